@@ -1,0 +1,120 @@
+/*
+ * args — option parsing and shared helpers of the CLI (see cli.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "util/err.h"
+
+int
+cli_parse(int argc, char **argv, const char *const *spec, const char **vals,
+    struct cli_opts *o, const char *cmd)
+{
+	int	 i, k;
+	size_t	 n;
+	char	*eq;
+
+	memset(o, 0, sizeof(*o));
+	o->db = getenv("RAMME_DB");
+	if (o->db == NULL || *o->db == '\0')
+		o->db = "var/ramme.db";
+	for (k = 0; spec != NULL && spec[k] != NULL; k++)
+		vals[k] = NULL;
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0 || strcmp(argv[i], "--") == 0) {
+			if (o->npos >= (int)(sizeof(o->pos) / sizeof(o->pos[0]))) {
+				fprintf(stderr, "ramme %s: too many arguments\n",
+				    cmd);
+				return 2;
+			}
+			o->pos[o->npos++] = argv[i];
+			continue;
+		}
+		eq = strchr(argv[i], '=');
+		n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
+		if (n == 4 && strncmp(argv[i], "--db", 4) == 0) {
+			if (eq)
+				o->db = eq + 1;
+			else if (i + 1 < argc)
+				o->db = argv[++i];
+			else
+				goto missing;
+			continue;
+		}
+		for (k = 0; spec != NULL && spec[k] != NULL; k++) {
+			size_t sl = strlen(spec[k]);
+			int takes = spec[k][sl - 1] == '=';
+			if (takes)
+				sl--;
+			if (sl != n || strncmp(argv[i], spec[k], n) != 0)
+				continue;
+			if (!takes) {
+				if (eq) {
+					fprintf(stderr, "ramme %s: %s takes no "
+					    "value\n", cmd, spec[k]);
+					return 2;
+				}
+				vals[k] = "1";
+			} else if (eq)
+				vals[k] = eq + 1;
+			else if (i + 1 < argc)
+				vals[k] = argv[++i];
+			else
+				goto missing;
+			break;
+		}
+		if (spec == NULL || spec[k] == NULL) {
+			fprintf(stderr, "ramme %s: unknown option %.*s (see "
+			    "`ramme help %s`)\n", cmd, (int)n, argv[i], cmd);
+			return 2;
+		}
+	}
+	return 0;
+missing:
+	fprintf(stderr, "ramme %s: %s needs a value\n", cmd, argv[i]);
+	return 2;
+}
+
+void
+cli_print_err(const struct err *e)
+{
+	if (e->line > 0)
+		fprintf(stderr, "ramme: linje %d: %s\n", e->line, e->msg);
+	else
+		fprintf(stderr, "ramme: %s\n", e->msg);
+}
+
+int
+cli_exit_code(int code)
+{
+	switch (code) {
+	case ERR_INVALID:
+	case ERR_CONFLICT:
+	case ERR_NOT_FOUND:
+	case ERR_TOO_LARGE:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+int
+cli_db_open(const char *path, struct db **out)
+{
+	struct err	e;
+	int		rc;
+
+	err_clear(&e);
+	if ((rc = db_open(out, path, &e)) != 0 ||
+	    (rc = migrate_run(*out, NULL, &e)) != 0) {
+		cli_print_err(&e);
+		db_close(*out);
+		*out = NULL;
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,58 @@
+/*
+ * cli — the ramme command line: one executable with subcommands.
+ *
+ * Each command is a function taking the arguments after its name; it
+ * prints what it did and returns the process exit code: 0 success,
+ * 1 failure, 2 bad usage or bad input.
+ */
+#ifndef RAMME_CLI_H
+#define RAMME_CLI_H
+
+#include <stdbool.h>
+
+struct db;
+struct err;
+
+struct cli_cmd {
+	const char	*name;		/* "init", "user", ... */
+	const char	*summary;	/* one line for `ramme help` */
+	const char	*usage;		/* synopsis and options for `ramme help CMD` */
+	int		(*run)(int argc, char **argv);
+};
+
+/* Options common to the commands. */
+struct cli_opts {
+	const char	*db;		/* --db PATH (default $RAMME_DB or var/ramme.db) */
+	int		 npos;		/* positional arguments */
+	char		*pos[8];
+};
+
+/*
+ * Parse argv: --db and the options named in spec ("--demo", "--port=",
+ * a trailing '=' meaning the option takes a value; values are returned
+ * through vals in spec order, flags as "1"). Unknown options are an
+ * error. Returns 0, or 2 after printing a usage message.
+ */
+int	cli_parse(int argc, char **argv, const char *const *spec,
+	    const char **vals, struct cli_opts *o, const char *cmd);
+/*
+ * Open the database at path and bring its schema up to date.
+ * Prints the error and returns non-zero on failure.
+ */
+int	cli_db_open(const char *path, struct db **out);
+/* Print e as "ramme: message" (with the line for file errors). */
+void	cli_print_err(const struct err *e);
+/* Exit code for an error code: 2 for bad input, 1 otherwise. */
+int	cli_exit_code(int code);
+
+/* The commands, defined in cmd_*.c. */
+int	cmd_init(int argc, char **argv);
+int	cmd_migrate(int argc, char **argv);
+int	cmd_serve(int argc, char **argv);
+int	cmd_user(int argc, char **argv);
+int	cmd_import(int argc, char **argv);
+int	cmd_export(int argc, char **argv);
+
+extern const struct cli_cmd cli_cmds[];
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * cmd_db — `ramme init` and `ramme migrate`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "service/register_io.h"
+#include "service/svc.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* Create the directory that will hold path, if it has one. */
+static void
+make_parent(const char *path)
+{
+	char	*dir = strdup(path), *slash;
+
+	if (dir != NULL && (slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		mkdir(dir, 0755);
+	}
+	free(dir);
+}
+
+int
+cmd_init(int argc, char **argv)
+{
+	static const char *const spec[] = { "--demo", NULL };
+	const char		*vals[1];
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	struct register_io_report rep;
+	int			 rc, version;
+
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
+		return rc;
+	if (o.npos > 0) {
+		fprintf(stderr, "ramme init: unexpected argument %s\n", o.pos[0]);
+		return 2;
+	}
+	make_parent(o.db);
+	if (cli_db_open(o.db, &db) != 0)
+		return 1;
+	err_clear(&e);
+	db_schema_version_get(db, &version, &e);
+	printf("database %s at schema version %d\n", o.db, version);
+	rc = 0;
+	if (vals[0] != NULL) {
+		arena_init(&a);
+		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+		if ((rc = register_io_load_demo(&s, &rep, &e)) != 0) {
+			cli_print_err(&e);
+			rc = cli_exit_code(rc);
+		} else
+			printf("demo data: %d organisations, %d offers created, "
+			    "%d updated\n", rep.orgs, rep.created, rep.updated);
+		arena_cleanup(&a);
+	}
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_migrate(int argc, char **argv)
+{
+	struct cli_opts	 o;
+	struct db	*db;
+	struct err	 e;
+	int		 rc, applied, version;
+
+	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "migrate")) != 0)
+		return rc;
+	err_clear(&e);
+	if ((rc = db_open(&db, o.db, &e)) != 0) {
+		cli_print_err(&e);
+		return 1;
+	}
+	if ((rc = migrate_run(db, &applied, &e)) != 0) {
+		cli_print_err(&e);
+		db_close(db);
+		return 1;
+	}
+	db_schema_version_get(db, &version, &e);
+	printf("%d migration(s) applied; schema version %d\n", applied,
+	    version);
+	db_close(db);
+	return 0;
+}

@@ -1,0 +1,133 @@
+/*
+ * cmd_user — `ramme user add` and `ramme user list`.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/role.h"
+#include "service/account.h"
+#include "service/svc.h"
+#include "store/db.h"
+#include "store/user_store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* Read the first line of standard input into buf (without the newline). */
+static int
+read_password(char *buf, size_t n)
+{
+	size_t len;
+
+	if (fgets(buf, (int)n, stdin) == NULL)
+		return -1;
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] != '\n' && !feof(stdin))
+		return -1;	/* longer than the buffer */
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	return 0;
+}
+
+static int
+user_add(int argc, char **argv)
+{
+	static const char *const spec[] = { "--role=", "--org=",
+	    "--display-name=", "--password-stdin", NULL };
+	const char		*vals[4];
+	struct cli_opts		 o;
+	struct account_new	 n;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	char			 pw[1100];
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "user add")) != 0)
+		return rc;
+	if (o.npos != 1 || vals[0] == NULL || vals[3] == NULL) {
+		fprintf(stderr, "usage: ramme user add NAME --role ROLE "
+		    "[--org CODE] --password-stdin [--db PATH]\n");
+		return 2;
+	}
+	memset(&n, 0, sizeof(n));
+	n.username = o.pos[0];
+	if (role_parse(vals[0], &n.role) != 0) {
+		fprintf(stderr, "ramme user add: unknown role '%s' (admin, "
+		    "operator, authority, reader)\n", vals[0]);
+		return 2;
+	}
+	n.org_code = vals[1];
+	n.display_name = vals[2];
+	if (read_password(pw, sizeof(pw)) != 0) {
+		fprintf(stderr, "ramme user add: no password on standard "
+		    "input (or longer than 1024 bytes)\n");
+		return 2;
+	}
+	n.password = pw;
+	if (cli_db_open(o.db, &db) != 0)
+		return 1;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	err_clear(&e);
+	rc = account_user_add(&s, NULL, &n, &id, &e);
+	sodium_memzero(pw, sizeof(pw));
+	if (rc != 0) {
+		cli_print_err(&e);
+		rc = cli_exit_code(rc);
+	} else
+		printf("user %s (%s) created with id %lld\n", n.username,
+		    role_name(n.role), (long long)id);
+	arena_cleanup(&a);
+	db_close(db);
+	return rc;
+}
+
+static int
+user_list(int argc, char **argv)
+{
+	struct cli_opts	 o;
+	struct db	*db;
+	struct arena	 a;
+	struct svc	 s;
+	struct err	 e;
+	struct user	*u;
+	int		 rc, n, i;
+
+	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "user list")) != 0)
+		return rc;
+	if (cli_db_open(o.db, &db) != 0)
+		return 1;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	err_clear(&e);
+	if ((rc = account_user_list(&s, &u, &n, &e)) != 0) {
+		cli_print_err(&e);
+		rc = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			printf("%lld\t%s\t%s\t%s\t%s\n", (long long)u[i].id,
+			    u[i].username, role_name(u[i].role),
+			    u[i].org_code ? u[i].org_code : "-",
+			    u[i].active ? "active" : "inactive");
+	}
+	arena_cleanup(&a);
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_user(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return user_add(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return user_list(argc - 1, argv + 1);
+	fprintf(stderr, "usage: ramme user add|list ... (see `ramme help "
+	    "user`)\n");
+	return 2;
+}

@@ -1,0 +1,448 @@
+/*
+ * account — users, passwords and sessions (see account.h).
+ */
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/org.h"
+#include "core/role.h"
+#include "service/account.h"
+#include "service/svc.h"
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/org_store.h"
+#include "store/session_store.h"
+#include "store/user_store.h"
+#include "util/arena.h"
+#include "util/err.h"
+#include "util/text.h"
+
+void
+account_gate_init(struct account_gate *g, int concurrent)
+{
+	pthread_mutex_init(&g->mu, NULL);
+	pthread_cond_init(&g->cv, NULL);
+	g->free = concurrent > 0 ? concurrent : 1;
+	/* A real hash to verify against when a user does not exist, so
+	 * that a wrong name and a wrong password take the same time. */
+	if (crypto_pwhash_str(g->dummy_hash, "no such user", 12,
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		g->dummy_hash[0] = '\0';
+}
+
+void
+account_gate_cleanup(struct account_gate *g)
+{
+	pthread_mutex_destroy(&g->mu);
+	pthread_cond_destroy(&g->cv);
+}
+
+static void
+gate_enter(struct account_gate *g)
+{
+	if (g == NULL)
+		return;
+	pthread_mutex_lock(&g->mu);
+	while (g->free == 0)
+		pthread_cond_wait(&g->cv, &g->mu);
+	g->free--;
+	pthread_mutex_unlock(&g->mu);
+}
+
+static void
+gate_leave(struct account_gate *g)
+{
+	if (g == NULL)
+		return;
+	pthread_mutex_lock(&g->mu);
+	g->free++;
+	pthread_cond_signal(&g->cv);
+	pthread_mutex_unlock(&g->mu);
+}
+
+static int
+hash_password(struct account_gate *g, const char *pw,
+    char out[crypto_pwhash_STRBYTES], struct err *e)
+{
+	int rc;
+
+	gate_enter(g);
+	rc = crypto_pwhash_str(out, pw, strlen(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	gate_leave(g);
+	if (rc != 0)
+		return err_set(e, ERR_INTERNAL, "hash_failed", NULL,
+		    "Adgangskoden kunne ikke behandles (hukommelse)");
+	return 0;
+}
+
+static bool
+verify_password(struct account_gate *g, const char *hash, const char *pw)
+{
+	int rc;
+
+	gate_enter(g);
+	rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	gate_leave(g);
+	return rc == 0;
+}
+
+static int
+check_password(const char *pw, struct err *e)
+{
+	size_t n = pw ? strlen(pw) : 0;
+
+	if (n < ACCOUNT_PASSWORD_MIN)
+		return err_set(e, ERR_INVALID, "password_too_short", "password",
+		    "Adgangskoden skal være mindst %d tegn",
+		    ACCOUNT_PASSWORD_MIN);
+	if (n > ACCOUNT_PASSWORD_MAX)
+		return err_set(e, ERR_INVALID, "password_too_long", "password",
+		    "Adgangskoden må højst være %d tegn", ACCOUNT_PASSWORD_MAX);
+	if (!text_utf8_valid(pw, n))
+		return err_set(e, ERR_INVALID, "invalid_utf8", "password",
+		    "Adgangskoden er ikke gyldig UTF-8");
+	return 0;
+}
+
+static int
+check_username(const char *u, struct err *e)
+{
+	size_t n = u ? strlen(u) : 0, i;
+
+	if (n < 2 || n > 64)
+		return err_set(e, ERR_INVALID, "invalid_username", "username",
+		    "Brugernavnet skal være 2-64 tegn");
+	for (i = 0; i < n; i++)
+		if (!((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= '0' &&
+		    u[i] <= '9') || u[i] == '.' || u[i] == '_' || u[i] == '-'))
+			return err_set(e, ERR_INVALID, "invalid_username",
+			    "username", "Brugernavnet må kun indeholde små "
+			    "bogstaver a-z, tal, punktum, bindestreg og "
+			    "understregning");
+	return 0;
+}
+
+/* Organisation rules for a role; caller holds a transaction. */
+static int
+check_org(struct svc *s, enum role r, const char *org, struct err *e)
+{
+	if (role_needs_org(r) && org == NULL)
+		return err_set(e, ERR_INVALID, "missing_org", "org_code",
+		    "En %s skal høre til en organisation",
+		    r == ROLE_OPERATOR ? "driftsherre" : "myndighed");
+	if (org != NULL && !org_store_exists(s->db, org, NULL))
+		return err_set(e, ERR_INVALID, "unknown_organisation",
+		    "org_code", "Ukendt organisation: %.20s", org);
+	return 0;
+}
+
+static char *
+user_audit_json(struct svc *s, const struct user *u)
+{
+	json_t	*j;
+	char	*txt, *copy;
+
+	j = json_pack("{s:s, s:s, s:s, s:b}", "username", u->username,
+	    "display_name", u->display_name ? u->display_name : "",
+	    "role", role_name(u->role), "active", u->active);
+	json_object_set_new(j, "org_code", u->org_code ?
+	    json_string(u->org_code) : json_null());
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	copy = arena_strdup(s->arena, txt);
+	free(txt);
+	return copy;
+}
+
+int
+account_user_add(struct svc *s, struct account_gate *g,
+    const struct account_new *n, int64_t *id, struct err *e)
+{
+	char		hash[crypto_pwhash_STRBYTES];
+	struct user	u;
+	int		rc;
+
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan oprette brugere");
+	if ((rc = check_username(n->username, e)) != 0 ||
+	    (rc = check_password(n->password, e)) != 0)
+		return rc;
+	if (n->display_name != NULL && (strlen(n->display_name) > 200 ||
+	    !text_utf8_valid(n->display_name, strlen(n->display_name)) ||
+	    text_has_controls(n->display_name)))
+		return err_set(e, ERR_INVALID, "invalid_display_name",
+		    "display_name", "Ugyldigt navn");
+	/* Hash outside the write transaction: it takes tens of ms. */
+	if ((rc = hash_password(g, n->password, hash, e)) != 0)
+		return rc;
+	memset(&u, 0, sizeof(u));
+	u.username = n->username;
+	u.display_name = n->display_name && *n->display_name ?
+	    n->display_name : n->username;
+	u.role = n->role;
+	u.org_code = n->org_code;
+	u.password_hash = hash;
+	u.active = true;
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = check_org(s, n->role, n->org_code, e)) != 0 ||
+	    (rc = user_store_insert(s->db, &u, s->now_iso, id, e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)*id), "create", NULL,
+	    user_audit_json(s, &u), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_user_update(struct svc *s, struct account_gate *g,
+    const struct user *u, const char *password, int64_t expected_version,
+    struct err *e)
+{
+	char		hash[crypto_pwhash_STRBYTES];
+	struct user	old, nu = *u;
+	int		rc;
+
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan ændre brugere");
+	nu.password_hash = NULL;
+	if (password != NULL) {
+		if ((rc = check_password(password, e)) != 0)
+			return rc;
+		if ((rc = hash_password(g, password, hash, e)) != 0)
+			return rc;
+		nu.password_hash = hash;
+	}
+	if (nu.display_name == NULL || *nu.display_name == '\0' ||
+	    strlen(nu.display_name) > 200 ||
+	    !text_utf8_valid(nu.display_name, strlen(nu.display_name)) ||
+	    text_has_controls(nu.display_name))
+		return err_set(e, ERR_INVALID, "invalid_display_name",
+		    "display_name", "Navnet skal udfyldes (højst 200 tegn)");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = user_store_get(s->db, s->arena, u->id, &old, e)) != 0)
+		goto fail;
+	nu.username = old.username;
+	if (old.role == ROLE_ADMIN && old.active &&
+	    (nu.role != ROLE_ADMIN || !nu.active) &&
+	    user_store_count_admins(s->db) <= 1) {
+		rc = err_set(e, ERR_CONFLICT, "last_admin", "role",
+		    "Den sidste aktive administrator kan ikke fjernes");
+		goto fail;
+	}
+	if ((rc = check_org(s, nu.role, nu.org_code, e)) != 0 ||
+	    (rc = user_store_update(s->db, &nu, expected_version, s->now_iso,
+	    e)) != 0)
+		goto fail;
+	if ((!nu.active || password != NULL) &&
+	    (rc = session_store_delete_user(s->db, u->id, e)) != 0)
+		goto fail;
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)u->id),
+	    password ? "update_password" : "update", user_audit_json(s, &old),
+	    user_audit_json(s, &nu), e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+account_user_list(struct svc *s, struct user **out, int *n, struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_list(s->db, s->arena, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+account_user_get(struct svc *s, int64_t id, struct user *out, struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_get(s->db, s->arena, id, out, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+static char *
+random_token(struct arena *a)
+{
+	unsigned char	raw[32];
+	char		b64[sodium_base64_ENCODED_LEN(32,
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return arena_strdup(a, b64);
+}
+
+static void
+token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token,
+	    strlen(token), NULL, 0);
+}
+
+static int
+record_attempt(struct svc *s, const char *username, const char *ip, int ok,
+    struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_attempt(s->db, username, ip, s->now, ok, e))
+	    != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_login(struct svc *s, struct account_gate *g, const char *username,
+    const char *password, const char *ip, struct account_session *out,
+    struct err *e)
+{
+	struct user	 u;
+	unsigned char	 h[32];
+	int64_t		 by_user, by_ip;
+	char		 expires[21];
+	bool		 found, ok;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (username == NULL || password == NULL || *username == '\0' ||
+	    strlen(username) > 64 || strlen(password) > ACCOUNT_PASSWORD_MAX)
+		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
+		    "Forkert brugernavn eller adgangskode");
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = session_store_failures(s->db, username, ip,
+	    s->now - ACCOUNT_FAIL_WINDOW, &by_user, &by_ip, e);
+	if (rc == 0) {
+		found = user_store_get_by_name(s->db, s->arena, username, &u,
+		    NULL) == 0;
+	} else
+		found = false;
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	if (by_user >= ACCOUNT_FAIL_PER_USER || by_ip >= ACCOUNT_FAIL_PER_IP)
+		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
+		    "For mange mislykkede forsøg; vent %d minutter og prøv "
+		    "igen", ACCOUNT_FAIL_WINDOW / 60);
+	if (found)
+		ok = verify_password(g, u.password_hash, password) && u.active;
+	else {
+		if (g != NULL && g->dummy_hash[0] != '\0')
+			(void)verify_password(g, g->dummy_hash, password);
+		ok = false;
+	}
+	if ((rc = record_attempt(s, username, ip, ok, e)) != 0)
+		return rc;
+	if (!ok)
+		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
+		    "Forkert brugernavn eller adgangskode");
+
+	out->token = random_token(s->arena);
+	out->csrf = random_token(s->arena);
+	out->who.user_id = u.id;
+	out->who.username = u.username;
+	out->who.role = u.role;
+	out->who.org_code = u.org_code;
+	token_hash(out->token, h);
+	text_timestamp(expires, s->now + ACCOUNT_SESSION_SECONDS);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
+	    s->now_iso, expires, e)) != 0 ||
+	    (rc = session_store_purge(s->db, s->now_iso,
+	    s->now - 24 * 3600, e)) != 0 ||
+	    (rc = audit_add(s->db, &out->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)u.id), "login", NULL,
+	    arena_printf(s->arena, "{\"ip\":\"%s\"}", ip), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_session_resolve(struct svc *s, const char *token,
+    struct principal *who, const char **csrf, struct err *e)
+{
+	struct session_row	 row;
+	struct user		 u;
+	unsigned char		 h[32];
+	int			 rc;
+
+	if (token == NULL || strlen(token) != 43)
+		return err_set(e, ERR_UNAUTHORIZED, "no_session", NULL,
+		    "Du er ikke logget ind");
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = session_store_find(s->db, s->arena, h, sizeof(h), s->now_iso,
+	    &row, NULL);
+	if (rc == 0)
+		rc = user_store_get(s->db, s->arena, row.user_id, &u, NULL);
+	db_rollback(s->db);
+	if (rc != 0 || !u.active)
+		return err_set(e, ERR_UNAUTHORIZED, "no_session", NULL,
+		    "Du er ikke logget ind, eller sessionen er udløbet");
+	who->user_id = u.id;
+	who->username = u.username;
+	who->role = u.role;
+	who->org_code = u.org_code;
+	*csrf = row.csrf_token;
+	return 0;
+}
+
+int
+account_logout(struct svc *s, const char *token, struct err *e)
+{
+	unsigned char	h[32];
+	int		rc;
+
+	if (token == NULL)
+		return 0;
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_delete(s->db, h, sizeof(h), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+bool
+account_token_equal(const char *a, const char *b)
+{
+	size_t n;
+
+	if (a == NULL || b == NULL || (n = strlen(a)) != strlen(b) || n == 0)
+		return false;
+	return sodium_memcmp(a, b, n) == 0;
+}

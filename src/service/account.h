@@ -1,0 +1,93 @@
+/*
+ * account — users, passwords, sessions and the login rules.
+ *
+ * Passwords are hashed with argon2id (libsodium, interactive limits:
+ * about 64 MiB and 80 ms each). A struct account_gate bounds how many
+ * hashes run at once, so a burst of logins cannot exhaust memory. Failed
+ * logins are counted per user name and per address; past the limits the
+ * login is refused with ERR_RATE_LIMITED before any hashing.
+ */
+#ifndef RAMME_ACCOUNT_H
+#define RAMME_ACCOUNT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/role.h"
+
+struct err;
+struct svc;
+struct user;
+
+/* Counting semaphore for password hashing. */
+struct account_gate {
+	pthread_mutex_t	mu;
+	pthread_cond_t	cv;
+	int		free;	/* hashes that may start now */
+	char		dummy_hash[128]; /* verified for unknown users */
+};
+
+#define ACCOUNT_SESSION_SECONDS		(8 * 3600)
+#define ACCOUNT_FAIL_WINDOW		(15 * 60)	/* seconds */
+#define ACCOUNT_FAIL_PER_USER		5
+#define ACCOUNT_FAIL_PER_IP		30
+#define ACCOUNT_PASSWORD_MIN		10	/* bytes */
+#define ACCOUNT_PASSWORD_MAX		1024
+
+void	account_gate_init(struct account_gate *g, int concurrent);
+void	account_gate_cleanup(struct account_gate *g);
+
+/* What a user gives to create an account. */
+struct account_new {
+	const char	*username;	/* [a-z0-9._-], 2..64 */
+	const char	*display_name;	/* NULL: the user name */
+	enum role	 role;
+	const char	*org_code;	/* required for operator/authority */
+	const char	*password;
+};
+
+/* Create a user (admin only; the CLI acts as the system admin). */
+int	account_user_add(struct svc *s, struct account_gate *g,
+	    const struct account_new *n, int64_t *id, struct err *e);
+/*
+ * Change a user (admin only): display name, role, organisation, active
+ * flag, and the password if password is not NULL. Deactivating a user or
+ * changing the password ends the user's sessions. The last active admin
+ * cannot be demoted or deactivated.
+ */
+int	account_user_update(struct svc *s, struct account_gate *g,
+	    const struct user *u, const char *password,
+	    int64_t expected_version, struct err *e);
+int	account_user_list(struct svc *s, struct user **out, int *n,
+	    struct err *e);
+int	account_user_get(struct svc *s, int64_t id, struct user *out,
+	    struct err *e);
+
+/* A new session: the cookie token and the CSRF token (arena strings). */
+struct account_session {
+	const char	*token;		/* goes only into the cookie */
+	const char	*csrf;		/* goes into forms / X-CSRF-Token */
+	struct principal who;
+};
+
+/*
+ * Check username/password from ip and open a session. Wrong name and
+ * wrong password give the same ERR_UNAUTHORIZED; too many failures give
+ * ERR_RATE_LIMITED. Every attempt is recorded; success is audited.
+ */
+int	account_login(struct svc *s, struct account_gate *g,
+	    const char *username, const char *password, const char *ip,
+	    struct account_session *out, struct err *e);
+/*
+ * The principal and CSRF token of the session with this cookie token;
+ * ERR_UNAUTHORIZED if unknown, expired or the user is inactive.
+ */
+int	account_session_resolve(struct svc *s, const char *token,
+	    struct principal *who, const char **csrf, struct err *e);
+/* End the session with this cookie token (no error if unknown). */
+int	account_logout(struct svc *s, const char *token, struct err *e);
+/* Constant-time comparison of two NUL-terminated tokens. */
+bool	account_token_equal(const char *a, const char *b);
+
+#endif

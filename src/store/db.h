@@ -1,0 +1,83 @@
+/*
+ * db — the storage interface every backend implements.
+ *
+ * SQL is written once, in PostgreSQL's placeholder style ($1..$n), and
+ * kept portable (RETURNING, ON CONFLICT, CASE, COALESCE, ISO date text).
+ * Backends are sibling files: db_sqlite.c (the embedded default); a
+ * PostgreSQL driver implements the same functions over libpq.
+ *
+ * A struct db is one connection and is used by one thread at a time.
+ * Statements prepared with db_prep() are cached per connection, keyed by
+ * the address of the SQL literal, so pass string literals only; they stay
+ * valid until db_close(). Always db_reset() a statement after use.
+ */
+#ifndef RAMME_DB_H
+#define RAMME_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+struct err;
+
+enum db_txn {
+	DB_READ,	/* BEGIN: a consistent snapshot for reads */
+	DB_WRITE	/* BEGIN IMMEDIATE: takes the write lock at once */
+};
+
+enum {
+	DB_DONE = 0,	/* db_step: no more rows */
+	DB_ROW = 1	/* db_step: a row is ready */
+};
+
+/*
+ * Open (and create) the database at path, configure the connection (WAL,
+ * synchronous=FULL, foreign keys, busy timeout, defensive mode). Does not
+ * migrate; see migrate.h. Returns 0 or ERR_DB.
+ */
+int	 db_open(struct db **out, const char *path, struct err *e);
+/* Finalize cached statements and close. NULL is a no-op. */
+void	 db_close(struct db *db);
+/* Run a script of ;-separated statements without parameters. */
+int	 db_exec(struct db *db, const char *sql, struct err *e);
+int	 db_begin(struct db *db, enum db_txn kind, struct err *e);
+int	 db_commit(struct db *db, struct err *e);
+/* Roll back the open transaction, if any. */
+void	 db_rollback(struct db *db);
+/* True while a transaction is open. */
+bool	 db_in_txn(struct db *db);
+
+/* The prepared statement for the literal sql (cached). NULL + e on error. */
+struct db_stmt *db_prep(struct db *db, const char *sql, struct err *e);
+void	 db_bind_i64(struct db_stmt *st, int n, int64_t v);
+/* Bind text (copied); NULL binds SQL NULL. */
+void	 db_bind_text(struct db_stmt *st, int n, const char *s);
+void	 db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
+void	 db_bind_null(struct db_stmt *st, int n);
+/*
+ * Advance: DB_ROW, DB_DONE, or a negative code with e filled:
+ * ERR_CONFLICT for a unique-constraint violation, ERR_INVALID for a
+ * foreign-key or check violation, ERR_BUSY, ERR_DB otherwise.
+ */
+int	 db_step(struct db_stmt *st, struct err *e);
+int64_t	 db_col_i64(struct db_stmt *st, int col);
+/* Borrowed text, valid until the next step or reset; NULL for SQL NULL. */
+const char *db_col_text(struct db_stmt *st, int col);
+const void *db_col_blob(struct db_stmt *st, int col, size_t *len);
+bool	 db_col_null(struct db_stmt *st, int col);
+/* Make st ready for the next use and drop its bindings. */
+void	 db_reset(struct db_stmt *st);
+/* Rows changed by the last INSERT/UPDATE/DELETE. */
+int64_t	 db_changes(struct db *db);
+
+/* Schema version (0 for a new database). */
+int	 db_schema_version_get(struct db *db, int *out, struct err *e);
+int	 db_schema_version_set(struct db *db, int v, struct err *e);
+/* Backend-specific integrity checks after a migration step. */
+int	 db_check_integrity(struct db *db, struct err *e);
+/* "sqlite" or "postgresql": selects the DDL of a migration. */
+const char *db_backend(struct db *db);
+
+#endif

@@ -1,0 +1,540 @@
+/*
+ * offer_store — offers in the database (see offer_store.h).
+ *
+ * A list is four queries whatever its size: the page of offers, then the
+ * paragraphs, target groups and places of exactly that page (the page's
+ * query as a subselect), matched to offers by id. No per-row queries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/offer.h"
+#include "store/db.h"
+#include "store/offer_store.h"
+#include "util/arena.h"
+#include "util/err.h"
+#include "util/text.h"
+
+/* $1 operator, $2 location, $3 paragraph text, $4 section, $5 kind,
+ * $6 status, $7 covered, $8 name pattern. */
+#define OFFER_WHERE \
+	"o.deleted_at IS NULL" \
+	" AND ($1 IS NULL OR o.operator_code = $1)" \
+	" AND ($2 IS NULL OR o.location_code = $2)" \
+	" AND ($3 IS NULL OR EXISTS (SELECT 1 FROM offer_paragraph p" \
+	"   WHERE p.offer_id = o.id AND (p.text = $3 OR p.section = $4)))" \
+	" AND ($5 IS NULL OR o.kind = $5)" \
+	" AND ($6 IS NULL OR o.status = $6)" \
+	" AND ($7 IS NULL OR o.covered = $7)" \
+	" AND ($8 IS NULL OR o.name_key LIKE $8 ESCAPE '\\')"
+
+/* $9 sort, $10 limit, $11 offset */
+#define OFFER_ORDER \
+	" ORDER BY" \
+	" CASE WHEN $9 = 'name' THEN o.name_key END ASC," \
+	" CASE WHEN $9 = '-name' THEN o.name_key END DESC," \
+	" CASE WHEN $9 = 'operator' THEN o.operator_code END ASC," \
+	" CASE WHEN $9 = 'location' THEN o.location_code END ASC," \
+	" CASE WHEN $9 = 'updated' THEN o.updated_at END ASC," \
+	" CASE WHEN $9 = '-updated' THEN o.updated_at END DESC," \
+	" CASE WHEN $9 = '-id' THEN o.id END DESC," \
+	" o.name_key ASC, o.id ASC" \
+	" LIMIT $10 OFFSET $11"
+
+#define OFFER_COLS \
+	"o.id, o.version, o.name, o.operator_code, o.location_code, o.kind," \
+	" o.covered, o.category, o.status, o.opened_on, o.status_from," \
+	" o.tilbudsportal_id, o.note, o.source, o.updated_at"
+
+#define PAGE_IDS \
+	"(SELECT o.id FROM offer o WHERE " OFFER_WHERE OFFER_ORDER ")"
+
+static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
+    "location", "updated", "-updated", NULL };
+
+int
+offer_store_sort_valid(const char *sort)
+{
+	int i;
+
+	for (i = 0; sorts[i] != NULL; i++)
+		if (strcmp(sort, sorts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f,
+    int with_page)
+{
+	int64_t section = -1;
+
+	db_bind_text(st, 1, f->operator_code);
+	db_bind_text(st, 2, f->location_code);
+	db_bind_text(st, 3, f->paragraph);
+	if (f->paragraph != NULL && text_parse_i64(f->paragraph, &section) != 0)
+		section = -1;
+	db_bind_i64(st, 4, section);
+	db_bind_text(st, 5, f->kind);
+	db_bind_text(st, 6, f->status);
+	if (f->covered >= 0)
+		db_bind_i64(st, 7, f->covered);
+	else
+		db_bind_null(st, 7);
+	if (f->q != NULL && *f->q != '\0') {
+		/* Escape LIKE's wildcards in the user's text. */
+		size_t	 i, n = strlen(f->q);
+		char	*pat = arena_alloc(a, n * 2 + 3), *p = pat;
+		*p++ = '%';
+		for (i = 0; i < n; i++) {
+			if (f->q[i] == '%' || f->q[i] == '_' || f->q[i] == '\\')
+				*p++ = '\\';
+			*p++ = f->q[i];
+		}
+		*p++ = '%';
+		*p = '\0';
+		db_bind_text(st, 8, pat);
+	} else
+		db_bind_null(st, 8);
+	if (with_page) {
+		db_bind_text(st, 9, f->sort ? f->sort : "name");
+		db_bind_i64(st, 10, f->limit);
+		db_bind_i64(st, 11, f->offset);
+	}
+}
+
+static const char *
+dup_or_null(struct arena *a, struct db_stmt *st, int col)
+{
+	return db_col_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
+}
+
+static void
+read_offer(struct db_stmt *st, struct arena *a, struct offer *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = db_col_i64(st, 0);
+	o->version = db_col_i64(st, 1);
+	o->name = arena_strdup(a, db_col_text(st, 2));
+	o->operator_code = dup_or_null(a, st, 3);
+	o->location_code = dup_or_null(a, st, 4);
+	if (offer_kind_parse(db_col_text(st, 5), &o->kind) != 0)
+		o->kind = OFFER_KIND_UNKNOWN;
+	o->covered = db_col_i64(st, 6) != 0;
+	o->category = dup_or_null(a, st, 7);
+	if (offer_status_parse(db_col_text(st, 8), &o->status) != 0)
+		o->status = OFFER_ACTIVE;
+	o->opened_on = dup_or_null(a, st, 9);
+	o->status_from = dup_or_null(a, st, 10);
+	o->tilbudsportal_id = dup_or_null(a, st, 11);
+	o->note = dup_or_null(a, st, 12);
+	o->source = dup_or_null(a, st, 13);
+	o->updated_at = arena_strdup(a, db_col_text(st, 14));
+}
+
+/* Index of offers by id, for attaching children. */
+struct id_index {
+	int64_t	id;
+	size_t	pos;
+};
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct id_index *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct offer *
+find_offer(struct offer *v, struct id_index *idx, size_t n, int64_t id)
+{
+	struct id_index key = { id, 0 }, *hit;
+
+	hit = bsearch(&key, idx, n, sizeof(*idx), id_cmp);
+	return hit ? &v[hit->pos] : NULL;
+}
+
+/* Count children per offer first, then fill: two passes over one query. */
+enum child { CHILD_PARAGRAPH, CHILD_GROUP, CHILD_PLACES };
+
+static int
+load_children(struct db *db, struct arena *a, struct db_stmt *st,
+    enum child kind, struct offer *v, struct id_index *idx, size_t n,
+    struct err *e)
+{
+	struct offer	*o;
+	size_t		*cap;
+	int		 rc;
+
+	cap = arena_calloc(a, n ? n : 1, sizeof(*cap));
+	(void)db;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if ((o = find_offer(v, idx, n, db_col_i64(st, 0))) == NULL)
+			continue;
+		size_t k = (size_t)(o - v);
+		switch (kind) {
+		case CHILD_PARAGRAPH:
+			if (o->nparagraphs == cap[k]) {
+				const char **nv;
+				cap[k] = cap[k] ? cap[k] * 2 : 4;
+				nv = arena_calloc(a, cap[k], sizeof(*nv));
+				if (o->nparagraphs)
+					memcpy(nv, o->paragraphs,
+					    o->nparagraphs * sizeof(*nv));
+				o->paragraphs = nv;
+			}
+			o->paragraphs[o->nparagraphs++] =
+			    arena_strdup(a, db_col_text(st, 1));
+			break;
+		case CHILD_GROUP:
+			if (o->ntarget_groups == cap[k]) {
+				const char **nv;
+				cap[k] = cap[k] ? cap[k] * 2 : 2;
+				nv = arena_calloc(a, cap[k], sizeof(*nv));
+				if (o->ntarget_groups)
+					memcpy(nv, o->target_groups,
+					    o->ntarget_groups * sizeof(*nv));
+				o->target_groups = nv;
+			}
+			o->target_groups[o->ntarget_groups++] =
+			    arena_strdup(a, db_col_text(st, 1));
+			break;
+		case CHILD_PLACES:
+			if (o->nplaces == cap[k]) {
+				struct offer_places *nv;
+				cap[k] = cap[k] ? cap[k] * 2 : 4;
+				nv = arena_calloc(a, cap[k], sizeof(*nv));
+				if (o->nplaces)
+					memcpy(nv, o->places,
+					    o->nplaces * sizeof(*nv));
+				o->places = nv;
+			}
+			o->places[o->nplaces].year = (int)db_col_i64(st, 1);
+			o->places[o->nplaces].centi = db_col_i64(st, 2);
+			o->nplaces++;
+			break;
+		}
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
+    struct offer **out, size_t *n, int64_t *total, struct err *e)
+{
+	struct db_stmt	*st;
+	struct offer	*v;
+	struct id_index	*idx;
+	size_t		 k = 0, i;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
+	if (st == NULL)
+		return ERR_DB;
+	bind_filter(st, a, f, 0);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*total = db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+
+	st = db_prep(db, "SELECT " OFFER_COLS " FROM offer o WHERE "
+	    OFFER_WHERE OFFER_ORDER, e);
+	if (st == NULL)
+		return ERR_DB;
+	bind_filter(st, a, f, 1);
+	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
+		read_offer(st, a, &v[k++]);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+
+	idx = arena_calloc(a, k ? k : 1, sizeof(*idx));
+	for (i = 0; i < k; i++) {
+		idx[i].id = v[i].id;
+		idx[i].pos = i;
+	}
+	qsort(idx, k, sizeof(*idx), id_cmp);
+
+	if (k > 0) {
+		st = db_prep(db, "SELECT offer_id, text FROM offer_paragraph "
+		    "WHERE offer_id IN " PAGE_IDS " ORDER BY offer_id, pos", e);
+		if (st == NULL)
+			return ERR_DB;
+		bind_filter(st, a, f, 1);
+		if ((rc = load_children(db, a, st, CHILD_PARAGRAPH, v, idx, k,
+		    e)) != 0)
+			return rc;
+		st = db_prep(db, "SELECT offer_id, text FROM offer_target_group "
+		    "WHERE offer_id IN " PAGE_IDS " ORDER BY offer_id, pos", e);
+		if (st == NULL)
+			return ERR_DB;
+		bind_filter(st, a, f, 1);
+		if ((rc = load_children(db, a, st, CHILD_GROUP, v, idx, k,
+		    e)) != 0)
+			return rc;
+		st = db_prep(db, "SELECT offer_id, year, places_centi FROM "
+		    "offer_places WHERE offer_id IN " PAGE_IDS
+		    " ORDER BY offer_id, year", e);
+		if (st == NULL)
+			return ERR_DB;
+		bind_filter(st, a, f, 1);
+		if ((rc = load_children(db, a, st, CHILD_PLACES, v, idx, k,
+		    e)) != 0)
+			return rc;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+offer_store_get(struct db *db, struct arena *a, int64_t id, struct offer *out,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	struct id_index	 idx = { id, 0 };
+	int		 rc;
+
+	st = db_prep(db, "SELECT " OFFER_COLS " FROM offer o WHERE o.id = $1 "
+	    "AND o.deleted_at IS NULL", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		read_offer(st, a, out);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return err_set(e, ERR_NOT_FOUND, "offer_not_found", NULL,
+		    "Tilbud nr. %lld findes ikke", (long long)id);
+
+	st = db_prep(db, "SELECT offer_id, text FROM offer_paragraph "
+	    "WHERE offer_id = $1 ORDER BY pos", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	if ((rc = load_children(db, a, st, CHILD_PARAGRAPH, out, &idx, 1, e)))
+		return rc;
+	st = db_prep(db, "SELECT offer_id, text FROM offer_target_group "
+	    "WHERE offer_id = $1 ORDER BY pos", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	if ((rc = load_children(db, a, st, CHILD_GROUP, out, &idx, 1, e)))
+		return rc;
+	st = db_prep(db, "SELECT offer_id, year, places_centi FROM offer_places "
+	    "WHERE offer_id = $1 ORDER BY year", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	return load_children(db, a, st, CHILD_PLACES, out, &idx, 1, e);
+}
+
+int64_t
+offer_store_find(struct db *db, const char *name_key, const char *operator_code)
+{
+	struct db_stmt	*st;
+	int64_t		 id = 0;
+
+	st = db_prep(db, "SELECT id FROM offer WHERE deleted_at IS NULL AND "
+	    "name_key = $1 AND COALESCE(operator_code, '') = COALESCE($2, '')",
+	    NULL);
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, name_key);
+	db_bind_text(st, 2, operator_code);
+	if (db_step(st, NULL) == DB_ROW)
+		id = db_col_i64(st, 0);
+	db_reset(st);
+	return id;
+}
+
+static void
+bind_fields(struct db_stmt *st, const struct offer *o, const char *name_key,
+    const char *at)
+{
+	db_bind_text(st, 1, o->name);
+	db_bind_text(st, 2, name_key);
+	db_bind_text(st, 3, o->operator_code);
+	db_bind_text(st, 4, o->location_code);
+	db_bind_text(st, 5, o->kind == OFFER_KIND_UNKNOWN ? NULL :
+	    offer_kind_name(o->kind));
+	db_bind_i64(st, 6, o->covered ? 1 : 0);
+	db_bind_text(st, 7, o->category);
+	db_bind_text(st, 8, offer_status_name(o->status));
+	db_bind_text(st, 9, o->opened_on);
+	db_bind_text(st, 10, o->status_from);
+	db_bind_text(st, 11, o->tilbudsportal_id);
+	db_bind_text(st, 12, o->note);
+	db_bind_text(st, 13, o->source);
+	db_bind_text(st, 14, at);
+}
+
+/* Replace the paragraphs, target groups and places of offer id. */
+static int
+write_children(struct db *db, int64_t id, const struct offer *o, struct err *e)
+{
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	st = db_prep(db, "DELETE FROM offer_paragraph WHERE offer_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	st = db_prep(db, "DELETE FROM offer_target_group WHERE offer_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	st = db_prep(db, "DELETE FROM offer_places WHERE offer_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+
+	st = db_prep(db, "INSERT INTO offer_paragraph (offer_id, pos, text, "
+	    "section) VALUES ($1, $2, $3, $4)", e);
+	if (st == NULL)
+		return ERR_DB;
+	for (i = 0; i < o->nparagraphs; i++) {
+		db_bind_i64(st, 1, id);
+		db_bind_i64(st, 2, (int64_t)i);
+		db_bind_text(st, 3, o->paragraphs[i]);
+		db_bind_i64(st, 4, offer_paragraph_section(o->paragraphs[i]));
+		rc = db_step(st, e);
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	st = db_prep(db, "INSERT INTO offer_target_group (offer_id, pos, text) "
+	    "VALUES ($1, $2, $3)", e);
+	if (st == NULL)
+		return ERR_DB;
+	for (i = 0; i < o->ntarget_groups; i++) {
+		db_bind_i64(st, 1, id);
+		db_bind_i64(st, 2, (int64_t)i);
+		db_bind_text(st, 3, o->target_groups[i]);
+		rc = db_step(st, e);
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	st = db_prep(db, "INSERT INTO offer_places (offer_id, year, "
+	    "places_centi) VALUES ($1, $2, $3)", e);
+	if (st == NULL)
+		return ERR_DB;
+	for (i = 0; i < o->nplaces; i++) {
+		db_bind_i64(st, 1, id);
+		db_bind_i64(st, 2, o->places[i].year);
+		db_bind_i64(st, 3, o->places[i].centi);
+		rc = db_step(st, e);
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+offer_store_insert(struct db *db, const struct offer *o, const char *name_key,
+    const char *at, int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO offer (name, name_key, operator_code, "
+	    "location_code, kind, covered, category, status, opened_on, "
+	    "status_from, tilbudsportal_id, note, source, created_at, "
+	    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+	    "$12, $13, $14, $14) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	bind_fields(st, o, name_key, at);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc == ERR_CONFLICT ? err_set(e, ERR_CONFLICT,
+		    "duplicate_offer", "name", "Driftsherren har allerede et "
+		    "tilbud med navnet %s", o->name) : rc;
+	return write_children(db, *id, o, e);
+}
+
+int
+offer_store_update(struct db *db, const struct offer *o, const char *name_key,
+    int64_t expected_version, const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE offer SET name = $1, name_key = $2, "
+	    "operator_code = $3, location_code = $4, kind = $5, covered = $6, "
+	    "category = $7, status = $8, opened_on = $9, status_from = $10, "
+	    "tilbudsportal_id = $11, note = $12, source = $13, updated_at = $14, "
+	    "version = version + 1 WHERE id = $15 AND version = $16 AND "
+	    "deleted_at IS NULL", e);
+	if (st == NULL)
+		return ERR_DB;
+	bind_fields(st, o, name_key, at);
+	db_bind_i64(st, 15, o->id);
+	db_bind_i64(st, 16, expected_version);
+	rc = db_step(st, e);
+	db_reset(st);
+	if (rc < 0)
+		return rc == ERR_CONFLICT ? err_set(e, ERR_CONFLICT,
+		    "duplicate_offer", "name", "Driftsherren har allerede et "
+		    "tilbud med navnet %s", o->name) : rc;
+	if (db_changes(db) == 0)
+		return err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Tilbuddet er ændret af en anden i mellemtiden; hent det "
+		    "igen og gentag ændringen");
+	return write_children(db, o->id, o, e);
+}
+
+int
+offer_store_delete(struct db *db, int64_t id, int64_t expected_version,
+    const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE offer SET deleted_at = $1, updated_at = $1, "
+	    "version = version + 1 WHERE id = $2 AND version = $3 AND "
+	    "deleted_at IS NULL", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, at);
+	db_bind_i64(st, 2, id);
+	db_bind_i64(st, 3, expected_version);
+	rc = db_step(st, e);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (db_changes(db) == 0)
+		return err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Tilbuddet er ændret af en anden i mellemtiden; hent det "
+		    "igen og gentag ændringen");
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * session_store — login sessions and login attempts in the database.
+ * Only a hash of each session token is stored.
+ */
+#ifndef RAMME_SESSION_STORE_H
+#define RAMME_SESSION_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+struct err;
+
+struct session_row {
+	int64_t		 id;
+	int64_t		 user_id;
+	const char	*csrf_token;
+	const char	*expires_at;	/* ISO timestamp */
+};
+
+int	session_store_insert(struct db *db, const unsigned char *hash,
+	    size_t hashlen, int64_t user_id, const char *csrf,
+	    const char *created_at, const char *expires_at, struct err *e);
+/* The unexpired session with this token hash; ERR_NOT_FOUND otherwise. */
+int	session_store_find(struct db *db, struct arena *a,
+	    const unsigned char *hash, size_t hashlen, const char *now,
+	    struct session_row *out, struct err *e);
+int	session_store_delete(struct db *db, const unsigned char *hash,
+	    size_t hashlen, struct err *e);
+/* Drop every session of a user (deactivation, password change). */
+int	session_store_delete_user(struct db *db, int64_t user_id,
+	    struct err *e);
+/* Drop expired sessions and attempts older than before_epoch. */
+int	session_store_purge(struct db *db, const char *now,
+	    int64_t before_epoch, struct err *e);
+
+/* Record a login attempt at time at (epoch seconds). */
+int	session_store_attempt(struct db *db, const char *username,
+	    const char *ip, int64_t at, int ok, struct err *e);
+/* Failed attempts since since (epoch) for this username and for this ip. */
+int	session_store_failures(struct db *db, const char *username,
+	    const char *ip, int64_t since, int64_t *by_user, int64_t *by_ip,
+	    struct err *e);
+
+#endif

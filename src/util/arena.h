@@ -1,0 +1,40 @@
+/*
+ * arena — a region allocator for request- and command-scoped memory.
+ *
+ * Everything allocated from an arena is released at once by
+ * arena_cleanup(). HTTP handlers allocate only from their request's arena,
+ * so a handler cannot leak: the server frees the arena when the request
+ * completes. Allocation never fails (aborts on exhaustion).
+ */
+#ifndef RAMME_ARENA_H
+#define RAMME_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block	*head;	/* newest block first */
+	size_t			 total;	/* bytes handed out, for limits and stats */
+};
+
+/* Prepare an empty arena (no allocation until first use). */
+void	 arena_init(struct arena *a);
+/* Release every block; the arena may be reused after arena_init(). */
+void	 arena_cleanup(struct arena *a);
+/* n bytes, aligned for any type, zeroed. */
+void	*arena_alloc(struct arena *a, size_t n);
+/* nmemb * size zeroed bytes; aborts on overflow. */
+void	*arena_calloc(struct arena *a, size_t nmemb, size_t size);
+/* Copy of s (NULL gives NULL). */
+char	*arena_strdup(struct arena *a, const char *s);
+/* Copy of the first n bytes of s, NUL-terminated. */
+char	*arena_strndup(struct arena *a, const char *s, size_t n);
+/* printf into the arena. */
+char	*arena_printf(struct arena *a, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
+
+#endif

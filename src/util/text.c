@@ -1,0 +1,343 @@
+/*
+ * text — strict parsing and Danish formatting (see text.h).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+
+bool
+text_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, k, len;
+	uint32_t		 cp;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((p[i] & 0xe0) == 0xc0) {
+			len = 2;
+			cp = p[i] & 0x1f;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			len = 3;
+			cp = p[i] & 0x0f;
+		} else if ((p[i] & 0xf8) == 0xf0) {
+			len = 4;
+			cp = p[i] & 0x07;
+		} else
+			return false;
+		if (n - i < len)
+			return false;
+		for (k = 1; k < len; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+size_t
+text_utf8_len(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+/* Windows-1252 0x80..0x9f; 0 marks the five undefined positions. */
+static const uint16_t cp1252_high[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+};
+
+static void
+put_cp(struct buf *out, uint32_t cp)
+{
+	char b[4];
+
+	if (cp < 0x80) {
+		buf_putc(out, (char)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		buf_append(out, b, 2);
+	} else {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		buf_append(out, b, 3);
+	}
+}
+
+void
+text_cp1252_to_utf8(struct buf *out, const char *s, size_t n)
+{
+	size_t		i;
+	unsigned char	c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x80 && c < 0xa0)
+			put_cp(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80]
+			    : 0xfffd);
+		else
+			put_cp(out, c);
+	}
+}
+
+bool
+text_has_controls(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f)
+			return true;
+	}
+	return false;
+}
+
+int
+text_parse_i64(const char *s, int64_t *out)
+{
+	const char	*p = s;
+	int64_t		 v = 0;
+	int		 neg = 0, d;
+
+	if (s == NULL || *p == '\0')
+		return -1;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (*p == '\0')
+		return -1;
+	for (; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		d = *p - '0';
+		if (v > (INT64_MAX - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int
+text_parse_centi(const char *s, int64_t *out)
+{
+	const char	*p = s;
+	int64_t		 whole = 0, frac = 0;
+	int		 neg = 0, digits = 0, fdigits = 0;
+
+	if (s == NULL || *p == '\0')
+		return -1;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p >= '0' && *p <= '9'; p++, digits++) {
+		if (whole > (INT64_MAX / 100 - 9) / 10)
+			return -1;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (*p == '.' || *p == ',') {
+		p++;
+		for (; *p >= '0' && *p <= '9'; p++, fdigits++) {
+			if (fdigits >= 2) {
+				if (*p != '0')
+					return -1;	/* more precision than øre/hundredths */
+				continue;
+			}
+			frac = frac * 10 + (*p - '0');
+		}
+		if (fdigits == 0)
+			return -1;
+		if (fdigits == 1)
+			frac *= 10;
+	}
+	if (*p != '\0' || digits == 0)
+		return -1;
+	*out = (whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+void
+text_format_centi(struct buf *out, int64_t centi)
+{
+	int64_t a = centi < 0 ? -centi : centi;
+
+	buf_printf(out, "%s%lld", centi < 0 ? "-" : "", (long long)(a / 100));
+	if (a % 100 != 0) {
+		if (a % 10 == 0)
+			buf_printf(out, ".%lld", (long long)(a % 100 / 10));
+		else
+			buf_printf(out, ".%02lld", (long long)(a % 100));
+	}
+}
+
+void
+text_format_int_da(struct buf *out, int64_t v)
+{
+	char	digits[32];
+	int	n, i;
+
+	n = snprintf(digits, sizeof(digits), "%lld",
+	    (long long)(v < 0 ? -v : v));
+	if (v < 0)
+		buf_putc(out, '-');
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(out, '.');
+		buf_putc(out, digits[i]);
+	}
+}
+
+void
+text_format_centi_da(struct buf *out, int64_t centi)
+{
+	int64_t a = centi < 0 ? -centi : centi;
+
+	if (centi < 0)
+		buf_putc(out, '-');
+	text_format_int_da(out, a / 100);
+	if (a % 100 != 0) {
+		if (a % 10 == 0)
+			buf_printf(out, ",%lld", (long long)(a % 100 / 10));
+		else
+			buf_printf(out, ",%02lld", (long long)(a % 100));
+	}
+}
+
+void
+text_format_ore_da(struct buf *out, int64_t ore)
+{
+	int64_t a = ore < 0 ? -ore : ore;
+
+	if (ore < 0)
+		buf_putc(out, '-');
+	text_format_int_da(out, a / 100);
+	buf_printf(out, ",%02lld kr.", (long long)(a % 100));
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+bool
+text_date_valid(const char *s)
+{
+	int y, m, d, i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= days_in_month(y, m);
+}
+
+void
+text_format_date_da(struct buf *out, const char *iso)
+{
+	static const char *months[] = { "januar", "februar", "marts", "april",
+	    "maj", "juni", "juli", "august", "september", "oktober",
+	    "november", "december" };
+
+	if (!text_date_valid(iso)) {
+		buf_puts(out, iso ? iso : "");
+		return;
+	}
+	buf_printf(out, "%d. %s %d", atoi(iso + 8), months[atoi(iso + 5) - 1],
+	    atoi(iso));
+}
+
+char *
+text_trim(char *s)
+{
+	char	*p = s, *e;
+	size_t	 n;
+
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	n = strlen(p);
+	e = p + n;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	    e[-1] == '\n'))
+		e--;
+	memmove(s, p, (size_t)(e - p));
+	s[e - p] = '\0';
+	return s;
+}
+
+int
+text_casecmp(const char *a, const char *b)
+{
+	return strcasecmp(a, b);
+}
+
+void
+text_fold(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	int			 space = 0;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	for (; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space) {
+			buf_putc(out, ' ');
+			space = 0;
+		}
+		if (*p >= 'A' && *p <= 'Z') {
+			buf_putc(out, (char)(*p + 32));
+		} else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e &&
+		    p[1] != 0x97) {
+			/* U+00C0..U+00DE (not ×): lower case is +0x20. */
+			buf_putc(out, (char)0xc3);
+			buf_putc(out, (char)(p[1] + 0x20));
+			p++;
+		} else
+			buf_putc(out, (char)*p);
+	}
+}
+
+void
+text_timestamp(char out[21], long long t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

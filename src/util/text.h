@@ -1,0 +1,65 @@
+/*
+ * text — strict parsing and checking of text that comes from outside:
+ * UTF-8 validity, Windows-1252 conversion, integers, decimals in
+ * hundredths, ISO dates, and Danish display formats.
+ */
+#ifndef RAMME_TEXT_H
+#define RAMME_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+/* True if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool	 text_utf8_valid(const char *s, size_t n);
+/* Number of code points in valid UTF-8 s[0..n). */
+size_t	 text_utf8_len(const char *s, size_t n);
+/* Append the Windows-1252 bytes s[0..n) to out as UTF-8. */
+void	 text_cp1252_to_utf8(struct buf *out, const char *s, size_t n);
+/* True if s contains control characters other than tab, CR, LF. */
+bool	 text_has_controls(const char *s);
+
+/*
+ * Parse a whole decimal integer (optional sign, no spaces) into *out.
+ * Returns 0, or -1 when s is empty, has other characters or overflows.
+ */
+int	 text_parse_i64(const char *s, int64_t *out);
+/*
+ * Parse a decimal number with at most two decimals ("12", "12.5",
+ * "12,50", "-3,1") into hundredths. Accepts '.' or ',' as the decimal
+ * separator, no thousands separators. Returns 0 or -1.
+ */
+int	 text_parse_centi(const char *s, int64_t *out);
+/* Format hundredths as "12.5" / "12" (API form, '.' separator). */
+void	 text_format_centi(struct buf *out, int64_t centi);
+/* Format hundredths in Danish: "1.234,5" (no trailing zeros). */
+void	 text_format_centi_da(struct buf *out, int64_t centi);
+/* Format an integer with Danish thousands separators: "217.075". */
+void	 text_format_int_da(struct buf *out, int64_t v);
+/* Format øre as Danish kroner "1.234,56 kr.". */
+void	 text_format_ore_da(struct buf *out, int64_t ore);
+
+/* True if s is a real calendar date "YYYY-MM-DD" (1900..2199). */
+bool	 text_date_valid(const char *s);
+/* Format ISO date as "6. marts 2014"; invalid input is copied as is. */
+void	 text_format_date_da(struct buf *out, const char *iso);
+
+/* Trim ASCII white space at both ends, in place; returns s. */
+char	*text_trim(char *s);
+/* ASCII/Latin-aware case-insensitive comparison of UTF-8 strings. */
+int	 text_casecmp(const char *a, const char *b);
+
+#endif
+
+#ifndef RAMME_TEXT_FOLD
+#define RAMME_TEXT_FOLD
+/*
+ * Case-fold UTF-8 s for comparisons and search: ASCII and Latin-1 capitals
+ * (Æ, Ø, Å, É …) to lower case, runs of white space to one space, trimmed.
+ */
+void	 text_fold(struct buf *out, const char *s);
+/* ISO 8601 UTC timestamp "2026-11-23T10:00:00Z" of t into out[21]. */
+void	 text_timestamp(char out[21], long long t);
+#endif
