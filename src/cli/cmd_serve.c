@@ -1,0 +1,127 @@
+/*
+ * cmd_serve — `ramme serve`: run the HTTP server until SIGTERM/SIGINT,
+ * and `ramme routes`: print the route table as the API reference.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "store/db.h"
+#include "util/err.h"
+#include "util/log.h"
+
+int
+cmd_serve(int argc, char **argv)
+{
+	static const char *const spec[] = { "--listen=", "--port=",
+	    "--threads=", "--secure-cookies", NULL };
+	const char		*vals[4];
+	struct cli_opts		 o;
+	struct http_config	 cfg;
+	struct http_server	*srv;
+	struct db		*db;
+	struct err		 e;
+	sigset_t		 set;
+	long			 v;
+	char			*end;
+	int			 rc, sig;
+
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "serve")) != 0)
+		return rc;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.db_path = o.db;
+	cfg.listen = vals[0] ? vals[0] : "127.0.0.1";
+	cfg.port = 8080;
+	if (vals[1] != NULL) {
+		v = strtol(vals[1], &end, 10);
+		if (*end != '\0' || v < 0 || v > 65535) {
+			fprintf(stderr, "ramme serve: --port must be 0-65535\n");
+			return 2;
+		}
+		cfg.port = (int)v;
+	}
+	if (vals[2] != NULL) {
+		v = strtol(vals[2], &end, 10);
+		if (*end != '\0' || v < 1 || v > 64) {
+			fprintf(stderr, "ramme serve: --threads must be 1-64\n");
+			return 2;
+		}
+		cfg.threads = (int)v;
+	}
+	cfg.secure_cookies = vals[3] != NULL;
+
+	/* The database must exist; `ramme init` creates it. */
+	if (cli_db_open(o.db, &db) != 0)
+		return 1;
+	db_close(db);
+
+	/* Block the signals in every thread; this one waits for them. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	err_clear(&e);
+	if (http_server_start(&srv, &cfg, &e) != 0) {
+		cli_print_err(&e);
+		return 1;
+	}
+	log_info("ramme serving %s on http://%s:%d/", o.db, cfg.listen,
+	    http_server_port(srv));
+	printf("ramme serves http://%s:%d/ — stop with Ctrl-C\n", cfg.listen,
+	    http_server_port(srv));
+	fflush(stdout);
+	sigwait(&set, &sig);
+	log_info("signal %d: finishing requests and stopping", sig);
+	http_server_stop(srv);
+	log_info("stopped");
+	return 0;
+}
+
+int
+cmd_routes(int argc, char **argv)
+{
+	const struct route	*rt;
+	size_t			 n, i;
+	const char		*who;
+
+	(void)argc;
+	(void)argv;
+	rt = router_routes(&n);
+	printf("# ramme HTTP API reference\n\n"
+	    "Generated from the route table (`ramme routes`); a test checks "
+	    "that this file\nmatches it. JSON routes are under `/api/v1/`; "
+	    "errors are\n`{\"error\":{\"code\":..,\"message\":..,\"field\":..}}`."
+	    " Writes need the session\ncookie and the header `X-CSRF-Token`; "
+	    "updates and deletes need `If-Match`.\n\n"
+	    "| Method | Path | Who | What |\n|---|---|---|---|\n");
+	for (i = 0; i < n; i++) {
+		if (!(rt[i].flags & ROUTE_API))
+			continue;
+		who = rt[i].roles == ROLES_PUBLIC ? "anyone" :
+		    rt[i].roles == ROLES_USERS ? "logged in" :
+		    rt[i].roles == ROLES_EDITORS ? "admin, operator (own)" :
+		    rt[i].roles == ROLES_ADMIN ? "admin" : "see roles";
+		printf("| %s | `%s` | %s | %s |\n", rt[i].method,
+		    rt[i].pattern, who, rt[i].summary);
+	}
+	printf("\n## HTML pages\n\n| Method | Path | Who | What |\n"
+	    "|---|---|---|---|\n");
+	for (i = 0; i < n; i++) {
+		if (rt[i].flags & ROUTE_API)
+			continue;
+		who = rt[i].roles == ROLES_PUBLIC ? "anyone" :
+		    rt[i].roles == ROLES_USERS ? "logged in" :
+		    rt[i].roles == ROLES_EDITORS ? "admin, operator" :
+		    rt[i].roles == ROLES_ADMIN ? "admin" : "see roles";
+		printf("| %s | `%s` | %s | %s |\n", rt[i].method,
+		    rt[i].pattern, who, rt[i].summary);
+	}
+	return 0;
+}

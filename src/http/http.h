@@ -1,0 +1,125 @@
+/*
+ * http — the request and response of ramme's thin HTTP layer.
+ *
+ * libmicrohttpd stays behind server.c; handlers see a struct http_req,
+ * read its method, path, parameters, headers, cookies and body through
+ * the functions below, and answer with one of the http_send_* functions.
+ * Everything a handler allocates comes from req->arena, which the server
+ * frees when the request completes, so handlers cannot leak.
+ */
+#ifndef RAMME_HTTP_H
+#define RAMME_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/role.h"
+#include "service/svc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+struct account_gate;
+struct http_server;
+struct MHD_Connection;
+
+#define HTTP_MAX_PARAMS		4	/* path parameters like :id */
+#define HTTP_MAX_HEADERS	12	/* response headers besides the defaults */
+#define HTTP_MAX_FORM		64	/* form fields */
+
+/* One form field of a urlencoded or multipart body. */
+struct http_field {
+	const char	*name;
+	const char	*value;		/* NUL-terminated (files may hold NULs) */
+	size_t		 len;		/* bytes in value */
+	const char	*filename;	/* multipart file parts; else NULL */
+};
+
+struct http_req {
+	struct arena		 arena;		/* freed when the request completes */
+	struct MHD_Connection	*conn;
+	struct http_server	*srv;
+	const char		*method;	/* "GET", "POST", ... */
+	const char		*path;		/* decoded, without the query */
+	const char		*ip;		/* client address */
+	struct buf		 body;		/* request body (≤ body limit) */
+	bool			 too_large;	/* body exceeded the limit */
+	uint64_t		 started_ns;	/* for the log line */
+
+	/* Set by the router. */
+	const char		*params[HTTP_MAX_PARAMS]; /* :name values in order */
+	int			 nparams;
+	bool			 is_api;	/* JSON errors instead of HTML */
+
+	/* Set by authentication. */
+	struct principal	 who;		/* ROLE_ANON if not logged in */
+	const char		*csrf;		/* session's CSRF token, or NULL */
+	const char		*session_token;	/* cookie value, or NULL */
+	const char		*anon_csrf;	/* CSRF token for anonymous forms */
+	struct svc		 svc;		/* db + arena + who + now */
+	struct account_gate	*gate;		/* password-hash limiter */
+
+	/* Parsed form, filled on first use. */
+	struct http_field	*form;
+	int			 nform;
+	bool			 form_parsed;
+
+	/* The response. */
+	int			 status;	/* 0 until a response is queued */
+	size_t			 sent_bytes;
+	const char		*hdr_name[HTTP_MAX_HEADERS];
+	const char		*hdr_value[HTTP_MAX_HEADERS];
+	int			 nhdr;
+};
+
+/* A request header, or NULL. */
+const char	*http_header(struct http_req *r, const char *name);
+/* A query parameter (decoded, valid UTF-8), or NULL. */
+const char	*http_query(struct http_req *r, const char *name);
+/*
+ * Check that the query has only parameters named in allowed (NULL
+ * terminated) and that every value is valid UTF-8; 0 or ERR_INVALID.
+ */
+int		 http_query_check(struct http_req *r, const char *const *allowed,
+		    struct err *e);
+/* A cookie, or NULL. */
+const char	*http_cookie(struct http_req *r, const char *name);
+/*
+ * A field of the urlencoded or multipart form body, or NULL. Text fields
+ * are checked for valid UTF-8 (an invalid one reads as NULL and
+ * http_form_error() reports it).
+ */
+const char	*http_form(struct http_req *r, const char *name);
+/* The file part named name, or NULL. */
+const struct http_field *http_form_file(struct http_req *r, const char *name);
+/* Non-zero when the form body could not be parsed; e says why. */
+int		 http_form_error(struct http_req *r, struct err *e);
+
+/* Add a response header (both strings must outlive the request). */
+void		 http_set_header(struct http_req *r, const char *name,
+		    const char *value);
+/* Queue a response with body bytes (copied). */
+void		 http_send(struct http_req *r, int status, const char *type,
+		    const char *body, size_t len);
+/* Queue a JSON response and drop the reference to j. */
+void		 http_send_json(struct http_req *r, int status, json_t *j);
+/* Queue a 303 redirect to a local path. */
+void		 http_redirect(struct http_req *r, const char *location);
+/*
+ * Answer with the error e: JSON {"error":{code,message,field}} for API
+ * routes, an HTML error page otherwise; the status comes from e->code.
+ */
+void		 http_send_error(struct http_req *r, const struct err *e);
+/* The HTTP status for an error code (400, 404, 409, 412, ...). */
+int		 http_status_of_err(int code);
+/* Percent-encode s for a query value. */
+const char	*http_urlencode(struct arena *a, const char *s);
+
+/* Session cookie name (the __Host- prefix requires Secure). */
+const char	*http_session_cookie_name(const struct http_req *r);
+/* Set or clear the session cookie. */
+void		 http_set_session_cookie(struct http_req *r, const char *token);
+
+#endif

@@ -1,0 +1,1086 @@
+/*
+ * page_register — the HTML pages of the register: front page, offers
+ * (list with filters, detail with history, create, edit, delete, import
+ * and export) and organisations. Handlers read the request, call the
+ * register services and write the page; the rules live below them.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/offer.h"
+#include "core/org.h"
+#include "core/role.h"
+#include "http/api.h"
+#include "http/html.h"
+#include "http/http.h"
+#include "http/page.h"
+#include "http/routes.h"
+#include "service/register.h"
+#include "service/register_io.h"
+#include "store/audit.h"
+#include "store/offer_store.h"
+#include "util/text.h"
+
+#define PAGE_SIZE	50
+#define FORM_PLACE_ROWS	3	/* empty place rows offered in a form */
+
+/* Organisations, loaded once per page, for names and selects. */
+struct orgs {
+	struct org	*v;
+	int		 n;
+};
+
+static void
+orgs_load(struct http_req *r, struct orgs *o)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (register_org_list(&r->svc, &o->v, &o->n, &e) != 0) {
+		o->v = NULL;
+		o->n = 0;
+	}
+}
+
+static const char *
+org_name(const struct orgs *o, const char *code)
+{
+	int i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < o->n; i++)
+		if (strcmp(o->v[i].code, code) == 0)
+			return o->v[i].name;
+	return code;
+}
+
+/* <option>s of organisations; kommune_only limits to municipalities. */
+static void
+org_options(struct html *h, const struct orgs *o, const char *selected,
+    int kommune_only, const char *only_code)
+{
+	int i;
+
+	for (i = 0; i < o->n; i++) {
+		if (kommune_only && o->v[i].kind != ORG_KOMMUNE)
+			continue;
+		if (only_code != NULL && strcmp(o->v[i].code, only_code) != 0)
+			continue;
+		HTML_LIT(h, "<option");
+		html_attr(h, "value", o->v[i].code);
+		if (selected != NULL && strcmp(selected, o->v[i].code) == 0)
+			HTML_LIT(h, " selected");
+		HTML_LIT(h, ">");
+		html_text(h, o->v[i].name);
+		HTML_LIT(h, " (");
+		html_text(h, o->v[i].code);
+		HTML_LIT(h, ")</option>");
+	}
+}
+
+static void
+kind_options(struct html *h, const char *selected, const char *empty_label)
+{
+	int k;
+
+	HTML_LIT(h, "<option value=\"\">");
+	html_text(h, empty_label);
+	HTML_LIT(h, "</option>");
+	for (k = 1; k < OFFER_KIND_COUNT; k++) {
+		HTML_LIT(h, "<option");
+		html_attr(h, "value", offer_kind_name((enum offer_kind)k));
+		if (selected != NULL && strcmp(selected,
+		    offer_kind_name((enum offer_kind)k)) == 0)
+			HTML_LIT(h, " selected");
+		HTML_LIT(h, ">");
+		html_text(h, offer_kind_label((enum offer_kind)k));
+		HTML_LIT(h, "</option>");
+	}
+}
+
+static void
+status_options(struct html *h, const char *selected, const char *empty_label)
+{
+	int s;
+
+	if (empty_label != NULL) {
+		HTML_LIT(h, "<option value=\"\">");
+		html_text(h, empty_label);
+		HTML_LIT(h, "</option>");
+	}
+	for (s = 0; s < OFFER_STATUS_COUNT; s++) {
+		HTML_LIT(h, "<option");
+		html_attr(h, "value", offer_status_name((enum offer_status)s));
+		if (selected != NULL && strcmp(selected,
+		    offer_status_name((enum offer_status)s)) == 0)
+			HTML_LIT(h, " selected");
+		HTML_LIT(h, ">");
+		html_text(h, offer_status_label((enum offer_status)s));
+		HTML_LIT(h, "</option>");
+	}
+}
+
+/* "20 (2012)": the places of the latest year recorded. */
+static void
+latest_places(struct html *h, const struct offer *o)
+{
+	char y[16];
+
+	if (o->nplaces == 0) {
+		HTML_LIT(h, "<span class=\"muted\">–</span>");
+		return;
+	}
+	html_centi(h, o->places[o->nplaces - 1].centi);
+	snprintf(y, sizeof(y), " (%d)", o->places[o->nplaces - 1].year);
+	html_text(h, y);
+}
+
+static void
+paragraph_list(struct html *h, const struct offer *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nparagraphs; i++) {
+		if (i > 0)
+			HTML_LIT(h, "; ");
+		html_text(h, o->paragraphs[i]);
+	}
+}
+
+void
+page_home(struct http_req *r)
+{
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct offer_filter	 f;
+	struct offer		*v;
+	struct orgs		 orgs;
+	struct err		 e;
+	size_t			 n;
+	int64_t			 total = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.covered = -1;
+	f.limit = 1;
+	err_clear(&e);
+	register_offer_list(&r->svc, &f, &v, &n, &total, &e);
+	orgs_load(r, &orgs);
+	page_begin(&p, r, "Rammeaftalen i Nordjylland", NULL);
+	HTML_LIT(h, "<p>ramme samler registeret over tilbud, driftsherrer og "
+	    "kommuner under rammeaftalen for det specialiserede social- og "
+	    "specialundervisningsområde.</p><ul><li><a href=\"/tilbud\">");
+	html_int(h, total);
+	HTML_LIT(h, " tilbud</a> med driftsherre, beliggenhed, paragraffer og "
+	    "pladser pr. år</li><li><a href=\"/organisationer\">");
+	html_int(h, orgs.n);
+	HTML_LIT(h, " organisationer</a> med kommunekoder og indbyggertal</li>"
+	    "<li><a href=\"/api/v1\">Åbent API</a> (JSON) til "
+	    "videre brug</li></ul>");
+	if (r->who.role == ROLE_ANON)
+		HTML_LIT(h, "<p><a class=\"button\" href=\"/login\">Log ind</a> "
+		    "for at redigere.</p>");
+	page_end(&p, 200);
+}
+
+/* A query string of the current filters, for pager and export links. */
+static const char *
+filter_query(struct http_req *r, int64_t offset)
+{
+	static const char *const keys[] = { "q", "operator", "municipality",
+	    "paragraph", "kind", "status", "covered", "sort", NULL };
+	struct buf	 b;
+	const char	*v, *out;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = http_query(r, keys[i])) != NULL && *v) {
+			buf_printf(&b, "%s%s=%s", b.len ? "&" : "?", keys[i],
+			    http_urlencode(&r->arena, v));
+		}
+	if (offset > 0)
+		buf_printf(&b, "%soffset=%lld", b.len ? "&" : "?",
+		    (long long)offset);
+	out = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return out;
+}
+
+static const char *
+flash_text(const char *key)
+{
+	if (key == NULL)
+		return NULL;
+	if (strcmp(key, "oprettet") == 0)
+		return "Tilbuddet er oprettet.";
+	if (strcmp(key, "gemt") == 0)
+		return "Ændringerne er gemt.";
+	if (strcmp(key, "slettet") == 0)
+		return "Tilbuddet er slettet. Historikken er bevaret.";
+	return NULL;
+}
+
+void
+page_offers(struct http_req *r)
+{
+	static const char *const allowed[] = { "q", "operator", "municipality",
+	    "paragraph", "kind", "status", "covered", "sort", "offset",
+	    "besked", NULL };
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct offer_filter	 f;
+	struct offer		*v = NULL;
+	struct orgs		 orgs;
+	struct err		 e;
+	size_t			 n = 0, i;
+	int64_t			 total = 0;
+	const char		*flash, *cov;
+	int			 rc;
+
+	err_clear(&e);
+	rc = http_query_check(r, allowed, &e);
+	if (rc == 0)
+		rc = api_offer_filter(r, &f, PAGE_SIZE, &e);
+	if (rc == 0) {
+		f.limit = PAGE_SIZE;
+		rc = register_offer_list(&r->svc, &f, &v, &n, &total, &e);
+	}
+	if (rc != 0 && e.code != ERR_INVALID) {
+		http_send_error(r, &e);
+		return;
+	}
+	orgs_load(r, &orgs);
+	page_begin(&p, r, "Tilbud", "tilbud");
+	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
+		page_message(&p, "ok", flash);
+
+	HTML_LIT(h, "<form class=\"filters\" method=\"get\" action=\"/tilbud\" "
+	    "role=\"search\"><label>Søg i navn<input type=\"search\" "
+	    "name=\"q\"");
+	html_attr(h, "value", http_query(r, "q"));
+	HTML_LIT(h, "></label><label>Driftsherre<select name=\"operator\">"
+	    "<option value=\"\">Alle</option>");
+	org_options(h, &orgs, http_query(r, "operator"), 0, NULL);
+	HTML_LIT(h, "</select></label><label>Beliggenhedskommune<select "
+	    "name=\"municipality\"><option value=\"\">Alle</option>");
+	org_options(h, &orgs, http_query(r, "municipality"), 1, NULL);
+	HTML_LIT(h, "</select></label><label>Paragraf<input name=\"paragraph\" "
+	    "size=\"8\" placeholder=\"fx 107\"");
+	html_attr(h, "value", http_query(r, "paragraph"));
+	HTML_LIT(h, "></label><label>Tilbudstype<select name=\"kind\">");
+	kind_options(h, http_query(r, "kind"), "Alle");
+	HTML_LIT(h, "</select></label><label>Status<select name=\"status\">");
+	status_options(h, http_query(r, "status"), "Alle");
+	HTML_LIT(h, "</select></label><label>Omfattet<select name=\"covered\">");
+	cov = http_query(r, "covered");
+	HTML_LIT(h, "<option value=\"\">Alle</option><option value=\"true\"");
+	if (cov && strcmp(cov, "true") == 0)
+		HTML_LIT(h, " selected");
+	HTML_LIT(h, ">Omfattet af rammeaftalen</option><option value=\"false\"");
+	if (cov && strcmp(cov, "false") == 0)
+		HTML_LIT(h, " selected");
+	HTML_LIT(h, ">Ikke omfattet</option></select></label>"
+	    "<button type=\"submit\">Vis</button></form>\n");
+
+	if (rc != 0)
+		page_message(&p, "error", e.msg);
+
+	HTML_LIT(h, "<div class=\"actions\">");
+	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR)
+		HTML_LIT(h, "<a class=\"button\" href=\"/tilbud/nyt\">Opret "
+		    "tilbud</a>");
+	if (r->who.role == ROLE_ADMIN)
+		HTML_LIT(h, "<a class=\"button secondary\" "
+		    "href=\"/tilbud/import\">Indlæs CSV</a>");
+	HTML_LIT(h, "<span class=\"muted\">Hent hele registeret:</span>"
+	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=xlsx\" "
+	    "download>Excel</a><a class=\"button secondary\" "
+	    "href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
+	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=json\" "
+	    "download>JSON</a></div>\n");
+
+	HTML_LIT(h, "<p id=\"count\">");
+	html_int(h, total);
+	HTML_LIT(h, " tilbud</p><table><thead><tr><th scope=\"col\">Navn</th>"
+	    "<th scope=\"col\">Driftsherre</th><th scope=\"col\">"
+	    "Beliggenhedskommune</th><th scope=\"col\">Paragraffer</th>"
+	    "<th scope=\"col\">Tilbudstype</th><th scope=\"col\" "
+	    "class=\"num\">Pladser</th><th scope=\"col\">Status</th></tr>"
+	    "</thead><tbody>");
+	for (i = 0; i < n; i++) {
+		HTML_LIT(h, "<tr><td><a");
+		html_url(h, "href", arena_printf(&r->arena, "/tilbud/%lld",
+		    (long long)v[i].id));
+		HTML_LIT(h, ">");
+		html_text(h, v[i].name);
+		HTML_LIT(h, "</a></td><td>");
+		html_text(h, v[i].operator_code ? org_name(&orgs,
+		    v[i].operator_code) : "Ikke oplyst");
+		HTML_LIT(h, "</td><td>");
+		html_text(h, v[i].location_code ? org_name(&orgs,
+		    v[i].location_code) : "Ikke oplyst");
+		HTML_LIT(h, "</td><td>");
+		paragraph_list(h, &v[i]);
+		HTML_LIT(h, "</td><td>");
+		html_text(h, offer_kind_label(v[i].kind));
+		HTML_LIT(h, "</td><td class=\"num\">");
+		latest_places(h, &v[i]);
+		HTML_LIT(h, "</td><td>");
+		html_text(h, offer_status_label(v[i].status));
+		HTML_LIT(h, "</td></tr>\n");
+	}
+	HTML_LIT(h, "</tbody></table>");
+	if (rc == 0 && total > PAGE_SIZE) {
+		HTML_LIT(h, "<nav class=\"pager\" aria-label=\"Sider\">");
+		if (f.offset > 0) {
+			HTML_LIT(h, "<a rel=\"prev\"");
+			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
+			    filter_query(r, f.offset > PAGE_SIZE ?
+			    f.offset - PAGE_SIZE : 0)));
+			HTML_LIT(h, ">Forrige</a>");
+		}
+		html_text(h, arena_printf(&r->arena, "Viser %lld–%lld af %lld",
+		    (long long)f.offset + 1, (long long)f.offset + (long long)n,
+		    (long long)total));
+		if (f.offset + PAGE_SIZE < total) {
+			HTML_LIT(h, "<a rel=\"next\"");
+			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
+			    filter_query(r, f.offset + PAGE_SIZE)));
+			HTML_LIT(h, ">Næste</a>");
+		}
+		HTML_LIT(h, "</nav>");
+	}
+	page_end(&p, 200);
+}
+
+/* ---- one offer ----------------------------------------------------- */
+
+static int
+load_offer(struct http_req *r, struct offer *o, struct err *e)
+{
+	int64_t id;
+	int	rc;
+
+	if ((rc = api_param_id(r, 0, &id, e)) != 0)
+		return rc;
+	return register_offer_get(&r->svc, id, o, e);
+}
+
+static const char *action_label(const char *a)
+{
+	if (strcmp(a, "create") == 0) return "Oprettet";
+	if (strcmp(a, "update") == 0) return "Ændret";
+	if (strcmp(a, "delete") == 0) return "Slettet";
+	return a;
+}
+
+/* "navn, pladser" — the fields that differ between two audit JSONs. */
+static void
+changed_fields(struct html *h, const char *before, const char *after)
+{
+	json_t		*b, *a, *v;
+	const char	*key;
+	int		 first = 1;
+
+	if (before == NULL || after == NULL)
+		return;
+	b = json_loads(before, 0, NULL);
+	a = json_loads(after, 0, NULL);
+	if (b != NULL && a != NULL) {
+		json_object_foreach(a, key, v) {
+			if (strcmp(key, "version") == 0 ||
+			    json_equal(v, json_object_get(b, key)))
+				continue;
+			if (!first)
+				HTML_LIT(h, ", ");
+			html_text(h, key);
+			first = 0;
+		}
+	}
+	json_decref(a);
+	json_decref(b);
+}
+
+void
+page_offer_view(struct http_req *r)
+{
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct offer		 o;
+	struct orgs		 orgs;
+	struct audit_entry	*hist;
+	struct err		 e;
+	const char		*flash;
+	size_t			 i;
+	int			 nh = 0, k;
+
+	err_clear(&e);
+	if (load_offer(r, &o, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	orgs_load(r, &orgs);
+	page_begin(&p, r, o.name, "tilbud");
+	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
+		page_message(&p, "ok", flash);
+	HTML_LIT(h, "<dl class=\"facts\"><dt>Driftsherre</dt><dd>");
+	html_text(h, o.operator_code ? org_name(&orgs, o.operator_code) :
+	    "Ikke oplyst");
+	HTML_LIT(h, "</dd><dt>Beliggenhedskommune</dt><dd>");
+	html_text(h, o.location_code ? org_name(&orgs, o.location_code) :
+	    "Ikke oplyst");
+	HTML_LIT(h, "</dd><dt>Tilbudstype</dt><dd>");
+	html_text(h, offer_kind_label(o.kind));
+	HTML_LIT(h, "</dd><dt>Paragraffer</dt><dd>");
+	if (o.nparagraphs == 0)
+		HTML_LIT(h, "Ikke oplyst");
+	paragraph_list(h, &o);
+	HTML_LIT(h, "</dd><dt>Målgrupper</dt><dd>");
+	for (i = 0; i < o.ntarget_groups; i++) {
+		if (i > 0)
+			HTML_LIT(h, "<br>");
+		html_text(h, o.target_groups[i]);
+	}
+	if (o.ntarget_groups == 0)
+		HTML_LIT(h, "Ikke oplyst");
+	HTML_LIT(h, "</dd><dt>Omfattet af rammeaftalen</dt><dd>");
+	html_text(h, o.covered ? "Ja" : "Nej");
+	if (o.category != NULL) {
+		HTML_LIT(h, " (kategori ");
+		html_text(h, o.category);
+		HTML_LIT(h, ")");
+	}
+	HTML_LIT(h, "</dd><dt>Status</dt><dd>");
+	html_text(h, offer_status_label(o.status));
+	if (o.status_from != NULL) {
+		HTML_LIT(h, " fra ");
+		html_date(h, o.status_from);
+	}
+	HTML_LIT(h, "</dd>");
+	if (o.opened_on != NULL) {
+		HTML_LIT(h, "<dt>Åbnet</dt><dd>");
+		html_date(h, o.opened_on);
+		HTML_LIT(h, "</dd>");
+	}
+	if (o.tilbudsportal_id != NULL) {
+		HTML_LIT(h, "<dt>Tilbudsportalen</dt><dd>");
+		html_text(h, o.tilbudsportal_id);
+		HTML_LIT(h, "</dd>");
+	}
+	if (o.note != NULL) {
+		HTML_LIT(h, "<dt>Note</dt><dd>");
+		html_text(h, o.note);
+		HTML_LIT(h, "</dd>");
+	}
+	if (o.source != NULL) {
+		HTML_LIT(h, "<dt>Kilde</dt><dd>");
+		html_text(h, o.source);
+		HTML_LIT(h, "</dd>");
+	}
+	HTML_LIT(h, "</dl><h2>Pladser pr. år</h2>");
+	if (o.nplaces == 0)
+		HTML_LIT(h, "<p class=\"muted\">Ingen pladstal registreret.</p>");
+	else {
+		HTML_LIT(h, "<table class=\"places\"><thead><tr><th scope=\"col\">"
+		    "År</th><th scope=\"col\" class=\"num\">Pladser</th></tr>"
+		    "</thead><tbody>");
+		for (i = 0; i < o.nplaces; i++) {
+			HTML_LIT(h, "<tr><td>");
+			html_text(h, arena_printf(&r->arena, "%d",
+			    o.places[i].year));
+			HTML_LIT(h, "</td><td class=\"num\">");
+			html_centi(h, o.places[i].centi);
+			HTML_LIT(h, "</td></tr>");
+		}
+		HTML_LIT(h, "</tbody></table>");
+	}
+	if (role_may_edit_offer(&r->who, o.operator_code)) {
+		HTML_LIT(h, "<div class=\"actions\"><a class=\"button\"");
+		html_url(h, "href", arena_printf(&r->arena,
+		    "/tilbud/%lld/rediger", (long long)o.id));
+		HTML_LIT(h, ">Rediger</a><form method=\"post\"");
+		html_url(h, "action", arena_printf(&r->arena,
+		    "/tilbud/%lld/slet", (long long)o.id));
+		HTML_LIT(h, ">");
+		page_csrf(&p);
+		HTML_LIT(h, "<input type=\"hidden\" name=\"version\"");
+		html_attr(h, "value", arena_printf(&r->arena, "%lld",
+		    (long long)o.version));
+		HTML_LIT(h, "><button class=\"danger\" type=\"submit\">Slet"
+		    "</button></form></div>");
+	}
+	if (r->who.role != ROLE_ANON &&
+	    register_offer_history(&r->svc, o.id, &hist, &nh, &e) == 0) {
+		HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead>"
+		    "<tr><th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">"
+		    "Bruger</th><th scope=\"col\">Handling</th><th scope=\"col\">"
+		    "Ændrede felter</th></tr></thead><tbody>");
+		for (k = 0; k < nh; k++) {
+			HTML_LIT(h, "<tr><td>");
+			html_text(h, hist[k].at);
+			HTML_LIT(h, "</td><td>");
+			html_text(h, hist[k].username);
+			HTML_LIT(h, "</td><td>");
+			html_text(h, action_label(hist[k].action));
+			HTML_LIT(h, "</td><td>");
+			changed_fields(h, hist[k].before_json,
+			    hist[k].after_json);
+			HTML_LIT(h, "</td></tr>");
+		}
+		HTML_LIT(h, "</tbody></table>");
+	}
+	HTML_LIT(h, "<p><a href=\"/tilbud\">Tilbage til listen</a></p>");
+	page_end(&p, 200);
+}
+
+/* ---- the offer form ------------------------------------------------ */
+
+static const char *
+join_lines(struct http_req *r, const char **items, size_t n)
+{
+	struct buf	 b;
+	const char	*out;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(&b, '\n');
+		buf_puts(&b, items[i]);
+	}
+	out = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return out;
+}
+
+/*
+ * Write the offer form for o (a new offer when o->id is 0); err, if not
+ * NULL, is shown above it.
+ */
+static void
+offer_form(struct page *p, const struct offer *o, const struct err *err)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+	struct orgs	 orgs;
+	size_t		 i, rows;
+
+	orgs_load(r, &orgs);
+	if (err != NULL)
+		page_message(p, "error", err->msg);
+	HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
+	html_url(h, "action", o->id ? arena_printf(&r->arena,
+	    "/tilbud/%lld/rediger", (long long)o->id) : "/tilbud/nyt");
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	if (o->id) {
+		HTML_LIT(h, "<input type=\"hidden\" name=\"version\"");
+		html_attr(h, "value", arena_printf(&r->arena, "%lld",
+		    (long long)o->version));
+		HTML_LIT(h, ">");
+	}
+	HTML_LIT(h, "<label>Navn<input name=\"name\" required maxlength=\"200\"");
+	html_attr(h, "value", o->name);
+	HTML_LIT(h, "></label><label>Driftsherre<select name=\"operator_code\">");
+	if (r->who.role == ROLE_ADMIN) {
+		HTML_LIT(h, "<option value=\"\">Ikke oplyst</option>");
+		org_options(h, &orgs, o->operator_code, 0, NULL);
+	} else
+		org_options(h, &orgs, o->operator_code, 0, r->who.org_code);
+	HTML_LIT(h, "</select></label><label>Beliggenhedskommune<select "
+	    "name=\"location_code\"><option value=\"\">Ikke oplyst</option>");
+	org_options(h, &orgs, o->location_code, 1, NULL);
+	HTML_LIT(h, "</select></label><label>Tilbudstype<select name=\"kind\">");
+	kind_options(h, o->kind ? offer_kind_name(o->kind) : "", "Ikke oplyst");
+	HTML_LIT(h, "</select></label><label>Paragraffer (én pr. linje, fx "
+	    "SEL § 107)<textarea name=\"paragraphs\" rows=\"3\">");
+	html_text(h, join_lines(r, o->paragraphs, o->nparagraphs));
+	HTML_LIT(h, "</textarea></label><label>Målgrupper (én pr. linje)"
+	    "<textarea name=\"target_groups\" rows=\"3\">");
+	html_text(h, join_lines(r, o->target_groups, o->ntarget_groups));
+	HTML_LIT(h, "</textarea></label><label class=\"check\"><input "
+	    "type=\"checkbox\" name=\"covered\" value=\"1\"");
+	if (o->covered)
+		HTML_LIT(h, " checked");
+	HTML_LIT(h, "> Omfattet af rammeaftalen</label><label>Kategori"
+	    "<input name=\"category\" maxlength=\"50\"");
+	html_attr(h, "value", o->category);
+	HTML_LIT(h, "></label><fieldset><legend>Pladser pr. år</legend>");
+	rows = o->nplaces + FORM_PLACE_ROWS;
+	for (i = 0; i < rows; i++) {
+		HTML_LIT(h, "<div class=\"places-row\"><label>År<input "
+		    "inputmode=\"numeric\" maxlength=\"4\"");
+		html_attr(h, "name", arena_printf(&r->arena, "places_year_%zu", i));
+		if (i < o->nplaces)
+			html_attr(h, "value", arena_printf(&r->arena, "%d",
+			    o->places[i].year));
+		HTML_LIT(h, "></label><label>Pladser<input inputmode=\"decimal\"");
+		html_attr(h, "name", arena_printf(&r->arena, "places_%zu", i));
+		if (i < o->nplaces) {
+			struct buf b;
+			buf_init(&b);
+			text_format_centi_da(&b, o->places[i].centi);
+			html_attr(h, "value", arena_strdup(&r->arena,
+			    buf_str(&b)));
+			buf_cleanup(&b);
+		}
+		HTML_LIT(h, "></label></div>");
+	}
+	HTML_LIT(h, "</fieldset><label>Status<select name=\"status\">");
+	status_options(h, offer_status_name(o->status), NULL);
+	HTML_LIT(h, "</select></label><label>Status gældende fra<input "
+	    "type=\"date\" name=\"status_from\"");
+	html_attr(h, "value", o->status_from);
+	HTML_LIT(h, "></label><label>Åbnet<input type=\"date\" "
+	    "name=\"opened_on\"");
+	html_attr(h, "value", o->opened_on);
+	HTML_LIT(h, "></label><label>Tilbudsportalens id<input "
+	    "name=\"tilbudsportal_id\" inputmode=\"numeric\" maxlength=\"12\"");
+	html_attr(h, "value", o->tilbudsportal_id);
+	HTML_LIT(h, "></label><label>Note<textarea name=\"note\" rows=\"3\">");
+	html_text(h, o->note);
+	HTML_LIT(h, "</textarea></label><label>Kilde<textarea name=\"source\" "
+	    "rows=\"2\">");
+	html_text(h, o->source);
+	HTML_LIT(h, "</textarea></label><div class=\"actions\"><button "
+	    "type=\"submit\">Gem</button><a class=\"button secondary\"");
+	html_url(h, "href", o->id ? arena_printf(&r->arena, "/tilbud/%lld",
+	    (long long)o->id) : "/tilbud");
+	HTML_LIT(h, ">Annuller</a></div></form>");
+}
+
+/* A form text field, NULL when empty after trimming. */
+static const char *
+field(struct http_req *r, const char *name)
+{
+	const char	*v = http_form(r, name);
+	char		*t;
+
+	if (v == NULL)
+		return NULL;
+	t = text_trim(arena_strdup(&r->arena, v));
+	return *t ? t : NULL;
+}
+
+/* Lines of a textarea as items, empty lines dropped. */
+static int
+lines(struct http_req *r, const char *name, size_t max, const char ***out,
+    size_t *n, struct err *e)
+{
+	const char	*v = field(r, name), *s, *nl;
+	const char	**items;
+	size_t		 k = 0;
+	char		*item;
+
+	*out = NULL;
+	*n = 0;
+	if (v == NULL)
+		return 0;
+	items = arena_calloc(&r->arena, max + 1, sizeof(*items));
+	for (s = v; *s != '\0'; s = *nl ? nl + 1 : nl) {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		item = text_trim(arena_strndup(&r->arena, s, (size_t)(nl - s)));
+		if (*item == '\0')
+			continue;
+		if (k >= max)
+			return err_set(e, ERR_INVALID, "too_many_items", name,
+			    "Højst %zu linjer i feltet", max);
+		items[k++] = item;
+	}
+	*out = items;
+	*n = k;
+	return 0;
+}
+
+/* Read the offer form into *o (keeping id and version). */
+static int
+form_offer(struct http_req *r, struct offer *o, struct err *e)
+{
+	const char	*s, *y, *pl;
+	size_t		 i;
+	int64_t		 year, centi;
+	int		 rc;
+
+	if ((rc = http_form_error(r, e)) != 0)
+		return rc;
+	o->name = field(r, "name");
+	o->operator_code = field(r, "operator_code");
+	o->location_code = field(r, "location_code");
+	if (offer_kind_parse(field(r, "kind"), &o->kind) != 0)
+		return err_set(e, ERR_INVALID, "invalid_kind", "kind",
+		    "Ukendt tilbudstype");
+	if ((rc = lines(r, "paragraphs", OFFER_PARAGRAPHS_MAX, &o->paragraphs,
+	    &o->nparagraphs, e)) != 0 ||
+	    (rc = lines(r, "target_groups", OFFER_GROUPS_MAX, &o->target_groups,
+	    &o->ntarget_groups, e)) != 0)
+		return rc;
+	o->covered = field(r, "covered") != NULL;
+	o->category = field(r, "category");
+	if ((s = field(r, "status")) == NULL ||
+	    offer_status_parse(s, &o->status) != 0)
+		return err_set(e, ERR_INVALID, "invalid_status", "status",
+		    "Vælg en status");
+	o->status_from = field(r, "status_from");
+	o->opened_on = field(r, "opened_on");
+	o->tilbudsportal_id = field(r, "tilbudsportal_id");
+	o->note = field(r, "note");
+	o->source = field(r, "source");
+	o->places = arena_calloc(&r->arena, OFFER_YEARS_MAX, sizeof(*o->places));
+	o->nplaces = 0;
+	for (i = 0; i < OFFER_YEARS_MAX + FORM_PLACE_ROWS; i++) {
+		y = field(r, arena_printf(&r->arena, "places_year_%zu", i));
+		pl = field(r, arena_printf(&r->arena, "places_%zu", i));
+		if (y == NULL && pl == NULL)
+			continue;
+		if (y == NULL || text_parse_i64(y, &year) != 0)
+			return err_set(e, ERR_INVALID, "invalid_year", "places",
+			    "Angiv et år for hvert pladstal");
+		if (pl == NULL || text_parse_centi(pl, &centi) != 0)
+			return err_set(e, ERR_INVALID, "invalid_places",
+			    "places", "Pladser for %lld skal være et tal med "
+			    "højst to decimaler", (long long)year);
+		if (o->nplaces >= OFFER_YEARS_MAX)
+			return err_set(e, ERR_INVALID, "too_many_years",
+			    "places", "For mange år");
+		o->places[o->nplaces].year = (int)year;
+		o->places[o->nplaces].centi = centi;
+		o->nplaces++;
+	}
+	return 0;
+}
+
+void
+page_offer_new_form(struct http_req *r)
+{
+	struct page	p;
+	struct offer	o;
+
+	memset(&o, 0, sizeof(o));
+	if (r->who.role == ROLE_OPERATOR)
+		o.operator_code = r->who.org_code;
+	page_begin(&p, r, "Opret tilbud", "tilbud");
+	offer_form(&p, &o, NULL);
+	page_end(&p, 200);
+}
+
+void
+page_offer_new_post(struct http_req *r)
+{
+	struct page	p;
+	struct offer	o;
+	struct err	e;
+	int64_t		id;
+
+	memset(&o, 0, sizeof(o));
+	err_clear(&e);
+	if (form_offer(r, &o, &e) == 0 &&
+	    register_offer_create(&r->svc, &o, &id, &e) == 0) {
+		http_redirect(r, arena_printf(&r->arena,
+		    "/tilbud/%lld?besked=oprettet", (long long)id));
+		return;
+	}
+	if (e.code == ERR_FORBIDDEN) {
+		http_send_error(r, &e);
+		return;
+	}
+	page_begin(&p, r, "Opret tilbud", "tilbud");
+	offer_form(&p, &o, &e);
+	page_end(&p, http_status_of_err(e.code));
+}
+
+void
+page_offer_edit_form(struct http_req *r)
+{
+	struct page	p;
+	struct offer	o;
+	struct err	e;
+
+	err_clear(&e);
+	if (load_offer(r, &o, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	if (!role_may_edit_offer(&r->who, o.operator_code)) {
+		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan kun ændre "
+		    "tilbud, som din egen organisation er driftsherre for");
+		http_send_error(r, &e);
+		return;
+	}
+	page_begin(&p, r, arena_printf(&r->arena, "Rediger %s", o.name),
+	    "tilbud");
+	offer_form(&p, &o, NULL);
+	page_end(&p, 200);
+}
+
+void
+page_offer_edit_post(struct http_req *r)
+{
+	struct page	 p;
+	struct offer	 o;
+	struct err	 e;
+	int64_t		 version;
+	const char	*v;
+
+	err_clear(&e);
+	if (load_offer(r, &o, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	v = http_form(r, "version");
+	if (v == NULL || text_parse_i64(v, &version) != 0) {
+		err_set(&e, ERR_INVALID, "missing_version", "version",
+		    "Formularen mangler versionsnummer; genindlæs siden");
+		http_send_error(r, &e);
+		return;
+	}
+	if (form_offer(r, &o, &e) == 0 &&
+	    register_offer_update(&r->svc, &o, version, &e) == 0) {
+		http_redirect(r, arena_printf(&r->arena,
+		    "/tilbud/%lld?besked=gemt", (long long)o.id));
+		return;
+	}
+	if (e.code == ERR_FORBIDDEN || e.code == ERR_NOT_FOUND) {
+		http_send_error(r, &e);
+		return;
+	}
+	o.version = version;
+	page_begin(&p, r, arena_printf(&r->arena, "Rediger %s", o.name ?
+	    o.name : ""), "tilbud");
+	offer_form(&p, &o, &e);
+	page_end(&p, http_status_of_err(e.code));
+}
+
+void
+page_offer_delete_post(struct http_req *r)
+{
+	struct offer	 o;
+	struct err	 e;
+	int64_t		 version;
+	const char	*v;
+
+	err_clear(&e);
+	if (load_offer(r, &o, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	v = http_form(r, "version");
+	if (v == NULL || text_parse_i64(v, &version) != 0)
+		version = -1;
+	if (register_offer_delete(&r->svc, o.id, version, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	http_redirect(r, "/tilbud?besked=slettet");
+}
+
+/* ---- export and import --------------------------------------------- */
+
+void
+page_offers_export(struct http_req *r)
+{
+	static const char *const allowed[] = { "format", NULL };
+	enum register_io_format	 fmt;
+	struct err		 e;
+	const char		*name;
+	char			*data = NULL, path[] = "/tmp/ramme-xlsx-XXXXXX";
+	size_t			 len = 0;
+	FILE			*f;
+	int			 fd, rc;
+	long			 sz;
+
+	err_clear(&e);
+	name = http_query(r, "format");
+	if (http_query_check(r, allowed, &e) != 0 || name == NULL ||
+	    register_io_format_parse(name, &fmt) != 0) {
+		if (e.code == 0)
+			err_set(&e, ERR_INVALID, "invalid_format", "format",
+			    "Vælg format: csv, json eller xlsx");
+		http_send_error(r, &e);
+		return;
+	}
+	if (fmt == REGISTER_IO_XLSX) {
+		if ((fd = mkstemp(path)) < 0) {
+			err_set(&e, ERR_IO, "tempfile", NULL,
+			    "Kunne ikke danne filen");
+			http_send_error(r, &e);
+			return;
+		}
+		close(fd);
+		rc = register_io_export_offers(&r->svc, fmt, NULL, path, &e);
+		if (rc == 0 && (f = fopen(path, "rb")) != NULL) {
+			fseek(f, 0, SEEK_END);
+			sz = ftell(f);
+			fseek(f, 0, SEEK_SET);
+			data = arena_alloc(&r->arena, sz > 0 ? (size_t)sz : 1);
+			len = sz > 0 ? fread(data, 1, (size_t)sz, f) : 0;
+			fclose(f);
+		} else if (rc == 0)
+			rc = err_set(&e, ERR_IO, "tempfile", NULL,
+			    "Kunne ikke læse filen");
+		unlink(path);
+	} else {
+		char	*mem = NULL;
+		size_t	 memlen = 0;
+		f = open_memstream(&mem, &memlen);
+		rc = register_io_export_offers(&r->svc, fmt, f, NULL, &e);
+		fclose(f);
+		data = arena_strndup(&r->arena, mem, memlen);
+		len = memlen;
+		free(mem);
+	}
+	if (rc != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
+	    "attachment; filename=\"tilbud.%s\"", name));
+	http_send(r, 200, fmt == REGISTER_IO_CSV ? "text/csv; charset=utf-8" :
+	    fmt == REGISTER_IO_JSON ? "application/json; charset=utf-8" :
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    data, len);
+}
+
+static void
+import_form(struct page *p)
+{
+	struct html *h = &p->h;
+
+	HTML_LIT(h, "<p>Indlæs tilbud fra en CSV-fil, som Excel gemmer den "
+	    "(semikolon eller komma, UTF-8 eller Windows-1252). Rækker med id "
+	    "opdaterer tilbuddet; rækker uden id opretter nye. Hvis en række "
+	    "har fejl, gemmes intet.</p><form class=\"stack\" method=\"post\" "
+	    "action=\"/tilbud/import\" enctype=\"multipart/form-data\">");
+	page_csrf(p);
+	HTML_LIT(h, "<label>CSV-fil<input type=\"file\" name=\"file\" "
+	    "accept=\".csv,text/csv\" required></label><label class=\"check\">"
+	    "<input type=\"checkbox\" name=\"dry_run\" value=\"1\"> Kontrollér "
+	    "kun (gem ikke)</label><div class=\"actions\"><button "
+	    "type=\"submit\">Indlæs</button></div></form>");
+}
+
+void
+page_offers_import_form(struct http_req *r)
+{
+	struct page p;
+
+	page_begin(&p, r, "Indlæs tilbud", "tilbud");
+	import_form(&p);
+	page_end(&p, 200);
+}
+
+void
+page_offers_import_post(struct http_req *r)
+{
+	struct page			 p;
+	struct html			*h = &p.h;
+	struct register_io_report	 rep;
+	const struct http_field		*file;
+	struct err			 e;
+	int				 rc, i, dry;
+
+	err_clear(&e);
+	memset(&rep, 0, sizeof(rep));
+	file = http_form_file(r, "file");
+	dry = http_form(r, "dry_run") != NULL;
+	if (file == NULL || file->len == 0)
+		rc = err_set(&e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en CSV-fil");
+	else
+		rc = register_io_import_offers(&r->svc, file->value, file->len,
+		    dry, &rep, &e);
+	page_begin(&p, r, "Indlæs tilbud", "tilbud");
+	if (rc != 0) {
+		page_message(&p, "error", e.msg);
+		if (rep.nerrors > 0) {
+			HTML_LIT(h, "<table class=\"errors\"><thead><tr><th "
+			    "scope=\"col\">Linje</th><th scope=\"col\">Felt</th>"
+			    "<th scope=\"col\">Fejl</th></tr></thead><tbody>");
+			for (i = 0; i < rep.nerrors; i++) {
+				HTML_LIT(h, "<tr><td>");
+				html_int(h, rep.errors[i].line);
+				HTML_LIT(h, "</td><td>");
+				html_text(h, rep.errors[i].field);
+				HTML_LIT(h, "</td><td>");
+				html_text(h, rep.errors[i].msg);
+				HTML_LIT(h, "</td></tr>");
+			}
+			HTML_LIT(h, "</tbody></table>");
+		}
+		import_form(&p);
+		page_end(&p, http_status_of_err(rc));
+		return;
+	}
+	page_message(&p, "ok", arena_printf(&r->arena, "%s%d oprettet, %d "
+	    "ændret, %d uændret.", dry ? "Kontrol uden at gemme: " : "",
+	    rep.created, rep.updated, rep.unchanged));
+	for (i = 0; i < rep.nwarnings; i++)
+		page_message(&p, "ok", rep.warnings[i]);
+	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");
+	page_end(&p, 200);
+}
+
+/* ---- organisations ------------------------------------------------- */
+
+void
+page_orgs(struct http_req *r)
+{
+	struct page	 p;
+	struct html	*h = &p.h;
+	struct orgs	 orgs;
+	int		 years[64], ny = 0, i, j, k;
+
+	orgs_load(r, &orgs);
+	for (i = 0; i < orgs.n; i++)
+		for (j = 0; j < orgs.v[i].npop; j++) {
+			for (k = 0; k < ny; k++)
+				if (years[k] == orgs.v[i].pop[j].year)
+					break;
+			if (k == ny && ny < 64)
+				years[ny++] = orgs.v[i].pop[j].year;
+		}
+	for (i = 1; i < ny; i++)
+		for (j = i; j > 0 && years[j - 1] > years[j]; j--) {
+			k = years[j];
+			years[j] = years[j - 1];
+			years[j - 1] = k;
+		}
+	page_begin(&p, r, "Organisationer", "organisationer");
+	HTML_LIT(h, "<p>Kommuner og region med officielle koder og "
+	    "indbyggertal pr. 1. januar (Danmarks Statistik).</p><table>"
+	    "<thead><tr><th scope=\"col\">Kode</th><th scope=\"col\">Navn</th>"
+	    "<th scope=\"col\">Type</th>");
+	for (k = 0; k < ny; k++) {
+		HTML_LIT(h, "<th scope=\"col\" class=\"num\">Indbyggere ");
+		html_text(h, arena_printf(&r->arena, "%d", years[k]));
+		HTML_LIT(h, "</th>");
+	}
+	HTML_LIT(h, "</tr></thead><tbody>");
+	for (i = 0; i < orgs.n; i++) {
+		HTML_LIT(h, "<tr><td>");
+		html_text(h, orgs.v[i].code);
+		HTML_LIT(h, "</td><td><a");
+		html_url(h, "href", arena_printf(&r->arena, "/tilbud?operator=%s",
+		    http_urlencode(&r->arena, orgs.v[i].code)));
+		HTML_LIT(h, ">");
+		html_text(h, orgs.v[i].name);
+		HTML_LIT(h, "</a></td><td>");
+		html_text(h, org_kind_label(orgs.v[i].kind));
+		HTML_LIT(h, "</td>");
+		for (k = 0; k < ny; k++) {
+			HTML_LIT(h, "<td class=\"num\">");
+			for (j = 0; j < orgs.v[i].npop; j++)
+				if (orgs.v[i].pop[j].year == years[k])
+					html_int(h, orgs.v[i].pop[j].persons);
+			HTML_LIT(h, "</td>");
+		}
+		HTML_LIT(h, "</tr>");
+	}
+	HTML_LIT(h, "</tbody></table>");
+	page_end(&p, 200);
+}

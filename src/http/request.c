@@ -1,0 +1,465 @@
+/*
+ * request — reading requests and queueing responses (see http.h).
+ */
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http/http.h"
+#include "http/page.h"
+#include "http/server.h"
+#include "util/text.h"
+
+const char *
+http_header(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_query(struct http_req *r, const char *name)
+{
+	const char *v;
+
+	v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+	if (v != NULL && !text_utf8_valid(v, strlen(v)))
+		return NULL;
+	return v;
+}
+
+struct query_check {
+	const char *const	*allowed;
+	const char		*bad;		/* unknown name */
+	const char		*bad_utf8;	/* name with invalid value */
+};
+
+static enum MHD_Result
+query_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct query_check	*q = cls;
+	int			 i;
+
+	(void)kind;
+	for (i = 0; q->allowed[i] != NULL; i++)
+		if (strcmp(key, q->allowed[i]) == 0)
+			break;
+	if (q->allowed[i] == NULL) {
+		q->bad = key;
+		return MHD_NO;
+	}
+	if (value != NULL && !text_utf8_valid(value, strlen(value))) {
+		q->bad_utf8 = key;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+int
+http_query_check(struct http_req *r, const char *const *allowed,
+    struct err *e)
+{
+	struct query_check q = { allowed, NULL, NULL };
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_iter,
+	    &q);
+	if (q.bad != NULL)
+		return err_set(e, ERR_INVALID, "unknown_parameter",
+		    arena_strdup(&r->arena, q.bad), "Ukendt parameter: %.40s",
+		    q.bad);
+	if (q.bad_utf8 != NULL)
+		return err_set(e, ERR_INVALID, "invalid_utf8",
+		    arena_strdup(&r->arena, q.bad_utf8),
+		    "Parameteren %.40s er ikke gyldig UTF-8", q.bad_utf8);
+	return 0;
+}
+
+const char *
+http_cookie(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+/* ---- forms --------------------------------------------------------- */
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decode application/x-www-form-urlencoded s[0..n) into the arena. */
+static char *
+form_decode(struct arena *a, const char *s, size_t n, size_t *outlen)
+{
+	char	*out = arena_alloc(a, n + 1), *p = out;
+	size_t	 i;
+	int	 h, l;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '+')
+			*p++ = ' ';
+		else if (s[i] == '%' && i + 2 < n &&
+		    (h = hexval(s[i + 1])) >= 0 && (l = hexval(s[i + 2])) >= 0) {
+			*p++ = (char)(h * 16 + l);
+			i += 2;
+		} else
+			*p++ = s[i];
+	}
+	*p = '\0';
+	*outlen = (size_t)(p - out);
+	return out;
+}
+
+static void
+form_add(struct http_req *r, const char *name, const char *value, size_t len,
+    const char *filename)
+{
+	if (r->nform >= HTTP_MAX_FORM)
+		return;
+	r->form[r->nform].name = name;
+	r->form[r->nform].value = value;
+	r->form[r->nform].len = len;
+	r->form[r->nform].filename = filename;
+	r->nform++;
+}
+
+static void
+parse_urlencoded(struct http_req *r)
+{
+	const char	*s = buf_str(&r->body), *end = s + r->body.len, *amp, *eq;
+	size_t		 nl, vl;
+	char		*name, *value;
+
+	while (s < end) {
+		amp = memchr(s, '&', (size_t)(end - s));
+		if (amp == NULL)
+			amp = end;
+		eq = memchr(s, '=', (size_t)(amp - s));
+		if (eq == NULL)
+			eq = amp;
+		name = form_decode(&r->arena, s, (size_t)(eq - s), &nl);
+		value = eq < amp ? form_decode(&r->arena, eq + 1,
+		    (size_t)(amp - eq - 1), &vl) : arena_strdup(&r->arena, "");
+		if (eq == amp)
+			vl = 0;
+		if (*name != '\0')
+			form_add(r, name, value, vl, NULL);
+		s = amp + 1;
+	}
+}
+
+static const char *
+memmem_str(const char *h, size_t hl, const char *n, size_t nl)
+{
+	return memmem(h, hl, n, nl);
+}
+
+/* Value of a parameter like name="x" inside a header line. */
+static char *
+header_param(struct arena *a, const char *line, size_t len, const char *key)
+{
+	const char	*p = line, *end = line + len, *q;
+	size_t		 kl = strlen(key);
+
+	while ((p = memmem_str(p, (size_t)(end - p), key, kl)) != NULL) {
+		if ((p == line || p[-1] == ' ' || p[-1] == ';') &&
+		    p + kl < end && p[kl] == '=') {
+			p += kl + 1;
+			if (p < end && *p == '"') {
+				p++;
+				q = memchr(p, '"', (size_t)(end - p));
+				if (q == NULL)
+					return NULL;
+			} else {
+				q = p;
+				while (q < end && *q != ';' && *q != ' ')
+					q++;
+			}
+			return arena_strndup(a, p, (size_t)(q - p));
+		}
+		p += kl;
+	}
+	return NULL;
+}
+
+static int
+parse_multipart(struct http_req *r, const char *ctype)
+{
+	const char	*body = buf_str(&r->body), *end = body + r->body.len;
+	const char	*p, *next, *hdr_end, *line, *eol;
+	char		*boundary, *delim, *name, *filename, *value;
+	size_t		 dl;
+
+	boundary = header_param(&r->arena, ctype, strlen(ctype), "boundary");
+	if (boundary == NULL || *boundary == '\0' || strlen(boundary) > 200)
+		return -1;
+	delim = arena_printf(&r->arena, "--%s", boundary);
+	dl = strlen(delim);
+	p = memmem_str(body, r->body.len, delim, dl);
+	if (p == NULL)
+		return -1;
+	for (;;) {
+		p += dl;
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+			return 0;	/* closing delimiter */
+		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
+			return -1;
+		p += 2;
+		hdr_end = memmem_str(p, (size_t)(end - p), "\r\n\r\n", 4);
+		if (hdr_end == NULL)
+			return -1;
+		name = filename = NULL;
+		for (line = p; line < hdr_end; line = eol + 2) {
+			eol = memmem_str(line, (size_t)(hdr_end + 2 - line),
+			    "\r\n", 2);
+			if (eol == NULL)
+				eol = hdr_end;
+			if ((size_t)(eol - line) > 20 &&
+			    strncasecmp(line, "Content-Disposition:", 20) == 0) {
+				name = header_param(&r->arena, line,
+				    (size_t)(eol - line), "name");
+				filename = header_param(&r->arena, line,
+				    (size_t)(eol - line), "filename");
+			}
+		}
+		p = hdr_end + 4;
+		next = memmem_str(p, (size_t)(end - p),
+		    arena_printf(&r->arena, "\r\n%s", delim), dl + 2);
+		if (next == NULL)
+			return -1;
+		value = arena_strndup(&r->arena, p, (size_t)(next - p));
+		if (name != NULL)
+			form_add(r, name, value, (size_t)(next - p), filename);
+		p = next + 2;
+	}
+}
+
+static void
+form_parse(struct http_req *r)
+{
+	const char *ctype;
+
+	if (r->form_parsed)
+		return;
+	r->form_parsed = true;
+	r->form = arena_calloc(&r->arena, HTTP_MAX_FORM, sizeof(*r->form));
+	ctype = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (ctype == NULL)
+		return;
+	if (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
+		parse_urlencoded(r);
+	else if (strncasecmp(ctype, "multipart/form-data", 19) == 0) {
+		if (parse_multipart(r, ctype) != 0)
+			r->nform = -1;
+	}
+}
+
+const char *
+http_form(struct http_req *r, const char *name)
+{
+	int i;
+
+	form_parse(r);
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].name, name) == 0 &&
+		    r->form[i].filename == NULL) {
+			if (strlen(r->form[i].value) != r->form[i].len ||
+			    !text_utf8_valid(r->form[i].value, r->form[i].len))
+				return NULL;
+			return r->form[i].value;
+		}
+	return NULL;
+}
+
+const struct http_field *
+http_form_file(struct http_req *r, const char *name)
+{
+	int i;
+
+	form_parse(r);
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].name, name) == 0 &&
+		    r->form[i].filename != NULL)
+			return &r->form[i];
+	return NULL;
+}
+
+int
+http_form_error(struct http_req *r, struct err *e)
+{
+	int i;
+
+	form_parse(r);
+	if (r->nform < 0)
+		return err_set(e, ERR_INVALID, "invalid_form", NULL,
+		    "Formularen kunne ikke læses");
+	for (i = 0; i < r->nform; i++)
+		if (r->form[i].filename == NULL &&
+		    (strlen(r->form[i].value) != r->form[i].len ||
+		    !text_utf8_valid(r->form[i].value, r->form[i].len)))
+			return err_set(e, ERR_INVALID, "invalid_utf8",
+			    r->form[i].name, "Feltet %.40s er ikke gyldig "
+			    "UTF-8-tekst", r->form[i].name);
+	return 0;
+}
+
+/* ---- responses ----------------------------------------------------- */
+
+void
+http_set_header(struct http_req *r, const char *name, const char *value)
+{
+	if (r->nhdr < HTTP_MAX_HEADERS) {
+		r->hdr_name[r->nhdr] = name;
+		r->hdr_value[r->nhdr] = value;
+		r->nhdr++;
+	}
+}
+
+void
+http_send(struct http_req *r, int status, const char *type, const char *body,
+    size_t len)
+{
+	struct MHD_Response	*resp;
+	int			 i;
+
+	if (r->status != 0)
+		return;		/* one response per request */
+	resp = MHD_create_response_from_buffer(len, (void *)(uintptr_t)body,
+	    MHD_RESPMEM_MUST_COPY);
+	if (type != NULL)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (type != NULL && strncmp(type, "text/html", 9) == 0)
+		MHD_add_response_header(resp, "Content-Security-Policy",
+		    "default-src 'self'; script-src 'self'; style-src 'self'; "
+		    "img-src 'self' data:; form-action 'self'; "
+		    "frame-ancestors 'none'; base-uri 'none'");
+	if (r->who.role != ROLE_ANON || r->is_api)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+		    "no-store");
+	for (i = 0; i < r->nhdr; i++)
+		MHD_add_response_header(resp, r->hdr_name[i], r->hdr_value[i]);
+	r->status = status;
+	r->sent_bytes = len;
+	MHD_queue_response(r->conn, (unsigned int)status, resp);
+	MHD_destroy_response(resp);
+}
+
+void
+http_send_json(struct http_req *r, int status, json_t *j)
+{
+	size_t	 n;
+	char	*txt;
+
+	n = json_dumpb(j, NULL, 0, JSON_COMPACT);
+	txt = arena_alloc(&r->arena, n + 1);
+	json_dumpb(j, txt, n, JSON_COMPACT);
+	json_decref(j);
+	http_send(r, status, "application/json; charset=utf-8", txt, n);
+}
+
+void
+http_redirect(struct http_req *r, const char *location)
+{
+	http_set_header(r, MHD_HTTP_HEADER_LOCATION, location);
+	http_send(r, 303, "text/plain; charset=utf-8", "", 0);
+}
+
+int
+http_status_of_err(int code)
+{
+	switch (code) {
+	case ERR_INVALID:		return 400;
+	case ERR_UNAUTHORIZED:		return 401;
+	case ERR_FORBIDDEN:		return 403;
+	case ERR_NOT_FOUND:		return 404;
+	case ERR_CONFLICT:		return 409;
+	case ERR_PRECONDITION:		return 412;
+	case ERR_TOO_LARGE:		return 413;
+	case ERR_UNSUPPORTED:		return 415;
+	case ERR_PRECONDITION_REQ:	return 428;
+	case ERR_RATE_LIMITED:		return 429;
+	case ERR_BUSY:			return 503;
+	default:			return 500;
+	}
+}
+
+void
+http_send_error(struct http_req *r, const struct err *e)
+{
+	json_t	*j, *inner;
+	int	 status = http_status_of_err(e->code);
+
+	if (r->is_api) {
+		inner = json_pack("{s:s, s:s}", "code", e->key[0] ? e->key :
+		    err_code_key(e->code), "message", e->msg[0] ? e->msg :
+		    "Fejl");
+		if (e->field[0] != '\0')
+			json_object_set_new(inner, "field",
+			    json_string(e->field));
+		if (e->line > 0)
+			json_object_set_new(inner, "line",
+			    json_integer(e->line));
+		j = json_pack("{s:o}", "error", inner);
+		http_send_json(r, status, j);
+		return;
+	}
+	page_error(r, status, e);
+}
+
+const char *
+http_urlencode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char	*out = arena_alloc(a, strlen(s) * 3 + 1), *p = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+const char *
+http_session_cookie_name(const struct http_req *r)
+{
+	return http_server_secure(r->srv) ? "__Host-ramme" : "ramme_session";
+}
+
+void
+http_set_session_cookie(struct http_req *r, const char *token)
+{
+	bool secure = http_server_secure(r->srv);
+
+	if (token != NULL)
+		http_set_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+		    arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; "
+		    "SameSite=Lax; Max-Age=28800%s",
+		    http_session_cookie_name(r), token,
+		    secure ? "; Secure" : ""));
+	else
+		http_set_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+		    arena_printf(&r->arena, "%s=; Path=/; HttpOnly; "
+		    "SameSite=Lax; Max-Age=0%s", http_session_cookie_name(r),
+		    secure ? "; Secure" : ""));
+}

@@ -1,0 +1,331 @@
+/*
+ * server — libmicrohttpd glue (see server.h).
+ *
+ * MHD calls the access handler several times per request: once when the
+ * headers are in, once per body chunk, and once at the end. We answer on
+ * the last call only. Answering on the first call would make 0.9.75 close
+ * keep-alive connections, so the two-phase pattern is applied here once,
+ * and handlers never see it. A body over the limit is answered with 413
+ * at once when Content-Length announces it, and otherwise discarded as it
+ * arrives.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "service/account.h"
+#include "store/db.h"
+#include "store/migrate.h"
+#include "util/log.h"
+#include "util/mem.h"
+
+struct http_server {
+	struct MHD_Daemon	*daemon;
+	struct http_config	 cfg;
+	int			 port;
+
+	/* Database connections, one per worker thread. */
+	pthread_mutex_t		 pool_mu;
+	pthread_cond_t		 pool_cv;
+	struct db		**pool;
+	int			 npool;		/* connections in the pool */
+	int			 nfree;		/* of which free */
+
+	struct account_gate	 gate;		/* bounds argon2 hashing */
+};
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static struct db *
+pool_take(struct http_server *s)
+{
+	struct db *db;
+
+	pthread_mutex_lock(&s->pool_mu);
+	while (s->nfree == 0)
+		pthread_cond_wait(&s->pool_cv, &s->pool_mu);
+	db = s->pool[--s->nfree];
+	pthread_mutex_unlock(&s->pool_mu);
+	return db;
+}
+
+static void
+pool_give(struct http_server *s, struct db *db)
+{
+	pthread_mutex_lock(&s->pool_mu);
+	if (db_in_txn(db))
+		db_rollback(db);	/* a handler left one open: a bug */
+	s->pool[s->nfree++] = db;
+	pthread_cond_signal(&s->pool_cv);
+	pthread_mutex_unlock(&s->pool_mu);
+}
+
+static const char *
+client_ip(struct http_req *r)
+{
+	const union MHD_ConnectionInfo	*ci;
+	char				 buf[INET6_ADDRSTRLEN];
+	const struct sockaddr		*sa;
+
+	ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || ci->client_addr == NULL)
+		return "unknown";
+	sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
+		    sa)->sin_addr, buf, sizeof(buf));
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
+		    sa)->sin6_addr, buf, sizeof(buf));
+	else
+		return "unknown";
+	return arena_strdup(&r->arena, buf);
+}
+
+static void
+queue_too_large(struct http_req *r)
+{
+	struct err e;
+
+	err_clear(&e);
+	err_set(&e, ERR_TOO_LARGE, "body_too_large", NULL,
+	    "Forespørgslen er for stor (højst %zu KiB)",
+	    r->srv->cfg.body_limit / 1024);
+	r->is_api = strncmp(r->path, "/api/", 5) == 0;
+	http_send_error(r, &e);
+}
+
+static enum MHD_Result
+on_access(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **con_cls)
+{
+	struct http_server	*s = cls;
+	struct http_req		*r = *con_cls;
+	const char		*cl;
+	unsigned long long	 n;
+
+	(void)version;
+	if (r == NULL) {
+		r = xcalloc(1, sizeof(*r));
+		arena_init(&r->arena);
+		buf_init(&r->body);
+		r->conn = conn;
+		r->srv = s;
+		r->started_ns = now_ns();
+		r->method = arena_strdup(&r->arena, method);
+		r->path = arena_strdup(&r->arena, url);
+		r->ip = client_ip(r);
+		r->gate = &s->gate;
+		*con_cls = r;
+		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl != NULL && (n = strtoull(cl, NULL, 10)) >
+		    s->cfg.body_limit) {
+			r->too_large = true;
+			queue_too_large(r);
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		if (!r->too_large) {
+			if (r->body.len + *upload_data_size > s->cfg.body_limit) {
+				r->too_large = true;
+				buf_cleanup(&r->body);
+			} else
+				buf_append(&r->body, upload_data,
+				    *upload_data_size);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (r->status != 0)
+		return MHD_YES;		/* answered already (413) */
+	if (r->too_large) {
+		queue_too_large(r);
+		return MHD_YES;
+	}
+	{
+		struct db *db = pool_take(s);
+		svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+		router_dispatch(r);
+		pool_give(s, db);
+	}
+	if (r->status == 0) {
+		struct err e;
+		err_clear(&e);
+		err_set(&e, ERR_INTERNAL, "no_response", NULL,
+		    "Intern fejl: intet svar");
+		http_send_error(r, &e);
+	}
+	return MHD_YES;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct http_req	*r = *con_cls;
+	double		 ms;
+
+	(void)cls;
+	(void)conn;
+	if (r == NULL)
+		return;
+	ms = (double)(now_ns() - r->started_ns) / 1e6;
+	log_info("%s %s %s %d %zu %.1fms%s", r->ip, r->method, r->path,
+	    r->status, r->sent_bytes, ms,
+	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	buf_cleanup(&r->body);
+	arena_cleanup(&r->arena);
+	free(r);
+	*con_cls = NULL;
+}
+
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	(void)cls;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	log_warn("http: %s", msg);
+}
+
+int
+http_server_start(struct http_server **out, const struct http_config *cfg,
+    struct err *e)
+{
+	struct http_server		*s;
+	struct sockaddr_storage		 ss;
+	struct sockaddr_in		*sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6		*sin6 = (struct sockaddr_in6 *)&ss;
+	const union MHD_DaemonInfo	*di;
+	unsigned int			 flags;
+	long				 cores;
+	int				 i, rc, v6 = 0;
+
+	*out = NULL;
+	s = xcalloc(1, sizeof(*s));
+	s->cfg = *cfg;
+	if (s->cfg.listen == NULL)
+		s->cfg.listen = "127.0.0.1";
+	if (s->cfg.body_limit == 0)
+		s->cfg.body_limit = 1024 * 1024;
+	if (s->cfg.threads <= 0) {
+		cores = sysconf(_SC_NPROCESSORS_ONLN);
+		s->cfg.threads = (int)(cores > 0 ? cores * 4 : 4);
+	}
+	if (s->cfg.threads > 64)
+		s->cfg.threads = 64;
+
+	memset(&ss, 0, sizeof(ss));
+	if (inet_pton(AF_INET, s->cfg.listen, &sin->sin_addr) == 1) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)s->cfg.port);
+	} else if (inet_pton(AF_INET6, s->cfg.listen, &sin6->sin6_addr) == 1) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)s->cfg.port);
+		v6 = 1;
+	} else {
+		free(s);
+		return err_set(e, ERR_INVALID, "invalid_listen", "listen",
+		    "Ugyldig adresse at lytte på: %s (brug en IP-adresse)",
+		    cfg->listen);
+	}
+
+	pthread_mutex_init(&s->pool_mu, NULL);
+	pthread_cond_init(&s->pool_cv, NULL);
+	s->npool = s->cfg.threads;
+	s->pool = xcalloc((size_t)s->npool, sizeof(*s->pool));
+	for (i = 0; i < s->npool; i++) {
+		if ((rc = db_open(&s->pool[i], s->cfg.db_path, e)) != 0)
+			goto fail;
+		if (i == 0 && (rc = migrate_run(s->pool[0], NULL, e)) != 0)
+			goto fail;
+		s->nfree++;
+	}
+	account_gate_init(&s->gate, (int)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
+	    sysconf(_SC_NPROCESSORS_ONLN) : 1));
+
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ERROR_LOG | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
+	s->daemon = MHD_start_daemon(flags, (uint16_t)s->cfg.port, NULL, NULL,
+	    on_access, s,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)s->cfg.threads,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)200,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
+	    MHD_OPTION_END);
+	if (s->daemon == NULL) {
+		rc = err_set(e, ERR_IO, "listen_failed", NULL,
+		    "Kan ikke lytte på %s:%d (er porten optaget?)",
+		    s->cfg.listen, s->cfg.port);
+		account_gate_cleanup(&s->gate);
+		goto fail;
+	}
+	di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di != NULL ? di->port : s->cfg.port;
+	*out = s;
+	return 0;
+fail:
+	for (i = 0; i < s->npool; i++)
+		db_close(s->pool[i]);
+	free(s->pool);
+	pthread_mutex_destroy(&s->pool_mu);
+	pthread_cond_destroy(&s->pool_cv);
+	free(s);
+	return rc;
+}
+
+int
+http_server_port(const struct http_server *s)
+{
+	return s->port;
+}
+
+bool
+http_server_secure(const struct http_server *s)
+{
+	return s->cfg.secure_cookies;
+}
+
+void
+http_server_stop(struct http_server *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	MHD_quiesce_daemon(s->daemon);
+	MHD_stop_daemon(s->daemon);
+	for (i = 0; i < s->npool; i++)
+		db_close(s->pool[i]);
+	free(s->pool);
+	account_gate_cleanup(&s->gate);
+	pthread_mutex_destroy(&s->pool_mu);
+	pthread_cond_destroy(&s->pool_cv);
+	free(s);
+}

@@ -1,0 +1,40 @@
+/*
+ * server — the HTTP server: libmicrohttpd with a thread pool and epoll,
+ * a pool of database connections (one per worker thread), the request
+ * life cycle (arena, body limit, dispatch, log line) and shutdown.
+ */
+#ifndef RAMME_SERVER_H
+#define RAMME_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct err;
+struct http_server;
+
+struct http_config {
+	const char	*db_path;	/* SQLite file, migrated before serving */
+	const char	*listen;	/* IPv4 or IPv6 address, default 127.0.0.1 */
+	int		 port;		/* TCP port; 0 picks a free one */
+	int		 threads;	/* worker threads; 0: 4 x cores (max 64) */
+	bool		 secure_cookies; /* Secure + __Host- cookie (behind TLS) */
+	size_t		 body_limit;	/* bytes; 0: 1 MiB; larger gets 413 */
+};
+
+/*
+ * Open the database connections, start the daemon and return once it
+ * accepts connections. The port actually bound is http_server_port().
+ */
+int	http_server_start(struct http_server **out,
+	    const struct http_config *cfg, struct err *e);
+/* Port the server listens on. */
+int	http_server_port(const struct http_server *s);
+/*
+ * Stop accepting, let requests under way finish, close connections and
+ * free everything. NULL is a no-op.
+ */
+void	http_server_stop(struct http_server *s);
+/* True when cookies are marked Secure. */
+bool	http_server_secure(const struct http_server *s);
+
+#endif
