@@ -49,6 +49,7 @@ int	cli_exit_code(int code);
 int	cmd_init(int argc, char **argv);
 int	cmd_migrate(int argc, char **argv);
 int	cmd_serve(int argc, char **argv);
+int	cmd_routes(int argc, char **argv);
 int	cmd_user(int argc, char **argv);
 int	cmd_import(int argc, char **argv);
 int	cmd_export(int argc, char **argv);

@@ -33,6 +33,11 @@ const struct cli_cmd cli_cmds[] = {
 	  "  --threads N        worker threads (default 4 x cores, max 64)\n"
 	  "  --secure-cookies   mark the session cookie Secure (behind TLS)\n",
 	  cmd_serve },
+	{ "routes", "print the HTTP API reference (Markdown)",
+	  "ramme routes\n\n"
+	  "Prints every route with its method, the roles allowed and what it\n"
+	  "does, generated from the route table; docs/api.md is its output.\n",
+	  cmd_routes },
 	{ "user", "add or list users",
 	  "ramme user add NAME --role admin|operator|authority|reader\n"
 	  "                [--org CODE] [--display-name TEXT] --password-stdin\n"

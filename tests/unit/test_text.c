@@ -1,0 +1,142 @@
+/*
+ * Unit tests for src/util/text.c: strict parsing, UTF-8, Windows-1252,
+ * Danish formats.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+
+static void
+test_utf8(void **state)
+{
+	(void)state;
+	assert_true(text_utf8_valid("Brønderslev", strlen("Brønderslev")));
+	assert_false(text_utf8_valid("\xff", 1));
+	assert_false(text_utf8_valid("\xc0\xaf", 2));		/* overlong */
+	assert_false(text_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	assert_false(text_utf8_valid("\xe2\x82", 2));		/* truncated */
+	assert_int_equal(text_utf8_len("æøå", strlen("æøå")), 3);
+}
+
+static void
+test_cp1252(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	text_cp1252_to_utf8(&b, "Br\xf8nderslev \xc6\xd8\xc5 \x80", 17);
+	assert_string_equal(buf_str(&b), "Brønderslev ÆØÅ €");
+	buf_cleanup(&b);
+}
+
+static void
+test_parse_i64(void **state)
+{
+	int64_t v;
+
+	(void)state;
+	assert_int_equal(text_parse_i64("851", &v), 0);
+	assert_int_equal(v, 851);
+	assert_int_equal(text_parse_i64("-5", &v), 0);
+	assert_int_equal(v, -5);
+	assert_int_equal(text_parse_i64("", &v), -1);
+	assert_int_equal(text_parse_i64("12a", &v), -1);
+	assert_int_equal(text_parse_i64(" 1", &v), -1);
+	assert_int_equal(text_parse_i64("99999999999999999999", &v), -1);
+}
+
+static void
+test_parse_centi(void **state)
+{
+	int64_t v;
+
+	(void)state;
+	assert_int_equal(text_parse_centi("12", &v), 0);
+	assert_int_equal(v, 1200);
+	assert_int_equal(text_parse_centi("12,5", &v), 0);
+	assert_int_equal(v, 1250);
+	assert_int_equal(text_parse_centi("0.25", &v), 0);
+	assert_int_equal(v, 25);
+	assert_int_equal(text_parse_centi("-3,10", &v), 0);
+	assert_int_equal(v, -310);
+	assert_int_equal(text_parse_centi("1,250", &v), 0);	/* zero beyond øre */
+	assert_int_equal(v, 125);
+	assert_int_equal(text_parse_centi("1,255", &v), -1);	/* precision lost */
+	assert_int_equal(text_parse_centi("1.000,5", &v), -1);	/* no thousands */
+	assert_int_equal(text_parse_centi(",5", &v), -1);
+	assert_int_equal(text_parse_centi("5,", &v), -1);
+}
+
+static void
+test_formats(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	text_format_int_da(&b, 217075);
+	assert_string_equal(buf_str(&b), "217.075");
+	buf_reset(&b);
+	text_format_ore_da(&b, 123456);
+	assert_string_equal(buf_str(&b), "1.234,56 kr.");
+	buf_reset(&b);
+	text_format_ore_da(&b, -5);
+	assert_string_equal(buf_str(&b), "-0,05 kr.");
+	buf_reset(&b);
+	text_format_centi_da(&b, 1250);
+	assert_string_equal(buf_str(&b), "12,5");
+	buf_reset(&b);
+	text_format_centi(&b, 1205);
+	assert_string_equal(buf_str(&b), "12.05");
+	buf_reset(&b);
+	text_format_date_da(&b, "2014-03-06");
+	assert_string_equal(buf_str(&b), "6. marts 2014");
+	buf_cleanup(&b);
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	assert_true(text_date_valid("2012-09-01"));
+	assert_true(text_date_valid("2024-02-29"));
+	assert_false(text_date_valid("2023-02-29"));
+	assert_false(text_date_valid("2012-13-01"));
+	assert_false(text_date_valid("2012-9-1"));
+	assert_false(text_date_valid("1. september 2012"));
+}
+
+static void
+test_fold(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	text_fold(&b, "  Den Sikrede   Institution ÆØÅ É ");
+	assert_string_equal(buf_str(&b), "den sikrede institution æøå é");
+	buf_cleanup(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_parse_i64),
+		cmocka_unit_test(test_parse_centi),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_fold),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
