@@ -21,13 +21,20 @@ $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=debugoptimized -Dwerror=true >/dev/null
 
 build: $(BUILD)/build.ninja
-	@ninja -C $(BUILD) | grep -v '^\[' || true
-	@test -x $(BUILD)/ramme
+	@ninja -C $(BUILD) >$(BUILD)/ninja.log 2>&1 || { cat $(BUILD)/ninja.log; exit 1; }
+	@ln -sf src/ramme $(BUILD)/ramme
 
 run: bootstrap build
-	@mkdir -p var
-	@if [ ! -f $(DB) ]; then ./$(BUILD)/ramme init --db $(DB) --demo; fi
-	./$(BUILD)/ramme serve --db $(DB) --port $(PORT)
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f $(DB) ]; then \
+		./$(BUILD)/src/ramme init --db $(DB) --demo && \
+		sh scripts/demo-users ./$(BUILD)/src/ramme $(DB); \
+	fi
+	@echo
+	@echo "ramme: open http://localhost:$(PORT)/ and log in (Log ind)."
+	@if [ -f $(dir $(DB))demo-login.txt ]; then cat $(dir $(DB))demo-login.txt; fi
+	@echo
+	./$(BUILD)/src/ramme serve --db $(DB) --port $(PORT)
 
 test: bootstrap-test
 	@sh scripts/test-all

@@ -64,7 +64,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "needs --out. Without --out, csv and json go to standard output.\n",
 	  cmd_export },
 	{ "help", "list the commands, or explain one",
-	  "ramme help [COMMAND]\n", cmd_help },
+	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
+	  "Markdown, docs/cli.md)\n", cmd_help },
 	{ "version", "print the version", "ramme version\n", cmd_version },
 	{ NULL, NULL, NULL, NULL }
 };
@@ -74,6 +75,17 @@ cmd_help(int argc, char **argv)
 {
 	const struct cli_cmd *c;
 
+	if (argc >= 2 && strcmp(argv[1], "--markdown") == 0) {
+		printf("# ramme command line\n\nGenerated from the help texts "
+		    "(`ramme help --markdown`); a test checks\nthat this file "
+		    "matches them. Exit codes: 0 success, 1 failure, 2 bad usage "
+		    "or bad\ninput. The database is `--db PATH`, or `$RAMME_DB`, "
+		    "or `var/ramme.db`.\n");
+		for (c = cli_cmds; c->name != NULL; c++)
+			printf("\n## ramme %s\n\n%s.\n\n```\n%s```\n", c->name,
+			    c->summary, c->usage);
+		return 0;
+	}
 	if (argc >= 2) {
 		for (c = cli_cmds; c->name != NULL; c++)
 			if (strcmp(c->name, argv[1]) == 0) {

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Black-box tests of the ramme command line: help, init, migrate, user.
+# Usage: sh tests/cli/test_cli.sh PATH/TO/ramme
+# Prints one line per check and ends with "N passed, N failed".
+set -u
+RAMME=${1:?usage: test_cli.sh PATH/TO/ramme}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=$(mktemp -d /tmp/ramme-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+check() {	# check NAME COMMAND...: passes when the command succeeds
+	name=$1; shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1)); echo "ok   $name"
+	else
+		fail=$((fail + 1)); echo "FAIL $name"
+	fi
+}
+
+exit_code() {	# exit_code N COMMAND...: true when the command exits with N
+	want=$1; shift
+	"$@" >/dev/null 2>&1 </dev/null
+	[ $? -eq "$want" ]
+}
+
+has() {		# has TEXT COMMAND...: true when the output contains TEXT
+	want=$1; shift
+	"$@" 2>&1 </dev/null | grep -q -- "$want"
+}
+
+check "help lists commands" has "serve" "$RAMME" help
+check "help explains a command" has "--password-stdin" "$RAMME" help user
+check "unknown command exits 2" exit_code 2 "$RAMME" frobnicate
+check "unknown option exits 2" exit_code 2 "$RAMME" init --db "$T/x.db" --colour
+check "docs/cli.md matches the help texts" sh -c \
+    "'$RAMME' help --markdown | cmp -s - '$ROOT/docs/cli.md'"
+
+DB=$T/ramme.db
+check "init creates a database" "$RAMME" init --db "$DB"
+check "init again is harmless" "$RAMME" init --db "$DB"
+check "migrate reports the version" has "schema version" "$RAMME" migrate --db "$DB"
+check "init into a missing directory" "$RAMME" init --db "$T/sub/dir.db"
+
+check "user add admin" sh -c \
+    "printf 'en lang adgangskode\n' | '$RAMME' user add sekr --role admin --password-stdin --db '$DB'"
+check "user add without password exits 2" exit_code 2 \
+    "$RAMME" user add x --role admin --password-stdin --db "$DB"
+check "user add with unknown role exits 2" sh -c \
+    "printf 'en lang adgangskode\n' | '$RAMME' user add y --role king --password-stdin --db '$DB'; [ \$? -eq 2 ]"
+check "user add with a short password exits 2" sh -c \
+    "printf 'kort\n' | '$RAMME' user add z --role reader --password-stdin --db '$DB'; [ \$? -eq 2 ]"
+check "operator without organisation exits 2" sh -c \
+    "printf 'en lang adgangskode\n' | '$RAMME' user add o --role operator --password-stdin --db '$DB'; [ \$? -eq 2 ]"
+check "duplicate user exits 2" sh -c \
+    "printf 'en lang adgangskode\n' | '$RAMME' user add sekr --role admin --password-stdin --db '$DB'; [ \$? -eq 2 ]"
+check "user list shows the admin" has "sekr" "$RAMME" user list --db "$DB"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
