@@ -204,10 +204,6 @@ offer_validate(const struct offer *o, struct err *e)
 	if (o->status_from != NULL && !text_date_valid(o->status_from))
 		return err_set(e, ERR_INVALID, "invalid_date", "status_from",
 		    "Statusdatoen skal være en gyldig dato (ÅÅÅÅ-MM-DD)");
-	if (o->status != OFFER_ACTIVE && o->status_from == NULL)
-		return err_set(e, ERR_INVALID, "missing_status_date",
-		    "status_from", "Et tilbud under afvikling eller lukket "
-		    "skal have en dato for statusændringen");
 	if (o->opened_on != NULL && o->status_from != NULL &&
 	    strcmp(o->status_from, o->opened_on) < 0)
 		return err_set(e, ERR_INVALID, "invalid_date", "status_from",

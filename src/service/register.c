@@ -75,7 +75,7 @@ register_org_get(struct svc *s, const char *code, struct org *out,
 }
 
 int
-register_org_save(struct svc *s, const struct org *o, struct err *e)
+register_org_save_in_tx(struct svc *s, const struct org *o, struct err *e)
 {
 	struct org	 old;
 	json_t		*j, *pop;
@@ -87,11 +87,9 @@ register_org_save(struct svc *s, const struct org *o, struct err *e)
 		    "Kun sekretariatet kan ændre organisationer");
 	if ((rc = org_validate(o, e)) != 0)
 		return rc;
-	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
-		return rc;
 	existed = org_store_get(s->db, s->arena, o->code, &old, NULL) == 0;
 	if ((rc = org_store_upsert(s->db, o, s->now_iso, e)) != 0)
-		goto fail;
+		return rc;
 	j = json_pack("{s:s, s:s, s:s}", "code", o->code, "name", o->name,
 	    "kind", org_kind_name(o->kind));
 	pop = json_object();
@@ -106,12 +104,26 @@ register_org_save(struct svc *s, const struct org *o, struct err *e)
 	rc = audit_add(s->db, s->who, s->now_iso, "organisation", o->code,
 	    existed ? "update" : "create", NULL, after, e);
 	free(after);
-	if (rc != 0)
-		goto fail;
-	return db_commit(s->db, e);
-fail:
-	db_rollback(s->db);
 	return rc;
+}
+
+int
+register_org_save(struct svc *s, const struct org *o, struct err *e)
+{
+	int rc;
+
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan ændre organisationer");
+	if ((rc = org_validate(o, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = register_org_save_in_tx(s, o, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
 }
 
 int

@@ -25,6 +25,13 @@ int	register_org_get(struct svc *s, const char *code, struct org *out,
  * Create or update an organisation and its populations (admin only).
  */
 int	register_org_save(struct svc *s, const struct org *o, struct err *e);
+/*
+ * register_org_save without a transaction of its own, for importers that
+ * save many organisations in one all-or-nothing transaction. The caller
+ * holds a write transaction; the same checks and audit record apply.
+ */
+int	register_org_save_in_tx(struct svc *s, const struct org *o,
+	    struct err *e);
 
 /* Offers matching f (limit 1..1000); *total is the count without paging. */
 int	register_offer_list(struct svc *s, const struct offer_filter *f,

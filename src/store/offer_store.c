@@ -37,6 +37,7 @@
 	" CASE WHEN $9 = 'location' THEN o.location_code END ASC," \
 	" CASE WHEN $9 = 'updated' THEN o.updated_at END ASC," \
 	" CASE WHEN $9 = '-updated' THEN o.updated_at END DESC," \
+	" CASE WHEN $9 = 'id' THEN o.id END ASC," \
 	" CASE WHEN $9 = '-id' THEN o.id END DESC," \
 	" o.name_key ASC, o.id ASC" \
 	" LIMIT $10 OFFSET $11"

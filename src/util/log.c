@@ -7,6 +7,9 @@
 
 #include "util/log.h"
 
+static void log_v(const char *, const char *, va_list)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 log_v(const char *level, const char *fmt, va_list ap)
 {

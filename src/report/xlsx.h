@@ -1,0 +1,59 @@
+/*
+ * xlsx — write one table as an Excel workbook: a header row in bold that
+ * stays in view (frozen) with a filter, then data rows where text is
+ * text and numbers are numbers. Column widths follow the content unless
+ * the caller fixes them. Used by the register export and by reports.
+ *
+ * The workbook is assembled in memory and temporary files and written to
+ * its path by xlsx_close(); cells are written left to right, row by row.
+ */
+#ifndef RAMME_XLSX_H
+#define RAMME_XLSX_H
+
+#include <stdint.h>
+
+struct err;
+struct xlsx;
+
+#define XLSX_MAX_COLS	256		/* columns in one table */
+
+struct xlsx_column {
+	const char	*title;		/* header text */
+	double		 width;		/* characters; 0 = fit the content */
+	const char	*num_format;	/* Excel number format for numbers in
+					   this column, e.g. "#,##0.00";
+					   NULL = General */
+};
+
+/*
+ * Start a workbook to be written to path with one sheet named sheet
+ * (at most 31 characters, none of []:*?/\) whose header row is the ncols
+ * column titles. cols is copied. Returns 0, or ERR_INVALID / ERR_IO with
+ * e filled. On success *out must be passed to xlsx_close().
+ */
+int	xlsx_open(struct xlsx **out, const char *path, const char *sheet,
+	    const struct xlsx_column *cols, int ncols, struct err *e);
+/* Write text in the next cell of the current row; NULL leaves it blank. */
+void	xlsx_text(struct xlsx *x, const char *s);
+/* Write an integer in the next cell. */
+void	xlsx_int(struct xlsx *x, int64_t v);
+/*
+ * Write a value in hundredths (places, kroner in øre) as the number
+ * v / 100 in the next cell. The conversion to a spreadsheet number
+ * happens here, at the edge, and nowhere else.
+ */
+void	xlsx_centi(struct xlsx *x, int64_t v);
+/* Leave the next cell blank. */
+void	xlsx_blank(struct xlsx *x);
+/* Finish the current row; the next cell is column 0 of a new row. */
+void	xlsx_end_row(struct xlsx *x);
+/*
+ * Set the widths, write the file and free x (also on error). Returns 0,
+ * or ERR_INVALID (too many rows, a text too long for a cell) or ERR_IO
+ * (the file could not be written) with e filled.
+ */
+int	xlsx_close(struct xlsx *x, struct err *e);
+/* Free x without writing anything. NULL is a no-op. */
+void	xlsx_discard(struct xlsx *x);
+
+#endif
