@@ -53,6 +53,7 @@ int	cmd_routes(int argc, char **argv);
 int	cmd_user(int argc, char **argv);
 int	cmd_import(int argc, char **argv);
 int	cmd_export(int argc, char **argv);
+int	cmd_calc(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

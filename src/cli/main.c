@@ -63,6 +63,39 @@ const struct cli_cmd cli_cmds[] = {
 	  "separated UTF-8 with BOM (opens directly in Danish Excel); XLSX\n"
 	  "needs --out. Without --out, csv and json go to standard output.\n",
 	  cmd_export },
+	{ "calc", "tariff, surplus and occupancy calculators (JSON in and out)",
+	  "ramme calc tariff < input.json\n"
+	  "ramme calc surplus < input.json\n"
+	  "ramme calc occupancy < input.json\n\n"
+	  "Reads one JSON object on standard input (at most 64 KiB) and prints\n"
+	  "the result as JSON. Amounts (*_ore) are whole øre; places, hours and\n"
+	  "percentages may have at most two decimals. The rules and limits of\n"
+	  "the agreement year (ceilings, bands, lags, rounding) apply. Bad\n"
+	  "input exits 2 with a message on standard error.\n\n"
+	  "tariff     in:  year, unit (day|month|hour|year), places,\n"
+	  "                occupancy_pct, costs_ore {wages, property, other,\n"
+	  "                overhead, capital, pension} (each default 0);\n"
+	  "                optional days (opening days; default 365, 366 in\n"
+	  "                leap years), month_days, hours (unit hour: hours\n"
+	  "                per place a year), overhead_pct and\n"
+	  "                overhead_base_ore, income_ore, carry_over_ore\n"
+	  "                (a surplus returned < 0, a deficit recovered > 0)\n"
+	  "           out: tariff_base_ore, place_days, tariff_exact_ore,\n"
+	  "                tariff_ore (published: whole kroner, half up)\n"
+	  "surplus    in:  year, tariff_base_ore, revenue_ore, costs_ore;\n"
+	  "                optional setaside_ore (default the most allowed),\n"
+	  "                deficit_covered_ore, rule (setaside|carryover)\n"
+	  "           out: result_ore, setaside_ore, to_tariff_ore (< 0 lowers\n"
+	  "                the tariff), tariff_year, setaside_expires_year\n"
+	  "occupancy  in:  offer_kind (ordinary|short_stay), occupancy_pct\n"
+	  "                (the two last closed years); optional year,\n"
+	  "                das_approval (reference of a DAS approval)\n"
+	  "           out: budget_occupancy_pct, status (ok|warning|rejected),\n"
+	  "                messages\n\n"
+	  "Example: echo '{\"year\":2013,\"unit\":\"day\",\"places\":10,\n"
+	  "  \"occupancy_pct\":96,\"costs_ore\":{\"wages\":800000000}}' |\n"
+	  "  ramme calc tariff\n",
+	  cmd_calc },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

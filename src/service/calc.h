@@ -1,0 +1,95 @@
+/*
+ * calc — the tariff, surplus and occupancy calculators, JSON in and JSON
+ * out. `ramme calc …` and POST /api/v1/calc/… both call these, so they
+ * accept and answer exactly the same. No I/O, no database: the rules are
+ * in core/ (tariff, surplus, occupancy) and the parameters of the year
+ * come from params_defaults() or from the caller's lookup.
+ *
+ * Number rules for input:
+ *   *_ore fields are integers (øre); a number with a fraction or an
+ *   exponent is refused, even 100.0.
+ *   places, occupancy_pct, hours and overhead_pct may have at most two
+ *   decimals. jansson has already turned such a number into a double;
+ *   it is printed back with "%.10g" (values are bounded below 10^8, so
+ *   this reproduces the decimal text for up to two decimals) and the
+ *   text is parsed exactly into hundredths by text_parse_centi(). More
+ *   than two non-zero decimals are refused, never rounded.
+ *   Unknown fields, wrong types and null for a required field are
+ *   refused. null for an optional field means absent.
+ *
+ * tariff
+ *   in:  year, unit ("day"|"month"|"hour"|"year"), places, occupancy_pct,
+ *        costs_ore {wages, property, other, overhead, capital, pension}
+ *        (each optional, default 0); optional: days (opening days, default
+ *        the year's day basis), month_days (28–31, month tariffs when
+ *        they are day tariff × days in month), hours (unit hour: budgeted
+ *        hours per place a year), overhead_pct with optional
+ *        overhead_base_ore (instead of costs_ore.overhead), income_ore
+ *        (non-tariff income, default 0), carry_over_ore (surplus < 0 or
+ *        deficit > 0 entering this year, default 0).
+ *   out: year, unit, tariff_base_ore, overhead_ore, days, place_days,
+ *        tariff_exact_ore (number, 4 decimals), tariff_ore (rounded),
+ *        rounding {unit_ore, mode}.
+ * surplus
+ *   in:  year, tariff_base_ore, revenue_ore, costs_ore; optional:
+ *        setaside_ore (default the most allowed; signed like the result
+ *        under the carryover rule), deficit_covered_ore, rule
+ *        ("setaside"|"carryover", default the year's).
+ *   out: year, rule, result_ore, ceiling_ore, setaside_ore,
+ *        deficit_covered_ore, to_tariff_ore (< 0 lowers the tariff base
+ *        of tariff_year, > 0 raises it), tariff_year,
+ *        setaside_expires_year (null when nothing is kept).
+ * occupancy
+ *   in:  offer_kind ("ordinary"|"short_stay"), occupancy_pct (array, one
+ *        per closed year, normally two); optional: year (tariff year, to
+ *        pick its parameters and name the source years), das_approval
+ *        (reference of a DAS approval of a deviation).
+ *   out: budget_occupancy_pct, budget_occupancy_exact_pct, status
+ *        ("ok"|"warning"|"rejected"), messages (Danish), band {min_pct,
+ *        max_pct, recommended_max_pct}, source_years (with year).
+ *
+ * Exact values are JSON reals: dump with CALC_DUMP_FLAGS (15 significant
+ * digits) so 228310.5023 does not print as 228310.50229999999.
+ */
+#ifndef RAMME_CALC_H
+#define RAMME_CALC_H
+
+#include <jansson.h>
+
+struct agreement_params;
+struct err;
+
+#define CALC_DUMP_FLAGS		JSON_REAL_PRECISION(15)
+
+/* Where the parameters of an agreement year come from. */
+struct calc_params {
+	/*
+	 * Fill *out with the parameters of agreement year `year` (already
+	 * checked to be PARAMS_YEAR_MIN..PARAMS_YEAR_MAX). Returns 0 or a
+	 * negative enum err_code with e filled.
+	 */
+	int	(*lookup)(void *arg, int year, struct agreement_params *out,
+		    struct err *e);
+	void	*arg;
+};
+
+/*
+ * Run the calculator `name` ("tariff", "surplus", "occupancy") on the
+ * JSON object in, with parameters from src (NULL: the spec's defaults
+ * for the year). On success *out is a new object the caller owns
+ * (json_decref) and 0 is returned. On failure *out is NULL and the
+ * return is ERR_NOT_FOUND for an unknown name, ERR_INVALID for bad input
+ * (e->field names the field, e.g. "costs_ore.wages" or
+ * "occupancy_pct[1]", e->msg says what is wrong in Danish), ERR_INTERNAL
+ * if the looked-up parameters are inconsistent, or the lookup's error.
+ */
+int	calc_json(const char *name, const struct calc_params *src,
+	    const json_t *in, json_t **out, struct err *e);
+/* calc_json("tariff", NULL, ...). */
+int	calc_tariff_json(const json_t *in, json_t **out, struct err *e);
+/* calc_json("surplus", NULL, ...). */
+int	calc_surplus_json(const json_t *in, json_t **out, struct err *e);
+/* calc_json("occupancy", NULL, ...). */
+int	calc_occupancy_json(const json_t *in, json_t **out, struct err *e);
+
+#endif

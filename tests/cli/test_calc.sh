@@ -1,0 +1,150 @@
+#!/bin/sh
+# Black-box tests of `ramme calc tariff|surplus|occupancy`: the tariff
+# vectors of the domain specification through the command line, and bad
+# input refused with exit code 2 and a Danish message.
+# Usage: sh tests/cli/test_calc.sh PATH/TO/ramme
+# Prints one line per check and ends with "N passed, N failed".
+set -u
+RAMME=${1:?usage: test_calc.sh PATH/TO/ramme}
+T=$(mktemp -d /tmp/ramme-calc.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+check() {	# check NAME COMMAND...: passes when the command succeeds
+	name=$1; shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1)); echo "ok   $name"
+	else
+		fail=$((fail + 1)); echo "FAIL $name"
+	fi
+}
+
+# calc KIND JSON: run the calculator on JSON; output in $T/out, $T/err.
+calc() {
+	printf '%s' "$2" | "$RAMME" calc "$1" >"$T/out" 2>"$T/err"
+}
+
+# gives KIND JSON TEXT...: exit 0 and every TEXT in the output.
+gives() {
+	kind=$1; json=$2; shift 2
+	calc "$kind" "$json" || return 1
+	for want in "$@"; do
+		grep -qF -- "$want" "$T/out" || return 1
+	done
+}
+
+# refuses KIND JSON TEXT: exit 2, nothing on stdout, TEXT on stderr.
+refuses() {
+	calc "$1" "$2"
+	[ $? -eq 2 ] || return 1
+	[ ! -s "$T/out" ] || return 1
+	grep -qF -- "$3" "$T/err"
+}
+
+TV2='"year": 2013, "unit": "day", "places": 10, "occupancy_pct": 96'
+COSTS='"costs_ore": {"wages": 650000000, "property": 67500000, "other": 82500000}'
+TV1='"year": 2013, "tariff_base_ore": 800000000, "revenue_ore": 841800000, "costs_ore": 764800000'
+
+check "help lists calc" sh -c "'$RAMME' help | grep -q '^  calc '"
+check "help calc names the fields" sh -c \
+    "'$RAMME' help calc | grep -q 'occupancy_pct'"
+
+# Spec §3 TV-2: 8,000,000 / (10 × 365 × 0.96) = 2,283.105… → 2,283.
+check "TV-2 day tariff 2,283" gives tariff "{$TV2, $COSTS}" \
+    '"tariff_base_ore": 800000000' '"place_days": 3504' \
+    '"tariff_exact_ore": 228310.5023' '"tariff_ore": 228300'
+# Spec §3 TV-2: y+2 with −370,000 from TV-1 → 7,630,000 / 3,504 → 2,178.
+check "TV-2 with surplus returned 2,178" gives tariff \
+    "{$TV2, $COSTS, \"carry_over_ore\": -37000000}" \
+    '"tariff_base_ore": 763000000' '"tariff_ore": 217800'
+# Spec §3 TV-16: 8.5 places, 3,000,000 at 100 % → 966.96 → 967.
+check "TV-16 fractional places 967" gives tariff \
+    '{"year": 2018, "unit": "day", "places": 8.5, "occupancy_pct": 100, "costs_ore": {"wages": 300000000}}' \
+    '"place_days": 3102.5' '"tariff_ore": 96700'
+check "month tariff = year / 12" gives tariff \
+    '{"year": 2013, "unit": "month", "places": 10, "occupancy_pct": 96, "costs_ore": {"wages": 800000000}}' \
+    '"tariff_ore": 6944400'
+check "leap year has 366 days" gives tariff \
+    '{"year": 2012, "unit": "day", "places": 10, "occupancy_pct": 100, "costs_ore": {"wages": 366000000}}' \
+    '"days": 366' '"tariff_ore": 100000'
+
+# Spec §3 TV-1: surplus 770,000; 400,000 set aside to 2018; −370,000 in 2015.
+check "TV-1 surplus split" gives surplus "{$TV1}" \
+    '"result_ore": 77000000' '"setaside_ore": 40000000' \
+    '"to_tariff_ore": -37000000' '"tariff_year": 2015' \
+    '"setaside_expires_year": 2018'
+check "TV-1 nothing set aside" gives surplus "{$TV1, \"setaside_ore\": 0}" \
+    '"to_tariff_ore": -77000000' '"setaside_expires_year": null'
+check "2 % ceiling before 2012" gives surplus \
+    '{"year": 2011, "tariff_base_ore": 800000000, "revenue_ore": 841800000, "costs_ore": 764800000}' \
+    '"setaside_ore": 16000000' '"to_tariff_ore": -61000000'
+# Spec §3 TV-4 c: deficit 650,000 → 500,000 carried, 150,000 raises the tariff.
+check "TV-4 Syddanmark deficit" gives surplus \
+    '{"year": 2013, "rule": "carryover", "tariff_base_ore": 1000000000, "revenue_ore": 935000000, "costs_ore": 1000000000}' \
+    '"setaside_ore": -50000000' '"to_tariff_ore": 15000000'
+
+# Spec §3 TV-3 and variants.
+check "TV-3 95.51 % accepted" gives occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [94, 97.01]}' \
+    '"budget_occupancy_pct": 95.51' '"status": "ok"'
+check "TV-3 91.5 % rejected for ordinary offers" gives occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [91, 92]}' \
+    '"status": "rejected"' 'DAS'
+check "TV-3 91.5 % accepted for short stays" gives occupancy \
+    '{"offer_kind": "short_stay", "occupancy_pct": [91, 92]}' \
+    '"status": "ok"'
+check "TV-3 99.5 % warning above 98 %" gives occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [99, 100]}' \
+    '"budget_occupancy_pct": 99.5' '"status": "warning"' 'anbefalede'
+check "DAS approval allows a deviation" gives occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [91, 92], "das_approval": "DAS 2013-08-13 pkt. 4"}' \
+    '"status": "warning"' 'godkendt af DAS'
+
+# Bad input: exit 2, a Danish message on stderr.
+check "missing field" refuses tariff \
+    '{"year": 2013, "unit": "day", "occupancy_pct": 96, "costs_ore": {}}' \
+    'Feltet places mangler'
+check "negative places" refuses tariff \
+    "{\"year\": 2013, \"unit\": \"day\", \"places\": -2, \"occupancy_pct\": 96, $COSTS}" \
+    'Antal pladser'
+check "occupancy above 100" refuses tariff \
+    "{\"year\": 2013, \"unit\": \"day\", \"places\": 10, \"occupancy_pct\": 100.5, $COSTS}" \
+    'Belægningsprocenten'
+check "occupancy 0" refuses occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [0, 95]}' 'Belægningsprocenten'
+check "øre with decimals" refuses tariff \
+    "{$TV2, \"costs_ore\": {\"wages\": 100.5}}" 'helt antal øre'
+check "more than two decimals" refuses tariff \
+    "{\"year\": 2013, \"unit\": \"day\", \"places\": 8.555, \"occupancy_pct\": 96, $COSTS}" \
+    'to decimaler'
+check "unknown unit" refuses tariff \
+    "{\"year\": 2013, \"unit\": \"week\", \"places\": 10, \"occupancy_pct\": 96, $COSTS}" \
+    'Ukendt takstenhed'
+check "unknown field" refuses tariff "{$TV2, $COSTS, \"vat\": 1}" \
+    'Ukendt felt: vat'
+check "unknown cost line" refuses tariff \
+    "{$TV2, \"costs_ore\": {\"food\": 1}}" 'Ukendt felt: costs_ore.food'
+check "wrong type" refuses tariff \
+    "{\"year\": \"2013\", \"unit\": \"day\", \"places\": 10, \"occupancy_pct\": 96, $COSTS}" \
+    'Feltet year skal være'
+check "set-aside above the ceiling" refuses surplus \
+    "{$TV1, \"setaside_ore\": 40000001}" 'loftet'
+check "set-aside above the surplus" refuses surplus \
+    '{"year": 2013, "tariff_base_ore": 800000000, "revenue_ore": 770000000, "costs_ore": 764800000, "setaside_ore": 6000000}' \
+    'større end overskuddet'
+check "unknown offer kind" refuses occupancy \
+    '{"offer_kind": "weekly", "occupancy_pct": [94, 95]}' 'tilbudsart'
+check "invalid JSON" refuses tariff '{"year": 2013,' 'ugyldig JSON'
+check "empty input" refuses tariff '' 'ugyldig JSON'
+check "not an object" refuses surplus '[1, 2]' 'JSON-objekt'
+check "input larger than 64 KiB" sh -c "
+	{ printf '{\"year\": 2013'; dd if=/dev/zero bs=1024 count=70 2>/dev/null |
+	    tr '\\000' ' '; printf '}'; } | '$RAMME' calc tariff >/dev/null 2>&1
+	[ \$? -eq 2 ]"
+check "no calculator exits 2" sh -c "'$RAMME' calc </dev/null; [ \$? -eq 2 ]"
+check "unknown calculator exits 2" sh -c \
+    "echo '{}' | '$RAMME' calc budget; [ \$? -eq 2 ]"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

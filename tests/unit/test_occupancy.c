@@ -1,0 +1,279 @@
+/*
+ * Unit tests for src/core/occupancy.c: the budgeted occupancy from the
+ * last closed years and its band (TV-3 and its variants), DAS approval,
+ * rounding, and the source years.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/money.h"
+#include "core/occupancy.h"
+#include "core/params.h"
+#include "util/err.h"
+
+static struct agreement_params
+params(int year)
+{
+	struct agreement_params p;
+
+	assert_int_equal(params_defaults(year, &p, NULL), 0);
+	return p;
+}
+
+/* Two years given as percentages in basis points. */
+static struct occupancy_input
+pct_input(enum occupancy_class cls, int64_t a_bp, int64_t b_bp)
+{
+	struct occupancy_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.cls = cls;
+	in.years[0].occupied = a_bp;
+	in.years[0].available = MONEY_BP_ONE;
+	in.years[1].occupied = b_bp;
+	in.years[1].available = MONEY_BP_ONE;
+	in.nyears = 2;
+	return in;
+}
+
+static struct occupancy_result
+budget(const struct agreement_params *p, struct occupancy_input in)
+{
+	struct occupancy_result	r;
+	struct err		e;
+
+	err_clear(&e);
+	assert_int_equal(occupancy_budget(p, &in, &r, &e), 0);
+	assert_true(r.nmessages >= 1);
+	return r;
+}
+
+/*
+ * TV-3 (spec §3, rule §2.4 [V] S2): 10 places, 3,650 place-days; year A
+ * 3,431 occupied (94.000 %), year B 3,541 (97.014 %) → average 95.507 %,
+ * inside [95, 100], below 98 → accepted without warning.
+ */
+static void
+test_tv3_budgeted_occupancy(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_input	in;
+	struct occupancy_result	r;
+	char			txt[32];
+	struct ratio		pct;
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	in.cls = OCCUPANCY_ORDINARY;
+	in.years[0].occupied = 3431;
+	in.years[0].available = 3650;
+	in.years[1].occupied = 3541;
+	in.years[1].available = 3650;
+	in.nyears = 2;
+	r = budget(&p, in);
+	pct.num = r.average.num * 100;
+	pct.den = r.average.den;
+	assert_int_equal(money_ratio_str(pct, 3, txt, sizeof(txt)), 0);
+	assert_string_equal(txt, "95.507");
+	assert_int_equal(r.budget_bp, 9551);
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	assert_int_equal(r.flags, 0);
+	assert_int_equal(r.min_bp, 9500);
+	assert_int_equal(r.max_bp, 10000);
+	assert_int_equal(r.warn_bp, 9800);
+}
+
+/* TV-3 with the two years as reported percentages, 94 % and 97.01 %. */
+static void
+test_tv3_from_percentages(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_result	r;
+
+	(void)state;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9400, 9701));
+	assert_int_equal(r.budget_bp, 9551);	/* 95.505 half up */
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	p.occupancy_round_mode = ROUND_HALF_EVEN;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9400, 9701));
+	assert_int_equal(r.budget_bp, 9550);
+}
+
+/*
+ * TV-3 variant (spec §3): 91 % and 92 % → 91.5 % → rejected for an
+ * ordinary offer without DAS approval, accepted for respite/acute
+ * (floor 90 %).
+ */
+static void
+test_tv3_variant_short_stay(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_result	r;
+
+	(void)state;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9100, 9200));
+	assert_int_equal(r.budget_bp, 9150);
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+	assert_true(r.flags & OCCUPANCY_BELOW_MIN);
+	assert_int_equal(r.nmessages, 2);
+	assert_non_null(strstr(r.messages[1], "DAS"));
+	r = budget(&p, pct_input(OCCUPANCY_SHORT_STAY, 9100, 9200));
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	assert_int_equal(r.min_bp, 9000);
+	r = budget(&p, pct_input(OCCUPANCY_SHORT_STAY, 8900, 9000));
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+}
+
+/* TV-3 variant (spec §2.4 item 6): a DAS approval allows the deviation. */
+static void
+test_tv3_variant_das_approval(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_input	in = pct_input(OCCUPANCY_ORDINARY, 9100, 9200);
+	struct occupancy_result	r;
+
+	(void)state;
+	in.das_approval = "DAS 13. august 2013, punkt 4";
+	r = budget(&p, in);
+	assert_int_equal(r.status, OCCUPANCY_WARNING);
+	assert_true(r.flags & OCCUPANCY_DAS_APPROVED);
+	assert_non_null(strstr(r.messages[1], "punkt 4"));
+	in.das_approval = "";
+	r = budget(&p, in);
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+}
+
+/*
+ * TV-3 variant (spec §3): 99 % and 100 % → 99.5 % → accepted with the
+ * "above recommended 98 %" warning.
+ */
+static void
+test_tv3_variant_above_recommended(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_result	r;
+
+	(void)state;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9900, 10000));
+	assert_int_equal(r.budget_bp, 9950);
+	assert_int_equal(r.status, OCCUPANCY_WARNING);
+	assert_int_equal(r.flags, OCCUPANCY_ABOVE_WARN);
+	assert_non_null(strstr(r.messages[1], "98 %"));
+}
+
+/* The edges of the band belong to it; 98 % itself is no warning. */
+static void
+test_band_edges(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_input	in;
+	struct occupancy_result	r;
+
+	(void)state;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9500, 9500));
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9499, 9500));
+	assert_int_equal(r.budget_bp, 9500);	/* 94.995 half up */
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9498, 9500));
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9800, 9800));
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 10000, 10000));
+	assert_int_equal(r.status, OCCUPANCY_WARNING);
+	/* Over-occupancy measured in days exceeds the ceiling. */
+	in = pct_input(OCCUPANCY_ORDINARY, 3700, 3650);
+	in.years[0].available = 3650;
+	in.years[1].available = 3650;
+	r = budget(&p, in);
+	assert_int_equal(r.budget_bp, 10068);
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+	assert_true(r.flags & OCCUPANCY_ABOVE_MAX);
+}
+
+static void
+test_invalid(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct occupancy_input	in = pct_input(OCCUPANCY_ORDINARY, 9500, 9600);
+	struct occupancy_result	r;
+	struct err		e;
+
+	(void)state;
+	in.nyears = 1;
+	err_clear(&e);
+	assert_int_equal(occupancy_budget(&p, &in, &r, &e), ERR_INVALID);
+	assert_string_equal(e.key, "wrong_year_count");
+	in.nyears = 2;
+	in.years[1].available = 0;
+	assert_int_equal(occupancy_budget(&p, &in, &r, &e), ERR_INVALID);
+	in.years[1].available = MONEY_BP_ONE;
+	in.years[1].occupied = -1;
+	assert_int_equal(occupancy_budget(&p, &in, &r, &e), ERR_INVALID);
+	in.years[1].occupied = 9600;
+	in.cls = OCCUPANCY_CLASS_COUNT;
+	assert_int_equal(occupancy_budget(&p, &in, &r, &e), ERR_INVALID);
+	assert_string_equal(e.field, "offer_kind");
+	/* Three years when the agreement says three. */
+	in.cls = OCCUPANCY_ORDINARY;
+	p.occupancy_years = 3;
+	in.years[2].occupied = 9700;
+	in.years[2].available = MONEY_BP_ONE;
+	in.nyears = 3;
+	assert_int_equal(occupancy_budget(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.budget_bp, 9600);
+}
+
+/* Spec §2.4, §10.1: tariff year 2013 uses the accounts of 2010 and 2011. */
+static void
+test_source_years(void **state)
+{
+	struct agreement_params	p = params(2013);
+	int			first, last;
+
+	(void)state;
+	occupancy_source_years(&p, 2013, &first, &last);
+	assert_int_equal(first, 2010);
+	assert_int_equal(last, 2011);
+	p.occupancy_lag_years = 1;
+	occupancy_source_years(&p, 2013, &first, &last);
+	assert_int_equal(first, 2011);
+	assert_int_equal(last, 2012);
+}
+
+static void
+test_names(void **state)
+{
+	enum occupancy_class c;
+
+	(void)state;
+	assert_int_equal(occupancy_class_parse("short_stay", &c), 0);
+	assert_int_equal(c, OCCUPANCY_SHORT_STAY);
+	assert_int_equal(occupancy_class_parse("respite", &c), -1);
+	assert_string_equal(occupancy_class_name(OCCUPANCY_ORDINARY),
+	    "ordinary");
+	assert_string_equal(occupancy_status_name(OCCUPANCY_REJECTED),
+	    "rejected");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tv3_budgeted_occupancy),
+		cmocka_unit_test(test_tv3_from_percentages),
+		cmocka_unit_test(test_tv3_variant_short_stay),
+		cmocka_unit_test(test_tv3_variant_das_approval),
+		cmocka_unit_test(test_tv3_variant_above_recommended),
+		cmocka_unit_test(test_band_edges),
+		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_source_years),
+		cmocka_unit_test(test_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
