@@ -17,7 +17,8 @@ api_body(struct http_req *r, json_t **out, struct err *e)
 
 	*out = NULL;
 	ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-	if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0)
+	if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
+	    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
 		return err_set(e, ERR_UNSUPPORTED, "unsupported_media_type",
 		    NULL, "Indholdet skal sendes som application/json");
 	if (!text_utf8_valid(buf_str(&r->body), r->body.len))
@@ -27,8 +28,8 @@ api_body(struct http_req *r, json_t **out, struct err *e)
 	    JSON_REJECT_DUPLICATES, &je);
 	if (*out == NULL)
 		return err_set(e, ERR_INVALID, "invalid_json", NULL,
-		    "Ugyldig JSON (linje %d, kolonne %d): %s", je.line,
-		    je.column, je.text);
+		    "Ugyldig JSON omkring linje %d, kolonne %d", je.line,
+		    je.column);
 	if (!json_is_object(*out)) {
 		json_decref(*out);
 		*out = NULL;

@@ -135,8 +135,8 @@ api_users_create(struct http_req *r)
 	    "role", &role, "org_code", &n.org_code, "password",
 	    &n.password) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_user", NULL,
-		    "Ugyldig bruger: %s (felter: username, display_name, role, "
-		    "org_code, password)", je.text);
+		    "Ugyldig bruger: felterne er username, display_name, role, "
+		    "org_code og password (tekster)");
 		goto fail;
 	}
 	if (role_parse(role, &n.role) != 0) {

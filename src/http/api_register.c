@@ -11,6 +11,7 @@
 #include "core/offer_json.h"
 #include "core/org.h"
 #include "http/api.h"
+#include "http/cache.h"
 #include "http/http.h"
 #include "http/router.h"
 #include "http/routes.h"
@@ -191,32 +192,51 @@ api_offer_filter(struct http_req *r, struct offer_filter *f,
 	return 0;
 }
 
+/*
+ * The list is served from the stored documents of the offers and kept in
+ * the response cache under the canonical filter, valid while the
+ * register's generation is unchanged.
+ */
 void
 api_offers_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "q", "sort", "limit",
 	    "offset", NULL };
+	static const char *const type = "application/json; charset=utf-8";
 	struct offer_filter	 f;
-	struct offer		*v;
+	struct cache_entry	*ce;
 	struct err		 e;
-	size_t			 n, i;
-	int64_t			 total;
-	json_t			*arr;
+	struct buf		 b;
+	const char		*key;
+	int64_t			 gen;
 
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
 	    api_offer_filter(r, &f, 100, &e) != 0 ||
-	    register_offer_list(&r->svc, &f, &v, &n, &total, &e) != 0) {
+	    register_generation(&r->svc, &gen, &e) != 0) {
 		http_send_error(r, &e);
 		return;
 	}
-	arr = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(arr, offer_to_json(&v[i]));
-	http_send_json(r, 200, json_pack("{s:o, s:I, s:I, s:I}", "offers", arr,
-	    "total", (json_int_t)total, "limit", (json_int_t)f.limit,
-	    "offset", (json_int_t)f.offset));
+	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d"
+	    "\x1f%s\x1f%s\x1f%lld\x1f%lld", f.operator_code ? f.operator_code :
+	    "", f.location_code ? f.location_code : "", f.paragraph ?
+	    f.paragraph : "", f.kind ? f.kind : "", f.status ? f.status : "",
+	    f.covered, f.q ? f.q : "", f.sort ? f.sort : "",
+	    (long long)f.limit, (long long)f.offset);
+	if ((ce = resp_cache_get(http_cache(r), key, gen)) != NULL) {
+		http_send_cached(r, 200, type, ce);
+		return;
+	}
+	buf_init(&b);
+	if (register_offer_page_json(&r->svc, &f, &b, &gen, &e) != 0) {
+		buf_cleanup(&b);
+		http_send_error(r, &e);
+		return;
+	}
+	resp_cache_put(http_cache(r), key, gen, buf_str(&b), b.len);
+	http_send(r, 200, type, buf_str(&b), b.len);
+	buf_cleanup(&b);
 }
 
 static void
@@ -315,7 +335,6 @@ void
 api_offer_history(struct http_req *r)
 {
 	struct audit_entry	*h;
-	struct offer		 o;
 	struct err		 e;
 	int64_t			 id;
 	json_t			*arr, *item;
@@ -323,8 +342,14 @@ api_offer_history(struct http_req *r)
 
 	err_clear(&e);
 	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    register_offer_get(&r->svc, id, &o, &e) != 0 ||
 	    register_offer_history(&r->svc, id, &h, &n, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	/* A deleted offer keeps its history; an unknown one has none. */
+	if (n == 0) {
+		err_set(&e, ERR_NOT_FOUND, "offer_not_found", NULL,
+		    "Tilbud nr. %lld findes ikke", (long long)id);
 		http_send_error(r, &e);
 		return;
 	}

@@ -103,6 +103,15 @@ void		 http_set_header(struct http_req *r, const char *name,
 /* Queue a response with body bytes (copied). */
 void		 http_send(struct http_req *r, int status, const char *type,
 		    const char *body, size_t len);
+struct cache_entry;
+/*
+ * Queue the body of a cache entry without copying it; the reference the
+ * caller got from resp_cache_get() is dropped once the body is sent.
+ */
+void		 http_send_cached(struct http_req *r, int status,
+		    const char *type, struct cache_entry *ce);
+/* The server's response cache. */
+struct resp_cache *http_cache(struct http_req *r);
 /* Queue a JSON response and drop the reference to j. */
 void		 http_send_json(struct http_req *r, int status, json_t *j);
 /* Queue a 303 redirect to a local path. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "http/cache.h"
 #include "http/http.h"
 #include "http/page.h"
 #include "http/server.h"
@@ -324,17 +325,13 @@ http_set_header(struct http_req *r, const char *name, const char *value)
 	}
 }
 
-void
-http_send(struct http_req *r, int status, const char *type, const char *body,
-    size_t len)
+/* Add the common headers to resp and queue it as the answer to r. */
+static void
+queue(struct http_req *r, int status, const char *type,
+    struct MHD_Response *resp, size_t len)
 {
-	struct MHD_Response	*resp;
-	int			 i;
+	int i, cache_set = 0;
 
-	if (r->status != 0)
-		return;		/* one response per request */
-	resp = MHD_create_response_from_buffer(len, (void *)(uintptr_t)body,
-	    MHD_RESPMEM_MUST_COPY);
 	if (type != NULL)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
@@ -345,15 +342,52 @@ http_send(struct http_req *r, int status, const char *type, const char *body,
 		    "default-src 'self'; script-src 'self'; style-src 'self'; "
 		    "img-src 'self' data:; form-action 'self'; "
 		    "frame-ancestors 'none'; base-uri 'none'");
-	if (r->who.role != ROLE_ANON || r->is_api)
+	for (i = 0; i < r->nhdr; i++) {
+		if (strcasecmp(r->hdr_name[i], MHD_HTTP_HEADER_CACHE_CONTROL) == 0)
+			cache_set = 1;
+		MHD_add_response_header(resp, r->hdr_name[i], r->hdr_value[i]);
+	}
+	if (!cache_set && (r->who.role != ROLE_ANON || r->is_api))
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 		    "no-store");
-	for (i = 0; i < r->nhdr; i++)
-		MHD_add_response_header(resp, r->hdr_name[i], r->hdr_value[i]);
 	r->status = status;
 	r->sent_bytes = len;
 	MHD_queue_response(r->conn, (unsigned int)status, resp);
 	MHD_destroy_response(resp);
+}
+
+void
+http_send(struct http_req *r, int status, const char *type, const char *body,
+    size_t len)
+{
+	if (r->status != 0)
+		return;		/* one response per request */
+	queue(r, status, type, MHD_create_response_from_buffer(len,
+	    (void *)(uintptr_t)body, MHD_RESPMEM_MUST_COPY), len);
+}
+
+static void
+release_entry(void *cls)
+{
+	resp_cache_release(cls);
+}
+
+void
+http_send_cached(struct http_req *r, int status, const char *type,
+    struct cache_entry *ce)
+{
+	const char	*body;
+	size_t		 len;
+
+	if (r->status != 0) {
+		resp_cache_release(ce);
+		return;
+	}
+	body = resp_cache_body(ce, &len);
+	/* The response borrows the cached body; MHD drops the reference
+	 * when it has sent it. */
+	queue(r, status, type, MHD_create_response_from_buffer_with_free_callback_cls(
+	    len, (void *)(uintptr_t)body, release_entry, ce), len);
 }
 
 void

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/cache.h"
 #include "http/http.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -42,7 +43,14 @@ struct http_server {
 	int			 nfree;		/* of which free */
 
 	struct account_gate	 gate;		/* bounds argon2 hashing */
+	struct resp_cache	*cache;		/* public list responses */
 };
+
+struct resp_cache *
+http_cache(struct http_req *r)
+{
+	return r->srv->cache;
+}
 
 static uint64_t
 now_ns(void)
@@ -235,7 +243,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		s->cfg.body_limit = 1024 * 1024;
 	if (s->cfg.threads <= 0) {
 		cores = sysconf(_SC_NPROCESSORS_ONLN);
-		s->cfg.threads = (int)(cores > 0 ? cores * 4 : 4);
+		s->cfg.threads = (int)(cores > 0 ? cores * 2 : 2);
 	}
 	if (s->cfg.threads > 64)
 		s->cfg.threads = 64;
@@ -268,6 +276,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	}
 	account_gate_init(&s->gate, (int)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
 	    sysconf(_SC_NPROCESSORS_ONLN) : 1));
+	s->cache = resp_cache_new(64, 16u * 1024 * 1024);
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
@@ -287,6 +296,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		    "Kan ikke lytte på %s:%d (er porten optaget?)",
 		    s->cfg.listen, s->cfg.port);
 		account_gate_cleanup(&s->gate);
+		resp_cache_free(s->cache);
 		goto fail;
 	}
 	di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
@@ -328,6 +338,7 @@ http_server_stop(struct http_server *s)
 		db_close(s->pool[i]);
 	free(s->pool);
 	account_gate_cleanup(&s->gate);
+	resp_cache_free(s->cache);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);
 	free(s);

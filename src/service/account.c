@@ -29,8 +29,8 @@ account_gate_init(struct account_gate *g, int concurrent)
 	/* A real hash to verify against when a user does not exist, so
 	 * that a wrong name and a wrong password take the same time. */
 	if (crypto_pwhash_str(g->dummy_hash, "no such user", 12,
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	    ACCOUNT_PWHASH_OPSLIMIT,
+	    ACCOUNT_PWHASH_MEMLIMIT) != 0)
 		g->dummy_hash[0] = '\0';
 }
 
@@ -72,8 +72,8 @@ hash_password(struct account_gate *g, const char *pw,
 
 	gate_enter(g);
 	rc = crypto_pwhash_str(out, pw, strlen(pw),
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	    ACCOUNT_PWHASH_OPSLIMIT,
+	    ACCOUNT_PWHASH_MEMLIMIT);
 	gate_leave(g);
 	if (rc != 0)
 		return err_set(e, ERR_INTERNAL, "hash_failed", NULL,

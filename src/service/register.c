@@ -21,6 +21,8 @@
 #include "util/err.h"
 #include "util/text.h"
 
+static int check_filter(const struct offer_filter *f, struct err *e);
+
 /* JSON text of o for the audit log, in the arena. */
 static char *
 offer_audit_json(struct svc *s, const struct offer *o)
@@ -132,6 +134,18 @@ register_offer_list(struct svc *s, const struct offer_filter *f,
 {
 	int rc;
 
+	if ((rc = check_filter(f, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = offer_store_list(s->db, s->arena, f, out, n, total, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+static int
+check_filter(const struct offer_filter *f, struct err *e)
+{
 	if (f->limit < 1 || f->limit > 1000)
 		return err_set(e, ERR_INVALID, "invalid_limit", "limit",
 		    "limit skal være mellem 1 og 1000");
@@ -142,11 +156,46 @@ register_offer_list(struct svc *s, const struct offer_filter *f,
 		return err_set(e, ERR_INVALID, "invalid_sort", "sort",
 		    "Ukendt sortering: %.40s (gyldige: name, -name, id, -id, "
 		    "operator, location, updated, -updated)", f->sort);
+	return 0;
+}
+
+int
+register_offer_page_json(struct svc *s, const struct offer_filter *f,
+    struct buf *out, int64_t *generation, struct err *e)
+{
+	const char	**docs;
+	size_t		  n, i;
+	int64_t		  total;
+	int		  rc;
+
+	if ((rc = check_filter(f, e)) != 0)
+		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = offer_store_list(s->db, s->arena, f, out, n, total, e);
+	*generation = offer_store_generation(s->db);
+	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, &total, e);
 	db_rollback(s->db);
-	return rc;
+	if (rc != 0)
+		return rc;
+	buf_puts(out, "{\"offers\":[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		buf_puts(out, docs[i]);
+	}
+	buf_printf(out, "],\"total\":%lld,\"limit\":%lld,\"offset\":%lld}",
+	    (long long)total, (long long)f->limit, (long long)f->offset);
+	return 0;
+}
+
+int
+register_generation(struct svc *s, int64_t *out, struct err *e)
+{
+	*out = offer_store_generation(s->db);
+	if (*out < 0)
+		return err_set(e, ERR_DB, "database_error", NULL,
+		    "Databasen svarer ikke");
+	return 0;
 }
 
 int

@@ -36,6 +36,17 @@ int	register_org_save_in_tx(struct svc *s, const struct org *o,
 /* Offers matching f (limit 1..1000); *total is the count without paging. */
 int	register_offer_list(struct svc *s, const struct offer_filter *f,
 	    struct offer **out, size_t *n, int64_t *total, struct err *e);
+/*
+ * The JSON body of an offer list, {"offers":[...],"total":..,"limit":..,
+ * "offset":..}, appended to out from the stored documents in one read
+ * transaction; *generation receives the register's change counter of
+ * that snapshot (for response caches).
+ */
+struct buf;
+int	register_offer_page_json(struct svc *s, const struct offer_filter *f,
+	    struct buf *out, int64_t *generation, struct err *e);
+/* The register's change counter now (see offer_store_generation). */
+int	register_generation(struct svc *s, int64_t *out, struct err *e);
 int	register_offer_get(struct svc *s, int64_t id, struct offer *out,
 	    struct err *e);
 /* The audit history of an offer, newest first. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/offer.h"
+#include "core/offer_json.h"
 #include "store/db.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
@@ -52,6 +53,24 @@
 
 static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
     "location", "updated", "-updated", NULL };
+
+/*
+ * The page of stored documents, one literal statement per sort order (in
+ * the order of sorts[]) so that SQLite can walk an index instead of
+ * sorting every row.
+ */
+#define DOC_PAGE(order) "SELECT o.doc FROM offer o WHERE " OFFER_WHERE \
+	" ORDER BY " order " LIMIT $10 OFFSET $11"
+static const char *const doc_pages[] = {
+	DOC_PAGE("o.name_key, o.id"),
+	DOC_PAGE("o.name_key DESC, o.id DESC"),
+	DOC_PAGE("o.id"),
+	DOC_PAGE("o.id DESC"),
+	DOC_PAGE("o.operator_code, o.name_key, o.id"),
+	DOC_PAGE("o.location_code, o.name_key, o.id"),
+	DOC_PAGE("o.updated_at, o.id"),
+	DOC_PAGE("o.updated_at DESC, o.id DESC"),
+};
 
 int
 offer_store_sort_valid(const char *sort)
@@ -297,6 +316,64 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 }
 
 int
+offer_store_list_docs(struct db *db, struct arena *a,
+    const struct offer_filter *f, const char ***out, size_t *n,
+    int64_t *total, struct err *e)
+{
+	struct db_stmt	*st;
+	const char	**v;
+	size_t		 k = 0;
+	int		 rc, which = 0, i;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	for (i = 0; sorts[i] != NULL; i++)
+		if (f->sort != NULL && strcmp(f->sort, sorts[i]) == 0)
+			which = i;
+	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
+	if (st == NULL)
+		return ERR_DB;
+	bind_filter(st, a, f, 0);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*total = db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if ((st = db_prep(db, doc_pages[which], e)) == NULL)
+		return ERR_DB;
+	bind_filter(st, a, f, 0);
+	db_bind_i64(st, 10, f->limit);
+	db_bind_i64(st, 11, f->offset);
+	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
+		if (!db_col_null(st, 0))
+			v[k++] = arena_strdup(a, db_col_text(st, 0));
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t
+offer_store_generation(struct db *db)
+{
+	struct db_stmt	*st;
+	int64_t		 g = -1;
+
+	if ((st = db_prep(db, "SELECT n FROM change_counter WHERE id = 1",
+	    NULL)) == NULL)
+		return -1;
+	if (db_step(st, NULL) == DB_ROW)
+		g = db_col_i64(st, 0);
+	db_reset(st);
+	return g;
+}
+
+int
 offer_store_get(struct db *db, struct arena *a, int64_t id, struct offer *out,
     struct err *e)
 {
@@ -457,6 +534,42 @@ write_children(struct db *db, int64_t id, const struct offer *o, struct err *e)
 	return 0;
 }
 
+/*
+ * Rewrite the stored JSON document of offer id from its rows, so that
+ * lists can be served without building JSON per request.
+ */
+static int
+store_doc(struct db *db, int64_t id, struct err *e)
+{
+	struct db_stmt	*st;
+	struct arena	 a;
+	struct offer	 o;
+	json_t		*j;
+	char		*txt;
+	int		 rc;
+
+	arena_init(&a);
+	if ((rc = offer_store_get(db, &a, id, &o, e)) != 0) {
+		arena_cleanup(&a);
+		return rc;
+	}
+	j = offer_to_json(&o);
+	txt = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	arena_cleanup(&a);
+	if ((st = db_prep(db, "UPDATE offer SET doc = $1 WHERE id = $2", e))
+	    == NULL) {
+		free(txt);
+		return ERR_DB;
+	}
+	db_bind_text(st, 1, txt);
+	db_bind_i64(st, 2, id);
+	rc = db_step(st, e);
+	db_reset(st);
+	free(txt);
+	return rc < 0 ? rc : 0;
+}
+
 int
 offer_store_insert(struct db *db, const struct offer *o, const char *name_key,
     const char *at, int64_t *id, struct err *e)
@@ -480,7 +593,9 @@ offer_store_insert(struct db *db, const struct offer *o, const char *name_key,
 		return rc == ERR_CONFLICT ? err_set(e, ERR_CONFLICT,
 		    "duplicate_offer", "name", "Driftsherren har allerede et "
 		    "tilbud med navnet %s", o->name) : rc;
-	return write_children(db, *id, o, e);
+	if ((rc = write_children(db, *id, o, e)) != 0)
+		return rc;
+	return store_doc(db, *id, e);
 }
 
 int
@@ -511,7 +626,9 @@ offer_store_update(struct db *db, const struct offer *o, const char *name_key,
 		return err_set(e, ERR_PRECONDITION, "stale_version", NULL,
 		    "Tilbuddet er ændret af en anden i mellemtiden; hent det "
 		    "igen og gentag ændringen");
-	return write_children(db, o->id, o, e);
+	if ((rc = write_children(db, o->id, o, e)) != 0)
+		return rc;
+	return store_doc(db, o->id, e);
 }
 
 int

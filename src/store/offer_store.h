@@ -36,6 +36,19 @@ int	offer_store_sort_valid(const char *sort);
 int	offer_store_list(struct db *db, struct arena *a,
 	    const struct offer_filter *f, struct offer **out, size_t *n,
 	    int64_t *total, struct err *e);
+/*
+ * The same page as offer_store_list, as the stored JSON documents of the
+ * offers (see offer_json.h), without building them: the fast path of the
+ * API. Strings are in a.
+ */
+int	offer_store_list_docs(struct db *db, struct arena *a,
+	    const struct offer_filter *f, const char ***out, size_t *n,
+	    int64_t *total, struct err *e);
+/*
+ * The register's change counter: it grows with every committed change to
+ * offers and organisations, from any process. -1 on error.
+ */
+int64_t	offer_store_generation(struct db *db);
 /* One offer; ERR_NOT_FOUND if missing or deleted. */
 int	offer_store_get(struct db *db, struct arena *a, int64_t id,
 	    struct offer *out, struct err *e);

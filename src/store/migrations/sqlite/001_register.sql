@@ -38,12 +38,14 @@ CREATE TABLE offer (
 	source		TEXT,
 	created_at	TEXT NOT NULL,
 	updated_at	TEXT NOT NULL,
-	deleted_at	TEXT
+	deleted_at	TEXT,
+	doc		TEXT	-- the offer's JSON as served, rewritten on every change
 ) STRICT;
 CREATE UNIQUE INDEX offer_unique_name ON offer (name_key, COALESCE(operator_code, ''))
 	WHERE deleted_at IS NULL;
 CREATE INDEX offer_operator ON offer (operator_code);
 CREATE INDEX offer_location ON offer (location_code);
+CREATE INDEX offer_updated ON offer (updated_at);
 
 CREATE TABLE offer_paragraph (
 	offer_id	INTEGER NOT NULL REFERENCES offer(id),
@@ -113,3 +115,26 @@ CREATE TABLE audit (
 	after_json	TEXT
 ) STRICT;
 CREATE INDEX audit_entity ON audit (entity, entity_id);
+
+-- A counter bumped by every change to the public register, by any
+-- process: a response cached at generation n is current while the
+-- counter is still n.
+CREATE TABLE change_counter (
+	id		INTEGER PRIMARY KEY CHECK (id = 1),
+	n		INTEGER NOT NULL
+) STRICT;
+INSERT INTO change_counter (id, n) VALUES (1, 0);
+CREATE TRIGGER offer_ins AFTER INSERT ON offer
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER offer_upd AFTER UPDATE ON offer
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER offer_del AFTER DELETE ON offer
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER organisation_ins AFTER INSERT ON organisation
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER organisation_upd AFTER UPDATE ON organisation
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER population_ins AFTER INSERT ON population
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER population_upd AFTER UPDATE ON population
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
