@@ -52,6 +52,7 @@ page_begin(struct page *p, struct http_req *r, const char *title,
 	nav_item(p, "/tilbud", "Tilbud", "tilbud", section);
 	nav_item(p, "/organisationer", "Organisationer", "organisationer",
 	    section);
+	nav_item(p, "/beregn", "Beregn", "beregn", section);
 	if (r->who.role == ROLE_ADMIN)
 		nav_item(p, "/brugere", "Brugere", "brugere", section);
 	HTML_LIT(h, "</ul></nav><div class=\"user\">");
@@ -165,4 +166,11 @@ page_style_css(struct http_req *r)
 			return;
 		}
 	http_send(r, 404, "text/plain; charset=utf-8", "", 0);
+}
+
+void
+page_favicon(struct http_req *r)
+{
+	http_set_header(r, "Cache-Control", "public, max-age=86400");
+	http_send(r, 204, NULL, "", 0);
 }

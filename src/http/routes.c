@@ -56,10 +56,22 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/v1/users/:id", ROLES_ADMIN, ROUTE_API, api_user_patch,
 	  "Change a user; needs If-Match" },
 
+	/* Calculators and agreement parameters. */
+	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
+	  api_calc, "Run a calculator (tariff, surplus, occupancy) on JSON "
+	  "input; changes nothing" },
+	{ "GET", "/api/v1/params/:year", ROLES_PUBLIC, ROUTE_API,
+	  api_params_get, "The agreement parameters of a year: value, "
+	  "default, unit, range" },
+	{ "PUT", "/api/v1/params/:year/:key", ROLES_ADMIN, ROUTE_API,
+	  api_param_put, "Set a parameter {value, reason} (audited)" },
+
 	/* HTML pages. */
 	{ "GET", "/", ROLES_PUBLIC, 0, page_home, "Front page" },
 	{ "GET", "/static/style.css", ROLES_PUBLIC, 0, page_style_css,
 	  "Style sheet" },
+	{ "GET", "/favicon.ico", ROLES_PUBLIC, 0, page_favicon,
+	  "No icon (204), so browsers stop asking" },
 	{ "GET", "/login", ROLES_PUBLIC, 0, page_login_form, "Login form" },
 	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM, page_login_post,
 	  "Log in" },
@@ -84,6 +96,10 @@ static const struct route routes[] = {
 	  "Save changes to an offer" },
 	{ "POST", "/tilbud/:id/slet", ROLES_EDITORS, 0, page_offer_delete_post,
 	  "Delete an offer" },
+	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
+	  "Tariff, surplus and occupancy calculators" },
+	{ "POST", "/beregn", ROLES_PUBLIC, ROUTE_ANON_FORM, page_calc,
+	  "Calculate (changes nothing)" },
 	{ "GET", "/organisationer", ROLES_PUBLIC, 0, page_orgs,
 	  "Organisations with population by year" },
 	{ "GET", "/brugere", ROLES_ADMIN, 0, page_users,

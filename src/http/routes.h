@@ -51,7 +51,16 @@ void	page_offers_import_form(struct http_req *r);
 void	page_offers_import_post(struct http_req *r);
 void	page_orgs(struct http_req *r);
 
+/* api_calc.c: calculators and agreement parameters */
+void	api_calc(struct http_req *r);
+void	api_params_get(struct http_req *r);
+void	api_param_put(struct http_req *r);
+
+/* page_calc.c: the calculators as forms */
+void	page_calc(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_style_css(struct http_req *r);
+void	page_favicon(struct http_req *r);
 
 #endif
