@@ -1,0 +1,427 @@
+/*
+ * harness — black-box helpers for the HTTP tests: a throw-away demo
+ * database with a standard set of users, `ramme serve` on a free loopback
+ * port, a small HTTP client with a cookie jar and the CSRF header, and
+ * dbSnapshot() to prove that a refused request changed nothing.
+ *
+ * Only Node built-ins (node 18 or 20). The binary comes from $RAMME_BIN
+ * (scripts/test-all sets it), else build/src/ramme.
+ *
+ *   const srv = await startServer();
+ *   const admin = await srv.login('admin');
+ *   const r = await admin.post('/api/v1/offers', { name: 'X' });
+ *   ...
+ *   await srv.stop();      // SIGTERM; asserts exit 0 and a clean stderr
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
+    '..', '..');
+export const BIN = process.env.RAMME_BIN ||
+    path.join(ROOT, 'build', 'src', 'ramme');
+export const PASSWORD = 'password123456';
+
+/* The users every test server has: name → [role, org]. */
+export const USERS = {
+	admin: ['admin', null],
+	op851: ['operator', '851'],
+	op1081: ['operator', '1081'],
+	reader: ['reader', null],
+	authority: ['authority', '810'],
+};
+
+/* What a sanitizer prints when it finds a bug. */
+const SANITIZER_RE = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Undefined|Leak)Sanitizer/;
+
+export function assertNoSanitizerReport(text, what) {
+	const m = SANITIZER_RE.exec(text);
+	assert.equal(m, null, `${what}: sanitizer report:\n` +
+	    (m ? text.slice(Math.max(0, m.index - 200), m.index + 3000) : ''));
+}
+
+/* A fresh temporary directory (removed by the caller). */
+export function tempDir(prefix = 'ramme-test-') {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/*
+ * Run `ramme ARGS...` synchronously. Returns {status, stdout, stderr}
+ * (stdout as a string unless opts.buffer). Fails the test on a sanitizer
+ * report; with opts.ok, also on a non-zero exit.
+ */
+export function ramme(args, opts = {}) {
+	const r = spawnSync(BIN, args, {
+		input: opts.input,
+		cwd: opts.cwd,
+		env: { ...process.env, ...(opts.env || {}) },
+		timeout: opts.timeout ?? 60000,
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	if (r.error)
+		throw r.error;
+	const stderr = r.stderr.toString('utf8');
+	assertNoSanitizerReport(stderr, `ramme ${args.join(' ')}`);
+	const out = {
+		status: r.status,
+		signal: r.signal,
+		stdout: opts.buffer ? r.stdout : r.stdout.toString('utf8'),
+		stderr,
+	};
+	if (opts.ok)
+		assert.equal(r.status, 0, `ramme ${args.join(' ')} exited ` +
+		    `${r.status} (${r.signal ?? ''}):\n${stderr}\n${out.stdout}`);
+	return out;
+}
+
+/* Create a demo database at dir/ramme.db with the standard users. */
+export function makeDemoDb(dir, { demo = true, users = USERS } = {}) {
+	const db = path.join(dir, 'ramme.db');
+	ramme(['init', '--db', db, ...(demo ? ['--demo'] : [])], { ok: true });
+	for (const [name, [role, org]] of Object.entries(users))
+		ramme(['user', 'add', name, '--role', role,
+		    ...(org ? ['--org', org] : []), '--password-stdin',
+		    '--db', db], { input: PASSWORD + '\n', ok: true });
+	return db;
+}
+
+/* ---- cookies ------------------------------------------------------- */
+
+function setCookieHeaders(headers) {
+	if (typeof headers.getSetCookie === 'function')
+		return headers.getSetCookie();
+	const v = headers.get('set-cookie');
+	if (v == null)
+		return [];
+	/* Our cookies use Max-Age, never Expires, so ", name=" splits them. */
+	return v.split(/,\s*(?=[A-Za-z0-9_\-]+=)/);
+}
+
+/*
+ * Parse one Set-Cookie header into {name, value, attrs} where attrs has
+ * lower-case attribute names (flags map to true).
+ */
+export function parseSetCookie(line) {
+	const parts = line.split(';').map((s) => s.trim());
+	const eq = parts[0].indexOf('=');
+	const attrs = {};
+	for (const p of parts.slice(1)) {
+		const i = p.indexOf('=');
+		if (i < 0)
+			attrs[p.toLowerCase()] = true;
+		else
+			attrs[p.slice(0, i).toLowerCase()] = p.slice(i + 1);
+	}
+	return { name: parts[0].slice(0, eq), value: parts[0].slice(eq + 1),
+	    attrs };
+}
+
+/* ---- the client ---------------------------------------------------- */
+
+/*
+ * An HTTP client for one user agent: a cookie jar, and the CSRF token of
+ * its session, sent as X-CSRF-Token on writes (opts.csrf === false or an
+ * explicit header overrides that). Responses:
+ *   {status, headers, body (Buffer), text, json (parsed or undefined),
+ *    cookies ([parsed Set-Cookie])}
+ */
+export class Client {
+	constructor(base) {
+		this.base = base;
+		this.jar = new Map();
+		this.csrf = null;
+		this.user = null;
+	}
+
+	cookieHeader() {
+		return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+
+	async request(method, p, opts = {}) {
+		const headers = {};
+		for (const [k, v] of Object.entries(opts.headers || {}))
+			headers[k.toLowerCase()] = v;
+		let body = opts.body;
+		if (opts.json !== undefined) {
+			body = JSON.stringify(opts.json);
+			if (!('content-type' in headers))
+				headers['content-type'] = 'application/json';
+		}
+		if (opts.form !== undefined) {
+			body = new URLSearchParams(opts.form).toString();
+			if (!('content-type' in headers))
+				headers['content-type'] =
+				    'application/x-www-form-urlencoded';
+		}
+		if (this.jar.size && opts.cookies !== false &&
+		    !('cookie' in headers))
+			headers.cookie = this.cookieHeader();
+		if (this.csrf && opts.csrf !== false &&
+		    method !== 'GET' && method !== 'HEAD' &&
+		    !('x-csrf-token' in headers))
+			headers['x-csrf-token'] = this.csrf;
+		for (const k of Object.keys(headers))
+			if (headers[k] === null)
+				delete headers[k];
+		const res = await fetch(this.base + p, {
+			method, headers, body, redirect: 'manual',
+		});
+		const buf = Buffer.from(await res.arrayBuffer());
+		const cookies = setCookieHeaders(res.headers).map(parseSetCookie);
+		if (opts.cookies !== false)
+			for (const c of cookies) {
+				if (c.attrs['max-age'] === '0' || c.value === '')
+					this.jar.delete(c.name);
+				else
+					this.jar.set(c.name, c.value);
+			}
+		const out = {
+			status: res.status,
+			headers: res.headers,
+			body: buf,
+			text: buf.toString('utf8'),
+			json: undefined,
+			cookies,
+		};
+		const ct = res.headers.get('content-type') || '';
+		if (ct.startsWith('application/json') && buf.length)
+			out.json = JSON.parse(out.text);
+		return out;
+	}
+
+	get(p, opts) { return this.request('GET', p, opts); }
+	post(p, json, opts = {}) { return this.request('POST', p, { ...opts, json }); }
+	patch(p, json, opts = {}) { return this.request('PATCH', p, { ...opts, json }); }
+	del(p, opts) { return this.request('DELETE', p, opts); }
+
+	/* Log in through the API; asserts success. */
+	async login(username, password = PASSWORD) {
+		const r = await this.post('/api/v1/session', { username, password });
+		assert.equal(r.status, 200, `login ${username}: ${r.text}`);
+		this.csrf = r.json.csrf_token;
+		this.user = r.json.user;
+		return r;
+	}
+
+	/* GET expecting 200 JSON; returns the parsed body. */
+	async getJson(p) {
+		const r = await this.get(p);
+		assert.equal(r.status, 200, `GET ${p}: ${r.status} ${r.text}`);
+		assert.ok(r.json !== undefined, `GET ${p}: not JSON`);
+		return r.json;
+	}
+}
+
+/*
+ * A raw request over node:http, for what fetch cannot do (bodies bigger
+ * than the server will read, chunked bodies, exact bytes). Resolves with
+ * {status, headers, text, json} or {error} if the connection failed
+ * before a response came.
+ */
+export function rawRequest(base, method, p, { headers = {}, body, chunks } = {}) {
+	const u = new URL(p, base);
+	return new Promise((resolve) => {
+		let done = false;
+		const finish = (v) => { if (!done) { done = true; resolve(v); } };
+		const req = http.request({
+			host: u.hostname, port: u.port, path: u.pathname + u.search,
+			method, headers, agent: false,
+		}, (res) => {
+			const parts = [];
+			res.on('data', (d) => parts.push(d));
+			res.on('error', () => {});
+			res.on('end', () => {
+				const text = Buffer.concat(parts).toString('utf8');
+				let json;
+				try { json = JSON.parse(text); } catch { /* not JSON */ }
+				finish({ status: res.statusCode, headers: res.headers,
+				    text, json });
+			});
+		});
+		req.on('error', (error) => setTimeout(() => finish({ error }), 200));
+		req.setTimeout(20000, () => req.destroy(new Error('timeout')));
+		if (chunks) {
+			(async () => {
+				for (const c of chunks) {
+					if (req.destroyed || done)
+						break;
+					if (!req.write(c))
+						await new Promise((ok) => req.once('drain', ok));
+				}
+				req.end();
+			})().catch(() => {});
+		} else
+			req.end(body);
+	});
+}
+
+/* ---- the server ---------------------------------------------------- */
+
+/*
+ * Start `ramme serve` on a fresh demo database. Returns the server:
+ *   url, dir, db, proc, stderr() (the log so far), client(), login(name),
+ *   dbSnapshot(), stop()
+ */
+export async function startServer(opts = {}) {
+	const dir = tempDir();
+	const db = makeDemoDb(dir, opts);
+	const args = ['serve', '--db', db, '--port', '0',
+	    ...(opts.threads ? ['--threads', String(opts.threads)] : [])];
+	const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+	let stdout = '', stderr = '';
+	proc.stdout.setEncoding('utf8');
+	proc.stderr.setEncoding('utf8');
+	proc.stderr.on('data', (d) => { stderr += d; });
+	const exited = new Promise((resolve) =>
+	    proc.on('exit', (code, signal) => resolve({ code, signal })));
+	const url = await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			proc.kill('SIGKILL');
+			reject(new Error('ramme serve printed no URL in 20 s:\n' +
+			    `${stdout}\n${stderr}`));
+		}, 20000);
+		proc.stdout.on('data', (d) => {
+			stdout += d;
+			const m = /ramme serves (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout);
+			if (m) {
+				clearTimeout(timer);
+				resolve(m[1]);
+			}
+		});
+		proc.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`ramme serve exited ${code}:\n${stderr}`));
+		});
+	});
+	/* Wait until /healthz answers. */
+	for (let i = 0; ; i++) {
+		try {
+			const r = await fetch(url + '/healthz');
+			await r.arrayBuffer();
+			if (r.status === 200)
+				break;
+		} catch (err) {
+			if (i > 100) {
+				proc.kill('SIGKILL');
+				throw err;
+			}
+		}
+		await new Promise((ok) => setTimeout(ok, 50));
+	}
+
+	let adminClient = null;
+	let stopped = false;
+	const srv = {
+		url, dir, db, proc,
+		stdout: () => stdout,
+		stderr: () => stderr,
+		client() { return new Client(url); },
+		async login(name, password = PASSWORD) {
+			const c = new Client(url);
+			await c.login(name, password);
+			return c;
+		},
+		/*
+		 * Everything a request could change, read through the API as
+		 * admin: all offers (with versions and timestamps), the
+		 * organisations with populations, and the users.
+		 */
+		async dbSnapshot() {
+			if (adminClient === null)
+				adminClient = await srv.login('admin');
+			const offers = await adminClient.getJson(
+			    '/api/v1/offers?limit=1000&sort=-id');
+			assert.ok(offers.total <= 1000, 'dbSnapshot sees 1000 offers at most');
+			const orgs = await adminClient.getJson('/api/v1/organisations');
+			const users = await adminClient.getJson('/api/v1/users');
+			return { offers, orgs, users };
+		},
+		/* The offers as `ramme export offers --format json` writes them. */
+		exportJson() {
+			const r = ramme(['export', 'offers', '--format', 'json',
+			    '--db', db], { ok: true });
+			return JSON.parse(r.stdout);
+		},
+		/*
+		 * SIGTERM, then assert a clean exit (0, no sanitizer report)
+		 * and remove the temporary directory.
+		 */
+		async stop() {
+			if (stopped)
+				return;
+			stopped = true;
+			if (proc.exitCode === null && proc.signalCode === null)
+				proc.kill('SIGTERM');
+			const timer = setTimeout(() => proc.kill('SIGKILL'), 15000);
+			const { code, signal } = await exited;
+			clearTimeout(timer);
+			try {
+				assertNoSanitizerReport(stderr, 'ramme serve');
+				assert.equal(signal, null,
+				    `ramme serve died of ${signal}:\n${stderr.slice(-3000)}`);
+				assert.equal(code, 0,
+				    `ramme serve exited ${code}:\n${stderr.slice(-3000)}`);
+			} finally {
+				if (!process.env.RAMME_KEEP_TMP)
+					fs.rmSync(dir, { recursive: true, force: true });
+			}
+		},
+	};
+	return srv;
+}
+
+/* ---- assertions ---------------------------------------------------- */
+
+/* Danish letters or words, to tell a Danish message from an English one. */
+const DANISH_RE = /[æøåÆØÅ]|\b(ikke|skal|være|eller|er|og|kan|må|findes|ugyldig|ukendt|forkert|højst|mindst|mellem|felt(et)?|tilbud(det)?|antal|pladser|logget|mange|igen|prøv|indholdet|navnet|tekst|tekster|som|til|med|den|det|af|på|hent|vælg)\b/i;
+
+export function assertDanish(msg, what = 'message') {
+	assert.equal(typeof msg, 'string', `${what} is not a string`);
+	assert.ok(msg.trim().length > 0, `${what} is empty`);
+	assert.match(msg, DANISH_RE, `${what} does not read as Danish: ${msg}`);
+}
+
+/*
+ * Assert a JSON error response: status, error.code, a Danish message,
+ * and (if given) error.field. Returns the error object.
+ */
+export function assertApiError(r, status, code, { field, match } = {}) {
+	const ctx = `${r.status} ${r.text.slice(0, 500)}`;
+	assert.equal(r.status, status, `status: ${ctx}`);
+	assert.match(r.headers.get('content-type') || '', /^application\/json/,
+	    `content type: ${ctx}`);
+	assert.ok(r.json && typeof r.json.error === 'object', `no error: ${ctx}`);
+	assert.equal(r.json.error.code, code, `error.code: ${ctx}`);
+	assertDanish(r.json.error.message, `error.message of ${code}`);
+	if (field !== undefined)
+		assert.equal(r.json.error.field, field, `error.field: ${ctx}`);
+	if (match !== undefined)
+		assert.match(r.json.error.message, match, `message: ${ctx}`);
+	return r.json.error;
+}
+
+/* The offers of a list response by name. */
+export function byName(list) {
+	return new Map(list.offers.map((o) => [o.name, o]));
+}
+
+/* A valid new offer for operator code op. */
+export function newOffer(op, extra = {}) {
+	return {
+		name: `Testtilbud ${op} ${Math.random().toString(36).slice(2, 8)}`,
+		operator_code: op,
+		location_code: '851',
+		kind: 'residential',
+		paragraphs: ['SEL § 107'],
+		target_groups: ['Voksne med erhvervet hjerneskade'],
+		covered: true,
+		places: { 2024: 10, 2025: 12 },
+		status: 'active',
+		...extra,
+	};
+}
