@@ -23,6 +23,7 @@ err_set(struct err *e, int code, const char *key, const char *field,
 	if (e == NULL)
 		return code;
 	e->code = code;
+	e->line = 0;
 	snprintf(e->key, sizeof(e->key), "%s", key ? key : err_code_key(code));
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
 	va_start(ap, fmt);

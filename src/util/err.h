@@ -42,7 +42,8 @@ struct err {
 /* Reset e to "no error". e may be NULL. */
 void	err_clear(struct err *e);
 /*
- * Record an error and return code, so callers can write
+ * Record an error (line reset to 0; file readers set it afterwards)
+ * and return code, so callers can write
  * `return err_set(e, ERR_INVALID, "invalid_places", "places", "...")`.
  * e may be NULL (the code is still returned). field may be NULL.
  */
