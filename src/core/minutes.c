@@ -696,7 +696,7 @@ is_structural(const char *s)
 static int
 check_input(const char *text, size_t len, struct err *e)
 {
-	size_t	i, start = 0;
+	size_t	i, start = 0, lines;
 	int	no = 1, rc;
 
 	if (len > MINUTES_MAX_BYTES)
@@ -726,6 +726,14 @@ check_input(const char *text, size_t len, struct err *e)
 		start = i + 1;
 		no++;
 	}
+	/* Lines as split_lines() will cut them (\f and \v break too). */
+	for (i = 0, lines = 1; i < len; i++)
+		if (text[i] == '\n' || text[i] == '\f' || text[i] == '\v' ||
+		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
+			if (i + 1 < len && ++lines > MINUTES_MAX_LINES)
+				return err_set(e, ERR_TOO_LARGE,
+				    "too_many_lines", NULL, "Referatet har mere "
+				    "end %d linjer", MINUTES_MAX_LINES);
 	return 0;
 }
 
@@ -1489,11 +1497,13 @@ find_heads(struct ctx *c, struct head **out, size_t *nout,
 			return err_set(e, ERR_TOO_LARGE, "too_many_items", NULL,
 			    "Referatet har mere end %d punkter",
 			    MINUTES_MAX_ITEMS);
-		if (num > last + 1)
+		if (num == last + 2)
 			warn(c, c->l[cand[k].i].no, "missing_items",
-			    num == last + 2 ? "Punkt %d mangler i nummereringen"
-			    : "Punkt %d og frem mangler i nummereringen",
-			    last + 1);
+			    "Punkt %d mangler i nummereringen", last + 1);
+		else if (num > last + 2)
+			warn(c, c->l[cand[k].i].no, "missing_items",
+			    "Punkt %d-%d mangler i nummereringen", last + 1,
+			    num - 1);
 		heads[nheads++] = cand[k];
 		c->l[cand[k].i].use = USE_HEADING;
 		last = num;

@@ -36,6 +36,9 @@ struct err;
 
 #define MINUTES_MAX_BYTES	(5u * 1024u * 1024u)	/* input cap: 5 MiB */
 #define MINUTES_MAX_ITEMS	200			/* items per meeting */
+#define MINUTES_MAX_LINES	200000			/* input lines; real
+							   minutes have a few
+							   thousand */
 
 /* A participant or an apology as the header lists it. */
 struct minutes_person {
@@ -145,8 +148,9 @@ int		 minutes_normalise(struct arena *a, const char *text,
  * Errors: ERR_INVALID "invalid_utf8" (e->line names the line) when text
  * is not UTF-8; ERR_INVALID "invalid_characters" for NUL bytes;
  * ERR_INVALID "empty_minutes" when there is no text; ERR_TOO_LARGE
- * "too_large" above MINUTES_MAX_BYTES and "too_many_items" above
- * MINUTES_MAX_ITEMS items. Text without recognisable items is not an
+ * "too_large" above MINUTES_MAX_BYTES, "too_many_lines" above
+ * MINUTES_MAX_LINES lines and "too_many_items" above MINUTES_MAX_ITEMS
+ * items. Text without recognisable items is not an
  * error: it is returned in unplaced with a warning.
  */
 int		 minutes_parse(struct arena *a, const char *text, size_t len,

@@ -1151,7 +1151,7 @@ load_book(struct xlsx_book *b, struct err *e)
 	int			 rc;
 
 	if ((rc = read_rels(b, "", &rels, e)) != 0)
-		goto fail_rels;
+		goto done;
 	wb_path = rel_by_type(&rels, "/officeDocument");
 	if (wb_path == NULL)
 		wb_path = "xl/workbook.xml";
@@ -1172,7 +1172,7 @@ load_book(struct xlsx_book *b, struct err *e)
 		    ": projektmappen har ingen ark");
 
 	if ((rc = read_rels(b, wb_path, &rels, e)) != 0)
-		goto fail_rels;
+		goto done;
 	for (i = 0; i < b->nsheets; i++)
 		b->sheets[i].path = rel_by_id(&rels, b->sheets[i].rid);
 
@@ -1190,7 +1190,7 @@ load_book(struct xlsx_book *b, struct err *e)
 		rc = err_set(e, ERR_INVALID, "missing_part", NULL, NOT_XLSX
 		    ": %s mangler", path);
 	if (rc != 0)
-		goto fail_rels;
+		goto done;
 
 	memset(&sty, 0, sizeof(sty));
 	sty.ps.b = b;
@@ -1205,7 +1205,7 @@ load_book(struct xlsx_book *b, struct err *e)
 		styles_finish(b, &sty);
 	free(sty.fmt);
 	free(sty.xf);
-fail_rels:
+done:
 	free(rels.v);
 	return rc;
 }

@@ -1073,6 +1073,18 @@ test_invalid(void **state)
 	assert_int_equal(minutes_parse(&a, big, bign, &d, &e),
 	    ERR_TOO_LARGE);
 	assert_string_equal(e.key, "too_large");
+	memset(big, '\n', MINUTES_MAX_LINES + 1);
+	assert_int_equal(minutes_parse(&a, big, MINUTES_MAX_LINES + 1, &d, &e),
+	    ERR_TOO_LARGE);
+	assert_string_equal(e.key, "too_many_lines");
+	memset(big, '\f', MINUTES_MAX_LINES + 1);
+	assert_int_equal(minutes_parse(&a, big, MINUTES_MAX_LINES + 1, &d, &e),
+	    ERR_TOO_LARGE);
+	/* Exactly the maximum is fine (CRLF counts once). */
+	for (i = 0; i < MINUTES_MAX_LINES; i++)
+		memcpy(big + 2 * i, i == 0 ? "x\n" : "\r\n", 2);
+	assert_int_equal(minutes_parse(&a, big, 2 * MINUTES_MAX_LINES, &d,
+	    &e), 0);
 	for (i = 0, off = 0; i < MINUTES_MAX_ITEMS + 1; i++)
 		off += (size_t)snprintf(big + off, bign - off,
 		    "%zu. Punkt\nTekst\n", i + 1);
@@ -1103,7 +1115,7 @@ test_pathological(void **state)
 	p = malloc(cap);
 	assert_non_null(p);
 	/* Many out-of-sequence headings, quotes, hyphens, page numbers. */
-	for (i = 0; off + 64 < cap; i++)
+	for (i = 0; off + 64 < cap && i < MINUTES_MAX_LINES; i++)
 		off += (size_t)snprintf(p + off, cap - off, "%s\n",
 		    i % 5 == 0 ? "999. Titel" : i % 5 == 1 ? "”ord-" :
 		    i % 5 == 2 ? "1/2" : i % 5 == 3 ? "3. Titel" : "ord-");
