@@ -282,6 +282,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
 	s->daemon = MHD_start_daemon(flags, (uint16_t)s->cfg.port, NULL, NULL,
 	    on_access, s,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)s->cfg.threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
@@ -289,7 +290,6 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)200,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 	    MHD_OPTION_END);
 	if (s->daemon == NULL) {
 		rc = err_set(e, ERR_IO, "listen_failed", NULL,
