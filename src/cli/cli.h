@@ -54,6 +54,8 @@ int	cmd_user(int argc, char **argv);
 int	cmd_import(int argc, char **argv);
 int	cmd_export(int argc, char **argv);
 int	cmd_calc(int argc, char **argv);
+int	cmd_meeting(int argc, char **argv);
+int	cmd_round(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

@@ -96,6 +96,57 @@ const struct cli_cmd cli_cmds[] = {
 	  "  \"occupancy_pct\":96,\"costs_ore\":{\"wages\":800000000}}' |\n"
 	  "  ramme calc tariff\n",
 	  cmd_calc },
+	{ "meeting", "import, show and list governance meetings",
+	  "ramme meeting import FILE... [--body KEY|ID] [--db PATH]\n"
+	  "ramme meeting show ID [--format json|text] [--public] [--db PATH]\n"
+	  "ramme meeting list [--body KEY|ID] [--year N] [--db PATH]\n\n"
+	  "import reads minutes exported as text (UTF-8, at most 5 MiB each)\n"
+	  "into meetings with their header, participants, numbered items,\n"
+	  "recommendations, attachment names and minutes, and prints the id of\n"
+	  "each meeting it created or found, one per line. Importing the same\n"
+	  "text again creates nothing and prints the same id. Text that could\n"
+	  "not be placed is kept on the meeting and reported on standard\n"
+	  "error with its line. The body is the one the text names (--body\n"
+	  "sets it: socdir, das, fu, kkr, kdk, a name or an id). Minutes with\n"
+	  "decisions are imported as approved and published.\n\n"
+	  "show prints a meeting as text or as JSON (body, start, end, place,\n"
+	  "participants, apologies, case_no, doc_no, items with number, title,\n"
+	  "section, recommendation, minutes and attachments). Closed items are\n"
+	  "included and marked; --public prints only what the public sees.\n\n"
+	  "list prints id, start, body, state and title, newest first.\n",
+	  cmd_meeting },
+	{ "round", "tariff-reporting rounds: open, progress, import lines, "
+	  "publish",
+	  "ramme round list [--db PATH]\n"
+	  "ramme round open YEAR NO --deadline DATE [--opens DATE]\n"
+	  "                [--title TEXT] [--pl-pct N] [--warn-pct N]\n"
+	  "                [--covered-only] [--db PATH]\n"
+	  "ramme round progress ID [--db PATH]\n"
+	  "ramme round import-lines FILE.csv --round ID [--approve [--publish]]\n"
+	  "                [--db PATH]\n"
+	  "ramme round publish ID [--db PATH]\n\n"
+	  "open creates a round for tariff year YEAR with number NO (1 =\n"
+	  "preliminary, 2 = final) and a submission for every offer with an\n"
+	  "operator, pre-filled from its latest earlier lines and from the\n"
+	  "accounts (carry-over two years back, occupancy history). --pl-pct\n"
+	  "is the price and wage change from the year before and --warn-pct\n"
+	  "the real increase that asks for a reason (default 5).\n"
+	  "import-lines replaces the service lines of the offers in a CSV\n"
+	  "file (; or , separated, UTF-8 or Windows-1252) with the header\n"
+	  "  offer_id;paragraph;level;unit;places;days;month_days;hours;\n"
+	  "  occupancy_pct;hist1_pct;hist2_pct;wages_ore;property_ore;\n"
+	  "  other_ore;overhead_ore;capital_ore;pension_ore;income_ore;\n"
+	  "  carry_over_ore;reason\n"
+	  "(columns may be left out except offer_id, paragraph, unit, places\n"
+	  "and occupancy_pct). Tariffs and warnings are computed under the\n"
+	  "year's agreement parameters; all or nothing: every error is listed\n"
+	  "with its line and nothing changes. --approve also submits and\n"
+	  "approves the imported submissions (deadline and reasons checked);\n"
+	  "--publish then publishes the round as `round publish` does, in the\n"
+	  "same transaction.\n"
+	  "publish writes the approved tariffs as new versions valid for the\n"
+	  "year and closes the round.\n",
+	  cmd_round },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

@@ -59,6 +59,84 @@ void	api_param_put(struct http_req *r);
 /* page_calc.c: the calculators as forms */
 void	page_calc(struct http_req *r);
 
+/* api_tariff.c: tariff rounds, submissions, published tariffs, accounts */
+void	api_rounds_list(struct http_req *r);
+void	api_rounds_create(struct http_req *r);
+void	api_round_get(struct http_req *r);
+void	api_round_close(struct http_req *r);
+void	api_round_reopen(struct http_req *r);
+void	api_round_publish(struct http_req *r);
+void	api_round_submissions(struct http_req *r);
+void	api_round_add_offer(struct http_req *r);
+void	api_round_template(struct http_req *r);
+void	api_submission_get(struct http_req *r);
+void	api_submission_patch(struct http_req *r);
+void	api_submission_submit(struct http_req *r);
+void	api_submission_approve(struct http_req *r);
+void	api_submission_return(struct http_req *r);
+void	api_submission_history(struct http_req *r);
+void	api_tariffs_list(struct http_req *r);
+void	api_tariff_get(struct http_req *r);
+void	api_tariff_change(struct http_req *r);
+void	api_accounts_list(struct http_req *r);
+void	api_accounts_report(struct http_req *r);
+void	api_setaside_ledger(struct http_req *r);
+
+/* page_tariff.c: Takstoversigt and Takstindberetning */
+void	page_tariffs(struct http_req *r);
+void	page_tariff_view(struct http_req *r);
+void	page_tariff_change_post(struct http_req *r);
+void	page_rounds(struct http_req *r);
+void	page_rounds_create(struct http_req *r);
+void	page_round_view(struct http_req *r);
+void	page_round_close(struct http_req *r);
+void	page_round_reopen(struct http_req *r);
+void	page_round_publish(struct http_req *r);
+void	page_round_template(struct http_req *r);
+void	page_round_upload(struct http_req *r);
+void	page_submission(struct http_req *r);
+void	page_submission_submit(struct http_req *r);
+void	page_submission_approve(struct http_req *r);
+void	page_submission_return(struct http_req *r);
+void	page_line_form(struct http_req *r);
+void	page_line_post(struct http_req *r);
+void	page_line_delete(struct http_req *r);
+
+/* page_meeting.c: governance meetings, search, bodies, nominations */
+void	page_meetings(struct http_req *r);
+void	page_meeting_new_form(struct http_req *r);
+void	page_meeting_new_post(struct http_req *r);
+void	page_meeting_import_form(struct http_req *r);
+void	page_meeting_import_post(struct http_req *r);
+void	page_meeting_view(struct http_req *r);
+void	page_meeting_edit_form(struct http_req *r);
+void	page_meeting_edit_post(struct http_req *r);
+void	page_meeting_state_post(struct http_req *r);
+void	page_meeting_participant_post(struct http_req *r);
+void	page_meeting_participant_set_post(struct http_req *r);
+void	page_meeting_item_post(struct http_req *r);
+void	page_meeting_circulate_post(struct http_req *r);
+void	page_meeting_approve_post(struct http_req *r);
+void	page_meeting_signoff_post(struct http_req *r);
+void	page_meeting_diff(struct http_req *r);
+void	page_item_form(struct http_req *r);
+void	page_item_post(struct http_req *r);
+void	page_item_minutes_post(struct http_req *r);
+void	page_item_attachment_post(struct http_req *r);
+void	page_item_follow_up_post(struct http_req *r);
+void	page_item_approve_post(struct http_req *r);
+void	page_follow_up_post(struct http_req *r);
+void	page_attachment(struct http_req *r);
+void	page_search(struct http_req *r);
+void	page_bodies(struct http_req *r);
+void	page_bodies_post(struct http_req *r);
+void	page_body_view(struct http_req *r);
+void	page_body_member_post(struct http_req *r);
+void	page_body_nomination_post(struct http_req *r);
+void	page_membership_end_post(struct http_req *r);
+void	page_nomination_view(struct http_req *r);
+void	page_nomination_post(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_style_css(struct http_req *r);
 void	page_favicon(struct http_req *r);

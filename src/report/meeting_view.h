@@ -29,6 +29,9 @@ struct meeting_view_file {
 	int64_t		 size;		/* bytes, or 0 if unknown */
 	const char	*url;		/* absolute or site-relative, or NULL */
 	bool		 closed;	/* a closed attachment */
+	int64_t		 id;		/* stable id (OParl File URL), or 0:
+					   then meeting id + item number +
+					   position are used */
 };
 
 /* One agenda item (dagsordenspunkt). */
@@ -45,6 +48,9 @@ struct meeting_view_item {
 	const char			*minutes;	/* referat / beslutning */
 	const char			*result;	/* "godkendt", "taget til efterretning" ... */
 	bool				 closed;	/* lukket punkt */
+	int64_t				 id;		/* stable id (OParl AgendaItem
+							   URL), or 0: then meeting id
+							   + number are used */
 };
 
 struct meeting_view {

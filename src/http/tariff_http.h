@@ -1,0 +1,36 @@
+/*
+ * tariff_http — what the JSON API and the HTML pages of the tariff rounds
+ * share: reading the filter of the published overview from the query
+ * string, and sending the overview or a template as a file.
+ */
+#ifndef RAMME_TARIFF_HTTP_H
+#define RAMME_TARIFF_HTTP_H
+
+#include <stdint.h>
+
+struct err;
+struct http_req;
+struct published_tariff;
+struct tariff_filter;
+
+/*
+ * The filter of the published overview from the query (year, operator,
+ * paragraph, target_group, municipality, offer, versions); empty values
+ * mean no filter. 0 or ERR_INVALID naming the parameter.
+ */
+int	tariff_http_filter(struct http_req *r, struct tariff_filter *f,
+	    struct err *e);
+/*
+ * Send v[0..n) as a CSV ("csv") or XLSX ("xlsx") download named
+ * takster.csv / takster.xlsx. Errors are sent as errors.
+ */
+void	tariff_http_send_export(struct http_req *r, const char *format,
+	    const struct published_tariff *v, size_t n);
+/*
+ * Send the XLSX template of round_id (for operator_code, or the user's
+ * own submissions) as a download.
+ */
+void	tariff_http_send_template(struct http_req *r, int64_t round_id,
+	    const char *operator_code);
+
+#endif

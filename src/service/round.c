@@ -1,0 +1,1539 @@
+/*
+ * round — tariff-reporting rounds, submissions and published tariffs
+ * (see round.h).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/occupancy.h"
+#include "core/offer.h"
+#include "core/params.h"
+#include "core/role.h"
+#include "core/round.h"
+#include "core/tariff.h"
+#include "service/agreement.h"
+#include "service/round.h"
+#include "service/svc.h"
+#include "store/accounts_store.h"
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/offer_store.h"
+#include "store/round_store.h"
+#include "store/tariff_store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/text.h"
+
+/* ---- helpers -------------------------------------------------------- */
+
+static void
+today_of(const struct svc *s, char out[11])
+{
+	memcpy(out, s->now_iso, 10);
+	out[10] = '\0';
+}
+
+static int
+admin_only(const struct svc *s, struct err *e)
+{
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan gøre dette");
+	return 0;
+}
+
+static int
+editors_only(const struct svc *s, struct err *e)
+{
+	if (s->who->role != ROLE_ADMIN && s->who->role != ROLE_OPERATOR)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Takstindberetningen er for driftsherrer og sekretariatet; "
+		    "de offentliggjorte takster står i takstoversigten");
+	return 0;
+}
+
+static int
+not_yours(struct err *e)
+{
+	return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+	    "Du kan kun se og ændre indberetninger for tilbud, som din egen "
+	    "organisation er driftsherre for");
+}
+
+static const char *
+idtxt(struct svc *s, int64_t id)
+{
+	return arena_printf(s->arena, "%lld", (long long)id);
+}
+
+/* JSON text of j for the audit log, in the arena; j is released. */
+static char *
+dump(struct svc *s, json_t *j)
+{
+	char *txt, *copy;
+
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	copy = arena_strdup(s->arena, txt);
+	free(txt);
+	return copy;
+}
+
+static json_t *
+centi_json(int64_t v)
+{
+	if (v % 100 == 0)
+		return json_integer(v / 100);
+	return json_real((double)v / 100.0);
+}
+
+json_t *
+round_line_json(const struct service_line *l)
+{
+	json_t	*j, *w;
+	size_t	 i;
+
+	j = json_object();
+	json_object_set_new(j, "pos", json_integer(l->pos));
+	json_object_set_new(j, "paragraph", json_string(l->paragraph));
+	json_object_set_new(j, "level", json_string(l->level ? l->level : ""));
+	json_object_set_new(j, "unit", json_string(tariff_unit_name(l->unit)));
+	json_object_set_new(j, "places", centi_json(l->places_centi));
+	json_object_set_new(j, "days", l->days ? json_integer(l->days) :
+	    json_null());
+	json_object_set_new(j, "month_days", l->month_days ?
+	    json_integer(l->month_days) : json_null());
+	json_object_set_new(j, "hours", l->hours_centi ?
+	    centi_json(l->hours_centi) : json_null());
+	json_object_set_new(j, "occupancy_pct", centi_json(l->occupancy_bp));
+	json_object_set_new(j, "occupancy_history_pct", json_pack("[o, o]",
+	    l->hist_bp[0] >= 0 ? centi_json(l->hist_bp[0]) : json_null(),
+	    l->hist_bp[1] >= 0 ? centi_json(l->hist_bp[1]) : json_null()));
+	json_object_set_new(j, "costs_ore", json_pack("{s:I, s:I, s:I, s:I, "
+	    "s:I, s:I}", "wages", (json_int_t)l->costs.wages_ore, "property",
+	    (json_int_t)l->costs.property_ore, "other",
+	    (json_int_t)l->costs.other_ore, "overhead",
+	    (json_int_t)l->costs.overhead_ore, "capital",
+	    (json_int_t)l->costs.capital_ore, "pension",
+	    (json_int_t)l->costs.pension_ore));
+	json_object_set_new(j, "income_ore", json_integer(l->income_ore));
+	json_object_set_new(j, "carry_over_ore",
+	    json_integer(l->carry_over_ore));
+	json_object_set_new(j, "reason", l->reason ? json_string(l->reason) :
+	    json_null());
+	json_object_set_new(j, "computed", json_boolean(l->computed));
+	json_object_set_new(j, "tariff_base_ore", l->computed ?
+	    json_integer(l->base_ore) : json_null());
+	json_object_set_new(j, "tariff_exact_ore", l->computed ?
+	    json_string(l->exact) : json_null());
+	json_object_set_new(j, "tariff_ore", l->computed ?
+	    json_integer(l->tariff_ore) : json_null());
+	w = json_array();
+	for (i = 0; i < l->nwarnings; i++) {
+		char msg[ROUND_WARN_MSG];
+
+		round_warning_text(l, i, msg, sizeof(msg));
+		json_array_append_new(w, json_pack("{s:s, s:s, s:b}", "code",
+		    round_warning_code(l->warnings[i].kind), "message", msg,
+		    "needs_reason", l->warnings[i].needs_reason));
+	}
+	json_object_set_new(j, "warnings", w);
+	return j;
+}
+
+json_t *
+round_submission_json(const struct submission *sub)
+{
+	json_t *j;
+
+	j = json_pack("{s:I, s:I, s:I, s:i, s:i, s:I, s:s, s:s, s:s, s:s}",
+	    "id", (json_int_t)sub->id, "version", (json_int_t)sub->version,
+	    "round_id", (json_int_t)sub->round_id, "year", sub->year,
+	    "round_no", sub->round_no, "offer_id", (json_int_t)sub->offer_id,
+	    "offer_name", sub->offer_name, "operator_code", sub->operator_code,
+	    "operator_name", sub->operator_name ? sub->operator_name : "",
+	    "status", submission_status_name(sub->status));
+	json_object_set_new(j, "comment", sub->comment ?
+	    json_string(sub->comment) : json_null());
+	json_object_set_new(j, "submitted_at", sub->submitted_at ?
+	    json_string(sub->submitted_at) : json_null());
+	json_object_set_new(j, "reviewed_at", sub->reviewed_at ?
+	    json_string(sub->reviewed_at) : json_null());
+	json_object_set_new(j, "reviewed_by", sub->reviewed_by ?
+	    json_string(sub->reviewed_by) : json_null());
+	json_object_set_new(j, "updated_at", json_string(sub->updated_at));
+	return j;
+}
+
+/* s as a JSON string (UTF-8 passes through; quotes, backslashes and
+ * control characters are escaped). NULL writes null. */
+static void
+json_str_buf(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)*p);
+		} else if (*p < 0x20)
+			buf_printf(b, "\\u%04x", *p);
+		else
+			buf_putc(b, (char)*p);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+centi_buf(struct buf *b, int64_t v)
+{
+	text_format_centi(b, v);
+}
+
+/*
+ * The audit form of a line, written directly (a bulk import audits
+ * thousands): the fields of round_line_json() that are set (an absent
+ * days, month_days, hours, history, carry-over, reason or warning list
+ * means none), and the computed tariff.
+ */
+static void
+line_audit_buf(struct buf *b, const struct service_line *l)
+{
+	size_t i;
+
+	buf_printf(b, "{\"pos\":%d,\"paragraph\":", l->pos);
+	json_str_buf(b, l->paragraph);
+	buf_puts(b, ",\"level\":");
+	json_str_buf(b, l->level ? l->level : "");
+	buf_printf(b, ",\"unit\":\"%s\",\"places\":",
+	    tariff_unit_name(l->unit));
+	centi_buf(b, l->places_centi);
+	if (l->days)
+		buf_printf(b, ",\"days\":%lld", (long long)l->days);
+	if (l->month_days)
+		buf_printf(b, ",\"month_days\":%lld", (long long)l->month_days);
+	if (l->hours_centi) {
+		buf_puts(b, ",\"hours\":");
+		centi_buf(b, l->hours_centi);
+	}
+	buf_puts(b, ",\"occupancy_pct\":");
+	centi_buf(b, l->occupancy_bp);
+	if (l->hist_bp[0] >= 0 || l->hist_bp[1] >= 0) {
+		buf_puts(b, ",\"occupancy_history_pct\":[");
+		for (i = 0; i < 2; i++) {
+			if (i > 0)
+				buf_putc(b, ',');
+			if (l->hist_bp[i] >= 0)
+				centi_buf(b, l->hist_bp[i]);
+			else
+				buf_puts(b, "null");
+		}
+		buf_putc(b, ']');
+	}
+	buf_printf(b, ",\"costs_ore\":{\"wages\":%lld,\"property\":%lld,"
+	    "\"other\":%lld,\"overhead\":%lld,\"capital\":%lld,"
+	    "\"pension\":%lld},\"income_ore\":%lld",
+	    (long long)l->costs.wages_ore, (long long)l->costs.property_ore,
+	    (long long)l->costs.other_ore, (long long)l->costs.overhead_ore,
+	    (long long)l->costs.capital_ore, (long long)l->costs.pension_ore,
+	    (long long)l->income_ore);
+	if (l->carry_over_ore)
+		buf_printf(b, ",\"carry_over_ore\":%lld",
+		    (long long)l->carry_over_ore);
+	if (l->reason != NULL) {
+		buf_puts(b, ",\"reason\":");
+		json_str_buf(b, l->reason);
+	}
+	if (l->computed)
+		buf_printf(b, ",\"tariff_base_ore\":%lld,\"tariff_ore\":%lld",
+		    (long long)l->base_ore, (long long)l->tariff_ore);
+	else
+		buf_puts(b, ",\"tariff_ore\":null");
+	if (l->nwarnings > 0) {
+		buf_puts(b, ",\"warnings\":[");
+		for (i = 0; i < l->nwarnings; i++) {
+			char msg[ROUND_WARN_MSG];
+
+			round_warning_text(l, i, msg, sizeof(msg));
+			if (i > 0)
+				buf_putc(b, ',');
+			buf_puts(b, "{\"code\":");
+			json_str_buf(b,
+			    round_warning_code(l->warnings[i].kind));
+			buf_puts(b, ",\"message\":");
+			json_str_buf(b, msg);
+			buf_printf(b, ",\"needs_reason\":%s}",
+			    l->warnings[i].needs_reason ? "true" : "false");
+		}
+		buf_putc(b, ']');
+	}
+	buf_putc(b, '}');
+}
+
+/* The audit form of a submission with its lines (lines NULL: none),
+ * appended to b. */
+static void
+submission_audit_buf(struct buf *b, const struct submission *sub,
+    const struct service_line *lines, size_t n)
+{
+	size_t i;
+
+	buf_printf(b, "{\"id\":%lld,\"round_id\":%lld,\"offer_id\":%lld,"
+	    "\"operator_code\":", (long long)sub->id, (long long)sub->round_id,
+	    (long long)sub->offer_id);
+	json_str_buf(b, sub->operator_code);
+	buf_printf(b, ",\"status\":\"%s\",\"version\":%lld,\"comment\":",
+	    submission_status_name(sub->status), (long long)sub->version);
+	json_str_buf(b, sub->comment);
+	if (lines != NULL) {
+		buf_puts(b, ",\"lines\":[");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf_putc(b, ',');
+			line_audit_buf(b, &lines[i]);
+		}
+		buf_putc(b, ']');
+	}
+	buf_putc(b, '}');
+}
+
+/* The same as a string in the arena. */
+static char *
+submission_audit(struct svc *s, const struct submission *sub,
+    const struct service_line *lines, size_t n)
+{
+	struct buf	 b;
+	char		*out;
+
+	buf_init(&b);
+	submission_audit_buf(&b, sub, lines, n);
+	out = arena_strndup(s->arena, buf_str(&b), b.len);
+	buf_cleanup(&b);
+	return out;
+}
+
+static char *
+round_audit(struct svc *s, const struct tariff_round *r)
+{
+	json_t *j;
+
+	j = json_pack("{s:I, s:i, s:i, s:s, s:s, s:s, s:s, s:I, s:I, s:b}",
+	    "id", (json_int_t)r->id, "year", r->year, "no", r->no, "title",
+	    r->title, "opens_on", r->opens_on, "deadline", r->deadline,
+	    "status", round_status_name(r->status), "pl_bp",
+	    (json_int_t)r->pl_bp, "increase_warn_bp",
+	    (json_int_t)r->increase_warn_bp, "covered_only", r->covered_only);
+	json_object_set_new(j, "reopened_until", r->reopened_until ?
+	    json_string(r->reopened_until) : json_null());
+	return dump(s, j);
+}
+
+static enum occupancy_class
+class_of(const char *offer_kind)
+{
+	return offer_kind != NULL && strcmp(offer_kind, "respite") == 0 ?
+	    OCCUPANCY_SHORT_STAY : OCCUPANCY_ORDINARY;
+}
+
+/* Last year's tariff of offer_id for line l among v[0..n) (sorted by
+ * offer), or -1. */
+static int64_t
+prev_of(const struct prev_tariff *v, size_t n, int64_t offer_id,
+    const struct service_line *l)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].offer_id < offer_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && v[lo].offer_id == offer_id; lo++)
+		if (v[lo].unit == l->unit &&
+		    strcmp(v[lo].paragraph, l->paragraph) == 0 &&
+		    strcmp(v[lo].level, l->level ? l->level : "") == 0)
+			return v[lo].tariff_ore;
+	return -1;
+}
+
+/* The carry-over the accounts direct to offer_id, from v sorted by offer. */
+static const int64_t *
+carry_of(const struct accounts_carry *v, size_t n, int64_t offer_id)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].offer_id < offer_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].offer_id == offer_id ?
+	    &v[lo].to_tariff_ore : NULL;
+}
+
+/* Actual occupancy of offer_id in year as basis points, or -1. */
+static int64_t
+occ_of(const struct accounts_occupancy *v, size_t n, int64_t offer_id,
+    int year)
+{
+	size_t	lo = 0, hi = n, mid;
+	int64_t	bp;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].offer_id < offer_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && v[lo].offer_id == offer_id; lo++)
+		if (v[lo].year == year && v[lo].available_days > 0) {
+			if (money_round((__int128)v[lo].occupied_days *
+			    MONEY_BP_ONE, v[lo].available_days, 1,
+			    ROUND_HALF_UP, &bp) != 0 || bp > ROUND_HIST_MAX_BP)
+				return -1;
+			return bp;
+		}
+	return -1;
+}
+
+/* Compute line l; a failure becomes a line without a tariff whose
+ * warning says why (pre-filled lines only). */
+static void
+compute_or_mark(struct svc *s, const struct agreement_params *p,
+    const struct round_line_ctx *ctx, struct service_line *l)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (round_line_compute(p, ctx, (size_t)(l->pos - 1), l, &e) == 0)
+		return;
+	l->computed = false;
+	l->nwarnings = 1;
+	memset(&l->warnings[0], 0, sizeof(l->warnings[0]));
+	l->warnings[0].kind = WARN_NOT_COMPUTED;
+	l->problem = arena_strdup(s->arena, e.msg);
+}
+
+/* ---- rounds --------------------------------------------------------- */
+
+/* Pre-fill the lines of the new round r (inside the transaction). */
+static int
+prefill(struct svc *s, const struct tariff_round *r,
+    const struct agreement_params *p, int64_t *nlines, struct err *e)
+{
+	struct round_line_row		*rows;
+	struct accounts_carry		*carry;
+	struct accounts_occupancy	*occ;
+	struct prev_tariff		*prev;
+	struct round_line_ctx		 ctx;
+	size_t				 nrows, ncarry, nocc, nprev, i, j, g;
+	int				*years, first, last, k, shift, rc;
+	const int64_t			*c;
+
+	*nlines = 0;
+	occupancy_source_years(p, r->year, &first, &last);
+	if ((rc = tariff_store_prefill_rows(s->db, s->arena, r->id, &rows,
+	    &years, &nrows, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, r->year, 0, &carry,
+	    &ncarry, e)) != 0 ||
+	    (rc = accounts_store_occupancy(s->db, s->arena, last - 1, last, 0,
+	    &occ, &nocc, e)) != 0 ||
+	    (rc = tariff_store_prev_tariffs(s->db, s->arena, r->year - 1, 0,
+	    &prev, &nprev, e)) != 0)
+		return rc;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = r->year;
+	ctx.pl_bp = r->pl_bp;
+	ctx.increase_warn_bp = r->increase_warn_bp;
+	for (g = 0; g < nrows; g = j) {
+		for (j = g; j < nrows &&
+		    rows[j].submission_id == rows[g].submission_id; j++) {
+			struct service_line	*l = &rows[j].line;
+			struct service_line	 src = *l;
+			int64_t			 acc;
+
+			l->pos = (int)(j - g + 1);
+			shift = r->year - years[j];
+			for (k = 0; k < 2; k++) {
+				acc = occ_of(occ, nocc, rows[j].offer_id,
+				    last - k);
+				if (acc >= 0)
+					l->hist_bp[k] = acc;
+				else if (k - shift >= 0 && k - shift < 2)
+					l->hist_bp[k] = src.hist_bp[k - shift];
+				else
+					l->hist_bp[k] = -1;
+			}
+			if (l->hist_bp[0] >= 0 && l->hist_bp[1] >= 0 &&
+			    p->occupancy_years == 2) {
+				struct occupancy_input	in;
+				struct occupancy_result	res;
+
+				memset(&in, 0, sizeof(in));
+				in.cls = class_of(rows[j].offer_kind);
+				in.nyears = 2;
+				for (k = 0; k < 2; k++) {
+					in.years[k].occupied = l->hist_bp[k];
+					in.years[k].available = MONEY_BP_ONE;
+				}
+				if (occupancy_budget(p, &in, &res, NULL) == 0 &&
+				    res.budget_bp >= 1 &&
+				    res.budget_bp <= MONEY_BP_ONE)
+					l->occupancy_bp = res.budget_bp;
+			}
+			c = carry_of(carry, ncarry, rows[j].offer_id);
+			l->carry_over_ore = j == g && c != NULL ? *c : 0;
+			l->reason = NULL;
+			ctx.cls = class_of(rows[j].offer_kind);
+			ctx.prev_tariff_ore = prev_of(prev, nprev,
+			    rows[j].offer_id, l);
+			compute_or_mark(s, p, &ctx, l);
+		}
+		/* The carry-over check of the whole submission. */
+		{
+			struct service_line	*v;
+			size_t			 m = j - g;
+
+			v = arena_calloc(s->arena, m, sizeof(*v));
+			for (i = 0; i < m; i++)
+				v[i] = rows[g + i].line;
+			c = carry_of(carry, ncarry, rows[g].offer_id);
+			(void)round_lines_check(v, m, c, NULL);
+			for (i = 0; i < m; i++) {
+				if ((rc = tariff_store_line_insert(s->db,
+				    rows[g].submission_id, &v[i], e)) != 0)
+					return rc;
+				(*nlines)++;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+round_create(struct svc *s, const struct tariff_round *in, int64_t *id,
+    int64_t *nsub, struct err *e)
+{
+	struct agreement_params	p;
+	struct tariff_round	r;
+	int64_t			n = 0, nlines = 0;
+	char			*after;
+	int			rc;
+
+	if ((rc = admin_only(s, e)) != 0 || (rc = round_validate(in, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = agreement_params_get_in_tx(s, in->year, &p, e)) != 0 ||
+	    (rc = round_store_insert(s->db, in, s->now_iso, id, e)) != 0 ||
+	    (rc = round_store_get(s->db, s->arena, *id, &r, e)) != 0 ||
+	    (rc = tariff_store_create_submissions(s->db, &r, s->now_iso, &n,
+	    e)) != 0 ||
+	    (rc = prefill(s, &r, &p, &nlines, e)) != 0)
+		goto fail;
+	after = round_audit(s, &r);
+	after = arena_printf(s->arena, "{\"round\":%s,\"submissions\":%lld,"
+	    "\"prefilled_lines\":%lld}", after, (long long)n,
+	    (long long)nlines);
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "tariff_round",
+	    idtxt(s, *id), "create", NULL, after, e)) != 0)
+		goto fail;
+	if ((rc = db_commit(s->db, e)) != 0)
+		return rc;
+	if (nsub != NULL)
+		*nsub = n;
+	return 0;
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_list(struct svc *s, struct tariff_round **out, size_t *n,
+    struct err *e)
+{
+	int rc;
+
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = round_store_list(s->db, s->arena, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_get(struct svc *s, int64_t id, struct tariff_round *out,
+    struct round_progress *progress, struct err *e)
+{
+	const char	*op = NULL;
+	int		 rc;
+
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if (s->who->role == ROLE_OPERATOR)
+		op = s->who->org_code != NULL ? s->who->org_code : "";
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = round_store_get(s->db, s->arena, id, out, e);
+	if (rc == 0 && progress != NULL)
+		rc = round_store_progress(s->db, s->arena, id, op, progress, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+/* Change the status of a round, audited. */
+static int
+round_set(struct svc *s, int64_t id, int64_t expected_version,
+    enum round_status to, const char *until, const char *action,
+    struct err *e)
+{
+	struct tariff_round	old, now;
+	char			today[11];
+	int			rc;
+
+	if ((rc = admin_only(s, e)) != 0)
+		return rc;
+	today_of(s, today);
+	if (until != NULL && (!text_date_valid(until) ||
+	    strcmp(until, today) < 0))
+		return err_set(e, ERR_INVALID, "invalid_date", "until",
+		    "Angiv en ny frist i dag eller senere (ÅÅÅÅ-MM-DD)");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = round_store_get(s->db, s->arena, id, &old, e)) != 0)
+		goto fail;
+	if (old.version != expected_version) {
+		rc = err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Runden er ændret af en anden i mellemtiden; hent den "
+		    "igen");
+		goto fail;
+	}
+	if (old.status == ROUND_PUBLISHED) {
+		rc = err_set(e, ERR_CONFLICT, "round_published", NULL,
+		    "Runden er offentliggjort og kan ikke ændres");
+		goto fail;
+	}
+	if (to == ROUND_CLOSED && old.status == ROUND_CLOSED) {
+		rc = err_set(e, ERR_CONFLICT, "round_closed", NULL,
+		    "Runden er allerede lukket");
+		goto fail;
+	}
+	if ((rc = round_store_set_status(s->db, id, expected_version, to,
+	    to == ROUND_OPEN ? until : old.reopened_until, s->now_iso,
+	    e)) != 0 ||
+	    (rc = round_store_get(s->db, s->arena, id, &now, e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "tariff_round",
+	    idtxt(s, id), action, round_audit(s, &old), round_audit(s, &now),
+	    e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_close(struct svc *s, int64_t id, int64_t expected_version,
+    struct err *e)
+{
+	return round_set(s, id, expected_version, ROUND_CLOSED, NULL, "close",
+	    e);
+}
+
+int
+round_reopen(struct svc *s, int64_t id, int64_t expected_version,
+    const char *until, struct err *e)
+{
+	if (until == NULL)
+		return err_set(e, ERR_INVALID, "missing_field", "until",
+		    "Angiv den nye frist for at indsende");
+	return round_set(s, id, expected_version, ROUND_OPEN, until, "reopen",
+	    e);
+}
+
+/* Publish round old inside the caller's write transaction. */
+static int
+publish_in_tx(struct svc *s, const struct tariff_round *old, int64_t *n,
+    struct err *e)
+{
+	struct tariff_round	now;
+	struct round_progress	pr;
+	char			*after;
+	int			 rc;
+
+	if (old->status == ROUND_PUBLISHED)
+		return err_set(e, ERR_CONFLICT, "round_published", NULL,
+		    "Runden er allerede offentliggjort");
+	if ((rc = round_store_progress(s->db, s->arena, old->id, NULL, &pr, e))
+	    != 0)
+		return rc;
+	if (pr.by_status[SUBMISSION_SUBMITTED] > 0)
+		return err_set(e, ERR_CONFLICT, "pending_review", NULL,
+		    "%lld indsendte indberetninger venter på at blive godkendt "
+		    "eller sendt retur", (long long)
+		    pr.by_status[SUBMISSION_SUBMITTED]);
+	if ((rc = tariff_store_publish(s->db, old, s->now_iso,
+	    s->who->username ? s->who->username : "system", n, e)) != 0 ||
+	    (rc = round_store_set_status(s->db, old->id, old->version,
+	    ROUND_PUBLISHED, old->reopened_until, s->now_iso, e)) != 0 ||
+	    (rc = round_store_get(s->db, s->arena, old->id, &now, e)) != 0)
+		return rc;
+	after = arena_printf(s->arena, "{\"round\":%s,\"approved\":%lld,"
+	    "\"tariffs\":%lld}", round_audit(s, &now), (long long)
+	    pr.by_status[SUBMISSION_APPROVED], (long long)*n);
+	return audit_add(s->db, s->who, s->now_iso, "tariff_round",
+	    idtxt(s, old->id), "publish", round_audit(s, old), after, e);
+}
+
+int
+round_publish(struct svc *s, int64_t id, int64_t expected_version, int64_t *n,
+    struct err *e)
+{
+	struct tariff_round	old;
+	int			rc;
+
+	if ((rc = admin_only(s, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = round_store_get(s->db, s->arena, id, &old, e)) != 0)
+		goto fail;
+	if (old.version != expected_version) {
+		rc = err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Runden er ændret af en anden i mellemtiden; hent den "
+		    "igen");
+		goto fail;
+	}
+	if ((rc = publish_in_tx(s, &old, n, e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
+    int64_t *submission_id, struct err *e)
+{
+	struct tariff_round	r;
+	struct offer		o;
+	struct submission	sub;
+	int			rc;
+
+	if ((rc = admin_only(s, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = round_store_get(s->db, s->arena, round_id, &r, e)) != 0 ||
+	    (rc = offer_store_get(s->db, s->arena, offer_id, &o, e)) != 0)
+		goto fail;
+	if (r.status == ROUND_PUBLISHED) {
+		rc = err_set(e, ERR_CONFLICT, "round_published", NULL,
+		    "Runden er offentliggjort");
+		goto fail;
+	}
+	if (o.operator_code == NULL) {
+		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
+		    "Tilbuddet har ingen driftsherre");
+		goto fail;
+	}
+	if ((rc = tariff_store_add_submission(s->db, &r, offer_id,
+	    o.operator_code, s->now_iso, submission_id, e)) != 0 ||
+	    (rc = tariff_store_submission_get(s->db, s->arena, *submission_id,
+	    &sub, e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
+	    idtxt(s, *submission_id), "create", NULL,
+	    submission_audit(s, &sub, NULL, 0), e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+/* ---- submissions ---------------------------------------------------- */
+
+int
+round_submissions(struct svc *s, int64_t round_id, struct submission **out,
+    size_t *n, struct err *e)
+{
+	struct tariff_round	 r;
+	const char		*op = NULL;
+	int			 rc;
+
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if (s->who->role == ROLE_OPERATOR)
+		op = s->who->org_code != NULL ? s->who->org_code : "";
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = round_store_get(s->db, s->arena, round_id, &r, e);
+	if (rc == 0)
+		rc = tariff_store_submission_list(s->db, s->arena, round_id, op,
+		    out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_submission_lines(struct svc *s, int64_t round_id,
+    struct submission **subs, size_t *nsubs, struct round_line_row **lines,
+    size_t *nlines, struct err *e)
+{
+	struct tariff_round	 r;
+	struct round_line_row	*all;
+	const char		*op = NULL;
+	size_t			 nall, i, k;
+	int			 rc;
+
+	*lines = NULL;
+	*nlines = 0;
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if (s->who->role == ROLE_OPERATOR)
+		op = s->who->org_code != NULL ? s->who->org_code : "";
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if ((rc = round_store_get(s->db, s->arena, round_id, &r, e)) == 0 &&
+	    (rc = tariff_store_submission_list(s->db, s->arena, round_id, op,
+	    subs, nsubs, e)) == 0)
+		rc = tariff_store_round_lines(s->db, s->arena, round_id, &all,
+		    &nall, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	if (op == NULL) {
+		*lines = all;
+		*nlines = nall;
+		return 0;
+	}
+	/* Keep the lines of the operator's own submissions. */
+	for (i = 0, k = 0; i < nall; i++) {
+		size_t j;
+
+		for (j = 0; j < *nsubs; j++)
+			if ((*subs)[j].id == all[i].submission_id)
+				break;
+		if (j < *nsubs)
+			all[k++] = all[i];
+	}
+	*lines = all;
+	*nlines = k;
+	return 0;
+}
+
+/* Load a submission the acting user may see, with its round. */
+static int
+load_sub(struct svc *s, int64_t id, struct submission *sub,
+    struct tariff_round *r, struct err *e)
+{
+	int rc;
+
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if ((rc = tariff_store_submission_get(s->db, s->arena, id, sub, e))
+	    != 0)
+		return rc;
+	if (!role_may_edit_offer(s->who, sub->operator_code))
+		return not_yours(e);
+	return round_store_get(s->db, s->arena, sub->round_id, r, e);
+}
+
+/* The comparison context of a submission's lines, inside a transaction. */
+static int
+line_context(struct svc *s, const struct submission *sub,
+    const struct tariff_round *r, struct round_line_ctx *ctx,
+    struct prev_tariff **prev, size_t *nprev, bool *has_carry,
+    int64_t *carry, struct err *e)
+{
+	struct accounts_carry	*c;
+	size_t			 nc;
+	int			 rc;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->year = r->year;
+	ctx->cls = class_of(sub->offer_kind);
+	ctx->pl_bp = r->pl_bp;
+	ctx->increase_warn_bp = r->increase_warn_bp;
+	ctx->prev_tariff_ore = -1;
+	if ((rc = tariff_store_prev_tariffs(s->db, s->arena, r->year - 1,
+	    sub->offer_id, prev, nprev, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, r->year, sub->offer_id,
+	    &c, &nc, e)) != 0)
+		return rc;
+	*has_carry = nc > 0;
+	*carry = nc > 0 ? c[0].to_tariff_ore : 0;
+	return 0;
+}
+
+int
+round_submission_get(struct svc *s, int64_t id, struct submission_view *out,
+    struct err *e)
+{
+	struct agreement_params	p;
+	struct accounts_carry	*c;
+	size_t			 nc, i;
+	char			 today[11];
+	int			 rc, first, last;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if ((rc = load_sub(s, id, &out->sub, &out->round, e)) != 0 ||
+	    (rc = tariff_store_lines(s->db, s->arena, id, &out->sub.lines,
+	    &out->sub.nlines_loaded, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, out->round.year,
+	    out->sub.offer_id, &c, &nc, e)) != 0 ||
+	    (rc = agreement_params_get_in_tx(s, out->round.year, &p, e)) != 0)
+		goto done;
+	out->has_carry = nc > 0;
+	out->expected_carry_ore = nc > 0 ? c[0].to_tariff_ore : 0;
+	occupancy_source_years(&p, out->round.year, &first, &last);
+	out->hist_years[0] = last;
+	out->hist_years[1] = last - 1;
+	out->sub.nlines = (int64_t)out->sub.nlines_loaded;
+	for (i = 0; i < out->sub.nlines_loaded; i++)
+		if (round_line_needs_reason(&out->sub.lines[i]))
+			out->reasons_missing++;
+	today_of(s, today);
+	out->may_edit = round_submission_may(&out->round, out->sub.status,
+	    SUBMISSION_EDIT, today, NULL) == 0;
+	out->may_submit = round_submission_may(&out->round, out->sub.status,
+	    SUBMISSION_SUBMIT, today, NULL) == 0;
+	out->may_review = s->who->role == ROLE_ADMIN &&
+	    (round_submission_may(&out->round, out->sub.status,
+	    SUBMISSION_APPROVE, today, NULL) == 0 ||
+	    round_submission_may(&out->round, out->sub.status,
+	    SUBMISSION_RETURN, today, NULL) == 0);
+done:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
+    struct service_line *lines, size_t n, int64_t *version, struct err *e)
+{
+	struct agreement_params	 p;
+	struct submission	 sub, now;
+	struct tariff_round	 r;
+	struct round_line_ctx	 ctx;
+	struct prev_tariff	*prev;
+	struct service_line	*old;
+	size_t			 nprev, nold, i;
+	int64_t			 carry;
+	bool			 has_carry;
+	char			 today[11], *before;
+	int			 rc;
+
+	today_of(s, today);
+	if (n > ROUND_LINES_MAX)
+		return err_set(e, ERR_INVALID, "too_many_lines", "lines",
+		    "Højst %d ydelseslinjer i en indberetning",
+		    ROUND_LINES_MAX);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = load_sub(s, id, &sub, &r, e)) != 0 ||
+	    (rc = round_submission_may(&r, sub.status, SUBMISSION_EDIT, today,
+	    e)) != 0)
+		goto fail;
+	if (sub.version != expected_version) {
+		rc = err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Indberetningen er ændret i mellemtiden; hent den igen og "
+		    "gentag ændringen");
+		goto fail;
+	}
+	if ((rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
+	    (rc = line_context(s, &sub, &r, &ctx, &prev, &nprev, &has_carry,
+	    &carry, e)) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		lines[i].pos = (int)i + 1;
+		ctx.prev_tariff_ore = -1;
+		if (lines[i].paragraph != NULL && lines[i].level != NULL)
+			ctx.prev_tariff_ore = prev_of(prev, nprev,
+			    sub.offer_id, &lines[i]);
+		if ((rc = round_line_compute(&p, &ctx, i, &lines[i], e)) != 0)
+			goto fail;
+	}
+	if ((rc = round_lines_check(lines, n, has_carry ? &carry : NULL, e))
+	    != 0)
+		goto fail;
+	if ((rc = tariff_store_lines(s->db, s->arena, id, &old, &nold, e))
+	    != 0)
+		goto fail;
+	before = submission_audit(s, &sub, old, nold);
+	if ((rc = tariff_store_lines_delete(s->db, id, e)) != 0)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if ((rc = tariff_store_line_insert(s->db, id, &lines[i], e))
+		    != 0)
+			goto fail;
+	if ((rc = tariff_store_submission_touch(s->db, id, expected_version,
+	    s->now_iso, e)) != 0 ||
+	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
+	    != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
+	    idtxt(s, id), "update", before, submission_audit(s, &now, lines,
+	    n), e)) != 0)
+		goto fail;
+	if ((rc = db_commit(s->db, e)) != 0)
+		return rc;
+	if (version != NULL)
+		*version = now.version;
+	return 0;
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+/* Lines ready to submit: at least one, all computed, reasons given. */
+static int
+check_ready(const struct service_line *lines, size_t n, struct err *e)
+{
+	char	field[40], msg[ROUND_WARN_MSG];
+	size_t	i, k;
+
+	if (n == 0)
+		return err_set(e, ERR_INVALID, "no_lines", "lines",
+		    "Indberetningen har ingen ydelseslinjer");
+	for (i = 0; i < n; i++) {
+		if (!lines[i].computed) {
+			snprintf(field, sizeof(field), "lines[%zu]", i);
+			return err_set(e, ERR_INVALID, "not_computed", field,
+			    "Linje %zu: taksten kan ikke beregnes; ret linjen "
+			    "først", i + 1);
+		}
+		if (round_line_needs_reason(&lines[i])) {
+			for (k = 0; k < lines[i].nwarnings; k++)
+				if (lines[i].warnings[k].needs_reason)
+					break;
+			snprintf(field, sizeof(field), "lines[%zu].reason", i);
+			round_warning_text(&lines[i], k, msg, sizeof(msg));
+			return err_set(e, ERR_INVALID, "missing_reason", field,
+			    "Linje %zu: skriv en begrundelse for advarslen: "
+			    "%.300s", i + 1, msg);
+		}
+	}
+	return 0;
+}
+
+int
+round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
+    enum submission_action act, const char *comment, int64_t *version,
+    struct err *e)
+{
+	static const char *const actions[] = { "update", "submit", "approve",
+	    "return" };
+	static const enum submission_status to[] = { SUBMISSION_DRAFT,
+	    SUBMISSION_SUBMITTED, SUBMISSION_APPROVED, SUBMISSION_RETURNED };
+	struct submission	 sub, now;
+	struct tariff_round	 r;
+	struct service_line	*lines;
+	size_t			 n;
+	char			 today[11], *before;
+	int			 rc;
+
+	if ((unsigned)act >= SUBMISSION_ACTION_COUNT || act == SUBMISSION_EDIT)
+		return err_set(e, ERR_INVALID, "invalid_action", NULL,
+		    "Ukendt handling");
+	if (act != SUBMISSION_SUBMIT && (rc = admin_only(s, e)) != 0)
+		return rc;
+	if (act == SUBMISSION_RETURN) {
+		if (comment == NULL || *comment == '\0')
+			return err_set(e, ERR_INVALID, "missing_comment",
+			    "comment", "Skriv en kommentar til driftsherren "
+			    "om, "
+			    "hvad der skal rettes");
+		if (!text_utf8_valid(comment, strlen(comment)) ||
+		    text_utf8_len(comment, strlen(comment)) > ROUND_COMMENT_MAX
+		    || text_has_controls(comment))
+			return err_set(e, ERR_INVALID, "invalid_comment",
+			    "comment", "Kommentaren må højst have %d tegn og "
+			    "ingen styretegn", ROUND_COMMENT_MAX);
+	}
+	today_of(s, today);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = load_sub(s, id, &sub, &r, e)) != 0 ||
+	    (rc = round_submission_may(&r, sub.status, act, today, e)) != 0)
+		goto fail;
+	if (sub.version != expected_version) {
+		rc = err_set(e, ERR_PRECONDITION, "stale_version", NULL,
+		    "Indberetningen er ændret i mellemtiden; hent den igen og "
+		    "gentag handlingen");
+		goto fail;
+	}
+	if ((rc = tariff_store_lines(s->db, s->arena, id, &lines, &n, e)) != 0)
+		goto fail;
+	if (act == SUBMISSION_SUBMIT && (rc = check_ready(lines, n, e)) != 0)
+		goto fail;
+	before = submission_audit(s, &sub, NULL, 0);
+	if ((rc = tariff_store_submission_set(s->db, id, expected_version,
+	    to[act], act == SUBMISSION_RETURN ? comment : NULL, s->now_iso,
+	    s->who->username, e)) != 0 ||
+	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
+	    != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
+	    idtxt(s, id), actions[act], before, submission_audit(s, &now,
+	    NULL, 0), e)) != 0)
+		goto fail;
+	if ((rc = db_commit(s->db, e)) != 0)
+		return rc;
+	if (version != NULL)
+		*version = now.version;
+	return 0;
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_submission_history(struct svc *s, int64_t id, struct audit_entry **out,
+    int *n, struct err *e)
+{
+	struct submission	sub;
+	struct tariff_round	r;
+	int			rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = load_sub(s, id, &sub, &r, e);
+	if (rc == 0)
+		rc = audit_list(s->db, s->arena, "submission", idtxt(s, id),
+		    200, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+/* ---- bulk import ---------------------------------------------------- */
+
+struct import_key {
+	int64_t	offer_id;
+	size_t	idx;
+};
+
+static int
+import_key_cmp(const void *a, const void *b)
+{
+	const struct import_key *x = a, *y = b;
+
+	if (x->offer_id != y->offer_id)
+		return x->offer_id < y->offer_id ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int
+sub_offer_cmp(const void *a, const void *b)
+{
+	const struct submission *x = a, *y = b;
+
+	return x->offer_id < y->offer_id ? -1 : x->offer_id > y->offer_id;
+}
+
+/* Record an error of the import for row; false once the list is full. */
+static bool
+import_error(struct round_import_report *rep, int row, const struct err *src)
+{
+	if (rep->nerrors >= ROUND_IMPORT_ERRORS_MAX)
+		return false;
+	rep->errors[rep->nerrors] = *src;
+	rep->errors[rep->nerrors].line = row;
+	rep->nerrors++;
+	return true;
+}
+
+static void
+import_error_msg(struct round_import_report *rep, int row, const char *key,
+    const char *field, const char *msg)
+{
+	struct err e;
+
+	err_clear(&e);
+	err_set(&e, ERR_INVALID, key, field, "%s", msg);
+	import_error(rep, row, &e);
+}
+
+int
+round_import_lines(struct svc *s, int64_t round_id,
+    struct round_import_row *rows, size_t n, unsigned flags,
+    struct round_import_report *rep, struct err *e)
+{
+	struct agreement_params	 p;
+	struct tariff_round	 r;
+	struct submission	*subs, key, *sub;
+	struct prev_tariff	*prev;
+	struct accounts_carry	*carry;
+	struct round_line_row	*old;
+	struct import_key	*order;
+	struct service_line	*group;
+	struct round_line_ctx	 ctx;
+	struct err		 le;
+	size_t			 nsubs, nprev, ncarry, nold, g, j, k, o;
+	size_t			*start;
+	bool			 approve = (flags & (ROUND_IMPORT_APPROVE |
+				    ROUND_IMPORT_PUBLISH)) != 0;
+	struct buf		 ab, bb;
+	char			 today[11], idbuf[24];
+	int			 rc;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
+	    sizeof(*rep->errors));
+	if ((rc = editors_only(s, e)) != 0 ||
+	    (approve && (rc = admin_only(s, e)) != 0))
+		return rc;
+	if (n == 0)
+		return err_set(e, ERR_INVALID, "no_lines", NULL,
+		    "Filen har ingen ydelseslinjer");
+	today_of(s, today);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = round_store_get(s->db, s->arena, round_id, &r, e)) != 0 ||
+	    (rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
+	    (rc = tariff_store_submission_keys(s->db, s->arena, round_id,
+	    &subs, &nsubs, e)) != 0 ||
+	    (rc = tariff_store_prev_tariffs(s->db, s->arena, r.year - 1, 0,
+	    &prev, &nprev, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, r.year, 0, &carry,
+	    &ncarry, e)) != 0 ||
+	    (rc = tariff_store_round_lines(s->db, s->arena, round_id, &old,
+	    &nold, e)) != 0)
+		goto fail;
+
+	/* Group the rows by offer, keeping their order within an offer; the
+	 * lines are computed where they are, in rows. */
+	order = arena_calloc(s->arena, n, sizeof(*order));
+	for (j = 0; j < n; j++) {
+		order[j].offer_id = rows[j].offer_id;
+		order[j].idx = j;
+	}
+	qsort(order, n, sizeof(*order), import_key_cmp);
+	start = arena_calloc(s->arena, n + 1, sizeof(*start));
+	group = arena_calloc(s->arena, ROUND_LINES_MAX, sizeof(*group));
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = r.year;
+	ctx.pl_bp = r.pl_bp;
+	ctx.increase_warn_bp = r.increase_warn_bp;
+	for (g = 0, o = 0; g < n; g = j) {
+		struct round_import_row *first = &rows[order[g].idx];
+
+		for (j = g; j < n &&
+		    order[j].offer_id == order[g].offer_id; j++)
+			;
+		start[o] = g;
+		key.offer_id = order[g].offer_id;
+		sub = nsubs ? bsearch(&key, subs, nsubs, sizeof(*subs),
+		    sub_offer_cmp) : NULL;
+		if (sub == NULL) {
+			import_error_msg(rep, first->row, "not_in_round",
+			    "offer_id", arena_printf(s->arena, "Tilbud nr. "
+			    "%lld er ikke med i runden", (long long)
+			    key.offer_id));
+			continue;
+		}
+		if (!role_may_edit_offer(s->who, sub->operator_code)) {
+			import_error_msg(rep, first->row, "forbidden",
+			    "offer_id", arena_printf(s->arena, "Tilbud nr. "
+			    "%lld har en anden driftsherre end din "
+			    "organisation", (long long)key.offer_id));
+			continue;
+		}
+		err_clear(&le);
+		if (round_submission_may(&r, sub->status, approve ?
+		    SUBMISSION_SUBMIT : SUBMISSION_EDIT, today, &le) != 0) {
+			import_error(rep, first->row, &le);
+			continue;
+		}
+		if (j - g > ROUND_LINES_MAX) {
+			import_error_msg(rep, first->row, "too_many_lines",
+			    "offer_id", arena_printf(s->arena, "Tilbud nr. "
+			    "%lld har mere end %d ydelseslinjer", (long long)
+			    key.offer_id, ROUND_LINES_MAX));
+			continue;
+		}
+		ctx.cls = class_of(sub->offer_kind);
+		for (k = g; k < j; k++) {
+			struct round_import_row	*row = &rows[order[k].idx];
+			struct service_line	*l = &row->line;
+
+			l->pos = (int)(k - g + 1);
+			ctx.prev_tariff_ore = l->paragraph != NULL ?
+			    prev_of(prev, nprev, key.offer_id, l) : -1;
+			err_clear(&le);
+			if (round_line_compute(&p, &ctx, k - g, l, &le) != 0) {
+				/* The file names the row, not "Linje n". */
+				const char *colon = strstr(le.msg, ": ");
+				if (colon != NULL)
+					memmove(le.msg, colon + 2,
+					    strlen(colon + 2) + 1);
+				const char *dot = strchr(le.field, '.');
+				if (dot != NULL)
+					memmove(le.field, dot + 1,
+					    strlen(dot + 1) + 1);
+				import_error(rep, row->row, &le);
+			}
+		}
+		if (rep->nerrors == 0) {
+			/* The whole submission: duplicates, carry-over,
+			 * reasons; on a copy, whose warnings go back. */
+			for (k = g; k < j; k++)
+				group[k - g] = rows[order[k].idx].line;
+			err_clear(&le);
+			if (round_lines_check(group, j - g, carry_of(carry,
+			    ncarry, key.offer_id), &le) != 0)
+				import_error(rep, first->row, &le);
+			err_clear(&le);
+			if (rep->nerrors == 0 && approve &&
+			    check_ready(group, j - g, &le) != 0)
+				import_error(rep, first->row, &le);
+			first->line = group[0];
+		}
+		o++;
+	}
+	start[o] = n;
+	if (rep->nerrors > 0) {
+		db_rollback(s->db);
+		return err_set(e, ERR_INVALID, "import_failed", NULL,
+		    "%d fejl i filen; intet er gemt", rep->nerrors);
+	}
+
+	/* Write: every submission in the file gets its new lines. */
+	buf_init(&ab);
+	buf_init(&bb);
+	for (g = 0; g < o; g++) {
+		size_t	 a = start[g], b = start[g + 1], m;
+		int64_t	 v;
+
+		key.offer_id = order[a].offer_id;
+		sub = bsearch(&key, subs, nsubs, sizeof(*subs), sub_offer_cmp);
+		v = sub->version;
+		buf_reset(&bb);
+		if (sub->nlines > 0) {
+			struct service_line *ov = arena_calloc(s->arena,
+			    (size_t)sub->nlines, sizeof(*ov));
+			for (m = 0, k = 0; k < nold && m < (size_t)sub->nlines;
+			    k++)
+				if (old[k].submission_id == sub->id)
+					ov[m++] = old[k].line;
+			submission_audit_buf(&bb, sub, ov, m);
+		}
+		if (sub->nlines > 0 &&
+		    (rc = tariff_store_lines_delete(s->db, sub->id, e)) != 0)
+			goto fail;
+		for (k = a; k < b; k++) {
+			group[k - a] = rows[order[k].idx].line;
+			if ((rc = tariff_store_line_insert(s->db, sub->id,
+			    &group[k - a], e)) != 0)
+				goto fail;
+		}
+		if (approve) {
+			/* Submitted and approved at once (submitted_at set). */
+			if ((rc = tariff_store_submission_set(s->db, sub->id,
+			    v, SUBMISSION_APPROVED, NULL, s->now_iso,
+			    s->who->username, e)) != 0)
+				goto fail;
+			sub->version = v + 1;
+			sub->status = SUBMISSION_APPROVED;
+			rep->approved++;
+		} else {
+			if ((rc = tariff_store_submission_touch(s->db, sub->id,
+			    v, s->now_iso, e)) != 0)
+				goto fail;
+			sub->version = v + 1;
+		}
+		buf_reset(&ab);
+		submission_audit_buf(&ab, sub, group, b - a);
+		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)sub->id);
+		if ((rc = audit_add(s->db, s->who, s->now_iso, "submission",
+		    idbuf, approve ? "import_approve" : "import", bb.len ?
+		    buf_str(&bb) : NULL, buf_str(&ab), e)) != 0)
+			goto fail;
+		rep->submissions++;
+		rep->lines += (int)(b - a);
+	}
+	buf_cleanup(&ab);
+	buf_cleanup(&bb);
+	if ((flags & ROUND_IMPORT_PUBLISH) != 0 &&
+	    (rc = publish_in_tx(s, &r, &rep->published, e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	buf_cleanup(&ab);
+	buf_cleanup(&bb);
+	db_rollback(s->db);
+	return rc;
+}
+
+/* ---- published tariffs ---------------------------------------------- */
+
+int
+round_tariffs(struct svc *s, const struct tariff_filter *f,
+    struct published_tariff **out, size_t *n, int64_t *generation,
+    struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if (generation != NULL)
+		*generation = offer_store_generation(s->db);
+	rc = tariff_store_published_list(s->db, s->arena, f, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_tariff_get(struct svc *s, int64_t id, struct published_tariff *out,
+    struct published_tariff **versions, size_t *nv, struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = tariff_store_published_get(s->db, s->arena, id, out, e);
+	if (rc == 0 && versions != NULL)
+		rc = tariff_store_published_versions(s->db, s->arena, out,
+		    versions, nv, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+/* The ISO date before iso (a valid date) into out[11]. */
+static void
+day_before(const char *iso, char out[11])
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d;
+
+	y = atoi(iso);
+	m = atoi(iso + 5);
+	d = atoi(iso + 8) - 1;
+	if (d == 0) {
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		d = mdays[m - 1] + (m == 2 && tariff_leap_year(y));
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+static char *
+tariff_audit(struct svc *s, const struct published_tariff *t)
+{
+	json_t *j;
+
+	j = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:I, s:I, s:s, s:s}",
+	    "id", (json_int_t)t->id, "offer_id", (json_int_t)t->offer_id,
+	    "year", t->year, "paragraph", t->paragraph, "level", t->level,
+	    "unit", tariff_unit_name(t->unit), "version",
+	    (json_int_t)t->version, "tariff_ore", (json_int_t)t->tariff_ore,
+	    "valid_from", t->valid_from, "valid_to", t->valid_to);
+	json_object_set_new(j, "reason", t->reason ? json_string(t->reason) :
+	    json_null());
+	return dump(s, j);
+}
+
+int
+round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
+    const char *valid_from, const char *reason, int64_t *new_id,
+    struct err *e)
+{
+	struct published_tariff	old, cut, now;
+	char			prev_day[11];
+	int			rc;
+
+	if ((rc = editors_only(s, e)) != 0)
+		return rc;
+	if (tariff_ore < 0 || tariff_ore > MONEY_INPUT_MAX_ORE)
+		return err_set(e, ERR_INVALID, "invalid_amount", "tariff_ore",
+		    "Taksten skal være et beløb i øre fra 0 og opefter");
+	if (valid_from == NULL || !text_date_valid(valid_from))
+		return err_set(e, ERR_INVALID, "invalid_date", "valid_from",
+		    "Angiv datoen, hvor den nye takst gælder fra (ÅÅÅÅ-MM-DD)");
+	if (reason == NULL || *reason == '\0')
+		return err_set(e, ERR_INVALID, "missing_reason", "reason",
+		    "En takstændring i løbet af året kræver en begrundelse");
+	if (!text_utf8_valid(reason, strlen(reason)) ||
+	    text_utf8_len(reason, strlen(reason)) > ROUND_REASON_MAX ||
+	    text_has_controls(reason))
+		return err_set(e, ERR_INVALID, "invalid_reason", "reason",
+		    "Begrundelsen må højst have %d tegn og ingen styretegn",
+		    ROUND_REASON_MAX);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = tariff_store_published_get(s->db, s->arena, id, &old, e))
+	    != 0)
+		goto fail;
+	if (!role_may_edit_offer(s->who, old.operator_code)) {
+		rc = err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan kun "
+		    "ændre takster for tilbud, som din egen organisation er "
+		    "driftsherre for");
+		goto fail;
+	}
+	if (old.superseded_at != NULL) {
+		rc = err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten er "
+		    "afløst af en senere runde og kan ikke ændres");
+		goto fail;
+	}
+	if (strcmp(valid_from, old.valid_from) <= 0 ||
+	    strcmp(valid_from, old.valid_to) > 0) {
+		rc = err_set(e, ERR_INVALID, "invalid_date", "valid_from",
+		    "Den nye takst skal gælde fra en dato efter %s og senest "
+		    "%s", old.valid_from, old.valid_to);
+		goto fail;
+	}
+	day_before(valid_from, prev_day);
+	if ((rc = tariff_store_published_change(s->db, &old, tariff_ore,
+	    valid_from, prev_day, reason, s->now_iso, s->who->username ?
+	    s->who->username : "system", new_id, e)) != 0 ||
+	    (rc = tariff_store_published_get(s->db, s->arena, id, &cut, e))
+	    != 0 ||
+	    (rc = tariff_store_published_get(s->db, s->arena, *new_id, &now,
+	    e)) != 0)
+		goto fail;
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "published_tariff",
+	    idtxt(s, id), "change", tariff_audit(s, &old), arena_printf(
+	    s->arena, "{\"ended\":%s,\"new\":%s}", tariff_audit(s, &cut),
+	    tariff_audit(s, &now)), e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+round_tariff_facets(struct svc *s, const char ***groups, size_t *ngroups,
+    int **years, size_t *nyears, struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = tariff_store_target_groups(s->db, s->arena, groups, ngroups, e);
+	if (rc == 0)
+		rc = tariff_store_years(s->db, s->arena, years, nyears, e);
+	db_rollback(s->db);
+	return rc;
+}

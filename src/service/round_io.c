@@ -1,0 +1,793 @@
+/*
+ * round_io — templates, uploads, CSV import and tariff exports (see
+ * round_io.h). This file reads and writes files; the rules are in
+ * service/round and core/round.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/params.h"
+#include "core/role.h"
+#include "core/round.h"
+#include "core/tariff.h"
+#include "report/csv.h"
+#include "report/xlsx.h"
+#include "report/xlsx_read.h"
+#include "service/agreement.h"
+#include "service/round.h"
+#include "service/round_io.h"
+#include "service/svc.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/text.h"
+
+/* ---- the template ----------------------------------------------------- */
+
+/* Template columns, 1-based as in the sheet (A = 1). */
+enum tcol {
+	TC_OFFER = 1, TC_NAME, TC_PARAGRAPH, TC_LEVEL, TC_UNIT, TC_PLACES,
+	TC_DAYS, TC_MONTH_DAYS, TC_HOURS, TC_OCC, TC_HIST1, TC_HIST2,
+	TC_WAGES, TC_PROPERTY, TC_OTHER, TC_OVERHEAD, TC_CAPITAL, TC_PENSION,
+	TC_INCOME, TC_CARRY, TC_REASON, TC_TARIFF, TC_WARNINGS, TC_COUNT
+};
+
+/* The line field each column fills, for error messages. */
+static const struct {
+	enum tcol	 col;
+	const char	*field;
+} tcol_fields[] = {
+	{ TC_OFFER, "offer_id" }, { TC_PARAGRAPH, "paragraph" },
+	{ TC_LEVEL, "level" }, { TC_UNIT, "unit" }, { TC_PLACES, "places" },
+	{ TC_DAYS, "days" }, { TC_MONTH_DAYS, "month_days" },
+	{ TC_HOURS, "hours" }, { TC_OCC, "occupancy_pct" },
+	{ TC_HIST1, "occupancy_history_pct" }, { TC_WAGES, "costs_ore.wages" },
+	{ TC_PROPERTY, "costs_ore.property" }, { TC_OTHER, "costs_ore.other" },
+	{ TC_OVERHEAD, "costs_ore.overhead" },
+	{ TC_CAPITAL, "costs_ore.capital" },
+	{ TC_PENSION, "costs_ore.pension" }, { TC_INCOME, "income_ore" },
+	{ TC_CARRY, "carry_over_ore" }, { TC_REASON, "reason" },
+	{ TC_PARAGRAPH, "lines" },
+};
+
+/* Header titles; the history years are filled in. */
+static const char *
+tcol_title(struct svc *s, int col, int last)
+{
+	switch (col) {
+	case TC_OFFER:		return "Tilbud nr.";
+	case TC_NAME:		return "Tilbud";
+	case TC_PARAGRAPH:	return "Paragraf";
+	case TC_LEVEL:		return "Takstniveau";
+	case TC_UNIT:		return "Enhed (day, month, hour, year)";
+	case TC_PLACES:		return "Pladser";
+	case TC_DAYS:		return "Åbningsdage (tom: hele året)";
+	case TC_MONTH_DAYS:	return "Dage i måneden";
+	case TC_HOURS:		return "Timer pr. plads pr. år";
+	case TC_OCC:		return "Budgetteret belægning (%)";
+	case TC_HIST1:		return arena_printf(s->arena,
+				    "Faktisk belægning %d (%%)", last);
+	case TC_HIST2:		return arena_printf(s->arena,
+				    "Faktisk belægning %d (%%)", last - 1);
+	case TC_WAGES:		return "Løn (kr.)";
+	case TC_PROPERTY:	return "Ejendom (kr.)";
+	case TC_OTHER:		return "Øvrige driftsomkostninger (kr.)";
+	case TC_OVERHEAD:	return "Overhead (kr.)";
+	case TC_CAPITAL:	return "Kapitalomkostninger (kr.)";
+	case TC_PENSION:	return "Tjenestemandspension (kr.)";
+	case TC_INCOME:		return "Indtægter uden for taksten (kr.)";
+	case TC_CARRY:		return "Over-/underskud (kr., overskud < 0)";
+	case TC_REASON:		return "Begrundelse";
+	case TC_TARIFF:		return "Beregnet takst (kr.)";
+	case TC_WARNINGS:	return "Advarsler";
+	default:		return "";
+	}
+}
+
+static void
+cell_centi_opt(struct xlsx *x, int64_t v, bool present)
+{
+	if (present)
+		xlsx_centi(x, v);
+	else
+		xlsx_blank(x);
+}
+
+int
+round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
+    const char *path, struct err *e)
+{
+	struct xlsx_column	 cols[TC_COUNT - 1];
+	struct agreement_params	 p;
+	struct tariff_round	 r;
+	struct submission	*subs;
+	struct round_line_row	*lines;
+	struct xlsx		*x;
+	struct buf		 w;
+	size_t			 nsubs, nlines, i, k, m;
+	int			 rc, first, last, c;
+
+	if ((rc = round_get(s, round_id, &r, NULL, e)) != 0 ||
+	    (rc = agreement_params_get(s, r.year, &p, e)) != 0 ||
+	    (rc = round_submission_lines(s, round_id, &subs, &nsubs, &lines,
+	    &nlines, e)) != 0)
+		return rc;
+	occupancy_source_years(&p, r.year, &first, &last);
+	memset(cols, 0, sizeof(cols));
+	for (c = 1; c < TC_COUNT; c++) {
+		cols[c - 1].title = tcol_title(s, c, last);
+		if (c >= TC_WAGES && c <= TC_CARRY)
+			cols[c - 1].num_format = "#,##0.00";
+	}
+	cols[TC_NAME - 1].width = 30;
+	cols[TC_REASON - 1].width = 40;
+	cols[TC_WARNINGS - 1].width = 60;
+	if ((rc = xlsx_open(&x, path, ROUND_IO_SHEET, cols, TC_COUNT - 1, e))
+	    != 0)
+		return rc;
+	buf_init(&w);
+	for (i = 0; i < nsubs; i++) {
+		if (operator_code != NULL &&
+		    strcmp(subs[i].operator_code, operator_code) != 0)
+			continue;
+		for (k = 0, m = 0; k < nlines; k++) {
+			const struct service_line *l = &lines[k].line;
+
+			if (lines[k].submission_id != subs[i].id)
+				continue;
+			m++;
+			xlsx_int(x, subs[i].offer_id);
+			xlsx_text(x, subs[i].offer_name);
+			xlsx_text(x, l->paragraph);
+			xlsx_text(x, l->level);
+			xlsx_text(x, tariff_unit_name(l->unit));
+			xlsx_centi(x, l->places_centi);
+			if (l->days)
+				xlsx_int(x, l->days);
+			else
+				xlsx_blank(x);
+			if (l->month_days)
+				xlsx_int(x, l->month_days);
+			else
+				xlsx_blank(x);
+			cell_centi_opt(x, l->hours_centi, l->hours_centi != 0);
+			xlsx_centi(x, l->occupancy_bp);
+			cell_centi_opt(x, l->hist_bp[0], l->hist_bp[0] >= 0);
+			cell_centi_opt(x, l->hist_bp[1], l->hist_bp[1] >= 0);
+			xlsx_centi(x, l->costs.wages_ore);
+			xlsx_centi(x, l->costs.property_ore);
+			xlsx_centi(x, l->costs.other_ore);
+			xlsx_centi(x, l->costs.overhead_ore);
+			xlsx_centi(x, l->costs.capital_ore);
+			xlsx_centi(x, l->costs.pension_ore);
+			xlsx_centi(x, l->income_ore);
+			xlsx_centi(x, l->carry_over_ore);
+			xlsx_text(x, l->reason);
+			cell_centi_opt(x, l->tariff_ore, l->computed);
+			buf_reset(&w);
+			for (c = 0; c < (int)l->nwarnings; c++) {
+				char msg[ROUND_WARN_MSG];
+
+				if (c > 0)
+					buf_puts(&w, " | ");
+				round_warning_text(l, (size_t)c, msg,
+				    sizeof(msg));
+				buf_puts(&w, msg);
+				if (l->warnings[c].needs_reason)
+					buf_puts(&w, " (kræver begrundelse)");
+			}
+			xlsx_text(x, w.len ? buf_str(&w) : NULL);
+			xlsx_end_row(x);
+		}
+		if (m == 0) {
+			xlsx_int(x, subs[i].offer_id);
+			xlsx_text(x, subs[i].offer_name);
+			xlsx_end_row(x);
+		}
+	}
+	buf_cleanup(&w);
+	return xlsx_close(x, e);
+}
+
+/* The column of a line field, for errors; TC_OFFER when unknown. */
+static int
+col_of_field(const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(tcol_fields) / sizeof(tcol_fields[0]); i++)
+		if (strcmp(tcol_fields[i].field, field) == 0)
+			return (int)tcol_fields[i].col;
+	return TC_OFFER;
+}
+
+/* Reword a line error for a sheet: "Celle M5 i arket »Budget«: ...". */
+static void
+cell_error(struct err *e, int row, int col)
+{
+	char	ref[XLSX_REF_SIZE], msg[sizeof(e->msg)];
+	size_t	n, m;
+
+	xlsx_read_ref_format(ref, (uint32_t)row, (uint32_t)col);
+	memcpy(msg, e->msg, sizeof(msg));
+	msg[sizeof(msg) - 1] = '\0';
+	n = (size_t)snprintf(e->msg, sizeof(e->msg), "Celle %s i arket »%s«: ",
+	    ref, ROUND_IO_SHEET);
+	if (n < sizeof(e->msg)) {
+		/* Append as much of the old message as fits. */
+		m = strlen(msg);
+		if (m > sizeof(e->msg) - n - 1)
+			m = sizeof(e->msg) - n - 1;
+		memcpy(e->msg + n, msg, m);
+		e->msg[n + m] = '\0';
+	}
+	snprintf(e->field, sizeof(e->field), "%s", ref);
+	e->line = row;
+}
+
+/* A number with at most two decimals (a number cell, or numeric text). */
+static int
+cell_centi(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
+    const char *what, int64_t *out, bool *present, struct err *e)
+{
+	const struct xlsx_cell	*c = xlsx_read_cell(sh, row, col);
+	char			 ref[XLSX_REF_SIZE];
+	char			*t;
+
+	*out = 0;
+	*present = false;
+	if (c == NULL || (c->type == XLSX_CELL_STRING && *c->text == '\0'))
+		return 0;
+	if (c->type == XLSX_CELL_STRING) {
+		t = text_trim(strdup(c->text));
+		if (t != NULL && *t == '\0') {
+			free(t);
+			return 0;
+		}
+		if (t != NULL && text_parse_centi(t, out) == 0) {
+			free(t);
+			*present = true;
+			return 0;
+		}
+		free(t);
+		xlsx_read_ref_format(ref, row, col);
+		err_set(e, ERR_INVALID, "invalid_number", ref, "Celle %s i "
+		    "arket »%s«: %s skal være et tal, ikke teksten »%.60s«",
+		    ref, sh->name, what, c->text);
+		e->line = (int)row;
+		return ERR_INVALID;
+	}
+	*present = true;
+	return xlsx_cell_ore(sh, row, col, out, e);
+}
+
+/* A whole number, or absent. */
+static int
+cell_int(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
+    const char *what, int64_t *out, bool *present, struct err *e)
+{
+	const struct xlsx_cell	*c = xlsx_read_cell(sh, row, col);
+	char			 ref[XLSX_REF_SIZE];
+	char			*t;
+
+	*out = 0;
+	*present = false;
+	if (c == NULL || (c->type == XLSX_CELL_STRING && *c->text == '\0'))
+		return 0;
+	if (c->type == XLSX_CELL_STRING) {
+		t = text_trim(strdup(c->text));
+		if (t != NULL && *t != '\0' && text_parse_i64(t, out) == 0) {
+			free(t);
+			*present = true;
+			return 0;
+		}
+		free(t);
+		xlsx_read_ref_format(ref, row, col);
+		err_set(e, ERR_INVALID, "invalid_number", ref, "Celle %s i "
+		    "arket »%s«: %s skal være et helt tal, ikke teksten "
+		    "»%.60s«", ref, sh->name, what, c->text);
+		e->line = (int)row;
+		return ERR_INVALID;
+	}
+	*present = true;
+	return xlsx_cell_int(sh, row, col, out, e);
+}
+
+/* Text of a cell ("" when empty), trimmed, in the arena. */
+static int
+cell_str(struct svc *s, const struct xlsx_sheet *sh, uint32_t row,
+    uint32_t col, const char **out, struct err *e)
+{
+	const char	*t;
+	int		 rc;
+
+	rc = xlsx_cell_text(sh, row, col, &t, e);
+	if (rc == ERR_NOT_FOUND) {
+		*out = "";
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	*out = text_trim(arena_strdup(s->arena, t));
+	return 0;
+}
+
+/* "day", "døgn", "dag", "måned", "time", "år" and their API names. */
+static int
+unit_parse_da(const char *u, enum tariff_unit *out)
+{
+	static const struct {
+		const char		*name;
+		enum tariff_unit	 unit;
+	} names[] = {
+		{ "døgn", TARIFF_UNIT_DAY }, { "dag", TARIFF_UNIT_DAY },
+		{ "døgntakst", TARIFF_UNIT_DAY },
+		{ "dagtakst", TARIFF_UNIT_DAY },
+		{ "måned", TARIFF_UNIT_MONTH },
+		{ "månedstakst", TARIFF_UNIT_MONTH },
+		{ "time", TARIFF_UNIT_HOUR }, { "timetakst", TARIFF_UNIT_HOUR },
+		{ "år", TARIFF_UNIT_YEAR }, { "årstakst", TARIFF_UNIT_YEAR },
+	};
+	size_t i;
+
+	if (tariff_unit_parse(u, out) == 0)
+		return 0;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (text_casecmp(u, names[i].name) == 0) {
+			*out = names[i].unit;
+			return 0;
+		}
+	return -1;
+}
+
+/* Collect one error; false once the list is full. */
+static bool
+add_error(struct round_import_report *rep, const struct err *e)
+{
+	if (rep->nerrors >= ROUND_IMPORT_ERRORS_MAX)
+		return false;
+	rep->errors[rep->nerrors++] = *e;
+	return true;
+}
+
+static int
+fail(struct round_import_report *rep, const struct err *e)
+{
+	add_error(rep, e);
+	return -1;
+}
+
+/* Read one data row of the template into *row; 1 if the row is blank
+ * apart from the offer, 0 if read, < 0 on errors (added to rep). */
+static int
+read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
+    struct round_import_row *row, struct round_import_report *rep)
+{
+	static const struct {
+		int	col;
+		size_t	off;
+	} money[] = {
+		{ TC_WAGES, offsetof(struct service_line, costs.wages_ore) },
+		{ TC_PROPERTY, offsetof(struct service_line,
+		    costs.property_ore) },
+		{ TC_OTHER, offsetof(struct service_line, costs.other_ore) },
+		{ TC_OVERHEAD, offsetof(struct service_line,
+		    costs.overhead_ore) },
+		{ TC_CAPITAL, offsetof(struct service_line,
+		    costs.capital_ore) },
+		{ TC_PENSION, offsetof(struct service_line,
+		    costs.pension_ore) },
+		{ TC_INCOME, offsetof(struct service_line, income_ore) },
+		{ TC_CARRY, offsetof(struct service_line, carry_over_ore) },
+	};
+	struct service_line	*l = &row->line;
+	const char		*unit, *reason;
+	struct err		 e;
+	int64_t			 v;
+	bool			 present, any = false;
+	size_t			 i;
+	int			 bad = 0, c;
+
+	memset(row, 0, sizeof(*row));
+	row->row = (int)rn;
+	l->hist_bp[0] = l->hist_bp[1] = -1;
+	for (c = TC_PARAGRAPH; c <= TC_REASON; c++)
+		if (xlsx_read_cell(sh, rn, (uint32_t)c) != NULL &&
+		    !(xlsx_read_cell(sh, rn, (uint32_t)c)->type ==
+		    XLSX_CELL_STRING &&
+		    *xlsx_read_cell(sh, rn, (uint32_t)c)->text == '\0'))
+			any = true;
+	err_clear(&e);
+	if (cell_int(sh, rn, TC_OFFER, "Tilbudsnummeret", &row->offer_id,
+	    &present, &e) != 0) {
+		add_error(rep, &e);
+		return -1;
+	}
+	if (!present) {
+		if (!any)
+			return 1;
+		err_set(&e, ERR_INVALID, "missing_field", "offer_id",
+		    "Rækken mangler tilbudsnummeret");
+		cell_error(&e, (int)rn, TC_OFFER);
+		add_error(rep, &e);
+		return -1;
+	}
+	if (!any)
+		return 1;
+	err_clear(&e);
+	if (cell_str(s, sh, rn, TC_PARAGRAPH, &l->paragraph, &e) != 0 ||
+	    cell_str(s, sh, rn, TC_LEVEL, &l->level, &e) != 0 ||
+	    cell_str(s, sh, rn, TC_UNIT, &unit, &e) != 0 ||
+	    cell_str(s, sh, rn, TC_REASON, &reason, &e) != 0) {
+		add_error(rep, &e);
+		return -1;
+	}
+	l->reason = *reason ? reason : NULL;
+	if (unit_parse_da(unit, &l->unit) != 0) {
+		err_set(&e, ERR_INVALID, "invalid_unit", "unit", "Ukendt enhed "
+		    "»%.40s« (day, month, hour eller year)", unit);
+		cell_error(&e, (int)rn, TC_UNIT);
+		bad = fail(rep, &e);
+	}
+	err_clear(&e);
+	if (cell_centi(sh, rn, TC_PLACES, "Pladser", &l->places_centi,
+	    &present, &e) != 0)
+		bad = fail(rep, &e);
+	err_clear(&e);
+	if (cell_int(sh, rn, TC_DAYS, "Åbningsdage", &l->days, &present, &e)
+	    != 0)
+		bad = fail(rep, &e);
+	err_clear(&e);
+	if (cell_int(sh, rn, TC_MONTH_DAYS, "Dage i måneden", &l->month_days,
+	    &present, &e) != 0)
+		bad = fail(rep, &e);
+	err_clear(&e);
+	if (cell_centi(sh, rn, TC_HOURS, "Timer", &l->hours_centi, &present,
+	    &e) != 0)
+		bad = fail(rep, &e);
+	err_clear(&e);
+	if (cell_centi(sh, rn, TC_OCC, "Belægningen", &l->occupancy_bp,
+	    &present, &e) != 0)
+		bad = fail(rep, &e);
+	for (i = 0; i < 2; i++) {
+		err_clear(&e);
+		if (cell_centi(sh, rn, (uint32_t)(TC_HIST1 + i), "Belægningen",
+		    &v, &present, &e) != 0)
+			bad = fail(rep, &e);
+		else if (present)
+			l->hist_bp[i] = v;
+	}
+	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++) {
+		err_clear(&e);
+		if (cell_centi(sh, rn, (uint32_t)money[i].col, "Beløbet", &v,
+		    &present, &e) != 0)
+			bad = fail(rep, &e);
+		else
+			*(int64_t *)(void *)((char *)l + money[i].off) = v;
+	}
+	return bad;
+}
+
+int
+round_io_upload(struct svc *s, int64_t round_id, const void *data,
+    size_t len, struct round_import_report *rep, struct err *e)
+{
+	const struct xlsx_sheet	*sh;
+	struct xlsx_book	*book;
+	struct round_import_row	*rows;
+	struct err		 he;
+	const char		*t;
+	size_t			 n = 0, i;
+	uint32_t		 rn;
+	int			 rc, r;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
+	    sizeof(*rep->errors));
+	if ((rc = xlsx_read_open(&book, s->arena, data, len, e)) != 0)
+		return rc;
+	rc = xlsx_read_sheet(book, ROUND_IO_SHEET, &sh, e);
+	xlsx_read_close(book);
+	if (rc == ERR_NOT_FOUND)
+		return err_set(e, ERR_INVALID, "missing_sheet", NULL,
+		    "Filen har intet ark ved navn »%s«; brug skabelonen fra "
+		    "runden", ROUND_IO_SHEET);
+	if (rc != 0)
+		return rc;
+	/* The header must be the template's. */
+	if (xlsx_cell_text(sh, 1, TC_OFFER, &t, NULL) != 0 ||
+	    strcmp(t, "Tilbud nr.") != 0 ||
+	    xlsx_cell_text(sh, 1, TC_WAGES, &t, NULL) != 0 ||
+	    strcmp(t, "Løn (kr.)") != 0 ||
+	    xlsx_cell_text(sh, 1, TC_REASON, &t, NULL) != 0 ||
+	    strcmp(t, "Begrundelse") != 0) {
+		err_clear(&he);
+		err_set(&he, ERR_INVALID, "wrong_columns", "A1",
+		    "Arket har ikke skabelonens kolonner (række 1 skal starte "
+		    "med »Tilbud nr.«); hent en ny skabelon");
+		cell_error(&he, 1, TC_OFFER);
+		add_error(rep, &he);
+		return err_set(e, ERR_INVALID, "import_failed", NULL, "%s",
+		    he.msg);
+	}
+	rows = arena_calloc(s->arena, sh->nrows ? sh->nrows : 1,
+	    sizeof(*rows));
+	for (rn = 2; rn <= sh->nrows; rn++) {
+		r = read_row(s, sh, rn, &rows[n], rep);
+		if (r == 0)
+			n++;
+	}
+	if (rep->nerrors > 0)
+		return err_set(e, ERR_INVALID, "import_failed", NULL,
+		    "%d fejl i filen; intet er gemt", rep->nerrors);
+	if (n == 0)
+		return err_set(e, ERR_INVALID, "no_lines", NULL,
+		    "Arket »%s« har ingen udfyldte ydelseslinjer",
+		    ROUND_IO_SHEET);
+	rc = round_import_lines(s, round_id, rows, n, 0, rep, e);
+	/* Name the cell of every line error. */
+	for (i = 0; i < (size_t)rep->nerrors; i++)
+		if (rep->errors[i].line > 0)
+			cell_error(&rep->errors[i], rep->errors[i].line,
+			    col_of_field(rep->errors[i].field));
+	return rc;
+}
+
+/* ---- CSV import ------------------------------------------------------- */
+
+enum ccol {
+	CC_OFFER, CC_PARAGRAPH, CC_LEVEL, CC_UNIT, CC_PLACES, CC_DAYS,
+	CC_MONTH_DAYS, CC_HOURS, CC_OCC, CC_HIST1, CC_HIST2, CC_WAGES,
+	CC_PROPERTY, CC_OTHER, CC_OVERHEAD, CC_CAPITAL, CC_PENSION, CC_INCOME,
+	CC_CARRY, CC_REASON, CC_COUNT
+};
+
+static const char *const ccol_names[CC_COUNT] = {
+	"offer_id", "paragraph", "level", "unit", "places", "days",
+	"month_days", "hours", "occupancy_pct", "hist1_pct", "hist2_pct",
+	"wages_ore", "property_ore", "other_ore", "overhead_ore",
+	"capital_ore", "pension_ore", "income_ore", "carry_over_ore", "reason",
+};
+
+static int csv_error(struct round_import_report *, int, const char *,
+    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+csv_error(struct round_import_report *rep, int line, const char *field,
+    const char *fmt, ...)
+{
+	struct err	e;
+	char		msg[400];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	err_clear(&e);
+	err_set(&e, ERR_INVALID, "invalid_value", field, "%s", msg);
+	e.line = line;
+	add_error(rep, &e);
+	return -1;
+}
+
+int
+round_io_import_csv(struct svc *s, int64_t round_id, const char *data,
+    size_t len, unsigned flags, struct round_import_report *rep,
+    struct err *e)
+{
+	struct csv		 c;
+	struct round_import_row	*rows;
+	int			 map[CC_COUNT], rc, i, k, f;
+	size_t			 n = 0;
+	bool			 bad_before = false;
+
+	memset(rep, 0, sizeof(*rep));
+	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
+	    sizeof(*rep->errors));
+	if ((rc = csv_parse(s->arena, data, len, &c, e)) != 0)
+		return rc;
+	for (k = 0; k < CC_COUNT; k++)
+		map[k] = -1;
+	for (f = 0; f < c.records[0].nfields; f++) {
+		const char *h = text_trim(c.records[0].fields[f].s);
+
+		for (k = 0; k < CC_COUNT; k++)
+			if (strcmp(h, ccol_names[k]) == 0)
+				break;
+		if (k == CC_COUNT)
+			return err_set(e, ERR_INVALID, "unknown_column", h,
+			    "Ukendt kolonne i linje 1: %.60s", h);
+		map[k] = f;
+	}
+	for (k = 0; k <= CC_OCC; k++)
+		if (map[k] < 0 && k != CC_LEVEL && k != CC_DAYS &&
+		    k != CC_MONTH_DAYS && k != CC_HOURS)
+			return err_set(e, ERR_INVALID, "missing_column",
+			    ccol_names[k], "Kolonnen %s "
+			    "mangler", ccol_names[k]);
+	rows = arena_calloc(s->arena, (size_t)c.nrecords, sizeof(*rows));
+	for (i = 1; i < c.nrecords; i++) {
+		const struct csv_record	*rec = &c.records[i];
+		struct round_import_row	*row = &rows[n];
+		struct service_line	*l = &row->line;
+		const char		*v[CC_COUNT];
+		int64_t			*num[CC_COUNT];
+		int			 bad = 0;
+
+		if (bad_before)
+			memset(row, 0, sizeof(*row));
+		bad_before = true;
+		row->row = rec->line;
+		for (k = 0; k < CC_COUNT; k++)
+			v[k] = map[k] >= 0 && map[k] < rec->nfields ?
+			    text_trim(rec->fields[map[k]].s) : "";
+		memset(num, 0, sizeof(num));
+		num[CC_DAYS] = &l->days;
+		num[CC_MONTH_DAYS] = &l->month_days;
+		num[CC_WAGES] = &l->costs.wages_ore;
+		num[CC_PROPERTY] = &l->costs.property_ore;
+		num[CC_OTHER] = &l->costs.other_ore;
+		num[CC_OVERHEAD] = &l->costs.overhead_ore;
+		num[CC_CAPITAL] = &l->costs.capital_ore;
+		num[CC_PENSION] = &l->costs.pension_ore;
+		num[CC_INCOME] = &l->income_ore;
+		num[CC_CARRY] = &l->carry_over_ore;
+		if (text_parse_i64(v[CC_OFFER], &row->offer_id) != 0)
+			bad = csv_error(rep, rec->line, "offer_id", "offer_id "
+			    "skal være et tilbudsnummer, ikke »%.40s«",
+			    v[CC_OFFER]);
+		l->paragraph = v[CC_PARAGRAPH];
+		l->level = v[CC_LEVEL];
+		l->reason = *v[CC_REASON] ? v[CC_REASON] : NULL;
+		if (unit_parse_da(v[CC_UNIT], &l->unit) != 0)
+			bad = csv_error(rep, rec->line, "unit", "Ukendt enhed "
+			    "»%.40s« (day, month, hour eller year)",
+			    v[CC_UNIT]);
+		for (k = 0; k < CC_COUNT; k++)
+			if (num[k] != NULL && *v[k] &&
+			    text_parse_i64(v[k], num[k]) != 0)
+				bad = csv_error(rep, rec->line, ccol_names[k],
+				    "Skal være et helt tal (øre eller dage), "
+				    "ikke »%.40s«", v[k]);
+		if (text_parse_centi(v[CC_PLACES], &l->places_centi) != 0)
+			bad = csv_error(rep, rec->line, "places", "Pladser "
+			    "skal "
+			    "være et tal med højst to decimaler, ikke »%.40s«",
+			    v[CC_PLACES]);
+		if (*v[CC_HOURS] &&
+		    text_parse_centi(v[CC_HOURS], &l->hours_centi) != 0)
+			bad = csv_error(rep, rec->line, "hours", "Timer skal "
+			    "være et tal med højst to decimaler, ikke »%.40s«",
+			    v[CC_HOURS]);
+		if (text_parse_centi(v[CC_OCC], &l->occupancy_bp) != 0)
+			bad = csv_error(rep, rec->line, "occupancy_pct",
+			    "Belægningen skal være en procent med højst to "
+			    "decimaler, ikke »%.40s«", v[CC_OCC]);
+		l->hist_bp[0] = l->hist_bp[1] = -1;
+		for (k = 0; k < 2; k++)
+			if (*v[CC_HIST1 + k] &&
+			    text_parse_centi(v[CC_HIST1 + k],
+			    &l->hist_bp[k]) != 0)
+				bad = csv_error(rep, rec->line,
+				    ccol_names[CC_HIST1 + k], "Belægningen "
+				    "skal "
+				    "være en procent, ikke »%.40s«",
+				    v[CC_HIST1 + k]);
+		if (bad == 0) {
+			n++;
+			bad_before = false;
+		}
+		if (rep->nerrors >= ROUND_IMPORT_ERRORS_MAX)
+			break;
+	}
+	if (rep->nerrors > 0)
+		return err_set(e, ERR_INVALID, "import_failed", NULL,
+		    "%d fejl i filen; intet er gemt", rep->nerrors);
+	return round_import_lines(s, round_id, rows, n, flags, rep, e);
+}
+
+/* ---- exports ---------------------------------------------------------- */
+
+static const char *const export_titles[] = {
+	"Tilbud nr.", "Tilbud", "Driftsherre", "Beliggenhedskommune",
+	"Målgrupper", "Paragraf", "Takstniveau", "Enhed", "Takst (kr.)",
+	"Pladser", "Budgetteret belægning (%)", "Takstår", "Gyldig fra",
+	"Gyldig til", "Version", "Runde", "Begrundelse", NULL
+};
+
+/* Hundredths as "2283,5" (Danish decimal comma, no thousands dots). */
+static const char *
+centi_text(struct svc *s, int64_t v)
+{
+	struct buf	 b;
+	char		*r, *p;
+
+	buf_init(&b);
+	text_format_centi(&b, v);
+	r = arena_strdup(s->arena, buf_str(&b));
+	buf_cleanup(&b);
+	if ((p = strchr(r, '.')) != NULL)
+		*p = ',';
+	return r;
+}
+
+void
+round_io_tariffs_csv(struct svc *s, const struct published_tariff *v,
+    size_t n, struct buf *out)
+{
+	struct csv_writer	w;
+	size_t			i;
+	int			k;
+
+	csv_writer_init(&w, out, ';', true);
+	for (k = 0; export_titles[k] != NULL; k++)
+		csv_write_text(&w, export_titles[k]);
+	csv_end_row(&w);
+	for (i = 0; i < n; i++) {
+		csv_write_value(&w, arena_printf(s->arena, "%lld",
+		    (long long)v[i].offer_id));
+		csv_write_text(&w, v[i].offer_name);
+		csv_write_text(&w, v[i].operator_name);
+		csv_write_text(&w, v[i].location_name);
+		csv_write_text(&w, v[i].target_groups);
+		csv_write_text(&w, v[i].paragraph);
+		csv_write_text(&w, v[i].level);
+		csv_write_text(&w, tariff_unit_label(v[i].unit));
+		csv_write_value(&w, centi_text(s, v[i].tariff_ore));
+		csv_write_value(&w, centi_text(s, v[i].places_centi));
+		csv_write_value(&w, centi_text(s, v[i].occupancy_bp));
+		csv_write_value(&w, arena_printf(s->arena, "%d", v[i].year));
+		csv_write_value(&w, v[i].valid_from);
+		csv_write_value(&w, v[i].valid_to);
+		csv_write_value(&w, arena_printf(s->arena, "%lld",
+		    (long long)v[i].version));
+		csv_write_value(&w, v[i].round_no ? arena_printf(s->arena,
+		    "%d", v[i].round_no) : "");
+		csv_write_text(&w, v[i].reason);
+		csv_end_row(&w);
+	}
+}
+
+int
+round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
+    size_t n, const char *path, struct err *e)
+{
+	struct xlsx_column	 cols[17];
+	struct xlsx		*x;
+	size_t			 i;
+	int			 k, rc;
+
+	memset(cols, 0, sizeof(cols));
+	for (k = 0; export_titles[k] != NULL; k++)
+		cols[k].title = export_titles[k];
+	cols[8].num_format = "#,##0.00";
+	if ((rc = xlsx_open(&x, path, "Takster", cols, k, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		xlsx_int(x, v[i].offer_id);
+		xlsx_text(x, v[i].offer_name);
+		xlsx_text(x, v[i].operator_name);
+		xlsx_text(x, v[i].location_name);
+		xlsx_text(x, v[i].target_groups);
+		xlsx_text(x, v[i].paragraph);
+		xlsx_text(x, v[i].level);
+		xlsx_text(x, tariff_unit_label(v[i].unit));
+		xlsx_centi(x, v[i].tariff_ore);
+		xlsx_centi(x, v[i].places_centi);
+		xlsx_centi(x, v[i].occupancy_bp);
+		xlsx_int(x, v[i].year);
+		xlsx_text(x, v[i].valid_from);
+		xlsx_text(x, v[i].valid_to);
+		xlsx_int(x, v[i].version);
+		if (v[i].round_no)
+			xlsx_int(x, v[i].round_no);
+		else
+			xlsx_blank(x);
+		xlsx_text(x, v[i].reason);
+		xlsx_end_row(x);
+	}
+	(void)s;
+	return xlsx_close(x, e);
+}

@@ -1,0 +1,1169 @@
+/*
+ * meeting_store — meetings, items, attachments, follow-ups and the
+ * search index in the database (see meeting_store.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/meeting.h"
+#include "store/db.h"
+#include "store/meeting_store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* The order of the sections, for numbering. */
+#define SECTION_ORDER(t) \
+	"CASE " t ".section WHEN 'indledning' THEN 0 WHEN 'behandling' " \
+	"THEN 1 WHEN 'efterretning' THEN 2 WHEN 'orientering' THEN 3 " \
+	"WHEN 'lukket' THEN 4 ELSE 5 END"
+
+static const char *
+col(struct arena *a, struct db_stmt *st, int i)
+{
+	return db_col_null(st, i) ? NULL : arena_strdup(a, db_col_text(st, i));
+}
+
+static int
+not_found(struct err *e, const char *what)
+{
+	return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "%s findes ikke",
+	    what);
+}
+
+/* Run a prepared write statement to completion. */
+static int
+run(struct db_stmt *st, struct err *e)
+{
+	int rc = db_step(st, e);
+
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- meetings ------------------------------------------------------ */
+
+#define MEETING_COLS \
+	"m.id, m.version, m.body_id, b.name, b.key, m.title, m.starts_at," \
+	" m.ends_at, m.place, m.room, m.participants_note, m.referent," \
+	" m.case_no, m.doc_no, m.state, m.agenda_published_at," \
+	" m.minutes_circulated_at, m.minutes_approved_at," \
+	" m.approved_by_item, m.approved_early, m.approval_note," \
+	" m.source_name, m.source_fingerprint, m.unplaced, m.created_at," \
+	" m.updated_at"
+
+static void
+read_meeting(struct db_stmt *st, struct arena *a, struct meeting *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = db_col_i64(st, 0);
+	m->version = db_col_i64(st, 1);
+	m->body_id = db_col_i64(st, 2);
+	m->body_name = col(a, st, 3);
+	m->body_key = col(a, st, 4);
+	m->title = col(a, st, 5);
+	m->starts_at = col(a, st, 6);
+	m->ends_at = col(a, st, 7);
+	m->place = col(a, st, 8);
+	m->room = col(a, st, 9);
+	m->participants_note = col(a, st, 10);
+	m->referent = col(a, st, 11);
+	m->case_no = col(a, st, 12);
+	m->doc_no = col(a, st, 13);
+	if (meeting_state_parse(db_col_text(st, 14), &m->state) != 0)
+		m->state = MEETING_PLANLAGT;
+	m->agenda_published_at = col(a, st, 15);
+	m->minutes_circulated_at = col(a, st, 16);
+	m->minutes_approved_at = col(a, st, 17);
+	m->approved_by_item = db_col_i64(st, 18);
+	m->approved_early = db_col_i64(st, 19) != 0;
+	m->approval_note = col(a, st, 20);
+	m->source_name = col(a, st, 21);
+	m->source_fingerprint = col(a, st, 22);
+	m->unplaced = col(a, st, 23);
+	m->created_at = col(a, st, 24);
+	m->updated_at = col(a, st, 25);
+}
+
+int
+meeting_store_get(struct db *db, struct arena *a, int64_t id,
+    struct meeting *out, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "SELECT " MEETING_COLS " FROM meeting m JOIN body b "
+	    "ON b.id = m.body_id WHERE m.id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		read_meeting(st, a, out);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return rc == DB_ROW ? 0 : not_found(e, "Mødet");
+}
+
+int
+meeting_store_list(struct db *db, struct arena *a,
+    const struct meeting_filter *f, struct meeting **out, size_t *n,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	struct meeting	*v = NULL;
+	size_t		 cap = 0, k = 0;
+	int		 rc;
+
+	st = db_prep(db, "SELECT " MEETING_COLS " FROM meeting m JOIN body b "
+	    "ON b.id = m.body_id WHERE ($1 = 0 OR m.body_id = $1) "
+	    "AND ($2 = 0 OR substr(m.starts_at, 1, 4) = printf('%04d', $2)) "
+	    "AND ($3 = 0 OR m.state <> 'planlagt') "
+	    "ORDER BY m.starts_at IS NULL, m.starts_at DESC, m.id DESC "
+	    "LIMIT $4", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, f->body_id);
+	db_bind_i64(st, 2, f->year);
+	db_bind_i64(st, 3, f->public_only);
+	db_bind_i64(st, 4, f->limit > 0 ? f->limit : 1000);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (k == cap) {
+			struct meeting *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = arena_calloc(a, cap, sizeof(*nv));
+			if (k)
+				memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+		}
+		read_meeting(st, a, &v[k++]);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+meeting_store_years(struct db *db, struct arena *a, bool public_only,
+    int **out, size_t *n, struct err *e)
+{
+	struct db_stmt	*st;
+	int		*v;
+	size_t		 k = 0;
+	int		 rc;
+
+	st = db_prep(db, "SELECT DISTINCT CAST(substr(starts_at, 1, 4) AS "
+	    "INTEGER) AS y FROM meeting WHERE starts_at IS NOT NULL AND "
+	    "($1 = 0 OR state <> 'planlagt') ORDER BY y DESC LIMIT 300", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, public_only);
+	v = arena_calloc(a, 300, sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW)
+		v[k++] = (int)db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t
+meeting_store_find_fingerprint(struct db *db, const char *fp)
+{
+	struct db_stmt	*st;
+	int64_t		 id = 0;
+
+	st = db_prep(db, "SELECT id FROM meeting WHERE source_fingerprint = $1",
+	    NULL);
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, fp);
+	if (db_step(st, NULL) == DB_ROW)
+		id = db_col_i64(st, 0);
+	db_reset(st);
+	return id;
+}
+
+int64_t
+meeting_store_previous(struct db *db, int64_t body_id, const char *starts_at,
+    int64_t exclude_id)
+{
+	struct db_stmt	*st;
+	int64_t		 id = 0;
+
+	if (starts_at == NULL)
+		return 0;
+	st = db_prep(db, "SELECT id FROM meeting WHERE body_id = $1 AND "
+	    "starts_at < $2 AND state <> 'aflyst' AND id <> $3 "
+	    "ORDER BY starts_at DESC, id DESC LIMIT 1", NULL);
+	if (st == NULL)
+		return 0;
+	db_bind_i64(st, 1, body_id);
+	db_bind_text(st, 2, starts_at);
+	db_bind_i64(st, 3, exclude_id);
+	if (db_step(st, NULL) == DB_ROW)
+		id = db_col_i64(st, 0);
+	db_reset(st);
+	return id;
+}
+
+int
+meeting_store_insert(struct db *db, const struct meeting *m, const char *at,
+    int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO meeting (body_id, title, starts_at, "
+	    "ends_at, place, room, participants_note, referent, case_no, "
+	    "doc_no, state, agenda_published_at, minutes_circulated_at, "
+	    "minutes_approved_at, source_name, source_fingerprint, unplaced, "
+	    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+	    "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) "
+	    "RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, m->body_id);
+	db_bind_text(st, 2, m->title);
+	db_bind_text(st, 3, m->starts_at);
+	db_bind_text(st, 4, m->ends_at);
+	db_bind_text(st, 5, m->place);
+	db_bind_text(st, 6, m->room);
+	db_bind_text(st, 7, m->participants_note);
+	db_bind_text(st, 8, m->referent);
+	db_bind_text(st, 9, m->case_no);
+	db_bind_text(st, 10, m->doc_no);
+	db_bind_text(st, 11, meeting_state_name(m->state));
+	db_bind_text(st, 12, m->agenda_published_at);
+	db_bind_text(st, 13, m->minutes_circulated_at);
+	db_bind_text(st, 14, m->minutes_approved_at);
+	db_bind_text(st, 15, m->source_name);
+	db_bind_text(st, 16, m->source_fingerprint);
+	db_bind_text(st, 17, m->unplaced);
+	db_bind_text(st, 18, at);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_update(struct db *db, const struct meeting *m, const char *at,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE meeting SET body_id = $2, title = $3, "
+	    "starts_at = $4, ends_at = $5, place = $6, room = $7, "
+	    "participants_note = $8, referent = $9, case_no = $10, "
+	    "doc_no = $11, version = version + 1, updated_at = $12 "
+	    "WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, m->id);
+	db_bind_i64(st, 2, m->body_id);
+	db_bind_text(st, 3, m->title);
+	db_bind_text(st, 4, m->starts_at);
+	db_bind_text(st, 5, m->ends_at);
+	db_bind_text(st, 6, m->place);
+	db_bind_text(st, 7, m->room);
+	db_bind_text(st, 8, m->participants_note);
+	db_bind_text(st, 9, m->referent);
+	db_bind_text(st, 10, m->case_no);
+	db_bind_text(st, 11, m->doc_no);
+	db_bind_text(st, 12, at);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
+}
+
+int
+meeting_store_set_state(struct db *db, const struct meeting *m,
+    const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE meeting SET state = $2, "
+	    "agenda_published_at = $3, minutes_circulated_at = $4, "
+	    "minutes_approved_at = $5, approved_by_item = $6, "
+	    "approved_early = $7, approval_note = $8, "
+	    "version = version + 1, updated_at = $9 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, m->id);
+	db_bind_text(st, 2, meeting_state_name(m->state));
+	db_bind_text(st, 3, m->agenda_published_at);
+	db_bind_text(st, 4, m->minutes_circulated_at);
+	db_bind_text(st, 5, m->minutes_approved_at);
+	if (m->approved_by_item > 0)
+		db_bind_i64(st, 6, m->approved_by_item);
+	else
+		db_bind_null(st, 6);
+	db_bind_i64(st, 7, m->approved_early);
+	db_bind_text(st, 8, m->approval_note);
+	db_bind_text(st, 9, at);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
+}
+
+/* ---- participants -------------------------------------------------- */
+
+int
+meeting_store_participants(struct db *db, struct arena *a, int64_t meeting_id,
+    struct participant **out, size_t *n, struct err *e)
+{
+	struct db_stmt		*st;
+	struct participant	*v = NULL;
+	size_t			 cap = 0, k = 0;
+	int			 rc;
+
+	st = db_prep(db, "SELECT id, pos, person_id, name, organisation, note, "
+	    "status, substitute FROM meeting_participant WHERE meeting_id = $1 "
+	    "ORDER BY pos", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (k == cap) {
+			struct participant *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = arena_calloc(a, cap, sizeof(*nv));
+			if (k)
+				memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+		}
+		v[k].id = db_col_i64(st, 0);
+		v[k].pos = (int)db_col_i64(st, 1);
+		v[k].person_id = db_col_i64(st, 2);
+		v[k].name = col(a, st, 3);
+		v[k].organisation = col(a, st, 4);
+		v[k].note = col(a, st, 5);
+		v[k].status = col(a, st, 6);
+		v[k].substitute = col(a, st, 7);
+		k++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+meeting_store_participant_add(struct db *db, int64_t meeting_id,
+    const struct participant *p, int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO meeting_participant (meeting_id, pos, "
+	    "person_id, name, organisation, note, status, substitute) "
+	    "VALUES ($1, (SELECT COALESCE(MAX(pos), 0) + 1 FROM "
+	    "meeting_participant WHERE meeting_id = $1), $2, $3, $4, $5, $6, "
+	    "$7) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	if (p->person_id > 0)
+		db_bind_i64(st, 2, p->person_id);
+	else
+		db_bind_null(st, 2);
+	db_bind_text(st, 3, p->name);
+	db_bind_text(st, 4, p->organisation);
+	db_bind_text(st, 5, p->note);
+	db_bind_text(st, 6, p->status);
+	db_bind_text(st, 7, p->substitute);
+	rc = db_step(st, e);
+	if (rc == DB_ROW && id != NULL)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_participant_set(struct db *db, int64_t meeting_id, int64_t id,
+    const char *status, const char *substitute, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE meeting_participant SET status = $3, "
+	    "substitute = $4 WHERE id = $2 AND meeting_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, id);
+	db_bind_text(st, 3, status);
+	db_bind_text(st, 4, substitute);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
+}
+
+int
+meeting_store_participant_delete(struct db *db, int64_t meeting_id,
+    int64_t id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "DELETE FROM meeting_participant WHERE id = $2 AND "
+	    "meeting_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, id);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
+}
+
+/* ---- items --------------------------------------------------------- */
+
+#define ITEM_COLS \
+	"i.id, i.meeting_id, i.number, i.pos, i.kind, i.section," \
+	" i.section_text, i.title, i.presenter, i.background," \
+	" i.recommendation, i.earlier_item, i.earlier_body, i.earlier_text," \
+	" i.prev_meeting, i.minutes, i.minutes_draft, i.result, i.closed," \
+	" i.updated_at"
+
+static void
+read_item(struct db_stmt *st, struct arena *a, struct agenda_item *it)
+{
+	memset(it, 0, sizeof(*it));
+	it->id = db_col_i64(st, 0);
+	it->meeting_id = db_col_i64(st, 1);
+	it->number = (int)db_col_i64(st, 2);
+	it->pos = (int)db_col_i64(st, 3);
+	if (item_kind_parse(db_col_text(st, 4), &it->kind) != 0)
+		it->kind = ITEM_SAG;
+	if (item_section_parse(db_col_text(st, 5), &it->section) != 0)
+		it->section = SECTION_BEHANDLING;
+	it->section_text = col(a, st, 6);
+	it->title = col(a, st, 7);
+	it->presenter = col(a, st, 8);
+	it->background = col(a, st, 9);
+	it->recommendation = col(a, st, 10);
+	it->earlier_item = db_col_i64(st, 11);
+	it->earlier_body = db_col_i64(st, 12);
+	it->earlier_text = col(a, st, 13);
+	it->prev_meeting = db_col_i64(st, 14);
+	it->minutes = col(a, st, 15);
+	it->minutes_draft = col(a, st, 16);
+	if (item_result_parse(db_col_text(st, 17), &it->result) != 0)
+		it->result = RESULT_NONE;
+	it->closed = db_col_i64(st, 18) != 0;
+	it->updated_at = col(a, st, 19);
+}
+
+#define ATTACHMENT_COLS \
+	"f.id, f.item_id, f.pos, f.name, f.filename, f.blob_hash," \
+	" b.media_type, COALESCE(b.size, 0), f.doc_no, f.closed"
+
+static void
+read_attachment(struct db_stmt *st, struct arena *a, struct attachment *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = db_col_i64(st, 0);
+	f->item_id = db_col_i64(st, 1);
+	f->pos = (int)db_col_i64(st, 2);
+	f->name = col(a, st, 3);
+	f->filename = col(a, st, 4);
+	f->blob_hash = col(a, st, 5);
+	f->media_type = col(a, st, 6);
+	f->size = db_col_i64(st, 7);
+	f->doc_no = col(a, st, 8);
+	f->closed = db_col_i64(st, 9) != 0;
+}
+
+/* Append f to it->files (arrays grow by copying; items have few). */
+static void
+item_add_file(struct arena *a, struct agenda_item *it,
+    const struct attachment *f)
+{
+	struct attachment *nv = arena_calloc(a, it->nfiles + 1, sizeof(*nv));
+
+	if (it->nfiles)
+		memcpy(nv, it->files, it->nfiles * sizeof(*nv));
+	nv[it->nfiles++] = *f;
+	it->files = nv;
+}
+
+int
+meeting_store_items(struct db *db, struct arena *a, int64_t meeting_id,
+    bool include_closed, struct agenda_item **out, size_t *n,
+    struct err *e)
+{
+	struct db_stmt		*st;
+	struct agenda_item	*v = NULL;
+	struct attachment	 f;
+	size_t			 cap = 0, k = 0, i;
+	int			 rc;
+
+	st = db_prep(db, "SELECT " ITEM_COLS " FROM agenda_item i "
+	    "WHERE i.meeting_id = $1 AND ($2 = 1 OR i.closed = 0) "
+	    "ORDER BY i.number, i.id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, include_closed);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (k == cap) {
+			struct agenda_item *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = arena_calloc(a, cap, sizeof(*nv));
+			if (k)
+				memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+		}
+		read_item(st, a, &v[k++]);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	st = db_prep(db, "SELECT " ATTACHMENT_COLS " FROM attachment f "
+	    "JOIN agenda_item i ON i.id = f.item_id "
+	    "LEFT JOIN file_blob b ON b.hash = f.blob_hash "
+	    "WHERE i.meeting_id = $1 AND ($2 = 1 OR (i.closed = 0 AND "
+	    "f.closed = 0)) ORDER BY f.item_id, f.pos", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, include_closed);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		read_attachment(st, a, &f);
+		for (i = 0; i < k; i++)
+			if (v[i].id == f.item_id) {
+				item_add_file(a, &v[i], &f);
+				break;
+			}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+meeting_store_item_get(struct db *db, struct arena *a, int64_t id,
+    struct agenda_item *out, struct err *e)
+{
+	struct db_stmt		*st;
+	struct attachment	 f;
+	int			 rc;
+
+	st = db_prep(db, "SELECT " ITEM_COLS " FROM agenda_item i "
+	    "WHERE i.id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		read_item(st, a, out);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (rc != DB_ROW)
+		return not_found(e, "Punktet");
+	st = db_prep(db, "SELECT " ATTACHMENT_COLS " FROM attachment f "
+	    "LEFT JOIN file_blob b ON b.hash = f.blob_hash "
+	    "WHERE f.item_id = $1 ORDER BY f.pos", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		read_attachment(st, a, &f);
+		item_add_file(a, out, &f);
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_item_next_pos(struct db *db, int64_t meeting_id,
+    enum item_section s)
+{
+	struct db_stmt	*st;
+	int		 pos = 1;
+
+	st = db_prep(db, "SELECT COALESCE(MAX(pos), 0) + 1 FROM agenda_item "
+	    "WHERE meeting_id = $1 AND section = $2", NULL);
+	if (st == NULL)
+		return 1;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_text(st, 2, item_section_name(s));
+	if (db_step(st, NULL) == DB_ROW)
+		pos = (int)db_col_i64(st, 0);
+	db_reset(st);
+	return pos;
+}
+
+static void
+bind_id_or_null(struct db_stmt *st, int n, int64_t id)
+{
+	if (id > 0)
+		db_bind_i64(st, n, id);
+	else
+		db_bind_null(st, n);
+}
+
+int
+meeting_store_item_insert(struct db *db, const struct agenda_item *it,
+    const char *at, int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO agenda_item (meeting_id, number, pos, "
+	    "kind, section, section_text, title, presenter, background, "
+	    "recommendation, earlier_item, earlier_body, earlier_text, "
+	    "prev_meeting, minutes, minutes_draft, result, closed, created_at, "
+	    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+	    "$12, $13, $14, $15, $16, $17, $18, $19, $19) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, it->meeting_id);
+	db_bind_i64(st, 2, it->number);
+	db_bind_i64(st, 3, it->pos);
+	db_bind_text(st, 4, item_kind_name(it->kind));
+	db_bind_text(st, 5, item_section_name(it->section));
+	db_bind_text(st, 6, it->section_text);
+	db_bind_text(st, 7, it->title);
+	db_bind_text(st, 8, it->presenter);
+	db_bind_text(st, 9, it->background);
+	db_bind_text(st, 10, it->recommendation);
+	bind_id_or_null(st, 11, it->earlier_item);
+	bind_id_or_null(st, 12, it->earlier_body);
+	db_bind_text(st, 13, it->earlier_text);
+	bind_id_or_null(st, 14, it->prev_meeting);
+	db_bind_text(st, 15, it->minutes);
+	db_bind_text(st, 16, it->minutes_draft);
+	db_bind_text(st, 17, item_result_name(it->result));
+	db_bind_i64(st, 18, it->closed);
+	db_bind_text(st, 19, at);
+	rc = db_step(st, e);
+	if (rc == DB_ROW && id != NULL)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_item_update(struct db *db, const struct agenda_item *it,
+    const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE agenda_item SET section = $2, pos = $3, "
+	    "title = $4, presenter = $5, background = $6, recommendation = $7, "
+	    "earlier_item = $8, earlier_body = $9, earlier_text = $10, "
+	    "closed = $11, updated_at = $12 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, it->id);
+	db_bind_text(st, 2, item_section_name(it->section));
+	db_bind_i64(st, 3, it->pos);
+	db_bind_text(st, 4, it->title);
+	db_bind_text(st, 5, it->presenter);
+	db_bind_text(st, 6, it->background);
+	db_bind_text(st, 7, it->recommendation);
+	bind_id_or_null(st, 8, it->earlier_item);
+	bind_id_or_null(st, 9, it->earlier_body);
+	db_bind_text(st, 10, it->earlier_text);
+	db_bind_i64(st, 11, it->closed);
+	db_bind_text(st, 12, at);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+}
+
+int
+meeting_store_item_set_minutes(struct db *db, const struct agenda_item *it,
+    const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE agenda_item SET minutes = $2, "
+	    "minutes_draft = $3, result = $4, updated_at = $5 WHERE id = $1",
+	    e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, it->id);
+	db_bind_text(st, 2, it->minutes);
+	db_bind_text(st, 3, it->minutes_draft);
+	db_bind_text(st, 4, item_result_name(it->result));
+	db_bind_text(st, 5, at);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+}
+
+int
+meeting_store_snapshot_minutes(struct db *db, int64_t meeting_id,
+    struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "UPDATE agenda_item SET minutes_draft = minutes "
+	    "WHERE meeting_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	return run(st, e);
+}
+
+int
+meeting_store_renumber(struct db *db, int64_t meeting_id, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "UPDATE agenda_item AS i SET number = (SELECT "
+	    "count(*) FROM agenda_item j WHERE j.meeting_id = i.meeting_id "
+	    "AND (" SECTION_ORDER("j") " < " SECTION_ORDER("i") " OR ("
+	    SECTION_ORDER("j") " = " SECTION_ORDER("i") " AND (j.pos < i.pos "
+	    "OR (j.pos = i.pos AND j.id <= i.id))))) WHERE i.meeting_id = $1",
+	    e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	return run(st, e);
+}
+
+/* ---- attachments --------------------------------------------------- */
+
+int
+meeting_store_blob_put(struct db *db, const char *hash, const void *data,
+    size_t len, const char *media_type, const char *text, const char *at,
+    struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "INSERT INTO file_blob (hash, size, media_type, data, "
+	    "text, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+	    "ON CONFLICT (hash) DO NOTHING", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, hash);
+	db_bind_i64(st, 2, (int64_t)len);
+	db_bind_text(st, 3, media_type);
+	db_bind_blob(st, 4, data, len);
+	db_bind_text(st, 5, text);
+	db_bind_text(st, 6, at);
+	return run(st, e);
+}
+
+int
+meeting_store_attachment_add(struct db *db, const struct attachment *f,
+    const char *at, int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO attachment (item_id, pos, name, "
+	    "filename, blob_hash, doc_no, closed, created_at) VALUES ($1, "
+	    "(SELECT COALESCE(MAX(pos), 0) + 1 FROM attachment WHERE "
+	    "item_id = $1), $2, $3, $4, $5, $6, $7) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, f->item_id);
+	db_bind_text(st, 2, f->name);
+	db_bind_text(st, 3, f->filename);
+	db_bind_text(st, 4, f->blob_hash);
+	db_bind_text(st, 5, f->doc_no);
+	db_bind_i64(st, 6, f->closed);
+	db_bind_text(st, 7, at);
+	rc = db_step(st, e);
+	if (rc == DB_ROW && id != NULL)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_attachment_get(struct db *db, struct arena *a, int64_t id,
+    struct attachment *out, int64_t *meeting_id, bool *item_closed,
+    const void **data, size_t *len, struct err *e)
+{
+	struct db_stmt	*st;
+	const void	*p;
+	int		 rc;
+
+	st = db_prep(db, "SELECT " ATTACHMENT_COLS ", i.meeting_id, i.closed, "
+	    "b.data FROM attachment f JOIN agenda_item i ON i.id = f.item_id "
+	    "LEFT JOIN file_blob b ON b.hash = f.blob_hash WHERE f.id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		read_attachment(st, a, out);
+		*meeting_id = db_col_i64(st, 10);
+		*item_closed = db_col_i64(st, 11) != 0;
+		*data = NULL;
+		*len = 0;
+		if (!db_col_null(st, 12)) {
+			p = db_col_blob(st, 12, len);
+			void *copy = arena_alloc(a, *len ? *len : 1);
+			if (*len)
+				memcpy(copy, p, *len);
+			*data = copy;
+		}
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return rc == DB_ROW ? 0 : not_found(e, "Bilaget");
+}
+
+/* ---- follow-ups ---------------------------------------------------- */
+
+#define FOLLOW_UP_COLS \
+	"u.id, u.item_id, i.meeting_id, i.number, i.title, m.title," \
+	" m.starts_at, u.text, u.owner, u.due_on, u.status, u.closed_at"
+
+static void
+read_follow_up(struct db_stmt *st, struct arena *a, struct follow_up *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = db_col_i64(st, 0);
+	f->item_id = db_col_i64(st, 1);
+	f->meeting_id = db_col_i64(st, 2);
+	f->item_number = (int)db_col_i64(st, 3);
+	f->item_title = col(a, st, 4);
+	f->meeting_title = col(a, st, 5);
+	f->meeting_starts = col(a, st, 6);
+	f->text = col(a, st, 7);
+	f->owner = col(a, st, 8);
+	f->due_on = col(a, st, 9);
+	f->status = col(a, st, 10);
+	f->closed_at = col(a, st, 11);
+}
+
+/* Read all rows of st into a fresh array. */
+static int
+read_follow_ups(struct db_stmt *st, struct arena *a, struct follow_up **out,
+    size_t *n, struct err *e)
+{
+	struct follow_up	*v = NULL;
+	size_t			 cap = 0, k = 0;
+	int			 rc;
+
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (k == cap) {
+			struct follow_up *nv;
+			cap = cap ? cap * 2 : 8;
+			nv = arena_calloc(a, cap, sizeof(*nv));
+			if (k)
+				memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+		}
+		read_follow_up(st, a, &v[k++]);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+meeting_store_follow_up_add(struct db *db, const struct follow_up *f,
+    const char *at, int64_t *id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "INSERT INTO follow_up (item_id, text, owner, due_on, "
+	    "status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
+	    "$6) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, f->item_id);
+	db_bind_text(st, 2, f->text);
+	db_bind_text(st, 3, f->owner);
+	db_bind_text(st, 4, f->due_on);
+	db_bind_text(st, 5, f->status ? f->status : "aaben");
+	db_bind_text(st, 6, at);
+	rc = db_step(st, e);
+	if (rc == DB_ROW && id != NULL)
+		*id = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+meeting_store_follow_up_set(struct db *db, int64_t id, const char *status,
+    const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE follow_up SET status = $2, closed_at = CASE "
+	    "WHEN $2 = 'lukket' THEN COALESCE(closed_at, $3) END, "
+	    "updated_at = $3 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, at);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Opfølgningen");
+}
+
+int
+meeting_store_follow_up_get(struct db *db, struct arena *a, int64_t id,
+    struct follow_up *out, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "SELECT " FOLLOW_UP_COLS " FROM follow_up u "
+	    "JOIN agenda_item i ON i.id = u.item_id "
+	    "JOIN meeting m ON m.id = i.meeting_id WHERE u.id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		read_follow_up(st, a, out);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	return rc == DB_ROW ? 0 : not_found(e, "Opfølgningen");
+}
+
+int
+meeting_store_follow_ups(struct db *db, struct arena *a, int64_t meeting_id,
+    bool include_closed, struct follow_up **out, size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "SELECT " FOLLOW_UP_COLS " FROM follow_up u "
+	    "JOIN agenda_item i ON i.id = u.item_id "
+	    "JOIN meeting m ON m.id = i.meeting_id "
+	    "WHERE i.meeting_id = $1 AND ($2 = 1 OR i.closed = 0) "
+	    "ORDER BY i.number, u.id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, include_closed);
+	return read_follow_ups(st, a, out, n, e);
+}
+
+int
+meeting_store_follow_ups_open(struct db *db, struct arena *a, int64_t body_id,
+    const char *starts_at, int64_t exclude_meeting, bool public_only,
+    struct follow_up **out, size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "SELECT " FOLLOW_UP_COLS " FROM follow_up u "
+	    "JOIN agenda_item i ON i.id = u.item_id "
+	    "JOIN meeting m ON m.id = i.meeting_id "
+	    "WHERE m.body_id = $1 AND u.status <> 'lukket' AND m.id <> $3 "
+	    "AND ($2 IS NULL OR m.starts_at IS NULL OR m.starts_at < $2) "
+	    "AND ($4 = 0 OR (i.closed = 0 AND m.state = 'referat_godkendt')) "
+	    "ORDER BY u.due_on IS NULL, u.due_on, u.id LIMIT 500", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, body_id);
+	db_bind_text(st, 2, starts_at);
+	db_bind_i64(st, 3, exclude_meeting);
+	db_bind_i64(st, 4, public_only);
+	return read_follow_ups(st, a, out, n, e);
+}
+
+/* ---- sign-offs ----------------------------------------------------- */
+
+int
+meeting_store_signoff_add(struct db *db, int64_t meeting_id,
+    int64_t person_id, const char *at, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "INSERT INTO minutes_signoff (meeting_id, person_id, "
+	    "at) VALUES ($1, $2, $3) ON CONFLICT (meeting_id, person_id) "
+	    "DO NOTHING", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, person_id);
+	db_bind_text(st, 3, at);
+	return run(st, e);
+}
+
+int64_t
+meeting_store_signoff_count(struct db *db, int64_t meeting_id)
+{
+	struct db_stmt	*st;
+	int64_t		 n = 0;
+
+	st = db_prep(db, "SELECT count(*) FROM minutes_signoff WHERE "
+	    "meeting_id = $1", NULL);
+	if (st == NULL)
+		return 0;
+	db_bind_i64(st, 1, meeting_id);
+	if (db_step(st, NULL) == DB_ROW)
+		n = db_col_i64(st, 0);
+	db_reset(st);
+	return n;
+}
+
+bool
+meeting_store_signed_off(struct db *db, int64_t meeting_id, int64_t person_id)
+{
+	struct db_stmt	*st;
+	bool		 yes = false;
+
+	st = db_prep(db, "SELECT 1 FROM minutes_signoff WHERE meeting_id = $1 "
+	    "AND person_id = $2", NULL);
+	if (st == NULL)
+		return false;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, person_id);
+	yes = db_step(st, NULL) == DB_ROW;
+	db_reset(st);
+	return yes;
+}
+
+/* ---- search -------------------------------------------------------- */
+
+int
+meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "DELETE FROM meeting_fts WHERE meeting_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	if ((rc = run(st, e)) != 0)
+		return rc;
+	/*
+	 * The public projection only: open items of a meeting whose agenda
+	 * is public, minutes once approved, open attachments.
+	 */
+	st = db_prep(db, "INSERT INTO meeting_fts (rowid, title, body, "
+	    "minutes, files, meeting_id, body_id, year, section, result) "
+	    "SELECT i.id, i.title, "
+	    "trim(COALESCE(i.presenter, '') || char(10) || "
+	    "COALESCE(i.background, '') || char(10) || "
+	    "COALESCE(i.recommendation, ''), char(10)), "
+	    "CASE WHEN m.state = 'referat_godkendt' THEN i.minutes END, "
+	    "(SELECT group_concat(f.name || COALESCE(char(10) || b.text, ''), "
+	    "char(10)) FROM attachment f LEFT JOIN file_blob b ON "
+	    "b.hash = f.blob_hash WHERE f.item_id = i.id AND f.closed = 0), "
+	    "m.id, m.body_id, CAST(substr(m.starts_at, 1, 4) AS INTEGER), "
+	    "i.section, CASE WHEN m.state = 'referat_godkendt' THEN i.result "
+	    "END FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+	    "WHERE m.id = $1 AND i.closed = 0 AND m.state <> 'planlagt'", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	return run(st, e);
+}
+
+int
+meeting_store_search(struct db *db, struct arena *a,
+    const struct search_filter *f, struct search_hit **out, size_t *n,
+    int64_t *total, struct err *e)
+{
+	struct db_stmt		*st;
+	struct search_hit	*v;
+	size_t			 k = 0;
+	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
+				    f->limit : 20;
+
+	/*
+	 * The WHERE of both queries: $1 match, $2 body, $3 year, $4
+	 * section, $5 result. The join re-checks that the item is open.
+	 */
+#define SEARCH_WHERE \
+	" FROM meeting_fts s JOIN agenda_item i ON i.id = s.rowid" \
+	" JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id" \
+	" WHERE meeting_fts MATCH $1 AND i.closed = 0" \
+	" AND ($2 = 0 OR s.body_id = $2) AND ($3 = 0 OR s.year = $3)" \
+	" AND ($4 IS NULL OR s.section = $4) AND ($5 IS NULL OR s.result = $5)"
+	st = db_prep(db, "SELECT count(*)" SEARCH_WHERE, e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, f->match);
+	db_bind_i64(st, 2, f->body_id);
+	db_bind_i64(st, 3, f->year);
+	db_bind_text(st, 4, f->section);
+	db_bind_text(st, 5, f->result);
+	rc = db_step(st, e);
+	*total = rc == DB_ROW ? db_col_i64(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return err_set(e, ERR_INVALID, "invalid_query", "q",
+		    "Søgningen kunne ikke forstås");
+	st = db_prep(db, "SELECT i.id, m.id, i.number, i.title, m.title, "
+	    "b.name, m.starts_at, s.section, s.result, "
+	    "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
+	    SEARCH_WHERE " ORDER BY rank LIMIT $6 OFFSET $7", e);
+#undef SEARCH_WHERE
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, f->match);
+	db_bind_i64(st, 2, f->body_id);
+	db_bind_i64(st, 3, f->year);
+	db_bind_text(st, 4, f->section);
+	db_bind_text(st, 5, f->result);
+	db_bind_i64(st, 6, limit);
+	db_bind_i64(st, 7, f->offset);
+	v = arena_calloc(a, (size_t)limit, sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
+		v[k].item_id = db_col_i64(st, 0);
+		v[k].meeting_id = db_col_i64(st, 1);
+		v[k].number = (int)db_col_i64(st, 2);
+		v[k].title = col(a, st, 3);
+		v[k].meeting_title = col(a, st, 4);
+		v[k].body_name = col(a, st, 5);
+		v[k].starts_at = col(a, st, 6);
+		v[k].section = col(a, st, 7);
+		v[k].result = col(a, st, 8);
+		v[k].snippet = col(a, st, 9);
+		k++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t
+meeting_store_fts_closed_rows(struct db *db)
+{
+	struct db_stmt	*st;
+	int64_t		 n = -1;
+
+	st = db_prep(db, "SELECT count(*) FROM meeting_fts s LEFT JOIN "
+	    "agenda_item i ON i.id = s.rowid WHERE i.id IS NULL OR "
+	    "i.closed = 1", NULL);
+	if (st == NULL)
+		return -1;
+	if (db_step(st, NULL) == DB_ROW)
+		n = db_col_i64(st, 0);
+	db_reset(st);
+	return n;
+}
