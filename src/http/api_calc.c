@@ -109,7 +109,7 @@ api_params_get(struct http_req *r)
 	struct err		 e;
 	json_t			*arr;
 	size_t			 i;
-	int			 year, n;
+	int			 year = 0, n;
 
 	err_clear(&e);
 	if (param_year(r, &year, &e) != 0 ||
@@ -134,7 +134,7 @@ api_param_put(struct http_req *r)
 	json_error_t	 je;
 	json_int_t	 value;
 	const char	*reason = NULL;
-	int		 year;
+	int		 year = 0;
 
 	err_clear(&e);
 	if (param_year(r, &year, &e) != 0 || api_body(r, &in, &e) != 0)

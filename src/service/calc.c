@@ -134,7 +134,7 @@ centi_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 {
 	char	txt[64];
 	double	d;
-	int64_t	iv;
+	int64_t	iv = 0;
 	int	rc;
 
 	if (json_is_integer(v)) {

@@ -9,20 +9,6 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-static void *
-grow(struct arena *a, void *v, size_t k, size_t *cap, size_t sz)
-{
-	void *nv;
-
-	if (k < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	nv = arena_calloc(a, *cap, sz);
-	if (k > 0)
-		memcpy(nv, v, k * sz);
-	return nv;
-}
-
 #define ACC_COLS \
 	"a.offer_id, o.name, a.year, a.operator_code, a.version, a.rule," \
 	" a.tariff_base_ore, a.revenue_ore, a.costs_ore, a.result_ore," \
@@ -79,7 +65,6 @@ int
 accounts_store_put(struct db *db, const struct accounts_row *r, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO accounts (offer_id, year, operator_code, "
 	    "version, rule, tariff_base_ore, revenue_ore, costs_ore, "
@@ -129,9 +114,7 @@ accounts_store_put(struct db *db, const struct accounts_row *r, struct err *e)
 	}
 	db_bind_text(st, 16, r->reported_at);
 	db_bind_text(st, 17, r->reported_by);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 int
@@ -157,7 +140,7 @@ accounts_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	db_bind_i64(st, 2, year);
 	db_bind_text(st, 3, operator_code);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_row(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -187,7 +170,7 @@ accounts_store_carry(struct db *db, struct arena *a, int tariff_year,
 	db_bind_i64(st, 1, tariff_year);
 	db_bind_i64(st, 2, offer_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].offer_id = db_col_i64(st, 0);
 		v[k].to_tariff_ore = db_col_i64(st, 1);
 		k++;
@@ -222,7 +205,7 @@ accounts_store_occupancy(struct db *db, struct arena *a, int first, int last,
 	db_bind_i64(st, 2, last);
 	db_bind_i64(st, 3, offer_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].offer_id = db_col_i64(st, 0);
 		v[k].year = (int)db_col_i64(st, 1);
 		v[k].occupied_days = db_col_i64(st, 2);
@@ -257,7 +240,7 @@ accounts_store_ledger(struct db *db, struct arena *a,
 		return ERR_DB;
 	db_bind_text(st, 1, operator_code);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].offer_id = db_col_i64(st, 0);
 		v[k].year = (int)db_col_i64(st, 1);
 		v[k].kind = arena_strdup(a, db_col_text(st, 2));
@@ -280,7 +263,6 @@ accounts_store_ledger_clear(struct db *db, int64_t offer_id, int accounts_year,
     struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "DELETE FROM setaside_entry WHERE offer_id = $1 "
 	    "AND accounts_year = $2", e);
@@ -288,9 +270,7 @@ accounts_store_ledger_clear(struct db *db, int64_t offer_id, int accounts_year,
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id);
 	db_bind_i64(st, 2, accounts_year);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 int
@@ -298,7 +278,6 @@ accounts_store_ledger_add(struct db *db, const char *operator_code,
     const struct setaside_row *r, const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO setaside_entry (operator_code, offer_id, "
 	    "year, kind, amount_ore, expires_year, origin_year, "
@@ -321,7 +300,5 @@ accounts_store_ledger_add(struct db *db, const char *operator_code,
 		db_bind_null(st, 7);
 	db_bind_i64(st, 8, r->accounts_year);
 	db_bind_text(st, 9, at);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }

@@ -13,7 +13,6 @@ audit_add(struct db *db, const struct principal *who, const char *at,
     const char *before_json, const char *after_json, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO audit (at, user_id, username, entity, "
 	    "entity_id, action, before_json, after_json) "
@@ -32,9 +31,7 @@ audit_add(struct db *db, const struct principal *who, const char *at,
 	db_bind_text(st, 6, action);
 	db_bind_text(st, 7, before_json);
 	db_bind_text(st, 8, after_json);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 int

@@ -22,15 +22,6 @@ not_found(struct err *e, const char *what)
 	    what);
 }
 
-static int
-run(struct db_stmt *st, struct err *e)
-{
-	int rc = db_step(st, e);
-
-	db_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 static void
 bind_id_or_null(struct db_stmt *st, int n, int64_t id)
 {
@@ -41,20 +32,6 @@ bind_id_or_null(struct db_stmt *st, int n, int64_t id)
 }
 
 /* Grow *v (elements of size sz) to hold one more when k == *cap. */
-static void *
-grow(struct arena *a, void *v, size_t k, size_t *cap, size_t sz)
-{
-	void *nv;
-
-	if (k < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	nv = arena_calloc(a, *cap, sz);
-	if (k)
-		memcpy(nv, v, k * sz);
-	return nv;
-}
-
 /* ---- bodies -------------------------------------------------------- */
 
 #define BODY_COLS \
@@ -92,7 +69,7 @@ body_store_list(struct db *db, struct arena *a, struct body **out, size_t *n,
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_body(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -166,7 +143,6 @@ body_store_insert(struct db *db, const struct body *b, const char *at,
     int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO body (key, name, short_name, kind, "
 	    "parent_id, mandate, ends_on, created_at, updated_at) VALUES ($1, "
@@ -181,11 +157,7 @@ body_store_insert(struct db *db, const struct body *b, const char *at,
 	db_bind_text(st, 6, b->mandate);
 	db_bind_text(st, 7, b->ends_on);
 	db_bind_text(st, 8, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -208,7 +180,7 @@ body_store_update(struct db *db, const struct body *b, const char *at,
 	db_bind_text(st, 6, b->mandate);
 	db_bind_text(st, 7, b->ends_on);
 	db_bind_text(st, 8, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Organet");
 }
@@ -288,7 +260,6 @@ body_store_person_insert(struct db *db, const struct person *p,
     const char *name_key, const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO person (name, name_key, org_code, "
 	    "organisation, email, user_id, created_at, updated_at) VALUES ($1, "
@@ -302,11 +273,7 @@ body_store_person_insert(struct db *db, const struct person *p,
 	db_bind_text(st, 5, p->email);
 	bind_id_or_null(st, 6, p->user_id);
 	db_bind_text(st, 7, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -323,7 +290,7 @@ body_store_person_link(struct db *db, int64_t id, int64_t user_id,
 	db_bind_i64(st, 1, id);
 	bind_id_or_null(st, 2, user_id);
 	db_bind_text(st, 3, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Personen");
 }
@@ -387,7 +354,7 @@ body_store_members(struct db *db, struct arena *a, int64_t body_id,
 	db_bind_i64(st, 2, person_id);
 	db_bind_text(st, 3, current_on);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_member(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -424,7 +391,6 @@ body_store_member_insert(struct db *db, const struct membership *m,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO membership (body_id, person_id, role, "
 	    "voting, on_behalf_of, substitute_for, starts_on, ends_on, "
@@ -441,11 +407,7 @@ body_store_member_insert(struct db *db, const struct membership *m,
 	db_bind_text(st, 7, m->starts_on);
 	db_bind_text(st, 8, m->ends_on);
 	db_bind_text(st, 9, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -462,7 +424,7 @@ body_store_member_end(struct db *db, int64_t id, const char *ends_on,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, ends_on);
 	db_bind_text(st, 3, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Medlemskabet");
 }
@@ -508,7 +470,7 @@ body_store_user_bodies(struct db *db, struct arena *a, int64_t user_id,
 	db_bind_i64(st, 1, user_id);
 	db_bind_text(st, 2, today);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k++] = db_col_i64(st, 0);
 	}
 	db_reset(st);
@@ -578,7 +540,7 @@ body_store_nominations(struct db *db, struct arena *a, int64_t body_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, body_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_nomination(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -615,7 +577,6 @@ body_store_nomination_insert(struct db *db, const struct nomination *nm,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO nomination (body_id, title, deadline, "
 	    "seats, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id", e);
@@ -626,11 +587,7 @@ body_store_nomination_insert(struct db *db, const struct nomination *nm,
 	db_bind_text(st, 3, nm->deadline);
 	db_bind_i64(st, 4, nm->seats > 0 ? nm->seats : 1);
 	db_bind_text(st, 5, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -651,7 +608,7 @@ body_store_nominees(struct db *db, struct arena *a, int64_t nomination_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, nomination_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].id = db_col_i64(st, 0);
 		v[k].nomination_id = db_col_i64(st, 1);
 		v[k].org_code = col(a, st, 2);
@@ -674,7 +631,6 @@ body_store_nominee_insert(struct db *db, const struct nominee *x,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO nominee (nomination_id, org_code, "
 	    "person_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id", e);
@@ -684,11 +640,7 @@ body_store_nominee_insert(struct db *db, const struct nominee *x,
 	db_bind_text(st, 2, x->org_code);
 	db_bind_i64(st, 3, x->person_id);
 	db_bind_text(st, 4, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -708,8 +660,8 @@ body_store_nomination_missing(struct db *db, struct arena *a,
 		return ERR_DB;
 	db_bind_i64(st, 1, nomination_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		c = grow(a, c, k, &cap, sizeof(*c));
-		nm = grow(a, nm, k, &cap2, sizeof(*nm));
+		c = arena_grow(a, c, k, &cap, sizeof(*c));
+		nm = arena_grow(a, nm, k, &cap2, sizeof(*nm));
 		c[k] = col(a, st, 0);
 		nm[k] = col(a, st, 1);
 		k++;

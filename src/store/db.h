@@ -69,6 +69,17 @@ const void *db_col_blob(struct db_stmt *st, int col, size_t *len);
 bool	 db_col_null(struct db_stmt *st, int col);
 /* Make st ready for the next use and drop its bindings. */
 void	 db_reset(struct db_stmt *st);
+/*
+ * Run a statement that returns no rows (or whose rows do not matter) once
+ * and reset it. Returns 0 or the negative code of db_step().
+ */
+int	 db_run(struct db_stmt *st, struct err *e);
+/*
+ * Run a statement once; if it returns a row, store its first column in
+ * *id (when id is not NULL), e.g. "INSERT ... RETURNING id". Resets st.
+ * Returns 0 (also when no row came) or the negative code of db_step().
+ */
+int	 db_run_id(struct db_stmt *st, int64_t *id, struct err *e);
 /* Rows changed by the last INSERT/UPDATE/DELETE. */
 int64_t	 db_changes(struct db *db);
 

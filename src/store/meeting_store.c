@@ -30,16 +30,6 @@ not_found(struct err *e, const char *what)
 	    what);
 }
 
-/* Run a prepared write statement to completion. */
-static int
-run(struct db_stmt *st, struct err *e)
-{
-	int rc = db_step(st, e);
-
-	db_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 /* ---- meetings ------------------------------------------------------ */
 
 #define MEETING_COLS \
@@ -128,14 +118,7 @@ meeting_store_list(struct db *db, struct arena *a,
 	db_bind_i64(st, 3, f->public_only);
 	db_bind_i64(st, 4, f->limit > 0 ? f->limit : 1000);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			struct meeting *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_meeting(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -279,7 +262,7 @@ meeting_store_update(struct db *db, const struct meeting *m, const char *at,
 	db_bind_text(st, 10, m->case_no);
 	db_bind_text(st, 11, m->doc_no);
 	db_bind_text(st, 12, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
 }
@@ -310,7 +293,7 @@ meeting_store_set_state(struct db *db, const struct meeting *m,
 	db_bind_i64(st, 7, m->approved_early);
 	db_bind_text(st, 8, m->approval_note);
 	db_bind_text(st, 9, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
 }
@@ -333,14 +316,7 @@ meeting_store_participants(struct db *db, struct arena *a, int64_t meeting_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			struct participant *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].id = db_col_i64(st, 0);
 		v[k].pos = (int)db_col_i64(st, 1);
 		v[k].person_id = db_col_i64(st, 2);
@@ -364,7 +340,6 @@ meeting_store_participant_add(struct db *db, int64_t meeting_id,
     const struct participant *p, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO meeting_participant (meeting_id, pos, "
 	    "person_id, name, organisation, note, status, substitute) "
@@ -383,11 +358,7 @@ meeting_store_participant_add(struct db *db, int64_t meeting_id,
 	db_bind_text(st, 5, p->note);
 	db_bind_text(st, 6, p->status);
 	db_bind_text(st, 7, p->substitute);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -405,7 +376,7 @@ meeting_store_participant_set(struct db *db, int64_t meeting_id, int64_t id,
 	db_bind_i64(st, 2, id);
 	db_bind_text(st, 3, status);
 	db_bind_text(st, 4, substitute);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
 }
@@ -423,7 +394,7 @@ meeting_store_participant_delete(struct db *db, int64_t meeting_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, id);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
 }
@@ -518,14 +489,7 @@ meeting_store_items(struct db *db, struct arena *a, int64_t meeting_id,
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, include_closed);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			struct agenda_item *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_item(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -624,7 +588,6 @@ meeting_store_item_insert(struct db *db, const struct agenda_item *it,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO agenda_item (meeting_id, number, pos, "
 	    "kind, section, section_text, title, presenter, background, "
@@ -653,11 +616,7 @@ meeting_store_item_insert(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 17, item_result_name(it->result));
 	db_bind_i64(st, 18, it->closed);
 	db_bind_text(st, 19, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -685,7 +644,7 @@ meeting_store_item_update(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 10, it->earlier_text);
 	db_bind_i64(st, 11, it->closed);
 	db_bind_text(st, 12, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
 }
@@ -707,7 +666,7 @@ meeting_store_item_set_minutes(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 3, it->minutes_draft);
 	db_bind_text(st, 4, item_result_name(it->result));
 	db_bind_text(st, 5, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
 }
@@ -723,7 +682,7 @@ meeting_store_snapshot_minutes(struct db *db, int64_t meeting_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -740,7 +699,7 @@ meeting_store_renumber(struct db *db, int64_t meeting_id, struct err *e)
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 /* ---- attachments --------------------------------------------------- */
@@ -763,7 +722,7 @@ meeting_store_blob_put(struct db *db, const char *hash, const void *data,
 	db_bind_blob(st, 4, data, len);
 	db_bind_text(st, 5, text);
 	db_bind_text(st, 6, at);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -771,7 +730,6 @@ meeting_store_attachment_add(struct db *db, const struct attachment *f,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO attachment (item_id, pos, name, "
 	    "filename, blob_hash, doc_no, closed, created_at) VALUES ($1, "
@@ -786,11 +744,7 @@ meeting_store_attachment_add(struct db *db, const struct attachment *f,
 	db_bind_text(st, 5, f->doc_no);
 	db_bind_i64(st, 6, f->closed);
 	db_bind_text(st, 7, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -863,14 +817,7 @@ read_follow_ups(struct db_stmt *st, struct arena *a, struct follow_up **out,
 	int			 rc;
 
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			struct follow_up *nv;
-			cap = cap ? cap * 2 : 8;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_follow_up(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -886,7 +833,6 @@ meeting_store_follow_up_add(struct db *db, const struct follow_up *f,
     const char *at, int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO follow_up (item_id, text, owner, due_on, "
 	    "status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
@@ -899,11 +845,7 @@ meeting_store_follow_up_add(struct db *db, const struct follow_up *f,
 	db_bind_text(st, 4, f->due_on);
 	db_bind_text(st, 5, f->status ? f->status : "aaben");
 	db_bind_text(st, 6, at);
-	rc = db_step(st, e);
-	if (rc == DB_ROW && id != NULL)
-		*id = db_col_i64(st, 0);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run_id(st, id, e);
 }
 
 int
@@ -921,7 +863,7 @@ meeting_store_follow_up_set(struct db *db, int64_t id, const char *status,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, at);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	return db_changes(db) == 1 ? 0 : not_found(e, "Opfølgningen");
 }
@@ -1005,7 +947,7 @@ meeting_store_signoff_add(struct db *db, int64_t meeting_id,
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, person_id);
 	db_bind_text(st, 3, at);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int64_t
@@ -1054,7 +996,7 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	/*
 	 * The public projection only: open items of a meeting whose agenda
@@ -1077,7 +1019,7 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int

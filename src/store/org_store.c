@@ -62,7 +62,8 @@ org_store_list(struct db *db, struct arena *a, struct org **out, int *n,
 {
 	struct db_stmt	*st;
 	struct org	*v = NULL;
-	int		 rc, k = 0, cap = 0;
+	int		 rc, k = 0;
+	size_t		 cap = 0;
 
 	st = db_prep(db, "SELECT code, name, kind FROM organisation ORDER BY "
 	    "CASE kind WHEN 'region' THEN 0 WHEN 'kommune' THEN 1 ELSE 2 END, "
@@ -70,14 +71,7 @@ org_store_list(struct db *db, struct arena *a, struct org **out, int *n,
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			struct org *nv;
-			cap = cap ? cap * 2 : 32;
-			nv = arena_calloc(a, (size_t)cap, sizeof(*nv));
-			if (k > 0)
-				memcpy(nv, v, (size_t)k * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, (size_t)k, &cap, sizeof(*v));
 		read_org(st, a, &v[k++]);
 	}
 	db_reset(st);

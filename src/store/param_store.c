@@ -67,7 +67,6 @@ param_store_put(struct db *db, int year, const char *key, int64_t value,
     const char *reason, const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO agreement_param (year, key, value, "
 	    "reason, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT "
@@ -80,16 +79,13 @@ param_store_put(struct db *db, int year, const char *key, int64_t value,
 	db_bind_i64(st, 3, value);
 	db_bind_text(st, 4, reason);
 	db_bind_text(st, 5, at);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 int
 param_store_delete(struct db *db, int year, const char *key, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "DELETE FROM agreement_param WHERE year = $1 AND "
 	    "key = $2", e);
@@ -97,7 +93,5 @@ param_store_delete(struct db *db, int year, const char *key, struct err *e)
 		return ERR_DB;
 	db_bind_i64(st, 1, year);
 	db_bind_text(st, 2, key);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }

@@ -105,7 +105,7 @@ round_store_list(struct db *db, struct arena *a, struct tariff_round **out,
     size_t *n, struct err *e)
 {
 	struct db_stmt		*st;
-	struct tariff_round	*v = NULL, *nv;
+	struct tariff_round	*v = NULL;
 	size_t			 k = 0, cap = 0;
 	int			 rc;
 
@@ -116,13 +116,7 @@ round_store_list(struct db *db, struct arena *a, struct tariff_round **out,
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k > 0)
-				memcpy(nv, v, k * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, (size_t)k, &cap, sizeof(*v));
 		read_round(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -172,7 +166,7 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
     const char *operator_code, struct round_progress *out, struct err *e)
 {
 	struct db_stmt		*st;
-	struct round_operator	*v = NULL, *nv;
+	struct round_operator	*v = NULL;
 	enum submission_status	 ss;
 	size_t			 k = 0, cap = 0;
 	int			 rc;
@@ -207,13 +201,7 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, operator_code);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, cap, sizeof(*nv));
-			if (k > 0)
-				memcpy(nv, v, k * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, (size_t)k, &cap, sizeof(*v));
 		v[k].code = arena_strdup(a, db_col_text(st, 0));
 		v[k].name = arena_strdup(a, db_col_text(st, 1));
 		v[k].offers = db_col_i64(st, 2);

@@ -8,15 +8,6 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-static int
-run(struct db_stmt *st, struct err *e)
-{
-	int rc = db_step(st, e);
-
-	db_reset(st);
-	return rc < 0 ? rc : 0;
-}
-
 int
 session_store_insert(struct db *db, const unsigned char *hash, size_t hashlen,
     int64_t user_id, const char *csrf, const char *created_at,
@@ -33,7 +24,7 @@ session_store_insert(struct db *db, const unsigned char *hash, size_t hashlen,
 	db_bind_text(st, 3, csrf);
 	db_bind_text(st, 4, created_at);
 	db_bind_text(st, 5, expires_at);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -73,7 +64,7 @@ session_store_delete(struct db *db, const unsigned char *hash, size_t hashlen,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_blob(st, 1, hash, hashlen);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -85,7 +76,7 @@ session_store_delete_user(struct db *db, int64_t user_id, struct err *e)
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, user_id);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -99,13 +90,13 @@ session_store_purge(struct db *db, const char *now, int64_t before_epoch,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_text(st, 1, now);
-	if ((rc = run(st, e)) != 0)
+	if ((rc = db_run(st, e)) != 0)
 		return rc;
 	st = db_prep(db, "DELETE FROM login_attempt WHERE at < $1", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, before_epoch);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int
@@ -122,7 +113,7 @@ session_store_attempt(struct db *db, const char *username, const char *ip,
 	db_bind_text(st, 2, ip);
 	db_bind_i64(st, 3, at);
 	db_bind_i64(st, 4, ok ? 1 : 0);
-	return run(st, e);
+	return db_run(st, e);
 }
 
 int

@@ -15,21 +15,6 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-/* Grow an arena array of elements of size sz holding *k of *cap. */
-static void *
-grow(struct arena *a, void *v, size_t k, size_t *cap, size_t sz)
-{
-	void *nv;
-
-	if (k < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	nv = arena_calloc(a, *cap, sz);
-	if (k > 0)
-		memcpy(nv, v, k * sz);
-	return nv;
-}
-
 static const char *
 dup_or_null(struct arena *a, struct db_stmt *st, int col)
 {
@@ -222,8 +207,8 @@ tariff_store_prefill_rows(struct db *db, struct arena *a, int64_t round_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, round_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		y = grow(a, y, k, &ycap, sizeof(*y));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		y = arena_grow(a, y, k, &ycap, sizeof(*y));
 		v[k].submission_id = db_col_i64(st, 0);
 		v[k].offer_id = db_col_i64(st, 1);
 		y[k] = (int)db_col_i64(st, 2);
@@ -260,7 +245,7 @@ tariff_store_round_lines(struct db *db, struct arena *a, int64_t round_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, round_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].submission_id = db_col_i64(st, 0);
 		v[k].offer_id = db_col_i64(st, 1);
 		v[k].offer_kind = "";
@@ -351,7 +336,7 @@ tariff_store_lines(struct db *db, struct arena *a, int64_t id,
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_line_input(st, a, 0, &v[k]);
 		read_line_result(st, a, 20, &v[k]);
 		k++;
@@ -391,7 +376,7 @@ tariff_store_submission_list(struct db *db, struct arena *a, int64_t round_id,
 	db_bind_i64(st, 1, round_id);
 	db_bind_text(st, 2, operator_code);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_submission(st, a, &v[k]);
 		v[k].nlines = db_col_i64(st, 18);
 		v[k].nwarnings = db_col_i64(st, 19);
@@ -428,7 +413,7 @@ tariff_store_submission_keys(struct db *db, struct arena *a, int64_t round_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, round_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].id = db_col_i64(st, 0);
 		v[k].version = db_col_i64(st, 1);
 		v[k].round_id = round_id;
@@ -454,16 +439,13 @@ int
 tariff_store_lines_delete(struct db *db, int64_t id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "DELETE FROM service_line WHERE submission_id = $1",
 	    e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 /* The warnings of l as the JSON text stored: code, message (for readers
@@ -501,7 +483,6 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	struct db_stmt	*st;
 	char		*warnings;
 	size_t		 asked = 0, i;
-	int		 rc;
 
 	st = db_prep(db, "INSERT INTO service_line (submission_id, pos, "
 	    "paragraph, section, level, unit, places_centi, days, month_days, "
@@ -559,9 +540,7 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	db_bind_text(st, 28, l->reason != NULL && *l->reason ? l->reason :
 	    NULL);
 	free(warnings);
-	rc = db_step(st, e);
-	db_reset(st);
-	return rc < 0 ? rc : 0;
+	return db_run(st, e);
 }
 
 int
@@ -652,7 +631,7 @@ tariff_store_prev_tariffs(struct db *db, struct arena *a, int year,
 	db_bind_i64(st, 1, year);
 	db_bind_i64(st, 2, offer_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].offer_id = db_col_i64(st, 0);
 		v[k].paragraph = arena_strdup(a, db_col_text(st, 1));
 		v[k].level = arena_strdup(a, db_col_text(st, 2));
@@ -779,7 +758,7 @@ read_published_rows(struct db_stmt *st, struct arena *a,
 	int			 rc;
 
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_published(st, a, &v[k++]);
 	}
 	db_reset(st);
@@ -961,7 +940,7 @@ tariff_store_target_groups(struct db *db, struct arena *a, const char ***out,
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k++] = arena_strdup(a, db_col_text(st, 0));
 	}
 	db_reset(st);
@@ -988,7 +967,7 @@ tariff_store_years(struct db *db, struct arena *a, int **out, size_t *n,
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		v = grow(a, v, k, &cap, sizeof(*v));
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k++] = (int)db_col_i64(st, 0);
 	}
 	db_reset(st);

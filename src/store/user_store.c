@@ -34,21 +34,16 @@ user_store_list(struct db *db, struct arena *a, struct user **out, int *n,
     struct err *e)
 {
 	struct db_stmt	*st;
-	struct user	*v = NULL, *nv;
-	int		 rc, k = 0, cap = 0;
+	struct user	*v = NULL;
+	int		 rc, k = 0;
+	size_t		 cap = 0;
 
 	st = db_prep(db, "SELECT " USER_COLS " FROM app_user ORDER BY username",
 	    e);
 	if (st == NULL)
 		return ERR_DB;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (k == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_calloc(a, (size_t)cap, sizeof(*nv));
-			if (k)
-				memcpy(nv, v, (size_t)k * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, (size_t)k, &cap, sizeof(*v));
 		read_user(st, a, &v[k++]);
 	}
 	db_reset(st);

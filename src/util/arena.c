@@ -87,6 +87,20 @@ arena_calloc(struct arena *a, size_t nmemb, size_t size)
 	return arena_alloc(a, nmemb * size);
 }
 
+void *
+arena_grow(struct arena *a, void *v, size_t k, size_t *cap, size_t sz)
+{
+	void	*nv;
+
+	if (k < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	nv = arena_calloc(a, *cap, sz);
+	if (k > 0)
+		memcpy(nv, v, k * sz);
+	return nv;
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {

@@ -27,6 +27,14 @@ void	 arena_cleanup(struct arena *a);
 void	*arena_alloc(struct arena *a, size_t n);
 /* nmemb * size zeroed bytes; aborts on overflow. */
 void	*arena_calloc(struct arena *a, size_t nmemb, size_t size);
+/*
+ * Make room for element k of the array v of elements of size sz, whose
+ * capacity is *cap: returns v if k < *cap, else a copy of the first k
+ * elements in a new array of twice the capacity (at least 16), zeroed
+ * beyond k, and updates *cap. The old array stays in the arena.
+ */
+void	*arena_grow(struct arena *a, void *v, size_t k, size_t *cap,
+	    size_t sz);
 /* Copy of s (NULL gives NULL). */
 char	*arena_strdup(struct arena *a, const char *s);
 /* Copy of the first n bytes of s, NUL-terminated. */

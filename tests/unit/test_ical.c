@@ -170,7 +170,7 @@ validate_structure(const struct lines *l)
 			assert_string_equal(stack[depth - 1], l->line[i] + 4);
 			depth--;
 			if (strcmp(l->line[i] + 4, "VEVENT") == 0) {
-				const char *uid, *params;
+				const char *uid, *params = "";
 
 				events++;
 				assert_int_equal(count_prop(l, ev_start, i,
@@ -380,7 +380,7 @@ test_cancelled_and_states(void **state)
 	struct meeting_view	 v[3];
 	struct buf		 b, t;
 	struct lines		 l;
-	size_t			 from, to;
+	size_t			 from = 0, to = 0;
 
 	(void)state;
 	meeting_fixture_init(&f);

@@ -467,7 +467,7 @@ test_export_csv_round_trip(void **state)
 	struct fixture			*f = *state;
 	struct register_io_report	 rep;
 	struct fixture			*g;
-	void				*gs;
+	void				*gs = NULL;
 	struct offer			 o;
 	struct err			 e;
 	char				*one, *two, *s1, *s2;

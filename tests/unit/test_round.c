@@ -937,7 +937,7 @@ test_xlsx_template(void **state)
 	struct err			 e;
 	char				 path[] = "/tmp/ramme-round-XXXXXX";
 	char				*data;
-	size_t				 len, i;
+	size_t				 len = 0, i;
 	int64_t				 rid, sub, n, ver;
 	int				 fd;
 
