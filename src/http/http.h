@@ -46,6 +46,8 @@ struct http_req {
 	const char		*ip;		/* client address */
 	struct buf		 body;		/* request body (≤ body limit) */
 	bool			 too_large;	/* body exceeded the limit */
+	size_t			 discarded;	/* bytes of a too large body read
+						   and dropped */
 	uint64_t		 started_ns;	/* for the log line */
 
 	/* Set by the router. */

@@ -5,9 +5,12 @@
  * headers are in, once per body chunk, and once at the end. We answer on
  * the last call only. Answering on the first call would make 0.9.75 close
  * keep-alive connections, so the two-phase pattern is applied here once,
- * and handlers never see it. A body over the limit is answered with 413
- * at once when Content-Length announces it, and otherwise discarded as it
- * arrives.
+ * and handlers never see it. A body over the limit is read and discarded
+ * and then answered with 413, so that the client, still sending, does not
+ * meet a closed connection instead of the answer; only a body more than
+ * DRAIN_FACTOR times the limit is answered at once when Content-Length
+ * announces it, and otherwise (chunked) the connection is closed once that
+ * much has been dropped.
  */
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -107,6 +110,9 @@ client_ip(struct http_req *r)
 	return arena_strdup(&r->arena, buf);
 }
 
+/* How far past the body limit a refused body is still read. */
+#define DRAIN_FACTOR	8
+
 static void
 queue_too_large(struct http_req *r)
 {
@@ -148,19 +154,23 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		if (cl != NULL && (n = strtoull(cl, NULL, 10)) >
 		    s->cfg.body_limit) {
 			r->too_large = true;
-			queue_too_large(r);
+			if (n / DRAIN_FACTOR > s->cfg.body_limit)
+				queue_too_large(r);
 		}
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
-		if (!r->too_large) {
-			if (r->body.len + *upload_data_size > s->cfg.body_limit) {
-				r->too_large = true;
-				buf_cleanup(&r->body);
-			} else
-				buf_append(&r->body, upload_data,
-				    *upload_data_size);
+		if (!r->too_large &&
+		    r->body.len + *upload_data_size > s->cfg.body_limit) {
+			r->too_large = true;
+			r->discarded = r->body.len;
+			buf_cleanup(&r->body);
 		}
+		if (!r->too_large)
+			buf_append(&r->body, upload_data, *upload_data_size);
+		else if ((r->discarded += *upload_data_size) / DRAIN_FACTOR >
+		    s->cfg.body_limit)
+			return MHD_NO;	/* close: no end in sight */
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
