@@ -732,9 +732,9 @@ meeting_store_attachment_add(struct db *db, const struct attachment *f,
 	struct db_stmt	*st;
 
 	st = db_prep(db, "INSERT INTO attachment (item_id, pos, name, "
-	    "filename, blob_hash, doc_no, closed, created_at) VALUES ($1, "
-	    "(SELECT COALESCE(MAX(pos), 0) + 1 FROM attachment WHERE "
-	    "item_id = $1), $2, $3, $4, $5, $6, $7) RETURNING id", e);
+	    "filename, blob_hash, doc_no, closed, created_at, updated_at) "
+	    "VALUES ($1, (SELECT COALESCE(MAX(pos), 0) + 1 FROM attachment "
+	    "WHERE item_id = $1), $2, $3, $4, $5, $6, $7, $7) RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, f->item_id);
