@@ -171,6 +171,9 @@ flash_text(const char *key)
 		{ "gemt", "Ændringerne er gemt." },
 		{ "punkt", "Punktet er tilføjet, og punkterne er nummereret." },
 		{ "bilag", "Bilaget er gemt." },
+		{ "bilag_slettet", "Bilaget er slettet." },
+		{ "slettet", "Punktet er slettet, og punkterne er nummereret." },
+		{ "flyttet", "Punktet er flyttet, og punkterne er nummereret." },
 		{ "status", "Mødets status er ændret." },
 		{ "deltager", "Deltageren er tilføjet." },
 		{ "referat", "Referatet er gemt som udkast." },
@@ -810,6 +813,15 @@ item_block(struct page *p, const struct meeting_page *mp, size_t k)
 		html_url(h, "href", arena_printf(&r->arena, "/punkter/%lld",
 		    (long long)it->id));
 		HTML_LIT(h, ">Rediger punkt, referat og bilag</a></p>");
+		if (mp->m.state != MEETING_AFLYST &&
+		    mp->m.state != MEETING_REFERAT_GODKENDT) {
+			const char *mv = arena_printf(&r->arena,
+			    "/punkter/%lld/flyt", (long long)it->id);
+			button_form(p, mv, "Flyt op", "retning", "op",
+			    "secondary");
+			button_form(p, mv, "Flyt ned", "retning", "ned",
+			    "secondary");
+		}
 		if (it->kind == ITEM_REFERAT && it->prev_meeting > 0 &&
 		    it->result != RESULT_GODKENDT &&
 		    mp->m.state != MEETING_PLANLAGT &&
@@ -1379,6 +1391,40 @@ history(struct http_req *r, struct html *h, int64_t item_id)
 	HTML_LIT(h, "</tbody></table>");
 }
 
+/* One attachment on the item page: its link, and for the secretariat a
+   form to rename it or close it, and one to delete it. */
+static void
+attachment_edit(struct page *p, const struct meeting *m,
+    const struct attachment *f)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+	const char	*url = arena_printf(&r->arena, "/bilag/%lld",
+			    (long long)f->id);
+
+	HTML_LIT(h, "<form class=\"filters\" method=\"post\"");
+	html_url(h, "action", url);
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	if (f->blob_hash != NULL) {
+		HTML_LIT(h, "<a");
+		html_url(h, "href", url);
+		HTML_LIT(h, ">Hent</a>");
+	}
+	HTML_LIT(h, "<label>Navn<input name=\"name\" required "
+	    "maxlength=\"300\"");
+	html_attr(h, "value", f->name);
+	HTML_LIT(h, "></label><label class=\"check\"><input "
+	    "type=\"checkbox\" name=\"closed\" value=\"1\"");
+	if (f->closed)
+		HTML_LIT(h, " checked");
+	HTML_LIT(h, "> Lukket bilag</label><button type=\"submit\">Gem "
+	    "bilag</button></form>");
+	if (m->state != MEETING_REFERAT_GODKENDT && m->state != MEETING_AFLYST)
+		button_form(p, arena_printf(&r->arena, "%s/slet", url),
+		    "Slet bilag", NULL, NULL, "danger");
+}
+
 void
 page_item_form(struct http_req *r)
 {
@@ -1451,6 +1497,21 @@ page_item_form(struct http_req *r)
 			HTML_LIT(h, " checked");
 		HTML_LIT(h, "> Lukket punkt</label><div class=\"actions\">"
 		    "<button type=\"submit\">Gem punktet</button></div></form>");
+		if (it.minutes == NULL && it.result == RESULT_NONE) {
+			HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
+			html_url(h, "action", arena_printf(&r->arena,
+			    "%s/slet", base));
+			HTML_LIT(h, "><h2>Slet punktet</h2>");
+			page_csrf(&p);
+			HTML_LIT(h, "<p>Punktet slettes med sine bilag og "
+			    "opfølgninger, og de øvrige punkter nummereres "
+			    "igen.</p><label class=\"check\"><input "
+			    "type=\"checkbox\" name=\"bekraeft\" value=\"1\" "
+			    "required> Ja, slet punktet</label><div "
+			    "class=\"actions\"><button type=\"submit\" "
+			    "class=\"danger\">Slet punktet</button></div>"
+			    "</form>");
+		}
 	}
 
 	if (m.state == MEETING_AFHOLDT || m.state == MEETING_REFERAT_UDKAST) {
@@ -1472,15 +1533,11 @@ page_item_form(struct http_req *r)
 	else
 		HTML_LIT(h, "<p>Referatet skrives, når mødet er afholdt.</p>");
 
-	HTML_LIT(h, "<h2>Bilag</h2><ul class=\"files\">");
-	for (i = 0; i < it.nfiles; i++) {
-		HTML_LIT(h, "<li>");
-		html_text(h, it.files[i].name);
-		if (it.files[i].closed)
-			HTML_LIT(h, " <span class=\"tag\">Lukket bilag</span>");
-		HTML_LIT(h, "</li>");
-	}
-	HTML_LIT(h, "</ul>");
+	HTML_LIT(h, "<h2>Bilag</h2>");
+	if (it.nfiles == 0)
+		HTML_LIT(h, "<p class=\"muted\">Ingen bilag endnu.</p>");
+	for (i = 0; i < it.nfiles; i++)
+		attachment_edit(&p, &m, &it.files[i]);
 	if (m.state != MEETING_REFERAT_GODKENDT && m.state != MEETING_AFLYST) {
 		HTML_LIT(h, "<form class=\"stack\" method=\"post\" "
 		    "enctype=\"multipart/form-data\"");
@@ -1580,6 +1637,55 @@ page_item_post(struct http_req *r)
 }
 
 void
+page_item_delete_post(struct http_req *r)
+{
+	struct err	e;
+	int64_t		id, meeting_id = 0;
+	int		rc;
+
+	if (!path_id(r, &id))
+		return;
+	err_clear(&e);
+	if (field(r, "bekraeft") == NULL)
+		rc = err_set(&e, ERR_INVALID, "not_confirmed", "bekraeft",
+		    "Sæt flueben ved \"Ja, slet punktet\"");
+	else
+		rc = meeting_item_delete(&r->svc, id, &meeting_id, &e);
+	if (rc != 0) {
+		item_done(r, id, rc, &e, "slettet");
+		return;
+	}
+	meeting_done(r, meeting_id, 0, &e, "slettet");
+}
+
+void
+page_item_move_post(struct http_req *r)
+{
+	struct agenda_item	 it;
+	struct meeting		 m;
+	struct err		 e;
+	const char		*dir;
+	int64_t			 id;
+	int			 rc;
+
+	if (!path_id(r, &id))
+		return;
+	err_clear(&e);
+	if ((rc = meeting_item_get(&r->svc, id, &it, &m, &e)) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	dir = field(r, "retning");
+	if (dir == NULL || (strcmp(dir, "op") != 0 && strcmp(dir, "ned") != 0))
+		rc = err_set(&e, ERR_INVALID, "invalid_direction", "retning",
+		    "Vælg op eller ned");
+	else
+		rc = meeting_item_move(&r->svc, id, strcmp(dir, "op") == 0 ?
+		    -1 : 1, &e);
+	meeting_done(r, m.id, rc, &e, "flyttet");
+}
+
+void
 page_item_minutes_post(struct http_req *r)
 {
 	enum item_result	res;
@@ -1674,6 +1780,43 @@ page_follow_up_post(struct http_req *r)
 }
 
 /* ---- attachments --------------------------------------------------- */
+
+void
+page_attachment_post(struct http_req *r)
+{
+	struct err	e;
+	int64_t		id, item_id = 0;
+	int		rc;
+
+	if (!path_id(r, &id))
+		return;
+	err_clear(&e);
+	rc = meeting_attachment_set(&r->svc, id, field(r, "name"),
+	    field(r, "closed") != NULL, &item_id, &e);
+	if (item_id == 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	item_done(r, item_id, rc, &e, "bilag");
+}
+
+void
+page_attachment_delete_post(struct http_req *r)
+{
+	struct err	e;
+	int64_t		id, item_id = 0;
+	int		rc;
+
+	if (!path_id(r, &id))
+		return;
+	err_clear(&e);
+	rc = meeting_attachment_delete(&r->svc, id, &item_id, &e);
+	if (item_id == 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	item_done(r, item_id, rc, &e, "bilag_slettet");
+}
 
 void
 page_attachment(struct http_req *r)

@@ -1158,6 +1158,104 @@ fail:
 	return rc;
 }
 
+int
+meeting_item_delete(struct svc *s, int64_t item_id, int64_t *meeting_id,
+    struct err *e)
+{
+	struct meeting		m;
+	struct agenda_item	it;
+	int			rc;
+
+	if ((rc = begin_write(s, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_item_get(s->db, s->arena, item_id, &it, e))
+	    != 0 ||
+	    (rc = meeting_store_get(s->db, s->arena, it.meeting_id, &m, e))
+	    != 0 ||
+	    (rc = check_open_meeting(&m, e)) != 0)
+		goto fail;
+	*meeting_id = m.id;
+	if (it.minutes != NULL || it.result != RESULT_NONE) {
+		rc = err_set(e, ERR_CONFLICT, "item_has_minutes", NULL,
+		    "Punktet har referat eller beslutning og kan ikke slettes");
+		goto fail;
+	}
+	if ((rc = meeting_store_item_delete(s->db, item_id, e)) != 0 ||
+	    (rc = renumber(s, &m, e)) != 0 ||
+	    (rc = audit_json(s, "agenda_item", item_id, "delete",
+	    item_json_audit(&it), NULL, e)) != 0)
+		goto fail;
+	return finish(s, m.id, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+/* Order of items within a section: pos, then id (as the numbering). */
+static bool
+item_before(const struct agenda_item *a, const struct agenda_item *b)
+{
+	return a->pos < b->pos || (a->pos == b->pos && a->id < b->id);
+}
+
+int
+meeting_item_move(struct svc *s, int64_t item_id, int delta, struct err *e)
+{
+	struct meeting		 m;
+	struct agenda_item	 it, *v, *other = NULL;
+	size_t			 n, i;
+	int			 rc;
+
+	if (delta != -1 && delta != 1)
+		return err_set(e, ERR_INVALID, "invalid_direction", "direction",
+		    "Et punkt flyttes én plads op eller ned");
+	if ((rc = begin_write(s, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_item_get(s->db, s->arena, item_id, &it, e))
+	    != 0 ||
+	    (rc = meeting_store_get(s->db, s->arena, it.meeting_id, &m, e))
+	    != 0 ||
+	    (rc = check_open_meeting(&m, e)) != 0 ||
+	    (rc = meeting_store_items(s->db, s->arena, m.id, true, &v, &n, e))
+	    != 0)
+		goto fail;
+	/* The nearest item of the same section in the direction asked. */
+	for (i = 0; i < n; i++) {
+		if (v[i].id == it.id || v[i].section != it.section)
+			continue;
+		if (delta < 0 ? item_before(&v[i], &it) &&
+		    (other == NULL || item_before(other, &v[i])) :
+		    item_before(&it, &v[i]) &&
+		    (other == NULL || item_before(&v[i], other)))
+			other = &v[i];
+	}
+	if (other == NULL) {
+		rc = err_set(e, ERR_CONFLICT, "cannot_move", "direction",
+		    delta < 0 ? "Punktet er allerede det første i sit afsnit" :
+		    "Punktet er allerede det sidste i sit afsnit");
+		goto fail;
+	}
+	if (other->pos == it.pos) {
+		/* Equal positions (ordered by id): make the swap tell. */
+		if (delta < 0)
+			it.pos = other->pos + 1;
+		else
+			other->pos = it.pos + 1;
+	}
+	if ((rc = meeting_store_item_swap(s->db, &it, other, s->now_iso, e))
+	    != 0 ||
+	    (rc = renumber(s, &m, e)) != 0 ||
+	    (rc = audit_json(s, "agenda_item", item_id, "move",
+	    json_pack("{s:I, s:i}", "pos", (json_int_t)it.pos, "number",
+	    it.number), json_pack("{s:I, s:i}", "pos", (json_int_t)other->pos,
+	    "number", other->number), e)) != 0)
+		goto fail;
+	return finish(s, m.id, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
 /* Write minutes and result of it (audited), inside the transaction. */
 static int
 write_minutes(struct svc *s, struct agenda_item *it, const char *minutes,
@@ -1470,6 +1568,76 @@ meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
 	    "doc_no", doc_no), e)) != 0)
 		goto fail;
 	return finish(s, m.id, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+meeting_attachment_set(struct svc *s, int64_t id, const char *name,
+    bool closed, int64_t *item_id, struct err *e)
+{
+	struct attachment	 f;
+	struct meeting		 m;
+	const void		*data;
+	size_t			 len;
+	int64_t			 meeting_id;
+	bool			 item_closed;
+	int			 rc;
+
+	if ((rc = check_text(name, 300, true, "name", "Bilagets navn", e)) != 0)
+		return rc;
+	if ((rc = begin_write(s, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_attachment_get(s->db, s->arena, id, &f,
+	    &meeting_id, &item_closed, &data, &len, e)) != 0 ||
+	    (rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) != 0)
+		goto fail;
+	*item_id = f.item_id;
+	if (m.state == MEETING_AFLYST) {
+		rc = err_set(e, ERR_CONFLICT, "cancelled", NULL,
+		    "Mødet er aflyst");
+		goto fail;
+	}
+	if ((rc = meeting_store_attachment_set(s->db, id, name, closed,
+	    s->now_iso, e)) != 0 ||
+	    (rc = audit_json(s, "attachment", id, "update",
+	    json_pack("{s:s, s:b}", "name", f.name, "closed", f.closed),
+	    json_pack("{s:s, s:b}", "name", name, "closed", closed), e)) != 0)
+		goto fail;
+	return finish(s, meeting_id, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+meeting_attachment_delete(struct svc *s, int64_t id, int64_t *item_id,
+    struct err *e)
+{
+	struct attachment	 f;
+	struct meeting		 m;
+	const void		*data;
+	size_t			 len;
+	int64_t			 meeting_id;
+	bool			 item_closed;
+	int			 rc;
+
+	if ((rc = begin_write(s, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_attachment_get(s->db, s->arena, id, &f,
+	    &meeting_id, &item_closed, &data, &len, e)) != 0 ||
+	    (rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) != 0)
+		goto fail;
+	*item_id = f.item_id;
+	if ((rc = check_open_meeting(&m, e)) != 0 ||
+	    (rc = meeting_store_attachment_delete(s->db, id, e)) != 0 ||
+	    (rc = audit_json(s, "attachment", id, "delete",
+	    json_pack("{s:I, s:s, s:s?, s:s?, s:b}", "item_id",
+	    (json_int_t)f.item_id, "name", f.name, "filename", f.filename,
+	    "hash", f.blob_hash, "closed", f.closed), NULL, e)) != 0)
+		goto fail;
+	return finish(s, meeting_id, e);
 fail:
 	db_rollback(s->db);
 	return rc;

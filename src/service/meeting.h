@@ -221,6 +221,22 @@ int	meeting_item_add(struct svc *s, int64_t meeting_id,
 int	meeting_item_update(struct svc *s, int64_t item_id,
 	    const struct item_input *in, struct err *e);
 /*
+ * Delete an item of a meeting that is neither approved nor cancelled,
+ * with its attachments and follow-ups; the rest are numbered again.
+ * ERR_CONFLICT "item_has_minutes" when the item has minutes or a result
+ * (the record of a decision is not deleted). *meeting_id receives the
+ * item's meeting. Audited with the item as it was.
+ */
+int	meeting_item_delete(struct svc *s, int64_t item_id,
+	    int64_t *meeting_id, struct err *e);
+/*
+ * Move an item one place up (delta -1) or down (delta 1) within its
+ * section, and number the items again. ERR_CONFLICT "cannot_move" at the
+ * section's edge. Audited.
+ */
+int	meeting_item_move(struct svc *s, int64_t item_id, int delta,
+	    struct err *e);
+/*
  * Write the minutes and result of an item of a held meeting (afholdt or
  * referat_udkast; the first minutes move the meeting to referat_udkast).
  * ERR_CONFLICT "minutes_frozen" once approved. Audited with old and new.
@@ -254,6 +270,20 @@ int	meeting_minutes_signoff(struct svc *s, int64_t meeting_id,
 int	meeting_attachment_add(struct svc *s, int64_t item_id,
 	    const char *name, const char *filename, const void *data,
 	    size_t len, bool closed, const char *doc_no, int64_t *id,
+	    struct err *e);
+/*
+ * Rename an attachment and set its closed flag; *item_id receives its
+ * item. Allowed also after the minutes are approved (an attachment found
+ * to hold personal data is closed), not for a cancelled meeting. The
+ * search index follows at once. Audited with old and new.
+ */
+int	meeting_attachment_set(struct svc *s, int64_t id, const char *name,
+	    bool closed, int64_t *item_id, struct err *e);
+/*
+ * Delete an attachment of a meeting neither approved nor cancelled;
+ * *item_id receives its item. Audited.
+ */
+int	meeting_attachment_delete(struct svc *s, int64_t id, int64_t *item_id,
 	    struct err *e);
 /* A follow-up of an item's decision: text, owner, due date (ISO). */
 int	meeting_follow_up_add(struct svc *s, int64_t item_id,

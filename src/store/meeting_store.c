@@ -686,6 +686,55 @@ meeting_store_snapshot_minutes(struct db *db, int64_t meeting_id,
 }
 
 int
+meeting_store_item_delete(struct db *db, int64_t id, struct err *e)
+{
+	static const char *const sql[] = {
+		"UPDATE agenda_item SET earlier_item = NULL WHERE "
+		    "earlier_item = $1",
+		"DELETE FROM attachment WHERE item_id = $1",
+		"DELETE FROM follow_up WHERE item_id = $1",
+		"DELETE FROM meeting_fts WHERE rowid = $1",
+		"DELETE FROM agenda_item WHERE id = $1",
+	};
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((st = db_prep(db, sql[i], e)) == NULL)
+			return ERR_DB;
+		db_bind_i64(st, 1, id);
+		if ((rc = db_run(st, e)) != 0)
+			return rc;
+	}
+	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+}
+
+int
+meeting_store_item_swap(struct db *db, const struct agenda_item *a,
+    const struct agenda_item *b, const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE agenda_item SET pos = $2, number = $3, "
+	    "updated_at = $4 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, a->id);
+	db_bind_i64(st, 2, b->pos);
+	db_bind_i64(st, 3, b->number);
+	db_bind_text(st, 4, at);
+	if ((rc = db_run(st, e)) != 0)
+		return rc;
+	db_bind_i64(st, 1, b->id);
+	db_bind_i64(st, 2, a->pos);
+	db_bind_i64(st, 3, a->number);
+	db_bind_text(st, 4, at);
+	return db_run(st, e);
+}
+
+int
 meeting_store_renumber(struct db *db, int64_t meeting_id, struct err *e)
 {
 	struct db_stmt *st;
@@ -745,6 +794,41 @@ meeting_store_attachment_add(struct db *db, const struct attachment *f,
 	db_bind_i64(st, 6, f->closed);
 	db_bind_text(st, 7, at);
 	return db_run_id(st, id, e);
+}
+
+int
+meeting_store_attachment_set(struct db *db, int64_t id, const char *name,
+    bool closed, const char *at, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "UPDATE attachment SET name = $2, closed = $3, "
+	    "updated_at = $4 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, name);
+	db_bind_i64(st, 3, closed);
+	db_bind_text(st, 4, at);
+	if ((rc = db_run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Bilaget");
+}
+
+int
+meeting_store_attachment_delete(struct db *db, int64_t id, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	st = db_prep(db, "DELETE FROM attachment WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
+	if ((rc = db_run(st, e)) != 0)
+		return rc;
+	return db_changes(db) == 1 ? 0 : not_found(e, "Bilaget");
 }
 
 int

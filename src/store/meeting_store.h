@@ -228,6 +228,15 @@ int	meeting_store_item_set_minutes(struct db *db,
 /* Copy minutes to minutes_draft for every item of a meeting. */
 int	meeting_store_snapshot_minutes(struct db *db, int64_t meeting_id,
 	    struct err *e);
+/*
+ * Delete an item with its attachments and follow-ups; other items'
+ * links to it (earlier_item) are cleared. The triggers of migration 005
+ * leave tombstones. ERR_NOT_FOUND if there is no such item.
+ */
+int	meeting_store_item_delete(struct db *db, int64_t id, struct err *e);
+/* Exchange the positions (pos and number) of two items. */
+int	meeting_store_item_swap(struct db *db, const struct agenda_item *a,
+	    const struct agenda_item *b, const char *at, struct err *e);
 /* Number the items 1.. by section, then pos. */
 int	meeting_store_renumber(struct db *db, int64_t meeting_id,
 	    struct err *e);
@@ -244,6 +253,12 @@ int	meeting_store_blob_put(struct db *db, const char *hash,
 /* Append attachment f to its item; *id receives the new id. */
 int	meeting_store_attachment_add(struct db *db, const struct attachment *f,
 	    const char *at, int64_t *id, struct err *e);
+/* Rename an attachment and set its closed flag. */
+int	meeting_store_attachment_set(struct db *db, int64_t id,
+	    const char *name, bool closed, const char *at, struct err *e);
+/* Delete an attachment (its content stays while other files use it). */
+int	meeting_store_attachment_delete(struct db *db, int64_t id,
+	    struct err *e);
 /*
  * One attachment with its item's meeting, closed flag and the content
  * (data borrowed into a, len bytes; NULL without a blob).
