@@ -933,6 +933,55 @@ test_attachments(void **st)
 	free(big);
 }
 
+/* Items move within their section and are deleted; numbers follow. */
+static void
+test_move_and_delete(void **st)
+{
+	struct fixture		*f = *st;
+	struct meeting_page	 p;
+	struct err		 e;
+	int64_t			 m, a, b, c, closed, mid = 0;
+
+	m = new_meeting(f, f->socdir, "2026-03-06T10:00");
+	a = add_item(f, m, SECTION_BEHANDLING, "A", false);
+	b = add_item(f, m, SECTION_BEHANDLING, "B", false);
+	c = add_item(f, m, SECTION_BEHANDLING, "C", false);
+	closed = add_item(f, m, SECTION_LUKKET, "Lukket", false);
+	/* dagsorden 1, A 2, B 3, C 4, Lukket 5, Evt. 6, Næste møde 7 */
+	assert_int_equal(meeting_item_move(&f->s, c, -1, &e), 0);
+	p = page(&f->s, m);
+	assert_string_equal(p.items[1].title, "A");
+	assert_string_equal(p.items[2].title, "C");
+	assert_string_equal(p.items[3].title, "B");
+	assert_int_equal(p.items[3].number, 4);
+	/* Not across sections: A is the first of "Sager til behandling". */
+	assert_int_equal(meeting_item_move(&f->s, a, -1, &e), ERR_CONFLICT);
+	assert_string_equal(e.key, "cannot_move");
+	assert_int_equal(meeting_item_move(&f->s, closed, 1, &e),
+	    ERR_CONFLICT);
+	assert_int_equal(meeting_item_move(&f->s, a, 2, &e), ERR_INVALID);
+
+	assert_int_equal(meeting_item_delete(&f->s, c, &mid, &e), 0);
+	assert_int_equal(mid, m);
+	p = page(&f->s, m);
+	assert_int_equal(p.nitems, 6);
+	assert_string_equal(p.items[2].title, "B");
+	for (size_t i = 0; i < p.nitems; i++)
+		assert_int_equal(p.items[i].number, (int)i + 1);
+	assert_int_equal(meeting_item_delete(&f->s, c, &mid, &e),
+	    ERR_NOT_FOUND);
+
+	/* An item with minutes stays. */
+	state(f, m, MEETING_INDKALDT);
+	state(f, m, MEETING_AFHOLDT);
+	assert_int_equal(meeting_item_minutes(&f->s, b, "Drøftet.",
+	    RESULT_DROEFTET, &e), 0);
+	assert_int_equal(meeting_item_delete(&f->s, b, &mid, &e),
+	    ERR_CONFLICT);
+	assert_string_equal(e.key, "item_has_minutes");
+	assert_int_equal(page(&f->s, m).nitems, 6);
+}
+
 static void
 test_follow_ups(void **st)
 {
@@ -1179,6 +1228,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_early_approval_and_signoff, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_move_and_delete, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_follow_ups, setup,
 		    teardown),
