@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "service/meeting.h"
 #include "service/register_io.h"
 #include "service/svc.h"
 #include "store/db.h"
@@ -31,15 +32,15 @@ make_parent(const char *path)
 int
 cmd_init(int argc, char **argv)
 {
-	static const char *const spec[] = { "--demo", NULL };
-	const char		*vals[1];
+	static const char *const spec[] = { "--demo", "--no-minutes", NULL };
+	const char		*vals[2];
 	struct cli_opts		 o;
 	struct db		*db;
 	struct arena		 a;
 	struct svc		 s;
 	struct err		 e;
 	struct register_io_report rep;
-	int			 rc, version;
+	int			 rc, version, nmeet;
 
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
 		return rc;
@@ -63,6 +64,13 @@ cmd_init(int argc, char **argv)
 		} else
 			printf("demo data: %d organisations, %d offers created, "
 			    "%d updated\n", rep.orgs, rep.created, rep.updated);
+		if (rc == 0 && vals[1] == NULL &&
+		    (rc = meeting_load_demo(&s, &nmeet, &e)) != 0) {
+			cli_print_err(&e);
+			rc = cli_exit_code(rc);
+		} else if (rc == 0 && vals[1] == NULL)
+			printf("demo data: %d meetings imported from minutes\n",
+			    nmeet);
 		arena_cleanup(&a);
 	}
 	db_close(db);

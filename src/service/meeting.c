@@ -26,8 +26,13 @@
 #include "store/meeting_store.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/embed.h"
 #include "util/err.h"
 #include "util/text.h"
+
+/* The demo data compiled into the binary (scripts/embed.py). */
+extern const struct embedded_file demo_data[];
+extern const unsigned demo_data_count;
 
 #define MINUTES_TEXT_MAX	100000	/* characters of an item's text field */
 #define SEARCH_MAX_WORDS	20
@@ -1983,4 +1988,24 @@ meeting_import(struct svc *s, const char *name, const char *text, size_t len,
 		return rc;
 	}
 	return finish(s, out->id, e);
+}
+
+int
+meeting_load_demo(struct svc *s, int *n, struct err *e)
+{
+	struct meeting_import_result	res;
+	unsigned			i;
+	int				rc;
+
+	*n = 0;
+	for (i = 0; i < demo_data_count; i++) {
+		if (strncmp(demo_data[i].name, "referat-", 8) != 0)
+			continue;
+		if ((rc = meeting_import(s, demo_data[i].name, demo_data[i].data,
+		    demo_data[i].len, 0, &res, e)) != 0)
+			return rc;
+		if (res.created)
+			(*n)++;
+	}
+	return 0;
 }

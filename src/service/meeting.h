@@ -306,5 +306,11 @@ int	meeting_follow_up_set(struct svc *s, int64_t id, const char *status,
 int	meeting_import(struct svc *s, const char *name, const char *text,
 	    size_t len, int64_t body_id, struct meeting_import_result *out,
 	    struct err *e);
+/*
+ * Import the minutes of the demo data compiled into the binary (files
+ * named "referat-*.txt"), as meeting_import does; *n receives the number
+ * of meetings created (0 when they were imported before).
+ */
+int	meeting_load_demo(struct svc *s, int *n, struct err *e);
 
 #endif

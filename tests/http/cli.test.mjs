@@ -128,11 +128,18 @@ describe('commands', () => {
 		const d = tempDir('ramme-init-');
 		try {
 			const db = path.join(d, 'x.db');
-			ramme(['init', '--db', db, '--demo'], { ok: true });
+			let r = ramme(['init', '--db', db, '--demo'], { ok: true });
+			assert.match(r.stdout, /3 meetings imported from minutes/);
+			const meetings = ramme(['meeting', 'list', '--db', db],
+			    { ok: true }).stdout;
+			assert.match(meetings, /2011-10-06T13:00\tSocialdirektørkredsen/);
 			const first = exportJson(db);
-			const r = ramme(['init', '--db', db, '--demo'], { ok: true });
+			r = ramme(['init', '--db', db, '--demo'], { ok: true });
 			assert.match(r.stdout, /0 offers created, 0 updated/);
+			assert.match(r.stdout, /0 meetings imported from minutes/);
 			assert.deepEqual(exportJson(db), first);
+			assert.equal(ramme(['meeting', 'list', '--db', db],
+			    { ok: true }).stdout, meetings);
 		} finally {
 			fs.rmSync(d, { recursive: true, force: true });
 		}

@@ -82,7 +82,9 @@ export function ramme(args, opts = {}) {
 /* Create a demo database at dir/ramme.db with the standard users. */
 export function makeDemoDb(dir, { demo = true, users = USERS } = {}) {
 	const db = path.join(dir, 'ramme.db');
-	ramme(['init', '--db', db, ...(demo ? ['--demo'] : [])], { ok: true });
+	/* The demo register without the demo meetings: tests build their own. */
+	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-minutes'] : [])],
+	    { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
 		ramme(['user', 'add', name, '--role', role,
 		    ...(org ? ['--org', org] : []), '--password-stdin',
