@@ -689,8 +689,7 @@ int
 meeting_store_item_delete(struct db *db, int64_t id, struct err *e)
 {
 	static const char *const sql[] = {
-		"UPDATE agenda_item SET earlier_item = NULL WHERE "
-		    "earlier_item = $1",
+		"UPDATE agenda_item SET earlier_item = NULL WHERE earlier_item = $1",
 		"DELETE FROM attachment WHERE item_id = $1",
 		"DELETE FROM follow_up WHERE item_id = $1",
 		"DELETE FROM meeting_fts WHERE rowid = $1",
@@ -1076,7 +1075,13 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 	struct db_stmt	*st;
 	int		 rc;
 
-	st = db_prep(db, "DELETE FROM meeting_fts WHERE meeting_id = $1", e);
+	/*
+	 * The rows of the meeting by rowid (= item id; items stay in their
+	 * meeting, and deleting one deletes its row): meeting_id is an
+	 * UNINDEXED column, and a WHERE on it reads the whole index.
+	 */
+	st = db_prep(db, "DELETE FROM meeting_fts WHERE rowid IN (SELECT id "
+	    "FROM agenda_item WHERE meeting_id = $1)", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
