@@ -1,8 +1,10 @@
 /*
  * cmd_round — `ramme round`: tariff-reporting rounds from the command
- * line (the secretariat's batch work): list, open, show progress, import
- * service lines from CSV, and publish. The rules are in service/round;
- * this file parses arguments, reads files and prints.
+ * line (the secretariat's batch work): list, open, show progress, close
+ * and reopen, write the XLSX template and read it back, import service
+ * lines from CSV, publish, and write the published overview. The rules
+ * are in service/round; this file parses arguments, reads files and
+ * prints.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +13,8 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/org.h"
+#include "core/params.h"
 #include "core/round.h"
 #include "report/csv.h"
 #include "service/round.h"
@@ -23,8 +27,8 @@
 #include "util/text.h"
 
 static const char usage_text[] =
-    "usage: ramme round list|open|progress|import-lines|publish ... "
-    "(see `ramme help round`)\n";
+    "usage: ramme round list|open|progress|close|reopen|template|upload|"
+    "import-lines|publish|tariffs ... (see `ramme help round`)\n";
 
 /* Open the database and a service context acting as the system. */
 static int
@@ -324,6 +328,270 @@ round_publish_cmd(int argc, char **argv)
 	return rc;
 }
 
+/* close ID / reopen ID --until DATE */
+static int
+round_state_cmd(int argc, char **argv, bool reopen)
+{
+	static const char *const spec[] = { "--until=", NULL };
+	const char		*vals[1] = { NULL };
+	struct tariff_round	 t;
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = cli_parse(argc, argv, reopen ? spec : NULL, vals, &o,
+	    reopen ? "round reopen" : "round close")) != 0)
+		return rc;
+	if (o.npos != 1 || (reopen && vals[0] == NULL)) {
+		fprintf(stderr, reopen ? "usage: ramme round reopen ID --until "
+		    "DATE [--db PATH]\n" : "usage: ramme round close ID "
+		    "[--db PATH]\n");
+		return 2;
+	}
+	if ((rc = parse_id(o.pos[0], &id)) != 0)
+		return rc;
+	if (begin(o.db, &db, &a, &s) != 0)
+		return 1;
+	err_clear(&e);
+	if ((rc = round_get(&s, id, &t, NULL, &e)) != 0 ||
+	    (rc = reopen ? round_reopen(&s, id, t.version, vals[0], &e) :
+	    round_close(&s, id, t.version, &e)) != 0)
+		rc = fail(&e);
+	else if (reopen)
+		printf("round %lld reopened until %s\n", (long long)id,
+		    vals[0]);
+	else
+		printf("round %lld closed\n", (long long)id);
+	end(db, &a);
+	return rc;
+}
+
+static int
+round_close_cmd(int argc, char **argv)
+{
+	return round_state_cmd(argc, argv, false);
+}
+
+static int
+round_reopen_cmd(int argc, char **argv)
+{
+	return round_state_cmd(argc, argv, true);
+}
+
+/* template ID --out FILE.xlsx [--operator CODE] */
+static int
+round_template_cmd(int argc, char **argv)
+{
+	static const char *const spec[] = { "--out=", "--operator=", NULL };
+	const char		*vals[2] = { NULL, NULL };
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "round template"))
+	    != 0)
+		return rc;
+	if (o.npos != 1 || vals[0] == NULL) {
+		fprintf(stderr, "usage: ramme round template ID --out "
+		    "FILE.xlsx [--operator CODE] [--db PATH]\n");
+		return 2;
+	}
+	if ((rc = parse_id(o.pos[0], &id)) != 0)
+		return rc;
+	if (vals[1] != NULL && !org_code_plausible(vals[1])) {
+		fprintf(stderr, "ramme round template: --operator skal være en "
+		    "organisationskode (3, 4 eller 8 cifre)\n");
+		return 2;
+	}
+	if (begin(o.db, &db, &a, &s) != 0)
+		return 1;
+	err_clear(&e);
+	if ((rc = round_io_template(&s, id, vals[1], vals[0], &e)) != 0)
+		rc = fail(&e);
+	else
+		printf("template of round %lld written to %s\n",
+		    (long long)id, vals[0]);
+	end(db, &a);
+	return rc;
+}
+
+/*
+ * Print the errors of an import: line and field (CSV), or the row and
+ * the message that names the cell (XLSX).
+ */
+static void
+print_import_errors(const struct round_import_report *rep, bool cells)
+{
+	int i;
+
+	for (i = 0; i < rep->nerrors; i++) {
+		if (cells && rep->errors[i].line > 0)
+			fprintf(stderr, "ramme: række %d: %s\n",
+			    rep->errors[i].line, rep->errors[i].msg);
+		else if (!cells && rep->errors[i].field[0])
+			fprintf(stderr, "ramme: linje %d (%s): %s\n",
+			    rep->errors[i].line, rep->errors[i].field,
+			    rep->errors[i].msg);
+		else
+			cli_print_err(&rep->errors[i]);
+	}
+}
+
+/* upload ID FILE.xlsx: a filled template back, all or nothing. */
+static int
+round_upload_cmd(int argc, char **argv)
+{
+	struct round_import_report	 rep;
+	struct cli_opts			 o;
+	struct db			*db;
+	struct arena			 a;
+	struct svc			 s;
+	struct err			 e;
+	struct buf			 b;
+	int64_t				 id;
+	int				 rc;
+
+	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "round upload")) != 0)
+		return rc;
+	if (o.npos != 2) {
+		fprintf(stderr, "usage: ramme round upload ID FILE.xlsx "
+		    "[--db PATH]\n");
+		return 2;
+	}
+	if ((rc = parse_id(o.pos[0], &id)) != 0)
+		return rc;
+	buf_init(&b);
+	if ((rc = read_file(o.pos[1], &b)) != 0) {
+		buf_cleanup(&b);
+		return rc;
+	}
+	if (begin(o.db, &db, &a, &s) != 0) {
+		buf_cleanup(&b);
+		return 1;
+	}
+	err_clear(&e);
+	memset(&rep, 0, sizeof(rep));
+	rc = round_io_upload(&s, id, b.data, b.len, &rep, &e);
+	buf_cleanup(&b);
+	if (rc != 0) {
+		print_import_errors(&rep, true);
+		rc = fail(&e);
+	} else
+		printf("%d submissions, %d lines imported\n", rep.submissions,
+		    rep.lines);
+	end(db, &a);
+	return rc;
+}
+
+/* tariffs [filters] [--format csv|xlsx] [--out FILE] */
+static int
+round_tariffs_cmd(int argc, char **argv)
+{
+	static const char *const spec[] = { "--year=", "--operator=",
+	    "--paragraph=", "--target-group=", "--municipality=",
+	    "--versions", "--format=", "--out=", NULL };
+	const char		*vals[8];
+	struct published_tariff	*v;
+	struct tariff_filter	 f;
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	struct buf		 out;
+	const char		*fmt;
+	int64_t			 year;
+	size_t			 n;
+	FILE			*fp;
+	int			 rc;
+
+	memset(vals, 0, sizeof(vals));
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "round tariffs")) != 0)
+		return rc;
+	fmt = vals[6] ? vals[6] : "csv";
+	memset(&f, 0, sizeof(f));
+	f.limit = 100000;
+	if (o.npos != 0 || (strcmp(fmt, "csv") != 0 &&
+	    strcmp(fmt, "xlsx") != 0) || (strcmp(fmt, "xlsx") == 0 &&
+	    vals[7] == NULL)) {
+		fprintf(stderr, "usage: ramme round tariffs [--year Y] "
+		    "[--operator CODE] [--paragraph P] [--target-group G]\n"
+		    "       [--municipality CODE] [--versions] "
+		    "[--format csv|xlsx] [--out FILE] [--db PATH]\n"
+		    "(xlsx needs --out)\n");
+		return 2;
+	}
+	if (vals[0] != NULL) {
+		if (text_parse_i64(vals[0], &year) != 0 ||
+		    year < PARAMS_YEAR_MIN || year > PARAMS_YEAR_MAX) {
+			fprintf(stderr, "ramme round tariffs: --year skal være "
+			    "et årstal mellem %d og %d\n", PARAMS_YEAR_MIN,
+			    PARAMS_YEAR_MAX);
+			return 2;
+		}
+		f.year = (int)year;
+	}
+	if (vals[1] != NULL && !org_code_plausible(vals[1])) {
+		fprintf(stderr, "ramme round tariffs: --operator skal være en "
+		    "organisationskode (3, 4 eller 8 cifre)\n");
+		return 2;
+	}
+	if (vals[4] != NULL && !org_code_valid(ORG_KOMMUNE, vals[4])) {
+		fprintf(stderr, "ramme round tariffs: --municipality skal være "
+		    "en kommunekode (3 cifre)\n");
+		return 2;
+	}
+	f.operator_code = vals[1];
+	f.paragraph = vals[2];
+	f.target_group = vals[3];
+	f.municipality = vals[4];
+	f.all_versions = vals[5] != NULL;
+	if (begin(o.db, &db, &a, &s) != 0)
+		return 1;
+	err_clear(&e);
+	if ((rc = round_tariffs(&s, &f, &v, &n, NULL, &e)) != 0) {
+		rc = fail(&e);
+		goto out;
+	}
+	if (strcmp(fmt, "xlsx") == 0) {
+		if ((rc = round_io_tariffs_xlsx(&s, v, n, vals[7], &e)) != 0)
+			rc = fail(&e);
+		else
+			fprintf(stderr, "%zu tariffs written to %s\n", n,
+			    vals[7]);
+		goto out;
+	}
+	buf_init(&out);
+	round_io_tariffs_csv(&s, v, n, &out);
+	fp = vals[7] != NULL ? fopen(vals[7], "wb") : stdout;
+	if (fp == NULL) {
+		fprintf(stderr, "ramme round tariffs: %s: %s\n", vals[7],
+		    strerror(errno));
+		rc = 1;
+	} else {
+		if (fwrite(out.data, 1, out.len, fp) != out.len ||
+		    fflush(fp) != 0) {
+			fprintf(stderr, "ramme round tariffs: %s\n",
+			    strerror(errno));
+			rc = 1;
+		}
+		if (fp != stdout && fclose(fp) != 0)
+			rc = 1;
+	}
+	buf_cleanup(&out);
+out:
+	end(db, &a);
+	return rc;
+}
+
 int
 cmd_round(int argc, char **argv)
 {
@@ -334,8 +602,13 @@ cmd_round(int argc, char **argv)
 		{ "list", round_list_cmd },
 		{ "open", round_open_cmd },
 		{ "progress", round_progress_cmd },
+		{ "close", round_close_cmd },
+		{ "reopen", round_reopen_cmd },
+		{ "template", round_template_cmd },
+		{ "upload", round_upload_cmd },
 		{ "import-lines", round_import_cmd },
 		{ "publish", round_publish_cmd },
+		{ "tariffs", round_tariffs_cmd },
 	};
 	size_t i;
 

@@ -117,16 +117,23 @@ const struct cli_cmd cli_cmds[] = {
 	  "included and marked; --public prints only what the public sees.\n\n"
 	  "list prints id, start, body, state and title, newest first.\n",
 	  cmd_meeting },
-	{ "round", "tariff-reporting rounds: open, progress, import lines, "
-	  "publish",
+	{ "round", "tariff-reporting rounds: open, progress, template, import "
+	  "lines, publish, the published tariffs",
 	  "ramme round list [--db PATH]\n"
 	  "ramme round open YEAR NO --deadline DATE [--opens DATE]\n"
 	  "                [--title TEXT] [--pl-pct N] [--warn-pct N]\n"
 	  "                [--covered-only] [--db PATH]\n"
 	  "ramme round progress ID [--db PATH]\n"
+	  "ramme round close ID [--db PATH]\n"
+	  "ramme round reopen ID --until DATE [--db PATH]\n"
+	  "ramme round template ID --out FILE.xlsx [--operator CODE] [--db PATH]\n"
+	  "ramme round upload ID FILE.xlsx [--db PATH]\n"
 	  "ramme round import-lines FILE.csv --round ID [--approve [--publish]]\n"
 	  "                [--db PATH]\n"
-	  "ramme round publish ID [--db PATH]\n\n"
+	  "ramme round publish ID [--db PATH]\n"
+	  "ramme round tariffs [--year Y] [--operator CODE] [--paragraph P]\n"
+	  "                [--target-group G] [--municipality CODE] [--versions]\n"
+	  "                [--format csv|xlsx] [--out FILE] [--db PATH]\n\n"
 	  "open creates a round for tariff year YEAR with number NO (1 =\n"
 	  "preliminary, 2 = final) and a submission for every offer with an\n"
 	  "operator, pre-filled from its latest earlier lines and from the\n"
@@ -147,7 +154,16 @@ const struct cli_cmd cli_cmds[] = {
 	  "--publish then publishes the round as `round publish` does, in the\n"
 	  "same transaction.\n"
 	  "publish writes the approved tariffs as new versions valid for the\n"
-	  "year and closes the round.\n",
+	  "year and closes the round.\n"
+	  "close ends reporting; reopen allows it again until DATE.\n"
+	  "template writes the XLSX template of the round (one row per\n"
+	  "service line, pre-filled, computed tariffs and warnings beside it)\n"
+	  "for every operator or for --operator; upload reads a filled\n"
+	  "template back, all or nothing: every error is listed with its row\n"
+	  "and cell and nothing changes.\n"
+	  "tariffs prints the published tariff overview as CSV (semicolon,\n"
+	  "UTF-8 with BOM) or writes it as XLSX to --out; the filters are those\n"
+	  "of the public overview, --versions includes superseded versions.\n",
 	  cmd_round },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "

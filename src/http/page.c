@@ -44,7 +44,14 @@ page_begin(struct page *p, struct http_req *r, const char *title,
 	    "initial-scale=1\"><title>");
 	html_text(h, title);
 	HTML_LIT(h, " · ramme</title>"
-	    "<link rel=\"stylesheet\" href=\"/static/style.css\"></head>\n"
+	    "<link rel=\"stylesheet\" href=\"/static/style.css\">");
+	if (section != NULL && (strcmp(section, "moeder") == 0 ||
+	    strcmp(section, "politikere") == 0))
+		HTML_LIT(h, "<link rel=\"alternate\" type=\"application/rss+xml\" "
+		    "title=\"Referater\" href=\"/referater.rss\">"
+		    "<link rel=\"alternate\" type=\"text/calendar\" "
+		    "title=\"Mødekalender\" href=\"/kalender.ics\">");
+	HTML_LIT(h, "</head>\n"
 	    "<body><a class=\"skip\" href=\"#main\">Spring til indhold</a>"
 	    "<header class=\"top\"><div class=\"brand\"><a href=\"/\">ramme"
 	    "</a><span>Sekretariatet for Rammeaftaler · Nordjylland</span>"
@@ -55,6 +62,9 @@ page_begin(struct page *p, struct http_req *r, const char *title,
 	nav_item(p, "/moeder", "Møder", "moeder", section);
 	nav_item(p, "/beregn", "Beregn", "beregn", section);
 	nav_item(p, "/takster", "Takster", "takster", section);
+	nav_item(p, "/politikere", "Politikere", "politikere", section);
+	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR)
+		nav_item(p, "/regnskab", "Regnskab", "regnskab", section);
 	if (r->who.role == ROLE_ADMIN)
 		nav_item(p, "/brugere", "Brugere", "brugere", section);
 	HTML_LIT(h, "</ul></nav><div class=\"user\">");

@@ -414,7 +414,9 @@ page_meetings(struct http_req *r)
 	flash(&p);
 	HTML_LIT(h, "<p class=\"actions\"><a href=\"/soeg\">Søg i dagsordener "
 	    "og referater</a> · <a href=\"/organer\">Organer og "
-	    "medlemmer</a>");
+	    "medlemmer</a> · <a href=\"/kalender.ics\">Mødekalender "
+	    "(iCal)</a> · <a href=\"/referater.rss\">Nye referater (RSS)"
+	    "</a>");
 	if (r->who.role == ROLE_ADMIN)
 		HTML_LIT(h, " · <a class=\"button\" href=\"/moeder/nyt\">Nyt "
 		    "møde</a> <a class=\"button secondary\" "
@@ -1051,6 +1053,23 @@ meeting_render(struct http_req *r, int64_t id, const struct err *err,
 		html_url(h, "href", arena_printf(&r->arena,
 		    "/moeder/%lld/referat/aendringer", (long long)id));
 		HTML_LIT(h, ">Ændringer fra udkast til godkendt referat</a>");
+	}
+	HTML_LIT(h, "</p><p class=\"actions\" id=\"documents\"><a");
+	html_url(h, "href", arena_printf(&r->arena, "/moeder/%lld/dagsorden.pdf",
+	    (long long)id));
+	HTML_LIT(h, ">Dagsorden (PDF)</a> <a");
+	html_url(h, "href", arena_printf(&r->arena, "/moeder/%lld/pakke.pdf",
+	    (long long)id));
+	HTML_LIT(h, ">Mødepakke med bilag (PDF)</a>");
+	if (mp.show_minutes && (mp.m.state == MEETING_REFERAT_UDKAST ||
+	    mp.m.state == MEETING_REFERAT_GODKENDT)) {
+		HTML_LIT(h, " <a");
+		html_url(h, "href", arena_printf(&r->arena,
+		    "/moeder/%lld/referat.pdf", (long long)id));
+		HTML_LIT(h, ">");
+		html_text(h, mp.minutes_draft ? "Udkast til referat (PDF)" :
+		    "Referat (PDF)");
+		HTML_LIT(h, "</a>");
 	}
 	HTML_LIT(h, "</p>");
 
@@ -2266,7 +2285,10 @@ page_body_view(struct http_req *r)
 		}
 		HTML_LIT(h, "</tbody></table>");
 	}
-	HTML_LIT(h, "<h2>Møder</h2><ul>");
+	HTML_LIT(h, "<h2>Møder</h2><p class=\"actions\"><a");
+	html_url(h, "href", arena_printf(&r->arena, "/organer/%lld/kalender.ics",
+	    (long long)id));
+	HTML_LIT(h, ">Organets mødekalender (iCal)</a></p><ul>");
 	for (i = 0; i < nms; i++) {
 		HTML_LIT(h, "<li><a");
 		html_url(h, "href", arena_printf(&r->arena, "/moeder/%lld",

@@ -460,12 +460,9 @@ page_tariff_view(struct http_req *r)
 	tariff_page(r, id, NULL, 200);
 }
 
-/*
- * Kroner as typed by Danish users into øre: "6.500.000", "6500000",
- * "2.283,50", "2283.5", "-370.000". Returns 0 or -1.
- */
-static int
-parse_kr(const char *s, int64_t *out)
+/* See tariff_http.h. */
+int
+tariff_http_parse_kr(const char *s, int64_t *out)
 {
 	char	 b[64], *p;
 	size_t	 n = 0, i;
@@ -517,7 +514,7 @@ page_tariff_change_post(struct http_req *r)
 	reason = fval(r, "reason");
 	if (http_form_error(r, &e) != 0)
 		;
-	else if (amount == NULL || parse_kr(amount, &ore) != 0)
+	else if (amount == NULL || tariff_http_parse_kr(amount, &ore) != 0)
 		err_set(&e, ERR_INVALID, "invalid_amount", "tariff", "Angiv "
 		    "den "
 		    "nye takst i kroner (fx 2.283 eller 2.283,50)");
@@ -1603,7 +1600,7 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 
 		*dst = 0;
 		if ((s = fval(r, money[i].name)) != NULL &&
-		    parse_kr(s, dst) != 0)
+		    tariff_http_parse_kr(s, dst) != 0)
 			return err_set(e, ERR_INVALID, "invalid_amount",
 			    money[i].name, "%s: angiv et beløb i kroner (fx "
 			    "6.500.000 eller 2.283,50)", money[i].label);

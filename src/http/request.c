@@ -337,6 +337,10 @@ queue(struct http_req *r, int status, const char *type,
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* The OParl API is public and read only: any site may read it. */
+	if (r->path != NULL && strncmp(r->path, "/oparl/", 7) == 0)
+		MHD_add_response_header(resp, "Access-Control-Allow-Origin",
+		    "*");
 	if (type != NULL && strncmp(type, "text/html", 9) == 0)
 		MHD_add_response_header(resp, "Content-Security-Policy",
 		    "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -122,7 +122,8 @@ router_dispatch(struct http_req *r)
 
 	routes = router_routes(&n);
 	method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
-	r->is_api = strncmp(r->path, "/api/", 5) == 0;
+	r->is_api = strncmp(r->path, "/api/", 5) == 0 ||
+	    strncmp(r->path, "/oparl/", 7) == 0;
 	buf_init(&allow);
 	for (i = 0; i < n; i++) {
 		if (!match(routes[i].pattern, r->path, NULL))

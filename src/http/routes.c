@@ -203,6 +203,17 @@ static const struct route routes[] = {
 	  page_line_post, "Save a service line and compute its tariff" },
 	{ "POST", "/indberetning/:id/linje/:pos/slet", ROLES_EDITORS, 0,
 	  page_line_delete, "Delete a service line" },
+	{ "GET", "/regnskab", ROLES_EDITORS, 0, page_accounts,
+	  "Reported accounts (årsresultater; operators: their own)" },
+	{ "GET", "/regnskab/indberet", ROLES_EDITORS, 0, page_accounts_form,
+	  "Form to report an offer's accounts for a year (?tilbud=, ?aar=)" },
+	{ "POST", "/regnskab/indberet", ROLES_EDITORS, 0, page_accounts_post,
+	  "Report the accounts: surplus or deficit, set-aside, carry-over" },
+	{ "GET", "/regnskab/hensaettelser", ROLES_EDITORS, 0,
+	  page_accounts_ledger, "An operator's set-aside ledger "
+	  "(?driftsherre=, ?aar=)" },
+	{ "GET", "/regnskab/:id/:year", ROLES_EDITORS, 0, page_accounts_view,
+	  "One offer's accounts for a year and what follows from them" },
 	/* Governance: meetings, agendas, minutes, search, bodies. */
 	{ "GET", "/moeder", ROLES_PUBLIC, 0, page_meetings,
 	  "Meetings by body and year (filters organ, aar)" },
@@ -285,6 +296,90 @@ static const struct route routes[] = {
 	  "A nomination: who has nominated and who has not" },
 	{ "POST", "/udpegninger/:id", ROLES_ADMIN, 0, page_nomination_post,
 	  "Record a municipality's nominee" },
+
+	/* Publication: documents, feeds and the politicians' page. */
+	{ "GET", "/moeder/:id/dagsorden.pdf", ROLES_PUBLIC, 0,
+	  page_meeting_agenda_pdf, "A meeting's agenda as PDF (closed items "
+	  "only for members and the secretariat)" },
+	{ "GET", "/moeder/:id/referat.pdf", ROLES_PUBLIC, 0,
+	  page_meeting_minutes_pdf, "A meeting's minutes as PDF, once "
+	  "approved (drafts as on the meeting page)" },
+	{ "GET", "/moeder/:id/pakke.pdf", ROLES_PUBLIC, 0,
+	  page_meeting_packet_pdf, "The meeting packet: the agenda followed "
+	  "by the PDF attachments" },
+	{ "GET", "/kalender.ics", ROLES_PUBLIC, 0, page_calendar,
+	  "Published meetings as an iCalendar feed" },
+	{ "GET", "/organer/:id/kalender.ics", ROLES_PUBLIC, 0,
+	  page_body_calendar, "One body's published meetings as an iCalendar "
+	  "feed" },
+	{ "GET", "/referater.rss", ROLES_PUBLIC, 0, page_minutes_rss,
+	  "RSS feed of approved minutes, newest first" },
+	{ "GET", "/politikere", ROLES_PUBLIC, 0, page_politicians,
+	  "For politicians: recent decisions, upcoming meetings, links to "
+	  "the tariff overview and the documents" },
+
+	/* The OParl 1.1 read API (docs/oparl.md): public, read only. */
+	{ "GET", "/oparl/v1", ROLES_PUBLIC, ROUTE_API, api_oparl_system,
+	  "OParl System: the entry point of the open governance data" },
+	{ "GET", "/oparl/v1/bodies", ROLES_PUBLIC, ROUTE_API, api_oparl_bodies,
+	  "OParl: the list of Bodies (the one framework agreement)" },
+	{ "GET", "/oparl/v1/body/:body", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_body, "OParl Body: the framework agreement (nordjylland)" },
+	{ "GET", "/oparl/v1/body/:body/organizations", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: bodies of the agreement, then "
+	  "municipalities and regions"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/people", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: persons with their memberships"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/memberships", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: memberships of the bodies"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/meetings", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: published meetings"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/agendaItems", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: open items of published meetings"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/files", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: open attachments of open items"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/locations", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: places of published meetings"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/legislativeTerms", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: agreement years"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/papers", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: papers (none yet: empty)"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/body/:body/consultations", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_list, "OParl list: consultations (none yet: empty)"
+	  "; limit, page, created_since/until, modified_since/until" },
+	{ "GET", "/oparl/v1/organization/:key", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl Organization: a body (key) or a "
+	  "municipality (code), or its tombstone" },
+	{ "GET", "/oparl/v1/person/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl Person with embedded memberships, or its "
+	  "tombstone" },
+	{ "GET", "/oparl/v1/membership/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl Membership, or its tombstone" },
+	{ "GET", "/oparl/v1/meeting/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl Meeting with its open items and files, or "
+	  "its tombstone" },
+	{ "GET", "/oparl/v1/agendaItem/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl AgendaItem of a published meeting, or its "
+	  "tombstone" },
+	{ "GET", "/oparl/v1/file/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl File: an open attachment, or its tombstone" },
+	{ "GET", "/oparl/v1/legislativeTerm/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_object, "OParl LegislativeTerm: an agreement year, or "
+	  "its tombstone" },
+	{ "GET", "/oparl/v1/meeting/:id/location", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_meeting_location, "OParl Location: a meeting's place" },
+	{ "GET", "/oparl/v1/file/:id/content", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_file_content, "An open attachment's content, inline "
+	  "(File.accessUrl)" },
 };
 
 const struct route *

@@ -102,6 +102,13 @@ void	page_line_form(struct http_req *r);
 void	page_line_post(struct http_req *r);
 void	page_line_delete(struct http_req *r);
 
+/* page_accounts.c: accounts (årsresultat) and the set-aside ledger */
+void	page_accounts(struct http_req *r);
+void	page_accounts_form(struct http_req *r);
+void	page_accounts_post(struct http_req *r);
+void	page_accounts_view(struct http_req *r);
+void	page_accounts_ledger(struct http_req *r);
+
 /* page_meeting.c: governance meetings, search, bodies, nominations */
 void	page_meetings(struct http_req *r);
 void	page_meeting_new_form(struct http_req *r);
@@ -140,6 +147,24 @@ void	page_body_nomination_post(struct http_req *r);
 void	page_membership_end_post(struct http_req *r);
 void	page_nomination_view(struct http_req *r);
 void	page_nomination_post(struct http_req *r);
+
+/* page_publish.c: PDF, calendars, the minutes feed, politicians' page */
+void	page_meeting_agenda_pdf(struct http_req *r);
+void	page_meeting_minutes_pdf(struct http_req *r);
+void	page_meeting_packet_pdf(struct http_req *r);
+void	page_calendar(struct http_req *r);
+void	page_body_calendar(struct http_req *r);
+void	page_minutes_rss(struct http_req *r);
+void	page_politicians(struct http_req *r);
+
+/* api_oparl.c: the OParl 1.1 read API */
+void	api_oparl_system(struct http_req *r);
+void	api_oparl_bodies(struct http_req *r);
+void	api_oparl_body(struct http_req *r);
+void	api_oparl_list(struct http_req *r);
+void	api_oparl_object(struct http_req *r);
+void	api_oparl_meeting_location(struct http_req *r);
+void	api_oparl_file_content(struct http_req *r);
 
 /* page.c: shared assets */
 void	page_style_css(struct http_req *r);

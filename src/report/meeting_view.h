@@ -48,6 +48,9 @@ struct meeting_view_item {
 	const char			*minutes;	/* referat / beslutning */
 	const char			*result;	/* "godkendt", "taget til efterretning" ... */
 	bool				 closed;	/* lukket punkt */
+	const char			*kind;		/* "sag", or a standard item:
+							   "dagsorden", "referat", "evt",
+							   "naeste_moede"; NULL: unknown */
 	int64_t				 id;		/* stable id (OParl AgendaItem
 							   URL), or 0: then meeting id
 							   + number are used */

@@ -628,8 +628,13 @@ file_json(const struct oparl_ctx *c, const struct meeting_view *v,
 	/* accessUrl is required: the file's own URL, else its id. */
 	buf_reset(&b);
 	if (meeting_fmt_url_join(&b, c->site, f->url)) {
-		json_object_set_new(o, "accessUrl", url_string(&b));
 		json_object_set_new(o, "downloadUrl", url_string(&b));
+		if (c->file_content && f->id > 0) {
+			buf_reset(&b);
+			oparl_url(&b, c, OPARL_FILE, seg);
+			buf_puts(&b, "/content");
+		}
+		json_object_set_new(o, "accessUrl", url_string(&b));
 	} else
 		json_object_set_new(o, "accessUrl",
 		    json_deep_copy(json_object_get(o, "id")));
@@ -999,7 +1004,8 @@ oparl_list(const char *list_url, json_t *data, int64_t total,
 	if (page > pages) {
 		json_decref(data);
 		return err_set(e, ERR_NOT_FOUND, "page_not_found", "page",
-		    "Listen har kun %lld sider", (long long)pages);
+		    "Siden findes ikke; listen har kun %lld sider",
+		    (long long)pages);
 	}
 	o = json_object();
 	json_object_set_new(o, "data", data);

@@ -59,6 +59,12 @@ struct oparl_ctx {
 					   point at {base}/meeting/{id}/
 					   agenda.pdf and minutes.pdf, which
 					   the HTTP layer then serves */
+	bool		 file_content;	/* a File with a stored id and a URL
+					   gets accessUrl {base}/file/{id}/
+					   content (served inline, which the
+					   HTTP layer then serves) and
+					   downloadUrl = its URL; otherwise
+					   both are its URL */
 };
 
 /* Timestamps below are ISO UTC ("2011-10-01T12:00:00Z"); NULL leaves

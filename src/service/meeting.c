@@ -661,6 +661,7 @@ meeting_view_get(struct svc *s, int64_t id, bool include_closed,
 		vi->minutes = it->minutes;
 		vi->result = item_result_label(it->result);
 		vi->closed = it->closed;
+		vi->kind = item_kind_name(it->kind);
 		vi->nfiles = it->nfiles;
 		vi->files = arena_calloc(s->arena, it->nfiles + 1,
 		    sizeof(*vi->files));

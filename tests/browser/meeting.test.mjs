@@ -2,9 +2,10 @@
  * Browser test of a meeting's life: the secretariat creates a meeting,
  * adds an item and an attachment, publishes the agenda, writes the
  * minutes, circulates them, approves them at the next meeting, and the
- * public page shows the approved minutes. The screenshot goes to
- * test-results/browser-meeting.png. The pages must run without console
- * errors.
+ * public page shows the approved minutes, its minutes PDF (read back
+ * with pdftotext) and the decision on the page for politicians. The
+ * screenshot goes to test-results/browser-meeting.png. The pages must
+ * run without console errors.
  *
  *   RAMME_BIN=$PWD/build/src/ramme node --test tests/browser/
  */
@@ -13,12 +14,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, ROOT, startServer } from '../http/harness.mjs';
+import { spawnSync } from 'node:child_process';
+
+import { PASSWORD, ROOT, startServer, tempDir } from '../http/harness.mjs';
 import { makePdf } from '../http/minipdf.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 const SHOT = path.join(ROOT, 'test-results', 'browser-meeting.png');
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/* The text of a PDF, through pdftotext. */
+function pdfText(buf) {
+	const dir = tempDir('ramme-browser-');
+	try {
+		const f = path.join(dir, 'referat.pdf');
+		fs.writeFileSync(f, buf);
+		const r = spawnSync(PDFTOTEXT, ['-enc', 'UTF-8', f, '-']);
+		assert.equal(r.status, 0, `pdftotext: ${r.stderr}`);
+		return r.stdout.toString('utf8');
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
 
 let srv, browser;
 
@@ -124,8 +142,8 @@ describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chrom
 		    buffer: makePdf('Udkast til styringsaftale') });
 		await page.getByLabel('Dok.nr.').fill('2026-1234');
 		await submit(page, 'Tilføj bilag');
-		assert.match(await page.locator('ul.files').textContent(),
-		    /Bilag 1 Styringsaftale/);
+		assert.equal(await page.locator('form[action^="/bilag/"] ' +
+		    'input[name=name]').inputValue(), 'Bilag 1 Styringsaftale');
 
 		/* Publish, hold, write the minutes, circulate. */
 		await page.goto(`${srv.url}/moeder/${id}`);
@@ -177,6 +195,37 @@ describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chrom
 		const res = await pub.request.get(srv.url + file);
 		assert.equal(res.status(), 200);
 		assert.equal(res.headers()['content-type'], 'application/pdf');
+		/* The public minutes as PDF, linked from the page. */
+		const pdfHref = await pub.getByRole('link',
+		    { name: 'Referat (PDF)' }).getAttribute('href');
+		assert.equal(pdfHref, `/moeder/${id}/referat.pdf`);
+		const pdf = await pub.request.get(srv.url + pdfHref);
+		assert.equal(pdf.status(), 200);
+		assert.equal(pdf.headers()['content-type'], 'application/pdf');
+		const pdfBody = await pdf.body();
+		assert.equal(pdfBody.subarray(0, 5).toString('latin1'), '%PDF-');
+		if (fs.existsSync(PDFTOTEXT)) {
+			const text = pdfText(pdfBody);
+			/* The header rows this meeting has values for. */
+			for (const label of ['Møde', 'Tid', 'Sted', 'Referent'])
+				assert.match(text, new RegExp(`^\\s*${label}\\b`, 'm'),
+				    `PDF header ${label}`);
+			assert.match(text, /Boulevarden 13, Aalborg/);
+			assert.match(text, /Thomas Gajhede Haugaard/);
+			assert.match(text, /6\. marts 2026, kl\. 10\.00/);
+			assert.match(text, /Styringsaftalen 2027 – økonomi \(HETH\)/);
+			assert.match(text, /Kredsen godkendte udkastet med en rettelse/);
+			assert.match(text, /Beslutning/);
+			assert.match(text, /Side 1 af \d+/);
+			assert.doesNotMatch(text, /– udkast/);
+		}
+		/* The decision is on the page for politicians. */
+		await pub.getByRole('navigation', { name: 'Hovedmenu' })
+		    .getByRole('link', { name: 'Politikere' }).click();
+		await pub.waitForURL(/\/politikere$/);
+		assert.match(await pub.locator('section[aria-labelledby=beslutninger]')
+		    .textContent(), /Kredsen godkendte udkastet med en rettelse/);
+		await pub.goto(`${srv.url}/moeder/${id}`);
 		await pub.getByRole('link', { name: 'næste møde' }).click();
 		await pub.waitForURL(new RegExp(`/moeder/${next}$`));
 		await pub.goto(`${srv.url}/moeder/${id}`);

@@ -8,12 +8,8 @@
  * validated here with ajv against /work/shared/oparl-1.1-schema (found
  * as ../shared/oparl-1.1-schema next to the repository).
  *
- * The schemas are draft-04 style without ids: they are registered under
- * their file names, and their custom keyword "schema" ("this embedded
- * object is a File.json") is implemented so embedded objects — a
- * Meeting's agendaItem, an item's auxiliaryFile, a Person's membership —
- * are validated too. Their other custom keywords (references,
- * backreference, cardinality) are annotations and ignored.
+ * The schemas are loaded by oparl_ajv.mjs (embedded objects are
+ * validated too).
  *
  * The binary comes from $RAMME_BIN (.../build/src/ramme):
  * .../build/tests/unit/test_oparl.
@@ -21,17 +17,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 
-import { BIN, ROOT, assertNoSanitizerReport, tempDir } from './harness.mjs';
+import { BIN, assertNoSanitizerReport, tempDir } from './harness.mjs';
+import { ajvSkipReason, assertValid, makeAjv, typeOf } from './oparl_ajv.mjs';
 
-const SCHEMA_DIR = path.resolve(ROOT, '../shared/oparl-1.1-schema');
 const TEST_BIN = path.join(path.dirname(path.dirname(BIN)), 'tests', 'unit',
     'test_oparl');
-const MODULES = path.join(ROOT, 'tests', 'browser', 'node_modules');
-const TYPE_RE = /^https:\/\/schema\.oparl\.org\/1\.1\/(\w+)$/;
 const BASE = 'https://ramme.example.dk/oparl/v1';
 
 /* Words that occur only in the fixture's closed item and files. */
@@ -40,84 +33,9 @@ const CLOSED_MARKERS = ['ZEBRAFINK', 'QUOKKABAGGRUND', 'NARHVALINDSTILLING',
 	'BAVIANTIDLIGERE', 'GNUSEKTION'];
 
 function skipReason() {
-	if (!fs.existsSync(SCHEMA_DIR))
-		return `OParl schemas not found at ${SCHEMA_DIR}`;
 	if (!fs.existsSync(TEST_BIN))
 		return `${TEST_BIN} not built (cmocka missing?)`;
-	if (!fs.existsSync(path.join(MODULES, 'ajv')) ||
-	    !fs.existsSync(path.join(MODULES, 'ajv-formats')))
-		return `ajv / ajv-formats not installed in ${MODULES}`;
-	return null;
-}
-
-/* Remove draft markers ajv 8 does not know. */
-function strip(node) {
-	if (Array.isArray(node))
-		return node.map(strip);
-	if (node === null || typeof node !== 'object')
-		return node;
-	const out = {};
-	for (const [k, v] of Object.entries(node))
-		if (k !== '$schema' && k !== 'id')
-			out[k] = k === 'properties' ? stripProps(v) : strip(v);
-	return out;
-}
-
-/* Inside "properties" the keys are property names, "id" included. */
-function stripProps(props) {
-	const out = {};
-	for (const [k, v] of Object.entries(props))
-		out[k] = strip(v);
-	return out;
-}
-
-function makeAjv() {
-	const require = createRequire(path.join(MODULES, 'noop.js'));
-	const AjvMod = require('ajv');
-	const Ajv = AjvMod.default ?? AjvMod;
-	const fmtMod = require('ajv-formats');
-	const addFormats = fmtMod.default ?? fmtMod;
-	/* The schemas' patterns escape ':' and '/', which the u flag rejects. */
-	const ajv = new Ajv({ strict: false, allErrors: true,
-	    unicodeRegExp: false });
-	addFormats(ajv);
-	ajv.addKeyword({
-		keyword: 'schema',
-		schemaType: 'string',
-		errors: true,
-		validate: function embedded(name, data) {
-			if (data === null || typeof data !== 'object' ||
-			    Array.isArray(data))
-				return true;	/* "type" reports that */
-			const v = ajv.getSchema(name);
-			if (v === undefined)
-				throw new Error(`unknown schema ${name}`);
-			const ok = v(data);
-			embedded.errors = ok ? null : v.errors.map((e) =>
-			    ({ ...e, message: `${name}: ${e.message}` }));
-			return ok;
-		},
-	});
-	for (const f of fs.readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')))
-		ajv.addSchema(strip(JSON.parse(fs.readFileSync(
-		    path.join(SCHEMA_DIR, f), 'utf8'))), f);
-	return ajv;
-}
-
-function typeOf(obj) {
-	const m = TYPE_RE.exec(obj?.type ?? '');
-	assert.ok(m, `no OParl type: ${JSON.stringify(obj).slice(0, 200)}`);
-	return m[1];
-}
-
-function assertValid(ajv, obj, what) {
-	const type = typeOf(obj);
-	const v = ajv.getSchema(`${type}.json`);
-	assert.ok(v, `no schema for ${type}`);
-	const ok = v(obj);
-	assert.ok(ok, `${what} (${type}) invalid:\n` +
-	    JSON.stringify(v.errors, null, 2) + '\n' +
-	    JSON.stringify(obj, null, 2).slice(0, 3000));
+	return ajvSkipReason();
 }
 
 /* Every "id" and "*Url"/url-valued field points into the API or a site. */

@@ -245,6 +245,14 @@ test_minutes(void **state)
 	assert_contains(buf_str(&t), "4. ZEBRAFINK personalesag (ZQXW) – "
 	    "lukket punkt");
 	assert_contains(buf_str(&t), "ANTILOPEHEMMELIG notat (lukket bilag)");
+
+	/* Initials the title already ends with are not repeated. */
+	f.v.items[2].title = "Drøftelse af styringsaftalen (HETH)";
+	render(env, &f.v, PDF_AGENDA, false, "initials.pdf", path,
+	    sizeof(path));
+	pdf_text(path, &t);
+	assert_contains(buf_str(&t), "3. Drøftelse af styringsaftalen (HETH)");
+	assert_null(strstr(buf_str(&t), "(HETH) (HETH)"));
 	buf_cleanup(&t);
 }
 
