@@ -106,6 +106,7 @@ ctx_of(struct http_req *r, struct oparl_ctx *c, struct err *e)
 	c->base = arena_printf(&r->arena, "%s" OPARL_PATH, site);
 	c->body = OPARL_BODY_KEY;
 	c->file_content = true;
+	c->meeting_pdfs = true;
 	return 0;
 }
 
@@ -498,6 +499,58 @@ void
 api_oparl_meeting_location(struct http_req *r)
 {
 	send_object(r, OPARL_LOCATION, r->params[0]);
+}
+
+/*
+ * The File of a meeting's agenda or minutes PDF (Meeting.invitation,
+ * Meeting.resultsProtocol): the member of the Meeting object itself, so
+ * that both always agree; 404 while the minutes are not approved.
+ */
+void
+api_oparl_meeting_file(struct http_req *r)
+{
+	struct view_cache	 vc = { NULL, OPARL_SYSTEM, NULL };
+	struct oparl_entry	 x;
+	struct oparl_ctx	 c;
+	struct err		 e;
+	const char		*key;
+	json_t			*m = NULL, *f;
+
+	err_clear(&e);
+	key = strcmp(r->path + strlen(r->path) - 7, "minutes") == 0 ?
+	    "resultsProtocol" : "invitation";
+	if (begin(r, &c, &e) != 0 || oparl_feed_get(&r->svc, OPARL_MEETING,
+	    r->params[0], &x, &e) != 0)
+		goto fail;
+	if (x.deleted || entry_json(r, &c, &vc, &x, &m, &e) != 0 ||
+	    (f = json_object_get(m, key)) == NULL) {
+		json_decref(vc.arr);
+		json_decref(m);
+		if (e.code == 0)
+			err_set(&e, ERR_NOT_FOUND, "not_found", NULL,
+			    "Filen findes ikke");
+		goto fail;
+	}
+	json_decref(vc.arr);
+	json_incref(f);
+	json_decref(m);
+	http_send_json(r, 200, f);
+	return;
+fail:
+	send_error(r, &e);
+}
+
+/*
+ * File.accessUrl of a meeting's PDFs: the site's own PDF of the meeting
+ * (the public projection for the public), by redirect.
+ */
+void
+api_oparl_meeting_pdf(struct http_req *r)
+{
+	bool minutes = strstr(r->path, "/minutes.pdf") != NULL;
+
+	http_redirect(r, arena_printf(&r->arena, "/moeder/%s/%s",
+	    r->params[0], minutes ? "referat.pdf" : "dagsorden.pdf"));
 }
 
 void

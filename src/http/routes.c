@@ -377,6 +377,16 @@ static const struct route routes[] = {
 	  "its tombstone" },
 	{ "GET", "/oparl/v1/meeting/:id/location", ROLES_PUBLIC, ROUTE_API,
 	  api_oparl_meeting_location, "OParl Location: a meeting's place" },
+	{ "GET", "/oparl/v1/meeting/:id/agenda", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_meeting_file, "OParl File: the agenda PDF "
+	  "(Meeting.invitation)" },
+	{ "GET", "/oparl/v1/meeting/:id/minutes", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_meeting_file, "OParl File: the approved minutes PDF "
+	  "(Meeting.resultsProtocol)" },
+	{ "GET", "/oparl/v1/meeting/:id/agenda.pdf", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_meeting_pdf, "Redirect to the agenda PDF" },
+	{ "GET", "/oparl/v1/meeting/:id/minutes.pdf", ROLES_PUBLIC, ROUTE_API,
+	  api_oparl_meeting_pdf, "Redirect to the minutes PDF" },
 	{ "GET", "/oparl/v1/file/:id/content", ROLES_PUBLIC, ROUTE_API,
 	  api_oparl_file_content, "An open attachment's content, inline "
 	  "(File.accessUrl)" },

@@ -164,6 +164,8 @@ void	api_oparl_body(struct http_req *r);
 void	api_oparl_list(struct http_req *r);
 void	api_oparl_object(struct http_req *r);
 void	api_oparl_meeting_location(struct http_req *r);
+void	api_oparl_meeting_file(struct http_req *r);
+void	api_oparl_meeting_pdf(struct http_req *r);
 void	api_oparl_file_content(struct http_req *r);
 
 /* page.c: shared assets */

@@ -188,12 +188,27 @@ describe('OParl read API', { skip: reason ?? false }, () => {
 				Object.values(obj).forEach((x) => urlsIn(x, acc));
 			return acc;
 		};
-		let objects = 0, pages = 0;
+		let objects = 0, pages = 0, pdfs = 0;
 		const types = new Set();
 		while (queue.length) {
 			const url = queue.shift();
 			if (seen.has(url))
 				continue;
+			if (/\/meeting\/\d+\/(agenda|minutes)\.pdf$/.test(url)) {
+				/* The site's PDF of the meeting, by redirect. */
+				const r = await get(url);
+				assert.equal(r.status, 303, url);
+				const pdf = await get(srv.url + r.headers.get('location'));
+				assert.equal(pdf.status, 200, url);
+				assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+				const txt = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'],
+				    { input: pdf.body }).toString('utf8');
+				assert.match(txt, /Dagsorden|Referat/);
+				assertNoSecret(txt, `${url} (text)`);
+				pdfs++;
+				seen.set(url, null);
+				continue;
+			}
 			if (/\/file\/\d+\/content$/.test(url)) {
 				const r = await get(url);
 				assert.equal(r.status, 200, url);
@@ -228,6 +243,9 @@ describe('OParl read API', { skip: reason ?? false }, () => {
 			assert.ok(types.has(t), `crawl found no ${t}`);
 		assert.ok(objects > 25 && pages >= LISTS.length,
 		    `${objects} objects, ${pages} pages`);
+		assert.ok(pdfs >= 1, 'no meeting PDF (File.accessUrl) crawled');
+		assert.equal(typeOf(seen.get(`${API}/meeting/${ids.m1}/agenda`)),
+		    'File', 'Meeting.invitation is a File at its own URL');
 		/* A list entry is the object at its URL (the same projection). */
 		for (const [url, j] of seen)
 			if (j && Array.isArray(j.data))
