@@ -86,21 +86,11 @@ send_error(struct http_req *r, const struct err *e)
 static int
 ctx_of(struct http_req *r, struct oparl_ctx *c, struct err *e)
 {
-	const char	*host = http_header(r, "Host");
-	const char	*p, *site;
-	size_t		 len;
+	const char	*site = http_site_url(r);
 
-	len = host != NULL ? strlen(host) : 0;
-	for (p = host; len > 0 && len <= 255 && *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-		    *p == ':' || *p == '[' || *p == ']'))
-			break;
-	if (len == 0 || len > 255 || *p != '\0')
+	if (site == NULL)
 		return err_set(e, ERR_INVALID, "invalid_host", "Host",
 		    "Headeren Host mangler eller er ugyldig");
-	site = arena_printf(&r->arena, "%s://%s",
-	    http_server_secure(r->srv) ? "https" : "http", host);
 	memset(c, 0, sizeof(*c));
 	c->site = site;
 	c->base = arena_printf(&r->arena, "%s" OPARL_PATH, site);

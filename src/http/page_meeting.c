@@ -1800,6 +1800,17 @@ page_follow_up_post(struct http_req *r)
 
 /* ---- attachments --------------------------------------------------- */
 
+/* After a change to an attachment: back to its item, or the error. */
+static void
+attachment_done(struct http_req *r, int64_t item_id, int rc,
+    const struct err *e, const char *key)
+{
+	if (item_id == 0)
+		http_send_error(r, e);
+	else
+		item_done(r, item_id, rc, e, key);
+}
+
 void
 page_attachment_post(struct http_req *r)
 {
@@ -1812,11 +1823,7 @@ page_attachment_post(struct http_req *r)
 	err_clear(&e);
 	rc = meeting_attachment_set(&r->svc, id, field(r, "name"),
 	    field(r, "closed") != NULL, &item_id, &e);
-	if (item_id == 0) {
-		http_send_error(r, &e);
-		return;
-	}
-	item_done(r, item_id, rc, &e, "bilag");
+	attachment_done(r, item_id, rc, &e, "bilag");
 }
 
 void
@@ -1830,11 +1837,7 @@ page_attachment_delete_post(struct http_req *r)
 		return;
 	err_clear(&e);
 	rc = meeting_attachment_delete(&r->svc, id, &item_id, &e);
-	if (item_id == 0) {
-		http_send_error(r, &e);
-		return;
-	}
-	item_done(r, item_id, rc, &e, "bilag_slettet");
+	attachment_done(r, item_id, rc, &e, "bilag_slettet");
 }
 
 void

@@ -74,20 +74,10 @@ no_query(struct http_req *r)
 static const char *
 site_url(struct http_req *r)
 {
-	const char	*host = http_header(r, "Host");
-	const char	*p;
-	size_t		 len;
+	const char *site = http_site_url(r);
 
-	len = host != NULL ? strlen(host) : 0;
-	for (p = host; len > 0 && len <= 255 && *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-		    *p == ':' || *p == '[' || *p == ']'))
-			break;
-	if (len == 0 || len > 255 || *p != '\0')
-		host = "localhost";
-	return arena_printf(&r->arena, "%s://%s",
-	    http_server_secure(r->srv) ? "https" : "http", host);
+	return site != NULL ? site : arena_printf(&r->arena, "%s://localhost",
+	    http_server_secure(r->srv) ? "https" : "http");
 }
 
 /*

@@ -20,6 +20,25 @@ http_header(struct http_req *r, const char *name)
 }
 
 const char *
+http_site_url(struct http_req *r)
+{
+	const char	*host = http_header(r, "Host");
+	const char	*p;
+	size_t		 len;
+
+	len = host != NULL ? strlen(host) : 0;
+	if (len == 0 || len > 255)
+		return NULL;
+	for (p = host; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		    *p == ':' || *p == '[' || *p == ']'))
+			return NULL;
+	return arena_printf(&r->arena, "%s://%s",
+	    http_server_secure(r->srv) ? "https" : "http", host);
+}
+
+const char *
 http_query(struct http_req *r, const char *name)
 {
 	const char *v;

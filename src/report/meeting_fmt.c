@@ -10,6 +10,7 @@
 #include "report/meeting_fmt.h"
 #include "report/meeting_view.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 static const char *month_da[] = { "januar", "februar", "marts", "april",
     "maj", "juni", "juli", "august", "september", "oktober", "november",
@@ -28,20 +29,6 @@ days_in_month(int y, int m)
 	    30, 31 };
 
 	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 /* Read exactly n digits at *p into *out and advance. */
@@ -144,7 +131,7 @@ meeting_fmt_utc(const char *iso, int64_t *epoch)
 int64_t
 meeting_fmt_epoch(const struct meeting_fmt_tm *tm)
 {
-	return days_from_civil(tm->year, tm->mon, tm->day) * 86400 +
+	return text_days_from_civil(tm->year, tm->mon, tm->day) * 86400 +
 	    tm->hour * 3600 + tm->min * 60 + tm->sec;
 }
 
@@ -173,7 +160,7 @@ meeting_fmt_from_epoch(int64_t epoch, struct meeting_fmt_tm *tm)
 int
 meeting_fmt_weekday(int year, int mon, int day)
 {
-	int64_t	d = days_from_civil(year, mon, day);
+	int64_t	d = text_days_from_civil(year, mon, day);
 
 	/* 1970-01-01 was a Thursday (4). */
 	return (int)(((d % 7) + 7 + 4) % 7);

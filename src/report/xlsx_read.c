@@ -336,24 +336,14 @@ dec_to_i64(const struct dec *d, int scale, int64_t *out)
  * Dates: serial numbers and number formats.
  */
 
-/* "YYYY-MM-DD" of days since 1970-01-01 (H. Hinnant's civil_from_days). */
+/* "YYYY-MM-DD" of days since 1970-01-01; callers keep the year within
+   1..9999. */
 static void
 civil_from_days(int64_t z, char out[11])
 {
-	int64_t		era, y;
-	unsigned	doe, yoe, doy, mp, d, m;
+	int	y, m, d;
 
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = (int64_t)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
-	/* Callers keep y within 1..9999. */
+	text_civil_from_days(z, &y, &m, &d);
 	out[0] = (char)('0' + y / 1000 % 10);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);

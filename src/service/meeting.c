@@ -1579,27 +1579,42 @@ fail:
 	return rc;
 }
 
+/*
+ * In a write transaction: the attachment id and its meeting; *item_id
+ * receives its item.
+ */
+static int
+attachment_load(struct svc *s, int64_t id, struct attachment *f,
+    struct meeting *m, int64_t *item_id, struct err *e)
+{
+	const void	*data;
+	size_t		 len;
+	int64_t		 meeting_id;
+	bool		 item_closed;
+	int		 rc;
+
+	if ((rc = meeting_store_attachment_get(s->db, s->arena, id, f,
+	    &meeting_id, &item_closed, &data, &len, e)) != 0 ||
+	    (rc = meeting_store_get(s->db, s->arena, meeting_id, m, e)) != 0)
+		return rc;
+	*item_id = f->item_id;
+	return 0;
+}
+
 int
 meeting_attachment_set(struct svc *s, int64_t id, const char *name,
     bool closed, int64_t *item_id, struct err *e)
 {
 	struct attachment	 f;
 	struct meeting		 m;
-	const void		*data;
-	size_t			 len;
-	int64_t			 meeting_id;
-	bool			 item_closed;
 	int			 rc;
 
 	if ((rc = check_text(name, 300, true, "name", "Bilagets navn", e)) != 0)
 		return rc;
 	if ((rc = begin_write(s, e)) != 0)
 		return rc;
-	if ((rc = meeting_store_attachment_get(s->db, s->arena, id, &f,
-	    &meeting_id, &item_closed, &data, &len, e)) != 0 ||
-	    (rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) != 0)
+	if ((rc = attachment_load(s, id, &f, &m, item_id, e)) != 0)
 		goto fail;
-	*item_id = f.item_id;
 	if (m.state == MEETING_AFLYST) {
 		rc = err_set(e, ERR_CONFLICT, "cancelled", NULL,
 		    "Mødet er aflyst");
@@ -1611,7 +1626,7 @@ meeting_attachment_set(struct svc *s, int64_t id, const char *name,
 	    json_pack("{s:s, s:b}", "name", f.name, "closed", f.closed),
 	    json_pack("{s:s, s:b}", "name", name, "closed", closed), e)) != 0)
 		goto fail;
-	return finish(s, meeting_id, e);
+	return finish(s, m.id, e);
 fail:
 	db_rollback(s->db);
 	return rc;
@@ -1623,27 +1638,19 @@ meeting_attachment_delete(struct svc *s, int64_t id, int64_t *item_id,
 {
 	struct attachment	 f;
 	struct meeting		 m;
-	const void		*data;
-	size_t			 len;
-	int64_t			 meeting_id;
-	bool			 item_closed;
 	int			 rc;
 
 	if ((rc = begin_write(s, e)) != 0)
 		return rc;
-	if ((rc = meeting_store_attachment_get(s->db, s->arena, id, &f,
-	    &meeting_id, &item_closed, &data, &len, e)) != 0 ||
-	    (rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) != 0)
-		goto fail;
-	*item_id = f.item_id;
-	if ((rc = check_open_meeting(&m, e)) != 0 ||
+	if ((rc = attachment_load(s, id, &f, &m, item_id, e)) != 0 ||
+	    (rc = check_open_meeting(&m, e)) != 0 ||
 	    (rc = meeting_store_attachment_delete(s->db, id, e)) != 0 ||
 	    (rc = audit_json(s, "attachment", id, "delete",
 	    json_pack("{s:I, s:s, s:s?, s:s?, s:b}", "item_id",
 	    (json_int_t)f.item_id, "name", f.name, "filename", f.filename,
 	    "hash", f.blob_hash, "closed", f.closed), NULL, e)) != 0)
 		goto fail;
-	return finish(s, meeting_id, e);
+	return finish(s, m.id, e);
 fail:
 	db_rollback(s->db);
 	return rc;

@@ -37,36 +37,6 @@ digits(const char *s, int n, int *v)
 	return true;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t	era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 int
 oparl_feed_time(const char *in, const char *name, char out[OPARL_FEED_STAMP],
     struct err *e)
@@ -116,9 +86,10 @@ oparl_feed_time(const char *in, const char *name, char out[OPARL_FEED_STAMP],
 	}
 	if (*p != '\0')
 		goto bad;
-	t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	t = text_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	    sign * (oh * 3600 + om * 60);
-	civil_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400, &y, &mo, &d);
+	text_civil_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400, &y, &mo,
+	    &d);
 	t = ((t % 86400) + 86400) % 86400;
 	if (y < 1000 || y > 9999)
 		goto bad;

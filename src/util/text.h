@@ -60,6 +60,12 @@ int	 text_casecmp(const char *a, const char *b);
  * (Æ, Ø, Å, É …) to lower case, runs of white space to one space, trimmed.
  */
 void	 text_fold(struct buf *out, const char *s);
+/*
+ * Days since 1970-01-01 of a date of the proleptic Gregorian calendar,
+ * and back (H. Hinnant's algorithms; any year that fits an int).
+ */
+int64_t	 text_days_from_civil(int y, int m, int d);
+void	 text_civil_from_days(int64_t z, int *y, int *m, int *d);
 /* ISO 8601 UTC timestamp "2026-11-23T10:00:00Z" of t into out[21]. */
 void	 text_timestamp(char out[21], long long t);
 #endif

@@ -10,7 +10,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { startServer } from './harness.mjs';
+import {
+	postFile as upload,
+	postForm as form,
+	startServer,
+} from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
 
 let srv, anon, admin;
@@ -20,19 +24,6 @@ before(async () => {
 	admin = await srv.login('admin');
 });
 after(async () => { await srv?.stop(); });
-
-function form(c, p, fields) {
-	return c.request('POST', p, { form: { csrf_token: c.csrf, ...fields } });
-}
-
-function upload(c, p, fields, file, name, type) {
-	const fd = new FormData();
-	fd.append('csrf_token', c.csrf);
-	for (const [k, v] of Object.entries(fields))
-		fd.append(k, v);
-	fd.append('file', new Blob([file], { type }), name);
-	return c.request('POST', p, { body: fd });
-}
 
 function redirectTo(r, re) {
 	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);

@@ -427,3 +427,26 @@ export function newOffer(op, extra = {}) {
 		...extra,
 	};
 }
+
+/* ---- forms ----------------------------------------------------------- */
+
+/* POST an HTML form as client c, with its session's CSRF token. */
+export function postForm(c, p, fields) {
+	return c.request('POST', p, { form: { csrf_token: c.csrf, ...fields } });
+}
+
+/* POST a multipart form with fields and one file (field "file"). */
+export function postFile(c, p, fields, file, name, type) {
+	const fd = new FormData();
+	fd.append('csrf_token', c.csrf);
+	for (const [k, v] of Object.entries(fields))
+		fd.append(k, v);
+	fd.append('file', new Blob([file], { type }), name);
+	return c.request('POST', p, { body: fd });
+}
+
+/* The id in a 303 redirect to /moeder/N?..., /punkter/N or the like. */
+export function redirectId(r) {
+	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);
+	return Number(/\/(\d+)(\?|$)/.exec(r.headers.get('location'))[1]);
+}

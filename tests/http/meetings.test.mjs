@@ -11,7 +11,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, ramme, rawRequest, startServer } from './harness.mjs';
+import {
+	postFile as upload,
+	postForm as form,
+	ramme,
+	rawRequest,
+	redirectId,
+	ROOT,
+	startServer,
+} from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'minutes');
@@ -26,27 +34,6 @@ before(async () => {
 	admin = await srv.login('admin');
 });
 after(async () => { await srv?.stop(); });
-
-/* POST an HTML form as client c (with its session's CSRF token). */
-function form(c, p, fields) {
-	return c.request('POST', p, { form: { csrf_token: c.csrf, ...fields } });
-}
-
-/* POST a multipart form with a file. */
-function upload(c, p, fields, file, name, type) {
-	const fd = new FormData();
-	fd.append('csrf_token', c.csrf);
-	for (const [k, v] of Object.entries(fields))
-		fd.append(k, v);
-	fd.append('file', new Blob([file], { type }), name);
-	return c.request('POST', p, { body: fd });
-}
-
-/* The id in a redirect to /moeder/N?... or /punkter/N?... */
-function redirectId(r) {
-	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);
-	return Number(/\/(\d+)\?/.exec(r.headers.get('location'))[1]);
-}
 
 async function page(c, p, status = 200) {
 	const r = await c.get(p);

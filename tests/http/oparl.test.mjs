@@ -17,7 +17,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { assertApiError, startServer } from './harness.mjs';
+import {
+	assertApiError,
+	postFile as upload,
+	postForm as form,
+	redirectId,
+	startServer,
+} from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
 import { ajvSkipReason, assertValid, makeAjv, typeOf } from './oparl_ajv.mjs';
 
@@ -48,24 +54,6 @@ before(async () => {
 	API = `${srv.url}/oparl/v1`;
 });
 after(async () => { await srv?.stop(); });
-
-function form(c, p, fields) {
-	return c.request('POST', p, { form: { csrf_token: c.csrf, ...fields } });
-}
-
-function upload(c, p, fields, file, name, type) {
-	const fd = new FormData();
-	fd.append('csrf_token', c.csrf);
-	for (const [k, v] of Object.entries(fields))
-		fd.append(k, v);
-	fd.append('file', new Blob([file], { type }), name);
-	return c.request('POST', p, { body: fd });
-}
-
-function redirectId(r) {
-	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);
-	return Number(/\/(\d+)(\?|$)/.exec(r.headers.get('location'))[1]);
-}
 
 async function itemIds(id) {
 	const r = await admin.get(`/moeder/${id}`);

@@ -16,7 +16,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { startServer, tempDir } from './harness.mjs';
+import {
+	postFile as upload,
+	postForm as form,
+	redirectId,
+	startServer,
+	tempDir,
+} from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
@@ -39,27 +45,6 @@ after(async () => {
 	if (tmp)
 		fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-/* POST an HTML form as client c (with its session's CSRF token). */
-function form(c, p, fields) {
-	return c.request('POST', p, { form: { csrf_token: c.csrf, ...fields } });
-}
-
-/* POST a multipart form with a file. */
-function upload(c, p, fields, file, name, type) {
-	const fd = new FormData();
-	fd.append('csrf_token', c.csrf);
-	for (const [k, v] of Object.entries(fields))
-		fd.append(k, v);
-	fd.append('file', new Blob([file], { type }), name);
-	return c.request('POST', p, { body: fd });
-}
-
-/* The id in a redirect to /moeder/N?... or /punkter/N?... */
-function redirectId(r) {
-	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);
-	return Number(/\/(\d+)\?/.exec(r.headers.get('location'))[1]);
-}
 
 async function get(c, p, status = 200) {
 	const r = await c.get(p);

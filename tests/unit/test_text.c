@@ -125,10 +125,33 @@ test_fold(void **state)
 	buf_cleanup(&b);
 }
 
+/* Calendar arithmetic: known days, leap years, and the round trip. */
+static void
+test_civil_days(void **unused)
+{
+	int64_t	z;
+	int	y, m, d;
+
+	(void)unused;
+	assert_int_equal(text_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(text_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(text_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(text_days_from_civil(2012, 3, 1) -
+	    text_days_from_civil(2012, 2, 28), 2);	/* leap year */
+	assert_int_equal(text_days_from_civil(2100, 3, 1) -
+	    text_days_from_civil(2100, 2, 28), 1);	/* not a leap year */
+	for (z = -800000; z <= 3000000; z += 997) {
+		text_civil_from_days(z, &y, &m, &d);
+		assert_true(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+		assert_int_equal(text_days_from_civil(y, m, d), z);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_civil_days),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_parse_i64),
