@@ -102,6 +102,10 @@ const char	*http_cookie(struct http_req *r, const char *name);
  * http_form_error() reports it).
  */
 const char	*http_form(struct http_req *r, const char *name);
+/* A form field or query parameter trimmed of white space (a copy in the
+   request's arena); NULL when missing or blank. */
+const char	*http_form_text(struct http_req *r, const char *name);
+const char	*http_query_text(struct http_req *r, const char *name);
 /* The file part named name, or NULL. */
 const struct http_field *http_form_file(struct http_req *r, const char *name);
 /* Non-zero when the form body could not be parsed; e says why. */

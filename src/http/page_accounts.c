@@ -58,50 +58,10 @@ kr(struct html *h, int64_t ore)
 		html_text(h, tmp);
 }
 
-/* Øre as the form shows them again: "1.234,56" (no unit). */
-static const char *
-kr_value(struct http_req *r, int64_t ore)
-{
-	struct buf	 b;
-	const char	*s;
-
-	buf_init(&b);
-	text_format_centi_da(&b, ore);
-	s = arena_strdup(&r->arena, buf_str(&b));
-	buf_cleanup(&b);
-	return s;
-}
-
 static const char *
 int_text(struct http_req *r, int64_t v)
 {
 	return arena_printf(&r->arena, "%lld", (long long)v);
-}
-
-/* A trimmed form field, NULL when empty. */
-static const char *
-fval(struct http_req *r, const char *name)
-{
-	const char	*v = http_form(r, name);
-	char		*t;
-
-	if (v == NULL)
-		return NULL;
-	t = text_trim(arena_strdup(&r->arena, v));
-	return *t ? t : NULL;
-}
-
-/* A trimmed query parameter, NULL when empty. */
-static const char *
-qval(struct http_req *r, const char *name)
-{
-	const char	*v = http_query(r, name);
-	char		*t;
-
-	if (v == NULL)
-		return NULL;
-	t = text_trim(arena_strdup(&r->arena, v));
-	return *t ? t : NULL;
 }
 
 /* The current UTC year. */
@@ -377,11 +337,11 @@ form_from_row(struct http_req *r, const struct accounts_row *a,
 	memset(fm, 0, sizeof(*fm));
 	fm->offer_id = a->offer_id;
 	fm->year = int_text(r, a->year);
-	fm->values[0] = kr_value(r, a->tariff_base_ore);
-	fm->values[1] = kr_value(r, a->revenue_ore);
-	fm->values[2] = kr_value(r, a->costs_ore);
-	fm->values[3] = kr_value(r, a->setaside_ore);
-	fm->values[4] = a->deficit_covered_ore ? kr_value(r,
+	fm->values[0] = tariff_http_kr_value(r, a->tariff_base_ore);
+	fm->values[1] = tariff_http_kr_value(r, a->revenue_ore);
+	fm->values[2] = tariff_http_kr_value(r, a->costs_ore);
+	fm->values[3] = tariff_http_kr_value(r, a->setaside_ore);
+	fm->values[4] = a->deficit_covered_ore ? tariff_http_kr_value(r,
 	    a->deficit_covered_ore) : NULL;
 	fm->values[5] = a->occupied_days >= 0 ? int_text(r, a->occupied_days) :
 	    NULL;
@@ -416,11 +376,11 @@ query_offer_year(struct http_req *r, int64_t *offer, int64_t *year,
 
 	*offer = 0;
 	*year = 0;
-	if ((s = qval(r, "tilbud")) != NULL &&
+	if ((s = http_query_text(r, "tilbud")) != NULL &&
 	    (text_parse_i64(s, offer) != 0 || *offer <= 0))
 		return err_set(e, ERR_INVALID, "invalid_offer", "tilbud",
 		    "Tilbud skal være et tilbudsnummer");
-	if ((s = qval(r, "aar")) != NULL &&
+	if ((s = http_query_text(r, "aar")) != NULL &&
 	    (text_parse_i64(s, year) != 0 || *year < PARAMS_YEAR_MIN ||
 	    *year > PARAMS_YEAR_MAX))
 		return err_set(e, ERR_INVALID, "invalid_year", "aar",
@@ -480,10 +440,10 @@ form_read(struct http_req *r, struct form *fm, struct accounts_input *in,
 	in->available_days = -1;
 	if ((rc = http_form_error(r, e)) != 0)
 		return rc;
-	fm->year = fval(r, "year");
+	fm->year = http_form_text(r, "year");
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		fm->values[i] = fval(r, fields[i].name);
-	if ((s = fval(r, "offer_id")) == NULL ||
+		fm->values[i] = http_form_text(r, fields[i].name);
+	if ((s = http_form_text(r, "offer_id")) == NULL ||
 	    text_parse_i64(s, &fm->offer_id) != 0 || fm->offer_id <= 0) {
 		fm->offer_id = 0;
 		return err_set(e, ERR_INVALID, "invalid_offer", "offer_id",
@@ -791,10 +751,10 @@ page_accounts_ledger(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	op = qval(r, "driftsherre");
+	op = http_query_text(r, "driftsherre");
 	if (op == NULL && r->who.role == ROLE_OPERATOR)
 		op = r->who.org_code;
-	if ((s = qval(r, "aar")) != NULL && (text_parse_i64(s, &year) != 0 ||
+	if ((s = http_query_text(r, "aar")) != NULL && (text_parse_i64(s, &year) != 0 ||
 	    year < PARAMS_YEAR_MIN || year > PARAMS_YEAR_MAX)) {
 		err_set(&e, ERR_INVALID, "invalid_year", "aar", "År skal være "
 		    "et årstal mellem %d og %d", PARAMS_YEAR_MIN,

@@ -653,25 +653,12 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	HTML_LIT(h, ">Annuller</a></div></form>");
 }
 
-/* A form text field, NULL when empty after trimming. */
-static const char *
-field(struct http_req *r, const char *name)
-{
-	const char	*v = http_form(r, name);
-	char		*t;
-
-	if (v == NULL)
-		return NULL;
-	t = text_trim(arena_strdup(&r->arena, v));
-	return *t ? t : NULL;
-}
-
 /* Lines of a textarea as items, empty lines dropped. */
 static int
 lines(struct http_req *r, const char *name, size_t max, const char ***out,
     size_t *n, struct err *e)
 {
-	const char	*v = field(r, name), *s, *nl;
+	const char	*v = http_form_text(r, name), *s, *nl;
 	const char	**items;
 	size_t		 k = 0;
 	char		*item;
@@ -709,10 +696,10 @@ form_offer(struct http_req *r, struct offer *o, struct err *e)
 
 	if ((rc = http_form_error(r, e)) != 0)
 		return rc;
-	o->name = field(r, "name");
-	o->operator_code = field(r, "operator_code");
-	o->location_code = field(r, "location_code");
-	if (offer_kind_parse(field(r, "kind"), &o->kind) != 0)
+	o->name = http_form_text(r, "name");
+	o->operator_code = http_form_text(r, "operator_code");
+	o->location_code = http_form_text(r, "location_code");
+	if (offer_kind_parse(http_form_text(r, "kind"), &o->kind) != 0)
 		return err_set(e, ERR_INVALID, "invalid_kind", "kind",
 		    "Ukendt tilbudstype");
 	if ((rc = lines(r, "paragraphs", OFFER_PARAGRAPHS_MAX, &o->paragraphs,
@@ -720,22 +707,22 @@ form_offer(struct http_req *r, struct offer *o, struct err *e)
 	    (rc = lines(r, "target_groups", OFFER_GROUPS_MAX, &o->target_groups,
 	    &o->ntarget_groups, e)) != 0)
 		return rc;
-	o->covered = field(r, "covered") != NULL;
-	o->category = field(r, "category");
-	if ((s = field(r, "status")) == NULL ||
+	o->covered = http_form_text(r, "covered") != NULL;
+	o->category = http_form_text(r, "category");
+	if ((s = http_form_text(r, "status")) == NULL ||
 	    offer_status_parse(s, &o->status) != 0)
 		return err_set(e, ERR_INVALID, "invalid_status", "status",
 		    "Vælg en status");
-	o->status_from = field(r, "status_from");
-	o->opened_on = field(r, "opened_on");
-	o->tilbudsportal_id = field(r, "tilbudsportal_id");
-	o->note = field(r, "note");
-	o->source = field(r, "source");
+	o->status_from = http_form_text(r, "status_from");
+	o->opened_on = http_form_text(r, "opened_on");
+	o->tilbudsportal_id = http_form_text(r, "tilbudsportal_id");
+	o->note = http_form_text(r, "note");
+	o->source = http_form_text(r, "source");
 	o->places = arena_calloc(&r->arena, OFFER_YEARS_MAX, sizeof(*o->places));
 	o->nplaces = 0;
 	for (i = 0; i < OFFER_YEARS_MAX + FORM_PLACE_ROWS; i++) {
-		y = field(r, arena_printf(&r->arena, "places_year_%zu", i));
-		pl = field(r, arena_printf(&r->arena, "places_%zu", i));
+		y = http_form_text(r, arena_printf(&r->arena, "places_year_%zu", i));
+		pl = http_form_text(r, arena_printf(&r->arena, "places_%zu", i));
 		if (y == NULL && pl == NULL)
 			continue;
 		if (y == NULL || text_parse_i64(y, &year) != 0)

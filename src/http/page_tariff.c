@@ -103,19 +103,6 @@ form_version(struct http_req *r, int64_t *v, struct err *e)
 	return 0;
 }
 
-/* A trimmed form field, NULL when empty. */
-static const char *
-fval(struct http_req *r, const char *name)
-{
-	const char	*v = http_form(r, name);
-	char		*t;
-
-	if (v == NULL)
-		return NULL;
-	t = text_trim(arena_strdup(&r->arena, v));
-	return *t ? t : NULL;
-}
-
 static const char *
 status_label(const struct submission *s, const struct tariff_round *t)
 {
@@ -509,9 +496,9 @@ page_tariff_change_post(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	amount = fval(r, "tariff");
-	from = fval(r, "valid_from");
-	reason = fval(r, "reason");
+	amount = http_form_text(r, "tariff");
+	from = http_form_text(r, "valid_from");
+	reason = http_form_text(r, "reason");
 	if (http_form_error(r, &e) != 0)
 		;
 	else if (amount == NULL || tariff_http_parse_kr(amount, &ore) != 0)
@@ -623,7 +610,7 @@ page_rounds(struct http_req *r)
 static int
 form_pct(struct http_req *r, const char *name, int64_t *out, struct err *e)
 {
-	const char *v = fval(r, name);
+	const char *v = http_form_text(r, name);
 
 	if (v == NULL)
 		return 0;
@@ -646,10 +633,10 @@ page_rounds_create(struct http_req *r)
 	memset(&t, 0, sizeof(t));
 	t.increase_warn_bp = 500;
 	if ((rc = http_form_error(r, &e)) == 0) {
-		if ((s = fval(r, "year")) == NULL || text_parse_i64(s, &y) != 0)
+		if ((s = http_form_text(r, "year")) == NULL || text_parse_i64(s, &y) != 0)
 			rc = err_set(&e, ERR_INVALID, "invalid_year", "year",
 			    "Angiv takståret");
-		else if ((s = fval(r, "no")) == NULL ||
+		else if ((s = http_form_text(r, "no")) == NULL ||
 		    text_parse_i64(s, &no) != 0 || no < 1 || no > ROUND_NO_MAX)
 			rc = err_set(&e, ERR_INVALID, "invalid_round_no", "no",
 			    "Rundenummeret skal være 1–%d", ROUND_NO_MAX);
@@ -660,10 +647,10 @@ page_rounds_create(struct http_req *r)
 	if (rc == 0) {
 		t.year = (int)(y > 0 && y < 10000 ? y : 0);
 		t.no = (int)no;
-		t.title = fval(r, "title");
-		t.opens_on = fval(r, "opens_on");
-		t.deadline = fval(r, "deadline");
-		t.covered_only = fval(r, "covered_only") != NULL;
+		t.title = http_form_text(r, "title");
+		t.opens_on = http_form_text(r, "opens_on");
+		t.deadline = http_form_text(r, "deadline");
+		t.covered_only = http_form_text(r, "covered_only") != NULL;
 		rc = round_create(&r->svc, &t, &id, NULL, &e);
 	}
 	if (rc == 0) {
@@ -929,7 +916,7 @@ round_post(struct http_req *r, int what)
 	    (rc = form_version(r, &version, &e)) == 0)
 		rc = what == 0 ? round_close(&r->svc, id, version, &e) :
 		    what == 1 ? round_reopen(&r->svc, id, version,
-		    fval(r, "until"), &e) :
+		    http_form_text(r, "until"), &e) :
 		    round_publish(&r->svc, id, version, &n, &e);
 	if (rc == 0) {
 		http_redirect(r, arena_printf(&r->arena,
@@ -1239,7 +1226,7 @@ submission_post(struct http_req *r, enum submission_action act)
 	if ((rc = http_form_error(r, &e)) == 0 &&
 	    (rc = form_version(r, &version, &e)) == 0)
 		rc = round_submission_act(&r->svc, id, version, act,
-		    fval(r, "comment"), &nv, &e);
+		    http_form_text(r, "comment"), &nv, &e);
 	if (rc == 0) {
 		http_redirect(r, arena_printf(&r->arena,
 		    "/indberetning/%lld?besked=%s", (long long)id, flash[act]));
@@ -1294,8 +1281,8 @@ line_pos(struct http_req *r, int *pos)
 	return 0;
 }
 
-static const char *
-kr_value(struct http_req *r, int64_t ore)
+const char *
+tariff_http_kr_value(struct http_req *r, int64_t ore)
 {
 	struct buf	 b;
 	const char	*s;
@@ -1420,7 +1407,7 @@ line_form(struct page *p, const struct submission_view *v, int pos,
 		int64_t amount = *(const int64_t *)(const void *)
 		    ((const char *)l + money[i].off);
 		input(p, money[i].label, money[i].name, amount ?
-		    kr_value(r, amount) : NULL, "decimal", false);
+		    tariff_http_kr_value(r, amount) : NULL, "decimal", false);
 	}
 	HTML_LIT(h, "<label>Begrundelse (kræves ved advarsler, fx "
 	    "DAS-godkendelse eller årsag til stigning)<textarea "
@@ -1554,42 +1541,42 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 
 	if ((rc = http_form_error(r, e)) != 0)
 		return rc;
-	l->paragraph = fval(r, "paragraph");
+	l->paragraph = http_form_text(r, "paragraph");
 	if (l->paragraph == NULL)
 		l->paragraph = "";
-	l->level = fval(r, "level");
+	l->level = http_form_text(r, "level");
 	if (l->level == NULL)
 		l->level = "";
-	if ((s = fval(r, "unit")) == NULL ||
+	if ((s = http_form_text(r, "unit")) == NULL ||
 	    tariff_unit_parse(s, &l->unit) != 0)
 		return err_set(e, ERR_INVALID, "invalid_unit", "unit",
 		    "Vælg en takstenhed");
-	if ((s = fval(r, "places")) == NULL ||
+	if ((s = http_form_text(r, "places")) == NULL ||
 	    text_parse_centi(s, &l->places_centi) != 0)
 		return err_set(e, ERR_INVALID, "invalid_places", "places",
 		    "Angiv antal pladser (et tal med højst to decimaler)");
 	l->days = 0;
-	if ((s = fval(r, "days")) != NULL && text_parse_i64(s, &l->days) != 0)
+	if ((s = http_form_text(r, "days")) != NULL && text_parse_i64(s, &l->days) != 0)
 		return err_set(e, ERR_INVALID, "invalid_days", "days",
 		    "Åbningsdage skal være et helt tal");
 	l->month_days = 0;
-	if ((s = fval(r, "month_days")) != NULL &&
+	if ((s = http_form_text(r, "month_days")) != NULL &&
 	    text_parse_i64(s, &l->month_days) != 0)
 		return err_set(e, ERR_INVALID, "invalid_month_days",
 		    "month_days", "Dage i måneden skal være et helt tal");
 	l->hours_centi = 0;
-	if ((s = fval(r, "hours")) != NULL &&
+	if ((s = http_form_text(r, "hours")) != NULL &&
 	    text_parse_centi(s, &l->hours_centi) != 0)
 		return err_set(e, ERR_INVALID, "invalid_hours", "hours",
 		    "Timer skal være et tal med højst to decimaler");
-	if ((s = fval(r, "occupancy")) == NULL ||
+	if ((s = http_form_text(r, "occupancy")) == NULL ||
 	    text_parse_centi(s, &l->occupancy_bp) != 0)
 		return err_set(e, ERR_INVALID, "invalid_occupancy",
 		    "occupancy_pct", "Angiv den budgetterede belægningsprocent "
 		    "(fx 96 eller 95,5)");
 	for (i = 0; i < 2; i++) {
 		l->hist_bp[i] = -1;
-		if ((s = fval(r, i == 0 ? "hist1" : "hist2")) != NULL &&
+		if ((s = http_form_text(r, i == 0 ? "hist1" : "hist2")) != NULL &&
 		    text_parse_centi(s, &l->hist_bp[i]) != 0)
 			return err_set(e, ERR_INVALID, "invalid_occupancy",
 			    "occupancy_history_pct", "Den faktiske belægning "
@@ -1599,13 +1586,13 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 		int64_t *dst = (int64_t *)(void *)((char *)l + money[i].off);
 
 		*dst = 0;
-		if ((s = fval(r, money[i].name)) != NULL &&
+		if ((s = http_form_text(r, money[i].name)) != NULL &&
 		    tariff_http_parse_kr(s, dst) != 0)
 			return err_set(e, ERR_INVALID, "invalid_amount",
 			    money[i].name, "%s: angiv et beløb i kroner (fx "
 			    "6.500.000 eller 2.283,50)", money[i].label);
 	}
-	l->reason = fval(r, "reason");
+	l->reason = http_form_text(r, "reason");
 	return 0;
 }
 

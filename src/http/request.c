@@ -520,3 +520,27 @@ http_set_session_cookie(struct http_req *r, const char *token)
 		    "SameSite=Lax; Max-Age=0%s", http_session_cookie_name(r),
 		    secure ? "; Secure" : ""));
 }
+
+/* v trimmed, in the arena; NULL when NULL or blank. */
+static const char *
+trimmed(struct http_req *r, const char *v)
+{
+	char	*t;
+
+	if (v == NULL)
+		return NULL;
+	t = text_trim(arena_strdup(&r->arena, v));
+	return *t != '\0' ? t : NULL;
+}
+
+const char *
+http_form_text(struct http_req *r, const char *name)
+{
+	return trimmed(r, http_form(r, name));
+}
+
+const char *
+http_query_text(struct http_req *r, const char *name)
+{
+	return trimmed(r, http_query(r, name));
+}

@@ -38,5 +38,7 @@ void	tariff_http_send_template(struct http_req *r, int64_t round_id,
  * "2.283,50", "2283.5", "-370.000". Returns 0 or -1.
  */
 int	tariff_http_parse_kr(const char *s, int64_t *out);
+/* Øre as a form shows them again: "1.234,56" (no unit), in the arena. */
+const char *tariff_http_kr_value(struct http_req *r, int64_t ore);
 
 #endif
