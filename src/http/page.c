@@ -59,12 +59,16 @@ page_begin(struct page *p, struct http_req *r, const char *title,
 	nav_item(p, "/tilbud", "Tilbud", "tilbud", section);
 	nav_item(p, "/organisationer", "Organisationer", "organisationer",
 	    section);
-	nav_item(p, "/moeder", "Møder", "moeder", section);
-	nav_item(p, "/beregn", "Beregn", "beregn", section);
 	nav_item(p, "/takster", "Takster", "takster", section);
+	nav_item(p, "/beregn", "Beregn", "beregn", section);
+	nav_item(p, "/moeder", "Møder", "moeder", section);
+	nav_item(p, "/soeg", "Søg", "soeg", section);
 	nav_item(p, "/politikere", "Politikere", "politikere", section);
-	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR)
+	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR) {
+		nav_item(p, "/takstindberetning", "Indberetning",
+		    "indberetning", section);
 		nav_item(p, "/regnskab", "Regnskab", "regnskab", section);
+	}
 	if (r->who.role == ROLE_ADMIN)
 		nav_item(p, "/brugere", "Brugere", "brugere", section);
 	HTML_LIT(h, "</ul></nav><div class=\"user\">");

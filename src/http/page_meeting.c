@@ -2020,7 +2020,7 @@ page_search(struct http_req *r)
 	if (q != NULL && *q != '\0')
 		rc = meeting_search(&r->svc, q, &f, &v, &n, &total, &e);
 	bodies_load(r, &b);
-	page_begin(&p, r, "Søg i møder", "moeder");
+	page_begin(&p, r, "Søg i møder", "soeg");
 	HTML_LIT(h, "<form class=\"filters\" method=\"get\" action=\"/soeg\" "
 	    "role=\"search\"><label>Søg<input type=\"search\" name=\"q\"");
 	html_attr(h, "value", q);

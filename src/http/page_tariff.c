@@ -566,7 +566,7 @@ rounds_page(struct http_req *r, const struct err *err, int status)
 		http_send_error(r, &e);
 		return;
 	}
-	page_begin(&p, r, "Takstindberetning", "takster");
+	page_begin(&p, r, "Takstindberetning", "indberetning");
 	subnav(&p, "indberetning");
 	if (err != NULL)
 		page_message(&p, "error", err->msg);
@@ -753,7 +753,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 		return;
 	}
 	page_begin(&p, r, arena_printf(&r->arena, "Takstindberetning %d, "
-	    "runde %d", t.year, t.no), "takster");
+	    "runde %d", t.year, t.no), "indberetning");
 	subnav(&p, "indberetning");
 	if ((flash = round_flash(http_query(r, "besked"))) != NULL)
 		page_message(&p, "ok", flash);
@@ -1054,7 +1054,7 @@ submission_page(struct http_req *r, int64_t id, const struct err *err,
 		return;
 	}
 	page_begin(&p, r, arena_printf(&r->arena, "Takstindberetning: %s",
-	    v.sub.offer_name), "takster");
+	    v.sub.offer_name), "indberetning");
 	subnav(&p, "indberetning");
 	if ((flash = sub_flash(http_query(r, "besked"))) != NULL)
 		page_message(&p, "ok", flash);
@@ -1487,7 +1487,7 @@ line_page(struct http_req *r, const struct submission_view *v, int pos,
 
 	page_begin(&p, r, pos ? arena_printf(&r->arena, "Linje %d: %s", pos,
 	    v->sub.offer_name) : arena_printf(&r->arena, "Ny ydelseslinje: %s",
-	    v->sub.offer_name), "takster");
+	    v->sub.offer_name), "indberetning");
 	line_form(&p, v, pos, l, err);
 	page_end(&p, status);
 }

@@ -74,6 +74,22 @@ describe('security headers', () => {
 });
 
 describe('pages', () => {
+	test('the main menu follows the role', async () => {
+		const nav = (t) => /<nav aria-label="Hovedmenu">(.*?)<\/nav>/s.exec(t)[1];
+		const pub = nav((await page(anon, '/tilbud')).text);
+		for (const l of ['Tilbud', 'Takster', 'Møder', 'Søg', 'Politikere'])
+			assert.match(pub, new RegExp(`>${l}</a>`));
+		for (const l of ['Indberetning', 'Regnskab', 'Brugere'])
+			assert.doesNotMatch(pub, new RegExp(`>${l}</a>`));
+		const op = await srv.login('op851');
+		const opNav = nav((await page(op, '/takstindberetning')).text);
+		assert.match(opNav, /<a href="\/takstindberetning" aria-current="page">Indberetning<\/a>/);
+		assert.match(opNav, />Regnskab<\/a>/);
+		assert.doesNotMatch(opNav, />Brugere<\/a>/);
+		assert.match(nav((await page(anon, '/soeg')).text),
+		    /aria-current="page">Søg</);
+	});
+
 	test('front page counts offers and organisations', async () => {
 		const r = await page(anon, '/');
 		assert.match(r.text, /<html lang="da">/);
