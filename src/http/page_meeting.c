@@ -2059,9 +2059,22 @@ page_search(struct http_req *r)
 	}
 	if (q != NULL && *q != '\0') {
 		HTML_LIT(h, "<p id=\"count\">");
-		html_int(h, total);
-		html_text(h, total == 1 ? " punkt fundet" : " punkter fundet");
-		HTML_LIT(h, "</p><ol class=\"hits\">");
+		if (total > SEARCH_MAX_HITS) {
+			/* Only the newest SEARCH_MAX_HITS are ranked. */
+			HTML_LIT(h, "Mere end ");
+			html_int(h, SEARCH_MAX_HITS);
+			HTML_LIT(h, " punkter fundet</p><p class=\"muted\">De ");
+			html_int(h, SEARCH_MAX_HITS);
+			HTML_LIT(h, " nyeste vises, de bedste først. Tilføj et "
+			    "ord eller et filter for at finde ældre.</p>");
+			total = SEARCH_MAX_HITS;
+		} else {
+			html_int(h, total);
+			html_text(h, total == 1 ? " punkt fundet" :
+			    " punkter fundet");
+			HTML_LIT(h, "</p>");
+		}
+		HTML_LIT(h, "<ol class=\"hits\">");
 		for (i = 0; i < n; i++) {
 			HTML_LIT(h, "<li><a");
 			html_url(h, "href", arena_printf(&r->arena,

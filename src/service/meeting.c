@@ -36,6 +36,13 @@ extern const unsigned demo_data_count;
 
 #define MINUTES_TEXT_MAX	100000	/* characters of an item's text field */
 #define SEARCH_MAX_WORDS	20
+/*
+ * The last word is a prefix when it has at least this many characters.
+ * The index has prefix indexes for 2, 3 and 4 characters (migration
+ * 007); a single letter would merge the doclists of every term that
+ * starts with it, so it is searched as a whole word.
+ */
+#define SEARCH_PREFIX_MIN	2
 
 /* What the acting user may see of one body's meetings. */
 struct access {
@@ -523,13 +530,15 @@ meeting_attachment_get(struct svc *s, int64_t id, struct attachment *out,
 
 /*
  * The user's words as an FTS5 query: every word quoted (so no operator
- * can be smuggled in), all required, the last one a prefix.
+ * can be smuggled in), all required, the last one a prefix if it has
+ * SEARCH_PREFIX_MIN characters or more.
  */
 static const char *
 fts_query(struct svc *s, const char *q)
 {
 	struct buf	 b;
 	const char	*p = q, *start, *out;
+	size_t		 last = 0;
 	int		 words = 0;
 
 	buf_init(&b);
@@ -550,12 +559,14 @@ fts_query(struct svc *s, const char *q)
 		buf_putc(&b, '"');
 		buf_append(&b, start, (size_t)(p - start));
 		buf_putc(&b, '"');
+		last = text_utf8_len(start, (size_t)(p - start));
 	}
 	if (words == 0) {
 		buf_cleanup(&b);
 		return NULL;
 	}
-	buf_putc(&b, '*');
+	if (last >= SEARCH_PREFIX_MIN)
+		buf_putc(&b, '*');
 	out = arena_strdup(s->arena, buf_str(&b));
 	buf_cleanup(&b);
 	return out;

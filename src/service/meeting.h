@@ -155,9 +155,11 @@ int	meeting_attachment_get(struct svc *s, int64_t id,
 	    struct err *e);
 /*
  * Full-text search over the public items, minutes and attachment text.
- * q is the user's words (each must occur; the last may be a prefix);
- * filters as in struct search_filter (body, year, section, result
- * codes). ERR_INVALID for an unknown section or result.
+ * q is the user's words (each must occur; the last, of two characters
+ * or more, may be a prefix); filters as in struct search_filter (body,
+ * year, section, result codes). The SEARCH_MAX_HITS newest hits are
+ * ranked, and *total is SEARCH_MAX_HITS + 1 for more hits than that
+ * (store/meeting_store.h). ERR_INVALID for an unknown section or result.
  */
 int	meeting_search(struct svc *s, const char *q,
 	    struct search_filter *f, struct search_hit **out, size_t *n,

@@ -1108,6 +1108,23 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
+	if ((rc = db_run(st, e)) != 0)
+		return rc;
+	/* The filter columns beside them (search_row, migration 007). */
+	st = db_prep(db, "DELETE FROM search_row WHERE id IN (SELECT id "
+	    "FROM agenda_item WHERE meeting_id = $1)", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	if ((rc = db_run(st, e)) != 0)
+		return rc;
+	st = db_prep(db, "INSERT INTO search_row (id, body_id, year, section, "
+	    "result) SELECT rowid, body_id, year, section, result FROM "
+	    "meeting_fts WHERE rowid IN (SELECT id FROM agenda_item WHERE "
+	    "meeting_id = $1)", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
 	return db_run(st, e);
 }
 
@@ -1123,16 +1140,24 @@ meeting_store_search(struct db *db, struct arena *a,
 				    f->limit : 20;
 
 	/*
-	 * The WHERE of both queries: $1 match, $2 body, $3 year, $4
-	 * section, $5 result. The join re-checks that the item is open.
+	 * $1 match, $2 body, $3 year, $4 section, $5 result, $6 limit, $7
+	 * offset, $8 SEARCH_MAX_HITS. The filters read search_row (a filter
+	 * on an UNINDEXED column of meeting_fts would read the whole content
+	 * row of every hit). The count stops after $8 + 1 hits. The page
+	 * ranks the $8 newest hits only: the rowids of the $8-th newest and
+	 * the newest hit bound the rows FTS5 ranks, so bm25 is computed for
+	 * those, not for every hit of a common word (with a filter, rows
+	 * between them that fail it are ranked too and dropped). The join
+	 * re-checks that the item is open.
 	 */
-#define SEARCH_WHERE \
-	" FROM meeting_fts s JOIN agenda_item i ON i.id = s.rowid" \
-	" JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id" \
-	" WHERE meeting_fts MATCH $1 AND i.closed = 0" \
-	" AND ($2 = 0 OR s.body_id = $2) AND ($3 = 0 OR s.year = $3)" \
-	" AND ($4 IS NULL OR s.section = $4) AND ($5 IS NULL OR s.result = $5)"
-	st = db_prep(db, "SELECT count(*)" SEARCH_WHERE, e);
+#define SEARCH_FROM(t, f, joins) \
+	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
+	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
+	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
+	" AND ($4 IS NULL OR " f ".section = $4)" \
+	" AND ($5 IS NULL OR " f ".result = $5)"
+	st = db_prep(db, "SELECT count(*) FROM (SELECT 1" SEARCH_FROM("s", "f",
+	    "") " LIMIT $8 + 1)", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_text(st, 1, f->match);
@@ -1140,6 +1165,7 @@ meeting_store_search(struct db *db, struct arena *a,
 	db_bind_i64(st, 3, f->year);
 	db_bind_text(st, 4, f->section);
 	db_bind_text(st, 5, f->result);
+	db_bind_i64(st, 8, SEARCH_MAX_HITS);
 	rc = db_step(st, e);
 	*total = rc == DB_ROW ? db_col_i64(st, 0) : 0;
 	db_reset(st);
@@ -1147,10 +1173,17 @@ meeting_store_search(struct db *db, struct arena *a,
 		return err_set(e, ERR_INVALID, "invalid_query", "q",
 		    "Søgningen kunne ikke forstås");
 	st = db_prep(db, "SELECT i.id, m.id, i.number, i.title, m.title, "
-	    "b.name, m.starts_at, s.section, s.result, "
+	    "b.name, m.starts_at, f.section, f.result, "
 	    "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
-	    SEARCH_WHERE " ORDER BY rank LIMIT $6 OFFSET $7", e);
-#undef SEARCH_WHERE
+	    SEARCH_FROM("s", "f", " JOIN agenda_item i ON i.id = s.rowid "
+	    "JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = "
+	    "m.body_id") " AND i.closed = 0 AND s.rowid >= (SELECT "
+	    "COALESCE(min(r), 0) FROM (SELECT c.rowid AS r"
+	    SEARCH_FROM("c", "cf", "") " ORDER BY c.rowid DESC LIMIT $8))"
+	    " AND s.rowid <= (SELECT c.rowid" SEARCH_FROM("c", "cf", "")
+	    " ORDER BY c.rowid DESC LIMIT 1) ORDER BY rank LIMIT $6 OFFSET $7",
+	    e);
+#undef SEARCH_FROM
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_text(st, 1, f->match);
@@ -1160,6 +1193,7 @@ meeting_store_search(struct db *db, struct arena *a,
 	db_bind_text(st, 5, f->result);
 	db_bind_i64(st, 6, limit);
 	db_bind_i64(st, 7, f->offset);
+	db_bind_i64(st, 8, SEARCH_MAX_HITS);
 	v = arena_calloc(a, (size_t)limit, sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
 		v[k].item_id = db_col_i64(st, 0);

@@ -1207,6 +1207,18 @@ test_search_filters(void **st)
 	    &n, &total, &e), 0);
 	assert_int_equal(meeting_search(&f->s, "  ,, ", &sf, &h, &n, &total,
 	    &e), ERR_INVALID);
+	/* A last word of two letters or more is a prefix, one letter not. */
+	assert_int_equal(meeting_search(&f->s, "takstanalyse bo", &sf, &h,
+	    &n, &total, &e), 0);
+	assert_int_equal(total, 1);
+	assert_int_equal(meeting_search(&f->s, "takstanalyse b", &sf, &h,
+	    &n, &total, &e), 0);
+	assert_int_equal(total, 0);
+	assert_int_equal(meeting_search(&f->s, "takstanalyse i", &sf, &h,
+	    &n, &total, &e), 0);
+	assert_int_equal(total, 1);
+	assert_string_equal(h[0].title, "Takstanalyse i kredsen");
+	assert_string_equal(h[0].section, "behandling");
 }
 
 int
