@@ -25,6 +25,7 @@
 #include "http/routes.h"
 #include "http/tariff_http.h"
 #include "service/accounts.h"
+#include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/round_io.h"
@@ -1237,6 +1238,62 @@ api_setaside_ledger(struct http_req *r)
 	    (json_int_t)l.sum.used_ore, "expired_ore",
 	    (json_int_t)l.sum.expired_ore, "balance_ore",
 	    (json_int_t)l.sum.balance_ore));
+	return;
+fail:
+	http_send_error(r, &e);
+}
+
+void
+api_tariffs_reduction(struct http_req *r)
+{
+	static const char *const allowed[] = { "year", NULL };
+	struct reduction_report	 rep;
+	struct err		 e;
+	json_t			*o, *ops, *lines;
+	size_t			 i;
+	int			 year;
+
+	err_clear(&e);
+	if (http_query_check(r, allowed, &e) != 0 ||
+	    tariff_http_year(r, "year", 0, &year, &e) != 0)
+		goto fail;
+	if (year == 0) {
+		err_set(&e, ERR_INVALID, "missing_year", "year",
+		    "Angiv takstår (year)");
+		goto fail;
+	}
+	if (reduction_report(&r->svc, year, &rep, &e) != 0)
+		goto fail;
+	ops = json_array();
+	for (i = 0; i < rep.nrows; i++) {
+		const struct reduction_row *x = &rep.rows[i];
+		json_array_append_new(ops, json_pack("{s:s, s:s?, s:I, s:I, "
+		    "s:I, s:b}", "operator_code", x->op.operator_code,
+		    "operator_name", x->operator_name, "tariffs",
+		    (json_int_t)x->op.noffers, "tariffs_met",
+		    (json_int_t)x->op.noffers_met, "change_bp",
+		    (json_int_t)x->op.change_bp, "met", x->op.met));
+	}
+	lines = json_array();
+	for (i = 0; i < rep.nlines; i++) {
+		const struct reduction_line *l = &rep.lines[i];
+		json_array_append_new(lines, json_pack("{s:I, s:s, s:s, s:s, "
+		    "s:s, s:s, s:I, s:I, s:I, s:I, s:b}", "offer_id",
+		    (json_int_t)l->offer_id, "offer_name", l->offer_name,
+		    "operator_code", l->operator_code, "paragraph",
+		    l->paragraph, "level", l->level, "unit",
+		    tariff_unit_name(l->unit), "places_centi",
+		    (json_int_t)l->places_centi, "prev_ore",
+		    (json_int_t)l->prev_ore, "cur_ore", (json_int_t)l->cur_ore,
+		    "change_bp", (json_int_t)l->change_bp, "met", l->met));
+	}
+	o = json_pack("{s:i, s:I, s:b, s:I, s:I, s:I, s:I, s:o, s:o}", "year",
+	    rep.year, "required_bp", (json_int_t)rep.required_bp,
+	    "fixed_prices", rep.fixed_prices, "pl_bp",
+	    (json_int_t)rep.pl_bp, "operators_met", (json_int_t)rep.nmet,
+	    "operators", (json_int_t)rep.nrows, "tariffs_without_previous",
+	    (json_int_t)rep.nnew, "by_operator", ops, "tariffs", lines);
+	http_send_json(r, 200, o);
 	return;
 fail:
 	http_send_error(r, &e);

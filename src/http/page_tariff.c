@@ -14,6 +14,7 @@
 
 #include "core/money.h"
 #include "core/org.h"
+#include "core/params.h"
 #include "core/role.h"
 #include "core/round.h"
 #include "core/tariff.h"
@@ -23,6 +24,7 @@
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
+#include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/round_io.h"
@@ -79,7 +81,11 @@ subnav(struct page *p, const char *current)
 	    "href=\"/takstindberetning\"");
 	if (strcmp(current, "indberetning") == 0)
 		HTML_LIT(h, " aria-current=\"page\"");
-	HTML_LIT(h, ">Takstindberetning</a></nav>");
+	HTML_LIT(h, ">Takstindberetning</a><a class=\"button secondary\" "
+	    "href=\"/takster/reduktion\"");
+	if (strcmp(current, "reduktion") == 0)
+		HTML_LIT(h, " aria-current=\"page\"");
+	HTML_LIT(h, ">Takstreduktion</a></nav>");
 }
 
 /* A hidden version field. */
@@ -228,7 +234,9 @@ page_tariffs(struct http_req *r)
 	HTML_LIT(h, "<p>Offentliggjorte takster for tilbud under "
 	    "rammeaftalen: enhed, takstniveau, budgetteret belægning og "
 	    "gyldighed. Tidligere versioner bevares; en takstændring i løbet "
-	    "af året har sin egen begrundelse og gyldighedsperiode.</p>");
+	    "af året har sin egen begrundelse og gyldighedsperiode. Se også "
+	    "<a href=\"/takster/reduktion\">den generelle takstreduktion"
+	    "</a>: hvem har sænket taksterne som aftalt.</p>");
 	HTML_LIT(h, "<form class=\"filters\" method=\"get\" "
 	    "action=\"/takster\" "
 	    "role=\"search\"><label>Takstår<select name=\"year\">"
@@ -1667,4 +1675,165 @@ page_line_delete(struct http_req *r)
 		return;
 	}
 	http_redirect(r, idpath(r, "/indberetning/%lld?besked=slettet", id));
+}
+
+/* ---- the general tariff reduction ------------------------------------ */
+
+int
+tariff_http_year(struct http_req *r, const char *name, int def, int *out,
+    struct err *e)
+{
+	const char	*s = http_query_text(r, name);
+	int64_t		 y;
+
+	*out = def;
+	if (s == NULL)
+		return 0;
+	if (text_parse_i64(s, &y) != 0 || y < PARAMS_YEAR_MIN ||
+	    y > PARAMS_YEAR_MAX)
+		return err_set(e, ERR_INVALID, "invalid_year", name,
+		    "Året skal være et årstal mellem %d og %d",
+		    PARAMS_YEAR_MIN, PARAMS_YEAR_MAX);
+	*out = (int)y;
+	return 0;
+}
+
+/* "−2,15 %" with a real minus sign. */
+static void
+change_pct(struct html *h, int64_t bp)
+{
+	if (bp < 0) {
+		HTML_LIT(h, "−");
+		bp = -bp;
+	} else if (bp > 0)
+		HTML_LIT(h, "+");
+	pct(h, bp);
+}
+
+void
+page_tariff_reduction(struct http_req *r)
+{
+	static const char *const allowed[] = { "year", NULL };
+	struct reduction_report	 rep;
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct err		 e;
+	const char		*op = NULL;
+	size_t			 i;
+	int			 year;
+
+	err_clear(&e);
+	if (http_query_check(r, allowed, &e) != 0 ||
+	    tariff_http_year(r, "year", 2012, &year, &e) != 0 ||
+	    reduction_report(&r->svc, year, &rep, &e) != 0) {
+		page_error(r, http_status_of_err(e.code), &e);
+		return;
+	}
+	page_begin(&p, r, arena_printf(&r->arena, "Generel takstreduktion %d",
+	    year), "takster");
+	subnav(&p, "reduktion");
+	HTML_LIT(h, "<form class=\"filters\" method=\"get\" "
+	    "action=\"/takster/reduktion\"><label>Takstår<input name=\"year\" "
+	    "inputmode=\"numeric\" size=\"6\"");
+	html_attr(h, "value", arena_printf(&r->arena, "%d", year));
+	HTML_LIT(h, "></label><button type=\"submit\">Vis</button></form>");
+	HTML_LIT(h, "<p>Krav: taksterne skal falde med mindst ");
+	pct(h, rep.required_bp);
+	HTML_LIT(h, " i forhold til ");
+	num_text(h, r, year - 1);
+	if (rep.fixed_prices) {
+		HTML_LIT(h, ", målt i faste priser (sidste års takster "
+		    "fremskrevet med PL ");
+		change_pct(h, rep.pl_bp);
+		HTML_LIT(h, ")");
+	} else
+		HTML_LIT(h, ", målt i løbende priser");
+	HTML_LIT(h, ". Hver driftsherres takster vægtes med årets pladser. "
+	    "Kravet og målemåden er parametre for aftaleåret.</p>");
+	if (rep.nrows == 0) {
+		HTML_LIT(h, "<p>Der er ingen offentliggjorte takster for både ");
+		num_text(h, r, year - 1);
+		HTML_LIT(h, " og ");
+		num_text(h, r, year);
+		HTML_LIT(h, " at sammenligne.</p>");
+		page_end(&p, 200);
+		return;
+	}
+	HTML_LIT(h, "<p id=\"summary\"><strong>");
+	html_int(h, (int64_t)rep.nmet);
+	HTML_LIT(h, " af ");
+	html_int(h, (int64_t)rep.nrows);
+	HTML_LIT(h, "</strong> driftsherrer har opfyldt kravet.");
+	if (rep.nnew > 0) {
+		HTML_LIT(h, " ");
+		html_int(h, (int64_t)rep.nnew);
+		HTML_LIT(h, " takster uden takst året før indgår ikke.");
+	}
+	HTML_LIT(h, "</p><table><caption>Driftsherrer</caption><thead><tr>"
+	    "<th>Driftsherre</th><th class=\"num\">Takster</th>"
+	    "<th class=\"num\">Heraf opfyldt</th><th class=\"num\">"
+	    "Vægtet ændring</th><th>Kravet</th></tr></thead><tbody>");
+	for (i = 0; i < rep.nrows; i++) {
+		const struct reduction_row *x = &rep.rows[i];
+		HTML_LIT(h, "<tr><td>");
+		html_text(h, x->operator_name ? x->operator_name :
+		    x->op.operator_code);
+		HTML_LIT(h, "</td><td class=\"num\">");
+		html_int(h, (int64_t)x->op.noffers);
+		HTML_LIT(h, "</td><td class=\"num\">");
+		html_int(h, (int64_t)x->op.noffers_met);
+		HTML_LIT(h, "</td><td class=\"num\">");
+		change_pct(h, x->op.change_bp);
+		HTML_LIT(h, "</td><td>");
+		if (x->op.met)
+			HTML_LIT(h, "<span class=\"tag ok\">Opfyldt</span>");
+		else
+			HTML_LIT(h, "<span class=\"tag bad\">Ikke opfyldt"
+			    "</span>");
+		HTML_LIT(h, "</td></tr>");
+	}
+	HTML_LIT(h, "</tbody></table><h2>Takst for takst</h2><table><thead>"
+	    "<tr><th>Tilbud</th><th>Paragraf</th><th>Niveau</th><th>Enhed</th>"
+	    "<th class=\"num\">");
+	num_text(h, r, year - 1);
+	HTML_LIT(h, "</th><th class=\"num\">");
+	num_text(h, r, year);
+	HTML_LIT(h, "</th><th class=\"num\">Ændring</th></tr></thead><tbody>");
+	for (i = 0; i < rep.nlines; i++) {
+		const struct reduction_line *l = &rep.lines[i];
+		if (op == NULL || strcmp(op, l->operator_code) != 0) {
+			size_t k;
+			op = l->operator_code;
+			HTML_LIT(h, "<tr><th colspan=\"7\">");
+			for (k = 0; k < rep.nrows; k++)
+				if (strcmp(rep.rows[k].op.operator_code, op)
+				    == 0 && rep.rows[k].operator_name)
+					break;
+			html_text(h, k < rep.nrows ?
+			    rep.rows[k].operator_name : op);
+			HTML_LIT(h, "</th></tr>");
+		}
+		HTML_LIT(h, "<tr><td><a");
+		html_url(h, "href", idpath(r, "/tilbud/%lld", l->offer_id));
+		HTML_LIT(h, ">");
+		html_text(h, l->offer_name);
+		HTML_LIT(h, "</a></td><td>");
+		html_text(h, l->paragraph);
+		HTML_LIT(h, "</td><td>");
+		html_text(h, l->level);
+		HTML_LIT(h, "</td><td>");
+		html_text(h, tariff_unit_label(l->unit));
+		HTML_LIT(h, "</td><td class=\"num\">");
+		kr(h, l->prev_ore);
+		HTML_LIT(h, "</td><td class=\"num\">");
+		kr(h, l->cur_ore);
+		HTML_LIT(h, "</td><td class=\"num\">");
+		change_pct(h, l->change_bp);
+		if (!l->met)
+			HTML_LIT(h, " <span class=\"muted\">(under kravet)"
+			    "</span>");
+		HTML_LIT(h, "</td></tr>");
+	}
+	HTML_LIT(h, "</tbody></table>");
+	page_end(&p, 200);
 }

@@ -153,6 +153,9 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/tariffs", ROLES_PUBLIC, ROUTE_API, api_tariffs_list,
 	  "Published tariffs; filters year, operator, paragraph, target_group, "
 	  "municipality, offer, versions; format json, csv or xlsx" },
+	{ "GET", "/api/v1/tariffs/reduction", ROLES_PUBLIC, ROUTE_API,
+	  api_tariffs_reduction, "The general tariff reduction of a year "
+	  "(year): per operator, place-weighted, met or not; and per tariff" },
 	{ "GET", "/api/v1/tariffs/:id", ROLES_PUBLIC, ROUTE_API,
 	  api_tariff_get, "One published tariff with every version" },
 	{ "POST", "/api/v1/tariffs/:id/change", ROLES_EDITORS, ROUTE_API,
@@ -169,6 +172,8 @@ static const struct route routes[] = {
 	  "(?operator=, ?year=)" },
 	{ "GET", "/takster", ROLES_PUBLIC, 0, page_tariffs,
 	  "Takstoversigt: published tariffs with filters and downloads" },
+	{ "GET", "/takster/reduktion", ROLES_PUBLIC, 0, page_tariff_reduction,
+	  "The general tariff reduction of a year: who met it (year)" },
 	{ "GET", "/takster/:id", ROLES_PUBLIC, 0, page_tariff_view,
 	  "One published tariff with its versions" },
 	{ "POST", "/takster/:id/aendring", ROLES_EDITORS, 0,

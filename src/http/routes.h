@@ -76,6 +76,7 @@ void	api_submission_approve(struct http_req *r);
 void	api_submission_return(struct http_req *r);
 void	api_submission_history(struct http_req *r);
 void	api_tariffs_list(struct http_req *r);
+void	api_tariffs_reduction(struct http_req *r);
 void	api_tariff_get(struct http_req *r);
 void	api_tariff_change(struct http_req *r);
 void	api_accounts_list(struct http_req *r);
@@ -84,6 +85,7 @@ void	api_setaside_ledger(struct http_req *r);
 
 /* page_tariff.c: Takstoversigt and Takstindberetning */
 void	page_tariffs(struct http_req *r);
+void	page_tariff_reduction(struct http_req *r);
 void	page_tariff_view(struct http_req *r);
 void	page_tariff_change_post(struct http_req *r);
 void	page_rounds(struct http_req *r);

@@ -38,6 +38,12 @@ void	tariff_http_send_template(struct http_req *r, int64_t round_id,
  * "2.283,50", "2283.5", "-370.000". Returns 0 or -1.
  */
 int	tariff_http_parse_kr(const char *s, int64_t *out);
+/*
+ * The year asked for by query parameter name ("year"): a year of the
+ * agreement parameters' range, or def when absent. 0 or ERR_INVALID.
+ */
+int	tariff_http_year(struct http_req *r, const char *name, int def,
+	    int *out, struct err *e);
 /* Øre as a form shows them again: "1.234,56" (no unit), in the arena. */
 const char *tariff_http_kr_value(struct http_req *r, int64_t ore);
 

@@ -1,0 +1,238 @@
+/*
+ * reduction — the general tariff reduction report (see reduction.h).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/money.h"
+#include "core/params.h"
+#include "core/reduction.h"
+#include "core/round.h"
+#include "service/agreement.h"
+#include "service/reduction.h"
+#include "service/svc.h"
+#include "store/db.h"
+#include "store/round_store.h"
+#include "store/tariff_store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/* Order by offer, paragraph, level and unit. */
+static int
+line_cmp(const struct published_tariff *a, const struct published_tariff *b)
+{
+	int c;
+
+	if (a->offer_id != b->offer_id)
+		return a->offer_id < b->offer_id ? -1 : 1;
+	if ((c = strcmp(a->paragraph, b->paragraph)) != 0 ||
+	    (c = strcmp(a->level, b->level)) != 0)
+		return c;
+	return (int)a->unit - (int)b->unit;
+}
+
+static bool
+same_line(const struct published_tariff *a, const struct published_tariff *b)
+{
+	return line_cmp(a, b) == 0;
+}
+
+static int
+line_qsort(const void *a, const void *b)
+{
+	return line_cmp(a, b);
+}
+
+/*
+ * The current version of each line of v[0..n) (the list is ordered by
+ * offer, paragraph, level, unit, validity and version, so the last row of
+ * a run is current), compacted in place; the new count.
+ */
+static size_t
+current_only(struct published_tariff *v, size_t n)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k > 0 && same_line(&v[k - 1], &v[i]))
+			v[k - 1] = v[i];
+		else
+			v[k++] = v[i];
+	}
+	return k;
+}
+
+static int
+list_year(struct svc *s, int year, struct published_tariff **v, size_t *n,
+    struct err *e)
+{
+	struct tariff_filter	f;
+	int			rc;
+
+	memset(&f, 0, sizeof(f));
+	f.year = year;
+	f.limit = 100000;
+	if ((rc = tariff_store_published_list(s->db, s->arena, &f, v, n, e))
+	    != 0)
+		return rc;
+	*n = current_only(*v, *n);
+	/* For the merge with the other year. */
+	qsort(*v, *n, sizeof(**v), line_qsort);
+	return 0;
+}
+
+/* The PL change of year's latest published round into *bp; 0 or -1. */
+static int
+year_pl(struct svc *s, int year, int64_t *bp, struct err *e)
+{
+	struct tariff_round	*r;
+	size_t			 n, i;
+
+	if (round_store_list(s->db, s->arena, &r, &n, e) != 0)
+		return -1;
+	/* Newest year and number first. */
+	for (i = 0; i < n; i++)
+		if (r[i].year == year && r[i].published_at != NULL) {
+			*bp = r[i].pl_bp;
+			return 0;
+		}
+	return -1;
+}
+
+/* Lines by operator, then offer name and line. */
+static int
+line_order(const void *a, const void *b)
+{
+	const struct reduction_line *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->operator_code, y->operator_code)) != 0 ||
+	    (c = strcmp(x->offer_name, y->offer_name)) != 0 ||
+	    (c = strcmp(x->paragraph, y->paragraph)) != 0 ||
+	    (c = strcmp(x->level, y->level)) != 0)
+		return c;
+	return (int)x->unit - (int)y->unit;
+}
+
+static int
+by_operator(const void *a, const void *b)
+{
+	const struct reduction_row *x = a, *y = b;
+	const char *p = x->operator_name ? x->operator_name :
+	    x->op.operator_code;
+	const char *q = y->operator_name ? y->operator_name :
+	    y->op.operator_code;
+
+	return strcmp(p, q);
+}
+
+int
+reduction_report(struct svc *s, int year, struct reduction_report *out,
+    struct err *e)
+{
+	struct agreement_params		 p;
+	struct published_tariff		*cur, *prev;
+	struct reduction_offer		*offers;
+	struct reduction_operator	*ops;
+	struct ratio			 pl, *plp = NULL;
+	size_t				 ncur, nprev, i, j, k, nops;
+	int				 rc;
+
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	if ((rc = agreement_params_get(s, year, &p, e)) != 0)
+		return rc;
+	out->required_bp = p.general_reduction_bp;
+	out->fixed_prices = p.reduction_fixed_prices != 0;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if ((rc = list_year(s, year, &cur, &ncur, e)) != 0 ||
+	    (rc = list_year(s, year - 1, &prev, &nprev, e)) != 0)
+		goto done;
+	if (out->fixed_prices) {
+		if (year_pl(s, year, &out->pl_bp, e) != 0) {
+			rc = err_set(e, ERR_CONFLICT, "no_pl", "year",
+			    "Året har ingen offentliggjort takstindberetning; "
+			    "PL-fremskrivningen kendes ikke");
+			goto done;
+		}
+		pl.num = MONEY_BP_ONE + out->pl_bp;
+		pl.den = MONEY_BP_ONE;
+		plp = &pl;
+	}
+	offers = arena_calloc(s->arena, ncur ? ncur : 1, sizeof(*offers));
+	out->lines = arena_calloc(s->arena, ncur ? ncur : 1,
+	    sizeof(*out->lines));
+	for (i = 0, j = 0, k = 0; i < ncur; i++) {
+		struct reduction_line	*l = &out->lines[out->nlines];
+		const struct published_tariff *q = NULL;
+
+		/* Both years are sorted by line_cmp: a merge. */
+		while (k < nprev && line_cmp(&prev[k], &cur[i]) < 0)
+			k++;
+		if (k < nprev && same_line(&prev[k], &cur[i]))
+			q = &prev[k];
+		if (q == NULL || q->tariff_ore <= 0) {
+			out->nnew++;
+			continue;
+		}
+		l->offer_id = cur[i].offer_id;
+		l->offer_name = cur[i].offer_name;
+		l->operator_code = cur[i].operator_code;
+		l->paragraph = cur[i].paragraph;
+		l->level = cur[i].level;
+		l->unit = cur[i].unit;
+		l->places_centi = cur[i].places_centi;
+		l->prev_ore = q->tariff_ore;
+		l->cur_ore = cur[i].tariff_ore;
+		/* Change (cur × b − prev × a) / (prev × a), a/b the PL
+		   factor; met when cur × b ≤ prev × a × (1 − required). */
+		{
+			__int128 a = plp ? pl.num : 1, b = plp ? pl.den : 1;
+
+			if ((rc = money_round(((__int128)l->cur_ore * b -
+			    (__int128)l->prev_ore * a) * MONEY_BP_ONE,
+			    (__int128)l->prev_ore * a, 1, ROUND_HALF_UP,
+			    &l->change_bp)) != 0) {
+				rc = err_set(e, ERR_INVALID, "invalid_amount",
+				    NULL, "En takst kunne ikke sammenlignes");
+				goto done;
+			}
+			l->met = (__int128)l->cur_ore * b * MONEY_BP_ONE <=
+			    (__int128)l->prev_ore * a *
+			    (MONEY_BP_ONE - out->required_bp);
+		}
+		offers[j].operator_code = l->operator_code;
+		offers[j].places_centi = l->places_centi;
+		offers[j].prev_ore = l->prev_ore;
+		offers[j].cur_ore = l->cur_ore;
+		j++;
+		out->nlines++;
+	}
+	ops = arena_calloc(s->arena, j ? j : 1, sizeof(*ops));
+	if ((rc = reduction_check(&p, offers, j, plp, ops, j ? j : 1, &nops,
+	    e)) != 0)
+		goto done;
+	out->rows = arena_calloc(s->arena, nops ? nops : 1,
+	    sizeof(*out->rows));
+	for (k = 0; k < nops; k++) {
+		out->rows[k].op = ops[k];
+		for (i = 0; i < ncur; i++)
+			if (strcmp(cur[i].operator_code, ops[k].operator_code)
+			    == 0) {
+				out->rows[k].operator_name =
+				    cur[i].operator_name;
+				break;
+			}
+		if (ops[k].met)
+			out->nmet++;
+	}
+	out->nrows = nops;
+	qsort(out->rows, out->nrows, sizeof(*out->rows), by_operator);
+	qsort(out->lines, out->nlines, sizeof(*out->lines), line_order);
+done:
+	db_rollback(s->db);
+	return rc;
+}
