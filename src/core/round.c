@@ -3,6 +3,7 @@
  * tariffs and warnings (see round.h).
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -393,6 +394,59 @@ increase_warning(const struct round_line_ctx *ctx, struct service_line *l)
 		    ctx->prev_tariff_ore, ctx->pl_bp, ctx->increase_warn_bp);
 }
 
+/*
+ * The referral dates of a line: ISO dates, at most one of them, from the
+ * year before the tariff year to its end (a structure is changed for the
+ * year's referrals, announced at the earliest a year ahead).
+ */
+static int
+referral_check(const struct round_line_ctx *ctx, size_t index,
+    const struct service_line *l, struct err *e)
+{
+	const char	*d = l->referred_from ? l->referred_from :
+			    l->referred_before;
+	const char	*field = l->referred_from ? "referred_from" :
+			    "referred_before";
+	char		 lo[24], hi[24];
+
+	if (l->referred_from != NULL && l->referred_before != NULL)
+		return line_err(e, index, err_set(e, ERR_INVALID,
+		    "invalid_referral", "referred_from", "En linje gælder "
+		    "enten for borgere visiteret fra en dato eller for borgere "
+		    "visiteret før den, ikke begge"));
+	if (d == NULL)
+		return 0;
+	snprintf(lo, sizeof(lo), "%04d-01-01", ctx->year - 1);
+	snprintf(hi, sizeof(hi), "%04d-12-31", ctx->year);
+	if (!text_date_valid(d) || strcmp(d, lo) < 0 || strcmp(d, hi) > 0)
+		return line_err(e, index, err_set(e, ERR_INVALID,
+		    "invalid_referral", field, "Skæringsdatoen for visitation "
+		    "skal være en dato (ÅÅÅÅ-MM-DD) fra %s til %s", lo, hi));
+	return 0;
+}
+
+/* Two optional texts are equal (NULL equals NULL only). */
+static bool
+same_opt(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Some line of lines[0..n) has referred_before (before) or referred_from
+   (!before) equal to date. */
+static bool
+has_referral(const struct service_line *lines, size_t n, const char *date,
+    bool before)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (same_opt(before ? lines[i].referred_before :
+		    lines[i].referred_from, date))
+			return true;
+	return false;
+}
+
 int
 round_line_compute(const struct agreement_params *p,
     const struct round_line_ctx *ctx, size_t index, struct service_line *l,
@@ -426,6 +480,8 @@ round_line_compute(const struct agreement_params *p,
 		return line_err(e, index, err_set(e, ERR_INVALID,
 		    "invalid_reason", "reason", "Begrundelsen må højst have "
 		    "%d tegn og ingen styretegn", ROUND_REASON_MAX));
+	if ((rc = referral_check(ctx, index, l, e)) != 0)
+		return rc;
 	for (k = 0; k < 2; k++)
 		if (l->hist_bp[k] != -1 && (l->hist_bp[k] < 0 ||
 		    l->hist_bp[k] > ROUND_HIST_MAX_BP))
@@ -473,11 +529,31 @@ round_lines_check(struct service_line *lines, size_t n,
 		for (j = 0; j < i; j++)
 			if (strcmp(lines[i].paragraph, lines[j].paragraph) ==
 			    0 && strcmp(lines[i].level, lines[j].level) == 0 &&
-			    lines[i].unit == lines[j].unit)
+			    lines[i].unit == lines[j].unit &&
+			    same_opt(lines[i].referred_from,
+			    lines[j].referred_from) &&
+			    same_opt(lines[i].referred_before,
+			    lines[j].referred_before))
 				return line_err(e, i, err_set(e, ERR_INVALID,
 				    "duplicate_line", "paragraph", "Samme "
 				    "paragraf, niveau og enhed står også i "
 				    "linje %zu", j + 1));
+	for (i = 0; i < n; i++) {
+		if (lines[i].referred_from != NULL &&
+		    !has_referral(lines, n, lines[i].referred_from, true))
+			return line_err(e, i, err_set(e, ERR_INVALID,
+			    "referral_unpaired", "referred_before", "Den nye "
+			    "takststruktur gælder for borgere visiteret fra %s; "
+			    "angiv også taksterne for borgere visiteret før "
+			    "den dato", lines[i].referred_from));
+		if (lines[i].referred_before != NULL &&
+		    !has_referral(lines, n, lines[i].referred_before, false))
+			return line_err(e, i, err_set(e, ERR_INVALID,
+			    "referral_unpaired", "referred_from", "Taksten "
+			    "gælder for borgere visiteret før %s; angiv også "
+			    "den nye takststruktur for borgere visiteret fra "
+			    "den dato", lines[i].referred_before));
+	}
 	if (expected_carry_ore == NULL || n == 0)
 		return 0;
 	for (i = 0; i < n; i++)

@@ -151,6 +151,13 @@ struct service_line {
 						   deficit recovered (> 0) */
 	const char		*reason;	/* the operator's reason for the
 						   warnings, or NULL */
+	const char		*referred_from;	/* a new tariff structure: the
+						   line is for citizens referred
+						   on or after this ISO date;
+						   else NULL */
+	const char		*referred_before; /* the structure it replaces:
+						   for citizens referred before
+						   this ISO date; else NULL */
 	const char		*problem;	/* why the tariff could not be
 						   computed (WARN_NOT_COMPUTED),
 						   or NULL; borrowed */
@@ -243,7 +250,10 @@ int		 round_line_compute(const struct agreement_params *p,
 		    struct service_line *line, struct err *e);
 /*
  * Check a whole set of lines: at most ROUND_LINES_MAX, no two with the
- * same paragraph, level and unit. Then, when expected_carry_ore is not
+ * same paragraph, level, unit and referral dates; a new tariff structure
+ * (lines referred_from a cut-off date) only with the tariffs of the
+ * structure it replaces for the citizens referred before that date
+ * (lines referred_before the same date), and the other way round. Then, when expected_carry_ore is not
  * NULL (the accounts of the offer say how much must enter this year's
  * tariffs), add a warning needing a reason to the first line if the
  * lines' carry-overs do not add up to it. Returns 0 or ERR_INVALID.

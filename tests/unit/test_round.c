@@ -364,6 +364,65 @@ test_line_compute(void **state)
 	assert_int_equal(two[0].nwarnings, 0);
 }
 
+/* A new tariff structure for citizens referred from a cut-off date. */
+static void
+test_referral_cutoff(void **state)
+{
+	struct agreement_params	p;
+	struct round_line_ctx	ctx;
+	struct service_line	v[3];
+	struct err		e;
+
+	(void)state;
+	assert_int_equal(params_defaults(2023, &p, &e), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = 2023;
+	ctx.prev_tariff_ore = -1;
+	/* The average tariff for those referred before 1 July 2023, two
+	   levels for those referred from then. */
+	v[0] = tv2_line();
+	v[0].referred_before = "2023-07-01";
+	v[1] = tv2_line();
+	v[1].level = "Niveau 1";
+	v[1].referred_from = "2023-07-01";
+	v[2] = tv2_line();
+	v[2].level = "Niveau 2";
+	v[2].referred_from = "2023-07-01";
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(round_line_compute(&p, &ctx, i, &v[i], &e), 0);
+	assert_int_equal(round_lines_check(v, 3, NULL, &e), 0);
+	/* The same paragraph, level and unit twice is fine across a
+	   cut-off, not within one structure. */
+	v[1].level = "";
+	assert_int_equal(round_lines_check(v, 3, NULL, &e), 0);
+	v[2].level = "";
+	assert_int_equal(round_lines_check(v, 3, NULL, &e), ERR_INVALID);
+	assert_string_equal(e.key, "duplicate_line");
+	v[2].level = "Niveau 2";
+	/* A new structure without the old one for those referred before. */
+	assert_int_equal(round_lines_check(&v[1], 2, NULL, &e), ERR_INVALID);
+	assert_string_equal(e.key, "referral_unpaired");
+	assert_string_equal(e.field, "lines[0].referred_before");
+	assert_non_null(strstr(e.msg, "visiteret før"));
+	/* And the old one alone. */
+	assert_int_equal(round_lines_check(v, 1, NULL, &e), ERR_INVALID);
+	assert_string_equal(e.key, "referral_unpaired");
+	/* Dates: valid, within the year before and the tariff year, one. */
+	v[0].referred_before = "2023-02-30";
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
+	    ERR_INVALID);
+	assert_string_equal(e.field, "lines[0].referred_before");
+	v[0].referred_before = "2021-12-31";
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
+	    ERR_INVALID);
+	v[0].referred_before = "2022-01-01";
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e), 0);
+	v[0].referred_from = "2023-07-01";
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
+	    ERR_INVALID);
+	assert_string_equal(e.key, "invalid_referral");
+}
+
 /* ---- services -------------------------------------------------------- */
 
 /* TV-1 accounts of 2023, TV-2 tariff in 2023, pre-fill of 2025. */
@@ -1007,6 +1066,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_machine),
 		cmocka_unit_test(test_line_compute),
+		cmocka_unit_test(test_referral_cutoff),
 		cmocka_unit_test_setup_teardown(test_tv1_tv2_through_services,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_occupancy_prefill, setup,
