@@ -2,9 +2,12 @@
  * csv — CSV reader and writer (see csv.h).
  *
  * The reader is one pass over the (converted) bytes with a small state
- * machine per field. Field text collects in one reusable buffer and is
- * copied to the arena when the field ends; the fields of a record collect
- * in a fixed array of CSV_MAX_COLS entries, so nothing grows past a cap.
+ * machine per field. The bytes are copied to the arena once: an unquoted
+ * field is read in place there and ended with a NUL over its separator
+ * when the whole file is read; the text of a quoted field collects in one
+ * reusable buffer and is copied to the arena when the field ends. The
+ * fields of a record collect in a fixed array of CSV_MAX_COLS entries, so
+ * nothing grows past a cap.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +25,7 @@ static const char formula_start[] = "=+-@\t\r";
 /* State of one parse. */
 struct reader {
 	struct arena		*a;
-	const char		*p;		/* converted input */
+	char			*p;		/* converted input (arena) */
 	size_t			 n;
 	size_t			 i;		/* read position */
 	int			 line;		/* physical line at i */
@@ -131,21 +134,27 @@ read_quoted(struct reader *r, struct err *e)
 	return 0;
 }
 
-/* Read one unquoted field, up to the separator or the end of the line. */
+/* Read one unquoted field, up to the separator or the end of the line;
+ * it is the bytes from *start on, *len of them, read in place. */
 static int
-read_plain(struct reader *r, struct err *e)
+read_plain(struct reader *r, size_t *start, size_t *len, struct err *e)
 {
-	int	rc;
-	char	c;
+	const char	*p = r->p;
+	size_t		 i = r->i;
+	char		 c;
 
-	while (r->i < r->n) {
-		c = r->p[r->i];
+	*start = i;
+	while (i < r->n) {
+		c = p[i];
 		if (c == r->sep || c == '\r' || c == '\n')
 			break;
-		if ((rc = field_putc(r, c, e)) != 0)
-			return rc;
-		r->i++;
+		i++;
 	}
+	r->i = i;
+	*len = i - *start;
+	if (*len > CSV_MAX_FIELD)
+		return fail(e, ERR_INVALID, r->line, "field_too_long",
+		    "Et felt er for langt (højst 10.000 byte)");
 	return 0;
 }
 
@@ -178,20 +187,24 @@ push_record(struct reader *r, int line, struct err *e)
 static int
 read_record(struct reader *r, struct err *e)
 {
+	size_t	start = 0, len = 0;
 	int	line = r->line, rc, quoted;
 
 	r->ncols = 0;
 	for (;;) {
-		buf_reset(&r->field);
 		quoted = r->i < r->n && r->p[r->i] == '"';
-		rc = quoted ? read_quoted(r, e) : read_plain(r, e);
+		if (quoted) {
+			buf_reset(&r->field);
+			rc = read_quoted(r, e);
+		} else
+			rc = read_plain(r, &start, &len, e);
 		if (rc != 0)
 			return rc;
 		if (r->ncols == CSV_MAX_COLS)
 			return fail(e, ERR_INVALID, line, "too_many_columns",
 			    "Rækken har mere end 200 kolonner");
-		r->cols[r->ncols].s = arena_strndup(r->a, buf_str(&r->field),
-		    r->field.len);
+		r->cols[r->ncols].s = quoted ? arena_strndup(r->a,
+		    buf_str(&r->field), r->field.len) : r->p + start;
 		r->cols[r->ncols].quoted = quoted;
 		r->ncols++;
 		if (r->i < r->n && r->p[r->i] == r->sep) {
@@ -208,6 +221,29 @@ read_record(struct reader *r, struct err *e)
 		r->line++;
 	}
 	return push_record(r, line, e);
+}
+
+/* End every unquoted field with a NUL over the separator, line break or
+ * final NUL after it, now that the reader is done with the bytes. */
+static void
+end_plain_fields(struct reader *r)
+{
+	struct csv_record	*rec;
+	char			*q;
+	int			 i, k;
+
+	for (i = 0; i < r->nrecs; i++) {
+		rec = &r->recs[i];
+		for (k = 0; k < rec->nfields; k++) {
+			if (rec->fields[k].quoted)
+				continue;
+			q = rec->fields[k].s;
+			while (*q != '\0' && *q != r->sep && *q != '\r' &&
+			    *q != '\n')
+				q++;
+			*q = '\0';
+		}
+	}
 }
 
 int
@@ -241,7 +277,7 @@ csv_parse(struct arena *a, const char *data, size_t len, struct csv *out,
 	}
 	r = xcalloc(1, sizeof(*r));
 	r->a = a;
-	r->p = data;
+	r->p = arena_strndup(a, data, len);
 	r->n = len;
 	r->line = 1;
 	r->sep = detect_sep(data, len);
@@ -261,6 +297,7 @@ csv_parse(struct arena *a, const char *data, size_t len, struct csv *out,
 	if (rc == 0 && r->nrecs == 0)
 		rc = fail(e, ERR_INVALID, 0, "empty_file", "Filen er tom");
 	if (rc == 0) {
+		end_plain_fields(r);
 		out->sep = r->sep;
 		out->nrecords = r->nrecs;
 		out->records = r->recs;

@@ -169,133 +169,213 @@ round_submission_json(const struct submission *sub)
 	return j;
 }
 
+/* A string literal appended without scanning it. */
+#define PUT_LIT(b, s)	buf_append((b), (s), sizeof(s) - 1)
+
 /* s as a JSON string (UTF-8 passes through; quotes, backslashes and
  * control characters are escaped). NULL writes null. */
 static void
 json_str_buf(struct buf *b, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char	*p, *run;
+	char			 esc[8];
 
 	if (s == NULL) {
-		buf_puts(b, "null");
+		PUT_LIT(b, "null");
 		return;
 	}
 	buf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+	for (p = run = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		buf_append(b, run, (size_t)(p - run));
 		if (*p == '"' || *p == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)*p);
-		} else if (*p < 0x20)
-			buf_printf(b, "\\u%04x", *p);
-		else
-			buf_putc(b, (char)*p);
+			esc[0] = '\\';
+			esc[1] = (char)*p;
+			buf_append(b, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+			buf_append(b, esc, 6);
+		}
+		run = p + 1;
 	}
+	buf_append(b, run, (size_t)(p - run));
 	buf_putc(b, '"');
 }
 
+/* v in decimal. */
+static void
+i64_buf(struct buf *b, int64_t v)
+{
+	char		 d[24], *p = d + sizeof(d);
+	uint64_t	 u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_append(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* Hundredths as a JSON number: 25, 97.5, 97.79. */
 static void
 centi_buf(struct buf *b, int64_t v)
 {
-	text_format_centi(b, v);
+	uint64_t	u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	char		f[3];
+
+	if (v < 0)
+		buf_putc(b, '-');
+	i64_buf(b, (int64_t)(u / 100));
+	if (u % 100 == 0)
+		return;
+	f[0] = '.';
+	f[1] = (char)('0' + u % 100 / 10);
+	f[2] = (char)('0' + u % 10);
+	buf_append(b, f, u % 10 == 0 ? 2 : 3);
 }
+
+/* ,"key":v with key a literal, for the cost components that are set. */
+#define COST_BUF(b, first, key, v) do {					\
+	if ((v) != 0) {							\
+		if (!(first))						\
+			buf_putc((b), ',');				\
+		PUT_LIT((b), "\"" key "\":");				\
+		i64_buf((b), (v));					\
+		(first) = false;					\
+	}								\
+} while (0)
 
 /*
  * The audit form of a line, written directly (a bulk import audits
- * thousands): the fields of round_line_json() that are set (an absent
- * days, month_days, hours, history, carry-over, reason or warning list
- * means none), and the computed tariff.
+ * thousands): what was entered and the tariff computed from it, in the
+ * field names of round_line_json(). A value that is not set is left out
+ * (an absent level is "", an absent days, month_days, hours, history,
+ * cost, income, carry-over, reason or warning list means none); the
+ * calculation base is not repeated, it follows from the costs.
  */
 static void
 line_audit_buf(struct buf *b, const struct service_line *l)
 {
-	size_t i;
+	size_t	i;
+	bool	first = true;
 
-	buf_printf(b, "{\"pos\":%d,\"paragraph\":", l->pos);
+	PUT_LIT(b, "{\"pos\":");
+	i64_buf(b, l->pos);
+	PUT_LIT(b, ",\"paragraph\":");
 	json_str_buf(b, l->paragraph);
-	buf_puts(b, ",\"level\":");
-	json_str_buf(b, l->level ? l->level : "");
-	buf_printf(b, ",\"unit\":\"%s\",\"places\":",
-	    tariff_unit_name(l->unit));
+	if (l->level != NULL && *l->level != '\0') {
+		PUT_LIT(b, ",\"level\":");
+		json_str_buf(b, l->level);
+	}
+	PUT_LIT(b, ",\"unit\":\"");
+	buf_puts(b, tariff_unit_name(l->unit));
+	PUT_LIT(b, "\",\"places\":");
 	centi_buf(b, l->places_centi);
-	if (l->days)
-		buf_printf(b, ",\"days\":%lld", (long long)l->days);
-	if (l->month_days)
-		buf_printf(b, ",\"month_days\":%lld", (long long)l->month_days);
+	if (l->days) {
+		PUT_LIT(b, ",\"days\":");
+		i64_buf(b, l->days);
+	}
+	if (l->month_days) {
+		PUT_LIT(b, ",\"month_days\":");
+		i64_buf(b, l->month_days);
+	}
 	if (l->hours_centi) {
-		buf_puts(b, ",\"hours\":");
+		PUT_LIT(b, ",\"hours\":");
 		centi_buf(b, l->hours_centi);
 	}
-	buf_puts(b, ",\"occupancy_pct\":");
+	PUT_LIT(b, ",\"occupancy_pct\":");
 	centi_buf(b, l->occupancy_bp);
 	if (l->hist_bp[0] >= 0 || l->hist_bp[1] >= 0) {
-		buf_puts(b, ",\"occupancy_history_pct\":[");
+		PUT_LIT(b, ",\"occupancy_history_pct\":[");
 		for (i = 0; i < 2; i++) {
 			if (i > 0)
 				buf_putc(b, ',');
 			if (l->hist_bp[i] >= 0)
 				centi_buf(b, l->hist_bp[i]);
 			else
-				buf_puts(b, "null");
+				PUT_LIT(b, "null");
 		}
 		buf_putc(b, ']');
 	}
-	buf_printf(b, ",\"costs_ore\":{\"wages\":%lld,\"property\":%lld,"
-	    "\"other\":%lld,\"overhead\":%lld,\"capital\":%lld,"
-	    "\"pension\":%lld},\"income_ore\":%lld",
-	    (long long)l->costs.wages_ore, (long long)l->costs.property_ore,
-	    (long long)l->costs.other_ore, (long long)l->costs.overhead_ore,
-	    (long long)l->costs.capital_ore, (long long)l->costs.pension_ore,
-	    (long long)l->income_ore);
-	if (l->carry_over_ore)
-		buf_printf(b, ",\"carry_over_ore\":%lld",
-		    (long long)l->carry_over_ore);
+	PUT_LIT(b, ",\"costs_ore\":{");
+	COST_BUF(b, first, "wages", l->costs.wages_ore);
+	COST_BUF(b, first, "property", l->costs.property_ore);
+	COST_BUF(b, first, "other", l->costs.other_ore);
+	COST_BUF(b, first, "overhead", l->costs.overhead_ore);
+	COST_BUF(b, first, "capital", l->costs.capital_ore);
+	COST_BUF(b, first, "pension", l->costs.pension_ore);
+	buf_putc(b, '}');
+	if (l->income_ore) {
+		PUT_LIT(b, ",\"income_ore\":");
+		i64_buf(b, l->income_ore);
+	}
+	if (l->carry_over_ore) {
+		PUT_LIT(b, ",\"carry_over_ore\":");
+		i64_buf(b, l->carry_over_ore);
+	}
 	if (l->reason != NULL) {
-		buf_puts(b, ",\"reason\":");
+		PUT_LIT(b, ",\"reason\":");
 		json_str_buf(b, l->reason);
 	}
+	PUT_LIT(b, ",\"tariff_ore\":");
 	if (l->computed)
-		buf_printf(b, ",\"tariff_base_ore\":%lld,\"tariff_ore\":%lld",
-		    (long long)l->base_ore, (long long)l->tariff_ore);
+		i64_buf(b, l->tariff_ore);
 	else
-		buf_puts(b, ",\"tariff_ore\":null");
+		PUT_LIT(b, "null");
 	if (l->nwarnings > 0) {
-		buf_puts(b, ",\"warnings\":[");
+		PUT_LIT(b, ",\"warnings\":[");
 		for (i = 0; i < l->nwarnings; i++) {
 			char msg[ROUND_WARN_MSG];
 
 			round_warning_text(l, i, msg, sizeof(msg));
 			if (i > 0)
 				buf_putc(b, ',');
-			buf_puts(b, "{\"code\":");
+			PUT_LIT(b, "{\"code\":");
 			json_str_buf(b,
 			    round_warning_code(l->warnings[i].kind));
-			buf_puts(b, ",\"message\":");
+			PUT_LIT(b, ",\"message\":");
 			json_str_buf(b, msg);
-			buf_printf(b, ",\"needs_reason\":%s}",
-			    l->warnings[i].needs_reason ? "true" : "false");
+			if (l->warnings[i].needs_reason)
+				PUT_LIT(b, ",\"needs_reason\":true}");
+			else
+				PUT_LIT(b, ",\"needs_reason\":false}");
 		}
 		buf_putc(b, ']');
 	}
 	buf_putc(b, '}');
 }
 
-/* The audit form of a submission with its lines (lines NULL: none),
- * appended to b. */
+/*
+ * The audit form of a submission with its lines (lines NULL: none),
+ * appended to b: its state, and with ident its round, offer and operator
+ * too (which never change, so the record of its creation holds them).
+ */
 static void
-submission_audit_buf(struct buf *b, const struct submission *sub,
+submission_audit_buf(struct buf *b, const struct submission *sub, bool ident,
     const struct service_line *lines, size_t n)
 {
 	size_t i;
 
-	buf_printf(b, "{\"id\":%lld,\"round_id\":%lld,\"offer_id\":%lld,"
-	    "\"operator_code\":", (long long)sub->id, (long long)sub->round_id,
-	    (long long)sub->offer_id);
-	json_str_buf(b, sub->operator_code);
-	buf_printf(b, ",\"status\":\"%s\",\"version\":%lld,\"comment\":",
-	    submission_status_name(sub->status), (long long)sub->version);
+	PUT_LIT(b, "{\"id\":");
+	i64_buf(b, sub->id);
+	if (ident) {
+		PUT_LIT(b, ",\"round_id\":");
+		i64_buf(b, sub->round_id);
+		PUT_LIT(b, ",\"offer_id\":");
+		i64_buf(b, sub->offer_id);
+		PUT_LIT(b, ",\"operator_code\":");
+		json_str_buf(b, sub->operator_code);
+	}
+	PUT_LIT(b, ",\"status\":\"");
+	buf_puts(b, submission_status_name(sub->status));
+	PUT_LIT(b, "\",\"version\":");
+	i64_buf(b, sub->version);
+	PUT_LIT(b, ",\"comment\":");
 	json_str_buf(b, sub->comment);
 	if (lines != NULL) {
-		buf_puts(b, ",\"lines\":[");
+		PUT_LIT(b, ",\"lines\":[");
 		for (i = 0; i < n; i++) {
 			if (i > 0)
 				buf_putc(b, ',');
@@ -308,14 +388,14 @@ submission_audit_buf(struct buf *b, const struct submission *sub,
 
 /* The same as a string in the arena. */
 static char *
-submission_audit(struct svc *s, const struct submission *sub,
+submission_audit(struct svc *s, const struct submission *sub, bool ident,
     const struct service_line *lines, size_t n)
 {
 	struct buf	 b;
 	char		*out;
 
 	buf_init(&b);
-	submission_audit_buf(&b, sub, lines, n);
+	submission_audit_buf(&b, sub, ident, lines, n);
 	out = arena_strndup(s->arena, buf_str(&b), b.len);
 	buf_cleanup(&b);
 	return out;
@@ -673,21 +753,21 @@ publish_in_tx(struct svc *s, const struct tariff_round *old, int64_t *n,
     struct err *e)
 {
 	struct tariff_round	now;
-	struct round_progress	pr;
+	int64_t			by_status[SUBMISSION_STATUS_COUNT];
 	char			*after;
 	int			 rc;
 
 	if (old->status == ROUND_PUBLISHED)
 		return err_set(e, ERR_CONFLICT, "round_published", NULL,
 		    "Runden er allerede offentliggjort");
-	if ((rc = round_store_progress(s->db, s->arena, old->id, NULL, &pr, e))
-	    != 0)
+	if ((rc = round_store_status_counts(s->db, old->id, NULL, by_status,
+	    e)) != 0)
 		return rc;
-	if (pr.by_status[SUBMISSION_SUBMITTED] > 0)
+	if (by_status[SUBMISSION_SUBMITTED] > 0)
 		return err_set(e, ERR_CONFLICT, "pending_review", NULL,
 		    "%lld indsendte indberetninger venter på at blive godkendt "
 		    "eller sendt retur", (long long)
-		    pr.by_status[SUBMISSION_SUBMITTED]);
+		    by_status[SUBMISSION_SUBMITTED]);
 	if ((rc = tariff_store_publish(s->db, old, s->now_iso,
 	    s->who->username ? s->who->username : "system", n, e)) != 0 ||
 	    (rc = round_store_set_status(s->db, old->id, old->version,
@@ -696,7 +776,7 @@ publish_in_tx(struct svc *s, const struct tariff_round *old, int64_t *n,
 		return rc;
 	after = arena_printf(s->arena, "{\"round\":%s,\"approved\":%lld,"
 	    "\"tariffs\":%lld}", round_audit(s, &now), (long long)
-	    pr.by_status[SUBMISSION_APPROVED], (long long)*n);
+	    by_status[SUBMISSION_APPROVED], (long long)*n);
 	return audit_add(s->db, s->who, s->now_iso, "tariff_round",
 	    idtxt(s, old->id), "publish", round_audit(s, old), after, e);
 }
@@ -760,7 +840,7 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	    &sub, e)) != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
 	    idtxt(s, *submission_id), "create", NULL,
-	    submission_audit(s, &sub, NULL, 0), e)) != 0)
+	    submission_audit(s, &sub, true, NULL, 0), e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:
@@ -979,7 +1059,7 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 	if ((rc = tariff_store_lines(s->db, s->arena, id, &old, &nold, e))
 	    != 0)
 		goto fail;
-	before = submission_audit(s, &sub, old, nold);
+	before = submission_audit(s, &sub, false, old, nold);
 	if ((rc = tariff_store_lines_delete(s->db, id, e)) != 0)
 		goto fail;
 	for (i = 0; i < n; i++)
@@ -991,8 +1071,8 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
 	    != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
-	    idtxt(s, id), "update", before, submission_audit(s, &now, lines,
-	    n), e)) != 0)
+	    idtxt(s, id), "update", before, submission_audit(s, &now, false,
+	    lines, n), e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
@@ -1085,14 +1165,14 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 		goto fail;
 	if (act == SUBMISSION_SUBMIT && (rc = check_ready(lines, n, e)) != 0)
 		goto fail;
-	before = submission_audit(s, &sub, NULL, 0);
+	before = submission_audit(s, &sub, false, NULL, 0);
 	if ((rc = tariff_store_submission_set(s->db, id, expected_version,
 	    to[act], act == SUBMISSION_RETURN ? comment : NULL, s->now_iso,
 	    s->who->username, e)) != 0 ||
 	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
 	    != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
-	    idtxt(s, id), actions[act], before, submission_audit(s, &now,
+	    idtxt(s, id), actions[act], before, submission_audit(s, &now, false,
 	    NULL, 0), e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
@@ -1146,6 +1226,23 @@ sub_offer_cmp(const void *a, const void *b)
 	const struct submission *x = a, *y = b;
 
 	return x->offer_id < y->offer_id ? -1 : x->offer_id > y->offer_id;
+}
+
+/* The first of the lines v (n of them, by submission) of submission id,
+ * or where it would be. */
+static size_t
+old_first(const struct round_line_row *v, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].submission_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Record an error of the import for row; false once the list is full. */
@@ -1330,11 +1427,11 @@ round_import_lines(struct svc *s, int64_t round_id,
 		if (sub->nlines > 0) {
 			struct service_line *ov = arena_calloc(s->arena,
 			    (size_t)sub->nlines, sizeof(*ov));
-			for (m = 0, k = 0; k < nold && m < (size_t)sub->nlines;
-			    k++)
-				if (old[k].submission_id == sub->id)
-					ov[m++] = old[k].line;
-			submission_audit_buf(&bb, sub, ov, m);
+			for (m = 0, k = old_first(old, nold, sub->id);
+			    k < nold && m < (size_t)sub->nlines &&
+			    old[k].submission_id == sub->id; k++)
+				ov[m++] = old[k].line;
+			submission_audit_buf(&bb, sub, false, ov, m);
 		}
 		if (sub->nlines > 0 &&
 		    (rc = tariff_store_lines_delete(s->db, sub->id, e)) != 0)
@@ -1361,7 +1458,7 @@ round_import_lines(struct svc *s, int64_t round_id,
 			sub->version = v + 1;
 		}
 		buf_reset(&ab);
-		submission_audit_buf(&ab, sub, group, b - a);
+		submission_audit_buf(&ab, sub, false, group, b - a);
 		snprintf(idbuf, sizeof(idbuf), "%lld", (long long)sub->id);
 		if ((rc = audit_add(s->db, s->who, s->now_iso, "submission",
 		    idbuf, approve ? "import_approve" : "import", bb.len ?

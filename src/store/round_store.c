@@ -162,16 +162,15 @@ round_store_set_status(struct db *db, int64_t id, int64_t expected_version,
 }
 
 int
-round_store_progress(struct db *db, struct arena *a, int64_t id,
-    const char *operator_code, struct round_progress *out, struct err *e)
+round_store_status_counts(struct db *db, int64_t id,
+    const char *operator_code, int64_t by_status[SUBMISSION_STATUS_COUNT],
+    struct err *e)
 {
 	struct db_stmt		*st;
-	struct round_operator	*v = NULL;
 	enum submission_status	 ss;
-	size_t			 k = 0, cap = 0;
 	int			 rc;
 
-	memset(out, 0, sizeof(*out));
+	memset(by_status, 0, SUBMISSION_STATUS_COUNT * sizeof(*by_status));
 	st = db_prep(db, "SELECT status, count(*) FROM submission "
 	    "WHERE round_id = $1 AND ($2 IS NULL OR operator_code = $2) "
 	    "GROUP BY status", e);
@@ -180,13 +179,27 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, operator_code);
 	while ((rc = db_step(st, e)) == DB_ROW)
-		if (submission_status_parse(db_col_text(st, 0), &ss) == 0) {
-			out->by_status[ss] = db_col_i64(st, 1);
-			out->submissions += db_col_i64(st, 1);
-		}
+		if (submission_status_parse(db_col_text(st, 0), &ss) == 0)
+			by_status[ss] = db_col_i64(st, 1);
 	db_reset(st);
-	if (rc < 0)
+	return rc < 0 ? rc : 0;
+}
+
+int
+round_store_progress(struct db *db, struct arena *a, int64_t id,
+    const char *operator_code, struct round_progress *out, struct err *e)
+{
+	struct db_stmt		*st;
+	struct round_operator	*v = NULL;
+	size_t			 k = 0, cap = 0;
+	int			 rc, i;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = round_store_status_counts(db, id, operator_code,
+	    out->by_status, e)) != 0)
 		return rc;
+	for (i = 0; i < SUBMISSION_STATUS_COUNT; i++)
+		out->submissions += out->by_status[i];
 
 	st = db_prep(db, "SELECT s.operator_code, COALESCE(g.name, "
 	    "s.operator_code), count(*), "

@@ -56,6 +56,13 @@ int	round_store_set_status(struct db *db, int64_t id,
 	    int64_t expected_version, enum round_status st,
 	    const char *reopened_until, const char *at, struct err *e);
 /*
+ * The submissions of round id counted by status (one query; only
+ * operator_code's if that is not NULL).
+ */
+int	round_store_status_counts(struct db *db, int64_t id,
+	    const char *operator_code,
+	    int64_t by_status[SUBMISSION_STATUS_COUNT], struct err *e);
+/*
  * The progress of round id (two queries: counts by status, and by
  * operator with names). If operator_code is not NULL only that
  * operator's submissions are counted.

@@ -392,23 +392,72 @@ tariff_store_submission_list(struct db *db, struct arena *a, int64_t round_id,
 	return 0;
 }
 
+/* An offer's kind, for the lookup by id in tariff_store_submission_keys. */
+struct offer_kind_row {
+	int64_t		 id;
+	const char	*kind;
+};
+
+static int
+offer_kind_cmp(const void *x, const void *y)
+{
+	const struct offer_kind_row *p = x, *q = y;
+
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
 int
 tariff_store_submission_keys(struct db *db, struct arena *a, int64_t round_id,
     struct submission **out, size_t *n, struct err *e)
 {
 	struct db_stmt		*st;
 	struct submission	*v = NULL;
-	size_t			 k = 0, cap = 0;
+	struct offer_kind_row	*kinds = NULL, key, *hit;
+	size_t			 k = 0, cap = 0, nk = 0, kcap = 0;
 	int			 rc;
 
 	*out = NULL;
 	*n = 0;
+	/*
+	 * The kind of every offer, read from the index offer_kind alone: an
+	 * offer row holds its whole JSON document, and a join would read all
+	 * of them for one short column.
+	 */
+	st = db_prep(db, "SELECT id, COALESCE(kind, '') FROM offer", e);
+	if (st == NULL)
+		return ERR_DB;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		kinds = arena_grow(a, kinds, nk, &kcap, sizeof(*kinds));
+		kinds[nk].id = db_col_i64(st, 0);
+		kinds[nk].kind = arena_strdup(a, db_col_text(st, 1));
+		nk++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	if (nk > 1)
+		qsort(kinds, nk, sizeof(*kinds), offer_kind_cmp);
+
+	/* Sized first: a round has thousands, and doubling touches (and
+	 * copies) twice the memory. */
+	st = db_prep(db, "SELECT count(*) FROM submission WHERE round_id = $1",
+	    e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, round_id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW && db_col_i64(st, 0) > 0) {
+		cap = (size_t)db_col_i64(st, 0);
+		v = arena_calloc(a, cap, sizeof(*v));
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
 	st = db_prep(db, "SELECT s.id, s.version, s.offer_id, "
-	    "COALESCE(o.kind, ''), s.operator_code, s.status, s.comment, "
+	    "s.operator_code, s.status, s.comment, "
 	    "(SELECT count(*) FROM service_line l WHERE l.submission_id = "
 	    "s.id) "
-	    "FROM submission s JOIN offer o ON o.id = s.offer_id "
-	    "WHERE s.round_id = $1 ORDER BY s.offer_id", e);
+	    "FROM submission s WHERE s.round_id = $1 ORDER BY s.offer_id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, round_id);
@@ -418,13 +467,16 @@ tariff_store_submission_keys(struct db *db, struct arena *a, int64_t round_id,
 		v[k].version = db_col_i64(st, 1);
 		v[k].round_id = round_id;
 		v[k].offer_id = db_col_i64(st, 2);
-		v[k].offer_kind = arena_strdup(a, db_col_text(st, 3));
-		v[k].operator_code = arena_strdup(a, db_col_text(st, 4));
-		if (submission_status_parse(db_col_text(st, 5), &v[k].status)
+		key.id = v[k].offer_id;
+		hit = nk > 0 ? bsearch(&key, kinds, nk, sizeof(*kinds),
+		    offer_kind_cmp) : NULL;
+		v[k].offer_kind = hit != NULL ? hit->kind : "";
+		v[k].operator_code = arena_strdup(a, db_col_text(st, 3));
+		if (submission_status_parse(db_col_text(st, 4), &v[k].status)
 		    != 0)
 			v[k].status = SUBMISSION_DRAFT;
-		v[k].comment = dup_or_null(a, st, 6);
-		v[k].nlines = db_col_i64(st, 7);
+		v[k].comment = dup_or_null(a, st, 5);
+		v[k].nlines = db_col_i64(st, 6);
 		k++;
 	}
 	db_reset(st);

@@ -165,7 +165,8 @@ int	tariff_store_submission_list(struct db *db, struct arena *a,
 /*
  * The submissions of round_id by offer, with only what a bulk import
  * needs: id, version, offer, offer kind, operator, status, comment and
- * the number of lines (nlines). One query.
+ * the number of lines (nlines). Three queries: the kinds of the offers
+ * (from an index), the count, the submissions.
  */
 int	tariff_store_submission_keys(struct db *db, struct arena *a,
 	    int64_t round_id, struct submission **out, size_t *n,
