@@ -493,7 +493,8 @@ approved_views(struct http_req *r, size_t max, struct meeting_view **out,
 	for (i = 0; i < nm; i++)
 		if (m[i].state == MEETING_REFERAT_GODKENDT)
 			m[na++] = m[i];
-	qsort(m, na, sizeof(*m), approved_cmp);
+	if (na > 1)
+		qsort(m, na, sizeof(*m), approved_cmp);
 	v = arena_calloc(&r->arena, (na < max ? na : max) + 1, sizeof(*v));
 	for (i = 0; i < na && k < max; i++) {
 		rc = meeting_view_get(&r->svc, m[i].id, false, &v[k], e);

@@ -230,7 +230,8 @@ rss_write(struct buf *out, const char *title, const char *site_url,
 		ent[nent].index = i;
 		nent++;
 	}
-	qsort(ent, nent, sizeof(*ent), entry_cmp);
+	if (nent > 1)
+		qsort(ent, nent, sizeof(*ent), entry_cmp);
 	for (i = 0; i < nent; i++)
 		item(&doc, &views[ent[i].index], site_url, ent[i].published,
 		    include_closed);

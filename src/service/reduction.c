@@ -19,7 +19,8 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-/* Order by offer, paragraph, level and unit. */
+/* Order by offer, paragraph, level, unit and referral dates (none
+ * first). */
 static int
 line_cmp(const struct published_tariff *a, const struct published_tariff *b)
 {
@@ -30,7 +31,13 @@ line_cmp(const struct published_tariff *a, const struct published_tariff *b)
 	if ((c = strcmp(a->paragraph, b->paragraph)) != 0 ||
 	    (c = strcmp(a->level, b->level)) != 0)
 		return c;
-	return (int)a->unit - (int)b->unit;
+	if (a->unit != b->unit)
+		return (int)a->unit - (int)b->unit;
+	if ((c = strcmp(a->referred_from ? a->referred_from : "",
+	    b->referred_from ? b->referred_from : "")) != 0)
+		return c;
+	return strcmp(a->referred_before ? a->referred_before : "",
+	    b->referred_before ? b->referred_before : "");
 }
 
 static bool
@@ -79,7 +86,8 @@ list_year(struct svc *s, int year, struct published_tariff **v, size_t *n,
 		return rc;
 	*n = current_only(*v, *n);
 	/* For the merge with the other year. */
-	qsort(*v, *n, sizeof(**v), line_qsort);
+	if (*n > 1)
+		qsort(*v, *n, sizeof(**v), line_qsort);
 	return 0;
 }
 
@@ -174,6 +182,16 @@ reduction_report(struct svc *s, int year, struct reduction_report *out,
 			k++;
 		if (k < nprev && same_line(&prev[k], &cur[i]))
 			q = &prev[k];
+		else if (cur[i].referred_before != NULL && nprev > 0) {
+			/* The tariffs of a structure being replaced (for the
+			   citizens referred before a cut-off date) continue
+			   the year before's tariff without referral dates. */
+			struct published_tariff key = cur[i];
+
+			key.referred_before = NULL;
+			q = bsearch(&key, prev, nprev, sizeof(*prev),
+			    line_qsort);
+		}
 		if (q == NULL || q->tariff_ore <= 0) {
 			out->nnew++;
 			continue;

@@ -510,7 +510,8 @@ row_places(struct svc *s, const struct hdr *h, const struct csv_record *r,
 		} else
 			*loose = centi;
 	}
-	qsort(v, n, sizeof(*v), place_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), place_cmp);
 	o->places = v;
 	o->nplaces = n;
 	return 0;

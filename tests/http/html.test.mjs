@@ -74,6 +74,14 @@ describe('security headers', () => {
 });
 
 describe('pages', () => {
+	test('the public outputs answer on a register without meetings',
+	    async () => {
+		assert.match((await page(anon, '/politikere')).text, /Politikere/);
+		for (const p of ['/kalender.ics', '/referater.rss', '/oparl/v1',
+		    '/api/v1/tariffs/reduction?year=2012', '/takster/reduktion'])
+			assert.equal((await anon.get(p)).status, 200, p);
+	});
+
 	test('the main menu follows the role', async () => {
 		const nav = (t) => /<nav aria-label="Hovedmenu">(.*?)<\/nav>/s.exec(t)[1];
 		const pub = nav((await page(anon, '/tilbud')).text);
