@@ -395,9 +395,10 @@ increase_warning(const struct round_line_ctx *ctx, struct service_line *l)
 }
 
 /*
- * The referral dates of a line: ISO dates, at most one of them, from the
- * year before the tariff year to its end (a structure is changed for the
- * year's referrals, announced at the earliest a year ahead).
+ * The referral dates of a line: ISO dates, at most one of them, not after
+ * the tariff year. An earlier cut-off stays valid: the citizens referred
+ * before it keep the old structure's tariffs for as long as they stay,
+ * and the lines of both structures are carried into later years.
  */
 static int
 referral_check(const struct round_line_ctx *ctx, size_t index,
@@ -416,7 +417,7 @@ referral_check(const struct round_line_ctx *ctx, size_t index,
 		    "visiteret før den, ikke begge"));
 	if (d == NULL)
 		return 0;
-	snprintf(lo, sizeof(lo), "%04d-01-01", ctx->year - 1);
+	snprintf(lo, sizeof(lo), "%04d-01-01", PARAMS_YEAR_MIN);
 	snprintf(hi, sizeof(hi), "%04d-12-31", ctx->year);
 	if (!text_date_valid(d) || strcmp(d, lo) < 0 || strcmp(d, hi) > 0)
 		return line_err(e, index, err_set(e, ERR_INVALID,

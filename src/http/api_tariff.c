@@ -192,6 +192,24 @@ get_str(struct http_req *r, const json_t *obj, const char *prefix,
 	return 0;
 }
 
+/* A text that may be null or absent (*out NULL), or "" (NULL too). */
+static int
+get_opt_str(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, const char **out, struct err *e)
+{
+	const json_t *v = field(obj, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_string(v))
+		return type_error(e, path_of(r, prefix, key), "en tekst eller "
+		    "null");
+	if (*json_string_value(v) != '\0')
+		*out = arena_strdup(&r->arena, json_string_value(v));
+	return 0;
+}
+
 static int
 get_bool(const json_t *obj, const char *key, bool *out, struct err *e)
 {
@@ -213,8 +231,9 @@ line_from_json(struct http_req *r, const json_t *j, size_t i,
 	static const char *const allowed[] = { "pos", "paragraph", "level",
 	    "unit", "places", "days", "month_days", "hours", "occupancy_pct",
 	    "occupancy_history_pct", "costs_ore", "income_ore",
-	    "carry_over_ore", "reason", "computed", "tariff_base_ore",
-	    "tariff_exact_ore", "tariff_ore", "warnings", NULL };
+	    "carry_over_ore", "reason", "referred_from", "referred_before",
+	    "computed", "tariff_base_ore", "tariff_exact_ore", "tariff_ore",
+	    "warnings", NULL };
 	static const char *const costs[] = { "wages", "property", "other",
 	    "overhead", "capital", "pension", NULL };
 	const char	*p = arena_printf(&r->arena, "lines[%zu]", i), *unit;
@@ -248,7 +267,11 @@ line_from_json(struct http_req *r, const json_t *j, size_t i,
 	    != 0 ||
 	    (rc = get_ore(r, j, p, "carry_over_ore", false, &l->carry_over_ore,
 	    e)) != 0 ||
-	    (rc = get_str(r, j, p, "reason", false, &l->reason, e)) != 0)
+	    (rc = get_str(r, j, p, "reason", false, &l->reason, e)) != 0 ||
+	    (rc = get_opt_str(r, j, p, "referred_from", &l->referred_from,
+	    e)) != 0 ||
+	    (rc = get_opt_str(r, j, p, "referred_before", &l->referred_before,
+	    e)) != 0)
 		return rc;
 	if ((h = field(j, "occupancy_history_pct")) != NULL) {
 		const char *hp = path_of(r, p, "occupancy_history_pct");
@@ -388,6 +411,8 @@ tariff_json(const struct published_tariff *t)
 	json_object_set_new(j, "round_no", t->round_no ?
 	    json_integer(t->round_no) : json_null());
 	json_object_set_new(j, "reason", opt_str(t->reason));
+	json_object_set_new(j, "referred_from", opt_str(t->referred_from));
+	json_object_set_new(j, "referred_before", opt_str(t->referred_before));
 	json_object_set_new(j, "previous_id", t->previous_id ?
 	    json_integer(t->previous_id) : json_null());
 	json_object_set_new(j, "superseded_at", opt_str(t->superseded_at));

@@ -203,6 +203,23 @@ validity(struct html *h, const struct published_tariff *t)
 	html_date(h, t->valid_to);
 }
 
+/* Which citizens a tariff is for, after its level: "Visiteret fra 6.
+ * marts 2014" (a new structure) or "Visiteret før ..." (the one it
+ * replaces); nothing for every citizen. */
+static void
+referral_note(struct html *h, const char *from, const char *before)
+{
+	if (from == NULL && before == NULL)
+		return;
+	HTML_LIT(h, "<br><span class=\"muted referral\">");
+	if (from != NULL)
+		HTML_LIT(h, "Visiteret fra ");
+	else
+		HTML_LIT(h, "Visiteret før ");
+	html_date(h, from != NULL ? from : before);
+	HTML_LIT(h, "</span>");
+}
+
 void
 page_tariffs(struct http_req *r)
 {
@@ -319,6 +336,7 @@ page_tariffs(struct http_req *r)
 		html_text(h, v[i].paragraph);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, *v[i].level ? v[i].level : "–");
+		referral_note(h, v[i].referred_from, v[i].referred_before);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, tariff_unit_label(v[i].unit));
 		HTML_LIT(h, "</td><td class=\"num\">");
@@ -379,6 +397,7 @@ tariff_page(struct http_req *r, int64_t id, const struct err *err,
 	html_text(h, t.paragraph);
 	HTML_LIT(h, "</dd><dt>Takstniveau</dt><dd>");
 	html_text(h, *t.level ? t.level : "–");
+	referral_note(h, t.referred_from, t.referred_before);
 	HTML_LIT(h, "</dd><dt>Enhed</dt><dd>");
 	html_text(h, tariff_unit_label(t.unit));
 	HTML_LIT(h, "</dd><dt>Takst</dt><dd>");
@@ -1121,6 +1140,7 @@ submission_page(struct http_req *r, int64_t id, const struct err *err,
 		html_text(h, l->paragraph);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, *l->level ? l->level : "–");
+		referral_note(h, l->referred_from, l->referred_before);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, tariff_unit_label(l->unit));
 		HTML_LIT(h, "</td><td class=\"num\">");
@@ -1335,6 +1355,69 @@ input(struct page *p, const char *label, const char *name,
 	HTML_LIT(h, "></label>");
 }
 
+/* True if err is about the referral dates of a line. */
+static bool
+referral_error(const struct err *err)
+{
+	size_t n;
+
+	if (err == NULL || err->code == 0)
+		return false;
+	n = strlen(err->field);
+	return strcmp(err->field, "referral_date") == 0 ||
+	    (n >= 13 && strcmp(err->field + n - 13, "referred_from") == 0) ||
+	    (n >= 15 && strcmp(err->field + n - 15, "referred_before") == 0);
+}
+
+/*
+ * The tariff structure of a line: for every citizen, for those referred
+ * on or after a cut-off date (a new structure), or for those referred
+ * before it (the structure replaced). A referral date that is "" stands
+ * for a choice without a date (kept on errors).
+ */
+static void
+referral_fields(struct page *p, const struct service_line *l,
+    const struct err *err)
+{
+	struct html	*h = &p->h;
+	const char	*d = l->referred_from != NULL ? l->referred_from :
+			    l->referred_before;
+	bool		 bad = referral_error(err);
+
+	HTML_LIT(h, "<fieldset><legend>Takststruktur</legend>"
+	    "<label>Gælder for<select name=\"referral\" id=\"f-referral\">"
+	    "<option value=\"\"");
+	if (d == NULL)
+		HTML_LIT(h, " selected");
+	HTML_LIT(h, ">Alle borgere</option><option value=\"from\"");
+	if (l->referred_from != NULL)
+		HTML_LIT(h, " selected");
+	HTML_LIT(h, ">Borgere visiteret fra skæringsdatoen (ny "
+	    "takststruktur)</option><option value=\"before\"");
+	if (l->referred_from == NULL && l->referred_before != NULL)
+		HTML_LIT(h, " selected");
+	HTML_LIT(h, ">Borgere visiteret før skæringsdatoen (hidtidig "
+	    "takststruktur)</option></select></label><label>Skæringsdato"
+	    "<input type=\"date\" name=\"referral_date\" "
+	    "id=\"f-referral_date\"");
+	html_attr(h, "value", d != NULL && *d != '\0' ? d : NULL);
+	if (bad)
+		HTML_LIT(h, " aria-invalid=\"true\" "
+		    "aria-describedby=\"fejl-referral\"");
+	HTML_LIT(h, ">");
+	if (bad) {
+		HTML_LIT(h, "<span class=\"field-error\" id=\"fejl-referral\">");
+		html_text(h, err->msg);
+		HTML_LIT(h, "</span>");
+	}
+	HTML_LIT(h, "</label><p class=\"muted\">Ændres takststrukturen, "
+	    "gælder den nye for borgere visiteret fra skæringsdatoen, og "
+	    "borgere visiteret før beholder de hidtidige takster. Gemmes "
+	    "den første linje i en ny takststruktur, gælder "
+	    "indberetningens linjer uden skæringsdato derefter for borgere "
+	    "visiteret før datoen.</p></fieldset>");
+}
+
 static void
 line_form(struct page *p, const struct submission_view *v, int pos,
     const struct service_line *l, const struct err *err)
@@ -1403,6 +1486,7 @@ line_form(struct page *p, const struct submission_view *v, int pos,
 	input(p, "Timer pr. plads pr. år (timetakst)", "hours",
 	    l->hours_centi ? centi_value(r, l->hours_centi) : NULL, "decimal",
 	    false);
+	referral_fields(p, l, err);
 	input(p, "Budgetteret belægningsprocent", "occupancy",
 	    l->occupancy_bp ? centi_value(r, l->occupancy_bp) : NULL,
 	    "decimal", true);
@@ -1601,7 +1685,78 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 			    "6.500.000 eller 2.283,50)", money[i].label);
 	}
 	l->reason = http_form_text(r, "reason");
+	l->referred_from = l->referred_before = NULL;
+	s = http_form_text(r, "referral");
+	if (s != NULL && strcmp(s, "from") != 0 && strcmp(s, "before") != 0)
+		return err_set(e, ERR_INVALID, "invalid_referral", "referral",
+		    "Vælg, hvilke borgere taksten gælder for");
+	if (s != NULL) {
+		const char *d = http_form_text(r, "referral_date");
+
+		/* "" keeps the choice in the form until a date is given. */
+		if (strcmp(s, "from") == 0)
+			l->referred_from = d != NULL ? d : "";
+		else
+			l->referred_before = d != NULL ? d : "";
+		if (d == NULL)
+			return err_set(e, ERR_INVALID, "invalid_referral",
+			    "referral_date", "Angiv skæringsdatoen for "
+			    "visitation (ÅÅÅÅ-MM-DD)");
+	}
 	return 0;
+}
+
+/* Some line of v[0..n) other than skip has the referral date d: as
+ * referred_before (before) or referred_from. */
+static bool
+has_referral(const struct service_line *v, size_t n, size_t skip,
+    const char *d, bool before)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *x = before ? v[i].referred_before :
+		    v[i].referred_from;
+
+		if (i != skip && x != NULL && strcmp(x, d) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The form saves one line at a time, while a new tariff structure and the
+ * one it replaces must be saved together. The first line of a new
+ * structure (referred from d) makes the lines without referral dates the
+ * replaced structure (referred before d); deleting the last line of a new
+ * structure makes the lines referred before d apply to every citizen
+ * again.
+ */
+static void
+pair_on_save(struct service_line *v, size_t n, size_t at)
+{
+	const char	*d = v[at].referred_from;
+	size_t		 i;
+
+	if (d == NULL || has_referral(v, n, at, d, true))
+		return;
+	for (i = 0; i < n; i++)
+		if (i != at && v[i].referred_from == NULL &&
+		    v[i].referred_before == NULL)
+			v[i].referred_before = d;
+}
+
+static void
+unpair_on_delete(struct service_line *v, size_t n, const char *d)
+{
+	size_t i;
+
+	if (d == NULL || has_referral(v, n, n, d, false))
+		return;
+	for (i = 0; i < n; i++)
+		if (v[i].referred_before != NULL &&
+		    strcmp(v[i].referred_before, d) == 0)
+			v[i].referred_before = NULL;
 }
 
 void
@@ -1628,6 +1783,7 @@ page_line_post(struct http_req *r)
 		for (i = 0; i < v.sub.nlines_loaded; i++)
 			lines[i] = v.sub.lines[i];
 		lines[pos ? pos - 1 : (int)n - 1] = l;
+		pair_on_save(lines, n, pos ? (size_t)pos - 1 : n - 1);
 		rc = round_submission_save(&r->svc, id, version, lines, n, &nv,
 		    &e);
 		if (rc == 0) {
@@ -1669,6 +1825,7 @@ page_line_delete(struct http_req *r)
 	for (i = 0, k = 0; i < n; i++)
 		if ((int)i != pos - 1)
 			lines[k++] = v.sub.lines[i];
+	unpair_on_delete(lines, k, v.sub.lines[pos - 1].referred_from);
 	if (round_submission_save(&r->svc, id, version, lines, k, &nv, &e)
 	    != 0) {
 		submission_page(r, id, &e, http_status_of_err(e.code));

@@ -125,6 +125,10 @@ round_line_json(const struct service_line *l)
 	    json_integer(l->carry_over_ore));
 	json_object_set_new(j, "reason", l->reason ? json_string(l->reason) :
 	    json_null());
+	json_object_set_new(j, "referred_from", l->referred_from ?
+	    json_string(l->referred_from) : json_null());
+	json_object_set_new(j, "referred_before", l->referred_before ?
+	    json_string(l->referred_before) : json_null());
 	json_object_set_new(j, "computed", json_boolean(l->computed));
 	json_object_set_new(j, "tariff_base_ore", l->computed ?
 	    json_integer(l->base_ore) : json_null());
@@ -252,7 +256,8 @@ centi_buf(struct buf *b, int64_t v)
  * thousands): what was entered and the tariff computed from it, in the
  * field names of round_line_json(). A value that is not set is left out
  * (an absent level is "", an absent days, month_days, hours, history,
- * cost, income, carry-over, reason or warning list means none); the
+ * cost, income, carry-over, reason, referral date or warning list means
+ * none); the
  * calculation base is not repeated, it follows from the costs.
  */
 static void
@@ -318,6 +323,14 @@ line_audit_buf(struct buf *b, const struct service_line *l)
 	if (l->reason != NULL) {
 		PUT_LIT(b, ",\"reason\":");
 		json_str_buf(b, l->reason);
+	}
+	if (l->referred_from != NULL) {
+		PUT_LIT(b, ",\"referred_from\":");
+		json_str_buf(b, l->referred_from);
+	}
+	if (l->referred_before != NULL) {
+		PUT_LIT(b, ",\"referred_before\":");
+		json_str_buf(b, l->referred_before);
 	}
 	PUT_LIT(b, ",\"tariff_ore\":");
 	if (l->computed)
@@ -424,13 +437,27 @@ class_of(const char *offer_kind)
 	    OCCUPANCY_SHORT_STAY : OCCUPANCY_ORDINARY;
 }
 
-/* Last year's tariff of offer_id for line l among v[0..n) (sorted by
- * offer), or -1. */
+/* Two optional texts are equal (NULL equals NULL only). */
+static bool
+same_opt(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * Last year's tariff of offer_id for line l among v[0..n) (sorted by
+ * offer), or -1: the one of the same paragraph, level, unit and referral
+ * dates; failing that, for a line of a structure being replaced (for the
+ * citizens referred before a cut-off date), the one without referral
+ * dates it continues. A line of a new structure has no predecessor
+ * unless last year had the same structure.
+ */
 static int64_t
 prev_of(const struct prev_tariff *v, size_t n, int64_t offer_id,
     const struct service_line *l)
 {
-	size_t lo = 0, hi = n, mid;
+	size_t	lo = 0, hi = n, mid;
+	int64_t	plain = -1;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -439,12 +466,19 @@ prev_of(const struct prev_tariff *v, size_t n, int64_t offer_id,
 		else
 			hi = mid;
 	}
-	for (; lo < n && v[lo].offer_id == offer_id; lo++)
-		if (v[lo].unit == l->unit &&
-		    strcmp(v[lo].paragraph, l->paragraph) == 0 &&
-		    strcmp(v[lo].level, l->level ? l->level : "") == 0)
+	for (; lo < n && v[lo].offer_id == offer_id; lo++) {
+		if (v[lo].unit != l->unit ||
+		    strcmp(v[lo].paragraph, l->paragraph) != 0 ||
+		    strcmp(v[lo].level, l->level ? l->level : "") != 0)
+			continue;
+		if (same_opt(v[lo].referred_from, l->referred_from) &&
+		    same_opt(v[lo].referred_before, l->referred_before))
 			return v[lo].tariff_ore;
-	return -1;
+		if (v[lo].referred_from == NULL &&
+		    v[lo].referred_before == NULL)
+			plain = v[lo].tariff_ore;
+	}
+	return l->referred_before != NULL ? plain : -1;
 }
 
 /* The carry-over the accounts direct to offer_id, from v sorted by offer. */
@@ -1548,6 +1582,12 @@ tariff_audit(struct svc *s, const struct published_tariff *t)
 	    "valid_from", t->valid_from, "valid_to", t->valid_to);
 	json_object_set_new(j, "reason", t->reason ? json_string(t->reason) :
 	    json_null());
+	if (t->referred_from != NULL)
+		json_object_set_new(j, "referred_from",
+		    json_string(t->referred_from));
+	if (t->referred_before != NULL)
+		json_object_set_new(j, "referred_before",
+		    json_string(t->referred_before));
 	return dump(s, j);
 }
 

@@ -31,7 +31,8 @@ enum tcol {
 	TC_OFFER = 1, TC_NAME, TC_PARAGRAPH, TC_LEVEL, TC_UNIT, TC_PLACES,
 	TC_DAYS, TC_MONTH_DAYS, TC_HOURS, TC_OCC, TC_HIST1, TC_HIST2,
 	TC_WAGES, TC_PROPERTY, TC_OTHER, TC_OVERHEAD, TC_CAPITAL, TC_PENSION,
-	TC_INCOME, TC_CARRY, TC_REASON, TC_TARIFF, TC_WARNINGS, TC_COUNT
+	TC_INCOME, TC_CARRY, TC_REASON, TC_REFERRED_FROM, TC_REFERRED_BEFORE,
+	TC_TARIFF, TC_WARNINGS, TC_COUNT
 };
 
 /* The line field each column fills, for error messages. */
@@ -49,6 +50,8 @@ static const struct {
 	{ TC_CAPITAL, "costs_ore.capital" },
 	{ TC_PENSION, "costs_ore.pension" }, { TC_INCOME, "income_ore" },
 	{ TC_CARRY, "carry_over_ore" }, { TC_REASON, "reason" },
+	{ TC_REFERRED_FROM, "referred_from" },
+	{ TC_REFERRED_BEFORE, "referred_before" },
 	{ TC_PARAGRAPH, "lines" },
 };
 
@@ -80,6 +83,8 @@ tcol_title(struct svc *s, int col, int last)
 	case TC_INCOME:		return "Indtægter uden for taksten (kr.)";
 	case TC_CARRY:		return "Over-/underskud (kr., overskud < 0)";
 	case TC_REASON:		return "Begrundelse";
+	case TC_REFERRED_FROM:	return "Visiteret fra";
+	case TC_REFERRED_BEFORE: return "Visiteret før";
 	case TC_TARIFF:		return "Beregnet takst (kr.)";
 	case TC_WARNINGS:	return "Advarsler";
 	default:		return "";
@@ -123,6 +128,8 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 	}
 	cols[TC_NAME - 1].width = 30;
 	cols[TC_REASON - 1].width = 40;
+	cols[TC_REFERRED_FROM - 1].width = 12;
+	cols[TC_REFERRED_BEFORE - 1].width = 12;
 	cols[TC_WARNINGS - 1].width = 60;
 	if ((rc = xlsx_open(&x, path, ROUND_IO_SHEET, cols, TC_COUNT - 1, e))
 	    != 0)
@@ -165,6 +172,8 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 			xlsx_centi(x, l->income_ore);
 			xlsx_centi(x, l->carry_over_ore);
 			xlsx_text(x, l->reason);
+			xlsx_text(x, l->referred_from);
+			xlsx_text(x, l->referred_before);
 			cell_centi_opt(x, l->tariff_ore, l->computed);
 			buf_reset(&w);
 			for (c = 0; c < (int)l->nwarnings; c++) {
@@ -314,6 +323,43 @@ cell_str(struct svc *s, const struct xlsx_sheet *sh, uint32_t row,
 	return 0;
 }
 
+/* A referral date: a date cell or "ÅÅÅÅ-MM-DD" text; NULL when empty. */
+static int
+cell_referral(struct svc *s, const struct xlsx_sheet *sh, uint32_t row,
+    uint32_t col, const char **out, struct err *e)
+{
+	const struct xlsx_cell	*c = xlsx_read_cell(sh, row, col);
+	const char		*t;
+	char			 ref[XLSX_REF_SIZE];
+	int			 rc;
+
+	*out = NULL;
+	if (c == NULL)
+		return 0;
+	if (c->type == XLSX_CELL_STRING) {
+		t = text_trim(arena_strdup(s->arena, c->text));
+		if (*t == '\0')
+			return 0;
+		if (!text_date_valid(t)) {
+			xlsx_read_ref_format(ref, row, col);
+			err_set(e, ERR_INVALID, "invalid_referral", ref,
+			    "Celle %s i arket »%s«: skæringsdatoen skal være "
+			    "en dato (ÅÅÅÅ-MM-DD), ikke »%.40s«", ref,
+			    sh->name, t);
+			e->line = (int)row;
+			return ERR_INVALID;
+		}
+		*out = t;
+		return 0;
+	}
+	if ((rc = xlsx_cell_date(sh, row, col, &t, e)) != 0) {
+		e->line = (int)row;
+		return rc == ERR_NOT_FOUND ? 0 : rc;
+	}
+	*out = arena_strdup(s->arena, t);
+	return 0;
+}
+
 /* "day", "døgn", "dag", "måned", "time", "år" and their API names. */
 static int
 unit_parse_da(const char *u, enum tariff_unit *out)
@@ -363,7 +409,8 @@ fail(struct round_import_report *rep, const struct err *e)
  * apart from the offer, 0 if read, < 0 on errors (added to rep). */
 static int
 read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
-    struct round_import_row *row, struct round_import_report *rep)
+    bool referral, struct round_import_row *row,
+    struct round_import_report *rep)
 {
 	static const struct {
 		int	col;
@@ -393,7 +440,8 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	memset(row, 0, sizeof(*row));
 	row->row = (int)rn;
 	l->hist_bp[0] = l->hist_bp[1] = -1;
-	for (c = TC_PARAGRAPH; c <= TC_REASON; c++)
+	for (c = TC_PARAGRAPH; c <= (referral ? TC_REFERRED_BEFORE : TC_REASON);
+	    c++)
 		if (xlsx_read_cell(sh, rn, (uint32_t)c) != NULL &&
 		    !(xlsx_read_cell(sh, rn, (uint32_t)c)->type ==
 		    XLSX_CELL_STRING &&
@@ -467,6 +515,16 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 		else
 			*(int64_t *)(void *)((char *)l + money[i].off) = v;
 	}
+	if (referral) {
+		err_clear(&e);
+		if (cell_referral(s, sh, rn, TC_REFERRED_FROM,
+		    &l->referred_from, &e) != 0)
+			bad = fail(rep, &e);
+		err_clear(&e);
+		if (cell_referral(s, sh, rn, TC_REFERRED_BEFORE,
+		    &l->referred_before, &e) != 0)
+			bad = fail(rep, &e);
+	}
 	return bad;
 }
 
@@ -482,6 +540,7 @@ round_io_upload(struct svc *s, int64_t round_id, const void *data,
 	size_t			 n = 0, i;
 	uint32_t		 rn;
 	int			 rc, r;
+	bool			 referral;
 
 	memset(rep, 0, sizeof(*rep));
 	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
@@ -512,10 +571,14 @@ round_io_upload(struct svc *s, int64_t round_id, const void *data,
 		return err_set(e, ERR_INVALID, "import_failed", NULL, "%s",
 		    he.msg);
 	}
+	/* Templates from before the referral columns hold the tariff
+	   there; their lines are for every citizen. */
+	referral = xlsx_cell_text(sh, 1, TC_REFERRED_FROM, &t, NULL) == 0 &&
+	    strcmp(t, "Visiteret fra") == 0;
 	rows = arena_calloc(s->arena, sh->nrows ? sh->nrows : 1,
 	    sizeof(*rows));
 	for (rn = 2; rn <= sh->nrows; rn++) {
-		r = read_row(s, sh, rn, &rows[n], rep);
+		r = read_row(s, sh, rn, referral, &rows[n], rep);
 		if (r == 0)
 			n++;
 	}
@@ -541,7 +604,7 @@ enum ccol {
 	CC_OFFER, CC_PARAGRAPH, CC_LEVEL, CC_UNIT, CC_PLACES, CC_DAYS,
 	CC_MONTH_DAYS, CC_HOURS, CC_OCC, CC_HIST1, CC_HIST2, CC_WAGES,
 	CC_PROPERTY, CC_OTHER, CC_OVERHEAD, CC_CAPITAL, CC_PENSION, CC_INCOME,
-	CC_CARRY, CC_REASON, CC_COUNT
+	CC_CARRY, CC_REASON, CC_REFERRED_FROM, CC_REFERRED_BEFORE, CC_COUNT
 };
 
 static const char *const ccol_names[CC_COUNT] = {
@@ -549,6 +612,7 @@ static const char *const ccol_names[CC_COUNT] = {
 	"month_days", "hours", "occupancy_pct", "hist1_pct", "hist2_pct",
 	"wages_ore", "property_ore", "other_ore", "overhead_ore",
 	"capital_ore", "pension_ore", "income_ore", "carry_over_ore", "reason",
+	"referred_from", "referred_before",
 };
 
 static int csv_error(struct round_import_report *, int, const char *,
@@ -641,6 +705,11 @@ round_io_import_csv(struct svc *s, int64_t round_id, const char *data,
 		l->paragraph = v[CC_PARAGRAPH];
 		l->level = v[CC_LEVEL];
 		l->reason = *v[CC_REASON] ? v[CC_REASON] : NULL;
+		/* The dates are checked with the line (core/round). */
+		l->referred_from = *v[CC_REFERRED_FROM] ?
+		    v[CC_REFERRED_FROM] : NULL;
+		l->referred_before = *v[CC_REFERRED_BEFORE] ?
+		    v[CC_REFERRED_BEFORE] : NULL;
 		if (unit_parse_da(v[CC_UNIT], &l->unit) != 0)
 			bad = csv_error(rep, rec->line, "unit", "Ukendt enhed "
 			    "»%.40s« (day, month, hour eller year)",
@@ -694,7 +763,8 @@ static const char *const export_titles[] = {
 	"Tilbud nr.", "Tilbud", "Driftsherre", "Beliggenhedskommune",
 	"Målgrupper", "Paragraf", "Takstniveau", "Enhed", "Takst (kr.)",
 	"Pladser", "Budgetteret belægning (%)", "Takstår", "Gyldig fra",
-	"Gyldig til", "Version", "Runde", "Begrundelse", NULL
+	"Gyldig til", "Version", "Runde", "Begrundelse", "Visiteret fra",
+	"Visiteret før", NULL
 };
 
 /* Hundredths as "2283,5" (Danish decimal comma, no thousands dots). */
@@ -746,6 +816,8 @@ round_io_tariffs_csv(struct svc *s, const struct published_tariff *v,
 		csv_write_value(&w, v[i].round_no ? arena_printf(s->arena,
 		    "%d", v[i].round_no) : "");
 		csv_write_text(&w, v[i].reason);
+		csv_write_value(&w, v[i].referred_from);
+		csv_write_value(&w, v[i].referred_before);
 		csv_end_row(&w);
 	}
 }
@@ -754,7 +826,7 @@ int
 round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
     size_t n, const char *path, struct err *e)
 {
-	struct xlsx_column	 cols[17];
+	struct xlsx_column	 cols[19];
 	struct xlsx		*x;
 	size_t			 i;
 	int			 k, rc;
@@ -786,6 +858,8 @@ round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
 		else
 			xlsx_blank(x);
 		xlsx_text(x, v[i].reason);
+		xlsx_text(x, v[i].referred_from);
+		xlsx_text(x, v[i].referred_before);
 		xlsx_end_row(x);
 	}
 	(void)s;

@@ -22,6 +22,22 @@ dup_or_null(struct arena *a, struct db_stmt *st, int col)
 	    arena_strdup(a, db_col_text(st, col));
 }
 
+/* A referral date as stored ('' when absent) in the arena, or NULL. */
+static const char *
+referral_of(struct arena *a, struct db_stmt *st, int col)
+{
+	const char *t = db_col_null(st, col) ? "" : db_col_text(st, col);
+
+	return *t != '\0' ? arena_strdup(a, t) : NULL;
+}
+
+/* A referral date to store: '' when absent. */
+static const char *
+referral_db(const char *d)
+{
+	return d != NULL ? d : "";
+}
+
 static enum tariff_unit
 unit_of(const char *s)
 {
@@ -101,13 +117,14 @@ tariff_store_add_submission(struct db *db, const struct tariff_round *r,
 	return rc < 0 ? rc : 0;
 }
 
-/* The entered columns of a line, from col on (20 columns). */
+/* The entered columns of a line, from col on (22 columns). */
 #define LINE_INPUT_COLS \
 	"l.pos, l.paragraph, l.level, l.unit, l.places_centi, l.days," \
 	" l.month_days, l.hours_centi, l.occupancy_bp, l.hist1_bp," \
 	" l.hist2_bp, l.wages_ore, l.property_ore, l.other_ore," \
 	" l.overhead_ore, l.capital_ore, l.pension_ore, l.income_ore," \
-	" l.carry_over_ore, l.reason"
+	" l.carry_over_ore, l.reason, l.referred_from, l.referred_before"
+#define LINE_INPUT_NCOLS	22
 /* The computed ones that follow (4 columns). */
 #define LINE_RESULT_COLS \
 	"l.base_ore, l.tariff_exact, l.tariff_ore, l.warnings"
@@ -137,6 +154,8 @@ read_line_input(struct db_stmt *st, struct arena *a, int c,
 	l->income_ore = db_col_i64(st, c + 17);
 	l->carry_over_ore = db_col_i64(st, c + 18);
 	l->reason = dup_or_null(a, st, c + 19);
+	l->referred_from = referral_of(a, st, c + 20);
+	l->referred_before = referral_of(a, st, c + 21);
 }
 
 /* Decode the stored warnings JSON into l (texts in a). */
@@ -250,7 +269,7 @@ tariff_store_round_lines(struct db *db, struct arena *a, int64_t round_id,
 		v[k].offer_id = db_col_i64(st, 1);
 		v[k].offer_kind = "";
 		read_line_input(st, a, 2, &v[k].line);
-		read_line_result(st, a, 22, &v[k].line);
+		read_line_result(st, a, 2 + LINE_INPUT_NCOLS, &v[k].line);
 		k++;
 	}
 	db_reset(st);
@@ -338,7 +357,7 @@ tariff_store_lines(struct db *db, struct arena *a, int64_t id,
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_line_input(st, a, 0, &v[k]);
-		read_line_result(st, a, 20, &v[k]);
+		read_line_result(st, a, LINE_INPUT_NCOLS, &v[k]);
 		k++;
 	}
 	db_reset(st);
@@ -541,9 +560,11 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	    "hours_centi, occupancy_bp, hist1_bp, hist2_bp, wages_ore, "
 	    "property_ore, other_ore, overhead_ore, capital_ore, pension_ore, "
 	    "income_ore, carry_over_ore, base_ore, tariff_exact, tariff_ore, "
-	    "warnings, nwarnings, reasons_asked, reason) VALUES ($1, $2, $3, "
+	    "warnings, nwarnings, reasons_asked, reason, referred_from, "
+	    "referred_before) VALUES ($1, $2, $3, "
 	    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-	    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)", e);
+	    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, "
+	    "$30)", e);
 	if (st == NULL)
 		return ERR_DB;
 	for (i = 0; i < l->nwarnings; i++)
@@ -591,6 +612,8 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	db_bind_i64(st, 27, (int64_t)asked);
 	db_bind_text(st, 28, l->reason != NULL && *l->reason ? l->reason :
 	    NULL);
+	db_bind_text(st, 29, referral_db(l->referred_from));
+	db_bind_text(st, 30, referral_db(l->referred_before));
 	free(warnings);
 	return db_run(st, e);
 }
@@ -671,12 +694,15 @@ tariff_store_prev_tariffs(struct db *db, struct arena *a, int year,
 	*out = NULL;
 	*n = 0;
 	st = db_prep(db, "SELECT p.offer_id, p.paragraph, p.level, p.unit, "
-	    "p.tariff_ore FROM published_tariff p WHERE p.year = $1 "
+	    "p.tariff_ore, p.referred_from, p.referred_before "
+	    "FROM published_tariff p WHERE p.year = $1 "
 	    "AND p.superseded_at IS NULL AND ($2 = 0 OR p.offer_id = $2) "
 	    "AND NOT EXISTS (SELECT 1 FROM published_tariff q "
 	    "WHERE q.offer_id = p.offer_id AND q.year = p.year "
 	    "AND q.paragraph = p.paragraph AND q.level = p.level "
-	    "AND q.unit = p.unit AND q.superseded_at IS NULL "
+	    "AND q.unit = p.unit AND q.referred_from = p.referred_from "
+	    "AND q.referred_before = p.referred_before "
+	    "AND q.superseded_at IS NULL "
 	    "AND q.version > p.version) ORDER BY p.offer_id", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -689,6 +715,8 @@ tariff_store_prev_tariffs(struct db *db, struct arena *a, int year,
 		v[k].level = arena_strdup(a, db_col_text(st, 2));
 		v[k].unit = unit_of(db_col_text(st, 3));
 		v[k].tariff_ore = db_col_i64(st, 4);
+		v[k].referred_from = referral_of(a, st, 5);
+		v[k].referred_before = referral_of(a, st, 6);
 		k++;
 	}
 	db_reset(st);
@@ -726,14 +754,16 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	st = db_prep(db, "INSERT INTO published_tariff (offer_id, year, "
 	    "paragraph, section, level, unit, version, tariff_ore, "
 	    "tariff_exact, occupancy_bp, places_centi, valid_from, valid_to, "
-	    "round_id, submission_id, published_at, published_by) "
+	    "round_id, submission_id, published_at, published_by, "
+	    "referred_from, referred_before) "
 	    "SELECT s.offer_id, $2, l.paragraph, l.section, l.level, l.unit, "
 	    " COALESCE((SELECT max(p.version) FROM published_tariff p "
 	    "  WHERE p.offer_id = s.offer_id AND p.year = $2 "
 	    "  AND p.paragraph = l.paragraph AND p.level = l.level "
-	    "  AND p.unit = l.unit), 0) + 1, "
+	    "  AND p.unit = l.unit AND p.referred_from = l.referred_from "
+	    "  AND p.referred_before = l.referred_before), 0) + 1, "
 	    " l.tariff_ore, l.tariff_exact, l.occupancy_bp, l.places_centi, "
-	    " $3, $4, $1, s.id, $5, $6 "
+	    " $3, $4, $1, s.id, $5, $6, l.referred_from, l.referred_before "
 	    "FROM submission s JOIN service_line l ON l.submission_id = s.id "
 	    "WHERE s.round_id = $1 AND s.status = 'approved' "
 	    "AND l.tariff_ore IS NOT NULL ORDER BY s.offer_id, l.pos", e);
@@ -762,7 +792,7 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" p.tariff_exact, p.occupancy_bp, p.places_centi, p.valid_from," \
 	" p.valid_to, p.reason, COALESCE(p.round_id, 0), COALESCE(r.no, 0)," \
 	" COALESCE(p.previous_id, 0), p.published_at, p.published_by," \
-	" p.superseded_at"
+	" p.superseded_at, p.referred_from, p.referred_before"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
 	" LEFT JOIN organisation g ON g.code = o.operator_code" \
@@ -799,6 +829,8 @@ read_published(struct db_stmt *st, struct arena *a, struct published_tariff *t)
 	t->published_at = arena_strdup(a, db_col_text(st, 23));
 	t->published_by = arena_strdup(a, db_col_text(st, 24));
 	t->superseded_at = dup_or_null(a, st, 25);
+	t->referred_from = referral_of(a, st, 26);
+	t->referred_before = referral_of(a, st, 27);
 }
 
 static int
@@ -840,8 +872,9 @@ tariff_store_published_list(struct db *db, struct arena *a,
 	    "AND ($6 IS NULL OR o.location_code = $6) "
 	    "AND ($7 = 0 OR p.offer_id = $7) "
 	    "AND ($8 = 1 OR p.superseded_at IS NULL) "
-	    "ORDER BY o.name_key, o.id, p.paragraph, p.level, p.unit, "
-	    "p.valid_from, p.version LIMIT $9", e);
+	    "ORDER BY o.name_key, o.id, p.referred_from, p.paragraph, "
+	    "p.level, p.unit, p.referred_before, p.valid_from, p.version "
+	    "LIMIT $9", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, f->year);
@@ -913,7 +946,8 @@ tariff_store_published_versions(struct db *db, struct arena *a,
 
 	st = db_prep(db, "SELECT " PT_COLS PT_FROM " WHERE p.offer_id = $1 "
 	    "AND p.year = $2 AND p.paragraph = $3 AND p.level = $4 "
-	    "AND p.unit = $5 ORDER BY p.version", e);
+	    "AND p.unit = $5 AND p.referred_from = $6 "
+	    "AND p.referred_before = $7 ORDER BY p.version", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, t->offer_id);
@@ -921,6 +955,8 @@ tariff_store_published_versions(struct db *db, struct arena *a,
 	db_bind_text(st, 3, t->paragraph);
 	db_bind_text(st, 4, t->level);
 	db_bind_text(st, 5, tariff_unit_name(t->unit));
+	db_bind_text(st, 6, referral_db(t->referred_from));
+	db_bind_text(st, 7, referral_db(t->referred_before));
 	return read_published_rows(st, a, out, n, e);
 }
 
@@ -940,6 +976,8 @@ tariff_store_published_change(struct db *db, const struct published_tariff *old,
 	    "AND q.paragraph = published_tariff.paragraph "
 	    "AND q.level = published_tariff.level "
 	    "AND q.unit = published_tariff.unit "
+	    "AND q.referred_from = published_tariff.referred_from "
+	    "AND q.referred_before = published_tariff.referred_before "
 	    "AND q.version > published_tariff.version)", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -955,10 +993,12 @@ tariff_store_published_change(struct db *db, const struct published_tariff *old,
 	st = db_prep(db, "INSERT INTO published_tariff (offer_id, year, "
 	    "paragraph, section, level, unit, version, tariff_ore, "
 	    "tariff_exact, occupancy_bp, places_centi, valid_from, valid_to, "
-	    "reason, previous_id, published_at, published_by) "
+	    "reason, previous_id, published_at, published_by, "
+	    "referred_from, referred_before) "
 	    "SELECT offer_id, year, paragraph, section, level, unit, "
 	    "version + 1, $2, NULL, occupancy_bp, places_centi, $3, $4, $5, "
-	    "id, $6, $7 FROM published_tariff WHERE id = $1 RETURNING id", e);
+	    "id, $6, $7, referred_from, referred_before FROM published_tariff "
+	    "WHERE id = $1 RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, old->id);

@@ -90,6 +90,11 @@ struct published_tariff {
 	const char	*published_at;
 	const char	*published_by;
 	const char	*superseded_at;	/* or NULL */
+	const char	*referred_from;	/* for citizens referred on or after
+					   this ISO date (a new tariff
+					   structure), or NULL */
+	const char	*referred_before; /* for citizens referred before it
+					   (the structure replaced), or NULL */
 };
 
 /* Filter of the published overview. NULL / 0: no filter. */
@@ -105,13 +110,16 @@ struct tariff_filter {
 	int64_t		 limit;		/* rows, 1..100000 */
 };
 
-/* Last year's tariff of an offer by paragraph, level and unit. */
+/* Last year's tariff of an offer by paragraph, level, unit and
+ * referral dates. */
 struct prev_tariff {
 	int64_t			 offer_id;
 	const char		*paragraph;
 	const char		*level;
 	enum tariff_unit	 unit;
 	int64_t			 tariff_ore;
+	const char		*referred_from;		/* or NULL */
+	const char		*referred_before;	/* or NULL */
 };
 
 /*
@@ -196,8 +204,8 @@ int	tariff_store_submission_touch(struct db *db, int64_t id,
 	    int64_t expected_version, const char *at, struct err *e);
 /*
  * The tariffs of year valid at its end (not superseded, the latest
- * validity of each offer, paragraph, level and unit), of one offer or of
- * all when offer_id is 0.
+ * validity of each offer, paragraph, level, unit and referral dates), of
+ * one offer or of all when offer_id is 0.
  */
 int	tariff_store_prev_tariffs(struct db *db, struct arena *a, int year,
 	    int64_t offer_id, struct prev_tariff **out, size_t *n,
@@ -210,14 +218,16 @@ int	tariff_store_prev_tariffs(struct db *db, struct arena *a, int year,
  */
 int	tariff_store_publish(struct db *db, const struct tariff_round *r,
 	    const char *at, const char *who, int64_t *n, struct err *e);
-/* The published tariffs matching f, by offer name, paragraph, level. */
+/* The published tariffs matching f, by offer name, then the tariffs of a
+ * new structure (referred_from) after the others, paragraph, level. */
 int	tariff_store_published_list(struct db *db, struct arena *a,
 	    const struct tariff_filter *f, struct published_tariff **out,
 	    size_t *n, struct err *e);
 /* One published tariff (any version); ERR_NOT_FOUND if missing. */
 int	tariff_store_published_get(struct db *db, struct arena *a, int64_t id,
 	    struct published_tariff *out, struct err *e);
-/* Every version of the tariff of t's offer, year, paragraph, level, unit. */
+/* Every version of the tariff of t's offer, year, paragraph, level, unit
+ * and referral dates. */
 int	tariff_store_published_versions(struct db *db, struct arena *a,
 	    const struct published_tariff *t, struct published_tariff **out,
 	    size_t *n, struct err *e);

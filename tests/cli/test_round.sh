@@ -208,5 +208,24 @@ r tariffs --out "$T/takster.csv"; rc=$?
 check "tariffs as a CSV file" sh -c \
     "[ $rc -eq 0 ] && [ \$(wc -l <'$T/takster.csv') -eq 3 ]"
 
+# ---- a new tariff structure from a cut-off date -----------------------
+r open 2032 1 --deadline 2099-12-31 --opens 2020-01-01
+RH="$H;referred_from;referred_before"
+printf '%s\n4;SEL § 107;;day;10;96;650000000;67500000;82500000;;2032-07-01\n4;SEL § 107;Niveau 1;day;6;96;650000000;67500000;82500000;2032-07-01;\n' \
+    "$RH" >"$T/ref.csv"
+printf '%s\n4;SEL § 107;Niveau 1;day;6;96;650000000;67500000;82500000;2032-07-01;\n' \
+    "$RH" >"$T/unpaired.csv"
+r import-lines "$T/unpaired.csv" --round 2; rc=$?
+check "import-lines: a new structure without the old one is refused" \
+    refused 2 "visiteret før"
+r import-lines "$T/ref.csv" --round 2 --approve --publish; rc=$?
+check "import-lines with referred_from and referred_before" sh -c \
+    "[ $rc -eq 0 ] && grep -q '^1 submissions, 2 lines imported' '$T/out'"
+r tariffs --year 2032; rc=$?
+check "tariffs: both structures with their cut-off date" sh -c \
+    "[ $rc -eq 0 ] && grep -q ';;;2032-07-01' '$T/out' &&
+     grep -q 'Niveau 1;.*;;2032-07-01;' '$T/out' &&
+     head -1 '$T/out' | grep -q 'Visiteret fra;Visiteret før'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

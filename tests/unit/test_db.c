@@ -10,6 +10,9 @@
 #include <cmocka.h>
 
 #include "testdb.h"
+#include "util/embed.h"
+
+extern const struct embedded_file migrations_sqlite[];
 
 static void
 test_migrate(void **state)
@@ -98,6 +101,113 @@ test_constraints_and_tx(void **state)
 	testdb_close(&t);
 }
 
+/* One integer from sql (no parameters). */
+static int64_t
+one_int(struct db *db, const char *sql)
+{
+	struct db_stmt	*st;
+	struct err	 e;
+	int64_t		 v = -1;
+
+	st = db_prep(db, sql, &e);
+	assert_non_null(st);
+	if (db_step(st, &e) == DB_ROW)
+		v = db_col_i64(st, 0);
+	db_reset(st);
+	return v;
+}
+
+/*
+ * 009 rebuilds service_line and published_tariff with the referral dates
+ * in their unique keys: a database at version 8 with lines and published
+ * tariff versions keeps every row (no referral dates) and the links
+ * between them, and afterwards takes the same tariff for a new structure.
+ */
+static void
+test_migrate_referral(void **state)
+{
+	struct testdb	t;
+	struct err	e;
+	int		i, v, applied;
+
+	(void)state;
+	snprintf(t.path, sizeof(t.path), "/tmp/ramme-unit-XXXXXX");
+	i = mkstemp(t.path);
+	assert_true(i >= 0);
+	close(i);
+	assert_int_equal(db_open(&t.db, t.path, &e), 0);
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(atoi(migrations_sqlite[i].name), i + 1);
+		assert_int_equal(db_begin(t.db, DB_WRITE, &e), 0);
+		assert_int_equal(db_exec(t.db, migrations_sqlite[i].data, &e),
+		    0);
+		assert_int_equal(db_schema_version_set(t.db, i + 1, &e), 0);
+		assert_int_equal(db_commit(t.db, &e), 0);
+	}
+	assert_int_equal(db_begin(t.db, DB_WRITE, &e), 0);
+	assert_int_equal(db_exec(t.db,
+	    "INSERT INTO organisation (code, name, kind, created_at, "
+	    "updated_at) VALUES ('851', 'Aalborg', 'kommune', 'x', 'x');"
+	    "INSERT INTO offer (id, name, name_key, operator_code, "
+	    "created_at, updated_at) VALUES (7, 'Bo', 'bo', '851', 'x', 'x');"
+	    "INSERT INTO tariff_round (id, year, no, title, opens_on, "
+	    "deadline, created_at, updated_at) VALUES (3, 2031, 1, 'T', "
+	    "'2030-06-01', '2030-08-01', 'x', 'x');"
+	    "INSERT INTO submission (id, round_id, offer_id, operator_code, "
+	    "created_at, updated_at) VALUES (5, 3, 7, '851', 'x', 'x');"
+	    "INSERT INTO service_line (submission_id, pos, paragraph, unit, "
+	    "places_centi, occupancy_bp, tariff_ore) VALUES (5, 1, "
+	    "'SEL § 107', 'day', 1000, 9600, 228300);"
+	    "INSERT INTO published_tariff (id, offer_id, year, paragraph, "
+	    "unit, version, tariff_ore, occupancy_bp, places_centi, "
+	    "valid_from, valid_to, round_id, submission_id, published_at, "
+	    "published_by) VALUES (11, 7, 2031, 'SEL § 107', 'day', 1, "
+	    "228300, 9600, 1000, '2031-01-01', '2031-12-31', 3, 5, 'x', 'a');"
+	    "UPDATE published_tariff SET valid_to = '2031-05-31' WHERE id = 11;"
+	    "INSERT INTO published_tariff (id, offer_id, year, paragraph, "
+	    "unit, version, tariff_ore, occupancy_bp, places_centi, "
+	    "valid_from, valid_to, reason, previous_id, published_at, "
+	    "published_by) VALUES (12, 7, 2031, 'SEL § 107', 'day', 2, "
+	    "240000, 9600, 1000, '2031-06-01', '2031-12-31', 'Ny normering', "
+	    "11, 'x', 'a');", &e), 0);
+	assert_int_equal(db_commit(t.db, &e), 0);
+
+	assert_int_equal(migrate_run(t.db, &applied, &e), 0);
+	assert_int_equal(applied, migrate_latest() - 8);
+	assert_int_equal(db_schema_version_get(t.db, &v, &e), 0);
+	assert_int_equal(v, migrate_latest());
+	assert_int_equal(one_int(t.db, "SELECT count(*) FROM service_line "
+	    "WHERE submission_id = 5 AND tariff_ore = 228300 AND "
+	    "referred_from = '' AND referred_before = ''"), 1);
+	assert_int_equal(one_int(t.db, "SELECT count(*) FROM published_tariff "
+	    "WHERE referred_from = '' AND referred_before = ''"), 2);
+	assert_int_equal(one_int(t.db, "SELECT previous_id FROM "
+	    "published_tariff WHERE id = 12"), 11);
+	assert_int_equal(one_int(t.db, "SELECT valid_to = '2031-05-31' FROM "
+	    "published_tariff WHERE id = 11"), 1);
+
+	/* The same paragraph, level, unit and version for a new structure,
+	   but not twice, and only real dates. */
+	assert_int_equal(db_begin(t.db, DB_WRITE, &e), 0);
+	assert_int_equal(db_exec(t.db, "INSERT INTO published_tariff "
+	    "(offer_id, year, paragraph, unit, version, tariff_ore, "
+	    "occupancy_bp, places_centi, valid_from, valid_to, published_at, "
+	    "published_by, referred_from) VALUES (7, 2031, 'SEL § 107', "
+	    "'day', 1, 300000, 9600, 600, '2031-01-01', '2031-12-31', 'x', "
+	    "'a', '2031-07-01')", &e), 0);
+	assert_int_not_equal(db_exec(t.db, "INSERT INTO published_tariff "
+	    "(offer_id, year, paragraph, unit, version, tariff_ore, "
+	    "occupancy_bp, places_centi, valid_from, valid_to, published_at, "
+	    "published_by) VALUES (7, 2031, 'SEL § 107', 'day', 1, 1, 9600, "
+	    "600, '2031-01-01', '2031-12-31', 'x', 'a')", &e), 0);
+	assert_int_not_equal(db_exec(t.db, "INSERT INTO service_line "
+	    "(submission_id, pos, paragraph, unit, places_centi, "
+	    "occupancy_bp, referred_before) VALUES (5, 2, 'SEL § 107', 'day', "
+	    "1000, 9600, '1. juli')", &e), 0);
+	db_rollback(t.db);
+	testdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -105,6 +215,7 @@ main(void)
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_bind_order),
 		cmocka_unit_test(test_constraints_and_tx),
+		cmocka_unit_test(test_migrate_referral),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -407,15 +407,16 @@ test_referral_cutoff(void **state)
 	/* And the old one alone. */
 	assert_int_equal(round_lines_check(v, 1, NULL, &e), ERR_INVALID);
 	assert_string_equal(e.key, "referral_unpaired");
-	/* Dates: valid, within the year before and the tariff year, one. */
+	/* Dates: valid, not after the tariff year, one at most. */
 	v[0].referred_before = "2023-02-30";
 	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
 	    ERR_INVALID);
 	assert_string_equal(e.field, "lines[0].referred_before");
-	v[0].referred_before = "2021-12-31";
+	v[0].referred_before = "2024-01-01";	/* after the tariff year */
 	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
 	    ERR_INVALID);
-	v[0].referred_before = "2022-01-01";
+	/* A cut-off years ago still holds for those referred before it. */
+	v[0].referred_before = "2019-07-01";
 	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e), 0);
 	v[0].referred_from = "2023-07-01";
 	assert_int_equal(round_line_compute(&p, &ctx, 0, &v[0], &e),
