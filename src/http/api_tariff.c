@@ -1303,11 +1303,13 @@ api_tariffs_reduction(struct http_req *r)
 	for (i = 0; i < rep.nlines; i++) {
 		const struct reduction_line *l = &rep.lines[i];
 		json_array_append_new(lines, json_pack("{s:I, s:s, s:s, s:s, "
-		    "s:s, s:s, s:I, s:I, s:I, s:I, s:b}", "offer_id",
-		    (json_int_t)l->offer_id, "offer_name", l->offer_name,
-		    "operator_code", l->operator_code, "paragraph",
-		    l->paragraph, "level", l->level, "unit",
-		    tariff_unit_name(l->unit), "places_centi",
+		    "s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:I, s:b}",
+		    "offer_id", (json_int_t)l->offer_id, "offer_name",
+		    l->offer_name, "operator_code", l->operator_code,
+		    "paragraph", l->paragraph, "level", l->level, "unit",
+		    tariff_unit_name(l->unit), "referred_from",
+		    l->referred_from, "referred_before", l->referred_before,
+		    "places_centi",
 		    (json_int_t)l->places_centi, "prev_ore",
 		    (json_int_t)l->prev_ore, "cur_ore", (json_int_t)l->cur_ore,
 		    "change_bp", (json_int_t)l->change_bp, "met", l->met));

@@ -1978,6 +1978,13 @@ page_tariff_reduction(struct http_req *r)
 		html_text(h, l->paragraph);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, l->level);
+		if (l->referred_from != NULL || l->referred_before != NULL) {
+			HTML_LIT(h, "<br><span class=\"muted\">Visiteret ");
+			html_text(h, l->referred_from ? "fra " : "før ");
+			html_date(h, l->referred_from ? l->referred_from :
+			    l->referred_before);
+			HTML_LIT(h, "</span>");
+		}
 		HTML_LIT(h, "</td><td>");
 		html_text(h, tariff_unit_label(l->unit));
 		HTML_LIT(h, "</td><td class=\"num\">");

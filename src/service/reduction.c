@@ -202,6 +202,8 @@ reduction_report(struct svc *s, int year, struct reduction_report *out,
 		l->paragraph = cur[i].paragraph;
 		l->level = cur[i].level;
 		l->unit = cur[i].unit;
+		l->referred_from = cur[i].referred_from;
+		l->referred_before = cur[i].referred_before;
 		l->places_centi = cur[i].places_centi;
 		l->prev_ore = q->tariff_ore;
 		l->cur_ore = cur[i].tariff_ore;

@@ -32,6 +32,9 @@ struct reduction_line {
 	const char	*paragraph;
 	const char	*level;		/* "" if one level */
 	enum tariff_unit unit;
+	const char	*referred_from;	/* a new structure: for citizens
+					   referred from this date, or NULL */
+	const char	*referred_before; /* the replaced one, or NULL */
 	int64_t		 places_centi;	/* the year's places, hundredths */
 	int64_t		 prev_ore;	/* the year before, current prices */
 	int64_t		 cur_ore;
