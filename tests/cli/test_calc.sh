@@ -8,17 +8,7 @@ set -u
 RAMME=${1:?usage: test_calc.sh PATH/TO/ramme}
 T=$(mktemp -d /tmp/ramme-calc.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-check() {	# check NAME COMMAND...: passes when the command succeeds
-	name=$1; shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "ok   $name"
-	else
-		fail=$((fail + 1)); echo "FAIL $name"
-	fi
-}
+. "$(dirname "$0")/check.inc"
 
 # calc KIND JSON: run the calculator on JSON; output in $T/out, $T/err.
 calc() {
@@ -146,5 +136,4 @@ check "no calculator exits 2" sh -c "'$RAMME' calc </dev/null; [ \$? -eq 2 ]"
 check "unknown calculator exits 2" sh -c \
     "echo '{}' | '$RAMME' calc budget; [ \$? -eq 2 ]"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,17 +7,7 @@ RAMME=${1:?usage: test_cli.sh PATH/TO/ramme}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d /tmp/ramme-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-check() {	# check NAME COMMAND...: passes when the command succeeds
-	name=$1; shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "ok   $name"
-	else
-		fail=$((fail + 1)); echo "FAIL $name"
-	fi
-}
+. "$(dirname "$0")/check.inc"
 
 exit_code() {	# exit_code N COMMAND...: true when the command exits with N
 	want=$1; shift
@@ -57,5 +47,4 @@ check "duplicate user exits 2" sh -c \
     "printf 'en lang adgangskode\n' | '$RAMME' user add sekr --role admin --password-stdin --db '$DB'; [ \$? -eq 2 ]"
 check "user list shows the admin" has "sekr" "$RAMME" user list --db "$DB"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

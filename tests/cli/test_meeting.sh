@@ -10,17 +10,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FIX=$ROOT/tests/fixtures/minutes
 T=$(mktemp -d /tmp/ramme-cli-meeting.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-check() {	# check NAME COMMAND...: passes when the command succeeds
-	name=$1; shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "ok   $name"
-	else
-		fail=$((fail + 1)); echo "FAIL $name"
-	fi
-}
+. "$(dirname "$0")/check.inc"
 
 DB=$T/ramme.db
 "$RAMME" init --db "$DB" >/dev/null 2>&1
@@ -81,5 +71,4 @@ check "import takes any number of files" sh -c \
 check "unknown subcommand exits 2" sh -c \
     "'$RAMME' meeting frob --db '$DB' >/dev/null 2>&1; [ \$? -eq 2 ]"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -12,17 +12,7 @@ set -u
 RAMME=${1:?usage: test_round.sh PATH/TO/ramme}
 T=$(mktemp -d /tmp/ramme-cli-round.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-check() {	# check NAME COMMAND...: passes when the command succeeds
-	name=$1; shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "ok   $name"
-	else
-		fail=$((fail + 1)); echo "FAIL $name"
-	fi
-}
+. "$(dirname "$0")/check.inc"
 
 DB=$T/ramme.db
 r() {	# r ARGS...: ramme round ARGS --db DB; output in $T/out, $T/err
@@ -227,5 +217,4 @@ check "tariffs: both structures with their cut-off date" sh -c \
      grep -q 'Niveau 1;.*;;2032-07-01;' '$T/out' &&
      head -1 '$T/out' | grep -q 'Visiteret fra;Visiteret før'"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
