@@ -19,8 +19,9 @@ int
 cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "--listen=", "--port=",
-	    "--threads=", "--secure-cookies", NULL };
-	const char		*vals[4];
+	    "--threads=", "--secure-cookies", "--public-url=", NULL };
+	const char		*vals[5];
+	char			 public_url[300];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
 	struct http_server	*srv;
@@ -54,6 +55,20 @@ cmd_serve(int argc, char **argv)
 		cfg.threads = (int)v;
 	}
 	cfg.secure_cookies = vals[3] != NULL;
+	if (vals[4] != NULL) {
+		size_t n = strlen(vals[4]);
+
+		if (!http_public_url_valid(vals[4]) ||
+		    n >= sizeof(public_url)) {
+			fprintf(stderr, "ramme serve: --public-url must be "
+			    "http(s)://HOST[:PORT], e.g. https://ramme.example.dk\n");
+			return 2;
+		}
+		memcpy(public_url, vals[4], n + 1);
+		if (n > 0 && public_url[n - 1] == '/')
+			public_url[n - 1] = '\0';
+		cfg.public_url = public_url;
+	}
 
 	/* The database must exist; `ramme init` creates it. */
 	if (cli_db_open(o.db, &db) != 0)

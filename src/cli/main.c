@@ -28,12 +28,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "transaction, and prints the schema version.\n",
 	  cmd_migrate },
 	{ "serve", "serve the web application and the API",
-	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n\n"
+	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
+	  "            [--secure-cookies] [--public-url URL]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
 	  "  --threads N        worker threads (default 4 x cores, max 64)\n"
-	  "  --secure-cookies   mark the session cookie Secure (behind TLS)\n",
+	  "  --secure-cookies   mark the session cookie Secure (behind TLS)\n"
+	  "  --public-url URL   the address the public uses, e.g.\n"
+	  "                     https://ramme.example.dk: absolute links in\n"
+	  "                     the feeds and the open API (default: from\n"
+	  "                     each request's Host header)\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"

@@ -79,11 +79,12 @@ struct http_req {
 /* A request header, or NULL. */
 const char	*http_header(struct http_req *r, const char *name);
 /*
- * The site's absolute root as the client reached it, for links in feeds
- * and the open API: "https://host[:port]" when the server sets Secure
- * cookies (it is behind TLS), else "http://…", with the request's Host
- * header; NULL when Host is missing or not a plain host name or address
- * with an optional port.
+ * The site's absolute root, for links in feeds and the open API: the
+ * configured public URL (serve --public-url), else as the client reached
+ * it: "https://host[:port]" when the server sets Secure cookies (it is
+ * behind TLS), else "http://…", with the request's Host header; NULL
+ * when Host is missing or not a plain host name or address with an
+ * optional port.
  */
 const char	*http_site_url(struct http_req *r);
 /* A query parameter (decoded, valid UTF-8), or NULL. */

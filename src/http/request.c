@@ -22,18 +22,14 @@ http_header(struct http_req *r, const char *name)
 const char *
 http_site_url(struct http_req *r)
 {
-	const char	*host = http_header(r, "Host");
-	const char	*p;
-	size_t		 len;
+	const char	*pub = http_server_public_url(r->srv);
+	const char	*host;
 
-	len = host != NULL ? strlen(host) : 0;
-	if (len == 0 || len > 255)
+	if (pub != NULL)
+		return pub;
+	host = http_header(r, "Host");
+	if (host == NULL || !http_host_valid(host, strlen(host)))
 		return NULL;
-	for (p = host; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
-		    *p == ':' || *p == '[' || *p == ']'))
-			return NULL;
 	return arena_printf(&r->arena, "%s://%s",
 	    http_server_secure(r->srv) ? "https" : "http", host);
 }

@@ -335,6 +335,48 @@ http_server_secure(const struct http_server *s)
 	return s->cfg.secure_cookies;
 }
 
+const char *
+http_server_public_url(const struct http_server *s)
+{
+	return s->cfg.public_url;
+}
+
+bool
+http_host_valid(const char *p, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > 255)
+		return false;
+	for (i = 0; i < len; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
+		    p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') ||
+		    p[i] == '.' || p[i] == '-' || p[i] == ':' || p[i] == '[' ||
+		    p[i] == ']'))
+			return false;
+	return true;
+}
+
+bool
+http_public_url_valid(const char *url)
+{
+	const char	*h;
+	size_t		 len;
+
+	if (url == NULL)
+		return false;
+	if (strncmp(url, "https://", 8) == 0)
+		h = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		h = url + 7;
+	else
+		return false;
+	len = strlen(h);
+	if (len > 0 && h[len - 1] == '/')
+		len--;
+	return http_host_valid(h, len);
+}
+
 void
 http_server_stop(struct http_server *s)
 {

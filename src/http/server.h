@@ -18,6 +18,10 @@ struct http_config {
 	int		 port;		/* TCP port; 0 picks a free one */
 	int		 threads;	/* worker threads; 0: 4 x cores (max 64) */
 	bool		 secure_cookies; /* Secure + __Host- cookie (behind TLS) */
+	const char	*public_url;	/* "https://host[:port]" the public
+					   reaches the site by (absolute links
+					   in feeds and the open API), or NULL:
+					   from the request's Host header */
 	size_t		 body_limit;	/* bytes; 0: 1 MiB; larger gets 413 */
 };
 
@@ -36,5 +40,17 @@ int	http_server_port(const struct http_server *s);
 void	http_server_stop(struct http_server *s);
 /* True when cookies are marked Secure. */
 bool	http_server_secure(const struct http_server *s);
+/* The configured public URL, or NULL. */
+const char *http_server_public_url(const struct http_server *s);
+/* p[0..len) is a plain host name or address with an optional port (what
+   a Host header may hold for links built from it). */
+bool	http_host_valid(const char *p, size_t len);
+/*
+ * Check a public URL for http_config: "http://" or "https://", a host
+ * name or address with an optional port, nothing after (no path, query
+ * or fragment; the site is served from its root). A trailing slash is
+ * allowed and dropped by the server. Returns true if it is one.
+ */
+bool	http_public_url_valid(const char *url);
 
 #endif

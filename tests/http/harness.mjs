@@ -273,7 +273,8 @@ export async function startServer(opts = {}) {
 	const dir = tempDir();
 	const db = makeDemoDb(dir, opts);
 	const args = ['serve', '--db', db, '--port', '0',
-	    ...(opts.threads ? ['--threads', String(opts.threads)] : [])];
+	    ...(opts.threads ? ['--threads', String(opts.threads)] : []),
+	    ...(opts.args ?? [])];
 	const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	let stdout = '', stderr = '';
 	proc.stdout.setEncoding('utf8');
