@@ -101,10 +101,7 @@ accounts_store_put(struct db *db, const struct accounts_row *r, struct err *e)
 	db_bind_i64(st, 10, r->deficit_covered_ore);
 	db_bind_i64(st, 11, r->to_tariff_ore);
 	db_bind_i64(st, 12, r->tariff_year);
-	if (r->setaside_expires_year > 0)
-		db_bind_i64(st, 13, r->setaside_expires_year);
-	else
-		db_bind_null(st, 13);
+	db_bind_opt(st, 13, r->setaside_expires_year);
 	if (r->occupied_days >= 0 && r->available_days > 0) {
 		db_bind_i64(st, 14, r->occupied_days);
 		db_bind_i64(st, 15, r->available_days);
@@ -290,14 +287,8 @@ accounts_store_ledger_add(struct db *db, const char *operator_code,
 	db_bind_i64(st, 3, r->year);
 	db_bind_text(st, 4, r->kind);
 	db_bind_i64(st, 5, r->amount_ore);
-	if (r->expires_year > 0)
-		db_bind_i64(st, 6, r->expires_year);
-	else
-		db_bind_null(st, 6);
-	if (r->origin_year > 0)
-		db_bind_i64(st, 7, r->origin_year);
-	else
-		db_bind_null(st, 7);
+	db_bind_opt(st, 6, r->expires_year);
+	db_bind_opt(st, 7, r->origin_year);
 	db_bind_i64(st, 8, r->accounts_year);
 	db_bind_text(st, 9, at);
 	return db_run(st, e);

@@ -9,28 +9,6 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-static const char *
-col(struct arena *a, struct db_stmt *st, int i)
-{
-	return db_col_null(st, i) ? NULL : arena_strdup(a, db_col_text(st, i));
-}
-
-static int
-not_found(struct err *e, const char *what)
-{
-	return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "%s findes ikke",
-	    what);
-}
-
-static void
-bind_id_or_null(struct db_stmt *st, int n, int64_t id)
-{
-	if (id > 0)
-		db_bind_i64(st, n, id);
-	else
-		db_bind_null(st, n);
-}
-
 /* Grow *v (elements of size sz) to hold one more when k == *cap. */
 /* ---- bodies -------------------------------------------------------- */
 
@@ -44,14 +22,14 @@ read_body(struct db_stmt *st, struct arena *a, struct body *b)
 {
 	memset(b, 0, sizeof(*b));
 	b->id = db_col_i64(st, 0);
-	b->key = col(a, st, 1);
-	b->name = col(a, st, 2);
-	b->short_name = col(a, st, 3);
-	b->kind = col(a, st, 4);
+	b->key = db_col_dup(st, 1, a);
+	b->name = db_col_dup(st, 2, a);
+	b->short_name = db_col_dup(st, 3, a);
+	b->kind = db_col_dup(st, 4, a);
 	b->parent_id = db_col_i64(st, 5);
-	b->parent_name = col(a, st, 6);
-	b->mandate = col(a, st, 7);
-	b->ends_on = col(a, st, 8);
+	b->parent_name = db_col_dup(st, 6, a);
+	b->mandate = db_col_dup(st, 7, a);
+	b->ends_on = db_col_dup(st, 8, a);
 	b->nmeetings = db_col_i64(st, 9);
 }
 
@@ -92,13 +70,11 @@ body_store_get(struct db *db, struct arena *a, int64_t id, struct body *out,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		read_body(st, a, out);
-	db_reset(st);
-	if (rc < 0)
+	if ((rc = db_step_one(st, "Organet", e)) != 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Organet");
+	read_body(st, a, out);
+	db_reset(st);
+	return 0;
 }
 
 int64_t
@@ -153,7 +129,7 @@ body_store_insert(struct db *db, const struct body *b, const char *at,
 	db_bind_text(st, 2, b->name);
 	db_bind_text(st, 3, b->short_name);
 	db_bind_text(st, 4, b->kind ? b->kind : "organ");
-	bind_id_or_null(st, 5, b->parent_id);
+	db_bind_opt(st, 5, b->parent_id);
 	db_bind_text(st, 6, b->mandate);
 	db_bind_text(st, 7, b->ends_on);
 	db_bind_text(st, 8, at);
@@ -165,7 +141,6 @@ body_store_update(struct db *db, const struct body *b, const char *at,
     struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE body SET name = $2, short_name = $3, "
 	    "kind = $4, parent_id = $5, mandate = $6, ends_on = $7, "
@@ -176,13 +151,11 @@ body_store_update(struct db *db, const struct body *b, const char *at,
 	db_bind_text(st, 2, b->name);
 	db_bind_text(st, 3, b->short_name);
 	db_bind_text(st, 4, b->kind);
-	bind_id_or_null(st, 5, b->parent_id);
+	db_bind_opt(st, 5, b->parent_id);
 	db_bind_text(st, 6, b->mandate);
 	db_bind_text(st, 7, b->ends_on);
 	db_bind_text(st, 8, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Organet");
+	return db_run_one(db, st, "Organet", e);
 }
 
 /* ---- persons ------------------------------------------------------- */
@@ -204,17 +177,17 @@ body_store_person_get(struct db *db, struct arena *a, int64_t id,
 	if (rc == DB_ROW) {
 		memset(out, 0, sizeof(*out));
 		out->id = db_col_i64(st, 0);
-		out->name = col(a, st, 1);
-		out->org_code = col(a, st, 2);
-		out->organisation = col(a, st, 3);
-		out->email = col(a, st, 4);
+		out->name = db_col_dup(st, 1, a);
+		out->org_code = db_col_dup(st, 2, a);
+		out->organisation = db_col_dup(st, 3, a);
+		out->email = db_col_dup(st, 4, a);
 		out->user_id = db_col_i64(st, 5);
-		out->username = col(a, st, 6);
+		out->username = db_col_dup(st, 6, a);
 	}
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Personen");
+	return rc == DB_ROW ? 0 : db_not_found(e, "Personen");
 }
 
 int64_t
@@ -271,7 +244,7 @@ body_store_person_insert(struct db *db, const struct person *p,
 	db_bind_text(st, 3, p->org_code);
 	db_bind_text(st, 4, p->organisation);
 	db_bind_text(st, 5, p->email);
-	bind_id_or_null(st, 6, p->user_id);
+	db_bind_opt(st, 6, p->user_id);
 	db_bind_text(st, 7, at);
 	return db_run_id(st, id, e);
 }
@@ -281,18 +254,15 @@ body_store_person_link(struct db *db, int64_t id, int64_t user_id,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE person SET user_id = $2, updated_at = $3 "
 	    "WHERE id = $1", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	bind_id_or_null(st, 2, user_id);
+	db_bind_opt(st, 2, user_id);
 	db_bind_text(st, 3, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Personen");
+	return db_run_one(db, st, "Personen", e);
 }
 
 /* ---- memberships --------------------------------------------------- */
@@ -317,18 +287,18 @@ read_member(struct db_stmt *st, struct arena *a, struct membership *m)
 	memset(m, 0, sizeof(*m));
 	m->id = db_col_i64(st, 0);
 	m->body_id = db_col_i64(st, 1);
-	m->body_name = col(a, st, 2);
+	m->body_name = db_col_dup(st, 2, a);
 	m->person_id = db_col_i64(st, 3);
-	m->person_name = col(a, st, 4);
-	m->person_org = col(a, st, 5);
-	m->role = col(a, st, 6);
+	m->person_name = db_col_dup(st, 4, a);
+	m->person_org = db_col_dup(st, 5, a);
+	m->role = db_col_dup(st, 6, a);
 	m->voting = db_col_i64(st, 7) != 0;
-	m->on_behalf_of = col(a, st, 8);
-	m->on_behalf_name = col(a, st, 9);
+	m->on_behalf_of = db_col_dup(st, 8, a);
+	m->on_behalf_name = db_col_dup(st, 9, a);
 	m->substitute_for = db_col_i64(st, 10);
-	m->substitute_for_name = col(a, st, 11);
-	m->starts_on = col(a, st, 12);
-	m->ends_on = col(a, st, 13);
+	m->substitute_for_name = db_col_dup(st, 11, a);
+	m->starts_on = db_col_dup(st, 12, a);
+	m->ends_on = db_col_dup(st, 13, a);
 }
 
 int
@@ -377,13 +347,11 @@ body_store_member_get(struct db *db, struct arena *a, int64_t id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		read_member(st, a, out);
-	db_reset(st);
-	if (rc < 0)
+	if ((rc = db_step_one(st, "Medlemskabet", e)) != 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Medlemskabet");
+	read_member(st, a, out);
+	db_reset(st);
+	return 0;
 }
 
 int
@@ -403,7 +371,7 @@ body_store_member_insert(struct db *db, const struct membership *m,
 	db_bind_text(st, 3, m->role ? m->role : "medlem");
 	db_bind_i64(st, 4, m->voting);
 	db_bind_text(st, 5, m->on_behalf_of);
-	bind_id_or_null(st, 6, m->substitute_for);
+	db_bind_opt(st, 6, m->substitute_for);
 	db_bind_text(st, 7, m->starts_on);
 	db_bind_text(st, 8, m->ends_on);
 	db_bind_text(st, 9, at);
@@ -415,7 +383,6 @@ body_store_member_end(struct db *db, int64_t id, const char *ends_on,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE membership SET ends_on = $2, updated_at = $3 "
 	    "WHERE id = $1", e);
@@ -424,9 +391,7 @@ body_store_member_end(struct db *db, int64_t id, const char *ends_on,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, ends_on);
 	db_bind_text(st, 3, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Medlemskabet");
+	return db_run_one(db, st, "Medlemskabet", e);
 }
 
 bool
@@ -516,9 +481,9 @@ read_nomination(struct db_stmt *st, struct arena *a, struct nomination *nm)
 	memset(nm, 0, sizeof(*nm));
 	nm->id = db_col_i64(st, 0);
 	nm->body_id = db_col_i64(st, 1);
-	nm->body_name = col(a, st, 2);
-	nm->title = col(a, st, 3);
-	nm->deadline = col(a, st, 4);
+	nm->body_name = db_col_dup(st, 2, a);
+	nm->title = db_col_dup(st, 3, a);
+	nm->deadline = db_col_dup(st, 4, a);
 	nm->seats = (int)db_col_i64(st, 5);
 	nm->answered = (int)db_col_i64(st, 6);
 	nm->asked = (int)db_col_i64(st, 7);
@@ -563,13 +528,11 @@ body_store_nomination_get(struct db *db, struct arena *a, int64_t id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		read_nomination(st, a, out);
-	db_reset(st);
-	if (rc < 0)
+	if ((rc = db_step_one(st, "Udpegningen", e)) != 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Udpegningen");
+	read_nomination(st, a, out);
+	db_reset(st);
+	return 0;
 }
 
 int
@@ -611,11 +574,11 @@ body_store_nominees(struct db *db, struct arena *a, int64_t nomination_id,
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k].id = db_col_i64(st, 0);
 		v[k].nomination_id = db_col_i64(st, 1);
-		v[k].org_code = col(a, st, 2);
-		v[k].org_name = col(a, st, 3);
+		v[k].org_code = db_col_dup(st, 2, a);
+		v[k].org_name = db_col_dup(st, 3, a);
 		v[k].person_id = db_col_i64(st, 4);
-		v[k].person_name = col(a, st, 5);
-		v[k].created_at = col(a, st, 6);
+		v[k].person_name = db_col_dup(st, 5, a);
+		v[k].created_at = db_col_dup(st, 6, a);
 		k++;
 	}
 	db_reset(st);
@@ -662,8 +625,8 @@ body_store_nomination_missing(struct db *db, struct arena *a,
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		c = arena_grow(a, c, k, &cap, sizeof(*c));
 		nm = arena_grow(a, nm, k, &cap2, sizeof(*nm));
-		c[k] = col(a, st, 0);
-		nm[k] = col(a, st, 1);
+		c[k] = db_col_dup(st, 0, a);
+		nm[k] = db_col_dup(st, 1, a);
 		k++;
 	}
 	db_reset(st);

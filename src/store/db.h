@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
 struct db;
 struct db_stmt;
 struct err;
@@ -80,6 +81,25 @@ int	 db_run(struct db_stmt *st, struct err *e);
  * Returns 0 (also when no row came) or the negative code of db_step().
  */
 int	 db_run_id(struct db_stmt *st, int64_t *id, struct err *e);
+/*
+ * Step a statement expected to return one row: 0 with the row ready (read
+ * it, then db_reset), or, with st already reset, ERR_NOT_FOUND "not_found"
+ * ("<what> findes ikke") when there is none, or db_step's negative code.
+ */
+int	 db_step_one(struct db_stmt *st, const char *what, struct err *e);
+/*
+ * Run an UPDATE or DELETE of one row and reset it: 0 when exactly one row
+ * changed, else ERR_NOT_FOUND "not_found" ("<what> findes ikke"), or the
+ * negative code of db_step().
+ */
+int	 db_run_one(struct db *db, struct db_stmt *st, const char *what,
+	    struct err *e);
+/* ERR_NOT_FOUND with the key "not_found" and "<what> findes ikke". */
+int	 db_not_found(struct err *e, const char *what);
+/* Bind v, or SQL NULL when v <= 0: an optional reference or year. */
+void	 db_bind_opt(struct db_stmt *st, int n, int64_t v);
+/* Column col as text copied into a; NULL for SQL NULL. */
+const char *db_col_dup(struct db_stmt *st, int col, struct arena *a);
 /* Rows changed by the last INSERT/UPDATE/DELETE. */
 int64_t	 db_changes(struct db *db);
 

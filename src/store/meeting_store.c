@@ -17,19 +17,6 @@
 	"THEN 1 WHEN 'efterretning' THEN 2 WHEN 'orientering' THEN 3 " \
 	"WHEN 'lukket' THEN 4 ELSE 5 END"
 
-static const char *
-col(struct arena *a, struct db_stmt *st, int i)
-{
-	return db_col_null(st, i) ? NULL : arena_strdup(a, db_col_text(st, i));
-}
-
-static int
-not_found(struct err *e, const char *what)
-{
-	return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "%s findes ikke",
-	    what);
-}
-
 /* ---- meetings ------------------------------------------------------ */
 
 #define MEETING_COLS \
@@ -48,30 +35,30 @@ read_meeting(struct db_stmt *st, struct arena *a, struct meeting *m)
 	m->id = db_col_i64(st, 0);
 	m->version = db_col_i64(st, 1);
 	m->body_id = db_col_i64(st, 2);
-	m->body_name = col(a, st, 3);
-	m->body_key = col(a, st, 4);
-	m->title = col(a, st, 5);
-	m->starts_at = col(a, st, 6);
-	m->ends_at = col(a, st, 7);
-	m->place = col(a, st, 8);
-	m->room = col(a, st, 9);
-	m->participants_note = col(a, st, 10);
-	m->referent = col(a, st, 11);
-	m->case_no = col(a, st, 12);
-	m->doc_no = col(a, st, 13);
+	m->body_name = db_col_dup(st, 3, a);
+	m->body_key = db_col_dup(st, 4, a);
+	m->title = db_col_dup(st, 5, a);
+	m->starts_at = db_col_dup(st, 6, a);
+	m->ends_at = db_col_dup(st, 7, a);
+	m->place = db_col_dup(st, 8, a);
+	m->room = db_col_dup(st, 9, a);
+	m->participants_note = db_col_dup(st, 10, a);
+	m->referent = db_col_dup(st, 11, a);
+	m->case_no = db_col_dup(st, 12, a);
+	m->doc_no = db_col_dup(st, 13, a);
 	if (meeting_state_parse(db_col_text(st, 14), &m->state) != 0)
 		m->state = MEETING_PLANLAGT;
-	m->agenda_published_at = col(a, st, 15);
-	m->minutes_circulated_at = col(a, st, 16);
-	m->minutes_approved_at = col(a, st, 17);
+	m->agenda_published_at = db_col_dup(st, 15, a);
+	m->minutes_circulated_at = db_col_dup(st, 16, a);
+	m->minutes_approved_at = db_col_dup(st, 17, a);
 	m->approved_by_item = db_col_i64(st, 18);
 	m->approved_early = db_col_i64(st, 19) != 0;
-	m->approval_note = col(a, st, 20);
-	m->source_name = col(a, st, 21);
-	m->source_fingerprint = col(a, st, 22);
-	m->unplaced = col(a, st, 23);
-	m->created_at = col(a, st, 24);
-	m->updated_at = col(a, st, 25);
+	m->approval_note = db_col_dup(st, 20, a);
+	m->source_name = db_col_dup(st, 21, a);
+	m->source_fingerprint = db_col_dup(st, 22, a);
+	m->unplaced = db_col_dup(st, 23, a);
+	m->created_at = db_col_dup(st, 24, a);
+	m->updated_at = db_col_dup(st, 25, a);
 }
 
 int
@@ -86,13 +73,11 @@ meeting_store_get(struct db *db, struct arena *a, int64_t id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		read_meeting(st, a, out);
-	db_reset(st);
-	if (rc < 0)
+	if ((rc = db_step_one(st, "Mødet", e)) != 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Mødet");
+	read_meeting(st, a, out);
+	db_reset(st);
+	return 0;
 }
 
 int
@@ -241,7 +226,6 @@ meeting_store_update(struct db *db, const struct meeting *m, const char *at,
     struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE meeting SET body_id = $2, title = $3, "
 	    "starts_at = $4, ends_at = $5, place = $6, room = $7, "
@@ -262,9 +246,7 @@ meeting_store_update(struct db *db, const struct meeting *m, const char *at,
 	db_bind_text(st, 10, m->case_no);
 	db_bind_text(st, 11, m->doc_no);
 	db_bind_text(st, 12, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
+	return db_run_one(db, st, "Mødet", e);
 }
 
 int
@@ -272,7 +254,6 @@ meeting_store_set_state(struct db *db, const struct meeting *m,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE meeting SET state = $2, "
 	    "agenda_published_at = $3, minutes_circulated_at = $4, "
@@ -286,16 +267,11 @@ meeting_store_set_state(struct db *db, const struct meeting *m,
 	db_bind_text(st, 3, m->agenda_published_at);
 	db_bind_text(st, 4, m->minutes_circulated_at);
 	db_bind_text(st, 5, m->minutes_approved_at);
-	if (m->approved_by_item > 0)
-		db_bind_i64(st, 6, m->approved_by_item);
-	else
-		db_bind_null(st, 6);
+	db_bind_opt(st, 6, m->approved_by_item);
 	db_bind_i64(st, 7, m->approved_early);
 	db_bind_text(st, 8, m->approval_note);
 	db_bind_text(st, 9, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Mødet");
+	return db_run_one(db, st, "Mødet", e);
 }
 
 /* ---- participants -------------------------------------------------- */
@@ -320,11 +296,11 @@ meeting_store_participants(struct db *db, struct arena *a, int64_t meeting_id,
 		v[k].id = db_col_i64(st, 0);
 		v[k].pos = (int)db_col_i64(st, 1);
 		v[k].person_id = db_col_i64(st, 2);
-		v[k].name = col(a, st, 3);
-		v[k].organisation = col(a, st, 4);
-		v[k].note = col(a, st, 5);
-		v[k].status = col(a, st, 6);
-		v[k].substitute = col(a, st, 7);
+		v[k].name = db_col_dup(st, 3, a);
+		v[k].organisation = db_col_dup(st, 4, a);
+		v[k].note = db_col_dup(st, 5, a);
+		v[k].status = db_col_dup(st, 6, a);
+		v[k].substitute = db_col_dup(st, 7, a);
 		k++;
 	}
 	db_reset(st);
@@ -349,10 +325,7 @@ meeting_store_participant_add(struct db *db, int64_t meeting_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
-	if (p->person_id > 0)
-		db_bind_i64(st, 2, p->person_id);
-	else
-		db_bind_null(st, 2);
+	db_bind_opt(st, 2, p->person_id);
 	db_bind_text(st, 3, p->name);
 	db_bind_text(st, 4, p->organisation);
 	db_bind_text(st, 5, p->note);
@@ -366,7 +339,6 @@ meeting_store_participant_set(struct db *db, int64_t meeting_id, int64_t id,
     const char *status, const char *substitute, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE meeting_participant SET status = $3, "
 	    "substitute = $4 WHERE id = $2 AND meeting_id = $1", e);
@@ -376,9 +348,7 @@ meeting_store_participant_set(struct db *db, int64_t meeting_id, int64_t id,
 	db_bind_i64(st, 2, id);
 	db_bind_text(st, 3, status);
 	db_bind_text(st, 4, substitute);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
+	return db_run_one(db, st, "Deltageren", e);
 }
 
 int
@@ -386,7 +356,6 @@ meeting_store_participant_delete(struct db *db, int64_t meeting_id,
     int64_t id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "DELETE FROM meeting_participant WHERE id = $2 AND "
 	    "meeting_id = $1", e);
@@ -394,9 +363,7 @@ meeting_store_participant_delete(struct db *db, int64_t meeting_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, id);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Deltageren");
+	return db_run_one(db, st, "Deltageren", e);
 }
 
 /* ---- items --------------------------------------------------------- */
@@ -420,21 +387,21 @@ read_item(struct db_stmt *st, struct arena *a, struct agenda_item *it)
 		it->kind = ITEM_SAG;
 	if (item_section_parse(db_col_text(st, 5), &it->section) != 0)
 		it->section = SECTION_BEHANDLING;
-	it->section_text = col(a, st, 6);
-	it->title = col(a, st, 7);
-	it->presenter = col(a, st, 8);
-	it->background = col(a, st, 9);
-	it->recommendation = col(a, st, 10);
+	it->section_text = db_col_dup(st, 6, a);
+	it->title = db_col_dup(st, 7, a);
+	it->presenter = db_col_dup(st, 8, a);
+	it->background = db_col_dup(st, 9, a);
+	it->recommendation = db_col_dup(st, 10, a);
 	it->earlier_item = db_col_i64(st, 11);
 	it->earlier_body = db_col_i64(st, 12);
-	it->earlier_text = col(a, st, 13);
+	it->earlier_text = db_col_dup(st, 13, a);
 	it->prev_meeting = db_col_i64(st, 14);
-	it->minutes = col(a, st, 15);
-	it->minutes_draft = col(a, st, 16);
+	it->minutes = db_col_dup(st, 15, a);
+	it->minutes_draft = db_col_dup(st, 16, a);
 	if (item_result_parse(db_col_text(st, 17), &it->result) != 0)
 		it->result = RESULT_NONE;
 	it->closed = db_col_i64(st, 18) != 0;
-	it->updated_at = col(a, st, 19);
+	it->updated_at = db_col_dup(st, 19, a);
 }
 
 #define ATTACHMENT_COLS \
@@ -448,12 +415,12 @@ read_attachment(struct db_stmt *st, struct arena *a, struct attachment *f)
 	f->id = db_col_i64(st, 0);
 	f->item_id = db_col_i64(st, 1);
 	f->pos = (int)db_col_i64(st, 2);
-	f->name = col(a, st, 3);
-	f->filename = col(a, st, 4);
-	f->blob_hash = col(a, st, 5);
-	f->media_type = col(a, st, 6);
+	f->name = db_col_dup(st, 3, a);
+	f->filename = db_col_dup(st, 4, a);
+	f->blob_hash = db_col_dup(st, 5, a);
+	f->media_type = db_col_dup(st, 6, a);
 	f->size = db_col_i64(st, 7);
-	f->doc_no = col(a, st, 8);
+	f->doc_no = db_col_dup(st, 8, a);
 	f->closed = db_col_i64(st, 9) != 0;
 }
 
@@ -540,7 +507,7 @@ meeting_store_item_get(struct db *db, struct arena *a, int64_t id,
 	if (rc < 0)
 		return rc;
 	if (rc != DB_ROW)
-		return not_found(e, "Punktet");
+		return db_not_found(e, "Punktet");
 	st = db_prep(db, "SELECT " ATTACHMENT_COLS " FROM attachment f "
 	    "LEFT JOIN file_blob b ON b.hash = f.blob_hash "
 	    "WHERE f.item_id = $1 ORDER BY f.pos", e);
@@ -574,15 +541,6 @@ meeting_store_item_next_pos(struct db *db, int64_t meeting_id,
 	return pos;
 }
 
-static void
-bind_id_or_null(struct db_stmt *st, int n, int64_t id)
-{
-	if (id > 0)
-		db_bind_i64(st, n, id);
-	else
-		db_bind_null(st, n);
-}
-
 int
 meeting_store_item_insert(struct db *db, const struct agenda_item *it,
     const char *at, int64_t *id, struct err *e)
@@ -607,10 +565,10 @@ meeting_store_item_insert(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 8, it->presenter);
 	db_bind_text(st, 9, it->background);
 	db_bind_text(st, 10, it->recommendation);
-	bind_id_or_null(st, 11, it->earlier_item);
-	bind_id_or_null(st, 12, it->earlier_body);
+	db_bind_opt(st, 11, it->earlier_item);
+	db_bind_opt(st, 12, it->earlier_body);
 	db_bind_text(st, 13, it->earlier_text);
-	bind_id_or_null(st, 14, it->prev_meeting);
+	db_bind_opt(st, 14, it->prev_meeting);
 	db_bind_text(st, 15, it->minutes);
 	db_bind_text(st, 16, it->minutes_draft);
 	db_bind_text(st, 17, item_result_name(it->result));
@@ -624,7 +582,6 @@ meeting_store_item_update(struct db *db, const struct agenda_item *it,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE agenda_item SET section = $2, pos = $3, "
 	    "title = $4, presenter = $5, background = $6, recommendation = $7, "
@@ -639,14 +596,12 @@ meeting_store_item_update(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 5, it->presenter);
 	db_bind_text(st, 6, it->background);
 	db_bind_text(st, 7, it->recommendation);
-	bind_id_or_null(st, 8, it->earlier_item);
-	bind_id_or_null(st, 9, it->earlier_body);
+	db_bind_opt(st, 8, it->earlier_item);
+	db_bind_opt(st, 9, it->earlier_body);
 	db_bind_text(st, 10, it->earlier_text);
 	db_bind_i64(st, 11, it->closed);
 	db_bind_text(st, 12, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+	return db_run_one(db, st, "Punktet", e);
 }
 
 int
@@ -654,7 +609,6 @@ meeting_store_item_set_minutes(struct db *db, const struct agenda_item *it,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE agenda_item SET minutes = $2, "
 	    "minutes_draft = $3, result = $4, updated_at = $5 WHERE id = $1",
@@ -666,9 +620,7 @@ meeting_store_item_set_minutes(struct db *db, const struct agenda_item *it,
 	db_bind_text(st, 3, it->minutes_draft);
 	db_bind_text(st, 4, item_result_name(it->result));
 	db_bind_text(st, 5, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+	return db_run_one(db, st, "Punktet", e);
 }
 
 int
@@ -706,7 +658,7 @@ meeting_store_item_delete(struct db *db, int64_t id, struct err *e)
 		if ((rc = db_run(st, e)) != 0)
 			return rc;
 	}
-	return db_changes(db) == 1 ? 0 : not_found(e, "Punktet");
+	return db_changes(db) == 1 ? 0 : db_not_found(e, "Punktet");
 }
 
 int
@@ -800,7 +752,6 @@ meeting_store_attachment_set(struct db *db, int64_t id, const char *name,
     bool closed, const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE attachment SET name = $2, closed = $3, "
 	    "updated_at = $4 WHERE id = $1", e);
@@ -810,24 +761,19 @@ meeting_store_attachment_set(struct db *db, int64_t id, const char *name,
 	db_bind_text(st, 2, name);
 	db_bind_i64(st, 3, closed);
 	db_bind_text(st, 4, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Bilaget");
+	return db_run_one(db, st, "Bilaget", e);
 }
 
 int
 meeting_store_attachment_delete(struct db *db, int64_t id, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "DELETE FROM attachment WHERE id = $1", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Bilaget");
+	return db_run_one(db, st, "Bilaget", e);
 }
 
 int
@@ -863,7 +809,7 @@ meeting_store_attachment_get(struct db *db, struct arena *a, int64_t id,
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Bilaget");
+	return rc == DB_ROW ? 0 : db_not_found(e, "Bilaget");
 }
 
 /* ---- follow-ups ---------------------------------------------------- */
@@ -880,14 +826,14 @@ read_follow_up(struct db_stmt *st, struct arena *a, struct follow_up *f)
 	f->item_id = db_col_i64(st, 1);
 	f->meeting_id = db_col_i64(st, 2);
 	f->item_number = (int)db_col_i64(st, 3);
-	f->item_title = col(a, st, 4);
-	f->meeting_title = col(a, st, 5);
-	f->meeting_starts = col(a, st, 6);
-	f->text = col(a, st, 7);
-	f->owner = col(a, st, 8);
-	f->due_on = col(a, st, 9);
-	f->status = col(a, st, 10);
-	f->closed_at = col(a, st, 11);
+	f->item_title = db_col_dup(st, 4, a);
+	f->meeting_title = db_col_dup(st, 5, a);
+	f->meeting_starts = db_col_dup(st, 6, a);
+	f->text = db_col_dup(st, 7, a);
+	f->owner = db_col_dup(st, 8, a);
+	f->due_on = db_col_dup(st, 9, a);
+	f->status = db_col_dup(st, 10, a);
+	f->closed_at = db_col_dup(st, 11, a);
 }
 
 /* Read all rows of st into a fresh array. */
@@ -936,7 +882,6 @@ meeting_store_follow_up_set(struct db *db, int64_t id, const char *status,
     const char *at, struct err *e)
 {
 	struct db_stmt	*st;
-	int		 rc;
 
 	st = db_prep(db, "UPDATE follow_up SET status = $2, closed_at = CASE "
 	    "WHEN $2 = 'lukket' THEN COALESCE(closed_at, $3) END, "
@@ -946,9 +891,7 @@ meeting_store_follow_up_set(struct db *db, int64_t id, const char *status,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, at);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	return db_changes(db) == 1 ? 0 : not_found(e, "Opfølgningen");
+	return db_run_one(db, st, "Opfølgningen", e);
 }
 
 int
@@ -964,13 +907,11 @@ meeting_store_follow_up_get(struct db *db, struct arena *a, int64_t id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		read_follow_up(st, a, out);
-	db_reset(st);
-	if (rc < 0)
+	if ((rc = db_step_one(st, "Opfølgningen", e)) != 0)
 		return rc;
-	return rc == DB_ROW ? 0 : not_found(e, "Opfølgningen");
+	read_follow_up(st, a, out);
+	db_reset(st);
+	return 0;
 }
 
 int
@@ -1199,13 +1140,13 @@ meeting_store_search(struct db *db, struct arena *a,
 		v[k].item_id = db_col_i64(st, 0);
 		v[k].meeting_id = db_col_i64(st, 1);
 		v[k].number = (int)db_col_i64(st, 2);
-		v[k].title = col(a, st, 3);
-		v[k].meeting_title = col(a, st, 4);
-		v[k].body_name = col(a, st, 5);
-		v[k].starts_at = col(a, st, 6);
-		v[k].section = col(a, st, 7);
-		v[k].result = col(a, st, 8);
-		v[k].snippet = col(a, st, 9);
+		v[k].title = db_col_dup(st, 3, a);
+		v[k].meeting_title = db_col_dup(st, 4, a);
+		v[k].body_name = db_col_dup(st, 5, a);
+		v[k].starts_at = db_col_dup(st, 6, a);
+		v[k].section = db_col_dup(st, 7, a);
+		v[k].result = db_col_dup(st, 8, a);
+		v[k].snippet = db_col_dup(st, 9, a);
 		k++;
 	}
 	db_reset(st);

@@ -123,12 +123,6 @@ bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f,
 	}
 }
 
-static const char *
-dup_or_null(struct arena *a, struct db_stmt *st, int col)
-{
-	return db_col_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static void
 read_offer(struct db_stmt *st, struct arena *a, struct offer *o)
 {
@@ -136,19 +130,19 @@ read_offer(struct db_stmt *st, struct arena *a, struct offer *o)
 	o->id = db_col_i64(st, 0);
 	o->version = db_col_i64(st, 1);
 	o->name = arena_strdup(a, db_col_text(st, 2));
-	o->operator_code = dup_or_null(a, st, 3);
-	o->location_code = dup_or_null(a, st, 4);
+	o->operator_code = db_col_dup(st, 3, a);
+	o->location_code = db_col_dup(st, 4, a);
 	if (offer_kind_parse(db_col_text(st, 5), &o->kind) != 0)
 		o->kind = OFFER_KIND_UNKNOWN;
 	o->covered = db_col_i64(st, 6) != 0;
-	o->category = dup_or_null(a, st, 7);
+	o->category = db_col_dup(st, 7, a);
 	if (offer_status_parse(db_col_text(st, 8), &o->status) != 0)
 		o->status = OFFER_ACTIVE;
-	o->opened_on = dup_or_null(a, st, 9);
-	o->status_from = dup_or_null(a, st, 10);
-	o->tilbudsportal_id = dup_or_null(a, st, 11);
-	o->note = dup_or_null(a, st, 12);
-	o->source = dup_or_null(a, st, 13);
+	o->opened_on = db_col_dup(st, 9, a);
+	o->status_from = db_col_dup(st, 10, a);
+	o->tilbudsportal_id = db_col_dup(st, 11, a);
+	o->note = db_col_dup(st, 12, a);
+	o->source = db_col_dup(st, 13, a);
 	o->updated_at = arena_strdup(a, db_col_text(st, 14));
 }
 

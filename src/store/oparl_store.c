@@ -175,12 +175,6 @@ static const char *const count_sql[OPARL_KIND_COUNT] = {
 	[OPARL_KIND_TERM]	= COUNT(TERM_LIVE, TERM_TOMB),
 };
 
-static const char *
-col(struct arena *a, struct db_stmt *st, int i)
-{
-	return db_col_null(st, i) ? NULL : arena_strdup(a, db_col_text(st, i));
-}
-
 /* Bind $1..$7 of f. */
 static void
 bind_filter(struct db_stmt *st, const struct oparl_filter *f)
@@ -204,7 +198,7 @@ read_row(struct db_stmt *st, struct arena *a, int first, struct oparl_row *r)
 	int i;
 
 	for (i = 0; i < OPARL_ROW_EXTRA; i++)
-		r->extra[i] = col(a, st, first + i);
+		r->extra[i] = db_col_dup(st, first + i, a);
 }
 
 int
@@ -245,9 +239,9 @@ oparl_store_page(struct db *db, struct arena *a, enum oparl_kind k,
 		r->id = db_col_i64(st, 1);
 		r->meeting_id = db_col_i64(st, 2);
 		r->deleted = db_col_i64(st, 3) != 0;
-		r->created = col(a, st, 4);
-		r->modified = col(a, st, 5);
-		r->key = col(a, st, 6);
+		r->created = db_col_dup(st, 4, a);
+		r->modified = db_col_dup(st, 5, a);
+		r->key = db_col_dup(st, 6, a);
 		read_row(st, a, 7, r);
 	}
 	db_reset(st);
@@ -284,8 +278,8 @@ oparl_store_person_memberships(struct db *db, struct arena *a, int64_t lo,
 		r = &v[m++];
 		memset(r, 0, sizeof(*r));
 		r->id = db_col_i64(st, 0);
-		r->created = col(a, st, 1);
-		r->modified = col(a, st, 2);
+		r->created = db_col_dup(st, 1, a);
+		r->modified = db_col_dup(st, 2, a);
 		read_row(st, a, 3, r);
 	}
 	db_reset(st);
@@ -339,8 +333,8 @@ oparl_store_stamps(struct db *db, struct arena *a, const char **created,
 	if (st == NULL)
 		return ERR_DB;
 	if ((rc = db_step(st, e)) == DB_ROW) {
-		*created = col(a, st, 0);
-		*modified = col(a, st, 1);
+		*created = db_col_dup(st, 0, a);
+		*modified = db_col_dup(st, 1, a);
 	}
 	db_reset(st);
 	return rc < 0 ? rc : 0;

@@ -14,13 +14,6 @@
 	" reopened_until, pl_bp, increase_warn_bp, covered_only, created_at," \
 	" updated_at, closed_at, published_at"
 
-static const char *
-dup_or_null(struct arena *a, struct db_stmt *st, int col)
-{
-	return db_col_null(st, col) ? NULL :
-	    arena_strdup(a, db_col_text(st, col));
-}
-
 static void
 read_round(struct db_stmt *st, struct arena *a, struct tariff_round *r)
 {
@@ -34,14 +27,14 @@ read_round(struct db_stmt *st, struct arena *a, struct tariff_round *r)
 	r->deadline = arena_strdup(a, db_col_text(st, 6));
 	if (round_status_parse(db_col_text(st, 7), &r->status) != 0)
 		r->status = ROUND_CLOSED;
-	r->reopened_until = dup_or_null(a, st, 8);
+	r->reopened_until = db_col_dup(st, 8, a);
 	r->pl_bp = db_col_i64(st, 9);
 	r->increase_warn_bp = db_col_i64(st, 10);
 	r->covered_only = db_col_i64(st, 11) != 0;
 	r->created_at = arena_strdup(a, db_col_text(st, 12));
 	r->updated_at = arena_strdup(a, db_col_text(st, 13));
-	r->closed_at = dup_or_null(a, st, 14);
-	r->published_at = dup_or_null(a, st, 15);
+	r->closed_at = db_col_dup(st, 14, a);
+	r->published_at = db_col_dup(st, 15, a);
 }
 
 int

@@ -15,13 +15,6 @@
 #include "util/arena.h"
 #include "util/err.h"
 
-static const char *
-dup_or_null(struct arena *a, struct db_stmt *st, int col)
-{
-	return db_col_null(st, col) ? NULL :
-	    arena_strdup(a, db_col_text(st, col));
-}
-
 /* A referral date as stored ('' when absent) in the arena, or NULL. */
 static const char *
 referral_of(struct arena *a, struct db_stmt *st, int col)
@@ -153,7 +146,7 @@ read_line_input(struct db_stmt *st, struct arena *a, int c,
 	l->costs.pension_ore = db_col_i64(st, c + 16);
 	l->income_ore = db_col_i64(st, c + 17);
 	l->carry_over_ore = db_col_i64(st, c + 18);
-	l->reason = dup_or_null(a, st, c + 19);
+	l->reason = db_col_dup(st, c + 19, a);
 	l->referred_from = referral_of(a, st, c + 20);
 	l->referred_before = referral_of(a, st, c + 21);
 }
@@ -307,13 +300,13 @@ read_submission(struct db_stmt *st, struct arena *a, struct submission *s)
 	s->operator_name = arena_strdup(a, db_col_text(st, 9));
 	if (submission_status_parse(db_col_text(st, 10), &s->status) != 0)
 		s->status = SUBMISSION_DRAFT;
-	s->comment = dup_or_null(a, st, 11);
+	s->comment = db_col_dup(st, 11, a);
 	s->prefilled_from = db_col_i64(st, 12);
 	s->created_at = arena_strdup(a, db_col_text(st, 13));
 	s->updated_at = arena_strdup(a, db_col_text(st, 14));
-	s->submitted_at = dup_or_null(a, st, 15);
-	s->reviewed_at = dup_or_null(a, st, 16);
-	s->reviewed_by = dup_or_null(a, st, 17);
+	s->submitted_at = db_col_dup(st, 15, a);
+	s->reviewed_at = db_col_dup(st, 16, a);
+	s->reviewed_by = db_col_dup(st, 17, a);
 }
 
 int
@@ -494,7 +487,7 @@ tariff_store_submission_keys(struct db *db, struct arena *a, int64_t round_id,
 		if (submission_status_parse(db_col_text(st, 4), &v[k].status)
 		    != 0)
 			v[k].status = SUBMISSION_DRAFT;
-		v[k].comment = dup_or_null(a, st, 5);
+		v[k].comment = db_col_dup(st, 5, a);
 		v[k].nlines = db_col_i64(st, 6);
 		k++;
 	}
@@ -806,29 +799,29 @@ read_published(struct db_stmt *st, struct arena *a, struct published_tariff *t)
 	t->id = db_col_i64(st, 0);
 	t->offer_id = db_col_i64(st, 1);
 	t->offer_name = arena_strdup(a, db_col_text(st, 2));
-	t->operator_code = dup_or_null(a, st, 3);
-	t->operator_name = dup_or_null(a, st, 4);
-	t->location_code = dup_or_null(a, st, 5);
-	t->location_name = dup_or_null(a, st, 6);
-	t->target_groups = dup_or_null(a, st, 7);
+	t->operator_code = db_col_dup(st, 3, a);
+	t->operator_name = db_col_dup(st, 4, a);
+	t->location_code = db_col_dup(st, 5, a);
+	t->location_name = db_col_dup(st, 6, a);
+	t->target_groups = db_col_dup(st, 7, a);
 	t->year = (int)db_col_i64(st, 8);
 	t->paragraph = arena_strdup(a, db_col_text(st, 9));
 	t->level = arena_strdup(a, db_col_text(st, 10));
 	t->unit = unit_of(db_col_text(st, 11));
 	t->version = db_col_i64(st, 12);
 	t->tariff_ore = db_col_i64(st, 13);
-	t->tariff_exact = dup_or_null(a, st, 14);
+	t->tariff_exact = db_col_dup(st, 14, a);
 	t->occupancy_bp = db_col_i64(st, 15);
 	t->places_centi = db_col_i64(st, 16);
 	t->valid_from = arena_strdup(a, db_col_text(st, 17));
 	t->valid_to = arena_strdup(a, db_col_text(st, 18));
-	t->reason = dup_or_null(a, st, 19);
+	t->reason = db_col_dup(st, 19, a);
 	t->round_id = db_col_i64(st, 20);
 	t->round_no = (int)db_col_i64(st, 21);
 	t->previous_id = db_col_i64(st, 22);
 	t->published_at = arena_strdup(a, db_col_text(st, 23));
 	t->published_by = arena_strdup(a, db_col_text(st, 24));
-	t->superseded_at = dup_or_null(a, st, 25);
+	t->superseded_at = db_col_dup(st, 25, a);
 	t->referred_from = referral_of(a, st, 26);
 	t->referred_before = referral_of(a, st, 27);
 }
