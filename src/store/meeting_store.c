@@ -1013,60 +1013,55 @@ meeting_store_signed_off(struct db *db, int64_t meeting_id, int64_t person_id)
 int
 meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 {
+	static const char *const sql[] = {
+		/*
+		 * The rows of the meeting by rowid (= item id; items stay in
+		 * their meeting, and deleting one deletes its row):
+		 * meeting_id is an UNINDEXED column, and a WHERE on it reads
+		 * the whole index.
+		 */
+		"DELETE FROM meeting_fts WHERE rowid IN (SELECT id "
+		    "FROM agenda_item WHERE meeting_id = $1)",
+		/*
+		 * The public projection only: open items of a meeting whose
+		 * agenda is public, minutes once approved, open attachments.
+		 */
+		"INSERT INTO meeting_fts (rowid, title, body, "
+		    "minutes, files, meeting_id, body_id, year, section, result) "
+		    "SELECT i.id, i.title, "
+		    "trim(COALESCE(i.presenter, '') || char(10) || "
+		    "COALESCE(i.background, '') || char(10) || "
+		    "COALESCE(i.recommendation, ''), char(10)), "
+		    "CASE WHEN m.state = 'referat_godkendt' THEN i.minutes END, "
+		    "(SELECT group_concat(f.name || COALESCE(char(10) || b.text, "
+		    "''), char(10)) FROM attachment f LEFT JOIN file_blob b ON "
+		    "b.hash = f.blob_hash WHERE f.item_id = i.id AND "
+		    "f.closed = 0), m.id, m.body_id, "
+		    "CAST(substr(m.starts_at, 1, 4) AS INTEGER), "
+		    "i.section, CASE WHEN m.state = 'referat_godkendt' THEN "
+		    "i.result END FROM agenda_item i JOIN meeting m ON "
+		    "m.id = i.meeting_id WHERE m.id = $1 AND i.closed = 0 AND "
+		    "m.state <> 'planlagt'",
+		/* The filter columns beside them (search_row, migration 007). */
+		"DELETE FROM search_row WHERE id IN (SELECT id "
+		    "FROM agenda_item WHERE meeting_id = $1)",
+		"INSERT INTO search_row (id, body_id, year, section, "
+		    "result) SELECT rowid, body_id, year, section, result FROM "
+		    "meeting_fts WHERE rowid IN (SELECT id FROM agenda_item "
+		    "WHERE meeting_id = $1)",
+	};
 	struct db_stmt	*st;
+	size_t		 i;
 	int		 rc;
 
-	/*
-	 * The rows of the meeting by rowid (= item id; items stay in their
-	 * meeting, and deleting one deletes its row): meeting_id is an
-	 * UNINDEXED column, and a WHERE on it reads the whole index.
-	 */
-	st = db_prep(db, "DELETE FROM meeting_fts WHERE rowid IN (SELECT id "
-	    "FROM agenda_item WHERE meeting_id = $1)", e);
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_i64(st, 1, meeting_id);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	/*
-	 * The public projection only: open items of a meeting whose agenda
-	 * is public, minutes once approved, open attachments.
-	 */
-	st = db_prep(db, "INSERT INTO meeting_fts (rowid, title, body, "
-	    "minutes, files, meeting_id, body_id, year, section, result) "
-	    "SELECT i.id, i.title, "
-	    "trim(COALESCE(i.presenter, '') || char(10) || "
-	    "COALESCE(i.background, '') || char(10) || "
-	    "COALESCE(i.recommendation, ''), char(10)), "
-	    "CASE WHEN m.state = 'referat_godkendt' THEN i.minutes END, "
-	    "(SELECT group_concat(f.name || COALESCE(char(10) || b.text, ''), "
-	    "char(10)) FROM attachment f LEFT JOIN file_blob b ON "
-	    "b.hash = f.blob_hash WHERE f.item_id = i.id AND f.closed = 0), "
-	    "m.id, m.body_id, CAST(substr(m.starts_at, 1, 4) AS INTEGER), "
-	    "i.section, CASE WHEN m.state = 'referat_godkendt' THEN i.result "
-	    "END FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
-	    "WHERE m.id = $1 AND i.closed = 0 AND m.state <> 'planlagt'", e);
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_i64(st, 1, meeting_id);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	/* The filter columns beside them (search_row, migration 007). */
-	st = db_prep(db, "DELETE FROM search_row WHERE id IN (SELECT id "
-	    "FROM agenda_item WHERE meeting_id = $1)", e);
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_i64(st, 1, meeting_id);
-	if ((rc = db_run(st, e)) != 0)
-		return rc;
-	st = db_prep(db, "INSERT INTO search_row (id, body_id, year, section, "
-	    "result) SELECT rowid, body_id, year, section, result FROM "
-	    "meeting_fts WHERE rowid IN (SELECT id FROM agenda_item WHERE "
-	    "meeting_id = $1)", e);
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_i64(st, 1, meeting_id);
-	return db_run(st, e);
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((st = db_prep(db, sql[i], e)) == NULL)
+			return ERR_DB;
+		db_bind_i64(st, 1, meeting_id);
+		if ((rc = db_run(st, e)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 int
