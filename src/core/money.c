@@ -197,31 +197,3 @@ money_ratio_str(struct ratio r, int decimals, char *out, size_t n)
 	out[len] = '\0';
 	return 0;
 }
-
-void
-money_format_da(int64_t ore, char *out, size_t n)
-{
-	char		 digits[32], tmp[48];
-	uint64_t	 a;
-	size_t		 len = 0;
-	int		 nd, i;
-
-	if (n == 0)
-		return;
-	a = ore < 0 ? -(uint64_t)ore : (uint64_t)ore;
-	nd = snprintf(digits, sizeof(digits), "%llu",
-	    (unsigned long long)(a / 100));
-	if (ore < 0)
-		tmp[len++] = '-';
-	for (i = 0; i < nd; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			tmp[len++] = '.';
-		tmp[len++] = digits[i];
-	}
-	tmp[len] = '\0';
-	if (a % 100 != 0)
-		snprintf(out, n, "%s,%02llu kr.", tmp,
-		    (unsigned long long)(a % 100));
-	else
-		snprintf(out, n, "%s kr.", tmp);
-}

@@ -70,12 +70,6 @@ int		 money_add(int64_t *acc, int64_t v);
  */
 int		 money_ratio_str(struct ratio r, int decimals, char *out,
 		    size_t n);
-/*
- * ore as Danish kroner for messages: "1.234.567 kr.", with øre only when
- * there are any ("2.347,79 kr."). Writes at most n bytes (n ≥ 40 always
- * suffices).
- */
-void		 money_format_da(int64_t ore, char *out, size_t n);
 /* True if r is a whole number (den divides num). */
 bool		 money_ratio_is_int(struct ratio r);
 /* The fraction with sign on num and no common factor (den ≠ 0). */

@@ -290,8 +290,8 @@ round_warning_text(const struct service_line *l, size_t i, char *out,
 		    (long long)w->v[3], b);
 		break;
 	case WARN_REAL_INCREASE:
-		money_format_da(w->v[0], a, sizeof(a));
-		money_format_da(w->v[1], b, sizeof(b));
+		text_format_ore_da(a, w->v[0]);
+		text_format_ore_da(b, w->v[1]);
 		pct_text(c, sizeof(c), w->v[2]);
 		pct_text(d, sizeof(d), w->v[3]);
 		snprintf(out, n, "Taksten %s stiger reelt mere end %s i "
@@ -300,8 +300,8 @@ round_warning_text(const struct service_line *l, size_t i, char *out,
 		    "stigningen", a, d, b, c);
 		break;
 	case WARN_CARRY_DIFFERS:
-		money_format_da(w->v[0], a, sizeof(a));
-		money_format_da(w->v[1], b, sizeof(b));
+		text_format_ore_da(a, w->v[0]);
+		text_format_ore_da(b, w->v[1]);
 		snprintf(out, n, "Overførslen i alt (%s) afviger fra "
 		    "regnskabets over-/underskud til dette takstår (%s); "
 		    "begrund forskellen", a, b);

@@ -7,6 +7,7 @@
 #include "core/params.h"
 #include "core/surplus.h"
 #include "util/err.h"
+#include "util/text.h"
 
 /* An amount from outside must be 0..MONEY_INPUT_MAX_ORE. */
 static int
@@ -38,7 +39,7 @@ split_setaside(const struct agreement_params *p,
 
 	if (in->setaside_given) {
 		keep = in->setaside_ore;
-		money_format_da(keep, amount, sizeof(amount));
+		text_format_ore_da(amount, keep);
 		if (keep < 0)
 			return err_set(e, ERR_INVALID, "setaside_negative",
 			    "setaside_ore", "Hensættelsen kan ikke være "
@@ -48,7 +49,7 @@ split_setaside(const struct agreement_params *p,
 			    "setaside_without_surplus", "setaside_ore",
 			    "Der er intet overskud at hensætte");
 		if (keep > out->ceiling_ore) {
-			money_format_da(out->ceiling_ore, limit, sizeof(limit));
+			text_format_ore_da(limit, out->ceiling_ore);
 			return err_set(e, ERR_INVALID, "setaside_above_ceiling",
 			    "setaside_ore", "Hensættelsen på %s overstiger "
 			    "loftet på %lld,%02lld %% af takstberegnings"
@@ -57,7 +58,7 @@ split_setaside(const struct agreement_params *p,
 			    (long long)(p->setaside_ceiling_bp % 100), limit);
 		}
 		if (keep > r) {
-			money_format_da(r, limit, sizeof(limit));
+			text_format_ore_da(limit, r);
 			return err_set(e, ERR_INVALID, "setaside_above_surplus",
 			    "setaside_ore", "Hensættelsen på %s er større end "
 			    "overskuddet på %s", amount, limit);
@@ -107,14 +108,14 @@ split_carryover(const struct agreement_params *p,
 		    "hensættelser findes kun i hensættelsesmodellen");
 	if (in->setaside_given) {
 		keep = in->setaside_ore;
-		money_format_da(keep, amount, sizeof(amount));
+		text_format_ore_da(amount, keep);
 		if (keep != 0 && (r == 0 || (keep < 0) != (r < 0)))
 			return err_set(e, ERR_INVALID, "carryover_wrong_sign",
 			    "setaside_ore", "Overførslen skal have samme "
 			    "fortegn som resultatet (overskud positivt, "
 			    "underskud negativt)");
 		if (abs64(keep) > out->ceiling_ore) {
-			money_format_da(out->ceiling_ore, limit, sizeof(limit));
+			text_format_ore_da(limit, out->ceiling_ore);
 			return err_set(e, ERR_INVALID, "setaside_above_ceiling",
 			    "setaside_ore", "Overførslen på %s overstiger "
 			    "loftet på ± %lld,%02lld %% af omkostnings"
@@ -123,7 +124,7 @@ split_carryover(const struct agreement_params *p,
 			    (long long)(p->carryover_ceiling_bp % 100), limit);
 		}
 		if (abs64(keep) > abs64(r)) {
-			money_format_da(r, limit, sizeof(limit));
+			text_format_ore_da(limit, r);
 			return err_set(e, ERR_INVALID, "setaside_above_surplus",
 			    "setaside_ore", "Overførslen på %s er større end "
 			    "resultatet på %s", amount, limit);

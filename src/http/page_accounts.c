@@ -39,16 +39,10 @@
 static void
 kr(struct html *h, int64_t ore)
 {
-	struct buf	 b;
-	const char	*s;
-	char		*sp;
-	char		 tmp[64];
+	char	*sp;
+	char	 tmp[TEXT_KR_SIZE];
 
-	buf_init(&b);
-	text_format_ore_da(&b, ore);
-	s = buf_str(&b);
-	snprintf(tmp, sizeof(tmp), "%s", s);
-	buf_cleanup(&b);
+	text_format_ore_da(tmp, ore);
 	if ((sp = strrchr(tmp, ' ')) != NULL) {
 		*sp = '\0';
 		html_text(h, tmp);
@@ -467,7 +461,7 @@ form_read(struct http_req *r, struct form *fm, struct accounts_input *in,
 			continue;
 		}
 		if (f->money) {
-			if (tariff_http_parse_kr(s, &v) != 0)
+			if (text_parse_kr(s, &v) != 0)
 				return err_set(e, ERR_INVALID,
 				    "invalid_amount", f->name, "%s: angiv et "
 				    "beløb i kroner (fx 8.418.000 eller "

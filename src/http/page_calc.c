@@ -37,13 +37,12 @@ val(struct http_req *r, const char *name)
 	return t;
 }
 
-/* Kroner as Danes write them ("1.234,50") into øre. */
+/* Kroner ("1.234,50", "2283.50"; see text_parse_kr) into øre. */
 static int
 kr_to_ore(struct http_req *r, const char *field, const char *label,
     int optional, json_t *obj, const char *key, struct err *e)
 {
 	const char	*s = val(r, field);
-	char		*clean, *p;
 	int64_t		 ore;
 
 	if (*s == '\0') {
@@ -51,12 +50,7 @@ kr_to_ore(struct http_req *r, const char *field, const char *label,
 			return 0;
 		s = "0";
 	}
-	clean = arena_strdup(&r->arena, s);
-	for (p = clean; *s != '\0'; s++)
-		if (*s != '.' && *s != ' ')
-			*p++ = *s;
-	*p = '\0';
-	if (text_parse_centi(clean, &ore) != 0)
+	if (text_parse_kr(s, &ore) != 0)
 		return err_set(e, ERR_INVALID, "invalid_amount", field,
 		    "%s skal være et beløb i kroner med højst to decimaler "
 		    "(fx 1.234.567,50)", label);
@@ -105,17 +99,15 @@ input(struct html *h, const char *name, const char *label, const char *value,
 static void
 result_kr(struct html *h, json_t *out, const char *key)
 {
-	json_t		*v = json_object_get(out, key);
-	struct buf	 b;
+	json_t	*v = json_object_get(out, key);
+	char	 b[TEXT_KR_SIZE];
 
 	if (!json_is_integer(v)) {
 		HTML_LIT(h, "–");
 		return;
 	}
-	buf_init(&b);
-	text_format_ore_da(&b, json_integer_value(v));
-	html_text(h, buf_str(&b));
-	buf_cleanup(&b);
+	text_format_ore_da(b, json_integer_value(v));
+	html_text(h, b);
 }
 
 /* Any scalar of a result object as text, with a Danish decimal comma. */

@@ -37,9 +37,9 @@
 static void
 kr(struct html *h, int64_t ore)
 {
-	char	 b[48], *sp;
+	char	 b[TEXT_KR_SIZE], *sp;
 
-	money_format_da(ore, b, sizeof(b));
+	text_format_ore_da(b, ore);
 	if ((sp = strrchr(b, ' ')) != NULL) {
 		*sp = '\0';
 		html_text(h, b);
@@ -474,43 +474,6 @@ page_tariff_view(struct http_req *r)
 	tariff_page(r, id, NULL, 200);
 }
 
-/* See tariff_http.h. */
-int
-tariff_http_parse_kr(const char *s, int64_t *out)
-{
-	char	 b[64], *p;
-	size_t	 n = 0, i;
-	int	 dots = 0, comma = 0;
-	const char *lastdot = NULL;
-
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] == ' ' || s[i] == '\t')
-			continue;
-		if (n + 1 >= sizeof(b))
-			return -1;
-		if (s[i] == '.') {
-			dots++;
-			lastdot = &s[i];
-		}
-		if (s[i] == ',')
-			comma++;
-		b[n++] = s[i];
-	}
-	b[n] = '\0';
-	if (n == 0)
-		return -1;
-	/* Dots are thousands separators when there is a comma, when there
-	 * are several, or when one is followed by exactly three digits. */
-	if (comma > 0 || dots > 1 || (dots == 1 && strlen(lastdot + 1) == 3 &&
-	    strspn(lastdot + 1, "0123456789") == 3)) {
-		for (p = b, i = 0; b[i] != '\0'; i++)
-			if (b[i] != '.')
-				*p++ = b[i];
-		*p = '\0';
-	}
-	return text_parse_centi(b, out);
-}
-
 void
 page_tariff_change_post(struct http_req *r)
 {
@@ -528,7 +491,7 @@ page_tariff_change_post(struct http_req *r)
 	reason = http_form_text(r, "reason");
 	if (http_form_error(r, &e) != 0)
 		;
-	else if (amount == NULL || tariff_http_parse_kr(amount, &ore) != 0)
+	else if (amount == NULL || text_parse_kr(amount, &ore) != 0)
 		err_set(&e, ERR_INVALID, "invalid_amount", "tariff", "Angiv "
 		    "den "
 		    "nye takst i kroner (fx 2.283 eller 2.283,50)");
@@ -1679,7 +1642,7 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 
 		*dst = 0;
 		if ((s = http_form_text(r, money[i].name)) != NULL &&
-		    tariff_http_parse_kr(s, dst) != 0)
+		    text_parse_kr(s, dst) != 0)
 			return err_set(e, ERR_INVALID, "invalid_amount",
 			    money[i].name, "%s: angiv et beløb i kroner (fx "
 			    "6.500.000 eller 2.283,50)", money[i].label);

@@ -1,8 +1,8 @@
 /*
  * tariff_http — what the JSON API and the HTML pages of the tariff rounds
  * share: reading the filter of the published overview from the query
- * string, sending the overview or a template as a file, and reading
- * amounts in kroner typed the Danish way.
+ * string, sending the overview or a template as a file, and showing
+ * amounts in kroner again in a form.
  */
 #ifndef RAMME_TARIFF_HTTP_H
 #define RAMME_TARIFF_HTTP_H
@@ -33,11 +33,6 @@ void	tariff_http_send_export(struct http_req *r, const char *format,
  */
 void	tariff_http_send_template(struct http_req *r, int64_t round_id,
 	    const char *operator_code);
-/*
- * Kroner as Danish users type them into øre: "6.500.000", "6500000",
- * "2.283,50", "2283.5", "-370.000". Returns 0 or -1.
- */
-int	tariff_http_parse_kr(const char *s, int64_t *out);
 /*
  * The year asked for by query parameter name ("year"): a year of the
  * agreement parameters' range, or def when absent. 0 or ERR_INVALID.

@@ -236,10 +236,14 @@ cell_error(struct err *e, int row, int col)
 	e->line = row;
 }
 
-/* A number with at most two decimals (a number cell, or numeric text). */
+/*
+ * A number with at most two decimals (a number cell, or numeric text):
+ * text is read by text_parse_kr() when kr (amounts: "2.283,50"),
+ * otherwise by text_parse_centi().
+ */
 static int
 cell_centi(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
-    const char *what, int64_t *out, bool *present, struct err *e)
+    const char *what, bool kr, int64_t *out, bool *present, struct err *e)
 {
 	const struct xlsx_cell	*c = xlsx_read_cell(sh, row, col);
 	char			 ref[XLSX_REF_SIZE];
@@ -255,7 +259,8 @@ cell_centi(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
 			free(t);
 			return 0;
 		}
-		if (t != NULL && text_parse_centi(t, out) == 0) {
+		if (t != NULL && (kr ? text_parse_kr(t, out) :
+		    text_parse_centi(t, out)) == 0) {
 			free(t);
 			*present = true;
 			return 0;
@@ -480,7 +485,7 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 		bad = fail(rep, &e);
 	}
 	err_clear(&e);
-	if (cell_centi(sh, rn, TC_PLACES, "Pladser", &l->places_centi,
+	if (cell_centi(sh, rn, TC_PLACES, "Pladser", false, &l->places_centi,
 	    &present, &e) != 0)
 		bad = fail(rep, &e);
 	err_clear(&e);
@@ -492,25 +497,25 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	    &present, &e) != 0)
 		bad = fail(rep, &e);
 	err_clear(&e);
-	if (cell_centi(sh, rn, TC_HOURS, "Timer", &l->hours_centi, &present,
-	    &e) != 0)
+	if (cell_centi(sh, rn, TC_HOURS, "Timer", false, &l->hours_centi,
+	    &present, &e) != 0)
 		bad = fail(rep, &e);
 	err_clear(&e);
-	if (cell_centi(sh, rn, TC_OCC, "Belægningen", &l->occupancy_bp,
+	if (cell_centi(sh, rn, TC_OCC, "Belægningen", false, &l->occupancy_bp,
 	    &present, &e) != 0)
 		bad = fail(rep, &e);
 	for (i = 0; i < 2; i++) {
 		err_clear(&e);
 		if (cell_centi(sh, rn, (uint32_t)(TC_HIST1 + i), "Belægningen",
-		    &v, &present, &e) != 0)
+		    false, &v, &present, &e) != 0)
 			bad = fail(rep, &e);
 		else if (present)
 			l->hist_bp[i] = v;
 	}
 	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++) {
 		err_clear(&e);
-		if (cell_centi(sh, rn, (uint32_t)money[i].col, "Beløbet", &v,
-		    &present, &e) != 0)
+		if (cell_centi(sh, rn, (uint32_t)money[i].col, "Beløbet", true,
+		    &v, &present, &e) != 0)
 			bad = fail(rep, &e);
 		else
 			*(int64_t *)(void *)((char *)l + money[i].off) = v;

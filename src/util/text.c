@@ -178,6 +178,129 @@ text_parse_centi(const char *s, int64_t *out)
 	return 0;
 }
 
+/* Bytes of the white space at s: space, tab, U+00A0, U+202F; else 0. */
+static size_t
+kr_space(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == ' ' || u[0] == '\t')
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+static const char *
+kr_skip_space(const char *p)
+{
+	size_t n;
+
+	while ((n = kr_space(p)) > 0)
+		p += n;
+	return p;
+}
+
+#define KR_GROUPS_MAX	16	/* more digit groups cannot fit int64_t øre */
+
+/* See text.h for the rule; the groups are the runs of digits. */
+int
+text_parse_kr(const char *s, int64_t *ore)
+{
+	const char	*p, *start[KR_GROUPS_MAX];
+	char		 sep[KR_GROUPS_MAX];	/* separator after group i */
+	size_t		 len[KR_GROUPS_MAX], n = 0, nint, i, j, sp;
+	int64_t		 whole = 0, frac = 0;
+	int		 neg = 0, commas = 0, dots = 0, spaces = 0, dash = 0;
+
+	if (s == NULL)
+		return -1;
+	p = kr_skip_space(s);
+	if (*p == '-' || *p == '+') {
+		neg = *p++ == '-';
+		p = kr_skip_space(p);
+	}
+	for (;;) {
+		if (*p < '0' || *p > '9' || n == KR_GROUPS_MAX)
+			return -1;
+		start[n] = p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		len[n] = (size_t)(p - start[n]);
+		sep[n] = '\0';
+		n++;
+		if (p[0] == ',' && p[1] == '-') {	/* "2.283,-" */
+			dash = 1;
+			p += 2;
+			break;
+		}
+		if (*p == '.' || *p == ',') {
+			sep[n - 1] = *p++;
+			if (*p < '0' || *p > '9')
+				return -1;	/* "2283." or "2283," */
+			continue;
+		}
+		if ((sp = kr_space(p)) > 0 && p[sp] >= '0' && p[sp] <= '9') {
+			sep[n - 1] = ' ';
+			p += sp;
+			continue;
+		}
+		break;
+	}
+	p = kr_skip_space(p);
+	if ((p[0] == 'k' || p[0] == 'K') && (p[1] == 'r' || p[1] == 'R')) {
+		p += 2;
+		if (*p == '.')
+			p++;
+		p = kr_skip_space(p);
+	}
+	if (*p != '\0')
+		return -1;
+
+	for (i = 0; i + 1 < n; i++) {
+		commas += sep[i] == ',';
+		dots += sep[i] == '.';
+		spaces += sep[i] == ' ';
+	}
+	nint = n;
+	if (commas > 0) {
+		/* One comma, the last separator, one or two decimals. */
+		if (commas > 1 || dash || sep[n - 2] != ',' ||
+		    len[n - 1] < 1 || len[n - 1] > 2)
+			return -1;
+		nint = n - 1;
+	} else if (!dash && dots == 1 && spaces == 0 && n == 2 &&
+	    len[1] <= 2) {
+		nint = 1;		/* "2283.5", "2283.50": decimal point */
+	}
+	if (nint > 1) {
+		/* Thousands separators: all dots or all spaces, 1-3 + 3s. */
+		if ((dots > 0 && spaces > 0) || len[0] > 3)
+			return -1;
+		for (i = 1; i < nint; i++)
+			if (len[i] != 3)
+				return -1;
+	}
+	for (i = 0; i < nint; i++)
+		for (j = 0; j < len[i]; j++) {
+			if (whole > (INT64_MAX / 100 - (start[i][j] - '0')) /
+			    10)
+				return -1;
+			whole = whole * 10 + (start[i][j] - '0');
+		}
+	if (nint < n) {
+		frac = start[n - 1][0] - '0';
+		frac = len[n - 1] == 2 ? frac * 10 + (start[n - 1][1] - '0') :
+		    frac * 10;
+	}
+	if (whole > (INT64_MAX - frac) / 100)
+		return -1;
+	*ore = (whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
 void
 text_format_centi(struct buf *out, int64_t centi)
 {
@@ -226,14 +349,24 @@ text_format_centi_da(struct buf *out, int64_t centi)
 }
 
 void
-text_format_ore_da(struct buf *out, int64_t ore)
+text_format_ore_da(char out[TEXT_KR_SIZE], int64_t ore)
 {
-	int64_t a = ore < 0 ? -ore : ore;
+	char		 digits[24];
+	uint64_t	 a = ore < 0 ? -(uint64_t)ore : (uint64_t)ore;
+	size_t		 len = 0;
+	int		 nd, i;
 
+	nd = snprintf(digits, sizeof(digits), "%llu",
+	    (unsigned long long)(a / 100));
 	if (ore < 0)
-		buf_putc(out, '-');
-	text_format_int_da(out, a / 100);
-	buf_printf(out, ",%02lld kr.", (long long)(a % 100));
+		out[len++] = '-';
+	for (i = 0; i < nd; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			out[len++] = '.';
+		out[len++] = digits[i];
+	}
+	snprintf(out + len, TEXT_KR_SIZE - len, ",%02llu kr.",
+	    (unsigned long long)(a % 100));
 }
 
 static int

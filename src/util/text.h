@@ -32,14 +32,49 @@ int	 text_parse_i64(const char *s, int64_t *out);
  * separator, no thousands separators. Returns 0 or -1.
  */
 int	 text_parse_centi(const char *s, int64_t *out);
+/*
+ * Parse an amount of kroner as people type it into øre. The one parser
+ * of kroner in text; every form, the calculator, the CLI and the
+ * template upload read amounts through it.
+ *
+ * Accepted: an optional sign ('-' or '+'), digits, an optional unit
+ * "kr." or "kr" at the end, white space (space, tab, no-break space
+ * U+00A0, narrow no-break space U+202F) at either end, between sign and
+ * digits and before the unit. The decimal mark and thousands separators
+ * are decided like this:
+ *   - a comma is the decimal mark; there is at most one, it is the last
+ *     separator and is followed by one or two digits;
+ *   - a dot followed by exactly three digits and then a dot, a comma, a
+ *     space or the end is a thousands separator;
+ *   - a single dot followed by one or two digits at the end, with no
+ *     comma and no other separator, is the decimal point;
+ *   - a single space (or no-break space) followed by three digits is a
+ *     thousands separator too, but spaces and dots are not mixed;
+ *   - with thousands separators the first group has one to three digits
+ *     and every later group exactly three;
+ *   - ",-" after the digits ("2.283,-") means whole kroner.
+ * So "2.283,50", "2283,50", "1.234.567", "2 283,50 kr." and "2283.50"
+ * (2.283,50 kr.) and "2283" are read; "2.283" is 2.283 kr. (never
+ * 2,283 kr.), "2283.500" and "2.28.3" are malformed grouping.
+ * Refused (-1, *ore untouched): NULL, empty, other characters, more
+ * than two decimals, a dangling separator, and amounts whose øre do
+ * not fit an int64_t.
+ */
+int	 text_parse_kr(const char *s, int64_t *ore);
 /* Format hundredths as "12.5" / "12" (API form, '.' separator). */
 void	 text_format_centi(struct buf *out, int64_t centi);
 /* Format hundredths in Danish: "1.234,5" (no trailing zeros). */
 void	 text_format_centi_da(struct buf *out, int64_t centi);
 /* Format an integer with Danish thousands separators: "217.075". */
 void	 text_format_int_da(struct buf *out, int64_t v);
-/* Format øre as Danish kroner "1.234,56 kr.". */
-void	 text_format_ore_da(struct buf *out, int64_t ore);
+/* Bytes text_format_ore_da() needs, with the NUL. */
+#define TEXT_KR_SIZE	40
+/*
+ * Format øre as Danish kroner "1.234,56 kr." (thousands dots, always two
+ * decimals, "-" before negative amounts, any int64_t) into out. The one
+ * formatter of kroner; its output reads back through text_parse_kr().
+ */
+void	 text_format_ore_da(char out[TEXT_KR_SIZE], int64_t ore);
 
 /* True if s is a real calendar date "YYYY-MM-DD" (1900..2199). */
 bool	 text_date_valid(const char *s);

@@ -125,7 +125,7 @@ describe('a tariff round in the browser',
 		/* The computed tariff and the warning, before submitting. */
 		const row = op.locator('table.lines tbody tr').first();
 		assert.equal((await row.locator('td.tariff').textContent())
-		    .replace(/\s+/g, ' ').trim(), '2.382 kr.');		/* 8,000,000 / (10 × 365 × 0.92) */
+		    .replace(/\s+/g, ' ').trim(), '2.382,00 kr.');		/* 8,000,000 / (10 × 365 × 0.92) */
 		const warning = await row.locator('ul.warnings').textContent();
 		assert.match(warning, /92 % ligger uden for intervallet 95 %–100 %/);
 		assert.match(warning, /kræver begrundelse/);
@@ -198,7 +198,7 @@ describe('a tariff round in the browser',
 		assert.equal(cells[1], 'Aalborg');
 		assert.equal(cells[3], 'SEL § 107');
 		assert.equal(cells[5], 'Døgntakst');
-		assert.equal(cells[6], '2.382 kr.');
+		assert.equal(cells[6], '2.382,00 kr.');
 		assert.equal(cells[8], '92 %');
 		assert.match(cells[9], new RegExp(`1\\. januar ${YEAR} – 31\\. december ${YEAR}`));
 		assert.ok(await pub.getByRole('link', { name: 'Excel' }).isVisible());

@@ -119,24 +119,6 @@ test_ratio_str(void **state)
 }
 
 static void
-test_format_da(void **state)
-{
-	char out[48];
-
-	(void)state;
-	money_format_da(123456700, out, sizeof(out));
-	assert_string_equal(out, "1.234.567 kr.");
-	money_format_da(234779, out, sizeof(out));
-	assert_string_equal(out, "2.347,79 kr.");
-	money_format_da(-37000000, out, sizeof(out));
-	assert_string_equal(out, "-370.000 kr.");
-	money_format_da(5, out, sizeof(out));
-	assert_string_equal(out, "0,05 kr.");
-	money_format_da(INT64_MIN, out, sizeof(out));
-	assert_string_equal(out, "-92.233.720.368.547.758,08 kr.");
-}
-
-static void
 test_mode_names(void **state)
 {
 	enum round_mode m;
@@ -157,7 +139,6 @@ main(void)
 		cmocka_unit_test(test_round_errors),
 		cmocka_unit_test(test_pct_and_add),
 		cmocka_unit_test(test_ratio_str),
-		cmocka_unit_test(test_format_da),
 		cmocka_unit_test(test_mode_names),
 	};
 

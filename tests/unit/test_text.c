@@ -52,6 +52,101 @@ test_parse_i64(void **state)
 	assert_int_equal(text_parse_i64("99999999999999999999", &v), -1);
 }
 
+/* text_parse_kr(s) is ore, or refuses s. */
+static void
+kr_is(const char *s, int64_t ore)
+{
+	int64_t v = -42;
+
+	if (text_parse_kr(s, &v) != 0)
+		fail_msg("text_parse_kr(\"%s\") refused", s);
+	if (v != ore)
+		fail_msg("text_parse_kr(\"%s\") = %lld, want %lld", s,
+		    (long long)v, (long long)ore);
+}
+
+static void
+kr_refused(const char *s)
+{
+	int64_t v = -42;
+
+	if (text_parse_kr(s, &v) == 0)
+		fail_msg("text_parse_kr(\"%s\") = %lld, want refusal", s,
+		    (long long)v);
+	assert_int_equal(v, -42);
+}
+
+static void
+test_parse_kr(void **state)
+{
+	char		out[TEXT_KR_SIZE];
+	int64_t		v, samples[] = { 0, 1, 99, 228350, -37000000,
+			    123456789012, INT64_MAX / 100 * 100 };
+	size_t		i;
+
+	(void)state;
+	/* Danish form. */
+	kr_is("2.283,50", 228350);
+	kr_is("2283,50", 228350);
+	kr_is("2283,5", 228350);
+	kr_is("1.234.567", 123456700);
+	kr_is("2.283,50 kr.", 228350);
+	kr_is("2.283,50kr", 228350);
+	kr_is("  2.283,50  Kr. ", 228350);
+	kr_is("2 283,50", 228350);
+	kr_is("2\xc2\xa0" "283,50\xc2\xa0kr.", 228350);	/* no-break space */
+	kr_is("1\xe2\x80\xaf" "234\xe2\x80\xaf" "567", 123456700);
+	kr_is("2.283", 228300);		/* a thousands dot, never decimals */
+	kr_is("2.283,-", 228300);
+	kr_is("-370.000", -37000000);
+	kr_is("- 370.000 kr.", -37000000);
+	kr_is("+5", 500);
+	kr_is("0,05", 5);
+	/* Plain form: one dot followed by one or two digits. */
+	kr_is("2283.50", 228350);	/* /beregn read this as 228.350 kr. */
+	kr_is("2283.5", 228350);
+	kr_is("2283", 228300);
+	kr_is("0.5", 50);
+	kr_is("8418000", 841800000);
+	/* Refusals. */
+	kr_refused(NULL);
+	kr_refused("");
+	kr_refused("   ");
+	kr_refused("kr.");
+	kr_refused("abc");
+	kr_refused("12a");
+	kr_refused("2.28.3");		/* malformed grouping */
+	kr_refused("2283.500");		/* four digits before a group */
+	kr_refused("1.234.56");		/* decimals after thousands dots */
+	kr_refused("1.2345");
+	kr_refused("22.83.500");
+	kr_refused("1 234.567");	/* dots and spaces mixed */
+	kr_refused("1 23");
+	kr_refused("2283,505");		/* more than two decimals */
+	kr_refused("2.283,500");
+	kr_refused("1,234,56");		/* two commas */
+	kr_refused("1,234.56");
+	kr_refused("2283.");
+	kr_refused("2283,");
+	kr_refused(",50");
+	kr_refused(".5");
+	kr_refused("--5");
+	kr_refused("5 kr. 3");
+	kr_refused("5 dkk");
+	kr_refused("92233720368547759");	/* øre overflow int64_t */
+	kr_refused("99999999999999999999");
+	kr_is("92233720368547758", INT64_MAX / 100 * 100);
+	/* The formatter's output reads back. */
+	for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		text_format_ore_da(out, samples[i]);
+		assert_int_equal(text_parse_kr(out, &v), 0);
+		assert_int_equal(v, samples[i]);
+		text_format_ore_da(out, -samples[i]);
+		assert_int_equal(text_parse_kr(out, &v), 0);
+		assert_int_equal(v, -samples[i]);
+	}
+}
+
 static void
 test_parse_centi(void **state)
 {
@@ -77,18 +172,23 @@ test_parse_centi(void **state)
 static void
 test_formats(void **state)
 {
-	struct buf b;
+	struct buf	b;
+	char		kr[TEXT_KR_SIZE];
 
 	(void)state;
 	buf_init(&b);
 	text_format_int_da(&b, 217075);
 	assert_string_equal(buf_str(&b), "217.075");
-	buf_reset(&b);
-	text_format_ore_da(&b, 123456);
-	assert_string_equal(buf_str(&b), "1.234,56 kr.");
-	buf_reset(&b);
-	text_format_ore_da(&b, -5);
-	assert_string_equal(buf_str(&b), "-0,05 kr.");
+	text_format_ore_da(kr, 123456);
+	assert_string_equal(kr, "1.234,56 kr.");
+	text_format_ore_da(kr, -5);
+	assert_string_equal(kr, "-0,05 kr.");
+	text_format_ore_da(kr, 123456700);
+	assert_string_equal(kr, "1.234.567,00 kr.");
+	text_format_ore_da(kr, 0);
+	assert_string_equal(kr, "0,00 kr.");
+	text_format_ore_da(kr, INT64_MIN);
+	assert_string_equal(kr, "-92.233.720.368.547.758,08 kr.");
 	buf_reset(&b);
 	text_format_centi_da(&b, 1250);
 	assert_string_equal(buf_str(&b), "12,5");
@@ -156,6 +256,7 @@ main(void)
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_parse_i64),
 		cmocka_unit_test(test_parse_centi),
+		cmocka_unit_test(test_parse_kr),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_fold),
