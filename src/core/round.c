@@ -589,3 +589,62 @@ round_line_needs_reason(const struct service_line *l)
 		s++;
 	return *s == '\0';
 }
+
+static int
+no_line(struct err *e)
+{
+	return err_set(e, ERR_NOT_FOUND, "not_found", "pos",
+	    "Linjen findes ikke");
+}
+
+int
+round_lines_put(const struct service_line *in, size_t n,
+    const struct service_line *line, struct service_line *out,
+    size_t *nout, size_t *at, struct err *e)
+{
+	const char	*d = line->referred_from;
+	size_t		 i, k;
+
+	if (line->pos < 0 || (size_t)line->pos > n)
+		return no_line(e);
+	for (i = 0; i < n; i++)
+		out[i] = in[i];
+	k = line->pos == 0 ? n : (size_t)line->pos - 1;
+	*nout = line->pos == 0 ? n + 1 : n;
+	out[k] = *line;
+	out[k].pos = (int)k + 1;
+	*at = k;
+	/* The first line of a new structure pairs the undated lines. */
+	if (d != NULL && *d != '\0' && !has_referral(out, *nout, d, true))
+		for (i = 0; i < *nout; i++)
+			if (i != k && out[i].referred_from == NULL &&
+			    out[i].referred_before == NULL)
+				out[i].referred_before = d;
+	return 0;
+}
+
+int
+round_lines_delete(const struct service_line *in, size_t n, int pos,
+    struct service_line *out, size_t *nout, struct err *e)
+{
+	const char	*d;
+	size_t		 i, k;
+
+	if (pos < 1 || (size_t)pos > n)
+		return no_line(e);
+	for (i = 0, k = 0; i < n; i++)
+		if (i != (size_t)pos - 1) {
+			out[k] = in[i];
+			out[k].pos = (int)k + 1;
+			k++;
+		}
+	*nout = k;
+	/* The last line of a new structure unpairs the replaced one. */
+	d = in[pos - 1].referred_from;
+	if (d != NULL && !has_referral(out, k, d, false))
+		for (i = 0; i < k; i++)
+			if (out[i].referred_before != NULL &&
+			    strcmp(out[i].referred_before, d) == 0)
+				out[i].referred_before = NULL;
+	return 0;
+}

@@ -260,6 +260,35 @@ int		 round_line_compute(const struct agreement_params *p,
  */
 int		 round_lines_check(struct service_line *lines, size_t n,
 		    const int64_t *expected_carry_ore, struct err *e);
+/*
+ * A form or an API call saves one line at a time, while a new tariff
+ * structure and the one it replaces must be saved together. These two
+ * give the lines of a submission after one line is saved or deleted:
+ *
+ * round_lines_put: out[0..*nout) is in[0..n) with line at position pos
+ * (1-based; line->pos) replaced, or line appended when pos is 0. When
+ * the saved line is the first of a new tariff structure (referred_from
+ * D, and no other line is referred_before D), the lines for every
+ * citizen (no referral date) become the structure it replaces
+ * (referred_before D). *at receives the 0-based index of the saved line
+ * in out. out has room for n + 1 lines; strings are borrowed from in
+ * and line.
+ *
+ * round_lines_delete: out[0..*nout) is in[0..n) without position pos
+ * (1-based). When it was the last line of a new structure (referred_from
+ * D), the lines referred_before D apply to every citizen again. out has
+ * room for n lines.
+ *
+ * Both leave the other fields alone (round_lines_check() judges the
+ * result) and return 0, or ERR_NOT_FOUND ("Linjen findes ikke") when
+ * pos is not a line of in (or, for a delete, 0).
+ */
+int		 round_lines_put(const struct service_line *in, size_t n,
+		    const struct service_line *line, struct service_line *out,
+		    size_t *nout, size_t *at, struct err *e);
+int		 round_lines_delete(const struct service_line *in, size_t n,
+		    int pos, struct service_line *out, size_t *nout,
+		    struct err *e);
 /* True if a warning of line asks for a reason and line has none. */
 bool		 round_line_needs_reason(const struct service_line *line);
 /* Warnings of line that ask for a reason. */

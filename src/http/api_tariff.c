@@ -762,6 +762,78 @@ api_submission_patch(struct http_req *r)
 	send_submission(r, id);
 }
 
+/*
+ * One line put (POST .../lines appends, PUT .../lines/:pos replaces) or
+ * deleted (DELETE .../lines/:pos) through round_line_put() and
+ * round_line_delete(), the same rule as the line form of the page.
+ */
+static void
+line_edit(struct http_req *r, bool has_pos, bool del)
+{
+	struct service_line	 l;
+	struct err		 e;
+	json_t			*j = NULL;
+	int64_t			 id, pos = 0, version, nv;
+	int			 at;
+
+	err_clear(&e);
+	if (api_param_id(r, 0, &id, &e) != 0 ||
+	    (has_pos && api_param_id(r, 1, &pos, &e) != 0) ||
+	    api_if_match(r, &version, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	if (pos > ROUND_LINES_MAX) {
+		err_set(&e, ERR_NOT_FOUND, "not_found", "pos",
+		    "Linjen findes ikke");
+		http_send_error(r, &e);
+		return;
+	}
+	if (del) {
+		if (round_line_delete(&r->svc, id, version, (int)pos, &nv, &e)
+		    != 0) {
+			http_send_error(r, &e);
+			return;
+		}
+		send_submission(r, id);
+		return;
+	}
+	if (api_body(r, &j, &e) != 0 || !json_is_object(j) ||
+	    line_from_json(r, j, pos > 0 ? (size_t)pos - 1 : 0, &l, &e) != 0) {
+		if (e.code == 0)
+			type_error(&e, "line", "en ydelseslinje (et objekt)");
+		fail(r, j, &e);
+		return;
+	}
+	l.pos = (int)pos;
+	if (round_line_put(&r->svc, id, version, &l, &at, &nv, &e) != 0) {
+		fail(r, j, &e);
+		return;
+	}
+	json_decref(j);
+	http_set_header(r, "Location", arena_printf(&r->arena,
+	    "/api/v1/submissions/%lld/lines/%d", (long long)id, at));
+	send_submission(r, id);
+}
+
+void
+api_submission_line_add(struct http_req *r)
+{
+	line_edit(r, false, false);
+}
+
+void
+api_submission_line_put(struct http_req *r)
+{
+	line_edit(r, true, false);
+}
+
+void
+api_submission_line_delete(struct http_req *r)
+{
+	line_edit(r, true, true);
+}
+
 static void
 submission_action(struct http_req *r, enum submission_action act)
 {

@@ -1669,68 +1669,14 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 	return 0;
 }
 
-/* Some line of v[0..n) other than skip has the referral date d: as
- * referred_before (before) or referred_from. */
-static bool
-has_referral(const struct service_line *v, size_t n, size_t skip,
-    const char *d, bool before)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const char *x = before ? v[i].referred_before :
-		    v[i].referred_from;
-
-		if (i != skip && x != NULL && strcmp(x, d) == 0)
-			return true;
-	}
-	return false;
-}
-
-/*
- * The form saves one line at a time, while a new tariff structure and the
- * one it replaces must be saved together. The first line of a new
- * structure (referred from d) makes the lines without referral dates the
- * replaced structure (referred before d); deleting the last line of a new
- * structure makes the lines referred before d apply to every citizen
- * again.
- */
-static void
-pair_on_save(struct service_line *v, size_t n, size_t at)
-{
-	const char	*d = v[at].referred_from;
-	size_t		 i;
-
-	if (d == NULL || has_referral(v, n, at, d, true))
-		return;
-	for (i = 0; i < n; i++)
-		if (i != at && v[i].referred_from == NULL &&
-		    v[i].referred_before == NULL)
-			v[i].referred_before = d;
-}
-
-static void
-unpair_on_delete(struct service_line *v, size_t n, const char *d)
-{
-	size_t i;
-
-	if (d == NULL || has_referral(v, n, n, d, false))
-		return;
-	for (i = 0; i < n; i++)
-		if (v[i].referred_before != NULL &&
-		    strcmp(v[i].referred_before, d) == 0)
-			v[i].referred_before = NULL;
-}
-
 void
 page_line_post(struct http_req *r)
 {
 	struct submission_view	 v;
-	struct service_line	 l, *lines;
+	struct service_line	 l;
 	struct err		 e;
 	int64_t			 id, version, nv;
-	size_t			 n, i;
-	int			 pos, rc;
+	int			 pos, at, rc;
 
 	if (load_for_line(r, &id, &pos, &v) != 0)
 		return;
@@ -1741,18 +1687,12 @@ page_line_post(struct http_req *r)
 		l = v.sub.lines[pos - 1];
 	if ((rc = form_version(r, &version, &e)) == 0 &&
 	    (rc = form_line(r, &l, &e)) == 0) {
-		n = v.sub.nlines_loaded + (pos == 0);
-		lines = arena_calloc(&r->arena, n, sizeof(*lines));
-		for (i = 0; i < v.sub.nlines_loaded; i++)
-			lines[i] = v.sub.lines[i];
-		lines[pos ? pos - 1 : (int)n - 1] = l;
-		pair_on_save(lines, n, pos ? (size_t)pos - 1 : n - 1);
-		rc = round_submission_save(&r->svc, id, version, lines, n, &nv,
-		    &e);
+		l.pos = pos;
+		rc = round_line_put(&r->svc, id, version, &l, &at, &nv, &e);
 		if (rc == 0) {
 			http_redirect(r, arena_printf(&r->arena,
 			    "/indberetning/%lld?besked=gemt#linje-%d",
-			    (long long)id, pos ? pos : (int)n));
+			    (long long)id, at));
 			return;
 		}
 	}
@@ -1767,10 +1707,8 @@ void
 page_line_delete(struct http_req *r)
 {
 	struct submission_view	 v;
-	struct service_line	*lines;
 	struct err		 e;
 	int64_t			 id, version, nv;
-	size_t			 n, i, k;
 	int			 pos;
 
 	if (load_for_line(r, &id, &pos, &v) != 0)
@@ -1783,14 +1721,7 @@ page_line_delete(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	n = v.sub.nlines_loaded;
-	lines = arena_calloc(&r->arena, n, sizeof(*lines));
-	for (i = 0, k = 0; i < n; i++)
-		if ((int)i != pos - 1)
-			lines[k++] = v.sub.lines[i];
-	unpair_on_delete(lines, k, v.sub.lines[pos - 1].referred_from);
-	if (round_submission_save(&r->svc, id, version, lines, k, &nv, &e)
-	    != 0) {
+	if (round_line_delete(&r->svc, id, version, pos, &nv, &e) != 0) {
 		submission_page(r, id, &e, http_status_of_err(e.code));
 		return;
 	}

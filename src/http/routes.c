@@ -140,6 +140,17 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/v1/submissions/:id", ROLES_EDITORS, ROUTE_API,
 	  api_submission_patch, "Replace the service lines {lines: [...]}; "
 	  "needs If-Match" },
+	{ "POST", "/api/v1/submissions/:id/lines", ROLES_EDITORS, ROUTE_API,
+	  api_submission_line_add, "Add one service line (a line of lines); "
+	  "the first line of a new tariff structure makes the lines without "
+	  "referral dates the one it replaces; needs If-Match" },
+	{ "PUT", "/api/v1/submissions/:id/lines/:pos", ROLES_EDITORS,
+	  ROUTE_API, api_submission_line_put, "Replace service line pos "
+	  "(1-based), paired as on adding; needs If-Match" },
+	{ "DELETE", "/api/v1/submissions/:id/lines/:pos", ROLES_EDITORS,
+	  ROUTE_API, api_submission_line_delete, "Delete service line pos; "
+	  "the last line of a new structure unpairs the one it replaced; "
+	  "needs If-Match" },
 	{ "POST", "/api/v1/submissions/:id/submit", ROLES_EDITORS, ROUTE_API,
 	  api_submission_submit, "Submit (deadline, reasons); needs If-Match" },
 	{ "POST", "/api/v1/submissions/:id/approve", ROLES_ADMIN, ROUTE_API,

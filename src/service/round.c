@@ -1041,9 +1041,23 @@ done:
 	return rc;
 }
 
-int
-round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
-    struct service_line *lines, size_t n, int64_t *version, struct err *e)
+/* One line saved or deleted (round_line_put, round_line_delete). */
+struct line_edit {
+	const struct service_line *line;	/* put: the line; NULL: delete */
+	int			 pos;		/* delete: 1-based position */
+	int			 at;		/* put: 1-based position the line
+						   was saved at */
+};
+
+/*
+ * Save the lines of submission id: lines[0..n), or with edit the stored
+ * lines with one line put or deleted (core/round pairs the referral
+ * dates). One transaction with an audit record.
+ */
+static int
+save_lines(struct svc *s, int64_t id, int64_t expected_version,
+    struct service_line *lines, size_t n, struct line_edit *edit,
+    int64_t *version, struct err *e)
 {
 	struct agreement_params	 p;
 	struct submission	 sub, now;
@@ -1051,14 +1065,14 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 	struct round_line_ctx	 ctx;
 	struct prev_tariff	*prev;
 	struct service_line	*old;
-	size_t			 nprev, nold, i;
+	size_t			 nprev, nold, i, at;
 	int64_t			 carry;
 	bool			 has_carry;
 	char			 today[11], *before;
 	int			 rc;
 
 	today_of(s, today);
-	if (n > ROUND_LINES_MAX)
+	if (edit == NULL && n > ROUND_LINES_MAX)
 		return err_set(e, ERR_INVALID, "too_many_lines", "lines",
 		    "Højst %d ydelseslinjer i en indberetning",
 		    ROUND_LINES_MAX);
@@ -1074,6 +1088,26 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 		    "gentag ændringen");
 		goto fail;
 	}
+	if ((rc = tariff_store_lines(s->db, s->arena, id, &old, &nold, e))
+	    != 0)
+		goto fail;
+	if (edit != NULL) {
+		lines = arena_calloc(s->arena, nold + 1, sizeof(*lines));
+		if (edit->line != NULL) {
+			if ((rc = round_lines_put(old, nold, edit->line, lines,
+			    &n, &at, e)) != 0)
+				goto fail;
+			edit->at = (int)at + 1;
+		} else if ((rc = round_lines_delete(old, nold, edit->pos,
+		    lines, &n, e)) != 0)
+			goto fail;
+		if (n > ROUND_LINES_MAX) {
+			rc = err_set(e, ERR_INVALID, "too_many_lines", "lines",
+			    "Højst %d ydelseslinjer i en indberetning",
+			    ROUND_LINES_MAX);
+			goto fail;
+		}
+	}
 	if ((rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
 	    (rc = line_context(s, &sub, &r, &ctx, &prev, &nprev, &has_carry,
 	    &carry, e)) != 0)
@@ -1088,9 +1122,6 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 			goto fail;
 	}
 	if ((rc = round_lines_check(lines, n, has_carry ? &carry : NULL, e))
-	    != 0)
-		goto fail;
-	if ((rc = tariff_store_lines(s->db, s->arena, id, &old, &nold, e))
 	    != 0)
 		goto fail;
 	before = submission_audit(s, &sub, false, old, nold);
@@ -1116,6 +1147,38 @@ round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
 fail:
 	db_rollback(s->db);
 	return rc;
+}
+
+int
+round_submission_save(struct svc *s, int64_t id, int64_t expected_version,
+    struct service_line *lines, size_t n, int64_t *version, struct err *e)
+{
+	return save_lines(s, id, expected_version, lines, n, NULL, version, e);
+}
+
+int
+round_line_put(struct svc *s, int64_t submission_id,
+    int64_t expected_version, const struct service_line *line, int *pos,
+    int64_t *version, struct err *e)
+{
+	struct line_edit	edit = { line, 0, 0 };
+	int			rc;
+
+	rc = save_lines(s, submission_id, expected_version, NULL, 0, &edit,
+	    version, e);
+	if (rc == 0 && pos != NULL)
+		*pos = edit.at;
+	return rc;
+}
+
+int
+round_line_delete(struct svc *s, int64_t submission_id,
+    int64_t expected_version, int pos, int64_t *version, struct err *e)
+{
+	struct line_edit edit = { NULL, pos, 0 };
+
+	return save_lines(s, submission_id, expected_version, NULL, 0, &edit,
+	    version, e);
 }
 
 /* Lines ready to submit: at least one, all computed, reasons given. */

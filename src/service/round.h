@@ -135,6 +135,28 @@ int	round_submission_save(struct svc *s, int64_t id,
 	    int64_t expected_version, struct service_line *lines, size_t n,
 	    int64_t *version, struct err *e);
 /*
+ * Save one service line of a submission, as round_submission_save()
+ * saves all of them (same checks, version, transaction and audit):
+ * line->pos (1-based) names the line it replaces, 0 appends it. The
+ * pairing of referral dates is core/round's round_lines_put(): the
+ * first line of a new tariff structure makes the undated lines the
+ * structure it replaces. *pos (if not NULL) receives the position the
+ * line was saved at, *version the new version. ERR_NOT_FOUND if
+ * line->pos is not a line of the submission.
+ */
+int	round_line_put(struct svc *s, int64_t submission_id,
+	    int64_t expected_version, const struct service_line *line,
+	    int *pos, int64_t *version, struct err *e);
+/*
+ * Delete line pos (1-based) of a submission; deleting the last line of
+ * a new tariff structure makes the lines it replaced apply to every
+ * citizen again (round_lines_delete()). ERR_NOT_FOUND if there is no
+ * such line; otherwise as round_submission_save().
+ */
+int	round_line_delete(struct svc *s, int64_t submission_id,
+	    int64_t expected_version, int pos, int64_t *version,
+	    struct err *e);
+/*
  * Submit, approve (admin), or return with a comment (admin, comment
  * required). Submitting needs the deadline (or a reopening), at least
  * one line, every tariff computed and a reason on every line whose

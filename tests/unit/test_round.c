@@ -424,7 +424,133 @@ test_referral_cutoff(void **state)
 	assert_string_equal(e.key, "invalid_referral");
 }
 
+/* Saving and deleting one line: the splice and the referral pairing. */
+static void
+test_lines_put_delete(void **state)
+{
+	struct service_line	in[4], out[5], l, back[5];
+	struct err		e;
+	size_t			n, nb, at;
+
+	(void)state;
+	in[0] = tv2_line();
+	in[1] = tv2_line();
+	in[1].level = "Niveau 1";
+	/* pos 0 appends; the positions are renumbered. */
+	l = tv2_line();
+	l.level = "Niveau 2";
+	assert_int_equal(round_lines_put(in, 2, &l, out, &n, &at, &e), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(at, 2);
+	assert_string_equal(out[2].level, "Niveau 2");
+	assert_int_equal(out[2].pos, 3);
+	assert_null(out[0].referred_before);	/* no dates: no pairing */
+	/* pos n replaces the last line, in place. */
+	l.pos = 2;
+	assert_int_equal(round_lines_put(in, 2, &l, out, &n, &at, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(at, 1);
+	assert_string_equal(out[1].level, "Niveau 2");
+	assert_string_equal(out[0].level, "");
+	/* A position that is not a line. */
+	l.pos = 3;
+	assert_int_equal(round_lines_put(in, 2, &l, out, &n, &at, &e),
+	    ERR_NOT_FOUND);
+	assert_string_equal(e.key, "not_found");
+	/* The first line of a new structure makes the undated lines the
+	   replaced structure. */
+	l.pos = 0;
+	l.level = "Ny";
+	l.referred_from = "2023-07-01";
+	assert_int_equal(round_lines_put(in, 2, &l, out, &n, &at, &e), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0].referred_before, "2023-07-01");
+	assert_string_equal(out[1].referred_before, "2023-07-01");
+	assert_null(out[2].referred_before);
+	assert_null(in[0].referred_before);	/* in is left alone */
+	/* A second line of that structure changes nothing more; a line
+	   already dated is not re-paired. */
+	out[3] = out[2];
+	out[3].level = "Ny 2";
+	out[3].pos = 0;
+	assert_int_equal(round_lines_put(out, 3, &out[3], back, &nb, &at, &e),
+	    0);
+	assert_int_equal(nb, 4);
+	assert_string_equal(back[0].referred_before, "2023-07-01");
+	assert_null(back[3].referred_before);
+	/* Deleting one of two new lines keeps the pairing ... */
+	assert_int_equal(round_lines_delete(back, 4, 4, out, &n, &e), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0].referred_before, "2023-07-01");
+	/* ... deleting the last one undoes it. */
+	assert_int_equal(round_lines_delete(out, 3, 3, back, &nb, &e), 0);
+	assert_int_equal(nb, 2);
+	assert_null(back[0].referred_before);
+	assert_null(back[1].referred_before);
+	assert_int_equal(back[1].pos, 2);
+	/* Deleting a line that is not there. */
+	assert_int_equal(round_lines_delete(back, 2, 0, out, &n, &e),
+	    ERR_NOT_FOUND);
+	assert_int_equal(round_lines_delete(back, 2, 3, out, &n, &e),
+	    ERR_NOT_FOUND);
+}
+
 /* ---- services -------------------------------------------------------- */
+
+/* round_line_put and round_line_delete: one transaction each, paired. */
+static void
+test_line_put_delete_service(void **state)
+{
+	struct fixture		*f = *state;
+	struct tariff_round	 r = round_of(2023, 1, "2023-01-01",
+	    "2023-12-31");
+	struct submission_view	 v;
+	struct service_line	 l = tv2_line();
+	struct audit_entry	*h;
+	struct err		 e;
+	int64_t			 rid, sub, n, ver;
+	int			 pos, nh;
+
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, f->offer);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	ver = v.sub.version;
+	/* Stale versions and other operators are refused. */
+	assert_int_equal(round_line_put(&f->op, sub, ver + 1, &l, &pos, &ver,
+	    &e), ERR_PRECONDITION);
+	assert_int_equal(round_line_put(&f->other, sub, ver, &l, &pos, &ver,
+	    &e), ERR_FORBIDDEN);
+	assert_int_equal(round_line_put(&f->op, sub, ver, &l, &pos, &ver, &e),
+	    0);
+	assert_int_equal(pos, (int)v.sub.nlines_loaded + 1);
+	l.level = "Niveau 1";
+	l.referred_from = "2023-07-01";
+	assert_int_equal(round_line_put(&f->op, sub, ver, &l, &pos, &ver, &e),
+	    0);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	assert_int_equal(v.sub.nlines_loaded, pos);
+	assert_string_equal(v.sub.lines[0].referred_before, "2023-07-01");
+	assert_true(v.sub.lines[pos - 1].computed);
+	/* A line that is not there. */
+	l.pos = pos + 1;
+	assert_int_equal(round_line_put(&f->op, sub, ver, &l, NULL, &ver, &e),
+	    ERR_NOT_FOUND);
+	assert_int_equal(round_line_delete(&f->op, sub, ver, pos + 1, &ver,
+	    &e), ERR_NOT_FOUND);
+	/* A refused line changes nothing. */
+	l.pos = pos;
+	l.occupancy_bp = -1;
+	assert_int_equal(round_line_put(&f->op, sub, ver, &l, NULL, &ver, &e),
+	    ERR_INVALID);
+	assert_int_equal(round_line_delete(&f->op, sub, ver, pos, &ver, &e),
+	    0);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	assert_int_equal(v.sub.version, ver);
+	assert_null(v.sub.lines[0].referred_before);
+	assert_int_equal(round_submission_history(&f->s, sub, &h, &nh, &e), 0);
+	assert_int_equal(nh, 3);		/* put, put, delete */
+}
+
 
 /* TV-1 accounts of 2023, TV-2 tariff in 2023, pre-fill of 2025. */
 static void
@@ -1080,6 +1206,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ledger, setup, teardown),
+		cmocka_unit_test(test_lines_put_delete),
+		cmocka_unit_test_setup_teardown(test_line_put_delete_service,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_template, setup,
 		    teardown),
 	};
