@@ -429,8 +429,8 @@ describe('publishing and the tariff overview', () => {
 		const p = await anon.get(`/takster?year=${YEAR}`);
 		assert.equal(p.status, 200);
 		assert.match(p.text, /<h1>Takstoversigt<\/h1>/);
-		assert.match(p.text, /2\.283&nbsp;kr\./);
-		assert.match(p.text, /2\.400&nbsp;kr\./);
+		assert.match(p.text, /2\.283,00&nbsp;kr\./);
+		assert.match(p.text, /2\.400,00&nbsp;kr\./);
 		assert.match(p.text, /href="\/api\/v1\/tariffs\?format=xlsx&amp;year=2031"/);
 		const v = await anon.get(`/takster/${tariff.id}`);
 		assert.equal(v.status, 200);
