@@ -26,6 +26,7 @@
 #include "http/page.h"
 #include "http/routes.h"
 #include "service/body.h"
+#include "service/history.h"
 #include "service/meeting.h"
 #include "service/register.h"
 #include "store/audit.h"
@@ -1360,48 +1361,38 @@ page_meeting_diff(struct http_req *r)
 
 /* ---- items --------------------------------------------------------- */
 
-/* The text of field key of an audit JSON object, or NULL. */
-static const char *
-audit_field(struct http_req *r, const char *json, const char *key)
-{
-	json_error_t	 je;
-	json_t		*j, *v;
-	const char	*out = NULL;
-
-	if (json == NULL || (j = json_loads(json, 0, &je)) == NULL)
-		return NULL;
-	if ((v = json_object_get(j, key)) != NULL && json_is_string(v))
-		out = arena_strdup(&r->arena, json_string_value(v));
-	json_decref(j);
-	return out;
-}
-
 /* Who changed the item's minutes when, from what to what. */
 static void
 history(struct http_req *r, struct html *h, int64_t item_id)
 {
-	struct audit_entry	*v;
+	struct history_entry	*v;
 	struct err		 e;
-	int			 n, i, k = 0;
+	size_t			 n, i, c;
+	int			 k = 0;
 
-	if (meeting_item_history(&r->svc, item_id, &v, &n, &e) != 0)
+	if (history_item(&r->svc, item_id, &v, &n, &e) != 0)
 		return;
 	HTML_LIT(h, "<h2>Ændringer af referatet</h2><table "
 	    "class=\"history\"><thead><tr><th scope=\"col\">Tidspunkt</th>"
 	    "<th scope=\"col\">Bruger</th><th scope=\"col\">Før</th><th "
 	    "scope=\"col\">Efter</th></tr></thead><tbody>");
 	for (i = 0; i < n; i++) {
+		const struct history_change *m = NULL;
+
 		if (strcmp(v[i].action, "minutes") != 0)
 			continue;
+		for (c = 0; c < v[i].nchanges; c++)
+			if (strcmp(v[i].changes[c].field, "minutes") == 0)
+				m = &v[i].changes[c];
 		k++;
 		HTML_LIT(h, "<tr><td>");
-		html_text(h, v[i].at);
+		html_text(h, v[i].at_iso);
 		HTML_LIT(h, "</td><td>");
-		html_text(h, v[i].username);
+		html_text(h, v[i].who);
 		HTML_LIT(h, "</td><td>");
-		paragraphs(h, audit_field(r, v[i].before_json, "minutes"));
+		paragraphs(h, m != NULL ? m->before : NULL);
 		HTML_LIT(h, "</td><td>");
-		paragraphs(h, audit_field(r, v[i].after_json, "minutes"));
+		paragraphs(h, m != NULL ? m->after : NULL);
 		HTML_LIT(h, "</td></tr>");
 	}
 	if (k == 0)

@@ -24,6 +24,7 @@
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
+#include "service/history.h"
 #include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -145,30 +146,23 @@ org_options(struct html *h, struct http_req *r, const char *selected,
 }
 
 static void
-history_table(struct page *p, const struct audit_entry *hist, int n)
+history_table(struct page *p, const struct history_entry *hist, size_t n)
 {
 	struct html	*h = &p->h;
-	int		 k;
+	size_t		 k;
 
-	if (n <= 0)
+	if (n == 0)
 		return;
 	HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead><tr>"
 	    "<th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">Bruger"
 	    "</th><th scope=\"col\">Handling</th></tr></thead><tbody>");
 	for (k = 0; k < n; k++) {
-		const char *a = hist[k].action;
-
 		HTML_LIT(h, "<tr><td>");
-		html_text(h, hist[k].at);
+		html_text(h, hist[k].at_iso);
 		HTML_LIT(h, "</td><td>");
-		html_text(h, hist[k].username);
+		html_text(h, hist[k].who);
 		HTML_LIT(h, "</td><td>");
-		html_text(h, strcmp(a, "update") == 0 ? "Gemt" :
-		    strcmp(a, "submit") == 0 ? "Indsendt" :
-		    strcmp(a, "approve") == 0 ? "Godkendt" :
-		    strcmp(a, "return") == 0 ? "Sendt retur" :
-		    strcmp(a, "create") == 0 ? "Oprettet" :
-		    strncmp(a, "import", 6) == 0 ? "Indlæst fra fil" : a);
+		html_text(h, hist[k].action_label);
 		HTML_LIT(h, "</td></tr>");
 	}
 	HTML_LIT(h, "</tbody></table>");
@@ -1032,11 +1026,10 @@ submission_page(struct http_req *r, int64_t id, const struct err *err,
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct submission_view	 v;
-	struct audit_entry	*hist;
+	struct history_entry	*hist;
 	struct err		 e;
 	const char		*flash;
-	size_t			 i;
-	int			 nh = 0;
+	size_t			 i, nh = 0;
 
 	err_clear(&e);
 	if (round_submission_get(&r->svc, id, &v, &e) != 0) {
@@ -1188,7 +1181,7 @@ submission_page(struct http_req *r, int64_t id, const struct err *err,
 		    "<div class=\"actions\"><button class=\"secondary\" "
 		    "type=\"submit\">Send retur</button></div></form>");
 	}
-	if (round_submission_history(&r->svc, id, &hist, &nh, &e) == 0)
+	if (history_submission(&r->svc, id, &hist, &nh, &e) == 0)
 		history_table(&p, hist, nh);
 	page_end(&p, status);
 }

@@ -18,6 +18,7 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "service/accounts.h"
+#include "service/history.h"
 #include "service/register.h"
 #include "report/xlsx.h"
 #include "service/round.h"
@@ -507,8 +508,10 @@ test_line_put_delete_service(void **state)
 	struct submission_view	 v;
 	struct service_line	 l = tv2_line();
 	struct audit_entry	*h;
+	struct history_entry	*x;
 	struct err		 e;
 	int64_t			 rid, sub, n, ver;
+	size_t			 nx;
 	int			 pos, nh;
 
 	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
@@ -549,6 +552,64 @@ test_line_put_delete_service(void **state)
 	assert_null(v.sub.lines[0].referred_before);
 	assert_int_equal(round_submission_history(&f->s, sub, &h, &nh, &e), 0);
 	assert_int_equal(nh, 3);		/* put, put, delete */
+	/* The same rows as typed records, with Danish labels. */
+	assert_int_equal(history_submission(&f->op, sub, &x, &nx, &e), 0);
+	assert_int_equal(nx, 3);
+	assert_string_equal(x[0].action, "update");
+	assert_string_equal(x[0].action_label, "Gemt");
+	assert_string_equal(x[0].at_iso, "2023-11-14T22:13:20Z");
+	assert_int_equal((long long)x[0].at, NOW);
+	assert_int_equal(x[0].nchanges, 1);	/* "version" left out */
+	assert_string_equal(x[0].changes[0].field, "lines");
+	assert_string_equal(x[0].changes[0].label, "Ydelseslinjer");
+	assert_non_null(strstr(x[0].changes[0].before, "2023-07-01"));
+	assert_null(strstr(x[0].changes[0].after, "2023-07-01"));
+}
+
+/* Audit rows as typed records: changed fields, labels, absent values. */
+static void
+test_history_from_audit(void **state)
+{
+	struct audit_entry	 v[2];
+	struct history_entry	*x;
+	struct arena		 a;
+	size_t			 n;
+
+	(void)state;
+	arena_init(&a);
+	memset(v, 0, sizeof(v));
+	v[0].at = "2014-03-06T09:30:00Z";
+	v[0].username = "sekretariat";
+	v[0].action = "minutes";
+	v[0].before_json = "{\"minutes\":\"Udkast\",\"version\":1,"
+	    "\"title\":\"Evt.\",\"gone\":true}";
+	v[0].after_json = "{\"minutes\":\"Godkendt\",\"version\":2,"
+	    "\"title\":\"Evt.\",\"new\":[1,2]}";
+	v[1].at = "not a time";
+	v[1].username = "aalborg";
+	v[1].action = "create";
+	v[1].after_json = "not json";
+	assert_int_equal(history_from_audit(&a, v, 2, &x, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal((long long)x[0].at, 1394098200LL);
+	assert_string_equal(x[0].who, "sekretariat");
+	assert_string_equal(x[0].action_label, "Referat ændret");
+	assert_int_equal(x[0].nchanges, 3);
+	assert_string_equal(x[0].changes[0].field, "minutes");
+	assert_string_equal(x[0].changes[0].label, "Referat");
+	assert_string_equal(x[0].changes[0].before, "Udkast");
+	assert_string_equal(x[0].changes[0].after, "Godkendt");
+	assert_string_equal(x[0].changes[1].field, "new");
+	assert_string_equal(x[0].changes[1].label, "new");
+	assert_null(x[0].changes[1].before);
+	assert_string_equal(x[0].changes[1].after, "[1,2]");
+	assert_string_equal(x[0].changes[2].field, "gone");
+	assert_string_equal(x[0].changes[2].before, "true");
+	assert_null(x[0].changes[2].after);
+	assert_int_equal((long long)x[1].at, 0);
+	assert_string_equal(x[1].action_label, "Oprettet");
+	assert_int_equal(x[1].nchanges, 0);
+	arena_cleanup(&a);
 }
 
 
@@ -1207,6 +1268,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ledger, setup, teardown),
 		cmocka_unit_test(test_lines_put_delete),
+		cmocka_unit_test(test_history_from_audit),
 		cmocka_unit_test_setup_teardown(test_line_put_delete_service,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_template, setup,
