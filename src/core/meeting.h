@@ -16,6 +16,21 @@
 
 struct arena;
 
+/* Field limits, in code points; checked by service/meeting and given to
+   the forms as maxlength. */
+#define MEETING_TITLE_MAX	300	/* a meeting's title */
+#define MEETING_PLACE_MAX	300	/* where it is held */
+#define MEETING_ROOM_MAX	200
+#define MEETING_REFERENT_MAX	200	/* who takes the minutes */
+#define MEETING_CASE_NO_MAX	50	/* sagsnr. and dok.nr. */
+#define MEETING_NOTE_MAX	1000	/* reason for an early approval */
+#define ITEM_TITLE_MAX		1000	/* an agenda item's title */
+#define ITEM_PRESENTER_MAX	100	/* initials of who presents it */
+#define ATTACHMENT_NAME_MAX	300	/* an attachment's shown name */
+#define ATTACHMENT_FILENAME_MAX	255
+#define FOLLOWUP_TEXT_MAX	2000	/* a follow-up of a decision */
+#define FOLLOWUP_OWNER_MAX	200	/* who is responsible for it */
+
 enum meeting_state {
 	MEETING_PLANLAGT = 0,		/* planned, agenda being prepared */
 	MEETING_INDKALDT,		/* convened: agenda published */

@@ -33,6 +33,15 @@
 #include "util/buf.h"
 #include "util/text.h"
 
+/* The attribute maxlength="n" of a field whose limit is n code points. */
+static void
+maxlength(struct html *h, int n)
+{
+	HTML_LIT(h, " maxlength=\"");
+	html_int(h, n);
+	HTML_LIT(h, "\"");
+}
+
 #define SEARCH_PAGE	20
 
 /* ---- small helpers ------------------------------------------------- */
@@ -493,7 +502,8 @@ meeting_form(struct page *p, const struct meeting *m, const char *action,
 	HTML_LIT(h, "<label>Organ<select name=\"body_id\" required>");
 	body_options(r, h, &b, m ? m->body_id : 0, "Vælg organ");
 	HTML_LIT(h, "</select></label><label>Titel (tom: »Møde i …«)<input "
-	    "name=\"title\" maxlength=\"300\"");
+	    "name=\"title\"");
+	maxlength(h, MEETING_TITLE_MAX);
 	html_attr(h, "value", m ? m->title : NULL);
 	HTML_LIT(h, "></label><label>Starter<input type=\"datetime-local\" "
 	    "name=\"starts_at\" required");
@@ -501,20 +511,20 @@ meeting_form(struct page *p, const struct meeting *m, const char *action,
 	HTML_LIT(h, "></label><label>Slutter<input type=\"datetime-local\" "
 	    "name=\"ends_at\"");
 	html_attr(h, "value", m ? m->ends_at : NULL);
-	HTML_LIT(h, "></label><label>Sted<input name=\"place\" "
-	    "maxlength=\"300\"");
+	HTML_LIT(h, "></label><label>Sted<input name=\"place\"");
+	maxlength(h, MEETING_PLACE_MAX);
 	html_attr(h, "value", m ? m->place : NULL);
-	HTML_LIT(h, "></label><label>Lokale<input name=\"room\" "
-	    "maxlength=\"200\"");
+	HTML_LIT(h, "></label><label>Lokale<input name=\"room\"");
+	maxlength(h, MEETING_ROOM_MAX);
 	html_attr(h, "value", m ? m->room : NULL);
-	HTML_LIT(h, "></label><label>Referent<input name=\"referent\" "
-	    "maxlength=\"200\"");
+	HTML_LIT(h, "></label><label>Referent<input name=\"referent\"");
+	maxlength(h, MEETING_REFERENT_MAX);
 	html_attr(h, "value", m ? m->referent : NULL);
-	HTML_LIT(h, "></label><label>Sagsnr.<input name=\"case_no\" "
-	    "maxlength=\"50\"");
+	HTML_LIT(h, "></label><label>Sagsnr.<input name=\"case_no\"");
+	maxlength(h, MEETING_CASE_NO_MAX);
 	html_attr(h, "value", m ? m->case_no : NULL);
-	HTML_LIT(h, "></label><label>Dok.nr.<input name=\"doc_no\" "
-	    "maxlength=\"50\"");
+	HTML_LIT(h, "></label><label>Dok.nr.<input name=\"doc_no\"");
+	maxlength(h, MEETING_CASE_NO_MAX);
 	html_attr(h, "value", m ? m->doc_no : NULL);
 	HTML_LIT(h, "></label><div class=\"actions\"><button type=\"submit\">");
 	html_text(h, button);

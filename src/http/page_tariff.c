@@ -520,9 +520,11 @@ new_round_form(struct page *p)
 	html_attr(h, "value", arena_printf(&p->r->arena, "%d", y));
 	HTML_LIT(h, "></label><label>Rundenummer<input name=\"no\" "
 	    "inputmode=\"numeric\" maxlength=\"1\" value=\"1\" required>"
-	    "</label><label>Titel<input name=\"title\" maxlength=\"200\" "
-	    "required value=\"Foreløbige takster\"></label><label>Åbner"
-	    "<input type=\"date\" name=\"opens_on\" required");
+	    "</label><label>Titel<input name=\"title\"");
+	HTML_LIT(h, " maxlength=\"");
+	html_int(h, ROUND_TITLE_MAX);
+	HTML_LIT(h, "\" required value=\"Foreløbige takster\"></label>"
+	    "<label>Åbner<input type=\"date\" name=\"opens_on\" required");
 	html_attr(h, "value", arena_strndup(&p->r->arena, p->r->svc.now_iso,
 	    10));
 	HTML_LIT(h, "></label><label>Frist<input type=\"date\" "

@@ -793,15 +793,15 @@ input_validate(struct svc *s, const struct meeting_input *in, struct body *b,
 	if ((rc = body_store_get(s->db, s->arena, in->body_id, b, NULL)) != 0)
 		return err_set(e, ERR_INVALID, "unknown_body", "body_id",
 		    "Vælg et organ");
-	if ((rc = check_text(in->title, 300, false, "title", "Titlen", e)) != 0 ||
-	    (rc = check_text(in->place, 300, false, "place", "Stedet", e))
+	if ((rc = check_text(in->title, MEETING_TITLE_MAX, false, "title", "Titlen", e)) != 0 ||
+	    (rc = check_text(in->place, MEETING_PLACE_MAX, false, "place", "Stedet", e))
 	    != 0 ||
-	    (rc = check_text(in->room, 200, false, "room", "Lokalet", e)) != 0 ||
-	    (rc = check_text(in->referent, 200, false, "referent",
+	    (rc = check_text(in->room, MEETING_ROOM_MAX, false, "room", "Lokalet", e)) != 0 ||
+	    (rc = check_text(in->referent, MEETING_REFERENT_MAX, false, "referent",
 	    "Referenten", e)) != 0 ||
-	    (rc = check_text(in->case_no, 50, false, "case_no", "Sagsnr.", e))
+	    (rc = check_text(in->case_no, MEETING_CASE_NO_MAX, false, "case_no", "Sagsnr.", e))
 	    != 0 ||
-	    (rc = check_text(in->doc_no, 50, false, "doc_no", "Dok.nr.", e))
+	    (rc = check_text(in->doc_no, MEETING_CASE_NO_MAX, false, "doc_no", "Dok.nr.", e))
 	    != 0)
 		return rc;
 	if (!meeting_time_valid(in->starts_at))
@@ -1044,9 +1044,9 @@ item_validate(struct svc *s, const struct item_input *in, int64_t meeting_id,
 	if ((unsigned)in->section >= SECTION_COUNT)
 		return err_set(e, ERR_INVALID, "invalid_section", "section",
 		    "Ukendt afsnit");
-	if ((rc = check_text(in->title, 1000, true, "title", "Titlen", e))
+	if ((rc = check_text(in->title, ITEM_TITLE_MAX, true, "title", "Titlen", e))
 	    != 0 ||
-	    (rc = check_text(in->presenter, 100, false, "presenter",
+	    (rc = check_text(in->presenter, ITEM_PRESENTER_MAX, false, "presenter",
 	    "Initialerne", e)) != 0 ||
 	    (rc = check_text(in->background, MINUTES_TEXT_MAX, false,
 	    "background", "Sagsfremstillingen", e)) != 0 ||
@@ -1449,7 +1449,7 @@ meeting_minutes_approve_early(struct svc *s, int64_t meeting_id,
 	struct meeting	m;
 	int		rc;
 
-	if ((rc = check_text(note, 1000, true, "note", "Begrundelsen", e)) != 0)
+	if ((rc = check_text(note, MEETING_NOTE_MAX, true, "note", "Begrundelsen", e)) != 0)
 		return rc;
 	if ((rc = begin_write(s, e)) != 0)
 		return rc;
@@ -1550,10 +1550,10 @@ meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
 		    "Bilag skal være PDF, DOCX eller XLSX");
 	if (name == NULL || *name == '\0')
 		name = name_from_file(s, filename);
-	if ((rc = check_text(name, 300, true, "name", "Bilagets navn", e)) != 0 ||
-	    (rc = check_text(filename, 255, false, "filename", "Filnavnet", e))
+	if ((rc = check_text(name, ATTACHMENT_NAME_MAX, true, "name", "Bilagets navn", e)) != 0 ||
+	    (rc = check_text(filename, ATTACHMENT_FILENAME_MAX, false, "filename", "Filnavnet", e))
 	    != 0 ||
-	    (rc = check_text(doc_no, 50, false, "doc_no", "Dok.nr.", e)) != 0)
+	    (rc = check_text(doc_no, MEETING_CASE_NO_MAX, false, "doc_no", "Dok.nr.", e)) != 0)
 		return rc;
 	crypto_generichash(hash, sizeof(hash), data, len, NULL, 0);
 	sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
@@ -1620,7 +1620,7 @@ meeting_attachment_set(struct svc *s, int64_t id, const char *name,
 	struct meeting		 m;
 	int			 rc;
 
-	if ((rc = check_text(name, 300, true, "name", "Bilagets navn", e)) != 0)
+	if ((rc = check_text(name, ATTACHMENT_NAME_MAX, true, "name", "Bilagets navn", e)) != 0)
 		return rc;
 	if ((rc = begin_write(s, e)) != 0)
 		return rc;
@@ -1675,9 +1675,9 @@ meeting_follow_up_add(struct svc *s, int64_t item_id, const char *text,
 	struct follow_up	f;
 	int			rc;
 
-	if ((rc = check_text(text, 2000, true, "text", "Opfølgningen", e))
+	if ((rc = check_text(text, FOLLOWUP_TEXT_MAX, true, "text", "Opfølgningen", e))
 	    != 0 ||
-	    (rc = check_text(owner, 200, false, "owner", "Ansvarlig", e)) != 0)
+	    (rc = check_text(owner, FOLLOWUP_OWNER_MAX, false, "owner", "Ansvarlig", e)) != 0)
 		return rc;
 	if (due_on != NULL && !text_date_valid(due_on))
 		return err_set(e, ERR_INVALID, "invalid_date", "due_on",
@@ -1908,17 +1908,17 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 	for (i = 0; i < d->nitems; i++)
 		if (d->items[i].minutes != NULL)
 			minutes = true;
-	m.title = d->title ? clip(s, d->title, 300) :
+	m.title = d->title ? clip(s, d->title, MEETING_TITLE_MAX) :
 	    arena_printf(s->arena, "Møde i %s", b.name);
 	m.starts_at = valid_time(d->start);
 	m.ends_at = valid_time(d->end);
 	if (m.starts_at == NULL || (m.ends_at != NULL &&
 	    strcmp(m.ends_at, m.starts_at) < 0))
 		m.ends_at = NULL;
-	m.place = clip(s, d->place, 300);
-	m.referent = clip(s, d->referent, 200);
-	m.case_no = clip(s, d->case_no, 50);
-	m.doc_no = clip(s, d->doc_no, 50);
+	m.place = clip(s, d->place, MEETING_PLACE_MAX);
+	m.referent = clip(s, d->referent, MEETING_REFERENT_MAX);
+	m.case_no = clip(s, d->case_no, MEETING_CASE_NO_MAX);
+	m.doc_no = clip(s, d->doc_no, MEETING_CASE_NO_MAX);
 	m.state = minutes ? MEETING_REFERAT_GODKENDT : MEETING_INDKALDT;
 	m.agenda_published_at = s->now_iso;
 	m.minutes_approved_at = minutes ? s->now_iso : NULL;
@@ -1946,9 +1946,9 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 		it.section = mi->closed ? SECTION_LUKKET :
 		    item_section_from_text(mi->section);
 		it.section_text = mi->section;
-		it.title = mi->title && *mi->title ? clip(s, mi->title, 1000) :
+		it.title = mi->title && *mi->title ? clip(s, mi->title, ITEM_TITLE_MAX) :
 		    "(uden titel)";
-		it.presenter = clip(s, mi->presenter, 100);
+		it.presenter = clip(s, mi->presenter, ITEM_PRESENTER_MAX);
 		it.background = mi->background;
 		it.recommendation = mi->recommendation;
 		it.minutes = mi->minutes;
@@ -1964,7 +1964,7 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 		for (k = 0; k < mi->nattachments; k++) {
 			memset(&f, 0, sizeof(f));
 			f.item_id = iid;
-			f.name = clip(s, mi->attachments[k], 300);
+			f.name = clip(s, mi->attachments[k], ATTACHMENT_NAME_MAX);
 			f.closed = mi->closed;
 			if ((rc = meeting_store_attachment_add(s->db, &f,
 			    s->now_iso, NULL, e)) != 0)
