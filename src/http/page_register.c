@@ -516,12 +516,12 @@ page_offer_view(struct http_req *r)
 	if (r->who.role != ROLE_ANON &&
 	    register_offer_history(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead>"
-		    "<tr><th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">"
+		    "<tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">"
 		    "Bruger</th><th scope=\"col\">Handling</th><th scope=\"col\">"
 		    "Ændrede felter</th></tr></thead><tbody>");
 		for (k = 0; k < nh; k++) {
 			HTML_LIT(h, "<tr><td>");
-			html_text(h, hist[k].at);
+			html_time(h, hist[k].at);
 			HTML_LIT(h, "</td><td>");
 			html_text(h, hist[k].username);
 			HTML_LIT(h, "</td><td>");

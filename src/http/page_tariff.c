@@ -153,13 +153,13 @@ history_table(struct page *p, const struct audit_entry *hist, int n)
 	if (n <= 0)
 		return;
 	HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead><tr>"
-	    "<th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">Bruger"
+	    "<th scope=\"col\">Tidspunkt</th><th scope=\"col\">Bruger"
 	    "</th><th scope=\"col\">Handling</th></tr></thead><tbody>");
 	for (k = 0; k < n; k++) {
 		const char *a = hist[k].action;
 
 		HTML_LIT(h, "<tr><td>");
-		html_text(h, hist[k].at);
+		html_time(h, hist[k].at);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, hist[k].username);
 		HTML_LIT(h, "</td><td>");
@@ -426,7 +426,7 @@ tariff_page(struct http_req *r, int64_t id, const struct err *err,
 		HTML_LIT(h, "</td><td>");
 		html_text(h, v[i].reason ? v[i].reason : "");
 		HTML_LIT(h, "</td><td>");
-		html_text(h, v[i].published_at);
+		html_time(h, v[i].published_at);
 		HTML_LIT(h, " (");
 		html_text(h, v[i].published_by);
 		HTML_LIT(h, ")</td><td>");
