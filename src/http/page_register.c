@@ -22,6 +22,7 @@
 #include "service/register_io.h"
 #include "store/audit.h"
 #include "store/offer_store.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 #define PAGE_SIZE	50
@@ -32,6 +33,20 @@ struct orgs {
 	struct org	*v;
 	int		 n;
 };
+
+/* An integer with Danish thousands separators, in the request's arena. */
+static const char *
+int_da(struct http_req *r, int64_t v)
+{
+	struct buf	 b;
+	const char	*s;
+
+	buf_init(&b);
+	text_format_int_da(&b, v);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return s;
+}
 
 static void
 orgs_load(struct http_req *r, struct orgs *o)
@@ -343,9 +358,12 @@ page_offers(struct http_req *r)
 			    f.offset - PAGE_SIZE : 0)));
 			HTML_LIT(h, ">Forrige</a>");
 		}
-		html_text(h, arena_printf(&r->arena, "Viser %lld–%lld af %lld",
-		    (long long)f.offset + 1, (long long)f.offset + (long long)n,
-		    (long long)total));
+		HTML_LIT(h, "Viser ");
+		html_int(h, f.offset + 1);
+		HTML_LIT(h, "–");
+		html_int(h, f.offset + (int64_t)n);
+		HTML_LIT(h, " af ");
+		html_int(h, total);
 		if (f.offset + PAGE_SIZE < total) {
 			HTML_LIT(h, "<a rel=\"next\"");
 			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
@@ -1003,9 +1021,10 @@ page_offers_import_post(struct http_req *r)
 		page_end(&p, http_status_of_err(rc));
 		return;
 	}
-	page_message(&p, "ok", arena_printf(&r->arena, "%s%d oprettet, %d "
-	    "ændret, %d uændret.", dry ? "Kontrol uden at gemme: " : "",
-	    rep.created, rep.updated, rep.unchanged));
+	page_message(&p, "ok", arena_printf(&r->arena, "%s%s oprettet, %s "
+	    "ændret, %s uændret.", dry ? "Kontrol uden at gemme: " : "",
+	    int_da(r, rep.created), int_da(r, rep.updated),
+	    int_da(r, rep.unchanged)));
 	for (i = 0; i < rep.nwarnings; i++)
 		page_message(&p, "ok", rep.warnings[i]);
 	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");

@@ -806,8 +806,9 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 	HTML_LIT(h, "</dd></dl>");
 
 	HTML_LIT(h, "<h2>Fremdrift</h2><p id=\"progress\"><strong>");
-	html_text(h, arena_printf(&r->arena, "%lld af %lld",
-	    (long long)pr.operators_done, (long long)pr.operators));
+	html_int(h, pr.operators_done);
+	HTML_LIT(h, " af ");
+	html_int(h, pr.operators);
 	HTML_LIT(h, "</strong> driftsherrer har indsendt alle deres "
 	    "indberetninger.</p><p class=\"muted\">");
 	for (k = 0; k < SUBMISSION_STATUS_COUNT; k++) {
