@@ -65,10 +65,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "--format csv` writes. --dry-run checks without saving.\n",
 	  cmd_import },
 	{ "export", "export the offers register",
-	  "ramme export offers --format csv|json|xlsx [--out FILE] [--db PATH]\n\n"
+	  "ramme export offers --format csv|json|xlsx [--human] [--out FILE]\n"
+	  "    [--db PATH]\n\n"
 	  "Writes every offer with its places by year. CSV is semicolon\n"
 	  "separated UTF-8 with BOM (opens directly in Danish Excel); XLSX\n"
-	  "needs --out. Without --out, csv and json go to standard output.\n",
+	  "needs --out. Without --out, csv and json go to standard output.\n"
+	  "--human (csv, xlsx) writes the overview for people to read:\n"
+	  "Danish headers, organisation names instead of codes, Ja/Nej,\n"
+	  "type and status in Danish, dates as dates; `ramme import` reads\n"
+	  "only the format without it.\n",
 	  cmd_export },
 	{ "calc", "tariff, surplus and occupancy calculators (JSON in and out)",
 	  "ramme calc tariff < input.json\n"

@@ -316,7 +316,11 @@ page_offers(struct http_req *r)
 	    "download>Excel</a><a class=\"button secondary\" "
 	    "href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
 	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=json\" "
-	    "download>JSON</a></div>\n");
+	    "download>JSON</a><a class=\"button secondary\" "
+	    "href=\"/tilbud/eksport?format=xlsx&amp;visning=oversigt\" "
+	    "download>Excel til læsning</a><a class=\"button secondary\" "
+	    "href=\"/tilbud/eksport?format=csv&amp;visning=oversigt\" "
+	    "download>CSV til læsning</a></div>\n");
 
 	HTML_LIT(h, "<p id=\"count\">");
 	html_int(h, total);
@@ -889,10 +893,11 @@ page_offer_delete_post(struct http_req *r)
 void
 page_offers_export(struct http_req *r)
 {
-	static const char *const allowed[] = { "format", NULL };
+	static const char *const allowed[] = { "format", "visning", NULL };
 	enum register_io_format	 fmt;
 	struct err		 e;
-	const char		*name;
+	const char		*name, *view;
+	bool			 human;
 	char			*data = NULL, path[] = "/tmp/ramme-xlsx-XXXXXX";
 	size_t			 len = 0;
 	FILE			*f;
@@ -901,11 +906,16 @@ page_offers_export(struct http_req *r)
 
 	err_clear(&e);
 	name = http_query(r, "format");
+	view = http_query(r, "visning");
+	/* visning=oversigt: the export for people (CSV, XLSX). */
+	human = view != NULL && strcmp(view, "oversigt") == 0;
 	if (http_query_check(r, allowed, &e) != 0 || name == NULL ||
-	    register_io_format_parse(name, &fmt) != 0) {
+	    register_io_format_parse(name, &fmt) != 0 || (view != NULL &&
+	    (!human || fmt == REGISTER_IO_JSON))) {
 		if (e.code == 0)
 			err_set(&e, ERR_INVALID, "invalid_format", "format",
-			    "Vælg format: csv, json eller xlsx");
+			    "Vælg format: csv, json eller xlsx (oversigten "
+			    "til læsning: csv eller xlsx)");
 		http_send_error(r, &e);
 		return;
 	}
@@ -917,7 +927,9 @@ page_offers_export(struct http_req *r)
 			return;
 		}
 		close(fd);
-		rc = register_io_export_offers(&r->svc, fmt, NULL, path, &e);
+		rc = human ? register_io_export_offers_da(&r->svc, fmt, NULL,
+		    path, &e) : register_io_export_offers(&r->svc, fmt, NULL,
+		    path, &e);
 		if (rc == 0 && (f = fopen(path, "rb")) != NULL) {
 			fseek(f, 0, SEEK_END);
 			sz = ftell(f);
@@ -933,7 +945,9 @@ page_offers_export(struct http_req *r)
 		char	*mem = NULL;
 		size_t	 memlen = 0;
 		f = open_memstream(&mem, &memlen);
-		rc = register_io_export_offers(&r->svc, fmt, f, NULL, &e);
+		rc = human ? register_io_export_offers_da(&r->svc, fmt, f,
+		    NULL, &e) : register_io_export_offers(&r->svc, fmt, f,
+		    NULL, &e);
 		fclose(f);
 		data = arena_strndup(&r->arena, mem, memlen);
 		len = memlen;
@@ -944,7 +958,8 @@ page_offers_export(struct http_req *r)
 		return;
 	}
 	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
-	    "attachment; filename=\"tilbud.%s\"", name));
+	    "attachment; filename=\"%s.%s\"", human ? "tilbudsoversigt" :
+	    "tilbud", name));
 	http_send(r, 200, fmt == REGISTER_IO_CSV ? "text/csv; charset=utf-8" :
 	    fmt == REGISTER_IO_JSON ? "application/json; charset=utf-8" :
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -591,6 +591,50 @@ test_export_xlsx(void **state)
 	unlink(path);
 }
 
+/* The export for people: Danish headers, names, labels and dates. */
+static void
+test_export_human(void **state)
+{
+	struct fixture			*f = *state;
+	struct register_io_report	 rep;
+	struct err			 e;
+	char				*data = NULL, *sheet, *styles;
+	char				 path[] = "/tmp/ramme-xlsx-XXXXXX";
+	size_t				 len;
+	FILE				*out;
+	int				 fd;
+
+	load_demo(&f->s, &rep);
+	assert_non_null(out = open_memstream(&data, &len));
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_CSV,
+	    out, NULL, &e), 0);
+	fclose(out);
+	assert_non_null(strstr(data, "Tilbud nr.;Tilbud;Driftsherre;"
+	    "Beliggenhedskommune;Tilbudstype;"));
+	assert_non_null(strstr(data, ";Pladser 2012"));
+	/* Kompasset: names, type, Ja/Nej, status, a Danish date. */
+	assert_non_null(strstr(data, "Den Sikrede Institution Kompasset;"
+	    "Region Nordjylland;Brønderslev;Sikret institution;"));
+	assert_non_null(strstr(data, ";Aktiv;01-09-2012;"));
+	assert_null(strstr(data, "places_"));
+	free(data);
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_JSON,
+	    stdout, NULL, &e), ERR_INVALID);
+
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_XLSX,
+	    NULL, path, &e), 0);
+	sheet = zip_member(path, "xl/worksheets/sheet1.xml");
+	styles = zip_member(path, "xl/styles.xml");
+	/* 1 September 2012 is the serial day 41153, in a date format. */
+	assert_non_null(strstr(sheet, "<v>41153</v>"));
+	assert_non_null(strstr(styles, "[$-406]d. mmmm yyyy"));
+	free(sheet);
+	free(styles);
+	unlink(path);
+}
+
 static void
 test_import_orgs(void **state)
 {
@@ -674,6 +718,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_json, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export_xlsx, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_export_human, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_import_orgs, setup,
 		    teardown),
