@@ -13,14 +13,16 @@ static int cmd_version(int argc, char **argv);
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
-	  "ramme init [--db PATH] [--demo [--no-minutes]]\n\n"
+	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
 	  "its schema up to date. --demo loads the North Jutland register: the\n"
 	  "11 municipalities and Region Nordjylland with codes and populations,\n"
-	  "and the offers named in the secretariat's minutes; and three of\n"
+	  "and the offers named in the secretariat's minutes; three of\n"
 	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
-	  "--no-minutes is given. Loading the demo data into a database that\n"
-	  "has it already changes nothing.\n",
+	  "--no-minutes is given; and, unless --no-example is given, an\n"
+	  "example year with example figures: the 2024 accounts of the covered\n"
+	  "offers and the published tariff round of 2026. Loading the demo\n"
+	  "data into a database that has it already changes nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
