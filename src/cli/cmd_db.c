@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "service/demo.h"
 #include "service/meeting.h"
 #include "service/register_io.h"
 #include "service/svc.h"
@@ -32,14 +33,16 @@ make_parent(const char *path)
 int
 cmd_init(int argc, char **argv)
 {
-	static const char *const spec[] = { "--demo", "--no-minutes", NULL };
-	const char		*vals[2];
+	static const char *const spec[] = { "--demo", "--no-minutes",
+	    "--no-example", NULL };
+	const char		*vals[3];
 	struct cli_opts		 o;
 	struct db		*db;
 	struct arena		 a;
 	struct svc		 s;
 	struct err		 e;
 	struct register_io_report rep;
+	struct demo_report	 drep;
 	int			 rc, version, nmeet;
 
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
@@ -71,6 +74,16 @@ cmd_init(int argc, char **argv)
 		} else if (rc == 0 && vals[1] == NULL)
 			printf("demo data: %d meetings imported from minutes\n",
 			    nmeet);
+		if (rc == 0 && vals[2] == NULL) {
+			if ((rc = demo_example_year(&s, &drep, &e)) != 0) {
+				cli_print_err(&e);
+				rc = cli_exit_code(rc);
+			} else
+				printf("demo data: example year: %d accounts, "
+				    "%d submissions, %lld tariffs published\n",
+				    drep.accounts, drep.submissions,
+				    (long long)drep.tariffs);
+		}
 		arena_cleanup(&a);
 	}
 	db_close(db);

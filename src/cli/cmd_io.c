@@ -4,6 +4,7 @@
  * and writes files and prints).
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,10 +132,19 @@ cmd_import(int argc, char **argv)
 	return rc;
 }
 
+/* The export for people (--human) or the one the import reads. */
+static int
+export_offers(struct svc *s, bool human, enum register_io_format fmt,
+    FILE *out, const char *xlsx_path, struct err *e)
+{
+	return human ? register_io_export_offers_da(s, fmt, out, xlsx_path, e) :
+	    register_io_export_offers(s, fmt, out, xlsx_path, e);
+}
+
 /* Write the export to path through a temporary file, then rename. */
 static int
-export_to_file(struct svc *s, enum register_io_format fmt, const char *path,
-    struct err *e)
+export_to_file(struct svc *s, bool human, enum register_io_format fmt,
+    const char *path, struct err *e)
 {
 	FILE	*f = NULL;
 	char	*tmp;
@@ -144,7 +154,7 @@ export_to_file(struct svc *s, enum register_io_format fmt, const char *path,
 	if (fmt != REGISTER_IO_XLSX && (f = fopen(tmp, "wb")) == NULL)
 		return err_set(e, ERR_IO, "open_failed", NULL,
 		    "Filen %.200s kunne ikke oprettes", path);
-	rc = register_io_export_offers(s, fmt, f, tmp, e);
+	rc = export_offers(s, human, fmt, f, tmp, e);
 	if (f != NULL && fclose(f) != 0 && rc == 0)
 		rc = err_set(e, ERR_IO, "write_failed", NULL,
 		    "Filen %.200s kunne ikke skrives", path);
@@ -159,8 +169,9 @@ export_to_file(struct svc *s, enum register_io_format fmt, const char *path,
 int
 cmd_export(int argc, char **argv)
 {
-	static const char *const spec[] = { "--format=", "--out=", NULL };
-	const char		*vals[2];
+	static const char *const spec[] = { "--format=", "--out=", "--human",
+	    NULL };
+	const char		*vals[3];
 	struct cli_opts		 o;
 	enum register_io_format	 fmt;
 	struct db		*db;
@@ -172,9 +183,10 @@ cmd_export(int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "export")) != 0)
 		return rc;
 	if (o.npos != 1 || strcmp(o.pos[0], "offers") != 0 ||
-	    register_io_format_parse(vals[0], &fmt) != 0) {
+	    register_io_format_parse(vals[0], &fmt) != 0 ||
+	    (vals[2] != NULL && fmt == REGISTER_IO_JSON)) {
 		fprintf(stderr, "usage: ramme export offers --format "
-		    "csv|json|xlsx [--out FILE] [--db PATH]\n");
+		    "csv|json|xlsx [--human] [--out FILE] [--db PATH]\n");
 		return 2;
 	}
 	if (fmt == REGISTER_IO_XLSX && vals[1] == NULL) {
@@ -187,9 +199,9 @@ cmd_export(int argc, char **argv)
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
 	err_clear(&e);
 	if (vals[1] != NULL)
-		rc = export_to_file(&s, fmt, vals[1], &e);
+		rc = export_to_file(&s, vals[2] != NULL, fmt, vals[1], &e);
 	else
-		rc = register_io_export_offers(&s, fmt, stdout, NULL, &e);
+		rc = export_offers(&s, vals[2] != NULL, fmt, stdout, NULL, &e);
 	if (rc != 0) {
 		cli_print_err(&e);
 		rc = cli_exit_code(rc);

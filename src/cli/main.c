@@ -13,14 +13,16 @@ static int cmd_version(int argc, char **argv);
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
-	  "ramme init [--db PATH] [--demo [--no-minutes]]\n\n"
+	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
 	  "its schema up to date. --demo loads the North Jutland register: the\n"
 	  "11 municipalities and Region Nordjylland with codes and populations,\n"
-	  "and the offers named in the secretariat's minutes; and three of\n"
+	  "and the offers named in the secretariat's minutes; three of\n"
 	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
-	  "--no-minutes is given. Loading the demo data into a database that\n"
-	  "has it already changes nothing.\n",
+	  "--no-minutes is given; and, unless --no-example is given, an\n"
+	  "example year with example figures: the 2024 accounts of the covered\n"
+	  "offers and the published tariff round of 2026. Loading the demo\n"
+	  "data into a database that has it already changes nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
@@ -65,10 +67,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "--format csv` writes. --dry-run checks without saving.\n",
 	  cmd_import },
 	{ "export", "export the offers register",
-	  "ramme export offers --format csv|json|xlsx [--out FILE] [--db PATH]\n\n"
+	  "ramme export offers --format csv|json|xlsx [--human] [--out FILE]\n"
+	  "    [--db PATH]\n\n"
 	  "Writes every offer with its places by year. CSV is semicolon\n"
 	  "separated UTF-8 with BOM (opens directly in Danish Excel); XLSX\n"
-	  "needs --out. Without --out, csv and json go to standard output.\n",
+	  "needs --out. Without --out, csv and json go to standard output.\n"
+	  "--human (csv, xlsx) writes the overview for people to read:\n"
+	  "Danish headers, organisation names instead of codes, Ja/Nej,\n"
+	  "type and status in Danish, dates as dates; `ramme import` reads\n"
+	  "only the format without it.\n",
 	  cmd_export },
 	{ "calc", "tariff, surplus and occupancy calculators (JSON in and out)",
 	  "ramme calc tariff < input.json\n"

@@ -89,3 +89,25 @@ html_date(struct html *h, const char *iso)
 	escape(h->out, buf_str(&b));
 	buf_cleanup(&b);
 }
+
+void
+html_time(struct html *h, const char *iso)
+{
+	struct buf	b;
+	int64_t		t;
+
+	if (iso == NULL)
+		return;
+	if (text_parse_timestamp(iso, &t) != 0) {
+		escape(h->out, iso);
+		return;
+	}
+	HTML_LIT(h, "<time");
+	html_attr(h, "datetime", iso);
+	HTML_LIT(h, ">");
+	buf_init(&b);
+	text_format_time_da(&b, t);
+	escape(h->out, buf_str(&b));
+	buf_cleanup(&b);
+	HTML_LIT(h, "</time>");
+}

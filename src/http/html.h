@@ -33,6 +33,13 @@ void	html_int(struct html *h, int64_t v);
 void	html_centi(struct html *h, int64_t centi);
 /* An ISO date as "6. marts 2014". */
 void	html_date(struct html *h, const char *iso);
+/*
+ * A stored UTC timestamp "2026-12-05T09:24:00Z" as Copenhagen local time
+ * in Danish, in a <time> element that keeps the instant:
+ * <time datetime="2026-12-05T09:24:00Z">5. december 2026 kl. 10.24</time>.
+ * Other text is written escaped as it is; NULL writes nothing.
+ */
+void	html_time(struct html *h, const char *iso);
 /* <tag attrs> helpers for fixed tag names are plain HTML_LIT calls. */
 
 #endif

@@ -619,7 +619,7 @@ page_accounts_view(struct http_req *r)
 		HTML_LIT(h, " %)</dd>");
 	}
 	HTML_LIT(h, "<dt>Indberettet</dt><dd>");
-	html_text(h, a->reported_at);
+	html_time(h, a->reported_at);
 	HTML_LIT(h, " (");
 	html_text(h, a->reported_by);
 	HTML_LIT(h, ", version ");

@@ -14,6 +14,7 @@
 #include "http/routes.h"
 #include "service/agreement.h"
 #include "service/calc.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 static int
@@ -114,9 +115,12 @@ result_kr(struct html *h, json_t *out, const char *key)
 static void
 result_text(struct http_req *r, struct html *h, json_t *out, const char *key)
 {
-	json_t	*v = json_object_get(out, key);
-	char	*txt, *p;
+	json_t		*v = json_object_get(out, key);
+	struct buf	 b;
+	char		*txt, *p;
+	size_t		 sign, digits, k;
 
+	(void)r;
 	if (v == NULL || json_is_null(v)) {
 		HTML_LIT(h, "–");
 		return;
@@ -131,7 +135,19 @@ result_text(struct http_req *r, struct html *h, json_t *out, const char *key)
 	for (p = txt; *p; p++)
 		if (*p == '.')
 			*p = ',';
-	html_text(h, arena_strdup(&r->arena, txt));
+	/* Danish: "." between the thousands of the whole part. */
+	sign = *txt == '-';
+	digits = strspn(txt + sign, "0123456789");
+	buf_init(&b);
+	buf_append(&b, txt, sign);
+	for (k = 0; k < digits; k++) {
+		if (k > 0 && (digits - k) % 3 == 0)
+			buf_putc(&b, '.');
+		buf_putc(&b, txt[sign + k]);
+	}
+	buf_puts(&b, txt + sign + digits);
+	html_text(h, buf_str(&b));
+	buf_cleanup(&b);
 	free(txt);
 }
 

@@ -1034,13 +1034,12 @@ meeting_render(struct http_req *r, int64_t id, const struct err *err,
 	if (mp.m.state == MEETING_REFERAT_GODKENDT &&
 	    mp.m.source_fingerprint != NULL) {
 		HTML_LIT(h, " (indlæst fra tekst den ");
-		html_date(h, arena_strndup(&r->arena, mp.m.created_at, 10));
+		html_time(h, mp.m.created_at);
 		HTML_LIT(h, ")");
 	} else if (mp.m.state == MEETING_REFERAT_GODKENDT &&
 	    mp.m.minutes_approved_at != NULL) {
 		HTML_LIT(h, " den ");
-		html_date(h, arena_strndup(&r->arena, mp.m.minutes_approved_at,
-		    10));
+		html_time(h, mp.m.minutes_approved_at);
 		if (mp.next_meeting > 0) {
 			HTML_LIT(h, " på <a");
 			html_url(h, "href", arena_printf(&r->arena,
@@ -1396,7 +1395,7 @@ history(struct http_req *r, struct html *h, int64_t item_id)
 				m = &v[i].changes[c];
 		k++;
 		HTML_LIT(h, "<tr><td>");
-		html_text(h, v[i].at_iso);
+		html_time(h, v[i].at_iso);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, v[i].who);
 		HTML_LIT(h, "</td><td>");
@@ -2508,8 +2507,7 @@ page_nomination_view(struct http_req *r)
 			HTML_LIT(h, "</td><td>");
 			html_text(h, x[i].person_name);
 			HTML_LIT(h, "</td><td>");
-			html_date(h, arena_strndup(&r->arena, x[i].created_at,
-			    10));
+			html_time(h, x[i].created_at);
 			HTML_LIT(h, "</td></tr>");
 		}
 		HTML_LIT(h, "</tbody></table>");

@@ -22,6 +22,7 @@
 #include "service/register_io.h"
 #include "store/audit.h"
 #include "store/offer_store.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 #define PAGE_SIZE	50
@@ -32,6 +33,20 @@ struct orgs {
 	struct org	*v;
 	int		 n;
 };
+
+/* An integer with Danish thousands separators, in the request's arena. */
+static const char *
+int_da(struct http_req *r, int64_t v)
+{
+	struct buf	 b;
+	const char	*s;
+
+	buf_init(&b);
+	text_format_int_da(&b, v);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return s;
+}
 
 static void
 orgs_load(struct http_req *r, struct orgs *o)
@@ -301,7 +316,11 @@ page_offers(struct http_req *r)
 	    "download>Excel</a><a class=\"button secondary\" "
 	    "href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
 	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=json\" "
-	    "download>JSON</a></div>\n");
+	    "download>JSON</a><a class=\"button secondary\" "
+	    "href=\"/tilbud/eksport?format=xlsx&amp;visning=oversigt\" "
+	    "download>Excel til læsning</a><a class=\"button secondary\" "
+	    "href=\"/tilbud/eksport?format=csv&amp;visning=oversigt\" "
+	    "download>CSV til læsning</a></div>\n");
 
 	HTML_LIT(h, "<p id=\"count\">");
 	html_int(h, total);
@@ -343,9 +362,12 @@ page_offers(struct http_req *r)
 			    f.offset - PAGE_SIZE : 0)));
 			HTML_LIT(h, ">Forrige</a>");
 		}
-		html_text(h, arena_printf(&r->arena, "Viser %lld–%lld af %lld",
-		    (long long)f.offset + 1, (long long)f.offset + (long long)n,
-		    (long long)total));
+		HTML_LIT(h, "Viser ");
+		html_int(h, f.offset + 1);
+		HTML_LIT(h, "–");
+		html_int(h, f.offset + (int64_t)n);
+		HTML_LIT(h, " af ");
+		html_int(h, total);
 		if (f.offset + PAGE_SIZE < total) {
 			HTML_LIT(h, "<a rel=\"next\"");
 			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
@@ -516,12 +538,12 @@ page_offer_view(struct http_req *r)
 	if (r->who.role != ROLE_ANON &&
 	    register_offer_history(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead>"
-		    "<tr><th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">"
+		    "<tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">"
 		    "Bruger</th><th scope=\"col\">Handling</th><th scope=\"col\">"
 		    "Ændrede felter</th></tr></thead><tbody>");
 		for (k = 0; k < nh; k++) {
 			HTML_LIT(h, "<tr><td>");
-			html_text(h, hist[k].at);
+			html_time(h, hist[k].at);
 			HTML_LIT(h, "</td><td>");
 			html_text(h, hist[k].username);
 			HTML_LIT(h, "</td><td>");
@@ -871,10 +893,11 @@ page_offer_delete_post(struct http_req *r)
 void
 page_offers_export(struct http_req *r)
 {
-	static const char *const allowed[] = { "format", NULL };
+	static const char *const allowed[] = { "format", "visning", NULL };
 	enum register_io_format	 fmt;
 	struct err		 e;
-	const char		*name;
+	const char		*name, *view;
+	bool			 human;
 	char			*data = NULL, path[] = "/tmp/ramme-xlsx-XXXXXX";
 	size_t			 len = 0;
 	FILE			*f;
@@ -883,11 +906,16 @@ page_offers_export(struct http_req *r)
 
 	err_clear(&e);
 	name = http_query(r, "format");
+	view = http_query(r, "visning");
+	/* visning=oversigt: the export for people (CSV, XLSX). */
+	human = view != NULL && strcmp(view, "oversigt") == 0;
 	if (http_query_check(r, allowed, &e) != 0 || name == NULL ||
-	    register_io_format_parse(name, &fmt) != 0) {
+	    register_io_format_parse(name, &fmt) != 0 || (view != NULL &&
+	    (!human || fmt == REGISTER_IO_JSON))) {
 		if (e.code == 0)
 			err_set(&e, ERR_INVALID, "invalid_format", "format",
-			    "Vælg format: csv, json eller xlsx");
+			    "Vælg format: csv, json eller xlsx (oversigten "
+			    "til læsning: csv eller xlsx)");
 		http_send_error(r, &e);
 		return;
 	}
@@ -899,7 +927,9 @@ page_offers_export(struct http_req *r)
 			return;
 		}
 		close(fd);
-		rc = register_io_export_offers(&r->svc, fmt, NULL, path, &e);
+		rc = human ? register_io_export_offers_da(&r->svc, fmt, NULL,
+		    path, &e) : register_io_export_offers(&r->svc, fmt, NULL,
+		    path, &e);
 		if (rc == 0 && (f = fopen(path, "rb")) != NULL) {
 			fseek(f, 0, SEEK_END);
 			sz = ftell(f);
@@ -915,7 +945,9 @@ page_offers_export(struct http_req *r)
 		char	*mem = NULL;
 		size_t	 memlen = 0;
 		f = open_memstream(&mem, &memlen);
-		rc = register_io_export_offers(&r->svc, fmt, f, NULL, &e);
+		rc = human ? register_io_export_offers_da(&r->svc, fmt, f,
+		    NULL, &e) : register_io_export_offers(&r->svc, fmt, f,
+		    NULL, &e);
 		fclose(f);
 		data = arena_strndup(&r->arena, mem, memlen);
 		len = memlen;
@@ -926,7 +958,8 @@ page_offers_export(struct http_req *r)
 		return;
 	}
 	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
-	    "attachment; filename=\"tilbud.%s\"", name));
+	    "attachment; filename=\"%s.%s\"", human ? "tilbudsoversigt" :
+	    "tilbud", name));
 	http_send(r, 200, fmt == REGISTER_IO_CSV ? "text/csv; charset=utf-8" :
 	    fmt == REGISTER_IO_JSON ? "application/json; charset=utf-8" :
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -1003,9 +1036,10 @@ page_offers_import_post(struct http_req *r)
 		page_end(&p, http_status_of_err(rc));
 		return;
 	}
-	page_message(&p, "ok", arena_printf(&r->arena, "%s%d oprettet, %d "
-	    "ændret, %d uændret.", dry ? "Kontrol uden at gemme: " : "",
-	    rep.created, rep.updated, rep.unchanged));
+	page_message(&p, "ok", arena_printf(&r->arena, "%s%s oprettet, %s "
+	    "ændret, %s uændret.", dry ? "Kontrol uden at gemme: " : "",
+	    int_da(r, rep.created), int_da(r, rep.updated),
+	    int_da(r, rep.unchanged)));
 	for (i = 0; i < rep.nwarnings; i++)
 		page_message(&p, "ok", rep.warnings[i]);
 	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");

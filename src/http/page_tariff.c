@@ -154,11 +154,11 @@ history_table(struct page *p, const struct history_entry *hist, size_t n)
 	if (n == 0)
 		return;
 	HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead><tr>"
-	    "<th scope=\"col\">Tidspunkt (UTC)</th><th scope=\"col\">Bruger"
+	    "<th scope=\"col\">Tidspunkt</th><th scope=\"col\">Bruger"
 	    "</th><th scope=\"col\">Handling</th></tr></thead><tbody>");
 	for (k = 0; k < n; k++) {
 		HTML_LIT(h, "<tr><td>");
-		html_text(h, hist[k].at_iso);
+		html_time(h, hist[k].at_iso);
 		HTML_LIT(h, "</td><td>");
 		html_text(h, hist[k].who);
 		HTML_LIT(h, "</td><td>");
@@ -420,7 +420,7 @@ tariff_page(struct http_req *r, int64_t id, const struct err *err,
 		HTML_LIT(h, "</td><td>");
 		html_text(h, v[i].reason ? v[i].reason : "");
 		HTML_LIT(h, "</td><td>");
-		html_text(h, v[i].published_at);
+		html_time(h, v[i].published_at);
 		HTML_LIT(h, " (");
 		html_text(h, v[i].published_by);
 		HTML_LIT(h, ")</td><td>");
@@ -765,8 +765,9 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 	HTML_LIT(h, "</dd></dl>");
 
 	HTML_LIT(h, "<h2>Fremdrift</h2><p id=\"progress\"><strong>");
-	html_text(h, arena_printf(&r->arena, "%lld af %lld",
-	    (long long)pr.operators_done, (long long)pr.operators));
+	html_int(h, pr.operators_done);
+	HTML_LIT(h, " af ");
+	html_int(h, pr.operators);
 	HTML_LIT(h, "</strong> driftsherrer har indsendt alle deres "
 	    "indberetninger.</p><p class=\"muted\">");
 	for (k = 0; k < SUBMISSION_STATUS_COUNT; k++) {

@@ -79,7 +79,8 @@ static const struct route routes[] = {
 	{ "GET", "/tilbud", ROLES_PUBLIC, 0, page_offers,
 	  "Offers with filters and search" },
 	{ "GET", "/tilbud/eksport", ROLES_PUBLIC, 0, page_offers_export,
-	  "Download offers as csv, json or xlsx (?format=)" },
+	  "Download offers as csv, json or xlsx "
+	  "(?format=; &visning=oversigt: for people)" },
 	{ "GET", "/tilbud/import", ROLES_ADMIN, 0, page_offers_import_form,
 	  "Upload a CSV file of offers" },
 	{ "POST", "/tilbud/import", ROLES_ADMIN, 0, page_offers_import_post,

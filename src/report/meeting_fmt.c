@@ -197,19 +197,7 @@ meeting_fmt_cph_offset(const struct meeting_fmt_tm *local)
 int
 meeting_fmt_cph_offset_at(int64_t epoch)
 {
-	struct meeting_fmt_tm	utc, from, to;
-
-	meeting_fmt_from_epoch(epoch, &utc);
-	memset(&from, 0, sizeof(from));
-	from.year = utc.year;
-	from.mon = 3;
-	from.day = last_sunday(utc.year, 3);
-	from.hour = 1;
-	to = from;
-	to.mon = 10;
-	to.day = last_sunday(utc.year, 10);
-	return epoch >= meeting_fmt_epoch(&from) &&
-	    epoch < meeting_fmt_epoch(&to) ? 7200 : 3600;
+	return text_cph_offset(epoch);
 }
 
 void

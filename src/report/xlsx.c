@@ -12,6 +12,7 @@
 #include "report/xlsx.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 #define WIDTH_MIN	6.0	/* characters */
 #define WIDTH_MAX	60.0
@@ -21,6 +22,8 @@ struct xlsx {
 	lxw_worksheet	*ws;
 	lxw_format	*bold;			/* header row */
 	lxw_format	*fmt[XLSX_MAX_COLS];	/* number format per column */
+	lxw_format	*date;			/* XLSX_DATE_DA, made when
+						   first needed */
 	double		 fixed[XLSX_MAX_COLS];	/* caller's width, or 0 */
 	size_t		 seen[XLSX_MAX_COLS];	/* widest content, characters */
 	int		 ncols;
@@ -152,6 +155,40 @@ xlsx_centi(struct xlsx *x, int64_t v)
 
 	write_number(x, (double)v / 100.0, (size_t)snprintf(txt, sizeof(txt),
 	    "%lld,00", (long long)(v / 100)));
+}
+
+void
+xlsx_date(struct xlsx *x, const char *iso)
+{
+	lxw_format	*f;
+	int64_t		 days;
+	int		 c;
+
+	if (iso == NULL || *iso == '\0') {
+		xlsx_blank(x);
+		return;
+	}
+	if (!text_date_valid(iso)) {
+		xlsx_text(x, iso);
+		return;
+	}
+	if ((c = next_cell(x)) < 0)
+		return;
+	if ((f = x->fmt[c]) == NULL) {
+		if (x->date == NULL) {
+			x->date = workbook_add_format(x->wb);
+			format_set_num_format(x->date, XLSX_DATE_DA);
+		}
+		f = x->date;
+	}
+	/* Serial day numbers count from 1899-12-30 (1970-01-01 = 25569). */
+	days = text_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8)) +
+	    25569;
+	note_error(x, worksheet_write_number(x->ws, x->row, (lxw_col_t)c,
+	    (double)days, f));
+	/* "30. september 2026": the widest a shown date gets. */
+	if (x->seen[c] < 18)
+		x->seen[c] = 18;
 }
 
 void

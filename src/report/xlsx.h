@@ -16,6 +16,8 @@ struct err;
 struct xlsx;
 
 #define XLSX_MAX_COLS	256		/* columns in one table */
+/* The Danish date format of date cells: "5. december 2026" (LCID 406). */
+#define XLSX_DATE_DA	"[$-406]d. mmmm yyyy"
 
 struct xlsx_column {
 	const char	*title;		/* header text */
@@ -43,6 +45,13 @@ void	xlsx_int(struct xlsx *x, int64_t v);
  * happens here, at the edge, and nowhere else.
  */
 void	xlsx_centi(struct xlsx *x, int64_t v);
+/*
+ * Write an ISO date "YYYY-MM-DD" in the next cell as a real date (a
+ * serial number shown in the column's num_format, or XLSX_DATE_DA when
+ * the column has none), so spreadsheets sort and compute with it. NULL
+ * or "" leaves the cell blank; other text is written as text.
+ */
+void	xlsx_date(struct xlsx *x, const char *iso);
 /* Leave the next cell blank. */
 void	xlsx_blank(struct xlsx *x);
 /* Finish the current row; the next cell is column 0 of a new row. */

@@ -1141,14 +1141,45 @@ static const char *const export_cols[] = {
 };
 #define EXPORT_FIXED	15
 
+/* The same columns in the export for people, before "Pladser ÅÅÅÅ". */
+static const char *const human_cols[] = {
+	"Tilbud nr.", "Tilbud", "Driftsherre", "Beliggenhedskommune",
+	"Tilbudstype", "Paragraffer", "Målgrupper",
+	"Omfattet af rammeaftalen", "Kategori", "Status", "Åbnet",
+	"Status fra", "Tilbudsportalen", "Bemærkning", "Kilde", NULL
+};
+
+/* Which of the two exports, and what the one for people needs. */
+struct export_spec {
+	bool		 human;		/* Danish headers and labels */
+	struct org	*orgs;		/* human: the names of the codes */
+	int		 norgs;
+};
+
 /* One cell of an exported row, for both CSV and XLSX. */
-enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_VALUE, CELL_INT, CELL_CENTI };
+enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_VALUE, CELL_INT, CELL_CENTI,
+	CELL_DATE };
 
 struct cell {
 	enum cell_kind	 kind;
-	const char	*text;	/* CELL_TEXT (guarded in CSV), CELL_VALUE */
+	const char	*text;	/* CELL_TEXT (guarded in CSV), CELL_VALUE,
+				   CELL_DATE (ISO) */
 	int64_t		 num;	/* CELL_INT, CELL_CENTI (hundredths) */
 };
+
+/* The name of the organisation with code, or the code when unknown. */
+static const char *
+org_name_of(const struct export_spec *x, const char *code)
+{
+	int	i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < x->norgs; i++)
+		if (strcmp(x->orgs[i].code, code) == 0)
+			return x->orgs[i].name;
+	return code;
+}
 
 static const char *
 join(struct svc *s, const char **items, size_t n, const char *sep)
@@ -1179,8 +1210,8 @@ set_cell(struct cell *c, enum cell_kind kind, const char *text)
 
 /* The cells of o's row: EXPORT_FIXED + nyears of them. */
 static void
-offer_cells(struct svc *s, const struct offer *o, const int *years,
-    size_t nyears, struct cell *c)
+offer_cells(struct svc *s, const struct export_spec *x, const struct offer *o,
+    const int *years, size_t nyears, struct cell *c)
 {
 	const char	*kind = offer_kind_name(o->kind);
 	size_t		 i;
@@ -1200,8 +1231,8 @@ offer_cells(struct svc *s, const struct offer *o, const int *years,
 	set_cell(&c[7], CELL_VALUE, o->covered ? "true" : "false");
 	set_cell(&c[8], CELL_TEXT, o->category);
 	set_cell(&c[9], CELL_VALUE, offer_status_name(o->status));
-	set_cell(&c[10], CELL_VALUE, o->opened_on);
-	set_cell(&c[11], CELL_VALUE, o->status_from);
+	set_cell(&c[10], CELL_DATE, o->opened_on);
+	set_cell(&c[11], CELL_DATE, o->status_from);
 	set_cell(&c[12], CELL_VALUE, o->tilbudsportal_id);
 	set_cell(&c[13], CELL_TEXT, o->note);
 	set_cell(&c[14], CELL_TEXT, o->source);
@@ -1210,12 +1241,34 @@ offer_cells(struct svc *s, const struct offer *o, const int *years,
 			c[EXPORT_FIXED + i].kind = CELL_CENTI;
 			c[EXPORT_FIXED + i].num = p;
 		}
+	if (!x->human)
+		return;
+	set_cell(&c[2], CELL_TEXT, org_name_of(x, o->operator_code));
+	set_cell(&c[3], CELL_TEXT, org_name_of(x, o->location_code));
+	set_cell(&c[4], CELL_TEXT, *kind != '\0' ? offer_kind_label(o->kind) :
+	    NULL);
+	set_cell(&c[7], CELL_TEXT, o->covered ? "Ja" : "Nej");
+	set_cell(&c[9], CELL_TEXT, offer_status_label(o->status));
+	set_cell(&c[10], CELL_DATE, o->opened_on);
+	set_cell(&c[11], CELL_DATE, o->status_from);
+	set_cell(&c[12], CELL_TEXT, o->tilbudsportal_id);
+}
+
+/* An ISO date as "05-12-2026", the form Danish spreadsheets read. */
+static const char *
+date_dk(struct svc *s, const char *iso)
+{
+	if (!text_date_valid(iso))
+		return iso;
+	return arena_printf(s->arena, "%.2s-%.2s-%.4s", iso + 8, iso + 5,
+	    iso);
 }
 
 static int
-export_csv(struct svc *s, const struct offer *v, size_t n, const int *years,
-    size_t nyears, FILE *out, struct err *e)
+export_csv(struct svc *s, const struct export_spec *x, const struct offer *v,
+    size_t n, const int *years, size_t nyears, FILE *out, struct err *e)
 {
+	const char *const	*titles = x->human ? human_cols : export_cols;
 	struct csv_writer	 w;
 	struct buf		 b;
 	struct cell		*c;
@@ -1225,15 +1278,15 @@ export_csv(struct svc *s, const struct offer *v, size_t n, const int *years,
 	c = arena_calloc(s->arena, ncols, sizeof(*c));
 	buf_init(&b);
 	csv_writer_init(&w, &b, ';', true);
-	for (k = 0; export_cols[k] != NULL; k++)
-		csv_write_value(&w, export_cols[k]);
+	for (k = 0; titles[k] != NULL; k++)
+		csv_write_value(&w, titles[k]);
 	for (k = 0; k < nyears; k++)
-		csv_write_value(&w, arena_printf(s->arena, "places_%d",
-		    years[k]));
+		csv_write_value(&w, arena_printf(s->arena, x->human ?
+		    "Pladser %d" : "places_%d", years[k]));
 	csv_end_row(&w);
 	for (i = 0; i <= n && !failed; i++) {
 		if (i < n) {
-			offer_cells(s, &v[i], years, nyears, c);
+			offer_cells(s, x, &v[i], years, nyears, c);
 			for (k = 0; k < ncols; k++) {
 				switch (c[k].kind) {
 				case CELL_EMPTY:
@@ -1244,6 +1297,10 @@ export_csv(struct svc *s, const struct offer *v, size_t n, const int *years,
 					break;
 				case CELL_VALUE:
 					csv_write_value(&w, c[k].text);
+					break;
+				case CELL_DATE:
+					csv_write_value(&w, x->human ?
+					    date_dk(s, c[k].text) : c[k].text);
 					break;
 				case CELL_INT:
 					csv_write_value(&w, arena_printf(
@@ -1294,9 +1351,11 @@ export_json(const struct offer *v, size_t n, FILE *out, struct err *e)
 }
 
 static int
-export_xlsx(struct svc *s, const struct offer *v, size_t n, const int *years,
-    size_t nyears, const char *path, struct err *e)
+export_xlsx(struct svc *s, const struct export_spec *xs,
+    const struct offer *v, size_t n, const int *years, size_t nyears,
+    const char *path, struct err *e)
 {
+	const char *const	*titles = xs->human ? human_cols : export_cols;
 	struct xlsx_column	*cols;
 	struct xlsx		*x;
 	struct cell		*c;
@@ -1307,20 +1366,23 @@ export_xlsx(struct svc *s, const struct offer *v, size_t n, const int *years,
 		return err_set(e, ERR_INVALID, "too_many_years", NULL,
 		    "For mange år med pladser til et regneark");
 	cols = arena_calloc(s->arena, ncols, sizeof(*cols));
-	for (k = 0; export_cols[k] != NULL; k++)
-		cols[k].title = export_cols[k];
+	for (k = 0; titles[k] != NULL; k++)
+		cols[k].title = titles[k];
 	for (k = 0; k < nyears; k++)
 		cols[EXPORT_FIXED + k].title = arena_printf(s->arena,
-		    "places_%d", years[k]);
+		    xs->human ? "Pladser %d" : "places_%d", years[k]);
 	if ((rc = xlsx_open(&x, path, "Tilbud", cols, (int)ncols, e)) != 0)
 		return rc;
 	c = arena_calloc(s->arena, ncols, sizeof(*c));
 	for (i = 0; i < n; i++) {
-		offer_cells(s, &v[i], years, nyears, c);
+		offer_cells(s, xs, &v[i], years, nyears, c);
 		for (k = 0; k < ncols; k++) {
 			switch (c[k].kind) {
 			case CELL_EMPTY:
 				xlsx_blank(x);
+				break;
+			case CELL_DATE:
+				xlsx_date(x, c[k].text);
 				break;
 			case CELL_TEXT:
 			case CELL_VALUE:
@@ -1339,9 +1401,11 @@ export_xlsx(struct svc *s, const struct offer *v, size_t n, const int *years,
 	return xlsx_close(x, e);
 }
 
-int
-register_io_export_offers(struct svc *s, enum register_io_format fmt,
-    FILE *out, const char *xlsx_path, struct err *e)
+/* Both exports: the checks, the offers, then the one format. */
+static int
+export_offers(struct svc *s, struct export_spec *x,
+    enum register_io_format fmt, FILE *out, const char *xlsx_path,
+    struct err *e)
 {
 	struct offer	*v;
 	size_t		 n, nyears;
@@ -1358,12 +1422,39 @@ register_io_export_offers(struct svc *s, enum register_io_format fmt,
 	years = place_years(s, v, n, &nyears);
 	switch (fmt) {
 	case REGISTER_IO_CSV:
-		return export_csv(s, v, n, years, nyears, out, e);
+		return export_csv(s, x, v, n, years, nyears, out, e);
 	case REGISTER_IO_JSON:
 		return export_json(v, n, out, e);
 	case REGISTER_IO_XLSX:
-		return export_xlsx(s, v, n, years, nyears, xlsx_path, e);
+		return export_xlsx(s, x, v, n, years, nyears, xlsx_path, e);
 	}
 	return err_set(e, ERR_INTERNAL, "unknown_format", NULL,
 	    "Ukendt eksportformat");
+}
+
+int
+register_io_export_offers(struct svc *s, enum register_io_format fmt,
+    FILE *out, const char *xlsx_path, struct err *e)
+{
+	struct export_spec	x;
+
+	memset(&x, 0, sizeof(x));
+	return export_offers(s, &x, fmt, out, xlsx_path, e);
+}
+
+int
+register_io_export_offers_da(struct svc *s, enum register_io_format fmt,
+    FILE *out, const char *xlsx_path, struct err *e)
+{
+	struct export_spec	x;
+	int			rc;
+
+	if (fmt == REGISTER_IO_JSON)
+		return err_set(e, ERR_INVALID, "invalid_format", "format",
+		    "Oversigten til læsning findes som CSV og Excel");
+	memset(&x, 0, sizeof(x));
+	x.human = true;
+	if ((rc = register_org_list(s, &x.orgs, &x.norgs, e)) != 0)
+		return rc;
+	return export_offers(s, &x, fmt, out, xlsx_path, e);
 }

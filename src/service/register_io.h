@@ -90,6 +90,18 @@ int	register_io_import_orgs(struct svc *s, const char *data, size_t len,
  */
 int	register_io_export_offers(struct svc *s, enum register_io_format fmt,
 	    FILE *out, const char *xlsx_path, struct err *e);
+/*
+ * Write every live offer for people to read, to out (CSV) or xlsx_path
+ * (XLSX): Danish headers, organisation names instead of codes, "Ja" /
+ * "Nej", tilbudstype and status in Danish, one "Pladser ÅÅÅÅ" column per
+ * year; dates are date cells in a Danish format in XLSX and "05-12-2026"
+ * in CSV. The import does not read it back: that is what
+ * register_io_export_offers writes. JSON is ERR_INVALID; otherwise
+ * returns as register_io_export_offers.
+ */
+int	register_io_export_offers_da(struct svc *s,
+	    enum register_io_format fmt, FILE *out, const char *xlsx_path,
+	    struct err *e);
 /* Parse "csv", "json", "xlsx"; 0 or -1. */
 int	register_io_format_parse(const char *name, enum register_io_format *out);
 /*

@@ -130,6 +130,8 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 	cols[TC_REASON - 1].width = 40;
 	cols[TC_REFERRED_FROM - 1].width = 12;
 	cols[TC_REFERRED_BEFORE - 1].width = 12;
+	cols[TC_REFERRED_FROM - 1].num_format = "dd-mm-yyyy";
+	cols[TC_REFERRED_BEFORE - 1].num_format = "dd-mm-yyyy";
 	cols[TC_WARNINGS - 1].width = 60;
 	if ((rc = xlsx_open(&x, path, ROUND_IO_SHEET, cols, TC_COUNT - 1, e))
 	    != 0)
@@ -172,8 +174,8 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 			xlsx_centi(x, l->income_ore);
 			xlsx_centi(x, l->carry_over_ore);
 			xlsx_text(x, l->reason);
-			xlsx_text(x, l->referred_from);
-			xlsx_text(x, l->referred_before);
+			xlsx_date(x, l->referred_from);
+			xlsx_date(x, l->referred_before);
 			cell_centi_opt(x, l->tariff_ore, l->computed);
 			buf_reset(&w);
 			for (c = 0; c < (int)l->nwarnings; c++) {
@@ -855,16 +857,16 @@ round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
 		xlsx_centi(x, v[i].places_centi);
 		xlsx_centi(x, v[i].occupancy_bp);
 		xlsx_int(x, v[i].year);
-		xlsx_text(x, v[i].valid_from);
-		xlsx_text(x, v[i].valid_to);
+		xlsx_date(x, v[i].valid_from);
+		xlsx_date(x, v[i].valid_to);
 		xlsx_int(x, v[i].version);
 		if (v[i].round_no)
 			xlsx_int(x, v[i].round_no);
 		else
 			xlsx_blank(x);
 		xlsx_text(x, v[i].reason);
-		xlsx_text(x, v[i].referred_from);
-		xlsx_text(x, v[i].referred_before);
+		xlsx_date(x, v[i].referred_from);
+		xlsx_date(x, v[i].referred_before);
 		xlsx_end_row(x);
 	}
 	(void)s;

@@ -411,6 +411,85 @@ text_format_date_da(struct buf *out, const char *iso)
 	    atoi(iso));
 }
 
+int
+text_parse_timestamp(const char *iso, int64_t *t)
+{
+	static const char	 shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	int			 hh, mi, ss;
+	size_t			 i;
+	char			 date[11];
+
+	if (iso == NULL || strlen(iso) != sizeof(shape) - 1)
+		return -1;
+	for (i = 0; shape[i] != '\0'; i++) {
+		if (shape[i] == 'd' ? !isdigit((unsigned char)iso[i]) :
+		    iso[i] != shape[i])
+			return -1;
+	}
+	memcpy(date, iso, 10);
+	date[10] = '\0';
+	hh = atoi(iso + 11);
+	mi = atoi(iso + 14);
+	ss = atoi(iso + 17);
+	if (!text_date_valid(date) || hh > 23 || mi > 59 || ss > 59)
+		return -1;
+	*t = text_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8)) *
+	    86400 + hh * 3600 + mi * 60 + ss;
+	return 0;
+}
+
+/* Unix seconds of 01:00 UTC on the last Sunday of month m of year y. */
+static int64_t
+last_sunday_0100(int y, int m)
+{
+	int64_t	d = text_days_from_civil(y, m, days_in_month(y, m));
+
+	/* 1970-01-01 was a Thursday: weekday 0 = Sunday is (d + 4) % 7. */
+	d -= ((d + 4) % 7 + 7) % 7;
+	return d * 86400 + 3600;
+}
+
+int
+text_cph_offset(int64_t t)
+{
+	int	y, m, d;
+
+	text_civil_from_days(t >= 0 ? t / 86400 : -((-t + 86399) / 86400),
+	    &y, &m, &d);
+	return t >= last_sunday_0100(y, 3) && t < last_sunday_0100(y, 10) ?
+	    7200 : 3600;
+}
+
+void
+text_format_time_da(struct buf *out, int64_t t)
+{
+	static const char *months[] = { "januar", "februar", "marts", "april",
+	    "maj", "juni", "juli", "august", "september", "oktober",
+	    "november", "december" };
+	int64_t	local = t + text_cph_offset(t), days, secs;
+	int	y, m, d;
+
+	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	secs = local - days * 86400;
+	text_civil_from_days(days, &y, &m, &d);
+	buf_printf(out, "%d. %s %d kl. %02d.%02d", d, months[m - 1], y,
+	    (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
+void
+text_format_timestamp_da(struct buf *out, const char *iso)
+{
+	int64_t	t;
+
+	if (iso == NULL)
+		return;
+	if (text_parse_timestamp(iso, &t) != 0) {
+		buf_puts(out, iso);
+		return;
+	}
+	text_format_time_da(out, t);
+}
+
 char *
 text_trim(char *s)
 {

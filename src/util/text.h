@@ -80,6 +80,28 @@ void	 text_format_ore_da(char out[TEXT_KR_SIZE], int64_t ore);
 bool	 text_date_valid(const char *s);
 /* Format ISO date as "6. marts 2014"; invalid input is copied as is. */
 void	 text_format_date_da(struct buf *out, const char *iso);
+/*
+ * Parse an ISO 8601 UTC timestamp "2026-12-05T09:24:00Z" (what
+ * text_timestamp writes and the tables store) into unix seconds *t.
+ * Returns 0, or -1 when iso is NULL or not exactly of that form.
+ */
+int	 text_parse_timestamp(const char *iso, int64_t *t);
+/*
+ * Seconds Europe/Copenhagen is ahead of UTC at the UTC instant t: 7200
+ * (CEST) from the last Sunday of March 01:00 UTC to the last Sunday of
+ * October 01:00 UTC, 3600 (CET) otherwise. Pure: no TZ, no tz database.
+ */
+int	 text_cph_offset(int64_t t);
+/*
+ * Append the UTC instant t (unix seconds) as Danish local time in
+ * Copenhagen: "5. december 2026 kl. 10.24".
+ */
+void	 text_format_time_da(struct buf *out, int64_t t);
+/*
+ * text_format_time_da of an ISO UTC timestamp (text_parse_timestamp);
+ * other text is copied as is, NULL writes nothing.
+ */
+void	 text_format_timestamp_da(struct buf *out, const char *iso);
 
 /* Trim ASCII white space at both ends, in place; returns s. */
 char	*text_trim(char *s);

@@ -40,7 +40,7 @@ places() {
 		    if (a[frow] == offer) { print v; exit } inF = 0 }'
 }
 
-"$RAMME" init --db "$DB" --demo >/dev/null 2>&1
+"$RAMME" init --db "$DB" --demo --no-example >/dev/null 2>&1
 
 check "help round names the subcommands" sh -c \
     "'$RAMME' help round | grep -q 'ramme round template' &&

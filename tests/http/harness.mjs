@@ -82,8 +82,10 @@ export function ramme(args, opts = {}) {
 /* Create a demo database at dir/ramme.db with the standard users. */
 export function makeDemoDb(dir, { demo = true, users = USERS } = {}) {
 	const db = path.join(dir, 'ramme.db');
-	/* The demo register without the demo meetings: tests build their own. */
-	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-minutes'] : [])],
+	/* The demo register without the demo meetings and the example
+	 * year: tests build their own. */
+	ramme(['init', '--db', db, ...(demo ?
+	    ['--demo', '--no-minutes', '--no-example'] : [])],
 	    { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
 		ramme(['user', 'add', name, '--role', role,

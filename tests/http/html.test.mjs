@@ -544,6 +544,28 @@ describe('export downloads', () => {
 		    'no worksheet in the zip');
 	});
 
+	test('for people (visning=oversigt): Danish headers and names, linked from /tilbud',
+	    async () => {
+		const page = await anon.get('/tilbud');
+		assert.match(page.text,
+		    /href="\/tilbud\/eksport\?format=xlsx&amp;visning=oversigt"/);
+		assert.match(page.text,
+		    /href="\/tilbud\/eksport\?format=csv&amp;visning=oversigt"/);
+		const r = await anon.get('/tilbud/eksport?format=csv&visning=oversigt');
+		assert.equal(r.status, 200, r.text.slice(0, 300));
+		assert.match(r.headers.get('content-disposition'),
+		    /filename="tilbudsoversigt\.csv"/);
+		assert.match(r.text, /^\ufeffTilbud nr\.;Tilbud;Driftsherre;Beliggenhedskommune;/);
+		assert.match(r.text, /Den Sikrede Institution Kompasset;Region Nordjylland;Brønderslev;Sikret institution;/);
+		const x = await anon.get('/tilbud/eksport?format=xlsx&visning=oversigt');
+		assert.equal(x.status, 200);
+		assert.match(x.headers.get('content-disposition'),
+		    /filename="tilbudsoversigt\.xlsx"/);
+		for (const q of ['?format=json&visning=oversigt',
+		    '?format=csv&visning=x'])
+			assert.equal((await anon.get(`/tilbud/eksport${q}`)).status, 400, q);
+	});
+
 	test('an unknown or missing format → 400', async () => {
 		for (const q of ['?format=pdf', '', '?format=csv&x=1']) {
 			const r = await anon.get(`/tilbud/eksport${q}`);

@@ -78,8 +78,8 @@ describe('the demo register', () => {
 
 describe('filters', () => {
 	before(async () => {
-		/* The demo offers are all "not covered" and active: add one that
-		 * is covered and closing, with LIKE wildcards in its name. */
+		/* No demo offer is closing: add one that is covered and
+		 * closing, with LIKE wildcards in its name. */
 		const admin = await srv.login('admin');
 		const r = await admin.post('/api/v1/offers', {
 			name: 'Rammetilbud 100% _omfattet_', operator_code: '851',

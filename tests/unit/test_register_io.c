@@ -18,7 +18,9 @@
 
 #include "core/offer.h"
 #include "core/org.h"
+#include "service/demo.h"
 #include "service/register.h"
+#include "service/round.h"
 #include "service/register_io.h"
 #include "service/svc.h"
 #include "store/db.h"
@@ -591,6 +593,88 @@ test_export_xlsx(void **state)
 	unlink(path);
 }
 
+/* The export for people: Danish headers, names, labels and dates. */
+static void
+test_export_human(void **state)
+{
+	struct fixture			*f = *state;
+	struct register_io_report	 rep;
+	struct err			 e;
+	char				*data = NULL, *sheet, *styles;
+	char				 path[] = "/tmp/ramme-xlsx-XXXXXX";
+	size_t				 len;
+	FILE				*out;
+	int				 fd;
+
+	load_demo(&f->s, &rep);
+	assert_non_null(out = open_memstream(&data, &len));
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_CSV,
+	    out, NULL, &e), 0);
+	fclose(out);
+	assert_non_null(strstr(data, "Tilbud nr.;Tilbud;Driftsherre;"
+	    "Beliggenhedskommune;Tilbudstype;"));
+	assert_non_null(strstr(data, ";Pladser 2012"));
+	/* Kompasset: names, type, Ja/Nej, status, a Danish date. */
+	assert_non_null(strstr(data, "Den Sikrede Institution Kompasset;"
+	    "Region Nordjylland;Brønderslev;Sikret institution;"));
+	assert_non_null(strstr(data, ";Aktiv;01-09-2012;"));
+	assert_null(strstr(data, "places_"));
+	free(data);
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_JSON,
+	    stdout, NULL, &e), ERR_INVALID);
+
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_int_equal(register_io_export_offers_da(&f->s, REGISTER_IO_XLSX,
+	    NULL, path, &e), 0);
+	sheet = zip_member(path, "xl/worksheets/sheet1.xml");
+	styles = zip_member(path, "xl/styles.xml");
+	/* 1 September 2012 is the serial day 41153, in a date format. */
+	assert_non_null(strstr(sheet, "<v>41153</v>"));
+	assert_non_null(strstr(styles, "[$-406]d. mmmm yyyy"));
+	free(sheet);
+	free(styles);
+	unlink(path);
+}
+
+/* The example year: through the services, once, with fixed figures. */
+static void
+test_demo_example_year(void **state)
+{
+	struct fixture			*f = *state;
+	struct register_io_report	 rep;
+	struct demo_report		 d;
+	struct tariff_filter		 flt;
+	struct published_tariff		*v;
+	struct err			 e;
+	size_t				 n, i;
+	int				 kompasset = 0;
+
+	load_demo(&f->s, &rep);
+	if (demo_example_year(&f->s, &d, &e) != 0)
+		fail_msg("demo_example_year: %s", e.msg);
+	assert_int_equal(d.accounts, 5);
+	assert_int_equal(d.submissions, 5);
+	assert_int_equal(d.tariffs, 5);
+	memset(&flt, 0, sizeof(flt));
+	flt.year = DEMO_TARIFF_YEAR;
+	flt.limit = 100;
+	assert_int_equal(round_tariffs(&f->s, &flt, &v, &n, NULL, &e), 0);
+	assert_int_equal(n, 5);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].offer_name,
+		    "Den Sikrede Institution Kompasset") == 0) {
+			kompasset = 1;
+			assert_int_equal(v[i].tariff_ore, 1379000);
+			assert_string_equal(v[i].published_at,
+			    "2025-10-15T10:00:00Z");
+		}
+	assert_true(kompasset);
+	/* Twice: nothing more. */
+	assert_int_equal(demo_example_year(&f->s, &d, &e), 0);
+	assert_int_equal(d.accounts + d.submissions + (int)d.tariffs, 0);
+}
+
 static void
 test_import_orgs(void **state)
 {
@@ -674,6 +758,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export_json, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export_xlsx, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_export_human, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_demo_example_year, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_import_orgs, setup,
 		    teardown),

@@ -247,6 +247,68 @@ test_civil_days(void **unused)
 	}
 }
 
+/* Copenhagen local time of an ISO UTC timestamp, as text. */
+static const char *
+cph(struct buf *b, const char *iso)
+{
+	buf_reset(b);
+	text_format_timestamp_da(b, iso);
+	return buf_str(b);
+}
+
+static void
+test_time_da(void **state)
+{
+	struct buf	b;
+	int64_t		t;
+
+	(void)state;
+	buf_init(&b);
+	assert_string_equal(cph(&b, "2026-12-05T09:24:00Z"),
+	    "5. december 2026 kl. 10.24");
+	/* 2026: summer time from 29 March 01:00 UTC to 25 October. */
+	assert_string_equal(cph(&b, "2026-03-29T00:59:00Z"),
+	    "29. marts 2026 kl. 01.59");
+	assert_string_equal(cph(&b, "2026-03-29T01:00:00Z"),
+	    "29. marts 2026 kl. 03.00");
+	assert_string_equal(cph(&b, "2026-03-29T01:01:00Z"),
+	    "29. marts 2026 kl. 03.01");
+	assert_string_equal(cph(&b, "2026-10-25T00:59:00Z"),
+	    "25. oktober 2026 kl. 02.59");
+	assert_string_equal(cph(&b, "2026-10-25T01:00:00Z"),
+	    "25. oktober 2026 kl. 02.00");
+	assert_string_equal(cph(&b, "2026-10-25T01:01:00Z"),
+	    "25. oktober 2026 kl. 02.01");
+	/* 2025: 30 March and 26 October; midnight and new year. */
+	assert_string_equal(cph(&b, "2025-03-30T00:59:00Z"),
+	    "30. marts 2025 kl. 01.59");
+	assert_string_equal(cph(&b, "2025-03-30T01:01:00Z"),
+	    "30. marts 2025 kl. 03.01");
+	assert_string_equal(cph(&b, "2025-10-26T00:59:00Z"),
+	    "26. oktober 2025 kl. 02.59");
+	assert_string_equal(cph(&b, "2025-10-26T01:01:00Z"),
+	    "26. oktober 2025 kl. 02.01");
+	assert_string_equal(cph(&b, "2025-12-31T23:30:00Z"),
+	    "1. januar 2026 kl. 00.30");
+	assert_string_equal(cph(&b, "2026-06-30T22:00:00Z"),
+	    "1. juli 2026 kl. 00.00");
+	/* Not a stored timestamp: copied as is. */
+	assert_string_equal(cph(&b, "2026-12-05"), "2026-12-05");
+	assert_string_equal(cph(&b, "2026-02-30T10:00:00Z"),
+	    "2026-02-30T10:00:00Z");
+	assert_string_equal(cph(&b, "2026-12-05T24:00:00Z"),
+	    "2026-12-05T24:00:00Z");
+	assert_int_equal(text_parse_timestamp("2026-12-05T09:24:00", &t), -1);
+	assert_int_equal(text_parse_timestamp(NULL, &t), -1);
+	assert_int_equal(text_parse_timestamp("1970-01-01T00:00:00Z", &t), 0);
+	assert_int_equal(t, 0);
+	buf_reset(&b);
+	text_format_time_da(&b, 1796462640);	/* 2026-12-05T09:24:00Z */
+	assert_string_equal(buf_str(&b), "5. december 2026 kl. 10.24");
+	assert_int_equal(text_cph_offset(1796462640), 3600);
+	buf_cleanup(&b);
+}
+
 int
 main(void)
 {
@@ -260,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_time_da),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,45 @@
+/*
+ * demo — the example year of the demo database: what a year of the
+ * cooperation leaves behind, so that every page has something to show.
+ * The accounts of 2024 for the offers covered by the agreement (with a
+ * set-aside, a deficit and a surplus carried into the tariff), and the
+ * tariff round of 2026: opened, every submission filled with service
+ * lines, submitted, approved and published as the Takstoversigt.
+ *
+ * It is built through the services, as the secretariat would, at fixed
+ * times (the service clock is set, not read), so the same database comes
+ * out every time. No figure here comes from a source: the round's title
+ * says "eksempeltal", and so does the note of each of these offers in
+ * data/nordjylland/offers.csv.
+ */
+#ifndef RAMME_DEMO_H
+#define RAMME_DEMO_H
+
+#include <stdint.h>
+
+struct err;
+struct svc;
+
+#define DEMO_ACCOUNTS_YEAR	2024	/* the example accounts */
+#define DEMO_TARIFF_YEAR	2026	/* the example round; its tariffs
+					   take the accounts' carry-over */
+
+/* What demo_example_year did. */
+struct demo_report {
+	int	 accounts;	/* accounts reported */
+	int	 submissions;	/* submissions filled and approved */
+	int64_t	 tariffs;	/* tariffs published */
+};
+
+/*
+ * Build the example year on the demo register (register_io_load_demo
+ * first) as the secretariat, through s's database and arena; s's clock
+ * and principal are not used. When the round of DEMO_TARIFF_YEAR exists
+ * already nothing is done and *rep is all zero, so loading twice changes
+ * nothing. Returns 0, ERR_NOT_FOUND when a demo offer is missing, or the
+ * error of the service that failed (e filled).
+ */
+int	demo_example_year(struct svc *s, struct demo_report *rep,
+	    struct err *e);
+
+#endif
