@@ -100,7 +100,7 @@ sub_id(struct html *h, const char *attr, const char *id, const char *suffix)
 /* The group's opening, label, hint and message. */
 static void
 group_begin(struct html *h, const char *id, const char *label,
-    const char *hint, const char *msg, bool required)
+    const char *hint, const char *msg)
 {
 	if (msg != NULL)
 		HTML_LIT(h, "<div class=\"form-group form-error\">");
@@ -110,8 +110,6 @@ group_begin(struct html *h, const char *id, const char *label,
 	html_attr(h, "for", id);
 	HTML_LIT(h, ">");
 	html_text(h, label);
-	if (!required)
-		HTML_LIT(h, " <span class=\"weight-normal\">(frivilligt)</span>");
 	HTML_LIT(h, "</label>");
 	if (hint != NULL) {
 		HTML_LIT(h, "<span class=\"form-hint\"");
@@ -168,7 +166,7 @@ ui_field(struct html *h, const struct ui_field *f,
 	const char	*mode = f->inputmode;
 	char		 n[24];
 
-	group_begin(h, id, f->label, f->hint, msg, f->required);
+	group_begin(h, id, f->label, f->hint, msg);
 	if (f->type == UI_TEXTAREA) {
 		HTML_LIT(h, "<textarea");
 		width_class(h, "form-input", f->width);
@@ -226,7 +224,7 @@ ui_select_begin(struct html *h, const struct ui_select *s,
 	const char	*msg = s->error ? s->error :
 			    ui_errors_get(errors, s->name);
 
-	group_begin(h, id, s->label, s->hint, msg, true);
+	group_begin(h, id, s->label, s->hint, msg);
 	HTML_LIT(h, "<select");
 	width_class(h, "form-select", s->width);
 	html_attr(h, "id", id);
