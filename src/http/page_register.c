@@ -570,7 +570,8 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 		HTML_LIT(h, ">");
 	}
 	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-	    .value = o->name, .required = true, .maxlength = 200 }, &errs);
+	    .value = o->name, .required = true, .maxlength = 200,
+	    .width = "xl" }, &errs);
 	ui_select_begin(h, &(struct ui_select){ .name = "operator_code",
 	    .label = "Driftsherre", .selected = o->operator_code,
 	    .first = r->who.role == ROLE_ADMIN ? "Ikke oplyst" : NULL }, &errs);
@@ -629,9 +630,9 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	status_select(h, offer_status_name(o->status), NULL, &errs);
 	ui_field(h, &(struct ui_field){ .name = "status_from",
 	    .label = "Status gældende fra", .type = UI_DATE,
-	    .value = o->status_from }, &errs);
+	    .width = "m", .value = o->status_from }, &errs);
 	ui_field(h, &(struct ui_field){ .name = "opened_on", .label = "Åbnet",
-	    .type = UI_DATE, .value = o->opened_on }, &errs);
+	    .type = UI_DATE, .width = "m", .value = o->opened_on }, &errs);
 	ui_field(h, &(struct ui_field){ .name = "tilbudsportal_id",
 	    .label = "Tilbudsportalens id", .inputmode = "numeric",
 	    .maxlength = 12, .width = "s", .value = o->tilbudsportal_id },
