@@ -183,12 +183,10 @@ ui_field(struct html *h, const struct ui_field *f,
 		case UI_DATE:		HTML_LIT(h, " type=\"date\""); break;
 		case UI_EMAIL:		HTML_LIT(h, " type=\"email\""); break;
 		case UI_PASSWORD:	HTML_LIT(h, " type=\"password\""); break;
-		case UI_NUMBER:
-			if (mode == NULL)
-				mode = "decimal";
-			/* FALLTHROUGH */
 		default:		HTML_LIT(h, " type=\"text\""); break;
 		}
+		if (f->type == UI_NUMBER && mode == NULL)
+			mode = "decimal";
 		width_class(h, "form-input", f->width);
 		html_attr(h, "id", id);
 		html_attr(h, "name", f->name);
