@@ -177,8 +177,6 @@ page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
 	HTML_LIT(h, "><link rel=\"stylesheet\"");
 	html_url(h, "href", asset_url("style.css"));
 	HTML_LIT(h, "><script defer");
-	html_url(h, "src", asset_url("dkfds.min.js"));
-	HTML_LIT(h, "></script><script defer");
 	html_url(h, "src", asset_url("ramme.js"));
 	HTML_LIT(h, "></script>");
 	if (section != NULL && (strcmp(section, "moeder") == 0 ||
@@ -195,7 +193,10 @@ page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
 	    "<span class=\"ramme-logo-mark\" aria-hidden=\"true\">R</span>"
 	    "<span class=\"ramme-logo-text\">");
 	html_text(h, site->org);
-	HTML_LIT(h, "</span></a><div class=\"portal-user\">");
+	HTML_LIT(h, "</span></a><a href=\"#menu\" class=\"button-menu-open "
+	    "function-link ramme-menu-open\" aria-controls=\"menu\">");
+	ui_icon(h, "menu");
+	HTML_LIT(h, "Menu</a><div class=\"portal-user\">");
 	if (!anon) {
 		HTML_LIT(h, "<p class=\"user\">");
 		user_line(p);
@@ -212,27 +213,12 @@ page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
 	html_text(h, site->org);
 	HTML_LIT(h, "</strong></p></div></div></div>"
 	    /* Desktop: DKFDS's menu bar. */
-	    "<div class=\"navigation-menu\"><div class=\"navigation-menu-inner "
-	    "container\"><nav class=\"nav\" aria-label=\"Hovedmenu\">"
+	    "<div class=\"navigation-menu\" id=\"menu\"><div "
+	    "class=\"navigation-menu-inner container\"><nav class=\"nav\" "
+	    "aria-label=\"Hovedmenu\">"
 	    "<ul class=\"mainmenu\">");
 	menu_items(p, section);
-	HTML_LIT(h, "</ul></nav></div></div>"
-	    /* Phone: a disclosure that opens without JavaScript. */
-	    "<details class=\"ramme-mobilemenu\"><summary "
-	    "class=\"button-menu-open function-link\">");
-	ui_icon(h, "menu");
-	HTML_LIT(h, "Menu</summary><nav aria-label=\"Hovedmenu\" "
-	    "class=\"container\"><ul class=\"mainmenu\">");
-	menu_items(p, section);
-	HTML_LIT(h, "</ul><div class=\"ramme-mobileuser\">");
-	if (!anon) {
-		HTML_LIT(h, "<p class=\"user\">");
-		user_line(p);
-		HTML_LIT(h, "</p>");
-		logout_form(p);
-	} else
-		login_link(p);
-	HTML_LIT(h, "</div></nav></details></header>\n"
+	HTML_LIT(h, "</ul></nav></div></div></header>\n"
 	    "<main id=\"main-content\" class=\"container page-container\">");
 	breadcrumbs(p, title, section, crumbs, ncrumbs);
 	HTML_LIT(h, "<h1>");

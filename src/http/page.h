@@ -2,7 +2,8 @@
  * page — the frame shared by every HTML page in DKFDS markup: head with
  * the hashed style sheets and script, skip link, header (the site's logo
  * and name, the user with role and organisation and "Log ud"), the main
- * menu (a disclosure "Menu" on a phone that works without JavaScript),
+ * menu (on a phone a "Menu" button folds it; without JavaScript it is a
+ * link to the menu, which then shows stacked),
  * breadcrumbs, one h1, and the footer; plus the CSRF field of forms,
  * messages and the error page. Pages are C functions writing through
  * struct html; the components inside a page come from http/ui.h.
