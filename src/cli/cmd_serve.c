@@ -13,14 +13,16 @@
 #include "http/server.h"
 #include "store/db.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/log.h"
 
 int
 cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "--listen=", "--port=",
-	    "--threads=", "--secure-cookies", "--public-url=", NULL };
-	const char		*vals[5];
+	    "--threads=", "--secure-cookies", "--public-url=", "--site-name=",
+	    "--org-name=", "--contact-email=", "--a11y-tested=", NULL };
+	const char		*vals[9];
 	char			 public_url[300];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
@@ -68,6 +70,28 @@ cmd_serve(int argc, char **argv)
 		if (n > 0 && public_url[n - 1] == '/')
 			public_url[n - 1] = '\0';
 		cfg.public_url = public_url;
+	}
+
+	cfg.site.name = vals[5];
+	cfg.site.org = vals[6];
+	cfg.site.email = vals[7];
+	cfg.site.a11y_tested = vals[8];
+	for (v = 5; v <= 7; v++)
+		if (vals[v] != NULL && (*vals[v] == '\0' ||
+		    strlen(vals[v]) > 200)) {
+			fprintf(stderr, "ramme serve: %.*s must be 1-200 "
+			    "characters\n", (int)strlen(spec[v]) - 1, spec[v]);
+			return 2;
+		}
+	if (vals[7] != NULL && strchr(vals[7], '@') == NULL) {
+		fprintf(stderr, "ramme serve: --contact-email must be an "
+		    "e-mail address\n");
+		return 2;
+	}
+	if (vals[8] != NULL && !text_date_valid(vals[8])) {
+		fprintf(stderr, "ramme serve: --a11y-tested must be a date, "
+		    "YYYY-MM-DD\n");
+		return 2;
 	}
 
 	/* The database must exist; `ramme init` creates it. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "http/server.h"
 
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
@@ -31,7 +32,9 @@ const struct cli_cmd cli_cmds[] = {
 	  cmd_migrate },
 	{ "serve", "serve the web application and the API",
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
-	  "            [--secure-cookies] [--public-url URL]\n\n"
+	  "            [--secure-cookies] [--public-url URL]\n"
+	  "            [--site-name TEXT] [--org-name TEXT]\n"
+	  "            [--contact-email ADDR] [--a11y-tested DATE]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -40,7 +43,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "  --public-url URL   the address the public uses, e.g.\n"
 	  "                     https://ramme.example.dk: absolute links in\n"
 	  "                     the feeds and the open API (default: from\n"
-	  "                     each request's Host header)\n",
+	  "                     each request's Host header)\n"
+	  "  --site-name TEXT   the cooperation's name in the page header\n"
+	  "                     (default \"" SITE_NAME_DEFAULT "\")\n"
+	  "  --org-name TEXT    who runs the site, in the header, the\n"
+	  "                     accessibility statement and the privacy\n"
+	  "                     policy (default \"" SITE_ORG_DEFAULT "\")\n"
+	  "  --contact-email ADDR  contact for accessibility and personal\n"
+	  "                     data (default " SITE_EMAIL_DEFAULT ")\n"
+	  "  --a11y-tested DATE the day of the last accessibility test,\n"
+	  "                     YYYY-MM-DD, in the accessibility statement\n"
+	  "                     (default " SITE_A11Y_TESTED_DEFAULT ")\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"

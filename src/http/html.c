@@ -61,6 +61,7 @@ html_url(struct html *h, const char *name, const char *url)
 	int ok;
 
 	ok = url != NULL && ((url[0] == '/' && url[1] != '/') || url[0] == '?' ||
+	    url[0] == '#' ||
 	    strncasecmp(url, "https://", 8) == 0 ||
 	    strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "mailto:", 7) == 0);

@@ -23,8 +23,9 @@ void	html_text(struct html *h, const char *s);
 /* ` name="value"` with value escaped; NULL value writes nothing. */
 void	html_attr(struct html *h, const char *name, const char *value);
 /*
- * ` name="url"` for href/action/src: only relative URLs ("/...", "?...")
- * and http(s)/mailto are written; anything else becomes "#".
+ * ` name="url"` for href/action/src: only relative URLs ("/...", "?...",
+ * "#...") and http(s)/mailto are written; anything else
+ * becomes "#".
  */
 void	html_url(struct html *h, const char *name, const char *url);
 /* An integer in Danish format ("217.075"). */

@@ -118,6 +118,10 @@ void		 http_set_header(struct http_req *r, const char *name,
 /* Queue a response with body bytes (copied). */
 void		 http_send(struct http_req *r, int status, const char *type,
 		    const char *body, size_t len);
+/* Queue a response with body bytes that outlive the server (not copied:
+   the embedded assets). */
+void		 http_send_static(struct http_req *r, int status,
+		    const char *type, const char *body, size_t len);
 struct cache_entry;
 /*
  * Queue the body of a cache entry without copying it; the reference the

@@ -1,7 +1,12 @@
 /*
- * page — the layout shared by every HTML page (head, navigation with the
- * user's menu, main, footer), the CSRF field of forms, messages, and the
- * error page. Pages are C functions writing through struct html.
+ * page — the frame shared by every HTML page in DKFDS markup: head with
+ * the hashed style sheets and script, skip link, header (the site's logo
+ * and name, the user with role and organisation and "Log ud"), the main
+ * menu (on a phone a "Menu" button folds it; without JavaScript it is a
+ * link to the menu, which then shows stacked),
+ * breadcrumbs, one h1, and the footer; plus the CSRF field of forms,
+ * messages and the error page. Pages are C functions writing through
+ * struct html; the components inside a page come from http/ui.h.
  */
 #ifndef RAMME_PAGE_H
 #define RAMME_PAGE_H
@@ -18,13 +23,29 @@ struct page {
 	struct html	 h;	/* writes into b */
 };
 
+/* One step of the breadcrumbs: a link to an ancestor page. */
+struct page_crumb {
+	const char	*href;	/* "/tilbud" */
+	const char	*label;	/* "Tilbud" */
+};
+
 /*
- * Start a page: document head, header with navigation (section names the
- * current menu item: "tilbud", "organisationer", "brugere" or NULL), and
- * the <main> element with an <h1> of title.
+ * Start a page: document head, header, main menu (section names the
+ * current menu item: "tilbud", "organisationer", "takster", "beregn",
+ * "moeder", "soeg", "politikere", "indberetning", "regnskab", "brugere"
+ * or NULL), breadcrumbs, and the <main> element with an <h1> of title.
+ * The breadcrumbs are "Forside › SECTION › title": the section's menu
+ * item when the page is below it.
  */
 void	page_begin(struct page *p, struct http_req *r, const char *title,
 	    const char *section);
+/*
+ * page_begin() with the breadcrumbs between "Forside" and title given:
+ * crumbs[0..ncrumbs) (e.g. {"/tilbud", "Tilbud"}, {"/tilbud/7",
+ * "Kompasset"} on its edit page).
+ */
+void	page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
+	    const char *section, const struct page_crumb *crumbs, int ncrumbs);
 /* Close the document and send it with status. */
 void	page_end(struct page *p, int status);
 /*
@@ -32,7 +53,7 @@ void	page_end(struct page *p, int status);
  * (login) a token that is also set as a cookie (double submit).
  */
 void	page_csrf(struct page *p);
-/* A message box: kind "ok" or "error"; text is escaped. */
+/* A message box: kind "ok" (success) or "error"; text is escaped. */
 void	page_message(struct page *p, const char *kind, const char *text);
 /* The HTML error page for e with status. */
 void	page_error(struct http_req *r, int status, const struct err *e);

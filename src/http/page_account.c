@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "http/page.h"
 #include "http/routes.h"
+#include "http/ui.h"
 #include "service/account.h"
 #include "service/register.h"
 #include "store/user_store.h"
@@ -36,18 +37,22 @@ login_page(struct http_req *r, const char *username, const char *next,
 
 	page_begin(&p, r, "Log ind", NULL);
 	if (e != NULL)
-		page_message(&p, "error", e->msg);
-	HTML_LIT(h, "<form class=\"stack\" method=\"post\" action=\"/login\">");
+		ui_alert(h, UI_ERROR, "Du blev ikke logget ind", e->msg);
+	HTML_LIT(h, "<form method=\"post\" action=\"/login\" "
+	    "class=\"ramme-narrow\">");
 	page_csrf(&p);
 	HTML_LIT(h, "<input type=\"hidden\" name=\"next\"");
 	html_attr(h, "value", safe_next(next));
-	HTML_LIT(h, "><label>Brugernavn<input name=\"username\" "
-	    "autocomplete=\"username\" required autofocus");
-	html_attr(h, "value", username);
-	HTML_LIT(h, "></label><label>Adgangskode<input type=\"password\" "
-	    "name=\"password\" autocomplete=\"current-password\" required>"
-	    "</label><div class=\"actions\"><button type=\"submit\">Log ind"
-	    "</button></div></form>");
+	HTML_LIT(h, ">");
+	ui_field(h, &(struct ui_field){ .name = "username",
+	    .label = "Brugernavn", .value = username, .required = true,
+	    .autocomplete = "username" }, NULL);
+	ui_field(h, &(struct ui_field){ .name = "password",
+	    .label = "Adgangskode", .type = UI_PASSWORD, .required = true,
+	    .autocomplete = "current-password" }, NULL);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Log ind", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
 	page_end(&p, status);
 }
 

@@ -18,6 +18,7 @@
 #include "http/http.h"
 #include "http/page.h"
 #include "http/routes.h"
+#include "http/ui.h"
 #include "service/register.h"
 #include "service/register_io.h"
 #include "store/audit.h"
@@ -73,7 +74,7 @@ org_name(const struct orgs *o, const char *code)
 	return code;
 }
 
-/* <option>s of organisations; kommune_only limits to municipalities. */
+/* ui_option()s of organisations; kommune_only limits to municipalities. */
 static void
 org_options(struct html *h, const struct orgs *o, const char *selected,
     int kommune_only, const char *only_code)
@@ -85,57 +86,49 @@ org_options(struct html *h, const struct orgs *o, const char *selected,
 			continue;
 		if (only_code != NULL && strcmp(o->v[i].code, only_code) != 0)
 			continue;
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", o->v[i].code);
-		if (selected != NULL && strcmp(selected, o->v[i].code) == 0)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, o->v[i].name);
-		HTML_LIT(h, " (");
-		html_text(h, o->v[i].code);
-		HTML_LIT(h, ")</option>");
+		ui_option(h, o->v[i].code, o->v[i].name, selected);
 	}
 }
 
+/* A select of offer kinds; first is the empty choice ("Alle"). */
 static void
-kind_options(struct html *h, const char *selected, const char *empty_label)
+kind_select(struct html *h, const char *name, const char *label,
+    const char *selected, const char *first, const struct ui_errors *errs)
 {
 	int k;
 
-	HTML_LIT(h, "<option value=\"\">");
-	html_text(h, empty_label);
-	HTML_LIT(h, "</option>");
-	for (k = 1; k < OFFER_KIND_COUNT; k++) {
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", offer_kind_name((enum offer_kind)k));
-		if (selected != NULL && strcmp(selected,
-		    offer_kind_name((enum offer_kind)k)) == 0)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, offer_kind_label((enum offer_kind)k));
-		HTML_LIT(h, "</option>");
-	}
+	ui_select_begin(h, &(struct ui_select){ .name = name, .label = label,
+	    .selected = selected, .first = first }, errs);
+	for (k = 1; k < OFFER_KIND_COUNT; k++)
+		ui_option(h, offer_kind_name((enum offer_kind)k),
+		    offer_kind_label((enum offer_kind)k), selected);
+	ui_select_end(h);
 }
 
+/* A select of offer states; first (or NULL) is the empty choice. */
 static void
-status_options(struct html *h, const char *selected, const char *empty_label)
+status_select(struct html *h, const char *selected, const char *first,
+    const struct ui_errors *errs)
 {
 	int s;
 
-	if (empty_label != NULL) {
-		HTML_LIT(h, "<option value=\"\">");
-		html_text(h, empty_label);
-		HTML_LIT(h, "</option>");
-	}
-	for (s = 0; s < OFFER_STATUS_COUNT; s++) {
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", offer_status_name((enum offer_status)s));
-		if (selected != NULL && strcmp(selected,
-		    offer_status_name((enum offer_status)s)) == 0)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, offer_status_label((enum offer_status)s));
-		HTML_LIT(h, "</option>");
+	ui_select_begin(h, &(struct ui_select){ .name = "status",
+	    .label = "Status", .selected = selected, .first = first,
+	    .required = first == NULL }, errs);
+	for (s = 0; s < OFFER_STATUS_COUNT; s++)
+		ui_option(h, offer_status_name((enum offer_status)s),
+		    offer_status_label((enum offer_status)s), selected);
+	ui_select_end(h);
+}
+
+/* The tone of an offer's status badge. */
+static enum ui_tone
+status_tone(enum offer_status st)
+{
+	switch (st) {
+	case OFFER_ACTIVE:	return UI_SUCCESS;
+	case OFFER_CLOSING:	return UI_WARNING;
+	default:		return UI_NEUTRAL;
 	}
 }
 
@@ -247,9 +240,16 @@ page_offers(struct http_req *r)
 	    "besked", NULL };
 	struct page		 p;
 	struct html		*h = &p.h;
+	static const struct ui_col list_cols[] = {
+		{ "Navn", 0 }, { "Driftsherre", 0 },
+		{ "Beliggenhedskommune", 0 }, { "Paragraffer", 0 },
+		{ "Tilbudstype", 0 }, { "Pladser", UI_COL_NUM },
+		{ "Status", 0 },
+	};
 	struct offer_filter	 f;
 	struct offer		*v = NULL;
 	struct orgs		 orgs;
+	struct ui_table		 t;
 	struct err		 e;
 	size_t			 n = 0, i;
 	int64_t			 total = 0;
@@ -271,88 +271,80 @@ page_offers(struct http_req *r)
 	orgs_load(r, &orgs);
 	page_begin(&p, r, "Tilbud", "tilbud");
 	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
-		page_message(&p, "ok", flash);
+		ui_alert(h, UI_SUCCESS, NULL, flash);
 
 	HTML_LIT(h, "<form class=\"filters\" method=\"get\" action=\"/tilbud\" "
-	    "role=\"search\"><label>Søg i navn<input type=\"search\" "
-	    "name=\"q\"");
-	html_attr(h, "value", http_query(r, "q"));
-	HTML_LIT(h, "></label><label>Driftsherre<select name=\"operator\">"
-	    "<option value=\"\">Alle</option>");
+	    "role=\"search\" aria-label=\"Find tilbud\">");
+	ui_field(h, &(struct ui_field){ .name = "q", .label = "Søg i navn",
+	    .value = http_query(r, "q") }, NULL);
+	ui_select_begin(h, &(struct ui_select){ .name = "operator",
+	    .label = "Driftsherre", .first = "Alle",
+	    .selected = http_query(r, "operator") }, NULL);
 	org_options(h, &orgs, http_query(r, "operator"), 0, NULL);
-	HTML_LIT(h, "</select></label><label>Beliggenhedskommune<select "
-	    "name=\"municipality\"><option value=\"\">Alle</option>");
+	ui_select_end(h);
+	ui_select_begin(h, &(struct ui_select){ .name = "municipality",
+	    .label = "Beliggenhedskommune", .first = "Alle",
+	    .selected = http_query(r, "municipality") }, NULL);
 	org_options(h, &orgs, http_query(r, "municipality"), 1, NULL);
-	HTML_LIT(h, "</select></label><label>Paragraf<input name=\"paragraph\" "
-	    "size=\"8\" placeholder=\"fx 107\"");
-	html_attr(h, "value", http_query(r, "paragraph"));
-	HTML_LIT(h, "></label><label>Tilbudstype<select name=\"kind\">");
-	kind_options(h, http_query(r, "kind"), "Alle");
-	HTML_LIT(h, "</select></label><label>Status<select name=\"status\">");
-	status_options(h, http_query(r, "status"), "Alle");
-	HTML_LIT(h, "</select></label><label>Omfattet<select name=\"covered\">");
+	ui_select_end(h);
+	ui_field(h, &(struct ui_field){ .name = "paragraph",
+	    .label = "Paragraf", .hint = "fx 107", .width = "xs",
+	    .value = http_query(r, "paragraph") }, NULL);
+	kind_select(h, "kind", "Tilbudstype", http_query(r, "kind"), "Alle",
+	    NULL);
+	status_select(h, http_query(r, "status"), "Alle", NULL);
 	cov = http_query(r, "covered");
-	HTML_LIT(h, "<option value=\"\">Alle</option><option value=\"true\"");
-	if (cov && strcmp(cov, "true") == 0)
-		HTML_LIT(h, " selected");
-	HTML_LIT(h, ">Omfattet af rammeaftalen</option><option value=\"false\"");
-	if (cov && strcmp(cov, "false") == 0)
-		HTML_LIT(h, " selected");
-	HTML_LIT(h, ">Ikke omfattet</option></select></label>"
-	    "<button type=\"submit\">Vis</button></form>\n");
+	ui_select(h, &(struct ui_select){ .name = "covered",
+	    .label = "Omfattet", .first = "Alle", .selected = cov,
+	    .options = (const struct ui_option[]){
+		{ "true", "Omfattet af rammeaftalen" },
+		{ "false", "Ikke omfattet" } }, .noptions = 2 }, NULL);
+	ui_button(h, UI_PRIMARY, "Vis", NULL, NULL);
+	HTML_LIT(h, "</form>\n");
 
 	if (rc != 0)
-		page_message(&p, "error", e.msg);
+		ui_alert(h, UI_ERROR, NULL, e.msg);
 
 	HTML_LIT(h, "<div class=\"actions\">");
 	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR)
-		HTML_LIT(h, "<a class=\"button\" href=\"/tilbud/nyt\">Opret "
-		    "tilbud</a>");
+		ui_button_link(h, UI_PRIMARY, "/tilbud/nyt", "Opret tilbud");
 	if (r->who.role == ROLE_ADMIN)
-		HTML_LIT(h, "<a class=\"button secondary\" "
-		    "href=\"/tilbud/import\">Indlæs CSV</a>");
-	HTML_LIT(h, "<span class=\"muted\">Hent hele registeret:</span>"
-	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=xlsx\" "
-	    "download>Excel</a><a class=\"button secondary\" "
-	    "href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
-	    "<a class=\"button secondary\" href=\"/tilbud/eksport?format=json\" "
-	    "download>JSON</a><a class=\"button secondary\" "
-	    "href=\"/tilbud/eksport?format=xlsx&amp;visning=oversigt\" "
-	    "download>Excel til læsning</a><a class=\"button secondary\" "
-	    "href=\"/tilbud/eksport?format=csv&amp;visning=oversigt\" "
-	    "download>CSV til læsning</a></div>\n");
+		ui_button_link(h, UI_SECONDARY, "/tilbud/import", "Indlæs CSV");
+	HTML_LIT(h, "<span>Hent hele registeret:</span>"
+	    "<a href=\"/tilbud/eksport?format=xlsx\" download>Excel</a>"
+	    "<a href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
+	    "<a href=\"/tilbud/eksport?format=json\" download>JSON</a>"
+	    "<a href=\"/tilbud/eksport?format=xlsx&amp;visning=oversigt\" "
+	    "download>Excel til læsning</a>"
+	    "<a href=\"/tilbud/eksport?format=csv&amp;visning=oversigt\" "
+	    "download>CSV til læsning</a>"
+	    "</div>\n");
 
 	HTML_LIT(h, "<p id=\"count\">");
 	html_int(h, total);
-	HTML_LIT(h, " tilbud</p><table><thead><tr><th scope=\"col\">Navn</th>"
-	    "<th scope=\"col\">Driftsherre</th><th scope=\"col\">"
-	    "Beliggenhedskommune</th><th scope=\"col\">Paragraffer</th>"
-	    "<th scope=\"col\">Tilbudstype</th><th scope=\"col\" "
-	    "class=\"num\">Pladser</th><th scope=\"col\">Status</th></tr>"
-	    "</thead><tbody>");
+	HTML_LIT(h, " tilbud</p>");
+	ui_table_begin(&t, h, NULL, list_cols, 7);
 	for (i = 0; i < n; i++) {
-		HTML_LIT(h, "<tr><td><a");
-		html_url(h, "href", arena_printf(&r->arena, "/tilbud/%lld",
-		    (long long)v[i].id));
-		HTML_LIT(h, ">");
-		html_text(h, v[i].name);
-		HTML_LIT(h, "</a></td><td>");
-		html_text(h, v[i].operator_code ? org_name(&orgs,
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena, "/tilbud/%lld",
+		    (long long)v[i].id), v[i].name);
+		ui_cell(&t, v[i].operator_code ? org_name(&orgs,
 		    v[i].operator_code) : "Ikke oplyst");
-		HTML_LIT(h, "</td><td>");
-		html_text(h, v[i].location_code ? org_name(&orgs,
+		ui_cell(&t, v[i].location_code ? org_name(&orgs,
 		    v[i].location_code) : "Ikke oplyst");
-		HTML_LIT(h, "</td><td>");
+		ui_cell_begin(&t);
 		paragraph_list(h, &v[i]);
-		HTML_LIT(h, "</td><td>");
-		html_text(h, offer_kind_label(v[i].kind));
-		HTML_LIT(h, "</td><td class=\"num\">");
+		ui_cell_end(&t);
+		ui_cell(&t, offer_kind_label(v[i].kind));
+		ui_cell_begin(&t);
 		latest_places(h, &v[i]);
-		HTML_LIT(h, "</td><td>");
-		html_text(h, offer_status_label(v[i].status));
-		HTML_LIT(h, "</td></tr>\n");
+		ui_cell_end(&t);
+		ui_cell_begin(&t);
+		ui_badge(h, status_tone(v[i].status),
+		    offer_status_label(v[i].status));
+		ui_cell_end(&t);
 	}
-	HTML_LIT(h, "</tbody></table>");
+	ui_table_end(&t);
 	if (rc == 0 && total > PAGE_SIZE) {
 		HTML_LIT(h, "<nav class=\"pager\" aria-label=\"Sider\">");
 		if (f.offset > 0) {
@@ -430,10 +422,18 @@ changed_fields(struct html *h, const char *before, const char *after)
 void
 page_offer_view(struct http_req *r)
 {
+	static const struct ui_col place_cols[] = {
+		{ "År", 0 }, { "Pladser", UI_COL_NUM },
+	};
+	static const struct ui_col hist_cols[] = {
+		{ "Tidspunkt", 0 }, { "Bruger", 0 }, { "Handling", 0 },
+		{ "Ændrede felter", 0 },
+	};
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct offer		 o;
 	struct orgs		 orgs;
+	struct ui_table		 t;
 	struct audit_entry	*hist;
 	struct err		 e;
 	const char		*flash;
@@ -448,20 +448,19 @@ page_offer_view(struct http_req *r)
 	orgs_load(r, &orgs);
 	page_begin(&p, r, o.name, "tilbud");
 	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
-		page_message(&p, "ok", flash);
-	HTML_LIT(h, "<dl class=\"facts\"><dt>Driftsherre</dt><dd>");
-	html_text(h, o.operator_code ? org_name(&orgs, o.operator_code) :
-	    "Ikke oplyst");
-	HTML_LIT(h, "</dd><dt>Beliggenhedskommune</dt><dd>");
-	html_text(h, o.location_code ? org_name(&orgs, o.location_code) :
-	    "Ikke oplyst");
-	HTML_LIT(h, "</dd><dt>Tilbudstype</dt><dd>");
-	html_text(h, offer_kind_label(o.kind));
-	HTML_LIT(h, "</dd><dt>Paragraffer</dt><dd>");
+		ui_alert(h, UI_SUCCESS, NULL, flash);
+	ui_facts_begin(h);
+	ui_fact(h, "Driftsherre", o.operator_code ? org_name(&orgs,
+	    o.operator_code) : "Ikke oplyst");
+	ui_fact(h, "Beliggenhedskommune", o.location_code ? org_name(&orgs,
+	    o.location_code) : "Ikke oplyst");
+	ui_fact(h, "Tilbudstype", offer_kind_label(o.kind));
+	ui_fact_begin(h, "Paragraffer");
 	if (o.nparagraphs == 0)
 		HTML_LIT(h, "Ikke oplyst");
 	paragraph_list(h, &o);
-	HTML_LIT(h, "</dd><dt>Målgrupper</dt><dd>");
+	ui_fact_end(h);
+	ui_fact_begin(h, "Målgrupper");
 	for (i = 0; i < o.ntarget_groups; i++) {
 		if (i > 0)
 			HTML_LIT(h, "<br>");
@@ -469,62 +468,49 @@ page_offer_view(struct http_req *r)
 	}
 	if (o.ntarget_groups == 0)
 		HTML_LIT(h, "Ikke oplyst");
-	HTML_LIT(h, "</dd><dt>Omfattet af rammeaftalen</dt><dd>");
-	html_text(h, o.covered ? "Ja" : "Nej");
-	if (o.category != NULL) {
-		HTML_LIT(h, " (kategori ");
-		html_text(h, o.category);
-		HTML_LIT(h, ")");
-	}
-	HTML_LIT(h, "</dd><dt>Status</dt><dd>");
-	html_text(h, offer_status_label(o.status));
+	ui_fact_end(h);
+	ui_fact(h, "Omfattet af rammeaftalen", o.category == NULL ?
+	    (o.covered ? "Ja" : "Nej") : arena_printf(&r->arena,
+	    "%s (kategori %s)", o.covered ? "Ja" : "Nej", o.category));
+	ui_fact_begin(h, "Status");
+	ui_badge(h, status_tone(o.status), offer_status_label(o.status));
 	if (o.status_from != NULL) {
 		HTML_LIT(h, " fra ");
 		html_date(h, o.status_from);
 	}
-	HTML_LIT(h, "</dd>");
+	ui_fact_end(h);
 	if (o.opened_on != NULL) {
-		HTML_LIT(h, "<dt>Åbnet</dt><dd>");
+		ui_fact_begin(h, "Åbnet");
 		html_date(h, o.opened_on);
-		HTML_LIT(h, "</dd>");
+		ui_fact_end(h);
 	}
-	if (o.tilbudsportal_id != NULL) {
-		HTML_LIT(h, "<dt>Tilbudsportalen</dt><dd>");
-		html_text(h, o.tilbudsportal_id);
-		HTML_LIT(h, "</dd>");
-	}
-	if (o.note != NULL) {
-		HTML_LIT(h, "<dt>Note</dt><dd>");
-		html_text(h, o.note);
-		HTML_LIT(h, "</dd>");
-	}
-	if (o.source != NULL) {
-		HTML_LIT(h, "<dt>Kilde</dt><dd>");
-		html_text(h, o.source);
-		HTML_LIT(h, "</dd>");
-	}
-	HTML_LIT(h, "</dl><h2>Pladser pr. år</h2>");
+	if (o.tilbudsportal_id != NULL)
+		ui_fact(h, "Tilbudsportalen", o.tilbudsportal_id);
+	if (o.note != NULL)
+		ui_fact(h, "Note", o.note);
+	if (o.source != NULL)
+		ui_fact(h, "Kilde", o.source);
+	ui_facts_end(h);
+	HTML_LIT(h, "<h2>Pladser pr. år</h2>");
 	if (o.nplaces == 0)
-		HTML_LIT(h, "<p class=\"muted\">Ingen pladstal registreret.</p>");
+		HTML_LIT(h, "<p>Ingen pladstal registreret.</p>");
 	else {
-		HTML_LIT(h, "<table class=\"places\"><thead><tr><th scope=\"col\">"
-		    "År</th><th scope=\"col\" class=\"num\">Pladser</th></tr>"
-		    "</thead><tbody>");
+		ui_table_begin(&t, h, NULL, place_cols, 2);
 		for (i = 0; i < o.nplaces; i++) {
-			HTML_LIT(h, "<tr><td>");
-			html_text(h, arena_printf(&r->arena, "%d",
+			ui_row(&t);
+			ui_cell(&t, arena_printf(&r->arena, "%d",
 			    o.places[i].year));
-			HTML_LIT(h, "</td><td class=\"num\">");
+			ui_cell_begin(&t);
 			html_centi(h, o.places[i].centi);
-			HTML_LIT(h, "</td></tr>");
+			ui_cell_end(&t);
 		}
-		HTML_LIT(h, "</tbody></table>");
+		ui_table_end(&t);
 	}
 	if (role_may_edit_offer(&r->who, o.operator_code)) {
-		HTML_LIT(h, "<div class=\"actions\"><a class=\"button\"");
-		html_url(h, "href", arena_printf(&r->arena,
-		    "/tilbud/%lld/rediger", (long long)o.id));
-		HTML_LIT(h, ">Rediger</a><form method=\"post\"");
+		HTML_LIT(h, "<div class=\"actions\">");
+		ui_button_link(h, UI_PRIMARY, arena_printf(&r->arena,
+		    "/tilbud/%lld/rediger", (long long)o.id), "Rediger");
+		HTML_LIT(h, "<form method=\"post\"");
 		html_url(h, "action", arena_printf(&r->arena,
 		    "/tilbud/%lld/slet", (long long)o.id));
 		HTML_LIT(h, ">");
@@ -532,28 +518,27 @@ page_offer_view(struct http_req *r)
 		HTML_LIT(h, "<input type=\"hidden\" name=\"version\"");
 		html_attr(h, "value", arena_printf(&r->arena, "%lld",
 		    (long long)o.version));
-		HTML_LIT(h, "><button class=\"danger\" type=\"submit\">Slet"
-		    "</button></form></div>");
+		HTML_LIT(h, ">");
+		ui_button(h, UI_WARNING_BUTTON, "Slet", NULL, NULL);
+		HTML_LIT(h, "</form></div>");
 	}
 	if (r->who.role != ROLE_ANON &&
 	    register_offer_history(&r->svc, o.id, &hist, &nh, &e) == 0) {
-		HTML_LIT(h, "<h2>Historik</h2><table class=\"history\"><thead>"
-		    "<tr><th scope=\"col\">Tidspunkt</th><th scope=\"col\">"
-		    "Bruger</th><th scope=\"col\">Handling</th><th scope=\"col\">"
-		    "Ændrede felter</th></tr></thead><tbody>");
+		HTML_LIT(h, "<h2>Historik</h2>");
+		ui_table_begin(&t, h, NULL, hist_cols, 4);
 		for (k = 0; k < nh; k++) {
-			HTML_LIT(h, "<tr><td>");
+			ui_row(&t);
+			ui_cell_begin(&t);
 			html_time(h, hist[k].at);
-			HTML_LIT(h, "</td><td>");
-			html_text(h, hist[k].username);
-			HTML_LIT(h, "</td><td>");
-			html_text(h, action_label(hist[k].action));
-			HTML_LIT(h, "</td><td>");
+			ui_cell_end(&t);
+			ui_cell(&t, hist[k].username);
+			ui_cell(&t, action_label(hist[k].action));
+			ui_cell_begin(&t);
 			changed_fields(h, hist[k].before_json,
 			    hist[k].after_json);
-			HTML_LIT(h, "</td></tr>");
+			ui_cell_end(&t);
 		}
-		HTML_LIT(h, "</tbody></table>");
+		ui_table_end(&t);
 	}
 	HTML_LIT(h, "<p><a href=\"/tilbud\">Tilbage til listen</a></p>");
 	page_end(&p, 200);
@@ -581,20 +566,23 @@ join_lines(struct http_req *r, const char **items, size_t n)
 
 /*
  * Write the offer form for o (a new offer when o->id is 0); err, if not
- * NULL, is shown above it.
+ * NULL, is shown in the error summary and at its field.
  */
 static void
 offer_form(struct page *p, const struct offer *o, const struct err *err)
 {
-	struct http_req	*r = p->r;
-	struct html	*h = &p->h;
-	struct orgs	 orgs;
-	size_t		 i, rows;
+	struct http_req		*r = p->r;
+	struct html		*h = &p->h;
+	struct orgs		 orgs;
+	struct ui_errors	 errs;
+	size_t			 i, rows;
 
 	orgs_load(r, &orgs);
+	ui_errors_init(&errs);
 	if (err != NULL)
-		page_message(p, "error", err->msg);
-	HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
+		ui_errors_add_err(&errs, r, err);
+	ui_error_summary(h, &errs);
+	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\"");
 	html_url(h, "action", o->id ? arena_printf(&r->arena,
 	    "/tilbud/%lld/rediger", (long long)o->id) : "/tilbud/nyt");
 	HTML_LIT(h, ">");
@@ -605,74 +593,83 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 		    (long long)o->version));
 		HTML_LIT(h, ">");
 	}
-	HTML_LIT(h, "<label>Navn<input name=\"name\" required maxlength=\"200\"");
-	html_attr(h, "value", o->name);
-	HTML_LIT(h, "></label><label>Driftsherre<select name=\"operator_code\">");
-	if (r->who.role == ROLE_ADMIN) {
-		HTML_LIT(h, "<option value=\"\">Ikke oplyst</option>");
-		org_options(h, &orgs, o->operator_code, 0, NULL);
-	} else
-		org_options(h, &orgs, o->operator_code, 0, r->who.org_code);
-	HTML_LIT(h, "</select></label><label>Beliggenhedskommune<select "
-	    "name=\"location_code\"><option value=\"\">Ikke oplyst</option>");
+	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
+	    .value = o->name, .required = true, .maxlength = 200,
+	    .width = "xl" }, &errs);
+	ui_select_begin(h, &(struct ui_select){ .name = "operator_code",
+	    .label = "Driftsherre", .selected = o->operator_code,
+	    .first = r->who.role == ROLE_ADMIN ? "Ikke oplyst" : NULL }, &errs);
+	org_options(h, &orgs, o->operator_code, 0,
+	    r->who.role == ROLE_ADMIN ? NULL : r->who.org_code);
+	ui_select_end(h);
+	ui_select_begin(h, &(struct ui_select){ .name = "location_code",
+	    .label = "Beliggenhedskommune", .selected = o->location_code,
+	    .first = "Ikke oplyst" }, &errs);
 	org_options(h, &orgs, o->location_code, 1, NULL);
-	HTML_LIT(h, "</select></label><label>Tilbudstype<select name=\"kind\">");
-	kind_options(h, o->kind ? offer_kind_name(o->kind) : "", "Ikke oplyst");
-	HTML_LIT(h, "</select></label><label>Paragraffer (én pr. linje, fx "
-	    "SEL § 107)<textarea name=\"paragraphs\" rows=\"3\">");
-	html_text(h, join_lines(r, o->paragraphs, o->nparagraphs));
-	HTML_LIT(h, "</textarea></label><label>Målgrupper (én pr. linje)"
-	    "<textarea name=\"target_groups\" rows=\"3\">");
-	html_text(h, join_lines(r, o->target_groups, o->ntarget_groups));
-	HTML_LIT(h, "</textarea></label><label class=\"check\"><input "
-	    "type=\"checkbox\" name=\"covered\" value=\"1\"");
-	if (o->covered)
-		HTML_LIT(h, " checked");
-	HTML_LIT(h, "> Omfattet af rammeaftalen</label><label>Kategori"
-	    "<input name=\"category\" maxlength=\"50\"");
-	html_attr(h, "value", o->category);
-	HTML_LIT(h, "></label><fieldset><legend>Pladser pr. år</legend>");
+	ui_select_end(h);
+	kind_select(h, "kind", "Tilbudstype", o->kind ?
+	    offer_kind_name(o->kind) : "", "Ikke oplyst", &errs);
+	ui_field(h, &(struct ui_field){ .name = "paragraphs",
+	    .label = "Paragraffer", .hint = "Én pr. linje, fx SEL § 107",
+	    .type = UI_TEXTAREA, .rows = 3, .value = join_lines(r,
+	    o->paragraphs, o->nparagraphs) }, &errs);
+	ui_field(h, &(struct ui_field){ .name = "target_groups",
+	    .label = "Målgrupper", .hint = "Én pr. linje", .type = UI_TEXTAREA,
+	    .rows = 3, .value = join_lines(r, o->target_groups,
+	    o->ntarget_groups) }, &errs);
+	ui_checkbox(h, &(struct ui_check){ .name = "covered",
+	    .label = "Omfattet af rammeaftalen", .checked = o->covered });
+	ui_field(h, &(struct ui_field){ .name = "category", .label = "Kategori",
+	    .value = o->category, .maxlength = 50, .width = "m" }, &errs);
+	HTML_LIT(h, "<fieldset id=\"places\"><legend class=\"h4\">Pladser "
+	    "pr. år</legend>");
+	if (ui_errors_get(&errs, "places") != NULL) {
+		HTML_LIT(h, "<p class=\"form-error-message\">");
+		html_text(h, ui_errors_get(&errs, "places"));
+		HTML_LIT(h, "</p>");
+	}
 	rows = o->nplaces + FORM_PLACE_ROWS;
 	for (i = 0; i < rows; i++) {
-		HTML_LIT(h, "<div class=\"places-row\"><label>År<input "
-		    "inputmode=\"numeric\" maxlength=\"4\"");
-		html_attr(h, "name", arena_printf(&r->arena, "places_year_%zu", i));
-		if (i < o->nplaces)
-			html_attr(h, "value", arena_printf(&r->arena, "%d",
-			    o->places[i].year));
-		HTML_LIT(h, "></label><label>Pladser<input inputmode=\"decimal\"");
-		html_attr(h, "name", arena_printf(&r->arena, "places_%zu", i));
+		const char *pv = NULL;
+
 		if (i < o->nplaces) {
 			struct buf b;
 			buf_init(&b);
 			text_format_centi_da(&b, o->places[i].centi);
-			html_attr(h, "value", arena_strdup(&r->arena,
-			    buf_str(&b)));
+			pv = arena_strdup(&r->arena, buf_str(&b));
 			buf_cleanup(&b);
 		}
-		HTML_LIT(h, "></label></div>");
+		HTML_LIT(h, "<div class=\"places-row\">");
+		ui_field(h, &(struct ui_field){ .name = arena_printf(&r->arena,
+		    "places_year_%zu", i), .label = "År", .width = "xs",
+		    .inputmode = "numeric", .maxlength = 4,
+		    .value = i < o->nplaces ? arena_printf(&r->arena, "%d",
+		    o->places[i].year) : NULL }, NULL);
+		ui_field(h, &(struct ui_field){ .name = arena_printf(&r->arena,
+		    "places_%zu", i), .label = "Pladser", .type = UI_NUMBER,
+		    .suffix = "pladser", .width = "s", .value = pv }, NULL);
+		HTML_LIT(h, "</div>");
 	}
-	HTML_LIT(h, "</fieldset><label>Status<select name=\"status\">");
-	status_options(h, offer_status_name(o->status), NULL);
-	HTML_LIT(h, "</select></label><label>Status gældende fra<input "
-	    "type=\"date\" name=\"status_from\"");
-	html_attr(h, "value", o->status_from);
-	HTML_LIT(h, "></label><label>Åbnet<input type=\"date\" "
-	    "name=\"opened_on\"");
-	html_attr(h, "value", o->opened_on);
-	HTML_LIT(h, "></label><label>Tilbudsportalens id<input "
-	    "name=\"tilbudsportal_id\" inputmode=\"numeric\" maxlength=\"12\"");
-	html_attr(h, "value", o->tilbudsportal_id);
-	HTML_LIT(h, "></label><label>Note<textarea name=\"note\" rows=\"3\">");
-	html_text(h, o->note);
-	HTML_LIT(h, "</textarea></label><label>Kilde<textarea name=\"source\" "
-	    "rows=\"2\">");
-	html_text(h, o->source);
-	HTML_LIT(h, "</textarea></label><div class=\"actions\"><button "
-	    "type=\"submit\">Gem</button><a class=\"button secondary\"");
-	html_url(h, "href", o->id ? arena_printf(&r->arena, "/tilbud/%lld",
-	    (long long)o->id) : "/tilbud");
-	HTML_LIT(h, ">Annuller</a></div></form>");
+	HTML_LIT(h, "</fieldset>");
+	status_select(h, offer_status_name(o->status), NULL, &errs);
+	ui_field(h, &(struct ui_field){ .name = "status_from",
+	    .label = "Status gældende fra", .type = UI_DATE,
+	    .width = "m", .value = o->status_from }, &errs);
+	ui_field(h, &(struct ui_field){ .name = "opened_on", .label = "Åbnet",
+	    .type = UI_DATE, .width = "m", .value = o->opened_on }, &errs);
+	ui_field(h, &(struct ui_field){ .name = "tilbudsportal_id",
+	    .label = "Tilbudsportalens id", .inputmode = "numeric",
+	    .maxlength = 12, .width = "s", .value = o->tilbudsportal_id },
+	    &errs);
+	ui_field(h, &(struct ui_field){ .name = "note", .label = "Note",
+	    .type = UI_TEXTAREA, .rows = 3, .value = o->note }, &errs);
+	ui_field(h, &(struct ui_field){ .name = "source", .label = "Kilde",
+	    .type = UI_TEXTAREA, .rows = 2, .value = o->source }, &errs);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Gem", NULL, NULL);
+	ui_button_link(h, UI_TERTIARY, o->id ? arena_printf(&r->arena,
+	    "/tilbud/%lld", (long long)o->id) : "/tilbud", "Annuller");
+	HTML_LIT(h, "</div></form>");
 }
 
 /* Lines of a textarea as items, empty lines dropped. */
@@ -821,8 +818,10 @@ page_offer_edit_form(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	page_begin(&p, r, arena_printf(&r->arena, "Rediger %s", o.name),
-	    "tilbud");
+	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Rediger %s",
+	    o.name), "tilbud", (const struct page_crumb[]){
+	    { "/tilbud", "Tilbud" }, { arena_printf(&r->arena, "/tilbud/%lld",
+	    (long long)o.id), o.name } }, 2);
 	offer_form(&p, &o, NULL);
 	page_end(&p, 200);
 }
@@ -868,10 +867,11 @@ page_offer_edit_post(struct http_req *r)
 void
 page_offer_delete_post(struct http_req *r)
 {
+	struct page	 p;
 	struct offer	 o;
 	struct err	 e;
 	int64_t		 version;
-	const char	*v;
+	const char	*v, *back;
 
 	err_clear(&e);
 	if (load_offer(r, &o, &e) != 0) {
@@ -881,6 +881,34 @@ page_offer_delete_post(struct http_req *r)
 	v = http_form(r, "version");
 	if (v == NULL || text_parse_i64(v, &version) != 0)
 		version = -1;
+	if (!ui_confirmed(r)) {
+		if (!role_may_edit_offer(&r->who, o.operator_code)) {
+			err_set(&e, ERR_FORBIDDEN, "forbidden", NULL,
+			    "Du kan kun slette tilbud, som din egen "
+			    "organisation er driftsherre for");
+			http_send_error(r, &e);
+			return;
+		}
+		back = arena_printf(&r->arena, "/tilbud/%lld",
+		    (long long)o.id);
+		page_begin_crumbs(&p, r, arena_printf(&r->arena, "Slet %s",
+		    o.name), "tilbud", (const struct page_crumb[]){
+		    { "/tilbud", "Tilbud" }, { back, o.name } }, 2);
+		ui_confirm(&p, &(struct ui_confirm){
+		    .heading = "Vil du slette tilbuddet?",
+		    .text = arena_printf(&r->arena, "%s forsvinder fra "
+		    "tilbudslisten, eksporterne og det åbne API.", o.name),
+		    .consequences = (const char *const[]){
+			"Historikken bevares og kan stadig læses.",
+			"Pladstal og takster for tilbuddet vises ikke længere." },
+		    .nconsequences = 2,
+		    .action = arena_printf(&r->arena, "/tilbud/%lld/slet",
+		    (long long)o.id),
+		    .button = "Slet tilbud", .warning = true,
+		    .cancel_href = back });
+		page_end(&p, 200);
+		return;
+	}
 	if (register_offer_delete(&r->svc, o.id, version, &e) != 0) {
 		http_send_error(r, &e);
 		return;
@@ -974,14 +1002,17 @@ import_form(struct page *p)
 	HTML_LIT(h, "<p>Indlæs tilbud fra en CSV-fil, som Excel gemmer den "
 	    "(semikolon eller komma, UTF-8 eller Windows-1252). Rækker med id "
 	    "opdaterer tilbuddet; rækker uden id opretter nye. Hvis en række "
-	    "har fejl, gemmes intet.</p><form class=\"stack\" method=\"post\" "
+	    "har fejl, gemmes intet.</p><form method=\"post\" "
 	    "action=\"/tilbud/import\" enctype=\"multipart/form-data\">");
 	page_csrf(p);
-	HTML_LIT(h, "<label>CSV-fil<input type=\"file\" name=\"file\" "
-	    "accept=\".csv,text/csv\" required></label><label class=\"check\">"
-	    "<input type=\"checkbox\" name=\"dry_run\" value=\"1\"> Kontrollér "
-	    "kun (gem ikke)</label><div class=\"actions\"><button "
-	    "type=\"submit\">Indlæs</button></div></form>");
+	HTML_LIT(h, "<div class=\"form-group\"><label class=\"form-label\" "
+	    "for=\"file\">CSV-fil</label><input type=\"file\" id=\"file\" "
+	    "name=\"file\" accept=\".csv,text/csv\" required></div>");
+	ui_checkbox(h, &(struct ui_check){ .name = "dry_run",
+	    .label = "Kontrollér kun (gem ikke)" });
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Indlæs", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
 }
 
 void
@@ -1016,7 +1047,7 @@ page_offers_import_post(struct http_req *r)
 		    dry, &rep, &e);
 	page_begin(&p, r, "Indlæs tilbud", "tilbud");
 	if (rc != 0) {
-		page_message(&p, "error", e.msg);
+		ui_alert(h, UI_ERROR, "Intet er gemt", e.msg);
 		if (rep.nerrors > 0) {
 			HTML_LIT(h, "<table class=\"errors\"><thead><tr><th "
 			    "scope=\"col\">Linje</th><th scope=\"col\">Felt</th>"
@@ -1036,12 +1067,12 @@ page_offers_import_post(struct http_req *r)
 		page_end(&p, http_status_of_err(rc));
 		return;
 	}
-	page_message(&p, "ok", arena_printf(&r->arena, "%s%s oprettet, %s "
-	    "ændret, %s uændret.", dry ? "Kontrol uden at gemme: " : "",
+	ui_alert(h, UI_SUCCESS, dry ? "Kontrol uden at gemme" : "Indlæst",
+	    arena_printf(&r->arena, "%s oprettet, %s ændret, %s uændret.",
 	    int_da(r, rep.created), int_da(r, rep.updated),
 	    int_da(r, rep.unchanged)));
 	for (i = 0; i < rep.nwarnings; i++)
-		page_message(&p, "ok", rep.warnings[i]);
+		ui_alert(h, UI_WARNING, NULL, rep.warnings[i]);
 	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");
 	page_end(&p, 200);
 }

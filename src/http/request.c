@@ -385,6 +385,16 @@ http_send(struct http_req *r, int status, const char *type, const char *body,
 	    (void *)(uintptr_t)body, MHD_RESPMEM_MUST_COPY), len);
 }
 
+void
+http_send_static(struct http_req *r, int status, const char *type,
+    const char *body, size_t len)
+{
+	if (r->status != 0)
+		return;
+	queue(r, status, type, MHD_create_response_from_buffer(len,
+	    (void *)(uintptr_t)body, MHD_RESPMEM_PERSISTENT), len);
+}
+
 static void
 release_entry(void *cls)
 {

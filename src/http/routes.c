@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "http/asset.h"
 #include "http/router.h"
 #include "http/routes.h"
 
@@ -68,10 +69,16 @@ static const struct route routes[] = {
 
 	/* HTML pages. */
 	{ "GET", "/", ROLES_PUBLIC, 0, page_home, "Front page" },
-	{ "GET", "/static/style.css", ROLES_PUBLIC, 0, page_style_css,
-	  "Style sheet" },
+	{ "GET", "/static/:name", ROLES_PUBLIC, 0, asset_serve,
+	  "Style sheets, script, fonts and icons under content-hashed names "
+	  "(cached for a year)" },
 	{ "GET", "/favicon.ico", ROLES_PUBLIC, 0, page_favicon,
 	  "No icon (204), so browsers stop asking" },
+	{ "GET", "/tilgaengelighed", ROLES_PUBLIC, 0, page_a11y,
+	  "Accessibility statement (tilgængelighedserklæring)" },
+	{ "GET", "/privatliv", ROLES_PUBLIC, 0, page_privacy,
+	  "Privacy policy: the personal data held, purpose, legal basis, "
+	  "rights" },
 	{ "GET", "/login", ROLES_PUBLIC, 0, page_login_form, "Login form" },
 	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM, page_login_post,
 	  "Log in" },

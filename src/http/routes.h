@@ -174,7 +174,9 @@ void	api_oparl_meeting_pdf(struct http_req *r);
 void	api_oparl_file_content(struct http_req *r);
 
 /* page.c: shared assets */
-void	page_style_css(struct http_req *r);
 void	page_favicon(struct http_req *r);
+/* page_about.c */
+void	page_a11y(struct http_req *r);
+void	page_privacy(struct http_req *r);
 
 #endif

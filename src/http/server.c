@@ -249,6 +249,14 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	s->cfg = *cfg;
 	if (s->cfg.listen == NULL)
 		s->cfg.listen = "127.0.0.1";
+	if (s->cfg.site.name == NULL)
+		s->cfg.site.name = SITE_NAME_DEFAULT;
+	if (s->cfg.site.org == NULL)
+		s->cfg.site.org = SITE_ORG_DEFAULT;
+	if (s->cfg.site.email == NULL)
+		s->cfg.site.email = SITE_EMAIL_DEFAULT;
+	if (s->cfg.site.a11y_tested == NULL)
+		s->cfg.site.a11y_tested = SITE_A11Y_TESTED_DEFAULT;
 	if (s->cfg.body_limit == 0)
 		s->cfg.body_limit = 1024 * 1024;
 	if (s->cfg.threads <= 0) {
@@ -333,6 +341,12 @@ bool
 http_server_secure(const struct http_server *s)
 {
 	return s->cfg.secure_cookies;
+}
+
+const struct http_site *
+http_server_site(const struct http_server *s)
+{
+	return &s->cfg.site;
 }
 
 const char *

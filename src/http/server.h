@@ -12,6 +12,27 @@
 struct err;
 struct http_server;
 
+/*
+ * Who runs the site, for the page frame, the accessibility statement and
+ * the privacy policy (serve --site-name, --org-name, --contact-email,
+ * --a11y-tested). NULL fields take the defaults below.
+ */
+struct http_site {
+	const char	*name;		/* the cooperation: "Rammeaftaler
+					   Nordjylland" (SITE_NAME_DEFAULT) */
+	const char	*org;		/* who answers for it: "Sekretariatet
+					   for Rammeaftaler" */
+	const char	*email;		/* contact for accessibility and
+					   personal data */
+	const char	*a11y_tested;	/* ISO date of the last accessibility
+					   test */
+};
+
+#define SITE_NAME_DEFAULT	"Rammeaftaler Nordjylland"
+#define SITE_ORG_DEFAULT	"Sekretariatet for Rammeaftaler"
+#define SITE_EMAIL_DEFAULT	"rammeaftaler@example.dk"
+#define SITE_A11Y_TESTED_DEFAULT "2026-12-05"
+
 struct http_config {
 	const char	*db_path;	/* SQLite file, migrated before serving */
 	const char	*listen;	/* IPv4 or IPv6 address, default 127.0.0.1 */
@@ -23,6 +44,7 @@ struct http_config {
 					   in feeds and the open API), or NULL:
 					   from the request's Host header */
 	size_t		 body_limit;	/* bytes; 0: 1 MiB; larger gets 413 */
+	struct http_site site;		/* who runs the site */
 };
 
 /*
@@ -40,6 +62,8 @@ int	http_server_port(const struct http_server *s);
 void	http_server_stop(struct http_server *s);
 /* True when cookies are marked Secure. */
 bool	http_server_secure(const struct http_server *s);
+/* Who runs the site, every field set (defaults filled in). */
+const struct http_site *http_server_site(const struct http_server *s);
 /* The configured public URL, or NULL. */
 const char *http_server_public_url(const struct http_server *s);
 /* p[0..len) is a plain host name or address with an optional port (what

@@ -389,6 +389,30 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 }
 
 int
+account_names(struct svc *s, const struct principal *who, const char **name,
+    const char **org_name, struct err *e)
+{
+	struct user	u;
+	struct org	o;
+	int		rc;
+
+	*name = who->username;
+	*org_name = NULL;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_get(s->db, s->arena, who->user_id, &u, e);
+	if (rc == 0) {
+		if (u.display_name != NULL && *u.display_name != '\0')
+			*name = u.display_name;
+		if (u.org_code != NULL && org_store_get(s->db, s->arena,
+		    u.org_code, &o, NULL) == 0)
+			*org_name = o.name;
+	}
+	db_rollback(s->db);
+	return rc;
+}
+
+int
 account_session_resolve(struct svc *s, const char *token,
     struct principal *who, const char **csrf, struct err *e)
 {

@@ -83,6 +83,13 @@ int	account_login(struct svc *s, struct account_gate *g,
 	    const char *username, const char *password, const char *ip,
 	    struct account_session *out, struct err *e);
 /*
+ * The names the page header shows for who: *name the user's display name
+ * (else the user name), *org_name the organisation's name (NULL when the
+ * user has none). Strings in s->arena.
+ */
+int	account_names(struct svc *s, const struct principal *who,
+	    const char **name, const char **org_name, struct err *e);
+/*
  * The principal and CSRF token of the session with this cookie token;
  * ERR_UNAUTHORIZED if unknown, expired or the user is inactive.
  */

@@ -635,7 +635,7 @@ describe('the XLSX template', () => {
 		const before = await snapshot();
 		const r = await upload(op851, Buffer.from('this is not a workbook'));
 		assert.equal(r.status, 400, r.text.slice(0, 300));
-		assert.match(r.text, /class="msg error"/);
+		assert.match(r.text, /class="alert alert-error"/);
 		const r2 = await upload(op851, workbook([HEADER], 'Ark1'));
 		assert.equal(r2.status, 400);
 		assert.match(r2.text, /intet ark ved navn »Budget«/);
