@@ -16,7 +16,9 @@ import { after, before, describe, test } from 'node:test';
 
 import { spawnSync } from 'node:child_process';
 
-import { PASSWORD, ROOT, startServer, tempDir } from '../http/harness.mjs';
+import {
+	PASSWORD, ROOT, have, needs, startServer, tempDir,
+} from '../http/harness.mjs';
 import { makePdf } from '../http/minipdf.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -104,7 +106,7 @@ async function createMeeting(page, when) {
 	return Number(/\/moeder\/(\d+)/.exec(page.url())[1]);
 }
 
-describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chromium' },
+describe('a meeting in the browser', { skip: needs(haveChromium, '/usr/bin/chromium') },
     () => {
 	test('agenda, attachment, minutes, approval at the next meeting',
 	    async () => {
@@ -204,7 +206,7 @@ describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chrom
 		assert.equal(pdf.headers()['content-type'], 'application/pdf');
 		const pdfBody = await pdf.body();
 		assert.equal(pdfBody.subarray(0, 5).toString('latin1'), '%PDF-');
-		if (fs.existsSync(PDFTOTEXT)) {
+		if (have(fs.existsSync(PDFTOTEXT), 'pdftotext (poppler-utils)')) {
 			const text = pdfText(pdfBody);
 			/* The header rows this meeting has values for. */
 			for (const label of ['Møde', 'Tid', 'Sted', 'Referent'])

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, ROOT, startServer } from '../http/harness.mjs';
+import { PASSWORD, ROOT, needs, startServer } from '../http/harness.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -67,7 +67,7 @@ async function login(page, username) {
 	]);
 }
 
-describe('offers in the browser', { skip: !haveChromium && 'no /usr/bin/chromium' },
+describe('offers in the browser', { skip: needs(haveChromium, '/usr/bin/chromium') },
     () => {
 	test('an operator creates an offer and finds it in the list', async () => {
 		const page = await newPage();

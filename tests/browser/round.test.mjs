@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, ROOT, startServer } from '../http/harness.mjs';
+import { PASSWORD, ROOT, needs, startServer } from '../http/harness.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -85,7 +85,7 @@ async function go(page, locator, url) {
 }
 
 describe('a tariff round in the browser',
-    { skip: !haveChromium && 'no /usr/bin/chromium' }, () => {
+    { skip: needs(haveChromium, '/usr/bin/chromium') }, () => {
 	test('an operator reports, the secretariat approves and publishes',
 	    async () => {
 		const op = await newPage();

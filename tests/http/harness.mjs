@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
@@ -35,6 +36,50 @@ export const USERS = {
 	reader: ['reader', null],
 	authority: ['authority', '810'],
 };
+
+/*
+ * A missing tool or input (pdftotext, Chromium, the OParl schemas) fails
+ * the test that needs it, with a message naming it. A developer may set
+ * RAMME_TEST_ALLOW_MISSING=1 to skip such tests instead; never under
+ * CI=true. See docs/testing.md.
+ */
+export function allowMissing() {
+	return process.env.RAMME_TEST_ALLOW_MISSING === '1' &&
+	    process.env.CI !== 'true';
+}
+
+const missingReported = new Set();
+
+/*
+ * The skip option of a suite or test that needs `what`: false when
+ * present is true. Otherwise the suite is skipped with the reason
+ * "missing: what", and — unless missing tools are allowed — a failing
+ * test of that name is added once per file, so the file fails.
+ */
+export function needs(present, what) {
+	if (present)
+		return false;
+	const reason = `missing: ${what}`;
+	if (!allowMissing() && !missingReported.has(what)) {
+		missingReported.add(what);
+		test(reason, () => assert.fail(`${what} is missing: install it ` +
+		    '(scripts/bootstrap --test)'));
+	}
+	return reason;
+}
+
+/*
+ * Inside a test, for a check that needs `what`: true when present is
+ * true; false (skip the check) when it is missing and missing tools are
+ * allowed; otherwise the test fails naming it.
+ */
+export function have(present, what) {
+	if (present)
+		return true;
+	assert.ok(allowMissing(), `${what} is missing: install it ` +
+	    '(scripts/bootstrap --test)');
+	return false;
+}
 
 /* What a sanitizer prints when it finds a bug. */
 const SANITIZER_RE = /ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: (Address|Undefined|Leak)Sanitizer/;

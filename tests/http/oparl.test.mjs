@@ -19,6 +19,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
 	assertApiError,
+	needs,
 	postFile as upload,
 	postForm as form,
 	redirectId,
@@ -112,7 +113,7 @@ async function stampNow() {
 
 const reason = ajvSkipReason();
 
-describe('OParl read API', { skip: reason ?? false }, () => {
+describe('OParl read API', { skip: needs(reason === null, reason) }, () => {
 	test('setup: a member, a published meeting with closed content, a plan',
 	    async () => {
 		ajv = makeAjv();

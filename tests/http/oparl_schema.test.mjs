@@ -20,7 +20,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 
-import { BIN, assertNoSanitizerReport, tempDir } from './harness.mjs';
+import {
+	BIN, assertNoSanitizerReport, needs, tempDir,
+} from './harness.mjs';
 import { ajvSkipReason, assertValid, makeAjv, typeOf } from './oparl_ajv.mjs';
 
 const TEST_BIN = path.join(path.dirname(path.dirname(BIN)), 'tests', 'unit',
@@ -53,7 +55,7 @@ function assertIds(obj) {
 
 const reason = skipReason();
 
-describe('OParl 1.1 schema validation of oparl.c output', { skip: reason ?? false }, () => {
+describe('OParl 1.1 schema validation of oparl.c output', { skip: needs(reason === null, reason) }, () => {
 	let dir = null;
 	let ajv = null;
 	let files = [];

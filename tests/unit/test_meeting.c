@@ -33,6 +33,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "testdb.h"
+#include "tool.h"
 
 #define NOW	1700000000	/* 2023-11-14 */
 #define SECRET	"Hemmeligholdt forhandlingsoplæg zebrafinke"
@@ -661,7 +662,7 @@ test_closed_content_never_public(void **st)
 	assert_int_equal(search_count(f, "papegoje"), 0);
 	assert_int_equal(search_count(f, "kolibri"), 1);
 	/* Attachment text of the open attachment is found (if extracted). */
-	if (system("command -v pdftotext >/dev/null 2>&1") == 0)
+	if (tool_need("pdftotext", "poppler-utils"))
 		assert_int_equal(search_count(f, "offentlig bilagstekst"), 1);
 	assert_int_equal(meeting_store_fts_closed_rows(f->t.db), 0);
 	memset(&sf, 0, sizeof(sf));

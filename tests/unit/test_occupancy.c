@@ -260,6 +260,82 @@ test_names(void **state)
 	    "rejected");
 }
 
+/*
+ * Every threshold of the band (spec §2.4, TV-3) at the boundary, one
+ * basis point inside and one outside: the floor 95 % (90 % for short
+ * stays, acute and respite), the recommended maximum 98 % (a warning
+ * above it, not at it) and the ceiling 100 %.
+ */
+static void
+test_thresholds_boundary(void **state)
+{
+	static const struct {
+		enum occupancy_class	cls;
+		int64_t			bp;
+		enum occupancy_status	status;
+		unsigned		flags;
+	} cases[] = {
+		{ OCCUPANCY_ORDINARY, 9499, OCCUPANCY_REJECTED,
+		    OCCUPANCY_BELOW_MIN },
+		{ OCCUPANCY_ORDINARY, 9500, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_ORDINARY, 9501, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_ORDINARY, 9799, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_ORDINARY, 9800, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_ORDINARY, 9801, OCCUPANCY_WARNING,
+		    OCCUPANCY_ABOVE_WARN },
+		{ OCCUPANCY_ORDINARY, 9999, OCCUPANCY_WARNING,
+		    OCCUPANCY_ABOVE_WARN },
+		{ OCCUPANCY_ORDINARY, 10000, OCCUPANCY_WARNING,
+		    OCCUPANCY_ABOVE_WARN },
+		{ OCCUPANCY_ORDINARY, 10001, OCCUPANCY_REJECTED,
+		    OCCUPANCY_ABOVE_MAX },
+		{ OCCUPANCY_SHORT_STAY, 8999, OCCUPANCY_REJECTED,
+		    OCCUPANCY_BELOW_MIN },
+		{ OCCUPANCY_SHORT_STAY, 9000, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_SHORT_STAY, 9001, OCCUPANCY_OK, 0 },
+		{ OCCUPANCY_SHORT_STAY, 10000, OCCUPANCY_WARNING,
+		    OCCUPANCY_ABOVE_WARN },
+		{ OCCUPANCY_SHORT_STAY, 10001, OCCUPANCY_REJECTED,
+		    OCCUPANCY_ABOVE_MAX },
+	};
+	struct agreement_params	p = params(2013);
+	struct occupancy_result	r;
+	size_t			i;
+
+	(void)state;
+	assert_int_equal(p.occupancy_min_bp, 9500);
+	assert_int_equal(p.occupancy_short_min_bp, 9000);
+	assert_int_equal(p.occupancy_warn_bp, 9800);
+	assert_int_equal(p.occupancy_max_bp, 10000);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = budget(&p, pct_input(cases[i].cls, cases[i].bp,
+		    cases[i].bp));
+		if (r.budget_bp != cases[i].bp || r.status != cases[i].status ||
+		    r.flags != cases[i].flags)
+			fail_msg("%s %lld bp: got %lld bp, status %s, flags %u",
+			    occupancy_class_name(cases[i].cls),
+			    (long long)cases[i].bp, (long long)r.budget_bp,
+			    occupancy_status_name(r.status), r.flags);
+	}
+
+	/* The thresholds follow the parameters, not constants. */
+	p.occupancy_min_bp = 9400;
+	p.occupancy_warn_bp = 9900;
+	p.occupancy_max_bp = 9950;
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9400, 9400));
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9399, 9399));
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9900, 9900));
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9901, 9901));
+	assert_int_equal(r.status, OCCUPANCY_WARNING);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9950, 9950));
+	assert_int_equal(r.status, OCCUPANCY_WARNING);
+	r = budget(&p, pct_input(OCCUPANCY_ORDINARY, 9951, 9951));
+	assert_int_equal(r.status, OCCUPANCY_REJECTED);
+}
+
 int
 main(void)
 {
@@ -270,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_tv3_variant_das_approval),
 		cmocka_unit_test(test_tv3_variant_above_recommended),
 		cmocka_unit_test(test_band_edges),
+		cmocka_unit_test(test_thresholds_boundary),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_source_years),
 		cmocka_unit_test(test_names),

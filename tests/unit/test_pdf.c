@@ -2,8 +2,8 @@
  * Unit tests for src/report/pdf.c. The PDFs are read back with poppler's
  * command-line tools: pdfinfo for the page count and pdftotext for the
  * text (header block, Danish letters, "Side n af N", and that nothing of
- * a closed item or closed attachment is there unless asked for). Checks
- * that need a tool are skipped, with a note, when it is missing.
+ * a closed item or closed attachment is there unless asked for). A
+ * missing tool fails test_tools, naming it (tool.h).
  *
  * RAMME_TEST_KEEP=1 keeps the temporary directory with the PDFs and
  * prints its path.
@@ -21,6 +21,7 @@
 #include <cairo.h>
 
 #include "meeting_fixture.h"
+#include "tool.h"
 #include "report/meeting_view.h"
 #include "report/pdf.h"
 #include "util/buf.h"
@@ -452,6 +453,16 @@ test_packet(void **state)
 	buf_cleanup(&t);
 }
 
+/* The tools the other tests read the PDFs back with. */
+static void
+test_tools(void **state)
+{
+	(void)state;
+	(void)tool_need("pdftotext", "poppler-utils");
+	(void)tool_need("pdfinfo", "poppler-utils");
+	(void)tool_need("pdfunite", "poppler-utils");
+}
+
 static int
 setup(void **state)
 {
@@ -509,6 +520,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tools),
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_minutes),
 		cmocka_unit_test(test_draft_and_cancelled),

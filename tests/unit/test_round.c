@@ -245,6 +245,119 @@ test_state_machine(void **state)
 	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
 }
 
+/*
+ * The dates of a round at their boundaries: submitting is allowed from
+ * opens_on through the deadline (its last day), and through a reopening
+ * day; a deadline may equal the opening day, not precede it.
+ */
+static void
+test_deadline_boundary(void **state)
+{
+	struct tariff_round	r = round_of(2025, 1, "2024-06-01",
+	    "2024-08-31");
+	struct err		e;
+
+	(void)state;
+	assert_false(round_accepts_submissions(&r, "2024-05-31"));
+	assert_true(round_accepts_submissions(&r, "2024-06-01"));
+	assert_true(round_accepts_submissions(&r, "2024-06-02"));
+	assert_true(round_accepts_submissions(&r, "2024-08-30"));
+	assert_true(round_accepts_submissions(&r, "2024-08-31"));
+	assert_false(round_accepts_submissions(&r, "2024-09-01"));
+	assert_int_equal(round_submission_may(&r, SUBMISSION_DRAFT,
+	    SUBMISSION_SUBMIT, "2024-08-31", &e), 0);
+	assert_int_equal(round_submission_may(&r, SUBMISSION_DRAFT,
+	    SUBMISSION_SUBMIT, "2024-09-01", &e), ERR_CONFLICT);
+	assert_string_equal(e.key, "deadline_passed");
+	r.reopened_until = "2024-09-15";
+	assert_true(round_accepts_submissions(&r, "2024-09-14"));
+	assert_true(round_accepts_submissions(&r, "2024-09-15"));
+	assert_false(round_accepts_submissions(&r, "2024-09-16"));
+	r.reopened_until = NULL;
+	r.status = ROUND_CLOSED;
+	assert_false(round_accepts_submissions(&r, "2024-08-31"));
+
+	r = round_of(2025, 1, "2024-06-01", "2024-06-01");
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.deadline = "2024-06-02";
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.deadline = "2024-05-31";
+	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
+	assert_string_equal(e.key, "deadline_before_open");
+}
+
+/*
+ * The real-increase warning (a reason asked for above the round's
+ * threshold) at its boundary: TV-2's 2,283 kr. against last year's
+ * 2,000 kr. is a real increase of exactly 14.15 %; a threshold of
+ * 14.15 % gives no warning, 14.14 % gives one, 14.16 % none; the same
+ * with the price and wage change taken out. The threshold itself may
+ * be 0 %–100 %.
+ */
+static void
+test_increase_boundary(void **state)
+{
+	struct agreement_params	p;
+	struct round_line_ctx	ctx;
+	struct service_line	l;
+	struct tariff_round	r = round_of(2025, 1, "2024-06-01",
+	    "2024-08-31");
+	struct err		e;
+
+	(void)state;
+	assert_int_equal(params_defaults(2023, &p, &e), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = 2023;
+	ctx.prev_tariff_ore = 200000;
+	ctx.increase_warn_bp = 1415;
+	l = tv2_line();
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.tariff_ore, 228300);
+	assert_int_equal(l.nwarnings, 0);
+	ctx.increase_warn_bp = 1414;
+	l = tv2_line();
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 1);
+	assert_string_equal(round_warning_code(l.warnings[0].kind),
+	    "real_increase");
+	ctx.increase_warn_bp = 1416;
+	l = tv2_line();
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 0);
+
+	/* With a 5 % threshold the price and wage change that makes 2,283
+	   kr. no real increase lies between 8.71 % (2,000 × 1.0871 × 1.05
+	   = 2,282.91: a warning) and 8.72 % (2,283.12: none). */
+	ctx.increase_warn_bp = 500;
+	ctx.prev_tariff_ore = 200000;
+	ctx.pl_bp = 872;
+	l = tv2_line();
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 0);
+	ctx.pl_bp = 871;
+	l = tv2_line();
+	assert_int_equal(round_line_compute(&p, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 1);
+
+	r.increase_warn_bp = 0;
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.increase_warn_bp = -1;
+	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
+	r.increase_warn_bp = 10000;
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.increase_warn_bp = 10001;
+	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
+	r.increase_warn_bp = 500;
+	r.pl_bp = ROUND_PL_MAX_BP;
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.pl_bp = ROUND_PL_MAX_BP + 1;
+	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
+	r.pl_bp = -ROUND_PL_MAX_BP;
+	assert_int_equal(round_validate(&r, &e), 0);
+	r.pl_bp = -ROUND_PL_MAX_BP - 1;
+	assert_int_equal(round_validate(&r, &e), ERR_INVALID);
+}
+
 static void
 test_line_compute(void **state)
 {
@@ -1254,6 +1367,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_machine),
 		cmocka_unit_test(test_line_compute),
+		cmocka_unit_test(test_deadline_boundary),
+		cmocka_unit_test(test_increase_boundary),
 		cmocka_unit_test(test_referral_cutoff),
 		cmocka_unit_test_setup_teardown(test_tv1_tv2_through_services,
 		    setup, teardown),

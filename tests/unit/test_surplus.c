@@ -389,6 +389,166 @@ test_ledger_refused(void **state)
 	assert_ledger_refused(too_much, 2, 2013, "entry_after_date");
 }
 
+/*
+ * Boundaries of the set-aside rule (spec §2.5, TV-1): with a base of
+ * 8,000,000 kr. the 5 % ceiling is 400,000 kr.; exactly that is
+ * accepted, one øre less too, one øre more refused. The surplus is the
+ * other limit: all of it may be set aside, not one øre more.
+ */
+static void
+test_setaside_ceiling_boundary(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct surplus_input	in = tv1_input(2013);
+	struct surplus_result	r;
+
+	(void)state;
+	assert_int_equal(p.setaside_ceiling_bp, 500);
+	assert_int_equal(in.base_ore, KR(8000000));
+	in.setaside_given = true;
+	in.setaside_ore = KR(400000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.ceiling_ore, KR(400000));
+	assert_int_equal(r.setaside_ore, KR(400000));
+	assert_int_equal(r.to_tariff_ore, KR(-370000));
+	in.setaside_ore = KR(400000) - 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(400000) - 1);
+	assert_int_equal(r.to_tariff_ore, KR(-370000) - 1);
+	in.setaside_ore = KR(400000) + 1;
+	assert_refused(&p, in, "setaside_above_ceiling", "setaside_ore");
+
+	/* A surplus of 300,000 kr.: the surplus is the limit. */
+	in.revenue_ore = in.costs_ore + KR(300000);
+	in.setaside_ore = KR(300000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(300000));
+	assert_int_equal(r.to_tariff_ore, 0);
+	in.setaside_ore = KR(300000) - 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.to_tariff_ore, -1);
+	in.setaside_ore = KR(300000) + 1;
+	assert_refused(&p, in, "setaside_above_surplus", "setaside_ore");
+
+	/* The default keeps min(surplus, ceiling): a surplus exactly at,
+	   just under and just over the ceiling. */
+	in.setaside_given = false;
+	in.revenue_ore = in.costs_ore + KR(400000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(400000));
+	assert_int_equal(r.to_tariff_ore, 0);
+	in.revenue_ore = in.costs_ore + KR(400000) - 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(400000) - 1);
+	assert_int_equal(r.to_tariff_ore, 0);
+	in.revenue_ore = in.costs_ore + KR(400000) + 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(400000));
+	assert_int_equal(r.to_tariff_ore, -1);
+
+	/* The ceiling follows the parameter, not a constant. */
+	p.setaside_ceiling_bp = 200;
+	in.setaside_given = true;
+	in.setaside_ore = KR(160000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	in.setaside_ore = KR(160000) + 1;
+	assert_refused(&p, in, "setaside_above_ceiling", "setaside_ore");
+}
+
+/*
+ * Boundaries of the carry-over rule (spec §2.5, TV-4): ± 5 % of a cost
+ * budget of 10,000,000 kr. is 500,000 kr. either way.
+ */
+static void
+test_carryover_ceiling_boundary(void **state)
+{
+	struct agreement_params	p = params(2013);
+	struct surplus_input	in;
+	struct surplus_result	r;
+
+	(void)state;
+	p.surplus_rule = SURPLUS_RULE_CARRYOVER;
+	assert_int_equal(p.carryover_ceiling_bp, 500);
+	in = tv4_input(10700000, 10000000);
+	in.setaside_given = true;
+	in.setaside_ore = KR(500000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.ceiling_ore, KR(500000));
+	assert_int_equal(r.to_tariff_ore, KR(-200000));
+	in.setaside_ore = KR(500000) - 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	in.setaside_ore = KR(500000) + 1;
+	assert_refused(&p, in, "setaside_above_ceiling", "setaside_ore");
+
+	in = tv4_input(9300000, 10000000);
+	in.setaside_given = true;
+	in.setaside_ore = -KR(500000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.to_tariff_ore, KR(200000));
+	in.setaside_ore = -KR(500000) + 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	in.setaside_ore = -KR(500000) - 1;
+	assert_refused(&p, in, "setaside_above_ceiling", "setaside_ore");
+
+	/* The default clamps at exactly ± the ceiling. */
+	in = tv4_input(10500000, 10000000);
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(500000));
+	assert_int_equal(r.to_tariff_ore, 0);
+	in.revenue_ore += 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, KR(500000));
+	assert_int_equal(r.to_tariff_ore, -1);
+	in = tv4_input(9500000, 10000000);
+	in.revenue_ore -= 1;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_ore, -KR(500000));
+	assert_int_equal(r.to_tariff_ore, 1);
+}
+
+/*
+ * The set-aside deadline (spec §2.5: used within 5 years): a 2012
+ * set-aside expires after 2017. It may be drawn on in 2017, not in 2018;
+ * its balance counts as of 2017 and has expired as of 2018. A set-aside
+ * is usable from the year after its own, not in it.
+ */
+static void
+test_setaside_deadline_boundary(void **state)
+{
+	struct agreement_params	p = params(2012);
+	struct surplus_input	in = tv1_input(2012);
+	struct surplus_result	r;
+	struct setaside_entry	en[2] = {
+		{ SETASIDE_DEPOSIT, 2012, KR(400000), 2017, 0 },
+		{ SETASIDE_USE, 2017, KR(1), 0, 0 },
+	};
+	struct setaside_lot	lots[2];
+	struct setaside_summary	s;
+	size_t			n;
+
+	(void)state;
+	assert_int_equal(surplus_compute(&p, &in, &r, NULL), 0);
+	assert_int_equal(r.setaside_expires_year, 2012 + 5);
+	assert_int_equal(r.tariff_year, 2012 + 2);
+	en[1].year = 2016;
+	assert_int_equal(surplus_ledger(en, 2, 2017, lots, 2, &n, &s, NULL), 0);
+	en[1].year = 2017;
+	assert_int_equal(surplus_ledger(en, 2, 2017, lots, 2, &n, &s, NULL), 0);
+	assert_int_equal(s.balance_ore, KR(399999));
+	assert_int_equal(s.expired_ore, 0);
+	en[1].year = 2018;
+	assert_ledger_refused(en, 2, 2018, "setaside_insufficient");
+	assert_int_equal(surplus_ledger(en, 1, 2017, lots, 2, &n, &s, NULL), 0);
+	assert_int_equal(s.balance_ore, KR(400000));
+	assert_int_equal(surplus_ledger(en, 1, 2018, lots, 2, &n, &s, NULL), 0);
+	assert_int_equal(s.balance_ore, 0);
+	assert_int_equal(s.expired_ore, KR(400000));
+	en[1].year = 2012;
+	assert_ledger_refused(en, 2, 2012, "setaside_insufficient");
+	en[1].year = 2013;
+	assert_int_equal(surplus_ledger(en, 2, 2013, lots, 2, &n, &s, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -403,6 +563,9 @@ main(void)
 		cmocka_unit_test(test_tv4_refused),
 		cmocka_unit_test(test_ledger),
 		cmocka_unit_test(test_ledger_refused),
+		cmocka_unit_test(test_setaside_ceiling_boundary),
+		cmocka_unit_test(test_carryover_ceiling_boundary),
+		cmocka_unit_test(test_setaside_deadline_boundary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
