@@ -29,27 +29,10 @@
 	" AND ($7 IS NULL OR o.covered = $7)" \
 	" AND ($8 IS NULL OR o.name_key LIKE $8 ESCAPE '\\')"
 
-/* $9 sort, $10 limit, $11 offset */
-#define OFFER_ORDER \
-	" ORDER BY" \
-	" CASE WHEN $9 = 'name' THEN o.name_key END ASC," \
-	" CASE WHEN $9 = '-name' THEN o.name_key END DESC," \
-	" CASE WHEN $9 = 'operator' THEN o.operator_code END ASC," \
-	" CASE WHEN $9 = 'location' THEN o.location_code END ASC," \
-	" CASE WHEN $9 = 'updated' THEN o.updated_at END ASC," \
-	" CASE WHEN $9 = '-updated' THEN o.updated_at END DESC," \
-	" CASE WHEN $9 = 'id' THEN o.id END ASC," \
-	" CASE WHEN $9 = '-id' THEN o.id END DESC," \
-	" o.name_key ASC, o.id ASC" \
-	" LIMIT $10 OFFSET $11"
-
 #define OFFER_COLS \
 	"o.id, o.version, o.name, o.operator_code, o.location_code, o.kind," \
 	" o.covered, o.category, o.status, o.opened_on, o.status_from," \
 	" o.tilbudsportal_id, o.note, o.source, o.updated_at"
-
-#define PAGE_IDS \
-	"(SELECT o.id FROM offer o WHERE " OFFER_WHERE OFFER_ORDER ")"
 
 static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
     "location", "updated", "-updated", NULL };
@@ -72,6 +55,30 @@ static const char *const doc_pages[] = {
 	DOC_PAGE("o.updated_at DESC, o.id DESC"),
 };
 
+/* The same page as rows of the struct list, one statement per sort. */
+#define LIST_PAGE(order) "SELECT " OFFER_COLS " FROM offer o WHERE " \
+	OFFER_WHERE " ORDER BY " order " LIMIT $10 OFFSET $11"
+static const char *const list_pages[] = {
+	LIST_PAGE("o.name_key, o.id"),
+	LIST_PAGE("o.name_key DESC, o.id DESC"),
+	LIST_PAGE("o.id"),
+	LIST_PAGE("o.id DESC"),
+	LIST_PAGE("o.operator_code, o.name_key, o.id"),
+	LIST_PAGE("o.location_code, o.name_key, o.id"),
+	LIST_PAGE("o.updated_at, o.id"),
+	LIST_PAGE("o.updated_at DESC, o.id DESC"),
+};
+
+/* The children of one offer, by its primary key. */
+static const char *const child_sql[] = {
+	"SELECT offer_id, text FROM offer_paragraph WHERE offer_id = $1 "
+	    "ORDER BY pos",
+	"SELECT offer_id, text FROM offer_target_group WHERE offer_id = $1 "
+	    "ORDER BY pos",
+	"SELECT offer_id, year, places_centi FROM offer_places "
+	    "WHERE offer_id = $1 ORDER BY year",
+};
+
 int
 offer_store_sort_valid(const char *sort)
 {
@@ -84,8 +91,7 @@ offer_store_sort_valid(const char *sort)
 }
 
 static void
-bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f,
-    int with_page)
+bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f)
 {
 	int64_t section = -1;
 
@@ -116,11 +122,6 @@ bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f,
 		db_bind_text(st, 8, pat);
 	} else
 		db_bind_null(st, 8);
-	if (with_page) {
-		db_bind_text(st, 9, f->sort ? f->sort : "name");
-		db_bind_i64(st, 10, f->limit);
-		db_bind_i64(st, 11, f->offset);
-	}
 }
 
 static void
@@ -240,9 +241,9 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 {
 	struct db_stmt	*st;
 	struct offer	*v;
-	struct id_index	*idx;
 	size_t		 k = 0, i;
-	int		 rc;
+	enum child	 c;
+	int		 rc, which = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -250,7 +251,7 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
 	if (st == NULL)
 		return ERR_DB;
-	bind_filter(st, a, f, 0);
+	bind_filter(st, a, f);
 	rc = db_step(st, e);
 	if (rc == DB_ROW)
 		*total = db_col_i64(st, 0);
@@ -258,11 +259,14 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 	if (rc < 0)
 		return rc;
 
-	st = db_prep(db, "SELECT " OFFER_COLS " FROM offer o WHERE "
-	    OFFER_WHERE OFFER_ORDER, e);
-	if (st == NULL)
+	for (i = 0; sorts[i] != NULL; i++)
+		if (f->sort != NULL && strcmp(f->sort, sorts[i]) == 0)
+			which = (int)i;
+	if ((st = db_prep(db, list_pages[which], e)) == NULL)
 		return ERR_DB;
-	bind_filter(st, a, f, 1);
+	bind_filter(st, a, f);
+	db_bind_i64(st, 10, f->limit);		/* the page */
+	db_bind_i64(st, 11, f->offset);
 	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
 		read_offer(st, a, &v[k++]);
@@ -270,39 +274,18 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 	if (rc < 0)
 		return rc;
 
-	idx = arena_calloc(a, k ? k : 1, sizeof(*idx));
-	for (i = 0; i < k; i++) {
-		idx[i].id = v[i].id;
-		idx[i].pos = i;
-	}
-	qsort(idx, k, sizeof(*idx), id_cmp);
+	/* A page is short: each offer's children by primary key. */
+	for (c = CHILD_PARAGRAPH; c <= CHILD_PLACES; c++) {
+		if ((st = db_prep(db, child_sql[c], e)) == NULL)
+			return ERR_DB;
+		for (i = 0; i < k; i++) {
+			struct id_index one = { v[i].id, 0 };
 
-	if (k > 0) {
-		st = db_prep(db, "SELECT offer_id, text FROM offer_paragraph "
-		    "WHERE offer_id IN " PAGE_IDS " ORDER BY offer_id, pos", e);
-		if (st == NULL)
-			return ERR_DB;
-		bind_filter(st, a, f, 1);
-		if ((rc = load_children(db, a, st, CHILD_PARAGRAPH, v, idx, k,
-		    e)) != 0)
-			return rc;
-		st = db_prep(db, "SELECT offer_id, text FROM offer_target_group "
-		    "WHERE offer_id IN " PAGE_IDS " ORDER BY offer_id, pos", e);
-		if (st == NULL)
-			return ERR_DB;
-		bind_filter(st, a, f, 1);
-		if ((rc = load_children(db, a, st, CHILD_GROUP, v, idx, k,
-		    e)) != 0)
-			return rc;
-		st = db_prep(db, "SELECT offer_id, year, places_centi FROM "
-		    "offer_places WHERE offer_id IN " PAGE_IDS
-		    " ORDER BY offer_id, year", e);
-		if (st == NULL)
-			return ERR_DB;
-		bind_filter(st, a, f, 1);
-		if ((rc = load_children(db, a, st, CHILD_PLACES, v, idx, k,
-		    e)) != 0)
-			return rc;
+			db_bind_i64(st, 1, v[i].id);
+			if ((rc = load_children(db, a, st, c, &v[i], &one, 1,
+			    e)) != 0)
+				return rc;
+		}
 	}
 	*out = v;
 	*n = k;
@@ -328,7 +311,7 @@ offer_store_list_docs(struct db *db, struct arena *a,
 	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
 	if (st == NULL)
 		return ERR_DB;
-	bind_filter(st, a, f, 0);
+	bind_filter(st, a, f);
 	rc = db_step(st, e);
 	if (rc == DB_ROW)
 		*total = db_col_i64(st, 0);
@@ -337,8 +320,8 @@ offer_store_list_docs(struct db *db, struct arena *a,
 		return rc;
 	if ((st = db_prep(db, doc_pages[which], e)) == NULL)
 		return ERR_DB;
-	bind_filter(st, a, f, 0);
-	db_bind_i64(st, 10, f->limit);
+	bind_filter(st, a, f);
+	db_bind_i64(st, 10, f->limit);		/* the page */
 	db_bind_i64(st, 11, f->offset);
 	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
