@@ -743,6 +743,12 @@ round_set(struct svc *s, int64_t id, int64_t expected_version,
 		    "Runden er offentliggjort og kan ikke ændres");
 		goto fail;
 	}
+	if (to == ROUND_OPEN && round_accepts_submissions(&old, today)) {
+		rc = err_set(e, ERR_CONFLICT, "round_open", NULL,
+		    "Runden er åben, og fristen er ikke overskredet; kun en "
+		    "lukket runde eller en runde efter fristen kan genåbnes");
+		goto fail;
+	}
 	if (to == ROUND_CLOSED && old.status == ROUND_CLOSED) {
 		rc = err_set(e, ERR_CONFLICT, "round_closed", NULL,
 		    "Runden er allerede lukket");

@@ -97,6 +97,8 @@ int	round_close(struct svc *s, int64_t id, int64_t expected_version,
 /*
  * Reopen a round (admin): it is open again and submitting is allowed
  * until `until` (ISO date, today or later) even after the deadline.
+ * Only a closed round or one past its deadline (and any reopening):
+ * ERR_CONFLICT "round_open" while the round takes submissions.
  */
 int	round_reopen(struct svc *s, int64_t id, int64_t expected_version,
 	    const char *until, struct err *e);
