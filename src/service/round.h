@@ -44,6 +44,16 @@ struct submission_view {
 	bool			 may_submit;
 	bool			 may_review;	/* approve or return */
 	size_t			 reasons_missing; /* lines lacking a reason */
+
+	/* Last year, for the review (empty when there is none). */
+	struct prev_tariff	*prev;		/* the offer's tariffs of the
+						   year before, valid at its
+						   end */
+	size_t			 nprev;
+	struct submission	 src;		/* the earlier submission the
+						   lines were pre-filled from
+						   (src.id 0: none), with its
+						   lines, year and round_no */
 };
 
 /* Rows of a bulk import (CSV from the command line, XLSX upload). */
