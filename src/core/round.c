@@ -162,6 +162,13 @@ round_submission_may(const struct tariff_round *r, enum submission_status st,
 			    "submission_submitted", NULL, "Indberetningen er "
 			    "indsendt og venter på sekretariatet; den kan "
 			    "ikke ændres, før den er sendt retur");
+		/*
+		 * The secretariat asked for the changes: a returned
+		 * submission may be changed and submitted again until the
+		 * round is published, also after the deadline or closing.
+		 */
+		if (st == SUBMISSION_RETURNED)
+			return 0;
 		if (r->status != ROUND_OPEN)
 			return err_set(e, ERR_CONFLICT, "round_closed", NULL,
 			    "Runden er lukket for indberetning");

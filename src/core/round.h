@@ -221,9 +221,10 @@ void		 round_warning_text(const struct service_line *l, size_t i,
 int		 round_validate(const struct tariff_round *r, struct err *e);
 /*
  * May a submission in status st of a round r be acted on today (ISO
- * date)? Edits: the round is open and the submission is a draft or
- * returned. Submit: the same, and today is on or before the deadline, or
- * before reopened_until. Approve: submitted, round not published. Return:
+ * date)? Edits: the round is open and the submission is a draft. Submit:
+ * the same, and today is on or before the deadline, or before
+ * reopened_until. A returned submission may be edited and submitted
+ * until the round is published (closed or past its deadline too). Approve: submitted, round not published. Return:
  * submitted or approved, round not published. Returns 0, ERR_CONFLICT
  * (wrong state; key "submission_approved", "deadline_passed", ...) with a
  * Danish message, never anything else.

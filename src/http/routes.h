@@ -86,7 +86,8 @@ void	api_accounts_list(struct http_req *r);
 void	api_accounts_report(struct http_req *r);
 void	api_setaside_ledger(struct http_req *r);
 
-/* page_tariff.c: Takstoversigt and Takstindberetning */
+/* page_tariffs.c, page_round.c, page_submission.c, page_tariff.c:
+ * Takstoversigt, Takstindberetning, a submission, a service line */
 void	page_tariffs(struct http_req *r);
 void	page_tariff_reduction(struct http_req *r);
 void	page_tariff_view(struct http_req *r);

@@ -42,4 +42,56 @@ int	tariff_http_year(struct http_req *r, const char *name, int def,
 /* Øre as a form shows them again: "1.234,56" (no unit), in the arena. */
 const char *tariff_http_kr_value(struct http_req *r, int64_t ore);
 
+/* ---- what the tariff pages share (tariff_http.c) ---------------------- */
+
+struct html;
+struct page;
+struct submission;
+struct tariff_round;
+
+/* The tabs of the tariff pages (enum order). */
+enum tariff_tab {
+	TARIFF_TAB_OVERVIEW = 0,	/* Takstoversigt, /takster */
+	TARIFF_TAB_ROUNDS,		/* Takstindberetning (operators and
+					   the secretariat only) */
+	TARIFF_TAB_REDUCTION		/* Takstreduktion */
+};
+
+/* Tabs Takstoversigt / Takstindberetning / Takstreduktion, current marked. */
+void	tariff_http_tabs(struct page *p, enum tariff_tab current);
+/* "2.283 kr." with a no-break space, so an amount never wraps. */
+void	tariff_http_kr(struct html *h, int64_t ore);
+/* "95,5 %" from basis points (html_centi). */
+void	tariff_http_pct(struct html *h, int64_t bp);
+/* "+1,80 %", "−2,15 %" (a real minus sign), "0,00 %" from basis points. */
+void	tariff_http_change(struct html *h, int64_t bp);
+/*
+ * Which citizens a tariff is for, after its level: "Visiteret fra 6.
+ * marts 2014" (a new structure) or "Visiteret før …" (the one it
+ * replaces); nothing when both are NULL (every citizen).
+ */
+void	tariff_http_referral(struct html *h, const char *from,
+	    const char *before);
+/* A hidden "version" input with v (optimistic locking of a form). */
+void	tariff_http_version_field(struct page *p, int64_t v);
+/* The posted "version"; 0 or ERR_INVALID with a Danish message. */
+int	tariff_http_form_version(struct http_req *r, int64_t *v,
+	    struct err *e);
+/* The id in the path (params[0]) into *id; sends the error and -1. */
+int	tariff_http_path_id(struct http_req *r, int64_t *id);
+/*
+ * The state of submission s as a badge: Kladde, Indsendt, Sendt retur,
+ * Godkendt, or Offentliggjort when t (may be NULL) is published.
+ */
+void	tariff_http_submission_badge(struct html *h,
+	    const struct submission *s, const struct tariff_round *t);
+/* The state of round t as a badge: Åben, Lukket, Offentliggjort. */
+void	tariff_http_round_badge(struct html *h, const struct tariff_round *t);
+/*
+ * The page of submission id (page_submission.c), with err (NULL: none)
+ * shown as an alert and sent with status.
+ */
+void	tariff_http_submission_page(struct http_req *r, int64_t id,
+	    const struct err *err, int status);
+
 #endif

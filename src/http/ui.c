@@ -183,6 +183,7 @@ ui_field(struct html *h, const struct ui_field *f,
 		case UI_DATE:		HTML_LIT(h, " type=\"date\""); break;
 		case UI_EMAIL:		HTML_LIT(h, " type=\"email\""); break;
 		case UI_PASSWORD:	HTML_LIT(h, " type=\"password\""); break;
+		case UI_FILE:		HTML_LIT(h, " type=\"file\""); break;
 		default:		HTML_LIT(h, " type=\"text\""); break;
 		}
 		if (f->type == UI_NUMBER && mode == NULL)
@@ -190,7 +191,10 @@ ui_field(struct html *h, const struct ui_field *f,
 		width_class(h, "form-input", f->width);
 		html_attr(h, "id", id);
 		html_attr(h, "name", f->name);
-		html_attr(h, "value", f->value);
+		if (f->type == UI_FILE)
+			html_attr(h, "accept", f->accept);
+		else
+			html_attr(h, "value", f->value);
 		html_attr(h, "inputmode", mode);
 		html_attr(h, "autocomplete", f->autocomplete);
 	}

@@ -73,7 +73,8 @@ enum ui_input {
 	UI_DATE,	/* <input type="date">, ISO value */
 	UI_EMAIL,
 	UI_PASSWORD,
-	UI_TEXTAREA
+	UI_TEXTAREA,
+	UI_FILE		/* <input type="file">; value ignored, accept used */
 };
 
 /*
@@ -100,6 +101,7 @@ struct ui_field {
 					   (input-width-*), or NULL: full */
 	const char	*autocomplete;	/* "username", "current-password", … */
 	int		 rows;		/* UI_TEXTAREA: rows; 0: 4 */
+	const char	*accept;	/* UI_FILE: ".xlsx", or NULL: any */
 };
 
 void		 ui_field(struct html *h, const struct ui_field *f,

@@ -743,6 +743,12 @@ round_set(struct svc *s, int64_t id, int64_t expected_version,
 		    "Runden er offentliggjort og kan ikke ændres");
 		goto fail;
 	}
+	if (to == ROUND_OPEN && round_accepts_submissions(&old, today)) {
+		rc = err_set(e, ERR_CONFLICT, "round_open", NULL,
+		    "Runden er åben, og fristen er ikke overskredet; kun en "
+		    "lukket runde eller en runde efter fristen kan genåbnes");
+		goto fail;
+	}
 	if (to == ROUND_CLOSED && old.status == ROUND_CLOSED) {
 		rc = err_set(e, ERR_CONFLICT, "round_closed", NULL,
 		    "Runden er allerede lukket");
@@ -1022,6 +1028,19 @@ round_submission_get(struct svc *s, int64_t id, struct submission_view *out,
 	occupancy_source_years(&p, out->round.year, &first, &last);
 	out->hist_years[0] = last;
 	out->hist_years[1] = last - 1;
+	if ((rc = tariff_store_prev_tariffs(s->db, s->arena,
+	    out->round.year - 1, out->sub.offer_id, &out->prev, &out->nprev,
+	    e)) != 0)
+		goto done;
+	if (out->sub.prefilled_from != 0 &&
+	    tariff_store_submission_get(s->db, s->arena,
+	    out->sub.prefilled_from, &out->src, e) == 0 &&
+	    (rc = tariff_store_lines(s->db, s->arena, out->src.id,
+	    &out->src.lines, &out->src.nlines_loaded, e)) != 0)
+		goto done;
+	if (out->src.lines == NULL)
+		memset(&out->src, 0, sizeof(out->src));
+	err_clear(e);
 	out->sub.nlines = (int64_t)out->sub.nlines_loaded;
 	for (i = 0; i < out->sub.nlines_loaded; i++)
 		if (round_line_needs_reason(&out->sub.lines[i]))

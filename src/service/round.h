@@ -44,6 +44,16 @@ struct submission_view {
 	bool			 may_submit;
 	bool			 may_review;	/* approve or return */
 	size_t			 reasons_missing; /* lines lacking a reason */
+
+	/* Last year, for the review (empty when there is none). */
+	struct prev_tariff	*prev;		/* the offer's tariffs of the
+						   year before, valid at its
+						   end */
+	size_t			 nprev;
+	struct submission	 src;		/* the earlier submission the
+						   lines were pre-filled from
+						   (src.id 0: none), with its
+						   lines, year and round_no */
 };
 
 /* Rows of a bulk import (CSV from the command line, XLSX upload). */
@@ -97,6 +107,8 @@ int	round_close(struct svc *s, int64_t id, int64_t expected_version,
 /*
  * Reopen a round (admin): it is open again and submitting is allowed
  * until `until` (ISO date, today or later) even after the deadline.
+ * Only a closed round or one past its deadline (and any reopening):
+ * ERR_CONFLICT "round_open" while the round takes submissions.
  */
 int	round_reopen(struct svc *s, int64_t id, int64_t expected_version,
 	    const char *until, struct err *e);

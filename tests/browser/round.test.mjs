@@ -101,7 +101,7 @@ describe('a tariff round in the browser',
 		assert.match(await op.locator('#progress').textContent(),
 		    /0 af 1/);
 		/* Only the operator's own offers are listed. */
-		const offers = await op.locator('table.submissions tbody tr td:first-child')
+		const offers = await op.locator('td[data-title="Tilbud"]')
 		    .allTextContents();
 		assert.deepEqual(offers.sort(), ['Børnehus Nord', 'Nøddehuset',
 		    'Taleinstituttet']);
@@ -123,14 +123,15 @@ describe('a tariff round in the browser',
 		    /besked=gemt/);
 
 		/* The computed tariff and the warning, before submitting. */
-		const row = op.locator('table.lines tbody tr').first();
-		assert.equal((await row.locator('td.tariff').textContent())
+		const row = op.locator('tbody tr').first();
+		assert.equal((await row.locator('td[data-title="Beregnet takst"]')
+		    .textContent())
 		    .replace(/\s+/g, ' ').trim(), '2.382,00 kr.');		/* 8,000,000 / (10 × 365 × 0.92) */
 		const warning = await row.locator('ul.warnings').textContent();
 		assert.match(warning, /92 % ligger uden for intervallet 95 %–100 %/);
 		assert.match(warning, /kræver begrundelse/);
-		assert.match(await op.getByRole('alert').textContent(),
-		    /kræver en begrundelse/);
+		assert.ok(await op.getByText(/kræver en begrundelse, før/)
+		    .isVisible());
 		fs.mkdirSync(path.dirname(SHOT), { recursive: true });
 		await op.screenshot({ path: SHOT, fullPage: true });
 
@@ -149,6 +150,11 @@ describe('a tariff round in the browser',
 		    'Belægningen på 92 % er godkendt af DAS den 25. august');
 		await go(op, op.getByRole('button', { name: 'Gem og beregn' }),
 		    /besked=gemt/);
+		/* Indsend asks first, and says what happens. */
+		await go(op, op.getByRole('button', { name: 'Indsend' }),
+		    /\/indsend$/);
+		assert.match(await op.locator('h2').first().textContent(),
+		    /Vil du indsende indberetningen\?/);
 		await go(op, op.getByRole('button', { name: 'Indsend' }),
 		    /besked=indsendt/);
 		assert.equal(await op.locator('#status').textContent(), 'Indsendt');
@@ -164,13 +170,17 @@ describe('a tariff round in the browser',
 		const adm = await newPage();
 		await login(adm, 'admin');
 		await adm.goto(srv.url + `/takstindberetning/${roundId}`);
-		assert.match(await adm.locator('table.operators').textContent(),
-		    /Aalborg/);
+		assert.match(await adm.getByRole('table', { name: 'Driftsherrer' })
+		    .textContent(), /Aalborg/);
 		await go(adm, adm.getByRole('link', { name: 'Taleinstituttet' }),
 		    /\/indberetning\/\d+$/);
 		assert.equal(adm.url(), subUrl);
-		assert.match(await adm.locator('table.lines').textContent(),
+		assert.match(await adm.locator('table').first().textContent(),
 		    /godkendt af DAS/);
+		assert.ok(await adm.getByText('Omkostninger og ændring fra sidste år')
+		    .isVisible());
+		await go(adm, adm.getByRole('button', { name: 'Godkend' }),
+		    /\/godkend$/);
 		await go(adm, adm.getByRole('button', { name: 'Godkend' }),
 		    /besked=godkendt/);
 		assert.equal(await adm.locator('#status').textContent(), 'Godkendt');
@@ -178,6 +188,12 @@ describe('a tariff round in the browser',
 		/* ... and publishes the round. */
 		await go(adm, adm.getByRole('link', { name: /Takstår \d+, runde 1/ }),
 		    /\/takstindberetning\/\d+$/);
+		await go(adm, adm.getByRole('button', { name: 'Offentliggør takster' }),
+		    /\/offentliggoer$/);
+		/* The confirmation names the submissions not approved. */
+		const confirm = await adm.locator('section.confirm').textContent();
+		assert.match(confirm, /\d+ af \d+ indberetninger er ikke godkendt/);
+		assert.match(confirm, /Børnehus Nord \(Aalborg\): Kladde/);
 		await go(adm, adm.getByRole('button', { name: 'Offentliggør takster' }),
 		    /besked=offentliggjort/);
 		assert.match(await adm.getByRole('status').textContent(),
@@ -192,7 +208,7 @@ describe('a tariff round in the browser',
 		await go(pub, pub.getByRole('button', { name: 'Vis' }),
 		    /\/takster\?year=/);
 		assert.equal(await pub.locator('#count').textContent(), '1 takst');
-		const cells = (await pub.locator('table.tariffs tbody tr td')
+		const cells = (await pub.locator('tbody tr td')
 		    .allTextContents()).map((t) => t.replace(/\s+/g, ' '));
 		assert.equal(cells[0], 'Taleinstituttet');
 		assert.equal(cells[1], 'Aalborg');
@@ -205,7 +221,7 @@ describe('a tariff round in the browser',
 		await pub.screenshot({ path: SHOT_OVERVIEW, fullPage: true });
 		await go(pub, pub.getByRole('link', { name: 'Version 1' }),
 		    /\/takster\/\d+$/);
-		assert.match(await pub.locator('table.versions').textContent(),
+		assert.match(await pub.locator('table').textContent(),
 		    /Runde 1/);
 		assert.deepEqual(pub.errors, [], 'console errors (public)');
 		await pub.context().close();

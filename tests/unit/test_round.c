@@ -226,7 +226,19 @@ test_state_machine(void **state)
 	assert_string_equal(e.key, "round_closed");
 	assert_int_equal(round_submission_may(&r, SUBMISSION_SUBMITTED,
 	    SUBMISSION_APPROVE, "2024-10-01", &e), 0);
+	/* Returned: changed and submitted again, closed or late. */
+	assert_int_equal(round_submission_may(&r, SUBMISSION_RETURNED,
+	    SUBMISSION_EDIT, "2024-10-01", &e), 0);
+	assert_int_equal(round_submission_may(&r, SUBMISSION_RETURNED,
+	    SUBMISSION_SUBMIT, "2024-10-01", &e), 0);
+	r.status = ROUND_OPEN;
+	assert_int_equal(round_submission_may(&r, SUBMISSION_RETURNED,
+	    SUBMISSION_SUBMIT, "2024-10-01", &e), 0);
+	assert_int_equal(round_submission_may(&r, SUBMISSION_DRAFT,
+	    SUBMISSION_SUBMIT, "2024-10-01", &e), ERR_CONFLICT);
 	r.status = ROUND_PUBLISHED;
+	assert_int_equal(round_submission_may(&r, SUBMISSION_RETURNED,
+	    SUBMISSION_EDIT, "2024-10-01", &e), ERR_CONFLICT);
 	assert_int_equal(round_submission_may(&r, SUBMISSION_SUBMITTED,
 	    SUBMISSION_APPROVE, "2024-10-01", &e), ERR_CONFLICT);
 	assert_string_equal(e.key, "round_published");
@@ -972,6 +984,24 @@ test_deadline_reopen_roles(void **state)
 	assert_int_equal(round_submission_save(&f->op, sub_of(f, rid,
 	    f->respite), 1, &l, 1, &ver, &e), ERR_CONFLICT);
 	assert_string_equal(e.key, "round_closed");
+	/* Returned after closing: changed and submitted again. */
+	assert_int_equal(round_submission_act(&f->s, sub, ver,
+	    SUBMISSION_RETURN, "Lønnen mangler", &ver, &e), 0);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	assert_true(v.may_edit);
+	assert_true(v.may_submit);
+	assert_int_equal(round_submission_save(&f->op, sub, ver, &l, 1, &ver,
+	    &e), 0);
+	assert_int_equal(round_submission_act(&f->op, sub, ver,
+	    SUBMISSION_SUBMIT, NULL, &ver, &e), 0);
+	assert_int_equal(round_submission_act(&f->s, sub, ver,
+	    SUBMISSION_APPROVE, NULL, &ver, &e), 0);
+	/* Reopening: a closed round, not one that takes submissions. */
+	assert_int_equal(round_reopen(&f->s, rid, round_version(f, rid),
+	    "2023-12-05", &e), 0);
+	assert_int_equal(round_reopen(&f->s, rid, round_version(f, rid),
+	    "2023-12-09", &e), ERR_CONFLICT);
+	assert_string_equal(e.key, "round_open");
 }
 
 static void
