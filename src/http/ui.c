@@ -181,6 +181,10 @@ ui_field(struct html *h, const struct ui_field *f,
 		HTML_LIT(h, "<input");
 		switch (f->type) {
 		case UI_DATE:		HTML_LIT(h, " type=\"date\""); break;
+		case UI_DATETIME:	HTML_LIT(h, " type=\"datetime-local\"");
+					break;
+		case UI_SEARCH:		HTML_LIT(h, " type=\"search\""); break;
+		case UI_FILE:		HTML_LIT(h, " type=\"file\""); break;
 		case UI_EMAIL:		HTML_LIT(h, " type=\"email\""); break;
 		case UI_PASSWORD:	HTML_LIT(h, " type=\"password\""); break;
 		default:		HTML_LIT(h, " type=\"text\""); break;
@@ -193,6 +197,7 @@ ui_field(struct html *h, const struct ui_field *f,
 		html_attr(h, "value", f->value);
 		html_attr(h, "inputmode", mode);
 		html_attr(h, "autocomplete", f->autocomplete);
+		html_attr(h, "accept", f->accept);
 	}
 	if (f->maxlength > 0) {
 		snprintf(n, sizeof(n), "%d", f->maxlength);
