@@ -114,7 +114,7 @@ describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chrom
 		    .getByRole('link', { name: 'Møder' }).click();
 		await page.waitForURL(/\/moeder$/);
 		const id = await createMeeting(page, '2026-03-06T10:00');
-		assert.equal((await page.getByRole('status').textContent()).trim(),
+		assert.equal((await page.locator('.alert-success').textContent()).trim(),
 		    'Mødet er oprettet med standardpunkterne.');
 
 		/* An item with Danish letters. */
@@ -174,7 +174,7 @@ describe('a meeting in the browser', { skip: !haveChromium && 'no /usr/bin/chrom
 		await submit(page, 'Godkend referatet fra forrige møde',
 		    /\/godkend$/);
 		await submit(page, 'Godkend referatet');
-		assert.equal((await page.getByRole('status').textContent()).trim(),
+		assert.equal((await page.locator('.alert-success').textContent()).trim(),
 		    'Referatet er godkendt, låst og offentliggjort.');
 		assert.deepEqual(page.errors, [], 'console errors on the pages');
 		await page.context().close();
