@@ -24,9 +24,11 @@
 #include "core/meeting.h"
 #include "core/role.h"
 #include "http/api.h"
+#include "http/gov.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/page.h"
+#include "http/ui.h"
 #include "http/routes.h"
 #include "http/server.h"
 #include "report/ical.h"
@@ -78,29 +80,6 @@ site_url(struct http_req *r)
 
 	return site != NULL ? site : arena_printf(&r->arena, "%s://localhost",
 	    http_server_secure(r->srv) ? "https" : "http");
-}
-
-/*
- * The meeting as the user may see it: with closed content when the
- * service allows it (secretariat, members of the body), else the public
- * projection. *closed tells which.
- */
-static int
-view_for(struct http_req *r, int64_t id, struct meeting_view *v,
-    bool *closed, struct err *e)
-{
-	int rc;
-
-	*closed = false;
-	if (r->who.role != ROLE_ANON) {
-		rc = meeting_view_get(&r->svc, id, true, v, e);
-		if (rc != ERR_FORBIDDEN) {
-			*closed = rc == 0;
-			return rc;
-		}
-		err_clear(e);
-	}
-	return meeting_view_get(&r->svc, id, false, v, e);
 }
 
 /*
@@ -177,7 +156,7 @@ meeting_of(struct http_req *r, struct meeting_view *v, bool *closed)
 	if (!no_query(r))
 		return false;
 	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    view_for(r, id, v, closed, &e) != 0) {
+	    gov_view(r, id, v, closed, &e) != 0) {
 		http_send_error(r, &e);
 		return false;
 	}
@@ -662,7 +641,10 @@ upcoming(struct http_req *r, struct html *h)
 		HTML_LIT(h, ": ");
 		anchor(h, base, x->title);
 		if (x->state == MEETING_AFLYST)
-			HTML_LIT(h, " <span class=\"tag\">Aflyst</span>");
+		{
+			HTML_LIT(h, " ");
+			ui_badge(h, UI_ERROR, "Aflyst");
+		}
 		else {
 			HTML_LIT(h, " · ");
 			anchor(h, arena_printf(&r->arena, "%s/dagsorden.pdf",

@@ -263,6 +263,9 @@ static const struct route routes[] = {
 	{ "POST", "/moeder/:id/deltagere/:pid", ROLES_ADMIN, 0,
 	  page_meeting_participant_set_post, "Change a participant's status "
 	  "(deltager, afbud, fravaerende) and substitute" },
+	{ "POST", "/moeder/:id/fra-organ", ROLES_ADMIN, 0,
+	  page_meeting_participants_prefill_post, "Put the body's voting "
+	  "members and substitutes on a meeting without participants" },
 	{ "POST", "/moeder/:id/punkter", ROLES_ADMIN, 0, page_meeting_item_post,
 	  "Add an item (items are numbered again)" },
 	{ "POST", "/moeder/:id/referat/udsend", ROLES_ADMIN, 0,
@@ -279,7 +282,7 @@ static const struct route routes[] = {
 	{ "POST", "/punkter/:id", ROLES_ADMIN, 0, page_item_post,
 	  "Save an item's agenda fields" },
 	{ "POST", "/punkter/:id/slet", ROLES_ADMIN, 0, page_item_delete_post,
-	  "Delete an item without minutes (field bekraeft)" },
+	  "Delete an item without minutes (confirms first)" },
 	{ "POST", "/punkter/:id/flyt", ROLES_ADMIN, 0, page_item_move_post,
 	  "Move an item up or down in its section (retning op|ned)" },
 	{ "POST", "/punkter/:id/referat", ROLES_ADMIN, 0,
@@ -297,7 +300,10 @@ static const struct route routes[] = {
 	{ "POST", "/bilag/:id", ROLES_ADMIN, 0, page_attachment_post,
 	  "Rename an attachment or change its closed flag" },
 	{ "POST", "/bilag/:id/slet", ROLES_ADMIN, 0,
-	  page_attachment_delete_post, "Delete an attachment" },
+	  page_attachment_delete_post, "Delete an attachment (confirms first)" },
+	{ "POST", "/bilag/:id/luk", ROLES_ADMIN, 0,
+	  page_attachment_close_post, "Close an open attachment or open a "
+	  "closed one (confirms first) {item}" },
 	{ "GET", "/bilag/:id", ROLES_PUBLIC, 0, page_attachment,
 	  "Download an attachment (closed ones only for members)" },
 	{ "GET", "/soeg", ROLES_PUBLIC, 0, page_search,

@@ -115,7 +115,12 @@ void	page_accounts_post(struct http_req *r);
 void	page_accounts_view(struct http_req *r);
 void	page_accounts_ledger(struct http_req *r);
 
-/* page_meeting.c: governance meetings, search, bodies, nominations */
+/*
+ * Governance: page_meeting.c (meetings, the meeting page, the minutes
+ * diff), page_meeting_admin.c (the secretariat's tools on it),
+ * page_item.c (items, minutes, attachments, follow-ups), page_search.c,
+ * page_import.c, page_body.c (bodies, members, nominations)
+ */
 void	page_meetings(struct http_req *r);
 void	page_meeting_new_form(struct http_req *r);
 void	page_meeting_new_post(struct http_req *r);
@@ -127,6 +132,7 @@ void	page_meeting_edit_post(struct http_req *r);
 void	page_meeting_state_post(struct http_req *r);
 void	page_meeting_participant_post(struct http_req *r);
 void	page_meeting_participant_set_post(struct http_req *r);
+void	page_meeting_participants_prefill_post(struct http_req *r);
 void	page_meeting_item_post(struct http_req *r);
 void	page_meeting_circulate_post(struct http_req *r);
 void	page_meeting_approve_post(struct http_req *r);
@@ -144,6 +150,7 @@ void	page_follow_up_post(struct http_req *r);
 void	page_attachment(struct http_req *r);
 void	page_attachment_post(struct http_req *r);
 void	page_attachment_delete_post(struct http_req *r);
+void	page_attachment_close_post(struct http_req *r);
 void	page_search(struct http_req *r);
 void	page_bodies(struct http_req *r);
 void	page_bodies_post(struct http_req *r);

@@ -181,9 +181,12 @@ ui_field(struct html *h, const struct ui_field *f,
 		HTML_LIT(h, "<input");
 		switch (f->type) {
 		case UI_DATE:		HTML_LIT(h, " type=\"date\""); break;
+		case UI_DATETIME:	HTML_LIT(h, " type=\"datetime-local\"");
+					break;
+		case UI_SEARCH:		HTML_LIT(h, " type=\"search\""); break;
+		case UI_FILE:		HTML_LIT(h, " type=\"file\""); break;
 		case UI_EMAIL:		HTML_LIT(h, " type=\"email\""); break;
 		case UI_PASSWORD:	HTML_LIT(h, " type=\"password\""); break;
-		case UI_FILE:		HTML_LIT(h, " type=\"file\""); break;
 		default:		HTML_LIT(h, " type=\"text\""); break;
 		}
 		if (f->type == UI_NUMBER && mode == NULL)

@@ -74,7 +74,11 @@ enum ui_input {
 	UI_EMAIL,
 	UI_PASSWORD,
 	UI_TEXTAREA,
-	UI_FILE		/* <input type="file">; value ignored, accept used */
+	UI_DATETIME,	/* <input type="datetime-local">, local
+			   "2026-03-06T10:00" */
+	UI_SEARCH,	/* <input type="search"> */
+	UI_FILE		/* <input type="file">; accept from ui_field.accept;
+			   the form needs enctype="multipart/form-data" */
 };
 
 /*
@@ -101,7 +105,7 @@ struct ui_field {
 					   (input-width-*), or NULL: full */
 	const char	*autocomplete;	/* "username", "current-password", … */
 	int		 rows;		/* UI_TEXTAREA: rows; 0: 4 */
-	const char	*accept;	/* UI_FILE: ".xlsx", or NULL: any */
+	const char	*accept;	/* UI_FILE: ".pdf,.docx", or NULL */
 };
 
 void		 ui_field(struct html *h, const struct ui_field *f,

@@ -20,6 +20,7 @@ struct meeting_view_person {
 	const char	*organisation;	/* municipality or region, or NULL */
 	const char	*status;	/* "deltager", "afbud", "fravaerende" */
 	const char	*substitute;	/* name of the substitute, or NULL */
+	const char	*note;		/* "formand", … or NULL */
 };
 
 /* One attachment (bilag). */
@@ -32,6 +33,7 @@ struct meeting_view_file {
 	int64_t		 id;		/* stable id (OParl File URL), or 0:
 					   then meeting id + item number +
 					   position are used */
+	const char	*doc_no;	/* Dok.nr., or NULL */
 };
 
 /* One agenda item (dagsordenspunkt). */

@@ -394,6 +394,15 @@ load_tx(struct svc *s, int64_t id, const struct access *given,
 	    today(s));
 	pid = body_store_person_of_user(s->db, s->who->user_id);
 	out->signed_off = pid > 0 && meeting_store_signed_off(s->db, id, pid);
+	if (ac.admin) {
+		if ((rc = meeting_store_signoffs(s->db, s->arena, id,
+		    out->m.body_id, today(s), &out->signers, &out->nsigners,
+		    e)) != 0)
+			return rc;
+		for (i = 0; i < out->nsigners; i++)
+			if (out->signers[i].voting)
+				out->voting_signoffs++;
+	}
 	return 0;
 }
 
@@ -651,6 +660,7 @@ meeting_view_get(struct svc *s, int64_t id, bool include_closed,
 		out->people[i].organisation = p.people[i].organisation;
 		out->people[i].status = p.people[i].status;
 		out->people[i].substitute = p.people[i].substitute;
+		out->people[i].note = p.people[i].note;
 	}
 	out->referent = p.m.referent;
 	out->case_no = p.m.case_no;
@@ -685,6 +695,7 @@ meeting_view_get(struct svc *s, int64_t id, bool include_closed,
 			vi->files[j].url = f->blob_hash ? arena_printf(s->arena,
 			    "/bilag/%lld", (long long)f->id) : NULL;
 			vi->files[j].closed = f->closed;
+			vi->files[j].doc_no = f->doc_no;
 		}
 	}
 	out->created_at = p.m.created_at;
@@ -836,6 +847,111 @@ standard_item(struct svc *s, int64_t meeting_id, enum item_kind kind,
 	return meeting_store_item_insert(s->db, &it, s->now_iso, NULL, e);
 }
 
+/*
+ * Add the body's current voting members and substitutes to a meeting
+ * without participants (inside a write transaction); *added counts them.
+ */
+static int
+prefill_tx(struct svc *s, const struct meeting *m, size_t *added,
+    struct err *e)
+{
+	struct participant	*have, p;
+	struct membership	*mm;
+	size_t			 nhave, nm, i;
+	const char		*day;
+	int64_t			 pid;
+	int			 rc;
+
+	*added = 0;
+	if ((rc = meeting_store_participants(s->db, s->arena, m->id, &have,
+	    &nhave, e)) != 0)
+		return rc;
+	if (nhave > 0)
+		return 0;
+	day = m->starts_at != NULL ? arena_strndup(s->arena, m->starts_at, 10) :
+	    today(s);
+	if ((rc = body_store_members(s->db, s->arena, m->body_id, 0, day, &mm,
+	    &nm, e)) != 0)
+		return rc;
+	for (i = 0; i < nm; i++) {
+		bool sub = strcmp(mm[i].role, "stedfortraeder") == 0;
+		if (!sub && !mm[i].voting)
+			continue;
+		memset(&p, 0, sizeof(p));
+		p.person_id = mm[i].person_id;
+		p.name = mm[i].person_name;
+		p.organisation = mm[i].on_behalf_name ? mm[i].on_behalf_name :
+		    mm[i].person_org;
+		p.status = "deltager";
+		if (sub)
+			p.note = mm[i].substitute_for_name ? arena_printf(
+			    s->arena, "stedfortræder for %s",
+			    mm[i].substitute_for_name) : "stedfortræder";
+		else if (strcmp(mm[i].role, "medlem") != 0)
+			p.note = membership_role_label(mm[i].role);
+		if ((rc = meeting_store_participant_add(s->db, m->id, &p, &pid,
+		    e)) != 0)
+			return rc;
+		(*added)++;
+	}
+	if (*added > 0)
+		return audit_json(s, "meeting", m->id, "participants_prefill",
+		    NULL, json_pack("{s:I}", "participants",
+		    (json_int_t)*added), e);
+	return 0;
+}
+
+int
+meeting_participants_prefill(struct svc *s, int64_t meeting_id,
+    size_t *added, struct err *e)
+{
+	struct meeting	m;
+	int		rc;
+
+	*added = 0;
+	if ((rc = begin_write(s, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) != 0)
+		goto fail;
+	if (m.state == MEETING_AFLYST || m.state == MEETING_REFERAT_GODKENDT) {
+		rc = err_set(e, ERR_CONFLICT, "meeting_closed", NULL,
+		    "Deltagerne kan ikke ændres på et aflyst møde eller efter "
+		    "godkendt referat");
+		goto fail;
+	}
+	if ((rc = prefill_tx(s, &m, added, e)) != 0)
+		goto fail;
+	return finish(s, meeting_id, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+meeting_earlier_items(struct svc *s, int64_t meeting_id,
+    struct item_ref **out, size_t *n, struct err *e)
+{
+	struct meeting	 m;
+	const char	*before, *since;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if ((rc = meeting_store_get(s->db, s->arena, meeting_id, &m, e)) == 0) {
+		before = m.starts_at != NULL ? m.starts_at : s->now_iso;
+		since = arena_printf(s->arena, "%04d%s", atoi(before) - 1,
+		    before + 4);
+		rc = meeting_store_items_between(s->db, s->arena, meeting_id,
+		    since, before, MEETING_EARLIER_MAX, out, n, e);
+	}
+	db_rollback(s->db);
+	return rc;
+}
+
 int
 meeting_create(struct svc *s, const struct meeting_input *in, int64_t *id,
     struct err *e)
@@ -843,6 +959,7 @@ meeting_create(struct svc *s, const struct meeting_input *in, int64_t *id,
 	struct meeting	 m, pm;
 	struct body	 b;
 	int64_t		 prev;
+	size_t		 added;
 	int		 rc;
 
 	if ((rc = begin_write(s, e)) != 0)
@@ -883,6 +1000,9 @@ meeting_create(struct svc *s, const struct meeting_input *in, int64_t *id,
 		goto fail;
 	if ((rc = audit_json(s, "meeting", *id, "create", NULL,
 	    meeting_json_audit(&m), e)) != 0)
+		goto fail;
+	m.id = *id;
+	if ((rc = prefill_tx(s, &m, &added, e)) != 0)
 		goto fail;
 	return finish(s, *id, e);
 fail:

@@ -90,6 +90,11 @@ struct meeting_page {
 	int64_t			 signoffs;	/* members who signed off */
 	int64_t			 voting_members;
 	bool			 signed_off;	/* the acting member has */
+	struct signoff		*signers;	/* who signed off (secretariat
+						   only; else NULL) */
+	size_t			 nsigners;
+	int64_t			 voting_signoffs; /* of them, current voting
+						   members */
 };
 
 /* The minutes of one item before and after approval. */
@@ -187,12 +192,23 @@ int	meeting_view_get(struct svc *s, int64_t id, bool include_closed,
  */
 json_t	*meeting_view_json(const struct meeting_view *v);
 
+/*
+ * The items an item of meeting_id may refer to as "an earlier item": the
+ * case items of the meetings (any body, not cancelled) in the year
+ * before it, newest meeting first, at most MEETING_EARLIER_MAX;
+ * secretariat only.
+ */
+#define MEETING_EARLIER_MAX	150
+int	meeting_earlier_items(struct svc *s, int64_t meeting_id,
+	    struct item_ref **out, size_t *n, struct err *e);
+
 /* ---- changing (admin unless said otherwise) ---- */
 
 /*
  * Create a meeting in state planlagt with the standard items: approval of
  * the agenda, approval of the minutes of the body's previous meeting
- * (linked to it) when there is one, Evt., and the next meeting.
+ * (linked to it) when there is one, Evt., and the next meeting; the
+ * body's voting members and substitutes become its participants.
  */
 int	meeting_create(struct svc *s, const struct meeting_input *in,
 	    int64_t *id, struct err *e);
@@ -206,6 +222,16 @@ int	meeting_update(struct svc *s, int64_t id,
  */
 int	meeting_set_state(struct svc *s, int64_t id, enum meeting_state to,
 	    struct err *e);
+/*
+ * Put the body's current members on a meeting without participants: the
+ * voting members and the substitutes (current on the meeting's day, or
+ * today without one), as "deltager", a substitute noted as such;
+ * *added receives how many (0 when the meeting already has
+ * participants). Not for a cancelled meeting or approved minutes
+ * (ERR_CONFLICT). meeting_create does the same.
+ */
+int	meeting_participants_prefill(struct svc *s, int64_t meeting_id,
+	    size_t *added, struct err *e);
 /* Add a participant (status deltager, afbud or fravaerende). */
 int	meeting_participant_add(struct svc *s, int64_t meeting_id,
 	    const struct participant *p, struct err *e);

@@ -991,6 +991,84 @@ meeting_store_signoff_count(struct db *db, int64_t meeting_id)
 	return n;
 }
 
+int
+meeting_store_signoffs(struct db *db, struct arena *a, int64_t meeting_id,
+    int64_t body_id, const char *today, struct signoff **out, size_t *n,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	struct signoff	*v = NULL;
+	size_t		 cap = 0, k = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_prep(db, "SELECT p.name, s.at, EXISTS (SELECT 1 FROM "
+	    "membership m WHERE m.person_id = p.id AND m.body_id = $2 AND "
+	    "m.voting = 1 AND m.role <> 'stedfortraeder' AND (m.starts_on IS "
+	    "NULL OR m.starts_on <= $3) AND (m.ends_on IS NULL OR m.ends_on "
+	    ">= $3)) FROM minutes_signoff s JOIN person p ON p.id = "
+	    "s.person_id WHERE s.meeting_id = $1 ORDER BY s.at, p.name", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, body_id);
+	db_bind_text(st, 3, today);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		v[k].name = db_col_dup(st, 0, a);
+		v[k].at = db_col_dup(st, 1, a);
+		v[k++].voting = db_col_i64(st, 2) != 0;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+meeting_store_items_between(struct db *db, struct arena *a,
+    int64_t meeting_id, const char *since, const char *before, int max,
+    struct item_ref **out, size_t *n, struct err *e)
+{
+	struct db_stmt	*st;
+	struct item_ref	*v = NULL;
+	size_t		 cap = 0, k = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	st = db_prep(db, "SELECT i.id, i.number, i.title, m.id, m.starts_at, "
+	    "b.name FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id "
+	    "JOIN body b ON b.id = m.body_id WHERE m.id <> $1 AND "
+	    "m.starts_at >= $2 AND m.starts_at < $3 AND m.state <> 'aflyst' "
+	    "AND i.kind = 'sag' ORDER BY m.starts_at DESC, m.id, i.number, "
+	    "i.id LIMIT $4", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_text(st, 2, since);
+	db_bind_text(st, 3, before);
+	db_bind_i64(st, 4, max);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		v[k].id = db_col_i64(st, 0);
+		v[k].number = (int)db_col_i64(st, 1);
+		v[k].title = db_col_dup(st, 2, a);
+		v[k].meeting_id = db_col_i64(st, 3);
+		v[k].meeting_starts = db_col_dup(st, 4, a);
+		v[k++].body_name = db_col_dup(st, 5, a);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 bool
 meeting_store_signed_off(struct db *db, int64_t meeting_id, int64_t person_id)
 {

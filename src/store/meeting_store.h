@@ -123,6 +123,23 @@ struct follow_up {
 	const char	*closed_at;
 };
 
+/* A member's sign-off of circulated minutes. */
+struct signoff {
+	const char	*name;		/* the person */
+	const char	*at;		/* when, UTC ISO timestamp */
+	bool		 voting;	/* a current voting member of the body */
+};
+
+/* An earlier item another item may refer to (a select's option). */
+struct item_ref {
+	int64_t		 id;		/* the item */
+	int		 number;	/* its number on its agenda, 0: none */
+	const char	*title;
+	int64_t		 meeting_id;
+	const char	*meeting_starts; /* local ISO "2026-03-06T10:00" */
+	const char	*body_name;
+};
+
 /* One hit of a search. */
 struct search_hit {
 	int64_t		 item_id;
@@ -306,6 +323,20 @@ int	meeting_store_signoff_add(struct db *db, int64_t meeting_id,
 /* How many have signed off. */
 int64_t	meeting_store_signoff_count(struct db *db, int64_t meeting_id);
 /* Has person signed off? */
+/*
+ * Who signed off the minutes of meeting_id, in order; voting tells who is
+ * a current (on day today) voting member of body_id, not a substitute.
+ */
+int	meeting_store_signoffs(struct db *db, struct arena *a,
+	    int64_t meeting_id, int64_t body_id, const char *today,
+	    struct signoff **out, size_t *n, struct err *e);
+/*
+ * Case items (kind sag) of meetings other than meeting_id that started
+ * in [since, before), not cancelled, newest meeting first, at most max.
+ */
+int	meeting_store_items_between(struct db *db, struct arena *a,
+	    int64_t meeting_id, const char *since, const char *before,
+	    int max, struct item_ref **out, size_t *n, struct err *e);
 bool	meeting_store_signed_off(struct db *db, int64_t meeting_id,
 	    int64_t person_id);
 

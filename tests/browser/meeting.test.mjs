@@ -116,7 +116,7 @@ describe('a meeting in the browser', { skip: needs(haveChromium, '/usr/bin/chrom
 		    .getByRole('link', { name: 'Møder' }).click();
 		await page.waitForURL(/\/moeder$/);
 		const id = await createMeeting(page, '2026-03-06T10:00');
-		assert.equal((await page.getByRole('status').textContent()).trim(),
+		assert.equal((await page.locator('.alert-success').textContent()).trim(),
 		    'Mødet er oprettet med standardpunkterne.');
 
 		/* An item with Danish letters. */
@@ -149,7 +149,11 @@ describe('a meeting in the browser', { skip: needs(haveChromium, '/usr/bin/chrom
 
 		/* Publish, hold, write the minutes, circulate. */
 		await page.goto(`${srv.url}/moeder/${id}`);
-		await submit(page, 'Indkald og offentliggør dagsordenen');
+		await submit(page, 'Indkald og offentliggør dagsordenen',
+		    /\/status$/);
+		assert.match(await page.locator('h2#confirm-heading').textContent(),
+		    /offentliggøre dagsordenen/);
+		await submit(page, 'Indkald og offentliggør');
 		assert.equal(await page.locator('#state').textContent(), 'Indkaldt');
 		await submit(page, 'Marker som afholdt');
 		await page.goto(itemUrl);
@@ -166,9 +170,13 @@ describe('a meeting in the browser', { skip: needs(haveChromium, '/usr/bin/chrom
 		const next = await createMeeting(page, '2026-05-06T10:00');
 		assert.match(await page.locator('#punkt-2 h3').textContent(),
 		    /Godkendelse af referat fra mødet den 6\. marts 2026/);
-		await submit(page, 'Indkald og offentliggør dagsordenen');
-		await submit(page, 'Godkend referatet fra forrige møde');
-		assert.equal((await page.getByRole('status').textContent()).trim(),
+		await submit(page, 'Indkald og offentliggør dagsordenen',
+		    /\/status$/);
+		await submit(page, 'Indkald og offentliggør');
+		await submit(page, 'Godkend referatet fra forrige møde',
+		    /\/godkend$/);
+		await submit(page, 'Godkend referatet');
+		assert.equal((await page.locator('.alert-success').textContent()).trim(),
 		    'Referatet er godkendt, låst og offentliggjort.');
 		assert.deepEqual(page.errors, [], 'console errors on the pages');
 		await page.context().close();
@@ -180,7 +188,7 @@ describe('a meeting in the browser', { skip: needs(haveChromium, '/usr/bin/chrom
 		    'Møde i Socialdirektørkredsen');
 		assert.match(await pub.locator('#state').textContent(),
 		    /Referat godkendt den .* på næste møde/);
-		const head = await pub.locator('dl.meeting-head').textContent();
+		const head = await pub.locator('.meeting-head dl').textContent();
 		assert.match(head, /6\. marts 2026, kl\. 10\.00/);
 		assert.match(head, /Boulevarden 13, Aalborg/);
 		assert.match(head, /Thomas Gajhede Haugaard/);

@@ -101,7 +101,7 @@ describe('agenda editing', () => {
 	test('only the secretariat edits the agenda', async () => {
 		const reader = await srv.login('reader');
 		for (const [p, f] of [[`/punkter/${a}/flyt`, { retning: 'op' }],
-		    [`/punkter/${a}/slet`, { bekraeft: '1' }]]) {
+		    [`/punkter/${a}/slet`, { confirm: '1' }]]) {
 			assert.equal((await form(reader, p, f)).status, 403);
 			const r = await anon.request('POST', p, { form: f });
 			assert.ok([401, 403].includes(r.status), String(r.status));
@@ -111,9 +111,12 @@ describe('agenda editing', () => {
 
 	test('an item is deleted only when confirmed, never with minutes', async () => {
 		let r = await form(admin, `/punkter/${b}/slet`, {});
-		assert.equal(r.status, 400);
-		assert.match(r.text, /Ja, slet punktet/);
-		redirectTo(await form(admin, `/punkter/${b}/slet`, { bekraeft: '1' }),
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Vil du slette punkt \d+, Beta\?/);
+		assert.match(r.text, /De øvrige punkter nummereres igen/);
+		assert.match(r.text, /name="confirm" value="1"/);
+		assert.equal(sql(`SELECT count(*) FROM agenda_item WHERE id = ${b}`), '1');
+		redirectTo(await form(admin, `/punkter/${b}/slet`, { confirm: '1' }),
 		    new RegExp(`^/moeder/${m}\\?besked=slettet`));
 		assert.deepEqual((await agenda(m)).map((x) => x[1]).slice(0, 4),
 		    ['Godkendelse af dagsorden', 'Gamma', 'Alfa', 'Evt.']);
@@ -125,12 +128,12 @@ describe('agenda editing', () => {
 		await page(admin, `/punkter/${b}`, 404);
 		/* With minutes: refused. */
 		redirectTo(await form(admin, `/moeder/${m}/status`,
-		    { state: 'indkaldt' }), /^\/moeder\//);
+		    { state: 'indkaldt', confirm: '1' }), /^\/moeder\//);
 		redirectTo(await form(admin, `/moeder/${m}/status`,
 		    { state: 'afholdt' }), /^\/moeder\//);
 		redirectTo(await form(admin, `/punkter/${a}/referat`,
 		    { minutes: 'Drøftet.', result: 'droeftet' }), /^\/punkter\//);
-		r = await form(admin, `/punkter/${a}/slet`, { bekraeft: '1' });
+		r = await form(admin, `/punkter/${a}/slet`, { confirm: '1' });
 		assert.equal(r.status, 409);
 		assert.match(r.text, /referat eller beslutning/);
 		assert.equal(sql(`SELECT count(*) FROM agenda_item WHERE id = ${a}`), '1');
@@ -154,8 +157,12 @@ describe('agenda editing', () => {
 		    { name: 'Bilag 1 Struds' }), new RegExp(`^/punkter/${a}\\?besked=bilag`));
 		assert.match(await page(anon, `/moeder/${m}`), /Bilag 1 Struds/);
 		/* Delete the other one. */
-		redirectTo(await form(admin, `/bilag/${fileOther}/slet`, {}),
-		    /besked=bilag_slettet/);
+		r = await form(admin, `/bilag/${fileOther}/slet`, {});
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Vil du slette bilaget Andet bilag\?/);
+		assert.equal(sql(`SELECT count(*) FROM attachment WHERE id = ${fileOther}`), '1');
+		redirectTo(await form(admin, `/bilag/${fileOther}/slet`,
+		    { confirm: '1' }), /besked=bilag_slettet/);
 		assert.equal(sql(`SELECT count(*) FROM tombstone WHERE kind = 'file' ` +
 		    `AND id = ${fileOther}`), '1');
 		await page(anon, `/bilag/${fileOther}`, 404);
@@ -168,16 +175,24 @@ describe('agenda editing', () => {
 		/* Approve the minutes early so they are public. */
 		redirectTo(await form(admin, `/moeder/${m}/referat/udsend`, {}),
 		    /^\/moeder\//);
+		/* Early, with no voting member agreed: a warning, then approval. */
+		let w = await form(admin, `/moeder/${m}/referat/godkend`,
+		    { note: 'Beslutningen træder i kraft før næste møde' });
+		assert.equal(w.status, 200);
+		assert.match(w.text, /Ingen stemmeberettigede medlemmer har tiltrådt/);
+		assert.match(w.text, /0 af \d+ stemmeberettigede medlemmer har tiltrådt/);
+		assert.match(w.text, /name="note" value="Beslutningen træder i kraft før næste møde"/);
+		assert.equal(sql(`SELECT state FROM meeting WHERE id = ${m}`), 'referat_udkast');
 		redirectTo(await form(admin, `/moeder/${m}/referat/godkend`,
-		    { note: 'Beslutningen træder i kraft før næste møde' }),
-		    /^\/moeder\//);
+		    { note: 'Beslutningen træder i kraft før næste møde',
+		    confirm: '1' }), /^\/moeder\//);
 		assert.match(await page(anon, `/moeder/${m}`), /Bilag 1 Struds/);
 		assert.match(await page(anon, '/soeg?q=strudsetekst'), /Alfa/);
 		assert.equal((await anon.get(`/bilag/${fileOpen}`)).status, 200);
 		/* Approved: the agenda is frozen, but a file can still be closed. */
 		let r = await form(admin, `/punkter/${a}/flyt`, { retning: 'ned' });
 		assert.equal(r.status, 409);
-		r = await form(admin, `/bilag/${fileOpen}/slet`, {});
+		r = await form(admin, `/bilag/${fileOpen}/slet`, { confirm: '1' });
 		assert.equal(r.status, 409);
 		redirectTo(await form(admin, `/bilag/${fileOpen}`,
 		    { name: 'Bilag 1 Struds', closed: '1' }), /besked=bilag/);

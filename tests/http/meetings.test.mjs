@@ -184,7 +184,7 @@ describe('meetings: roles and the closed-content guarantee', () => {
 	test('convening publishes the agenda without the closed item',
 	    async () => {
 		const r = await form(admin, `/moeder/${m1}/status`,
-		    { state: 'indkaldt' });
+		    { state: 'indkaldt', confirm: '1' });
 		assert.equal(redirectId(r), m1);
 		const p = await page(anon, `/moeder/${m1}`);
 		assert.match(p.text, /Budgetanalyse kolibri/);
@@ -268,9 +268,12 @@ describe('meetings: roles and the closed-content guarantee', () => {
 		assert.match(p.text, /Sekretariatet tager kontakt til Hjørring/,
 		    'open follow-ups are on the next agenda');
 		assert.equal(redirectId(await form(admin, `/moeder/${m2}/status`,
-		    { state: 'indkaldt' })), m2);
+		    { state: 'indkaldt', confirm: '1' })), m2);
 		const approve = (await itemIds(m2))[1];
 		r = await form(admin, `/punkter/${approve}/godkend`, {});
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Vil du godkende referatet fra forrige møde\?/);
+		r = await form(admin, `/punkter/${approve}/godkend`, { confirm: '1' });
 		assert.equal(redirectId(r), m2);
 		p = await page(anon, `/moeder/${m1}`);
 		assert.match(p.text, /Referat godkendt/);
@@ -280,7 +283,7 @@ describe('meetings: roles and the closed-content guarantee', () => {
 		/* Who changed the minutes when, from what to what. */
 		p = await page(admin, `/punkter/${openItem}`);
 		assert.match(p.text, /<h2>Ændringer af referatet<\/h2>/);
-		assert.match(p.text, /<td>admin<\/td><td><p>Kredsen drøftede analysen\.<br>Sekretariatet retter afsnit 3\.<\/p><\/td><td><p>Kredsen drøftede analysen\.<br>Sekretariatet retter afsnit 3 og 4\.<\/p>/);
+		assert.match(p.text, /<td data-title="Bruger">admin<\/td><td data-title="Før"><p>Kredsen drøftede analysen\.<br>Sekretariatet retter afsnit 3\.<\/p><\/td><td data-title="Efter"><p>Kredsen drøftede analysen\.<br>Sekretariatet retter afsnit 3 og 4\.<\/p>/);
 		/* Frozen. */
 		r = await form(admin, `/punkter/${openItem}/referat`,
 		    { minutes: 'Ændret bagefter', result: 'godkendt' });

@@ -157,7 +157,7 @@ describe('OParl read API', { skip: needs(reason === null, reason) }, () => {
 		ids.closedFile = Number(links.find((l) => l[2].includes('papegøje'))[1]);
 		ids.openFile = Number(links.find((l) => l[2].includes('Budget'))[1]);
 		assert.equal(redirectId(await form(admin, `/moeder/${ids.m1}/status`,
-		    { state: 'indkaldt' })), ids.m1);
+		    { state: 'indkaldt', confirm: '1' })), ids.m1);
 		/* A planned meeting: not published. */
 		ids.m2 = redirectId(await form(admin, '/moeder/nyt', {
 		    body_id: ids.socdir, starts_at: '2026-06-06T10:00',
@@ -330,7 +330,7 @@ describe('OParl read API', { skip: needs(reason === null, reason) }, () => {
 		   membership (no route: in the database). */
 		for (const id of [ids.toDelete, ids.closed]) {
 			const d = await form(admin, `/punkter/${id}/slet`,
-			    { bekraeft: '1' });
+			    { confirm: '1' });
 			assert.equal(d.status, 303, d.text.slice(0, 300));
 		}
 		const members = await walk(`${API}/body/nordjylland/memberships`);

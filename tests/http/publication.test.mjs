@@ -201,7 +201,7 @@ describe('publication of meetings', () => {
 	test('the public agenda as PDF: header block, items, page numbers',
 	    { skip: needs(havePdftotext, 'pdftotext (poppler-utils)') }, async () => {
 		assert.equal(redirectId(await form(admin, `/moeder/${m1}/status`,
-		    { state: 'indkaldt' })), m1);
+		    { state: 'indkaldt', confirm: '1' })), m1);
 		const { r, text } = await getPdf(anon, `/moeder/${m1}/dagsorden.pdf`,
 		    'dagsorden-socdir-2026-03-06');
 		assert.equal(r.headers.get('cache-control'), null,
@@ -281,10 +281,10 @@ describe('publication of meetings', () => {
 		m2 = redirectId(await form(admin, '/moeder/nyt', { body_id: socdir,
 		    starts_at: '2026-05-06T10:00', place: 'Boulevarden 13' }));
 		assert.equal(redirectId(await form(admin, `/moeder/${m2}/status`,
-		    { state: 'indkaldt' })), m2);
+		    { state: 'indkaldt', confirm: '1' })), m2);
 		const approve = (await itemIds(m2))[1];
 		assert.equal(redirectId(await form(admin, `/punkter/${approve}/godkend`,
-		    {})), m2);
+		    { confirm: '1' })), m2);
 		const { text } = await getPdf(anon, `/moeder/${m1}/referat.pdf`,
 		    'referat-socdir-2026-03-06');
 		assert.match(text, /Kredsen godkendte styringsaftalen med en rettelse\./);
@@ -307,7 +307,7 @@ describe('publication of meetings', () => {
 		    starts_at: '2027-02-03T13:00', ends_at: '2027-02-03T15:00',
 		    place: 'Rådhuset' }));
 		assert.equal(redirectId(await form(admin, `/moeder/${m3}/status`,
-		    { state: 'indkaldt' })), m3);
+		    { state: 'indkaldt', confirm: '1' })), m3);
 		const a = await get(anon, '/kalender.ics');
 		assert.match(a.headers.get('content-type'), /^text\/calendar; charset=utf-8/);
 		assert.match(a.text, /^BEGIN:VCALENDAR\r\n/);
@@ -332,7 +332,7 @@ describe('publication of meetings', () => {
 		assert.ok(!uids(d.text).includes(`meeting-${m1}@ramme`));
 		/* A cancelled meeting stays, as CANCELLED. */
 		assert.equal(redirectId(await form(admin, `/moeder/${m3}/status`,
-		    { state: 'aflyst' })), m3);
+		    { state: 'aflyst', confirm: '1' })), m3);
 		const c = await get(anon, `/organer/${das}/kalender.ics`);
 		assert.match(c.text, /^STATUS:CANCELLED\r$/m);
 		assert.match(c.text, /^SUMMARY:AFLYST: /m);
@@ -369,7 +369,7 @@ describe('publication of meetings', () => {
 		    body_id: socdir, starts_at: '2027-03-04T09:00',
 		    ends_at: '2027-03-04T11:00' }));
 		assert.equal(redirectId(await form(admin, `/moeder/${up}/status`,
-		    { state: 'indkaldt' })), up);
+		    { state: 'indkaldt', confirm: '1' })), up);
 		const r = await get(anon, '/politikere');
 		assert.match(r.headers.get('content-type'), /^text\/html/);
 		assert.match(r.text, /<h1>For politikere<\/h1>/);

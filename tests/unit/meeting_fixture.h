@@ -97,29 +97,29 @@ meeting_fixture_init(struct meeting_fixture *f)
 
 	memset(f, 0, sizeof(*f));
 	f->people[0] = (struct meeting_view_person){ "Hilde E. Thun Holst",
-	    "Rammeaftalesekretariatet", "deltager", NULL };
+	    "Rammeaftalesekretariatet", "deltager", NULL, NULL };
 	f->people[1] = (struct meeting_view_person){ "Dorte Jende",
-	    "Aalborg Kommune", "deltager", NULL };
+	    "Aalborg Kommune", "deltager", NULL, NULL };
 	f->people[2] = (struct meeting_view_person){ "Charlotte Houmøller",
-	    "Region Nordjylland", "deltager", NULL };
+	    "Region Nordjylland", "deltager", NULL, NULL };
 	f->people[3] = (struct meeting_view_person){ "Jens Nørgaard",
-	    "Mariagerfjord Kommune", "afbud", "Per Heitmann" };
+	    "Mariagerfjord Kommune", "afbud", "Per Heitmann", NULL };
 	f->people[4] = (struct meeting_view_person){ "Jane Hvas",
-	    "Frederikshavn Kommune", "afbud", NULL };
+	    "Frederikshavn Kommune", "afbud", NULL, NULL };
 	f->people[5] = (struct meeting_view_person){ FIXTURE_DANISH,
-	    "Læsø Kommune", "deltager", NULL };
+	    "Læsø Kommune", "deltager", NULL, NULL };
 
 	f->files4[0] = (struct meeting_view_file){ "Bilag 1 Etiske "
 	    "retningslinjer", "application/pdf", 123456,
-	    "/filer/bilag-1.pdf", false, 101 };
+	    "/filer/bilag-1.pdf", false, 101, NULL };
 	f->files4[1] = (struct meeting_view_file){ "Bilag 2 ANTILOPEHEMMELIG "
 	    "notat", "application/pdf", 2000, "/filer/bilag-2.pdf", true,
-	    102 };
+	    102, NULL };
 	f->files4[2] = (struct meeting_view_file){ "Bilag 3 Takstoversigt",
-	    "application/pdf", 0, NULL, false, 0 };
+	    "application/pdf", 0, NULL, false, 0, NULL };
 	f->files5[0] = (struct meeting_view_file){ "Bilag LEMURFIL",
 	    "application/pdf", 10, "https://ramme.example.dk/filer/x.pdf",
-	    false, 103 };
+	    false, 103, NULL };
 
 	it[0].number = 1;
 	it[0].id = 11;
