@@ -17,14 +17,17 @@
 #include "store/user_store.h"
 #include "util/text.h"
 
-/* A local path to go to after login; anything else gives "/tilbud". */
+/*
+ * A local path to go to after login; anything else gives "/", the
+ * user's start page with the open tasks.
+ */
 static const char *
 safe_next(const char *next)
 {
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
 	    next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n') ||
 	    strlen(next) > 500)
-		return "/tilbud";
+		return "/";
 	return next;
 }
 
@@ -92,24 +95,25 @@ page_logout_post(struct http_req *r)
 	http_redirect(r, "/");
 }
 
+/* The roles a user may have, for the role select. */
 static void
-role_options(struct html *h, enum role selected)
+role_select(struct html *h, enum role selected,
+    const struct ui_errors *errs)
 {
 	int k;
 
-	for (k = ROLE_READER; k <= ROLE_ADMIN; k++) {
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", role_name((enum role)k));
-		if (k == (int)selected)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, role_label((enum role)k));
-		HTML_LIT(h, "</option>");
-	}
+	ui_select_begin(h, &(struct ui_select){ .name = "role",
+	    .label = "Rolle", .selected = role_name(selected),
+	    .required = true }, errs);
+	for (k = ROLE_READER; k <= ROLE_ADMIN; k++)
+		ui_option(h, role_name((enum role)k),
+		    role_label((enum role)k), role_name(selected));
+	ui_select_end(h);
 }
 
 static void
-org_select(struct http_req *r, struct html *h, const char *selected)
+org_select(struct http_req *r, struct html *h, const char *selected,
+    const struct ui_errors *errs)
 {
 	struct org	*orgs;
 	struct err	 e;
@@ -118,73 +122,94 @@ org_select(struct http_req *r, struct html *h, const char *selected)
 	err_clear(&e);
 	if (register_org_list(&r->svc, &orgs, &n, &e) != 0)
 		n = 0;
-	HTML_LIT(h, "<label>Organisation<select name=\"org_code\"><option "
-	    "value=\"\">Ingen (sekretariat / læser)</option>");
-	for (i = 0; i < n; i++) {
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", orgs[i].code);
-		if (selected != NULL && strcmp(selected, orgs[i].code) == 0)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, orgs[i].name);
-		HTML_LIT(h, "</option>");
-	}
-	HTML_LIT(h, "</select></label>");
+	ui_select_begin(h, &(struct ui_select){ .name = "org_code",
+	    .label = "Organisation", .hint = "Driftsherrer og kommuner hører "
+	    "til en organisation", .selected = selected,
+	    .first = "Ingen (sekretariat / læser)" }, errs);
+	for (i = 0; i < n; i++)
+		ui_option(h, orgs[i].code, orgs[i].name, selected);
+	ui_select_end(h);
+}
+
+/* The name of the organisation with code, or "–". */
+static const char *
+org_name(const struct org *orgs, int n, const char *code)
+{
+	int i;
+
+	if (code == NULL)
+		return "–";
+	for (i = 0; i < n; i++)
+		if (strcmp(orgs[i].code, code) == 0)
+			return orgs[i].name;
+	return code;
 }
 
 static void
 users_page(struct http_req *r, const struct err *err, const char *flash,
     int status)
 {
-	struct page	 p;
-	struct html	*h = &p.h;
-	struct user	*u;
-	struct err	 e;
-	int		 n = 0, i;
+	static const struct ui_col cols[] = {
+		{ "Brugernavn", 0 }, { "Navn", 0 }, { "Rolle", 0 },
+		{ "Organisation", 0 }, { "Status", 0 },
+	};
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct user		*u;
+	struct org		*orgs;
+	struct ui_table		 t;
+	struct ui_errors	 errs;
+	struct err		 e;
+	int			 n = 0, norgs = 0, i;
 
 	err_clear(&e);
-	page_begin(&p, r, "Brugere", "brugere");
+	ui_errors_init(&errs);
 	if (err != NULL)
-		page_message(&p, "error", err->msg);
+		ui_errors_add_err(&errs, r, err);
+	if (register_org_list(&r->svc, &orgs, &norgs, &e) != 0)
+		norgs = 0;
+	page_begin(&p, r, "Brugere", "brugere");
 	if (flash != NULL)
-		page_message(&p, "ok", flash);
+		ui_alert(h, UI_SUCCESS, NULL, flash);
 	if (account_user_list(&r->svc, &u, &n, &e) != 0)
-		page_message(&p, "error", e.msg);
-	HTML_LIT(h, "<table><thead><tr><th scope=\"col\">Brugernavn</th>"
-	    "<th scope=\"col\">Navn</th><th scope=\"col\">Rolle</th>"
-	    "<th scope=\"col\">Organisation</th><th scope=\"col\">Aktiv</th>"
-	    "</tr></thead><tbody>");
+		ui_alert(h, UI_ERROR, NULL, e.msg);
+	ui_table_begin(&t, h, NULL, cols, 5);
 	for (i = 0; i < n; i++) {
-		HTML_LIT(h, "<tr><td><a");
-		html_url(h, "href", arena_printf(&r->arena, "/brugere/%lld",
-		    (long long)u[i].id));
-		HTML_LIT(h, ">");
-		html_text(h, u[i].username);
-		HTML_LIT(h, "</a></td><td>");
-		html_text(h, u[i].display_name);
-		HTML_LIT(h, "</td><td>");
-		html_text(h, role_label(u[i].role));
-		HTML_LIT(h, "</td><td>");
-		html_text(h, u[i].org_code ? u[i].org_code : "–");
-		HTML_LIT(h, "</td><td>");
-		html_text(h, u[i].active ? "Ja" : "Nej");
-		HTML_LIT(h, "</td></tr>");
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena, "/brugere/%lld",
+		    (long long)u[i].id), u[i].username);
+		ui_cell(&t, u[i].display_name);
+		ui_cell(&t, role_label(u[i].role));
+		ui_cell(&t, org_name(orgs, norgs, u[i].org_code));
+		ui_cell_begin(&t);
+		ui_badge(h, u[i].active ? UI_SUCCESS : UI_NEUTRAL,
+		    u[i].active ? "Aktiv" : "Deaktiveret");
+		ui_cell_end(&t);
 	}
-	HTML_LIT(h, "</tbody></table><h2>Ny bruger</h2><form class=\"stack\" "
-	    "method=\"post\" action=\"/brugere\">");
+	ui_table_end(&t);
+	HTML_LIT(h, "<h2 id=\"ny\">Ny bruger</h2>");
+	ui_error_summary(h, &errs);
+	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\" "
+	    "action=\"/brugere\">");
 	page_csrf(&p);
-	HTML_LIT(h, "<label>Brugernavn (små bogstaver, tal, . _ -)<input "
-	    "name=\"username\" required maxlength=\"64\" "
-	    "autocomplete=\"off\"></label><label>Navn<input "
-	    "name=\"display_name\" maxlength=\"200\"></label><label>Rolle"
-	    "<select name=\"role\">");
-	role_options(h, ROLE_READER);
-	HTML_LIT(h, "</select></label>");
-	org_select(r, h, NULL);
-	HTML_LIT(h, "<label>Adgangskode (mindst 10 tegn)<input type=\"password\" "
-	    "name=\"password\" required minlength=\"10\" "
-	    "autocomplete=\"new-password\"></label><div class=\"actions\">"
-	    "<button type=\"submit\">Opret bruger</button></div></form>");
+	ui_field(h, &(struct ui_field){ .name = "username",
+	    .label = "Brugernavn", .hint = "Små bogstaver, tal, . _ -",
+	    .value = err != NULL ? http_form(r, "username") : NULL,
+	    .required = true, .maxlength = 64, .width = "m",
+	    .autocomplete = "off" }, &errs);
+	ui_field(h, &(struct ui_field){ .name = "display_name",
+	    .label = "Navn", .value = err != NULL ? http_form(r,
+	    "display_name") : NULL, .maxlength = 200, .width = "l" }, &errs);
+	role_select(h, ROLE_READER, &errs);
+	org_select(r, h, err != NULL ? http_form(r, "org_code") : NULL,
+	    &errs);
+	ui_field(h, &(struct ui_field){ .name = "password",
+	    .label = "Adgangskode", .hint = "Mindst 10 tegn",
+	    .type = UI_PASSWORD, .required = true, .width = "m",
+	    .autocomplete = "new-password" }, &errs);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Opret bruger", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
 	page_end(&p, status);
 }
 
@@ -235,14 +260,18 @@ static void
 user_form(struct http_req *r, const struct user *u, const struct err *err,
     int status)
 {
-	struct page	 p;
-	struct html	*h = &p.h;
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct ui_errors	 errs;
 
-	page_begin(&p, r, arena_printf(&r->arena, "Bruger %s", u->username),
-	    "brugere");
+	ui_errors_init(&errs);
 	if (err != NULL)
-		page_message(&p, "error", err->msg);
-	HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
+		ui_errors_add_err(&errs, r, err);
+	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Bruger %s",
+	    u->username), "brugere", (const struct page_crumb[]){
+	    { "/brugere", "Brugere" } }, 1);
+	ui_error_summary(h, &errs);
+	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\"");
 	html_url(h, "action", arena_printf(&r->arena, "/brugere/%lld",
 	    (long long)u->id));
 	HTML_LIT(h, ">");
@@ -250,23 +279,63 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 	HTML_LIT(h, "<input type=\"hidden\" name=\"version\"");
 	html_attr(h, "value", arena_printf(&r->arena, "%lld",
 	    (long long)u->version));
-	HTML_LIT(h, "><label>Navn<input name=\"display_name\" required "
-	    "maxlength=\"200\"");
-	html_attr(h, "value", u->display_name);
-	HTML_LIT(h, "></label><label>Rolle<select name=\"role\">");
-	role_options(h, u->role);
-	HTML_LIT(h, "</select></label>");
-	org_select(r, h, u->org_code);
-	HTML_LIT(h, "<label class=\"check\"><input type=\"checkbox\" "
-	    "name=\"active\" value=\"1\"");
-	if (u->active)
-		HTML_LIT(h, " checked");
-	HTML_LIT(h, "> Aktiv</label><label>Ny adgangskode (tom: uændret)<input "
-	    "type=\"password\" name=\"password\" minlength=\"10\" "
-	    "autocomplete=\"new-password\"></label><div class=\"actions\">"
-	    "<button type=\"submit\">Gem</button><a class=\"button secondary\" "
-	    "href=\"/brugere\">Tilbage</a></div></form>");
+	HTML_LIT(h, ">");
+	ui_field(h, &(struct ui_field){ .name = "display_name",
+	    .label = "Navn", .value = u->display_name, .required = true,
+	    .maxlength = 200, .width = "l" }, &errs);
+	role_select(h, u->role, &errs);
+	org_select(r, h, u->org_code, &errs);
+	ui_checkbox(h, &(struct ui_check){ .name = "active", .label = "Aktiv",
+	    .hint = "En deaktiveret bruger kan ikke logge ind",
+	    .checked = u->active });
+	ui_field(h, &(struct ui_field){ .name = "password",
+	    .label = "Ny adgangskode", .hint = "Tom: uændret. Mindst 10 tegn",
+	    .type = UI_PASSWORD, .width = "m",
+	    .autocomplete = "new-password" }, &errs);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Gem", NULL, NULL);
+	ui_button_link(h, UI_TERTIARY, "/brugere", "Tilbage");
+	HTML_LIT(h, "</div></form>");
 	page_end(&p, status);
+}
+
+/*
+ * The confirmation of deactivating a user or resetting its password:
+ * what will happen, and the form posted again with confirm=1.
+ */
+static void
+user_confirm(struct http_req *r, const struct user *u, bool deactivate,
+    bool reset)
+{
+	struct page	 p;
+	const char	*back, *cons[3];
+	int		 n = 0;
+
+	back = arena_printf(&r->arena, "/brugere/%lld", (long long)u->id);
+	cons[n++] = "Brugeren logges ud alle steder.";
+	if (deactivate)
+		cons[n++] = "Brugeren kan ikke logge ind, før en fra "
+		    "sekretariatet gør brugeren aktiv igen.";
+	if (reset)
+		cons[n++] = "Den nuværende adgangskode holder op med at virke; "
+		    "giv brugeren den nye.";
+	page_begin_crumbs(&p, r, deactivate ? arena_printf(&r->arena,
+	    "Deaktiver %s", u->username) : arena_printf(&r->arena,
+	    "Nulstil adgangskode for %s", u->username), "brugere",
+	    (const struct page_crumb[]){ { "/brugere", "Brugere" },
+	    { back, u->username } }, 2);
+	ui_confirm(&p, &(struct ui_confirm){
+	    .heading = deactivate && reset ? "Vil du deaktivere brugeren og "
+	    "nulstille adgangskoden?" : deactivate ? "Vil du deaktivere "
+	    "brugeren?" : "Vil du nulstille adgangskoden?",
+	    .text = arena_printf(&r->arena, "%s (%s) %s.", u->display_name !=
+	    NULL ? u->display_name : u->username, u->username, deactivate ?
+	    "bliver deaktiveret" : "får en ny adgangskode"),
+	    .consequences = cons, .nconsequences = n,
+	    .action = back,
+	    .button = deactivate ? "Deaktiver bruger" : "Nulstil adgangskode",
+	    .warning = true, .cancel_href = back });
+	page_end(&p, 200);
 }
 
 void
@@ -291,7 +360,8 @@ page_user_edit_post(struct http_req *r)
 	struct user	 u;
 	struct err	 e;
 	int64_t		 id, version;
-	const char	*v;
+	const char	*v, *pw;
+	bool		 was_active;
 
 	err_clear(&e);
 	if (api_param_id(r, 0, &id, &e) != 0 ||
@@ -299,6 +369,7 @@ page_user_edit_post(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
+	was_active = u.active;
 	if (http_form_error(r, &e) != 0)
 		goto fail;
 	v = http_form(r, "version");
@@ -314,8 +385,12 @@ page_user_edit_post(struct http_req *r)
 	}
 	u.org_code = nonempty(http_form(r, "org_code"));
 	u.active = http_form(r, "active") != NULL;
-	if (account_user_update(&r->svc, r->gate, &u,
-	    nonempty(http_form(r, "password")), version, &e) != 0)
+	pw = nonempty(http_form(r, "password"));
+	if (((was_active && !u.active) || pw != NULL) && !ui_confirmed(r)) {
+		user_confirm(r, &u, was_active && !u.active, pw != NULL);
+		return;
+	}
+	if (account_user_update(&r->svc, r->gate, &u, pw, version, &e) != 0)
 		goto fail;
 	http_redirect(r, "/brugere?besked=gemt");
 	return;

@@ -24,6 +24,7 @@
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
+#include "http/ui.h"
 #include "service/accounts.h"
 #include "service/agreement.h"
 #include "service/register.h"
@@ -72,32 +73,71 @@ plain(struct html *h, struct http_req *r, int64_t v)
 	html_text(h, int_text(r, v));
 }
 
-/* Sub-navigation of the accounts pages. */
-static void
-subnav(struct page *p, const char *current)
-{
-	static const struct {
-		const char *key, *href, *label;
-	} items[] = {
-		{ "regnskab", "/regnskab", "Årsresultater" },
-		{ "indberet", "/regnskab/indberet", "Indberet årsresultat" },
-		{ "hensaettelser", "/regnskab/hensaettelser", "Hensættelser" },
-		{ "takster", "/takstindberetning", "Takstindberetning" },
-	};
-	struct html	*h = &p->h;
-	size_t		 i;
+/* The tabs of the accounts pages; current indexes tabs[]. */
+enum subnav_tab { TAB_RESULTS = 0, TAB_REPORT, TAB_LEDGER };
 
-	HTML_LIT(h, "<nav class=\"actions\" aria-label=\"Regnskab\">");
-	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
-		HTML_LIT(h, "<a class=\"button secondary\"");
-		html_url(h, "href", items[i].href);
-		if (strcmp(items[i].key, current) == 0)
-			HTML_LIT(h, " aria-current=\"page\"");
-		HTML_LIT(h, ">");
-		html_text(h, items[i].label);
-		HTML_LIT(h, "</a>");
+static void
+subnav(struct page *p, enum subnav_tab current)
+{
+	static const struct ui_tab tabs[] = {
+		{ "/regnskab", "Årsresultater" },
+		{ "/regnskab/indberet", "Indberet årsresultat" },
+		{ "/regnskab/hensaettelser", "Hensættelser" },
+		{ "/takstindberetning", "Takstindberetning" },
+	};
+
+	ui_tabs(&p->h, "Regnskab", tabs, 4, (int)current);
+}
+
+/* The organisations, for names. */
+struct orgs {
+	struct org	*v;
+	int		 n;
+};
+
+static void
+orgs_load(struct http_req *r, struct orgs *o)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (register_org_list(&r->svc, &o->v, &o->n, &e) != 0) {
+		o->v = NULL;
+		o->n = 0;
 	}
-	HTML_LIT(h, "</nav>");
+}
+
+/* The name of the organisation with code, or the code when unknown. */
+static const char *
+org_name(const struct orgs *o, const char *code)
+{
+	int i;
+
+	if (code == NULL)
+		return NULL;
+	for (i = 0; i < o->n; i++)
+		if (strcmp(o->v[i].code, code) == 0)
+			return o->v[i].name;
+	return code;
+}
+
+/* "1.234,56 kr." in the request's arena. */
+static const char *
+kr_text(struct http_req *r, int64_t ore)
+{
+	char tmp[TEXT_KR_SIZE];
+
+	text_format_ore_da(tmp, ore);
+	return arena_strdup(&r->arena, tmp);
+}
+
+/* A table cell with an amount. */
+static void
+cell_kr(struct ui_table *t, int64_t ore)
+{
+	ui_cell_begin(t);
+	kr(t->h, ore);
+	ui_cell_end(t);
 }
 
 /* "Overskud" / "Underskud" / "Balance" of a result. */
@@ -119,18 +159,18 @@ static const struct field {
 	bool		 money;
 	bool		 required;
 } fields[] = {
-	{ "tariff_base", "tariff_base_ore", "Takstberegningsgrundlag (kr.)",
+	{ "tariff_base", "tariff_base_ore", "Takstberegningsgrundlag",
 	  "Årets takstberegningsgrundlag (ved overførselsreglen: det "
 	  "omkostningsbaserede budget)", true, true },
-	{ "revenue", "revenue_ore", "Takstindtægter (kr.)",
+	{ "revenue", "revenue_ore", "Takstindtægter",
 	  "Faktiske takstindtægter i regnskabsåret", true, true },
-	{ "costs", "costs_ore", "Omkostninger (kr.)",
+	{ "costs", "costs_ore", "Omkostninger",
 	  "Det omkostningsbaserede regnskab", true, true },
-	{ "setaside", "setaside_ore", "Hensættelse (kr.)",
+	{ "setaside", "setaside_ore", "Hensættelse",
 	  "Tomt: det størst tilladte (loftet). 0: intet hensættes, hele "
 	  "overskuddet indgår i taksten", true, false },
 	{ "deficit_covered", "deficit_covered_ore",
-	  "Underskud dækket af tidligere hensættelser (kr.)",
+	  "Underskud dækket af tidligere hensættelser",
 	  "Kun ved underskud", true, false },
 	{ "occupied_days", "occupied_days", "Belagte pladsdøgn",
 	  "Udfyld begge eller ingen af pladsdøgnene", false, false },
@@ -145,52 +185,25 @@ struct form {
 	const char	*values[sizeof(fields) / sizeof(fields[0])];
 };
 
-/* True if the error e belongs to the form field f. */
-static bool
-error_of(const struct err *e, const char *name, const char *svc_field)
-{
-	return e != NULL && e->field[0] != '\0' &&
-	    (strcmp(e->field, name) == 0 || strcmp(e->field, svc_field) == 0);
-}
-
-/* The error text next to a field, and the field's ARIA attributes. */
+/*
+ * The message of e bound to its form field: the service names some
+ * fields by their API names ("revenue_ore"), the form by its own.
+ */
 static void
-input_field(struct page *p, const char *label, const char *name,
-    const char *value, const char *mode, const char *hint, bool required,
-    const struct err *e, const char *svc_field)
+form_errors(struct http_req *r, const struct err *e, struct ui_errors *errs)
 {
-	struct html	*h = &p->h;
-	struct http_req	*r = p->r;
-	bool		 bad = error_of(e, name, svc_field);
+	struct err	 c;
+	size_t		 i;
 
-	HTML_LIT(h, "<label>");
-	html_text(h, label);
-	HTML_LIT(h, "<input");
-	html_attr(h, "name", name);
-	html_attr(h, "id", arena_printf(&r->arena, "f-%s", name));
-	html_attr(h, "inputmode", mode);
-	html_attr(h, "value", value);
-	if (required)
-		HTML_LIT(h, " required");
-	if (bad) {
-		HTML_LIT(h, " aria-invalid=\"true\"");
-		html_attr(h, "aria-describedby", arena_printf(&r->arena,
-		    "fejl-%s", name));
-	}
-	HTML_LIT(h, ">");
-	if (bad) {
-		HTML_LIT(h, "<span class=\"field-error\"");
-		html_attr(h, "id", arena_printf(&r->arena, "fejl-%s", name));
-		HTML_LIT(h, ">");
-		html_text(h, e->msg);
-		HTML_LIT(h, "</span>");
-	}
-	if (hint != NULL) {
-		HTML_LIT(h, "<span class=\"muted\">");
-		html_text(h, hint);
-		HTML_LIT(h, "</span>");
-	}
-	HTML_LIT(h, "</label>");
+	ui_errors_init(errs);
+	if (e == NULL || e->code == 0)
+		return;
+	c = *e;
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (strcmp(c.field, fields[i].svc_field) == 0)
+			snprintf(c.field, sizeof(c.field), "%s",
+			    fields[i].name);
+	ui_errors_add_err(errs, r, &c);
 }
 
 /*
@@ -199,7 +212,7 @@ input_field(struct page *p, const char *label, const char *name,
  * number field).
  */
 static void
-offer_field(struct page *p, int64_t selected, const struct err *e)
+offer_field(struct page *p, int64_t selected, const struct ui_errors *errs)
 {
 	struct html		*h = &p->h;
 	struct http_req		*r = p->r;
@@ -208,7 +221,7 @@ offer_field(struct page *p, int64_t selected, const struct err *e)
 	struct err		 le;
 	int64_t			 total = 0;
 	size_t			 n = 0, i;
-	bool			 bad = error_of(e, "offer_id", "offer_id");
+	const char		*sel = selected ? int_text(r, selected) : NULL;
 
 	memset(&f, 0, sizeof(f));
 	f.covered = -1;
@@ -220,37 +233,19 @@ offer_field(struct page *p, int64_t selected, const struct err *e)
 	err_clear(&le);
 	if (register_offer_list(&r->svc, &f, &v, &n, &total, &le) != 0 ||
 	    total > OFFER_SELECT_MAX) {
-		input_field(p, "Tilbudsnummer", "offer_id", selected ?
-		    int_text(r, selected) : NULL, "numeric", NULL, true, e,
-		    "offer_id");
+		ui_field(h, &(struct ui_field){ .name = "offer_id",
+		    .label = "Tilbudsnummer", .value = sel,
+		    .inputmode = "numeric", .width = "s", .required = true },
+		    errs);
 		return;
 	}
-	HTML_LIT(h, "<label>Tilbud<select name=\"offer_id\" id=\"f-offer_id\""
-	    " required");
-	if (bad)
-		HTML_LIT(h, " aria-invalid=\"true\" aria-describedby=\""
-		    "fejl-offer_id\"");
-	HTML_LIT(h, "><option value=\"\">Vælg tilbud</option>");
-	for (i = 0; i < n; i++) {
-		if (v[i].operator_code == NULL)
-			continue;
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", int_text(r, v[i].id));
-		if (v[i].id == selected)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, v[i].name);
-		HTML_LIT(h, " (");
-		html_text(h, int_text(r, v[i].id));
-		HTML_LIT(h, ")</option>");
-	}
-	HTML_LIT(h, "</select>");
-	if (bad) {
-		HTML_LIT(h, "<span class=\"field-error\" id=\"fejl-offer_id\">");
-		html_text(h, e->msg);
-		HTML_LIT(h, "</span>");
-	}
-	HTML_LIT(h, "</label>");
+	ui_select_begin(h, &(struct ui_select){ .name = "offer_id",
+	    .label = "Tilbud", .selected = sel, .first = "Vælg tilbud",
+	    .required = true }, errs);
+	for (i = 0; i < n; i++)
+		if (v[i].operator_code != NULL)
+			ui_option(h, int_text(r, v[i].id), v[i].name, sel);
+	ui_select_end(h);
 }
 
 /* The ceiling rule of a year as a sentence, or nothing. */
@@ -266,7 +261,7 @@ rule_note(struct page *p, int year)
 	if (year < PARAMS_YEAR_MIN || year > PARAMS_YEAR_MAX ||
 	    agreement_params_get(&p->r->svc, year, &ap, &e) != 0)
 		return;
-	HTML_LIT(h, "<p class=\"muted\">");
+	HTML_LIT(h, "<p>");
 	if (ap.surplus_rule == SURPLUS_RULE_SETASIDE) {
 		HTML_LIT(h, "Regel for ");
 		plain(h, r, year);
@@ -297,30 +292,36 @@ rule_note(struct page *p, int year)
 static void
 report_form(struct page *p, const struct form *fm, const struct err *e)
 {
-	struct html	*h = &p->h;
-	size_t		 i;
-	int64_t		 y;
+	struct html		*h = &p->h;
+	struct ui_errors	 errs;
+	size_t			 i;
+	int64_t			 y;
 
-	if (e != NULL && e->code != 0)
-		page_message(p, "error", e->msg);
+	form_errors(p->r, e, &errs);
+	ui_error_summary(h, &errs);
 	if (fm->year != NULL && text_parse_i64(fm->year, &y) == 0)
 		rule_note(p, (int)y);
-	HTML_LIT(h, "<form class=\"stack\" method=\"post\" "
+	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\" "
 	    "action=\"/regnskab/indberet\" novalidate>");
 	page_csrf(p);
-	offer_field(p, fm->offer_id, e);
-	input_field(p, "Regnskabsår", "year", fm->year, "numeric", NULL, true,
-	    e, "year");
+	offer_field(p, fm->offer_id, &errs);
+	ui_field(h, &(struct ui_field){ .name = "year", .label = "Regnskabsår",
+	    .value = fm->year, .inputmode = "numeric", .maxlength = 4,
+	    .width = "xs", .required = true }, &errs);
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		input_field(p, fields[i].label, fields[i].name, fm->values[i],
-		    fields[i].money ? "decimal" : "numeric", fields[i].hint,
-		    fields[i].required, e, fields[i].svc_field);
-	HTML_LIT(h, "<p class=\"muted\">Beløb i kroner, fx 8.418.000 eller "
-	    "2.283,50. Indberetter du samme tilbud og år igen, erstattes den "
-	    "tidligere indberetning (historikken bevares).</p><div "
-	    "class=\"actions\"><button type=\"submit\">Beregn og gem</button>"
-	    "<a class=\"button secondary\" href=\"/regnskab\">Annuller</a>"
-	    "</div></form>");
+		ui_field(h, &(struct ui_field){ .name = fields[i].name,
+		    .label = fields[i].label, .hint = fields[i].hint,
+		    .value = fm->values[i], .type = fields[i].money ?
+		    UI_NUMBER : UI_TEXT, .inputmode = fields[i].money ?
+		    "decimal" : "numeric", .suffix = fields[i].money ? "kr." :
+		    "pladsdøgn", .width = "m", .required = fields[i].required },
+		    &errs);
+	HTML_LIT(h, "<p>Beløb i kroner, fx 8.418.000 eller 2.283,50. "
+	    "Indberetter du samme tilbud og år igen, erstattes den tidligere "
+	    "indberetning (historikken bevares).</p><div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Beregn og gem", NULL, NULL);
+	ui_button_link(h, UI_TERTIARY, "/regnskab", "Annuller");
+	HTML_LIT(h, "</div></form>");
 }
 
 /* The form pre-filled from stored accounts. */
@@ -410,7 +411,7 @@ page_accounts_form(struct http_req *r)
 	    n == 1)
 		form_from_row(r, &v[0], &fm);
 	page_begin(&p, r, "Indberet årsresultat", "regnskab");
-	subnav(&p, "indberet");
+	subnav(&p, TAB_REPORT);
 	HTML_LIT(&p.h, "<p>Indberet tilbuddets regnskab for et år. Resultatet "
 	    "(overskud eller underskud), hensættelsen og det beløb, der "
 	    "indgår i taksten to år senere, beregnes efter årets "
@@ -514,7 +515,7 @@ page_accounts_post(struct http_req *r)
 	if (e.code == ERR_NOT_FOUND)
 		snprintf(e.field, sizeof(e.field), "offer_id");
 	page_begin(&p, r, "Indberet årsresultat", "regnskab");
-	subnav(&p, "indberet");
+	subnav(&p, TAB_REPORT);
 	report_form(&p, &fm, &e);
 	page_end(&p, e.code == ERR_NOT_FOUND ? 400 :
 	    http_status_of_err(e.code));
@@ -528,6 +529,7 @@ page_accounts_view(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_row	*v, *a;
+	struct orgs		 orgs;
 	struct err		 e;
 	const char		*flash;
 	int64_t			 offer, year;
@@ -557,35 +559,41 @@ page_accounts_view(struct http_req *r)
 	}
 	a = &v[0];
 	setaside = strcmp(a->rule, "setaside") == 0;
-	page_begin(&p, r, arena_printf(&r->arena, "Årsresultat %d: %s",
-	    a->year, a->offer_name), "regnskab");
-	subnav(&p, "regnskab");
+	orgs_load(r, &orgs);
+	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Årsresultat %d: %s",
+	    a->year, a->offer_name), "regnskab", (const struct page_crumb[]){
+	    { "/regnskab", "Regnskab" } }, 1);
+	subnav(&p, TAB_RESULTS);
 	if ((flash = http_query(r, "besked")) != NULL &&
 	    strcmp(flash, "gemt") == 0)
-		page_message(&p, "ok", "Årsresultatet er gemt og beregnet.");
-	HTML_LIT(h, "<dl class=\"facts\" id=\"result\"><dt>Tilbud</dt><dd><a");
+		ui_alert(h, UI_SUCCESS, NULL, "Årsresultatet er gemt og "
+		    "beregnet.");
+	ui_facts_begin(h);
+	ui_fact_begin(h, "Tilbud");
+	HTML_LIT(h, "<a");
 	html_url(h, "href", arena_printf(&r->arena, "/tilbud/%lld",
 	    (long long)a->offer_id));
 	HTML_LIT(h, ">");
 	html_text(h, a->offer_name);
-	HTML_LIT(h, "</a></dd><dt>Driftsherre</dt><dd>");
-	html_text(h, a->operator_code);
-	HTML_LIT(h, "</dd><dt>Regnskabsår</dt><dd>");
-	plain(h, r, a->year);
-	HTML_LIT(h, "</dd><dt>Takstberegningsgrundlag</dt><dd>");
-	kr(h, a->tariff_base_ore);
-	HTML_LIT(h, "</dd><dt>Takstindtægter</dt><dd>");
-	kr(h, a->revenue_ore);
-	HTML_LIT(h, "</dd><dt>Omkostninger</dt><dd>");
-	kr(h, a->costs_ore);
-	HTML_LIT(h, "</dd><dt>Resultat</dt><dd><strong id=\"resultat\">");
+	HTML_LIT(h, "</a>");
+	ui_fact_end(h);
+	ui_fact(h, "Driftsherre", org_name(&orgs, a->operator_code));
+	ui_fact(h, "Regnskabsår", int_text(r, a->year));
+	ui_fact(h, "Takstberegningsgrundlag", kr_text(r, a->tariff_base_ore));
+	ui_fact(h, "Takstindtægter", kr_text(r, a->revenue_ore));
+	ui_fact(h, "Omkostninger", kr_text(r, a->costs_ore));
+	ui_fact_begin(h, "Resultat");
+	ui_badge(h, a->result_ore < 0 ? UI_WARNING : a->result_ore > 0 ?
+	    UI_SUCCESS : UI_NEUTRAL, result_label(a->result_ore));
+	HTML_LIT(h, " <strong id=\"resultat\">");
 	html_text(h, result_label(a->result_ore));
 	HTML_LIT(h, ": ");
 	kr(h, a->result_ore < 0 ? -a->result_ore : a->result_ore);
-	HTML_LIT(h, "</strong></dd><dt>");
-	html_text(h, setaside ? "Henlagt til opsparing (hensættelse)" :
+	HTML_LIT(h, "</strong>");
+	ui_fact_end(h);
+	ui_fact_begin(h, setaside ? "Henlagt til opsparing (hensættelse)" :
 	    "Overført til næste års ramme");
-	HTML_LIT(h, "</dt><dd id=\"hensaettelse\">");
+	HTML_LIT(h, "<span id=\"hensaettelse\">");
 	kr(h, a->setaside_ore);
 	if (a->setaside_expires_year) {
 		if (setaside)
@@ -594,62 +602,112 @@ page_accounts_view(struct http_req *r)
 			HTML_LIT(h, " – til rammen for ");
 		plain(h, r, a->setaside_expires_year);
 	}
-	HTML_LIT(h, "</dd>");
-	if (a->deficit_covered_ore) {
-		HTML_LIT(h, "<dt>Dækket af tidligere hensættelser</dt><dd>");
-		kr(h, a->deficit_covered_ore);
-		HTML_LIT(h, "</dd>");
-	}
-	HTML_LIT(h, "<dt>Indgår i taksten for ");
-	plain(h, r, a->tariff_year);
-	HTML_LIT(h, "</dt><dd id=\"til-takst\">");
+	HTML_LIT(h, "</span>");
+	ui_fact_end(h);
+	if (a->deficit_covered_ore)
+		ui_fact(h, "Dækket af tidligere hensættelser",
+		    kr_text(r, a->deficit_covered_ore));
+	ui_fact_begin(h, arena_printf(&r->arena, "Indgår i taksten for %d",
+	    a->tariff_year));
+	HTML_LIT(h, "<span id=\"til-takst\">");
 	kr(h, a->to_tariff_ore);
 	if (a->to_tariff_ore < 0)
 		HTML_LIT(h, " (nedsætter takstgrundlaget)");
 	else if (a->to_tariff_ore > 0)
 		HTML_LIT(h, " (forhøjer takstgrundlaget)");
-	HTML_LIT(h, "</dd>");
+	HTML_LIT(h, "</span>");
+	ui_fact_end(h);
 	if (a->available_days > 0) {
-		HTML_LIT(h, "<dt>Belægning</dt><dd>");
+		ui_fact_begin(h, "Belægning");
 		html_int(h, a->occupied_days);
 		HTML_LIT(h, " af ");
 		html_int(h, a->available_days);
 		HTML_LIT(h, " pladsdøgn (");
 		html_centi(h, a->occupied_days * 10000 / a->available_days);
-		HTML_LIT(h, " %)</dd>");
+		HTML_LIT(h, " %)");
+		ui_fact_end(h);
 	}
-	HTML_LIT(h, "<dt>Indberettet</dt><dd>");
+	ui_fact_begin(h, "Indberettet");
 	html_time(h, a->reported_at);
-	HTML_LIT(h, " (");
+	HTML_LIT(h, " af ");
 	html_text(h, a->reported_by);
-	HTML_LIT(h, ", version ");
+	HTML_LIT(h, " (version ");
 	plain(h, r, a->version);
-	HTML_LIT(h, ")</dd></dl>");
+	HTML_LIT(h, ")");
+	ui_fact_end(h);
+	ui_facts_end(h);
 	rule_note(&p, a->year);
-	HTML_LIT(h, "<div class=\"actions\"><a class=\"button\"");
-	html_url(h, "href", arena_printf(&r->arena,
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button_link(h, UI_PRIMARY, arena_printf(&r->arena,
 	    "/regnskab/indberet?tilbud=%lld&aar=%d", (long long)a->offer_id,
-	    a->year));
-	HTML_LIT(h, ">Ret indberetningen</a><a class=\"button secondary\"");
-	html_url(h, "href", arena_printf(&r->arena,
+	    a->year), "Ret indberetningen");
+	ui_button_link(h, UI_SECONDARY, arena_printf(&r->arena,
 	    "/regnskab/hensaettelser?driftsherre=%s&aar=%d",
-	    http_urlencode(&r->arena, a->operator_code), a->year));
-	HTML_LIT(h, ">Driftsherrens hensættelser</a></div>");
+	    http_urlencode(&r->arena, a->operator_code), a->year),
+	    "Driftsherrens hensættelser");
+	HTML_LIT(h, "</div>");
 	page_end(&p, 200);
 }
 
 /* ---- the list --------------------------------------------------------- */
 
+/* The distinct years and offers of v[0..n), for the filters. */
+static void
+list_filters(struct page *p, const struct accounts_row *v, size_t n,
+    const char *offer_sel, const char *year_sel)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+	size_t		 i, j;
+
+	HTML_LIT(h, "<form class=\"filters\" method=\"get\" "
+	    "action=\"/regnskab\" role=\"search\" aria-label=\"Find "
+	    "årsresultater\">");
+	ui_select_begin(h, &(struct ui_select){ .name = "aar",
+	    .label = "Regnskabsår", .first = "Alle", .selected = year_sel },
+	    NULL);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (v[j].year == v[i].year)
+				break;
+		if (j == i)
+			ui_option(h, int_text(r, v[i].year), int_text(r,
+			    v[i].year), year_sel);
+	}
+	ui_select_end(h);
+	ui_select_begin(h, &(struct ui_select){ .name = "tilbud",
+	    .label = "Tilbud", .first = "Alle", .selected = offer_sel }, NULL);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i; j++)
+			if (v[j].offer_id == v[i].offer_id)
+				break;
+		if (j == i)
+			ui_option(h, int_text(r, v[i].offer_id),
+			    v[i].offer_name, offer_sel);
+	}
+	ui_select_end(h);
+	ui_button(h, UI_SECONDARY, "Vis", NULL, NULL);
+	HTML_LIT(h, "</form>");
+}
+
 void
 page_accounts(struct http_req *r)
 {
 	static const char *const allowed[] = { "tilbud", "aar", NULL };
+	static const struct ui_col cols[] = {
+		{ "Tilbud", 0 }, { "Driftsherre", 0 }, { "Regnskabsår", 0 },
+		{ "Resultat", 0 }, { "Beløb", UI_COL_NUM },
+		{ "Hensat / overført", UI_COL_NUM },
+		{ "Til taksten", UI_COL_NUM }, { "Takstår", 0 },
+	};
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_row	*v = NULL;
+	struct orgs		 orgs;
+	struct ui_table		 t;
 	struct err		 e;
 	int64_t			 offer = 0, year = 0;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, shown = 0;
 	int			 rc;
 
 	err_clear(&e);
@@ -657,61 +715,51 @@ page_accounts(struct http_req *r)
 	if (rc == 0)
 		rc = query_offer_year(r, &offer, &year, &e);
 	if (rc == 0)
-		rc = accounts_list(&r->svc, offer, (int)year, &v, &n, &e);
+		rc = accounts_list(&r->svc, 0, 0, &v, &n, &e);
 	if (rc != 0 && e.code != ERR_INVALID) {
 		http_send_error(r, &e);
 		return;
 	}
+	orgs_load(r, &orgs);
 	page_begin(&p, r, "Regnskab og årsresultater", "regnskab");
-	subnav(&p, "regnskab");
+	subnav(&p, TAB_RESULTS);
 	HTML_LIT(h, "<p>Indberettede årsresultater");
 	if (r->who.role == ROLE_OPERATOR)
 		HTML_LIT(h, " for din organisations tilbud");
 	HTML_LIT(h, ": resultat, hensættelse og det beløb, der indgår i "
-	    "taksten to år senere.</p><form class=\"filters\" method=\"get\" "
-	    "action=\"/regnskab\" role=\"search\"><label>Regnskabsår<input "
-	    "name=\"aar\" inputmode=\"numeric\" size=\"6\"");
-	html_attr(h, "value", http_query(r, "aar"));
-	HTML_LIT(h, "></label><label>Tilbudsnummer<input name=\"tilbud\" "
-	    "inputmode=\"numeric\" size=\"8\"");
-	html_attr(h, "value", http_query(r, "tilbud"));
-	HTML_LIT(h, "></label><button type=\"submit\">Vis</button></form>");
+	    "taksten to år senere.</p>");
+	list_filters(&p, v, n, http_query(r, "tilbud"), http_query(r, "aar"));
 	if (rc != 0)
-		page_message(&p, "error", e.msg);
-	HTML_LIT(h, "<div class=\"actions\"><a class=\"button\" "
-	    "href=\"/regnskab/indberet\">Indberet årsresultat</a></div>"
-	    "<table class=\"accounts\"><thead><tr><th scope=\"col\">Tilbud"
-	    "</th><th scope=\"col\">Driftsherre</th><th scope=\"col\">År</th>"
-	    "<th scope=\"col\" class=\"num\">Resultat</th><th scope=\"col\" "
-	    "class=\"num\">Hensat / overført</th><th scope=\"col\" "
-	    "class=\"num\">Til taksten</th><th scope=\"col\">Takstår</th>"
-	    "</tr></thead><tbody>");
+		ui_alert(h, UI_ERROR, NULL, e.msg);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button_link(h, UI_PRIMARY, "/regnskab/indberet",
+	    "Indberet årsresultat");
+	HTML_LIT(h, "</div>");
+	ui_table_begin(&t, h, NULL, cols, 8);
 	for (i = 0; i < n; i++) {
-		HTML_LIT(h, "<tr><td><a");
-		html_url(h, "href", arena_printf(&r->arena, "/regnskab/%lld/%d",
-		    (long long)v[i].offer_id, v[i].year));
-		HTML_LIT(h, ">");
-		html_text(h, v[i].offer_name);
-		HTML_LIT(h, "</a></td><td>");
-		html_text(h, v[i].operator_code);
-		HTML_LIT(h, "</td><td>");
-		plain(h, r, v[i].year);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		html_text(h, result_label(v[i].result_ore));
-		HTML_LIT(h, " ");
-		kr(h, v[i].result_ore < 0 ? -v[i].result_ore : v[i].result_ore);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, v[i].setaside_ore);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, v[i].to_tariff_ore);
-		HTML_LIT(h, "</td><td>");
-		plain(h, r, v[i].tariff_year);
-		HTML_LIT(h, "</td></tr>");
+		if ((offer != 0 && v[i].offer_id != offer) ||
+		    (year != 0 && v[i].year != year))
+			continue;
+		shown++;
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena, "/regnskab/%lld/%d",
+		    (long long)v[i].offer_id, v[i].year), v[i].offer_name);
+		ui_cell(&t, org_name(&orgs, v[i].operator_code));
+		ui_cell(&t, int_text(r, v[i].year));
+		ui_cell_begin(&t);
+		ui_badge(h, v[i].result_ore < 0 ? UI_WARNING :
+		    v[i].result_ore > 0 ? UI_SUCCESS : UI_NEUTRAL,
+		    result_label(v[i].result_ore));
+		ui_cell_end(&t);
+		cell_kr(&t, v[i].result_ore < 0 ? -v[i].result_ore :
+		    v[i].result_ore);
+		cell_kr(&t, v[i].setaside_ore);
+		cell_kr(&t, v[i].to_tariff_ore);
+		ui_cell(&t, int_text(r, v[i].tariff_year));
 	}
-	if (n == 0)
-		HTML_LIT(h, "<tr><td colspan=\"7\">Ingen indberettede "
-		    "årsresultater.</td></tr>");
-	HTML_LIT(h, "</tbody></table>");
+	ui_table_end(&t);
+	if (shown == 0)
+		HTML_LIT(h, "<p>Ingen indberettede årsresultater.</p>");
 	page_end(&p, rc == 0 ? 200 : 400);
 }
 
@@ -725,6 +773,103 @@ entry_kind_label(const char *kind)
 	    strcmp(kind, "expire") == 0 ? "Udløbet" : kind;
 }
 
+/* The name of offer id among v[0..n), or its number. */
+static const char *
+offer_label(struct http_req *r, const struct offer *v, size_t n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			return v[i].name;
+	return arena_printf(&r->arena, "Tilbud %lld", (long long)id);
+}
+
+/* The balance, the lots by year and the entries of ledger l. */
+static void
+ledger_tables(struct page *p, const struct accounts_ledger *l,
+    const struct orgs *orgs)
+{
+	static const struct ui_col lot_cols[] = {
+		{ "Regnskabsår", 0 }, { "Udløber (sidste år)", 0 },
+		{ "Hensat", UI_COL_NUM }, { "Brugt", UI_COL_NUM },
+		{ "Udløbet", UI_COL_NUM }, { "Saldo", UI_COL_NUM },
+	};
+	static const struct ui_col entry_cols[] = {
+		{ "Tilbud", 0 }, { "År", 0 }, { "Art", 0 },
+		{ "Beløb", UI_COL_NUM }, { "Fra regnskab", 0 },
+	};
+	struct http_req		*r = p->r;
+	struct html		*h = &p->h;
+	struct offer_filter	 f;
+	struct offer		*offers = NULL;
+	struct ui_table		 t;
+	struct err		 e;
+	int64_t			 total;
+	size_t			 i, noffers = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.operator_code = l->operator_code;
+	f.covered = -1;
+	f.limit = 1000;
+	err_clear(&e);
+	if (register_offer_list(&r->svc, &f, &offers, &noffers, &total,
+	    &e) != 0)
+		noffers = 0;
+	HTML_LIT(h, "<h2>Saldo pr. ");
+	plain(h, r, l->as_of_year);
+	HTML_LIT(h, "</h2>");
+	ui_facts_begin(h);
+	ui_fact(h, "Driftsherre", org_name(orgs, l->operator_code));
+	ui_fact(h, "Hensat i alt", kr_text(r, l->sum.deposited_ore));
+	ui_fact(h, "Brugt", kr_text(r, l->sum.used_ore));
+	ui_fact(h, "Udløbet", kr_text(r, l->sum.expired_ore));
+	ui_fact_begin(h, "Saldo");
+	HTML_LIT(h, "<strong id=\"balance\">");
+	kr(h, l->sum.balance_ore);
+	HTML_LIT(h, "</strong>");
+	ui_fact_end(h);
+	if (l->sum.next_expiry_year)
+		ui_fact(h, "Næste udløb", arena_printf(&r->arena, "%s skal "
+		    "bruges senest i %d", kr_text(r, l->sum.next_expiry_ore),
+		    l->sum.next_expiry_year));
+	ui_facts_end(h);
+	HTML_LIT(h, "<h2>Hensættelser pr. år</h2>");
+	if (l->nlots == 0)
+		HTML_LIT(h, "<p>Ingen hensættelser.</p>");
+	else {
+		ui_table_begin(&t, h, NULL, lot_cols, 6);
+		for (i = 0; i < l->nlots; i++) {
+			ui_row(&t);
+			ui_cell(&t, int_text(r, l->lots[i].origin_year));
+			ui_cell(&t, int_text(r, l->lots[i].expires_year));
+			cell_kr(&t, l->lots[i].deposited_ore);
+			cell_kr(&t, l->lots[i].used_ore);
+			cell_kr(&t, l->lots[i].expired_ore);
+			cell_kr(&t, l->lots[i].balance_ore);
+		}
+		ui_table_end(&t);
+	}
+	HTML_LIT(h, "<h2>Posteringer</h2>");
+	if (l->nentries == 0) {
+		HTML_LIT(h, "<p>Ingen posteringer.</p>");
+		return;
+	}
+	ui_table_begin(&t, h, NULL, entry_cols, 5);
+	for (i = 0; i < l->nentries; i++) {
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena, "/regnskab/%lld/%d",
+		    (long long)l->entries[i].offer_id,
+		    l->entries[i].accounts_year), offer_label(r, offers,
+		    noffers, l->entries[i].offer_id));
+		ui_cell(&t, int_text(r, l->entries[i].year));
+		ui_cell(&t, entry_kind_label(l->entries[i].kind));
+		cell_kr(&t, l->entries[i].amount_ore);
+		ui_cell(&t, int_text(r, l->entries[i].accounts_year));
+	}
+	ui_table_end(&t);
+}
+
 void
 page_accounts_ledger(struct http_req *r)
 {
@@ -732,12 +877,11 @@ page_accounts_ledger(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_ledger	 l;
+	struct orgs		 orgs;
 	struct err		 e;
 	const char		*op, *s;
-	struct org		*orgs = NULL;
 	int64_t			 year;
-	size_t			 i;
-	int			 norgs = 0, k, rc;
+	int			 k, rc;
 
 	err_clear(&e);
 	year = this_year(r);
@@ -748,8 +892,9 @@ page_accounts_ledger(struct http_req *r)
 	op = http_query_text(r, "driftsherre");
 	if (op == NULL && r->who.role == ROLE_OPERATOR)
 		op = r->who.org_code;
-	if ((s = http_query_text(r, "aar")) != NULL && (text_parse_i64(s, &year) != 0 ||
-	    year < PARAMS_YEAR_MIN || year > PARAMS_YEAR_MAX)) {
+	if ((s = http_query_text(r, "aar")) != NULL &&
+	    (text_parse_i64(s, &year) != 0 || year < PARAMS_YEAR_MIN ||
+	    year > PARAMS_YEAR_MAX)) {
 		err_set(&e, ERR_INVALID, "invalid_year", "aar", "År skal være "
 		    "et årstal mellem %d og %d", PARAMS_YEAR_MIN,
 		    PARAMS_YEAR_MAX);
@@ -762,109 +907,32 @@ page_accounts_ledger(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
+	orgs_load(r, &orgs);
 	page_begin(&p, r, "Hensættelser", "regnskab");
-	subnav(&p, "hensaettelser");
+	subnav(&p, TAB_LEDGER);
 	HTML_LIT(h, "<p>Driftsherrens hensatte overskud (opsparing): hvad der "
 	    "er hensat, brugt og udløbet, saldoen og hvornår den udløber.</p>"
 	    "<form class=\"filters\" method=\"get\" "
-	    "action=\"/regnskab/hensaettelser\" role=\"search\">");
+	    "action=\"/regnskab/hensaettelser\" role=\"search\" "
+	    "aria-label=\"Vælg driftsherre og år\">");
 	if (r->who.role == ROLE_ADMIN) {
-		HTML_LIT(h, "<label>Driftsherre<select name=\"driftsherre\">"
-		    "<option value=\"\">Vælg driftsherre</option>");
-		if (register_org_list(&r->svc, &orgs, &norgs, &e) != 0)
-			norgs = 0;
-		for (k = 0; k < norgs; k++) {
-			HTML_LIT(h, "<option");
-			html_attr(h, "value", orgs[k].code);
-			if (op != NULL && strcmp(op, orgs[k].code) == 0)
-				HTML_LIT(h, " selected");
-			HTML_LIT(h, ">");
-			html_text(h, orgs[k].name);
-			HTML_LIT(h, " (");
-			html_text(h, orgs[k].code);
-			HTML_LIT(h, ")</option>");
-		}
-		HTML_LIT(h, "</select></label>");
+		ui_select_begin(h, &(struct ui_select){ .name = "driftsherre",
+		    .label = "Driftsherre", .first = "Vælg driftsherre",
+		    .selected = op }, NULL);
+		for (k = 0; k < orgs.n; k++)
+			ui_option(h, orgs.v[k].code, orgs.v[k].name, op);
+		ui_select_end(h);
 	}
-	HTML_LIT(h, "<label>Pr. år<input name=\"aar\" inputmode=\"numeric\" "
-	    "size=\"6\"");
-	html_attr(h, "value", int_text(r, year));
-	HTML_LIT(h, "></label><button type=\"submit\">Vis</button></form>");
+	ui_field(h, &(struct ui_field){ .name = "aar", .label = "Pr. år",
+	    .value = int_text(r, year), .inputmode = "numeric",
+	    .maxlength = 4, .width = "xs" }, NULL);
+	ui_button(h, UI_SECONDARY, "Vis", NULL, NULL);
+	HTML_LIT(h, "</form>");
 	if (rc != 0)
-		page_message(&p, "error", e.msg);
-	if (op == NULL || rc != 0) {
-		if (op == NULL)
-			HTML_LIT(h, "<p>Vælg en driftsherre.</p>");
-		page_end(&p, rc == 0 ? 200 : 400);
-		return;
-	}
-	HTML_LIT(h, "<h2>Saldo pr. ");
-	plain(h, r, l.as_of_year);
-	HTML_LIT(h, "</h2><dl class=\"facts\" id=\"saldo\"><dt>Driftsherre</dt>"
-	    "<dd>");
-	html_text(h, l.operator_code);
-	HTML_LIT(h, "</dd><dt>Hensat i alt</dt><dd>");
-	kr(h, l.sum.deposited_ore);
-	HTML_LIT(h, "</dd><dt>Brugt</dt><dd>");
-	kr(h, l.sum.used_ore);
-	HTML_LIT(h, "</dd><dt>Udløbet</dt><dd>");
-	kr(h, l.sum.expired_ore);
-	HTML_LIT(h, "</dd><dt>Saldo</dt><dd><strong id=\"balance\">");
-	kr(h, l.sum.balance_ore);
-	HTML_LIT(h, "</strong></dd>");
-	if (l.sum.next_expiry_year) {
-		HTML_LIT(h, "<dt>Næste udløb</dt><dd>");
-		kr(h, l.sum.next_expiry_ore);
-		HTML_LIT(h, " skal bruges senest i ");
-		plain(h, r, l.sum.next_expiry_year);
-		HTML_LIT(h, "</dd>");
-	}
-	HTML_LIT(h, "</dl><h2>Hensættelser pr. år</h2><table class=\"lots\">"
-	    "<thead><tr><th scope=\"col\">Regnskabsår</th><th scope=\"col\">"
-	    "Udløber (sidste år)</th><th scope=\"col\" class=\"num\">Hensat"
-	    "</th><th scope=\"col\" class=\"num\">Brugt</th><th scope=\"col\" "
-	    "class=\"num\">Udløbet</th><th scope=\"col\" class=\"num\">Saldo"
-	    "</th></tr></thead><tbody>");
-	for (i = 0; i < l.nlots; i++) {
-		HTML_LIT(h, "<tr><td>");
-		plain(h, r, l.lots[i].origin_year);
-		HTML_LIT(h, "</td><td>");
-		plain(h, r, l.lots[i].expires_year);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, l.lots[i].deposited_ore);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, l.lots[i].used_ore);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, l.lots[i].expired_ore);
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, l.lots[i].balance_ore);
-		HTML_LIT(h, "</td></tr>");
-	}
-	if (l.nlots == 0)
-		HTML_LIT(h, "<tr><td colspan=\"6\">Ingen hensættelser.</td>"
-		    "</tr>");
-	HTML_LIT(h, "</tbody></table><h2>Posteringer</h2><table "
-	    "class=\"entries\"><thead><tr><th scope=\"col\">Tilbud</th><th "
-	    "scope=\"col\">År</th><th scope=\"col\">Art</th><th scope=\"col\" "
-	    "class=\"num\">Beløb</th><th scope=\"col\">Fra regnskab</th></tr>"
-	    "</thead><tbody>");
-	for (i = 0; i < l.nentries; i++) {
-		HTML_LIT(h, "<tr><td><a");
-		html_url(h, "href", arena_printf(&r->arena, "/regnskab/%lld/%d",
-		    (long long)l.entries[i].offer_id,
-		    l.entries[i].accounts_year));
-		HTML_LIT(h, ">");
-		plain(h, r, l.entries[i].offer_id);
-		HTML_LIT(h, "</a></td><td>");
-		plain(h, r, l.entries[i].year);
-		HTML_LIT(h, "</td><td>");
-		html_text(h, entry_kind_label(l.entries[i].kind));
-		HTML_LIT(h, "</td><td class=\"num\">");
-		kr(h, l.entries[i].amount_ore);
-		HTML_LIT(h, "</td><td>");
-		plain(h, r, l.entries[i].accounts_year);
-		HTML_LIT(h, "</td></tr>");
-	}
-	HTML_LIT(h, "</tbody></table>");
-	page_end(&p, 200);
+		ui_alert(h, UI_ERROR, NULL, e.msg);
+	if (op == NULL)
+		HTML_LIT(h, "<p>Vælg en driftsherre.</p>");
+	if (op != NULL && rc == 0)
+		ledger_tables(&p, &l, &orgs);
+	page_end(&p, rc == 0 ? 200 : 400);
 }

@@ -1,10 +1,11 @@
 /*
- * page_register — the HTML pages of the register: front page, offers
- * (list with filters, detail with history, create, edit, delete, import
- * and export) and organisations. Handlers read the request, call the
- * register services and write the page; the rules live below them.
+ * page_register — the HTML pages of the register's offers: list with
+ * filters, detail with history, create, edit and delete (their files
+ * are page_offer_io, the organisations page_org, the front page
+ * page_start).
+ * Handlers read the request, call the register services and write the
+ * page; the rules live below them.
  */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/register.h"
+#include "service/history.h"
 #include "service/register_io.h"
-#include "store/audit.h"
 #include "store/offer_store.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -34,20 +35,6 @@ struct orgs {
 	struct org	*v;
 	int		 n;
 };
-
-/* An integer with Danish thousands separators, in the request's arena. */
-static const char *
-int_da(struct http_req *r, int64_t v)
-{
-	struct buf	 b;
-	const char	*s;
-
-	buf_init(&b);
-	text_format_int_da(&b, v);
-	s = arena_strdup(&r->arena, buf_str(&b));
-	buf_cleanup(&b);
-	return s;
-}
 
 static void
 orgs_load(struct http_req *r, struct orgs *o)
@@ -159,44 +146,9 @@ paragraph_list(struct html *h, const struct offer *o)
 	}
 }
 
-void
-page_home(struct http_req *r)
-{
-	struct page		 p;
-	struct html		*h = &p.h;
-	struct offer_filter	 f;
-	struct offer		*v;
-	struct orgs		 orgs;
-	struct err		 e;
-	size_t			 n;
-	int64_t			 total = 0;
-
-	memset(&f, 0, sizeof(f));
-	f.covered = -1;
-	f.limit = 1;
-	err_clear(&e);
-	register_offer_list(&r->svc, &f, &v, &n, &total, &e);
-	orgs_load(r, &orgs);
-	page_begin(&p, r, "Rammeaftalen i Nordjylland", NULL);
-	HTML_LIT(h, "<p>ramme samler registeret over tilbud, driftsherrer og "
-	    "kommuner under rammeaftalen for det specialiserede social- og "
-	    "specialundervisningsområde.</p><ul><li><a href=\"/tilbud\">");
-	html_int(h, total);
-	HTML_LIT(h, " tilbud</a> med driftsherre, beliggenhed, paragraffer og "
-	    "pladser pr. år</li><li><a href=\"/organisationer\">");
-	html_int(h, orgs.n);
-	HTML_LIT(h, " organisationer</a> med kommunekoder og indbyggertal</li>"
-	    "<li><a href=\"/api/v1\">Åbent API</a> (JSON) til "
-	    "videre brug</li></ul>");
-	if (r->who.role == ROLE_ANON)
-		HTML_LIT(h, "<p><a class=\"button\" href=\"/login\">Log ind</a> "
-		    "for at redigere.</p>");
-	page_end(&p, 200);
-}
-
-/* A query string of the current filters, for pager and export links. */
+/* "/tilbud?q=…&operator=…": the list with its filters, for the pager. */
 static const char *
-filter_query(struct http_req *r, int64_t offset)
+filter_href(struct http_req *r)
 {
 	static const char *const keys[] = { "q", "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "sort", NULL };
@@ -205,14 +157,12 @@ filter_query(struct http_req *r, int64_t offset)
 	int		 i;
 
 	buf_init(&b);
+	buf_puts(&b, "/tilbud");
 	for (i = 0; keys[i] != NULL; i++)
 		if ((v = http_query(r, keys[i])) != NULL && *v) {
-			buf_printf(&b, "%s%s=%s", b.len ? "&" : "?", keys[i],
-			    http_urlencode(&r->arena, v));
+			buf_printf(&b, "%s%s=%s", b.len > 7 ? "&" : "?",
+			    keys[i], http_urlencode(&r->arena, v));
 		}
-	if (offset > 0)
-		buf_printf(&b, "%soffset=%lld", b.len ? "&" : "?",
-		    (long long)offset);
 	out = arena_strdup(&r->arena, buf_str(&b));
 	buf_cleanup(&b);
 	return out;
@@ -237,7 +187,7 @@ page_offers(struct http_req *r)
 {
 	static const char *const allowed[] = { "q", "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "sort", "offset",
-	    "besked", NULL };
+	    "side", "besked", NULL };
 	struct page		 p;
 	struct html		*h = &p.h;
 	static const struct ui_col list_cols[] = {
@@ -253,15 +203,23 @@ page_offers(struct http_req *r)
 	struct err		 e;
 	size_t			 n = 0, i;
 	int64_t			 total = 0;
-	const char		*flash, *cov;
+	const char		*flash, *cov, *side;
+	int64_t			 pageno = 1;
 	int			 rc;
 
 	err_clear(&e);
 	rc = http_query_check(r, allowed, &e);
 	if (rc == 0)
 		rc = api_offer_filter(r, &f, PAGE_SIZE, &e);
+	if (rc == 0 && (side = http_query(r, "side")) != NULL && *side &&
+	    (text_parse_i64(side, &pageno) != 0 || pageno < 1 ||
+	    pageno > 100000))
+		rc = err_set(&e, ERR_INVALID, "invalid_page", "side",
+		    "Side skal være et sidetal");
 	if (rc == 0) {
 		f.limit = PAGE_SIZE;
+		if (pageno > 1)
+			f.offset = (pageno - 1) * PAGE_SIZE;
 		rc = register_offer_list(&r->svc, &f, &v, &n, &total, &e);
 	}
 	if (rc != 0 && e.code != ERR_INVALID) {
@@ -345,29 +303,10 @@ page_offers(struct http_req *r)
 		ui_cell_end(&t);
 	}
 	ui_table_end(&t);
-	if (rc == 0 && total > PAGE_SIZE) {
-		HTML_LIT(h, "<nav class=\"pager\" aria-label=\"Sider\">");
-		if (f.offset > 0) {
-			HTML_LIT(h, "<a rel=\"prev\"");
-			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
-			    filter_query(r, f.offset > PAGE_SIZE ?
-			    f.offset - PAGE_SIZE : 0)));
-			HTML_LIT(h, ">Forrige</a>");
-		}
-		HTML_LIT(h, "Viser ");
-		html_int(h, f.offset + 1);
-		HTML_LIT(h, "–");
-		html_int(h, f.offset + (int64_t)n);
-		HTML_LIT(h, " af ");
-		html_int(h, total);
-		if (f.offset + PAGE_SIZE < total) {
-			HTML_LIT(h, "<a rel=\"next\"");
-			html_url(h, "href", arena_printf(&r->arena, "/tilbud%s",
-			    filter_query(r, f.offset + PAGE_SIZE)));
-			HTML_LIT(h, ">Næste</a>");
-		}
-		HTML_LIT(h, "</nav>");
-	}
+	if (rc == 0 && total > PAGE_SIZE)
+		ui_pager(h, r, filter_href(r), "side",
+		    (int)(f.offset / PAGE_SIZE) + 1,
+		    (int)((total + PAGE_SIZE - 1) / PAGE_SIZE));
 	page_end(&p, 200);
 }
 
@@ -384,39 +323,21 @@ load_offer(struct http_req *r, struct offer *o, struct err *e)
 	return register_offer_get(&r->svc, id, o, e);
 }
 
-static const char *action_label(const char *a)
+/* "Navn, Pladser": the labels of the fields a change touched. */
+static const char *
+changed_labels(struct http_req *r, const struct history_entry *he)
 {
-	if (strcmp(a, "create") == 0) return "Oprettet";
-	if (strcmp(a, "update") == 0) return "Ændret";
-	if (strcmp(a, "delete") == 0) return "Slettet";
-	return a;
-}
+	struct buf	 b;
+	const char	*out;
+	size_t		 i;
 
-/* "navn, pladser" — the fields that differ between two audit JSONs. */
-static void
-changed_fields(struct html *h, const char *before, const char *after)
-{
-	json_t		*b, *a, *v;
-	const char	*key;
-	int		 first = 1;
-
-	if (before == NULL || after == NULL)
-		return;
-	b = json_loads(before, 0, NULL);
-	a = json_loads(after, 0, NULL);
-	if (b != NULL && a != NULL) {
-		json_object_foreach(a, key, v) {
-			if (strcmp(key, "version") == 0 ||
-			    json_equal(v, json_object_get(b, key)))
-				continue;
-			if (!first)
-				HTML_LIT(h, ", ");
-			html_text(h, key);
-			first = 0;
-		}
-	}
-	json_decref(a);
-	json_decref(b);
+	buf_init(&b);
+	for (i = 0; i < he->nchanges; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "",
+		    he->changes[i].label);
+	out = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return out;
 }
 
 void
@@ -434,11 +355,10 @@ page_offer_view(struct http_req *r)
 	struct offer		 o;
 	struct orgs		 orgs;
 	struct ui_table		 t;
-	struct audit_entry	*hist;
+	struct history_entry	*hist;
 	struct err		 e;
 	const char		*flash;
-	size_t			 i;
-	int			 nh = 0, k;
+	size_t			 i, nh = 0, k;
 
 	err_clear(&e);
 	if (load_offer(r, &o, &e) != 0) {
@@ -523,20 +443,17 @@ page_offer_view(struct http_req *r)
 		HTML_LIT(h, "</form></div>");
 	}
 	if (r->who.role != ROLE_ANON &&
-	    register_offer_history(&r->svc, o.id, &hist, &nh, &e) == 0) {
+	    history_offer(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2>");
 		ui_table_begin(&t, h, NULL, hist_cols, 4);
 		for (k = 0; k < nh; k++) {
 			ui_row(&t);
 			ui_cell_begin(&t);
-			html_time(h, hist[k].at);
+			html_time(h, hist[k].at_iso);
 			ui_cell_end(&t);
-			ui_cell(&t, hist[k].username);
-			ui_cell(&t, action_label(hist[k].action));
-			ui_cell_begin(&t);
-			changed_fields(h, hist[k].before_json,
-			    hist[k].after_json);
-			ui_cell_end(&t);
+			ui_cell(&t, hist[k].who);
+			ui_cell(&t, hist[k].action_label);
+			ui_cell(&t, changed_labels(r, &hist[k]));
 		}
 		ui_table_end(&t);
 	}
@@ -914,225 +831,4 @@ page_offer_delete_post(struct http_req *r)
 		return;
 	}
 	http_redirect(r, "/tilbud?besked=slettet");
-}
-
-/* ---- export and import --------------------------------------------- */
-
-void
-page_offers_export(struct http_req *r)
-{
-	static const char *const allowed[] = { "format", "visning", NULL };
-	enum register_io_format	 fmt;
-	struct err		 e;
-	const char		*name, *view;
-	bool			 human;
-	char			*data = NULL, path[] = "/tmp/ramme-xlsx-XXXXXX";
-	size_t			 len = 0;
-	FILE			*f;
-	int			 fd, rc;
-	long			 sz;
-
-	err_clear(&e);
-	name = http_query(r, "format");
-	view = http_query(r, "visning");
-	/* visning=oversigt: the export for people (CSV, XLSX). */
-	human = view != NULL && strcmp(view, "oversigt") == 0;
-	if (http_query_check(r, allowed, &e) != 0 || name == NULL ||
-	    register_io_format_parse(name, &fmt) != 0 || (view != NULL &&
-	    (!human || fmt == REGISTER_IO_JSON))) {
-		if (e.code == 0)
-			err_set(&e, ERR_INVALID, "invalid_format", "format",
-			    "Vælg format: csv, json eller xlsx (oversigten "
-			    "til læsning: csv eller xlsx)");
-		http_send_error(r, &e);
-		return;
-	}
-	if (fmt == REGISTER_IO_XLSX) {
-		if ((fd = mkstemp(path)) < 0) {
-			err_set(&e, ERR_IO, "tempfile", NULL,
-			    "Kunne ikke danne filen");
-			http_send_error(r, &e);
-			return;
-		}
-		close(fd);
-		rc = human ? register_io_export_offers_da(&r->svc, fmt, NULL,
-		    path, &e) : register_io_export_offers(&r->svc, fmt, NULL,
-		    path, &e);
-		if (rc == 0 && (f = fopen(path, "rb")) != NULL) {
-			fseek(f, 0, SEEK_END);
-			sz = ftell(f);
-			fseek(f, 0, SEEK_SET);
-			data = arena_alloc(&r->arena, sz > 0 ? (size_t)sz : 1);
-			len = sz > 0 ? fread(data, 1, (size_t)sz, f) : 0;
-			fclose(f);
-		} else if (rc == 0)
-			rc = err_set(&e, ERR_IO, "tempfile", NULL,
-			    "Kunne ikke læse filen");
-		unlink(path);
-	} else {
-		char	*mem = NULL;
-		size_t	 memlen = 0;
-		f = open_memstream(&mem, &memlen);
-		rc = human ? register_io_export_offers_da(&r->svc, fmt, f,
-		    NULL, &e) : register_io_export_offers(&r->svc, fmt, f,
-		    NULL, &e);
-		fclose(f);
-		data = arena_strndup(&r->arena, mem, memlen);
-		len = memlen;
-		free(mem);
-	}
-	if (rc != 0) {
-		http_send_error(r, &e);
-		return;
-	}
-	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
-	    "attachment; filename=\"%s.%s\"", human ? "tilbudsoversigt" :
-	    "tilbud", name));
-	http_send(r, 200, fmt == REGISTER_IO_CSV ? "text/csv; charset=utf-8" :
-	    fmt == REGISTER_IO_JSON ? "application/json; charset=utf-8" :
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	    data, len);
-}
-
-static void
-import_form(struct page *p)
-{
-	struct html *h = &p->h;
-
-	HTML_LIT(h, "<p>Indlæs tilbud fra en CSV-fil, som Excel gemmer den "
-	    "(semikolon eller komma, UTF-8 eller Windows-1252). Rækker med id "
-	    "opdaterer tilbuddet; rækker uden id opretter nye. Hvis en række "
-	    "har fejl, gemmes intet.</p><form method=\"post\" "
-	    "action=\"/tilbud/import\" enctype=\"multipart/form-data\">");
-	page_csrf(p);
-	HTML_LIT(h, "<div class=\"form-group\"><label class=\"form-label\" "
-	    "for=\"file\">CSV-fil</label><input type=\"file\" id=\"file\" "
-	    "name=\"file\" accept=\".csv,text/csv\" required></div>");
-	ui_checkbox(h, &(struct ui_check){ .name = "dry_run",
-	    .label = "Kontrollér kun (gem ikke)" });
-	HTML_LIT(h, "<div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Indlæs", NULL, NULL);
-	HTML_LIT(h, "</div></form>");
-}
-
-void
-page_offers_import_form(struct http_req *r)
-{
-	struct page p;
-
-	page_begin(&p, r, "Indlæs tilbud", "tilbud");
-	import_form(&p);
-	page_end(&p, 200);
-}
-
-void
-page_offers_import_post(struct http_req *r)
-{
-	struct page			 p;
-	struct html			*h = &p.h;
-	struct register_io_report	 rep;
-	const struct http_field		*file;
-	struct err			 e;
-	int				 rc, i, dry;
-
-	err_clear(&e);
-	memset(&rep, 0, sizeof(rep));
-	file = http_form_file(r, "file");
-	dry = http_form(r, "dry_run") != NULL;
-	if (file == NULL || file->len == 0)
-		rc = err_set(&e, ERR_INVALID, "missing_file", "file",
-		    "Vælg en CSV-fil");
-	else
-		rc = register_io_import_offers(&r->svc, file->value, file->len,
-		    dry, &rep, &e);
-	page_begin(&p, r, "Indlæs tilbud", "tilbud");
-	if (rc != 0) {
-		ui_alert(h, UI_ERROR, "Intet er gemt", e.msg);
-		if (rep.nerrors > 0) {
-			HTML_LIT(h, "<table class=\"errors\"><thead><tr><th "
-			    "scope=\"col\">Linje</th><th scope=\"col\">Felt</th>"
-			    "<th scope=\"col\">Fejl</th></tr></thead><tbody>");
-			for (i = 0; i < rep.nerrors; i++) {
-				HTML_LIT(h, "<tr><td>");
-				html_int(h, rep.errors[i].line);
-				HTML_LIT(h, "</td><td>");
-				html_text(h, rep.errors[i].field);
-				HTML_LIT(h, "</td><td>");
-				html_text(h, rep.errors[i].msg);
-				HTML_LIT(h, "</td></tr>");
-			}
-			HTML_LIT(h, "</tbody></table>");
-		}
-		import_form(&p);
-		page_end(&p, http_status_of_err(rc));
-		return;
-	}
-	ui_alert(h, UI_SUCCESS, dry ? "Kontrol uden at gemme" : "Indlæst",
-	    arena_printf(&r->arena, "%s oprettet, %s ændret, %s uændret.",
-	    int_da(r, rep.created), int_da(r, rep.updated),
-	    int_da(r, rep.unchanged)));
-	for (i = 0; i < rep.nwarnings; i++)
-		ui_alert(h, UI_WARNING, NULL, rep.warnings[i]);
-	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");
-	page_end(&p, 200);
-}
-
-/* ---- organisations ------------------------------------------------- */
-
-void
-page_orgs(struct http_req *r)
-{
-	struct page	 p;
-	struct html	*h = &p.h;
-	struct orgs	 orgs;
-	int		 years[64], ny = 0, i, j, k;
-
-	orgs_load(r, &orgs);
-	for (i = 0; i < orgs.n; i++)
-		for (j = 0; j < orgs.v[i].npop; j++) {
-			for (k = 0; k < ny; k++)
-				if (years[k] == orgs.v[i].pop[j].year)
-					break;
-			if (k == ny && ny < 64)
-				years[ny++] = orgs.v[i].pop[j].year;
-		}
-	for (i = 1; i < ny; i++)
-		for (j = i; j > 0 && years[j - 1] > years[j]; j--) {
-			k = years[j];
-			years[j] = years[j - 1];
-			years[j - 1] = k;
-		}
-	page_begin(&p, r, "Organisationer", "organisationer");
-	HTML_LIT(h, "<p>Kommuner og region med officielle koder og "
-	    "indbyggertal pr. 1. januar (Danmarks Statistik).</p><table>"
-	    "<thead><tr><th scope=\"col\">Kode</th><th scope=\"col\">Navn</th>"
-	    "<th scope=\"col\">Type</th>");
-	for (k = 0; k < ny; k++) {
-		HTML_LIT(h, "<th scope=\"col\" class=\"num\">Indbyggere ");
-		html_text(h, arena_printf(&r->arena, "%d", years[k]));
-		HTML_LIT(h, "</th>");
-	}
-	HTML_LIT(h, "</tr></thead><tbody>");
-	for (i = 0; i < orgs.n; i++) {
-		HTML_LIT(h, "<tr><td>");
-		html_text(h, orgs.v[i].code);
-		HTML_LIT(h, "</td><td><a");
-		html_url(h, "href", arena_printf(&r->arena, "/tilbud?operator=%s",
-		    http_urlencode(&r->arena, orgs.v[i].code)));
-		HTML_LIT(h, ">");
-		html_text(h, orgs.v[i].name);
-		HTML_LIT(h, "</a></td><td>");
-		html_text(h, org_kind_label(orgs.v[i].kind));
-		HTML_LIT(h, "</td>");
-		for (k = 0; k < ny; k++) {
-			HTML_LIT(h, "<td class=\"num\">");
-			for (j = 0; j < orgs.v[i].npop; j++)
-				if (orgs.v[i].pop[j].year == years[k])
-					html_int(h, orgs.v[i].pop[j].persons);
-			HTML_LIT(h, "</td>");
-		}
-		HTML_LIT(h, "</tr>");
-	}
-	HTML_LIT(h, "</tbody></table>");
-	page_end(&p, 200);
 }

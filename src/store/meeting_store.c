@@ -955,6 +955,24 @@ meeting_store_follow_ups_open(struct db *db, struct arena *a, int64_t body_id,
 	return read_follow_ups(st, a, out, n, e);
 }
 
+int
+meeting_store_follow_ups_due(struct db *db, struct arena *a,
+    const char *before_on, struct follow_up **out, size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "SELECT " FOLLOW_UP_COLS " FROM follow_up u "
+	    "JOIN agenda_item i ON i.id = u.item_id "
+	    "JOIN meeting m ON m.id = i.meeting_id "
+	    "WHERE u.status <> 'lukket' AND u.due_on IS NOT NULL "
+	    "AND u.due_on <> '' AND u.due_on < $1 "
+	    "ORDER BY u.due_on, u.id LIMIT 200", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, before_on);
+	return read_follow_ups(st, a, out, n, e);
+}
+
 /* ---- sign-offs ----------------------------------------------------- */
 
 int

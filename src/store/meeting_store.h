@@ -314,6 +314,13 @@ int	meeting_store_follow_ups_open(struct db *db, struct arena *a,
 	    int64_t body_id, const char *starts_at, int64_t exclude_meeting,
 	    bool public_only, struct follow_up **out, size_t *n,
 	    struct err *e);
+/*
+ * Follow-ups of every body not closed (not lukket) whose due date is
+ * before before_on (ISO date), earliest first, at most 200.
+ */
+int	meeting_store_follow_ups_due(struct db *db, struct arena *a,
+	    const char *before_on, struct follow_up **out, size_t *n,
+	    struct err *e);
 
 /* ---- sign-offs ---- */
 

@@ -79,7 +79,7 @@ async function login(page, username) {
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode').fill(PASSWORD);
 	await Promise.all([
-		page.waitForURL(/\/tilbud$/),
+		page.waitForURL(srv.url + '/'),
 		page.getByRole('button', { name: 'Log ind' }).click(),
 	]);
 }

@@ -57,14 +57,19 @@ async function newPage() {
 	return page;
 }
 
+/* Log in: the start page with the user's tasks, then the offer list. */
 async function login(page, username) {
 	await page.goto(srv.url + '/login');
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode').fill(PASSWORD);
 	await Promise.all([
-		page.waitForURL(/\/tilbud$/),
+		page.waitForURL(srv.url + '/'),
 		page.getByRole('button', { name: 'Log ind' }).click(),
 	]);
+	assert.equal(await page.locator('h1').textContent(), 'Forside');
+	assert.equal(await page.getByRole('heading', { name: 'Dine opgaver' })
+	    .count(), 1);
+	await page.goto(srv.url + '/tilbud');
 }
 
 describe('offers in the browser', { skip: needs(haveChromium, '/usr/bin/chromium') },

@@ -159,8 +159,9 @@ describe('pages', () => {
 
 	test('/organisationer lists codes and populations', async () => {
 		const r = await page(anon, '/organisationer');
-		assert.match(r.text, /<td>851<\/td><td><a href="\/tilbud\?operator=851">Aalborg<\/a>/);
-		assert.match(r.text, /217\.075/);
+		assert.match(r.text, /<a href="\/tilbud\?operator=851">Aalborg<\/a><\/td>/);
+		assert.match(r.text, /data-title="Kode" class="num">851<\/td>/);
+		assert.match(r.text, /data-title="Indbyggere 2020" class="num">217\.075<\/td>/);
 		assert.match(r.text, /Region Nordjylland/);
 	});
 
@@ -272,10 +273,10 @@ describe('login form', () => {
 		assert.match(r.text, /Adgangskode/);
 	});
 
-	test('logging in with the token → 303 to /tilbud and a session',
+	test('logging in with the token → 303 to the start page and a session',
 	    async () => {
 		const { c, r } = await formLogin('op851');
-		assert.equal(r.headers.get('location'), '/tilbud');
+		assert.equal(r.headers.get('location'), '/');
 		const s = r.cookies.find((x) => x.name === 'ramme_session');
 		assert.ok(s, 'no session cookie');
 		assert.equal(s.attrs.httponly, true);
@@ -291,7 +292,7 @@ describe('login form', () => {
 		for (const evil of ['//evil.example/', 'https://evil.example/',
 		    '/\\evil.example', 'javascript:alert(1)'])
 			assert.equal((await formLogin('reader', PASSWORD, evil))
-			    .r.headers.get('location'), '/tilbud', evil);
+			    .r.headers.get('location'), '/', evil);
 	});
 
 	test('posting the form without csrf_token → 403, no session',
