@@ -1,8 +1,11 @@
 /*
- * page_line — the form of one service line of a submission: its unit,
- * places, occupancy, costs and referral structure, saved through the
- * round service (which computes the tariff and pairs referral lines), and
- * the deletion of a line.
+ * page_line — the form of one service line of a submission: its
+ * paragraph (from a list), level, unit with only the fields that unit
+ * reads, places, occupancy, budget and referral structure, saved through
+ * the round service (which computes the tariff and pairs referral lines)
+ * and shown again with the computed tariff and warnings; the preview of
+ * the tariff while typing (JSON for static/tariff-preview.js); and the
+ * deletion of a line.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -10,6 +13,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/offer.h"
 #include "core/round.h"
 #include "core/tariff.h"
 #include "http/api.h"
@@ -17,8 +21,12 @@
 #include "http/http.h"
 #include "http/page.h"
 #include "http/routes.h"
+#include "http/tariff_fields.h"
 #include "http/tariff_http.h"
+#include "http/ui.h"
+#include "service/register.h"
 #include "service/round.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 /* A path with one id: idpath(r, "/x/%lld", id). */
@@ -112,35 +120,92 @@ centi_value(struct http_req *r, int64_t v)
 	return s;
 }
 
-static void
-input(struct page *p, const char *label, const char *name,
-    const char *value, const char *mode, bool required)
-{
-	struct html *h = &p->h;
+/* The paragraphs most offers under the agreement are run by. */
+static const char *const common_paragraphs[] = {
+	"SEL § 32", "SEL § 36", "SEL § 66", "SEL § 85", "SEL § 101",
+	"SEL § 103", "SEL § 104", "SEL § 105", "SEL § 107", "SEL § 108",
+	"SEL § 109", "SEL § 110", "SUL § 141",
+};
 
-	HTML_LIT(h, "<label>");
-	html_text(h, label);
-	HTML_LIT(h, "<input");
-	html_attr(h, "name", name);
-	html_attr(h, "inputmode", mode);
-	html_attr(h, "value", value);
-	if (required)
-		HTML_LIT(h, " required");
-	HTML_LIT(h, "></label>");
+#define PARAGRAPHS_MAX	64
+
+/*
+ * The paragraphs a line may name: the offer's own (from the register),
+ * the common ones, and the line's current one (kept if it was imported
+ * with another wording). Strings are borrowed from the arena.
+ */
+static size_t
+paragraph_choices(struct http_req *r, const struct submission_view *v,
+    const char *current, const char *out[PARAGRAPHS_MAX])
+{
+	struct offer	 o;
+	struct err	 e;
+	size_t		 n = 0, i, k;
+
+	err_clear(&e);
+	memset(&o, 0, sizeof(o));
+	if (register_offer_get(&r->svc, v->sub.offer_id, &o, &e) == 0)
+		for (i = 0; i < o.nparagraphs && n < PARAGRAPHS_MAX; i++)
+			out[n++] = o.paragraphs[i];
+	for (i = 0; i < sizeof(common_paragraphs) /
+	    sizeof(common_paragraphs[0]) && n < PARAGRAPHS_MAX; i++) {
+		for (k = 0; k < n; k++)
+			if (strcmp(out[k], common_paragraphs[i]) == 0)
+				break;
+		if (k == n)
+			out[n++] = common_paragraphs[i];
+	}
+	if (current != NULL && *current != '\0' && n < PARAGRAPHS_MAX) {
+		for (k = 0; k < n; k++)
+			if (strcmp(out[k], current) == 0)
+				break;
+		if (k == n)
+			out[n++] = current;
+	}
+	return n;
 }
 
-/* True if err is about the referral dates of a line. */
-static bool
-referral_error(const struct err *err)
+/*
+ * The form field a service error is about: "lines[0].occupancy_pct" →
+ * "occupancy", "costs_ore.wages" → "wages"; NULL for the form as a whole.
+ */
+static const char *
+form_field(const struct err *err)
 {
-	size_t n;
+	static const char *const map[][2] = {
+		{ "occupancy_pct", "occupancy" },
+		{ "occupancy_history_pct", "hist1" },
+		{ "income_ore", "income" },
+		{ "carry_over_ore", "carry_over" },
+		{ "costs_ore", "wages" },
+		{ "referred_from", "referral_date" },
+		{ "referred_before", "referral_date" },
+		{ "overhead_ore", "overhead" },
+	};
+	const char	*f = err->field, *p;
+	size_t		 i;
 
+	if (*f == '\0' || strcmp(f, "version") == 0)
+		return NULL;
+	if (strncmp(f, "lines[", 6) == 0 && (p = strchr(f, '.')) != NULL)
+		f = p + 1;
+	if (strncmp(f, "costs_ore.", 10) == 0)
+		f += 10;
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(f, map[i][0]) == 0)
+			return map[i][1];
+	return f;
+}
+
+/* err as the form's errors, the message bound to its field. */
+static void
+line_errors(struct http_req *r, const struct err *err, struct ui_errors *errs)
+{
+	ui_errors_init(errs);
 	if (err == NULL || err->code == 0)
-		return false;
-	n = strlen(err->field);
-	return strcmp(err->field, "referral_date") == 0 ||
-	    (n >= 13 && strcmp(err->field + n - 13, "referred_from") == 0) ||
-	    (n >= 15 && strcmp(err->field + n - 15, "referred_before") == 0);
+		return;
+	ui_errors_add(errs, form_field(err), arena_strdup(&r->arena,
+	    err->msg[0] ? err->msg : "Der skete en fejl"));
 }
 
 /*
@@ -150,150 +215,157 @@ referral_error(const struct err *err)
  * for a choice without a date (kept on errors).
  */
 static void
-referral_fields(struct page *p, const struct service_line *l,
-    const struct err *err)
+referral_fields(struct html *h, const struct service_line *l,
+    const struct ui_errors *errs)
 {
-	struct html	*h = &p->h;
 	const char	*d = l->referred_from != NULL ? l->referred_from :
 			    l->referred_before;
-	bool		 bad = referral_error(err);
+	const char	*sel = l->referred_from != NULL ? "from" :
+			    l->referred_before != NULL ? "before" : "";
 
-	HTML_LIT(h, "<fieldset><legend>Takststruktur</legend>"
-	    "<label>Gælder for<select name=\"referral\" id=\"f-referral\">"
-	    "<option value=\"\"");
-	if (d == NULL)
-		HTML_LIT(h, " selected");
-	HTML_LIT(h, ">Alle borgere</option><option value=\"from\"");
-	if (l->referred_from != NULL)
-		HTML_LIT(h, " selected");
-	HTML_LIT(h, ">Borgere visiteret fra skæringsdatoen (ny "
-	    "takststruktur)</option><option value=\"before\"");
-	if (l->referred_from == NULL && l->referred_before != NULL)
-		HTML_LIT(h, " selected");
-	HTML_LIT(h, ">Borgere visiteret før skæringsdatoen (hidtidig "
-	    "takststruktur)</option></select></label><label>Skæringsdato"
-	    "<input type=\"date\" name=\"referral_date\" "
-	    "id=\"f-referral_date\"");
-	html_attr(h, "value", d != NULL && *d != '\0' ? d : NULL);
-	if (bad)
-		HTML_LIT(h, " aria-invalid=\"true\" "
-		    "aria-describedby=\"fejl-referral\"");
-	HTML_LIT(h, ">");
-	if (bad) {
-		HTML_LIT(h, "<span class=\"field-error\" id=\"fejl-referral\">");
-		html_text(h, err->msg);
-		HTML_LIT(h, "</span>");
+	HTML_LIT(h, "<h2 class=\"h3\">Takststruktur</h2>");
+	ui_select_begin(h, &(struct ui_select){ .name = "referral",
+	    .label = "Gælder for", .selected = sel, .first = "Alle borgere",
+	    .hint = "Ændres takststrukturen, gælder den nye for borgere "
+	    "visiteret fra skæringsdatoen, og borgere visiteret før beholder "
+	    "de hidtidige takster. Gemmes den første linje i en ny "
+	    "takststruktur, gælder indberetningens linjer uden skæringsdato "
+	    "derefter for borgere visiteret før datoen." }, errs);
+	ui_option(h, "from", "Borgere visiteret fra skæringsdatoen (ny "
+	    "takststruktur)", sel);
+	ui_option(h, "before", "Borgere visiteret før skæringsdatoen "
+	    "(hidtidig takststruktur)", sel);
+	ui_select_end(h);
+	ui_field(h, &(struct ui_field){ .name = "referral_date",
+	    .label = "Skæringsdato", .type = UI_DATE, .value = d != NULL &&
+	    *d != '\0' ? d : NULL, .width = "s" }, errs);
+}
+
+/* The computed tariff and the warnings of l (the preview's content). */
+static void
+line_result(struct html *h, const struct service_line *l)
+{
+	size_t	i;
+	char	msg[ROUND_WARN_MSG];
+
+	if (!l->computed)
+		return;
+	HTML_LIT(h, "<h2 class=\"h3\">Beregnet takst</h2>");
+	tariff_fields_result(h, l->unit, l->tariff_ore, l->base_ore,
+	    l->exact);
+	if (l->nwarnings == 0) {
+		HTML_LIT(h, "<p>Ingen advarsler.</p>");
+		return;
 	}
-	HTML_LIT(h, "</label><p class=\"muted\">Ændres takststrukturen, "
-	    "gælder den nye for borgere visiteret fra skæringsdatoen, og "
-	    "borgere visiteret før beholder de hidtidige takster. Gemmes "
-	    "den første linje i en ny takststruktur, gælder "
-	    "indberetningens linjer uden skæringsdato derefter for borgere "
-	    "visiteret før datoen.</p></fieldset>");
+	ui_alert_begin(h, UI_WARNING, l->nwarnings == 1 ? "Advarsel" :
+	    "Advarsler");
+	HTML_LIT(h, "<ul class=\"warnings\">");
+	for (i = 0; i < l->nwarnings; i++) {
+		round_warning_text(l, i, msg, sizeof(msg));
+		HTML_LIT(h, "<li>");
+		html_text(h, msg);
+		if (l->warnings[i].needs_reason)
+			HTML_LIT(h, " <strong>(kræver begrundelse)</strong>");
+		HTML_LIT(h, "</li>");
+	}
+	HTML_LIT(h, "</ul>");
+	ui_alert_end(h);
+}
+
+/* The path of line pos (0: a new one) with an optional tail ("/beregn"). */
+static const char *
+line_path(struct http_req *r, int64_t id, int pos, const char *tail)
+{
+	if (pos == 0)
+		return arena_printf(&r->arena, "/indberetning/%lld/linje/ny%s",
+		    (long long)id, tail);
+	return arena_printf(&r->arena, "/indberetning/%lld/linje/%d%s",
+	    (long long)id, pos, tail);
 }
 
 static void
 line_form(struct page *p, const struct submission_view *v, int pos,
-    const struct service_line *l, const struct err *err)
+    const struct service_line *l, const struct ui_errors *errs)
 {
+	static const char *const money[] = { "wages", "property", "other",
+	    "overhead", "capital", "pension", "income", "carry_over" };
+	const int64_t amounts[] = { l->costs.wages_ore, l->costs.property_ore,
+	    l->costs.other_ore, l->costs.overhead_ore, l->costs.capital_ore,
+	    l->costs.pension_ore, l->income_ore, l->carry_over_ore };
 	struct http_req	*r = p->r;
 	struct html	*h = &p->h;
-	static const struct {
-		const char	*label;
-		const char	*name;
-		size_t		 off;
-	} money[] = {
-		{ "Lønomkostninger (kr.)", "wages",
-		    offsetof(struct service_line, costs.wages_ore) },
-		{ "Ejendomsomkostninger (kr.)", "property",
-		    offsetof(struct service_line, costs.property_ore) },
-		{ "Øvrige driftsomkostninger (kr.)", "other",
-		    offsetof(struct service_line, costs.other_ore) },
-		{ "Overhead, central ledelse og administration (kr.)",
-		    "overhead", offsetof(struct service_line,
-		    costs.overhead_ore) },
-		{ "Kapitalomkostninger (kr.)", "capital",
-		    offsetof(struct service_line, costs.capital_ore) },
-		{ "Tjenestemandspension (kr.)", "pension",
-		    offsetof(struct service_line, costs.pension_ore) },
-		{ "Indtægter uden for taksten (kr.)", "income",
-		    offsetof(struct service_line, income_ore) },
-		{ "Over-/underskud fra regnskab (kr.; overskud negativt)",
-		    "carry_over", offsetof(struct service_line,
-		    carry_over_ore) },
-	};
-	size_t	i;
-	int	u;
+	const char	*paras[PARAGRAPHS_MAX], *unit_values[3];
+	size_t		 i, np;
 
-	if (err != NULL)
-		page_message(p, "error", err->msg);
-	HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
-	html_url(h, "action", pos ? arena_printf(&r->arena,
-	    "/indberetning/%lld/linje/%d", (long long)v->sub.id, pos) :
-	    idpath(r, "/indberetning/%lld/linje/ny", v->sub.id));
+	ui_error_summary(h, errs);
+	HTML_LIT(h, "<form class=\"line-form\" method=\"post\" novalidate");
+	html_url(h, "action", line_path(r, v->sub.id, pos, ""));
 	HTML_LIT(h, ">");
 	page_csrf(p);
 	version_field(p, v->sub.version);
-	input(p, "Paragraf (fx SEL § 107)", "paragraph", l->paragraph, NULL,
-	    true);
-	input(p, "Takstniveau (tomt hvis kun ét)", "level", l->level, NULL,
-	    false);
-	HTML_LIT(h, "<label>Enhed<select name=\"unit\">");
-	for (u = 0; u < TARIFF_UNIT_COUNT; u++) {
-		HTML_LIT(h, "<option");
-		html_attr(h, "value", tariff_unit_name((enum tariff_unit)u));
-		if ((int)l->unit == u)
-			HTML_LIT(h, " selected");
-		HTML_LIT(h, ">");
-		html_text(h, tariff_unit_label((enum tariff_unit)u));
-		HTML_LIT(h, "</option>");
-	}
-	HTML_LIT(h, "</select></label>");
-	input(p, "Pladser", "places", l->places_centi ? centi_value(r,
-	    l->places_centi) : NULL, "decimal", true);
-	input(p, "Åbningsdage pr. år (tomt: hele året)", "days", l->days ?
-	    arena_printf(&r->arena, "%lld", (long long)l->days) : NULL,
-	    "numeric", false);
-	input(p, "Dage i måneden (månedstakst efter dage)", "month_days",
-	    l->month_days ? arena_printf(&r->arena, "%lld",
-	    (long long)l->month_days) : NULL, "numeric", false);
-	input(p, "Timer pr. plads pr. år (timetakst)", "hours",
-	    l->hours_centi ? centi_value(r, l->hours_centi) : NULL, "decimal",
-	    false);
-	referral_fields(p, l, err);
-	input(p, "Budgetteret belægningsprocent", "occupancy",
-	    l->occupancy_bp ? centi_value(r, l->occupancy_bp) : NULL,
-	    "decimal", true);
+
+	HTML_LIT(h, "<h2 class=\"h3\">Ydelse</h2>");
+	np = paragraph_choices(r, v, l->paragraph, paras);
+	ui_select_begin(h, &(struct ui_select){ .name = "paragraph",
+	    .label = "Paragraf", .hint = "Tilbuddets paragraffer fra "
+	    "tilbudsregistret og de almindelige", .selected = l->paragraph,
+	    .first = "Vælg paragraf", .required = true }, errs);
+	for (i = 0; i < np; i++)
+		ui_option(h, paras[i], paras[i], l->paragraph);
+	ui_select_end(h);
+	ui_field(h, &(struct ui_field){ .name = "level",
+	    .label = "Takstniveau", .hint = "Fx Niveau 1. Tomt, hvis ydelsen "
+	    "kun har én takst", .value = l->level, .width = "m",
+	    .maxlength = 100 }, errs);
+	tariff_fields_unit(h, l->unit, errs);
+	unit_values[0] = l->days ? arena_printf(&r->arena, "%lld",
+	    (long long)l->days) : NULL;
+	unit_values[1] = l->month_days ? arena_printf(&r->arena, "%lld",
+	    (long long)l->month_days) : NULL;
+	unit_values[2] = l->hours_centi ? centi_value(r, l->hours_centi) :
+	    NULL;
+	tariff_fields_unit_sets(h, unit_values, errs);
+
+	HTML_LIT(h, "<h2 class=\"h3\">Pladser og belægning</h2>");
+	tariff_field_input(h, "places", l->places_centi ? centi_value(r,
+	    l->places_centi) : NULL, true, errs);
+	tariff_field_input(h, "occupancy", l->occupancy_bp ? centi_value(r,
+	    l->occupancy_bp) : NULL, true, errs);
 	for (i = 0; i < 2; i++)
-		input(p, arena_printf(&r->arena, "Faktisk belægning %d (%%)",
-		    v->hist_years[i]), i == 0 ? "hist1" : "hist2",
-		    l->hist_bp[i] >= 0 ? centi_value(r, l->hist_bp[i]) : NULL,
-		    "decimal", false);
-	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++) {
-		int64_t amount = *(const int64_t *)(const void *)
-		    ((const char *)l + money[i].off);
-		input(p, money[i].label, money[i].name, amount ?
-		    tariff_http_kr_value(r, amount) : NULL, "decimal", false);
-	}
-	HTML_LIT(h, "<label>Begrundelse (kræves ved advarsler, fx "
-	    "DAS-godkendelse eller årsag til stigning)<textarea "
-	    "name=\"reason\" rows=\"3\">");
-	html_text(h, l->reason);
-	HTML_LIT(h, "</textarea></label><div class=\"actions\"><button "
-	    "type=\"submit\">Gem og beregn</button><a class=\"button "
-	    "secondary\"");
-	html_url(h, "href", idpath(r, "/indberetning/%lld", v->sub.id));
-	HTML_LIT(h, ">Annuller</a></div></form>");
+		ui_field(h, &(struct ui_field){ .name = i == 0 ? "hist1" :
+		    "hist2", .label = arena_printf(&r->arena, "Faktisk "
+		    "belægning %d", v->hist_years[i]), .value = l->hist_bp[i] >=
+		    0 ? centi_value(r, l->hist_bp[i]) : NULL, .type = UI_NUMBER,
+		    .suffix = "%", .width = "s" }, errs);
+
+	HTML_LIT(h, "<h2 class=\"h3\">Budget</h2>");
+	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++)
+		tariff_field_input(h, money[i], amounts[i] ?
+		    tariff_http_kr_value(r, amounts[i]) : NULL, false, errs);
+
+	referral_fields(h, l, errs);
+	ui_field(h, &(struct ui_field){ .name = "reason",
+	    .label = "Begrundelse", .hint = "Kræves ved advarsler, fx "
+	    "DAS-godkendelse eller årsag til stigning", .value = l->reason,
+	    .type = UI_TEXTAREA, .rows = 3 }, errs);
+
+	tariff_fields_preview_begin(h, line_path(r, v->sub.id, pos,
+	    "/beregn"));
+	line_result(h, l);
+	tariff_fields_preview_end(h);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Gem og beregn", NULL, NULL);
+	ui_button_link(h, UI_SECONDARY, idpath(r, "/indberetning/%lld",
+	    v->sub.id), pos ? "Tilbage til indberetningen" : "Annuller");
+	HTML_LIT(h, "</div></form>");
 	if (pos) {
 		HTML_LIT(h, "<form method=\"post\"");
-		html_url(h, "action", arena_printf(&r->arena,
-		    "/indberetning/%lld/linje/%d/slet", (long long)v->sub.id,
-		    pos));
+		html_url(h, "action", line_path(r, v->sub.id, pos, "/slet"));
 		HTML_LIT(h, ">");
 		page_csrf(p);
 		version_field(p, v->sub.version);
-		HTML_LIT(h, "<button class=\"danger\" type=\"submit\">Slet "
-		    "linjen</button></form>");
+		ui_button(h, UI_WARNING_BUTTON, "Slet linjen", NULL, NULL);
+		HTML_LIT(h, "</form>");
 	}
 }
 
@@ -349,12 +421,34 @@ static void
 line_page(struct http_req *r, const struct submission_view *v, int pos,
     const struct service_line *l, const struct err *err, int status)
 {
-	struct page p;
+	struct page		 p;
+	struct ui_errors	 errs;
+	char			 amount[TEXT_KR_SIZE];
+	const char		*flash = http_query(r, "besked");
+	const struct page_crumb	 crumbs[] = {
+		{ "/takstindberetning", "Takstindberetning" },
+		{ idpath(r, "/indberetning/%lld", v->sub.id),
+		    v->sub.offer_name },
+	};
 
-	page_begin(&p, r, pos ? arena_printf(&r->arena, "Linje %d: %s", pos,
-	    v->sub.offer_name) : arena_printf(&r->arena, "Ny ydelseslinje: %s",
-	    v->sub.offer_name), "indberetning");
-	line_form(&p, v, pos, l, err);
+	line_errors(r, err, &errs);
+	page_begin_crumbs(&p, r, pos ? arena_printf(&r->arena, "Linje %d: %s",
+	    pos, v->sub.offer_name) : arena_printf(&r->arena,
+	    "Ny ydelseslinje: %s", v->sub.offer_name), "indberetning", crumbs,
+	    2);
+	if (err == NULL && flash != NULL && strcmp(flash, "gemt") == 0 &&
+	    l->computed) {
+		ui_alert_begin(&p.h, UI_SUCCESS, "Linjen er gemt");
+		HTML_LIT(&p.h, "<p>Taksten er beregnet: ");
+		html_text(&p.h, tariff_unit_label(l->unit));
+		HTML_LIT(&p.h, " ");
+		text_format_ore_da(amount, l->tariff_ore);
+		html_text(&p.h, amount);
+		HTML_LIT(&p.h, ". Advarsler og beregning står under "
+		    "formularen.</p>");
+		ui_alert_end(&p.h);
+	}
+	line_form(&p, v, pos, l, &errs);
 	page_end(&p, status);
 }
 
@@ -375,31 +469,41 @@ page_line_form(struct http_req *r)
 	line_page(r, &v, pos, &l, NULL, 200);
 }
 
-/* Read the line form into *l; 0 or ERR_INVALID naming the field. */
+/* A number with two decimals from the form, or 0 when absent or empty. */
 static int
-form_line(struct http_req *r, struct service_line *l, struct err *e)
+form_centi(struct http_req *r, const char *name, int64_t *out)
+{
+	const char *s = http_form_text(r, name);
+
+	*out = 0;
+	return s != NULL && text_parse_centi(s, out) != 0 ? -1 : 0;
+}
+
+/*
+ * Read the line form into *l; 0 or ERR_INVALID naming the field. Of the
+ * fields only one unit reads (days, month_days, hours), only the chosen
+ * unit's are read; the others are 0. The paragraph must be one of
+ * paras[0..np).
+ */
+static int
+form_line(struct http_req *r, struct service_line *l, const char **paras,
+    size_t np, struct err *e)
 {
 	static const struct {
 		const char	*name;
-		const char	*label;
 		size_t		 off;
 	} money[] = {
-		{ "wages", "Lønomkostninger",
-		    offsetof(struct service_line, costs.wages_ore) },
-		{ "property", "Ejendomsomkostninger",
-		    offsetof(struct service_line, costs.property_ore) },
-		{ "other", "Øvrige driftsomkostninger",
-		    offsetof(struct service_line, costs.other_ore) },
-		{ "overhead", "Overhead", offsetof(struct service_line,
+		{ "wages", offsetof(struct service_line, costs.wages_ore) },
+		{ "property", offsetof(struct service_line,
+		    costs.property_ore) },
+		{ "other", offsetof(struct service_line, costs.other_ore) },
+		{ "overhead", offsetof(struct service_line,
 		    costs.overhead_ore) },
-		{ "capital", "Kapitalomkostninger",
-		    offsetof(struct service_line, costs.capital_ore) },
-		{ "pension", "Tjenestemandspension",
-		    offsetof(struct service_line, costs.pension_ore) },
-		{ "income", "Indtægter", offsetof(struct service_line,
-		    income_ore) },
-		{ "carry_over", "Over-/underskud",
-		    offsetof(struct service_line, carry_over_ore) },
+		{ "capital", offsetof(struct service_line, costs.capital_ore) },
+		{ "pension", offsetof(struct service_line, costs.pension_ore) },
+		{ "income", offsetof(struct service_line, income_ore) },
+		{ "carry_over", offsetof(struct service_line,
+		    carry_over_ore) },
 	};
 	const char	*s;
 	size_t		 i;
@@ -417,36 +521,45 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 	    tariff_unit_parse(s, &l->unit) != 0)
 		return err_set(e, ERR_INVALID, "invalid_unit", "unit",
 		    "Vælg en takstenhed");
+	for (i = 0; i < np; i++)
+		if (strcmp(paras[i], l->paragraph) == 0)
+			break;
+	if (i == np)
+		return err_set(e, ERR_INVALID, "invalid_paragraph", "paragraph",
+		    *l->paragraph ? "Vælg en paragraf fra listen" :
+		    "Vælg paragraffen");
 	if ((s = http_form_text(r, "places")) == NULL ||
 	    text_parse_centi(s, &l->places_centi) != 0)
 		return err_set(e, ERR_INVALID, "invalid_places", "places",
 		    "Angiv antal pladser (et tal med højst to decimaler)");
-	l->days = 0;
-	if ((s = http_form_text(r, "days")) != NULL && text_parse_i64(s, &l->days) != 0)
+	l->days = l->month_days = l->hours_centi = 0;
+	if (l->unit == TARIFF_UNIT_DAY &&
+	    (s = http_form_text(r, "days")) != NULL &&
+	    text_parse_i64(s, &l->days) != 0)
 		return err_set(e, ERR_INVALID, "invalid_days", "days",
 		    "Åbningsdage skal være et helt tal");
-	l->month_days = 0;
-	if ((s = http_form_text(r, "month_days")) != NULL &&
+	if (l->unit == TARIFF_UNIT_MONTH &&
+	    (s = http_form_text(r, "month_days")) != NULL &&
 	    text_parse_i64(s, &l->month_days) != 0)
 		return err_set(e, ERR_INVALID, "invalid_month_days",
 		    "month_days", "Dage i måneden skal være et helt tal");
-	l->hours_centi = 0;
-	if ((s = http_form_text(r, "hours")) != NULL &&
-	    text_parse_centi(s, &l->hours_centi) != 0)
+	if (l->unit == TARIFF_UNIT_HOUR &&
+	    form_centi(r, "hours", &l->hours_centi) != 0)
 		return err_set(e, ERR_INVALID, "invalid_hours", "hours",
 		    "Timer skal være et tal med højst to decimaler");
 	if ((s = http_form_text(r, "occupancy")) == NULL ||
 	    text_parse_centi(s, &l->occupancy_bp) != 0)
 		return err_set(e, ERR_INVALID, "invalid_occupancy",
-		    "occupancy_pct", "Angiv den budgetterede belægningsprocent "
+		    "occupancy", "Angiv den budgetterede belægningsprocent "
 		    "(fx 96 eller 95,5)");
 	for (i = 0; i < 2; i++) {
 		l->hist_bp[i] = -1;
 		if ((s = http_form_text(r, i == 0 ? "hist1" : "hist2")) != NULL &&
 		    text_parse_centi(s, &l->hist_bp[i]) != 0)
 			return err_set(e, ERR_INVALID, "invalid_occupancy",
-			    "occupancy_history_pct", "Den faktiske belægning "
-			    "skal være en procent med højst to decimaler");
+			    i == 0 ? "hist1" : "hist2", "Den faktiske "
+			    "belægning skal være en procent med højst to "
+			    "decimaler");
 	}
 	for (i = 0; i < sizeof(money) / sizeof(money[0]); i++) {
 		int64_t *dst = (int64_t *)(void *)((char *)l + money[i].off);
@@ -456,7 +569,8 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 		    text_parse_kr(s, dst) != 0)
 			return err_set(e, ERR_INVALID, "invalid_amount",
 			    money[i].name, "%s: angiv et beløb i kroner (fx "
-			    "6.500.000 eller 2.283,50)", money[i].label);
+			    "6.500.000 eller 2.283,50)",
+			    tariff_field_get(money[i].name)->label);
 	}
 	l->reason = http_form_text(r, "reason");
 	l->referred_from = l->referred_before = NULL;
@@ -480,6 +594,23 @@ form_line(struct http_req *r, struct service_line *l, struct err *e)
 	return 0;
 }
 
+/* The line as posted over the stored line pos (or a new one). */
+static int
+posted_line(struct http_req *r, const struct submission_view *v, int pos,
+    struct service_line *l, struct err *e)
+{
+	const char	*paras[PARAGRAPHS_MAX];
+	size_t		 np;
+
+	if (pos == 0)
+		new_line(v, l);
+	else
+		*l = v->sub.lines[pos - 1];
+	np = paragraph_choices(r, v, pos ? v->sub.lines[pos - 1].paragraph :
+	    NULL, paras);
+	return form_line(r, l, paras, np, e);
+}
+
 void
 page_line_post(struct http_req *r)
 {
@@ -497,12 +628,12 @@ page_line_post(struct http_req *r)
 	else
 		l = v.sub.lines[pos - 1];
 	if ((rc = form_version(r, &version, &e)) == 0 &&
-	    (rc = form_line(r, &l, &e)) == 0) {
+	    (rc = posted_line(r, &v, pos, &l, &e)) == 0) {
 		l.pos = pos;
 		rc = round_line_put(&r->svc, id, version, &l, &at, &nv, &e);
 		if (rc == 0) {
 			http_redirect(r, arena_printf(&r->arena,
-			    "/indberetning/%lld?besked=gemt#linje-%d",
+			    "/indberetning/%lld/linje/%d?besked=gemt",
 			    (long long)id, at));
 			return;
 		}
@@ -512,6 +643,72 @@ page_line_post(struct http_req *r)
 		return;
 	}
 	line_page(r, &v, pos, &l, &e, http_status_of_err(e.code));
+}
+
+/*
+ * The tariff of the posted line without saving it, as JSON for the
+ * preview script: the figures and warnings, and "html", the same markup
+ * the form shows after saving. Errors: {"error": {...}, "html": alert}.
+ */
+void
+page_line_preview(struct http_req *r)
+{
+	struct submission_view	 v;
+	struct service_line	 l;
+	struct err		 e;
+	struct buf		 b;
+	struct html		 h = { &b };
+	json_t			*j, *warns;
+	int64_t			 id;
+	int			 pos, status = 200;
+	size_t			 i;
+	char			 msg[ROUND_WARN_MSG];
+
+	if (round_id(r, &id) != 0 || line_pos(r, &pos) != 0)
+		return;
+	err_clear(&e);
+	if (round_submission_get(&r->svc, id, &v, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	if (pos > (int)v.sub.nlines_loaded) {
+		err_set(&e, ERR_NOT_FOUND, "not_found", NULL, "Linjen findes "
+		    "ikke");
+		http_send_error(r, &e);
+		return;
+	}
+	buf_init(&b);
+	if (posted_line(r, &v, pos, &l, &e) != 0 ||
+	    round_line_preview(&r->svc, id, &l, &e) != 0) {
+		if (e.code == ERR_FORBIDDEN || e.code == ERR_NOT_FOUND) {
+			buf_cleanup(&b);
+			http_send_error(r, &e);
+			return;
+		}
+		status = http_status_of_err(e.code);
+		ui_alert(&h, UI_ERROR, "Taksten kan ikke beregnes endnu",
+		    e.msg);
+		j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e.key,
+		    "field", e.field, "message", e.msg);
+	} else {
+		line_result(&h, &l);
+		warns = json_array();
+		for (i = 0; i < l.nwarnings; i++) {
+			round_warning_text(&l, i, msg, sizeof(msg));
+			json_array_append_new(warns, json_pack("{s:s, s:s, "
+			    "s:b}", "code", round_warning_code(
+			    l.warnings[i].kind), "text", msg, "needs_reason",
+			    l.warnings[i].needs_reason));
+		}
+		j = json_pack("{s:s, s:I, s:I, s:s, s:o}", "unit",
+		    tariff_unit_name(l.unit), "tariff_ore",
+		    (json_int_t)l.tariff_ore, "tariff_base_ore",
+		    (json_int_t)l.base_ore, "tariff_exact_ore", l.exact,
+		    "warnings", warns);
+	}
+	json_object_set_new(j, "html", json_string(buf_str(&b)));
+	buf_cleanup(&b);
+	http_send_json(r, status, j);
 }
 
 void
