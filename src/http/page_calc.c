@@ -560,8 +560,10 @@ page_calc_preview(struct http_req *r)
 	err_clear(&e);
 	buf_init(&b);
 	if ((out = run(r, &which, &e)) == NULL) {
-		status = http_status_of_err(e.code);
-		ui_alert(&h, UI_ERROR, "Taksten kan ikke beregnes endnu",
+		/* Not computable yet is an answer, not a failure. */
+		if (e.code != ERR_INVALID)
+			status = http_status_of_err(e.code);
+		ui_alert(&h, UI_INFO, "Taksten kan ikke beregnes endnu",
 		    e.msg);
 		j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e.key,
 		    "field", e.field, "message", e.msg);

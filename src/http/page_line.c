@@ -648,7 +648,8 @@ page_line_post(struct http_req *r)
 /*
  * The tariff of the posted line without saving it, as JSON for the
  * preview script: the figures and warnings, and "html", the same markup
- * the form shows after saving. Errors: {"error": {...}, "html": alert}.
+ * the form shows after saving. A line that cannot be computed yet is
+ * 200 with {"error": {code, field, message}, "html": a message}.
  */
 void
 page_line_preview(struct http_req *r)
@@ -685,8 +686,10 @@ page_line_preview(struct http_req *r)
 			http_send_error(r, &e);
 			return;
 		}
-		status = http_status_of_err(e.code);
-		ui_alert(&h, UI_ERROR, "Taksten kan ikke beregnes endnu",
+		/* Not computable yet is an answer, not a failure. */
+		if (e.code != ERR_INVALID)
+			status = http_status_of_err(e.code);
+		ui_alert(&h, UI_INFO, "Taksten kan ikke beregnes endnu",
 		    e.msg);
 		j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e.key,
 		    "field", e.field, "message", e.msg);

@@ -25,7 +25,7 @@ static const struct tariff_field fields[] = {
 	    "døgntakst gange dage i måneden (28-31). Ellers tomt", "dage",
 	    TARIFF_FIELD_INT, TARIFF_UNIT_MONTH },
 	{ "hours", "Timer pr. plads pr. år", "Budgetterede leverede timer for "
-	    "én plads, fx 1.200", "timer", TARIFF_FIELD_DECIMAL,
+	    "én plads, fx 1200 eller 1200,5", "timer", TARIFF_FIELD_DECIMAL,
 	    TARIFF_UNIT_HOUR },
 	{ "wages", "Lønomkostninger", NULL, "kr.", TARIFF_FIELD_KR, -1 },
 	{ "property", "Ejendomsomkostninger", NULL, "kr.", TARIFF_FIELD_KR,
