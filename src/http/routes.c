@@ -106,6 +106,9 @@ static const struct route routes[] = {
 	  "Delete an offer" },
 	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
 	  "Tariff, surplus and occupancy calculators" },
+	{ "POST", "/beregn/takst", ROLES_PUBLIC, ROUTE_ANON_FORM,
+	  page_calc_preview, "The tariff of the posted calculator form, as "
+	  "JSON (changes nothing)" },
 	{ "POST", "/beregn", ROLES_PUBLIC, ROUTE_ANON_FORM, page_calc,
 	  "Calculate (changes nothing)" },
 	{ "GET", "/organisationer", ROLES_PUBLIC, 0, page_orgs,
@@ -227,6 +230,9 @@ static const struct route routes[] = {
 	  page_line_post, "Save a service line and compute its tariff" },
 	{ "POST", "/indberetning/:id/linje/:pos/slet", ROLES_EDITORS, 0,
 	  page_line_delete, "Delete a service line" },
+	{ "POST", "/indberetning/:id/linje/:pos/beregn", ROLES_EDITORS, 0,
+	  page_line_preview, "The tariff and warnings of a posted line, as "
+	  "JSON, without saving it" },
 	{ "GET", "/regnskab", ROLES_EDITORS, 0, page_accounts,
 	  "Reported accounts (årsresultater; operators: their own)" },
 	{ "GET", "/regnskab/indberet", ROLES_EDITORS, 0, page_accounts_form,

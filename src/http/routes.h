@@ -58,6 +58,7 @@ void	api_param_put(struct http_req *r);
 
 /* page_calc.c: the calculators as forms */
 void	page_calc(struct http_req *r);
+void	page_calc_preview(struct http_req *r);
 
 /* api_tariff.c: tariff rounds, submissions, published tariffs, accounts */
 void	api_rounds_list(struct http_req *r);
@@ -107,6 +108,7 @@ void	page_submission_return(struct http_req *r);
 void	page_line_form(struct http_req *r);
 void	page_line_post(struct http_req *r);
 void	page_line_delete(struct http_req *r);
+void	page_line_preview(struct http_req *r);
 
 /* page_accounts.c: accounts (årsresultat) and the set-aside ledger */
 void	page_accounts(struct http_req *r);

@@ -1191,6 +1191,35 @@ round_line_put(struct svc *s, int64_t submission_id,
 }
 
 int
+round_line_preview(struct svc *s, int64_t submission_id,
+    struct service_line *line, struct err *e)
+{
+	struct agreement_params	 p;
+	struct submission	 sub;
+	struct tariff_round	 r;
+	struct round_line_ctx	 ctx;
+	struct prev_tariff	*prev;
+	size_t			 nprev;
+	int64_t			 carry;
+	bool			 has_carry;
+	int			 rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	if ((rc = load_sub(s, submission_id, &sub, &r, e)) != 0 ||
+	    (rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
+	    (rc = line_context(s, &sub, &r, &ctx, &prev, &nprev, &has_carry,
+	    &carry, e)) != 0)
+		goto done;
+	if (line->paragraph != NULL && line->level != NULL)
+		ctx.prev_tariff_ore = prev_of(prev, nprev, sub.offer_id, line);
+	rc = round_line_compute(&p, &ctx, 0, line, e);
+done:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
 round_line_delete(struct svc *s, int64_t submission_id,
     int64_t expected_version, int pos, int64_t *version, struct err *e)
 {

@@ -160,6 +160,16 @@ int	round_line_put(struct svc *s, int64_t submission_id,
 	    int64_t expected_version, const struct service_line *line,
 	    int *pos, int64_t *version, struct err *e);
 /*
+ * Compute one service line of a submission as round_line_put() would
+ * (the same checks, parameters and comparisons: the offer's occupancy
+ * class, last year's tariff, the round's thresholds) without saving it:
+ * fills line's computed fields (tariff, warnings). Anyone who may edit
+ * the submission may preview, in any state. 0, or ERR_INVALID naming the
+ * field, ERR_NOT_FOUND, ERR_FORBIDDEN.
+ */
+int	round_line_preview(struct svc *s, int64_t submission_id,
+	    struct service_line *line, struct err *e);
+/*
  * Delete line pos (1-based) of a submission; deleting the last line of
  * a new tariff structure makes the lines it replaced apply to every
  * citizen again (round_lines_delete()). ERR_NOT_FOUND if there is no

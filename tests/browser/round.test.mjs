@@ -112,8 +112,8 @@ describe('a tariff round in the browser',
 		/* A budget line. */
 		await go(op, op.getByRole('link', { name: 'Tilføj ydelseslinje' }),
 		    /\/linje\/ny$/);
-		await op.getByLabel('Paragraf').fill('SEL § 107');
-		await op.getByLabel('Enhed').selectOption({ label: 'Døgntakst' });
+		await op.getByLabel('Paragraf').selectOption('SEL § 107');
+		await op.getByLabel('Døgntakst').check();
 		await op.getByLabel('Pladser').fill('10');
 		await op.getByLabel('Budgetteret belægningsprocent').fill('92');
 		await op.getByLabel('Lønomkostninger').fill('6.500.000');
@@ -121,6 +121,11 @@ describe('a tariff round in the browser',
 		await op.getByLabel('Øvrige driftsomkostninger').fill('825.000');
 		await go(op, op.getByRole('button', { name: 'Gem og beregn' }),
 		    /besked=gemt/);
+		/* The line form shows the tariff it saved. */
+		assert.match(await op.locator('#takst-preview').textContent(),
+		    /2\.382,00\s*kr\./);
+		await go(op, op.getByRole('link',
+		    { name: 'Tilbage til indberetningen' }), /\/indberetning\/\d+$/);
 
 		/* The computed tariff and the warning, before submitting. */
 		const row = op.locator('tbody tr').first();
@@ -150,6 +155,8 @@ describe('a tariff round in the browser',
 		    'Belægningen på 92 % er godkendt af DAS den 25. august');
 		await go(op, op.getByRole('button', { name: 'Gem og beregn' }),
 		    /besked=gemt/);
+		await go(op, op.getByRole('link',
+		    { name: 'Tilbage til indberetningen' }), /\/indberetning\/\d+$/);
 		/* Indsend asks first, and says what happens. */
 		await go(op, op.getByRole('button', { name: 'Indsend' }),
 		    /\/indsend$/);

@@ -14,9 +14,9 @@ let srv, admin, op851, sub;
 const day = (offset) => new Date(Date.now() + offset * 86400000)
     .toISOString().slice(0, 10);
 
-/* The text of the result cell after label th in a /beregn answer. */
+/* The text of the fact after term label in a /beregn answer. */
 function cell(html, label) {
-	const m = new RegExp(`<th[^>]*>${label}</th><td[^>]*>([^<]*)<`)
+	const m = new RegExp(`<dt>${label}</dt><dd>([^<]*)<`)
 	    .exec(html);
 	assert.ok(m, `no row ${label}`);
 	return m[1].replace(/&nbsp;|\u00a0/g, ' ');
@@ -24,7 +24,7 @@ function cell(html, label) {
 
 async function calc(wages) {
 	return postForm(op851, '/beregn', { calc: 'tariff', year: '2026',
-	    unit: 'day', places: '10', occupancy_pct: '96', wages });
+	    unit: 'day', places: '10', occupancy: '96', wages });
 }
 
 let level = 0;
@@ -76,7 +76,7 @@ describe('kroner in the calculator and the line form', () => {
 		test(`»${typed}« is refused by both`, async () => {
 			const c = await calc(typed);
 			assert.equal(c.status, 400);
-			assert.match(c.text, /Løn skal være et beløb i kroner/);
+			assert.match(c.text, /Lønomkostninger skal være et beløb i kroner/);
 			const before = (await op851.getJson(
 			    `/api/v1/submissions/${sub}`)).version;
 			const r = await saveLine(typed);

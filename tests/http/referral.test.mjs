@@ -152,7 +152,8 @@ describe('a tariff structure change', () => {
 		r = await postForm(op851, `/indberetning/${formSub}/linje/ny`,
 		    fields({ version: v, level: 'Niveau 1', referral: 'from' }));
 		assert.equal(r.status, 400);
-		assert.match(r.text, /class="field-error" id="fejl-referral">Angiv skæringsdatoen/);
+		assert.match(r.text, /id="referral_date-error"><span class="sr-only">Fejl: <\/span>Angiv skæringsdatoen/);
+		assert.match(r.text, /id="referral_date" name="referral_date"[^>]*aria-invalid="true"/);
 		assert.match(r.text, /<option value="from" selected>/);
 		assert.match(r.text, /name="level" value="Niveau 1"/);
 		assert.equal(await version(), v);
@@ -167,9 +168,9 @@ describe('a tariff structure change', () => {
 
 		/* The edit form shows the line's structure. */
 		const f = await op851.get(`/indberetning/${formSub}/linje/2`);
-		assert.match(f.text, /<legend>Takststruktur<\/legend>/);
+		assert.match(f.text, />Takststruktur<\/h2>/);
 		assert.match(f.text, /<option value="from" selected>/);
-		assert.match(f.text, /name="referral_date" id="f-referral_date" value="2026-07-01"/);
+		assert.match(f.text, /id="referral_date" name="referral_date" value="2026-07-01"/);
 
 		r = await postForm(op851, `/indberetning/${formSub}/linje/2/slet`,
 		    { version: await version() });
