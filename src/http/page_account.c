@@ -300,12 +300,13 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 }
 
 /*
- * The confirmation of deactivating a user or resetting its password:
- * what will happen, and the form posted again with confirm=1.
+ * The confirmation of deactivating a user: what will happen, and the form
+ * posted again with confirm=1. A new password typed in the same form is
+ * not carried over (the kit never writes a password into a page), so the
+ * page says so.
  */
 static void
-user_confirm(struct http_req *r, const struct user *u, bool deactivate,
-    bool reset)
+user_confirm(struct http_req *r, const struct user *u, bool with_password)
 {
 	struct page	 p;
 	const char	*back, *cons[3];
@@ -313,27 +314,23 @@ user_confirm(struct http_req *r, const struct user *u, bool deactivate,
 
 	back = arena_printf(&r->arena, "/brugere/%lld", (long long)u->id);
 	cons[n++] = "Brugeren logges ud alle steder.";
-	if (deactivate)
-		cons[n++] = "Brugeren kan ikke logge ind, før en fra "
-		    "sekretariatet gør brugeren aktiv igen.";
-	if (reset)
-		cons[n++] = "Den nuværende adgangskode holder op med at virke; "
-		    "giv brugeren den nye.";
-	page_begin_crumbs(&p, r, deactivate ? arena_printf(&r->arena,
-	    "Deaktiver %s", u->username) : arena_printf(&r->arena,
-	    "Nulstil adgangskode for %s", u->username), "brugere",
+	cons[n++] = "Brugeren kan ikke logge ind, før en fra sekretariatet "
+	    "gør brugeren aktiv igen.";
+	if (with_password)
+		cons[n++] = "Den nye adgangskode gemmes ikke; nulstil den, når "
+		    "brugeren er aktiv igen.";
+	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Deaktiver %s",
+	    u->username), "brugere",
 	    (const struct page_crumb[]){ { "/brugere", "Brugere" },
 	    { back, u->username } }, 2);
 	ui_confirm(&p, &(struct ui_confirm){
-	    .heading = deactivate && reset ? "Vil du deaktivere brugeren og "
-	    "nulstille adgangskoden?" : deactivate ? "Vil du deaktivere "
-	    "brugeren?" : "Vil du nulstille adgangskoden?",
-	    .text = arena_printf(&r->arena, "%s (%s) %s.", u->display_name !=
-	    NULL ? u->display_name : u->username, u->username, deactivate ?
-	    "bliver deaktiveret" : "får en ny adgangskode"),
+	    .heading = "Vil du deaktivere brugeren?",
+	    .text = arena_printf(&r->arena, "%s (%s) bliver deaktiveret.",
+	    u->display_name != NULL ? u->display_name : u->username,
+	    u->username),
 	    .consequences = cons, .nconsequences = n,
 	    .action = back,
-	    .button = deactivate ? "Deaktiver bruger" : "Nulstil adgangskode",
+	    .button = "Deaktiver bruger",
 	    .warning = true, .cancel_href = back });
 	page_end(&p, 200);
 }
@@ -386,8 +383,8 @@ page_user_edit_post(struct http_req *r)
 	u.org_code = nonempty(http_form(r, "org_code"));
 	u.active = http_form(r, "active") != NULL;
 	pw = nonempty(http_form(r, "password"));
-	if (((was_active && !u.active) || pw != NULL) && !ui_confirmed(r)) {
-		user_confirm(r, &u, was_active && !u.active, pw != NULL);
+	if (was_active && !u.active && !ui_confirmed(r)) {
+		user_confirm(r, &u, pw != NULL);
 		return;
 	}
 	if (account_user_update(&r->svc, r->gate, &u, pw, version, &e) != 0)

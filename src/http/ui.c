@@ -774,7 +774,8 @@ ui_confirm(struct page *p, const struct ui_confirm *c)
 	for (i = 0; i < r->nform; i++) {
 		if (r->form[i].filename != NULL ||
 		    strcmp(r->form[i].name, "csrf_token") == 0 ||
-		    strcmp(r->form[i].name, "confirm") == 0)
+		    strcmp(r->form[i].name, "confirm") == 0 ||
+		    strstr(r->form[i].name, "password") != NULL)
 			continue;
 		HTML_LIT(h, "<input type=\"hidden\"");
 		html_attr(h, "name", r->form[i].name);

@@ -307,7 +307,9 @@ void		 ui_accordion_end(struct html *h);
  * handler of the POST, when ui_confirmed(r) is false, renders this page
  * instead of acting. It says what will happen (heading, text, the
  * consequences as a list), re-posts every field of the original form as
- * hidden inputs with confirm=1 and the CSRF token to action, and offers
+ * hidden inputs with confirm=1 and the CSRF token to action (never a file
+ * and never a field whose name contains "password": no password is
+ * written into a page), and offers
  * the button and a "Fortryd" link back to cancel_href.
  */
 struct ui_confirm {

@@ -128,19 +128,27 @@ describe('confirmation steps of the user administration', () => {
 		assert.equal((await user('reader')).active, false);
 	});
 
-	test('resetting a password asks first; then the old one stops working',
+	test('a new password works at once and is never written into a page',
 	    async () => {
 		const u = await user('authority');
 		const fields = { ...(await editForm(u)), active: '1',
 		    password: 'ny-adgangskode-123' };
-		let r = await postForm(admin, `/brugere/${u.id}`, fields);
-		assert.equal(r.status, 200);
-		assert.match(r.text, /Vil du nulstille adgangskoden\?/);
 		await srv.login('authority');	/* the old one still works */
-		r = await postForm(admin, `/brugere/${u.id}`,
-		    { ...fields, confirm: '1' });
+		let r = await postForm(admin, `/brugere/${u.id}`, fields);
 		assert.equal(r.status, 303);
 		await assert.rejects(srv.login('authority', PASSWORD));
 		await srv.login('authority', 'ny-adgangskode-123');
+		/* Deactivating with a password typed: the confirmation page
+		 * says the password is not kept, and does not carry it. */
+		r = await postForm(admin, `/brugere/${u.id}`,
+		    { ...(await editForm(await user('authority'))),
+		    password: 'endnu-en-adgangskode-456' });
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Vil du deaktivere brugeren\?/);
+		assert.match(r.text, /Den nye adgangskode gemmes ikke/);
+		assert.doesNotMatch(r.text, /endnu-en-adgangskode-456/);
+		assert.doesNotMatch(r.text, /name="password"/);
+		assert.equal((await user('authority')).active, true, 'not yet');
 	});
+
 });
