@@ -60,7 +60,7 @@ async function newPage(javaScriptEnabled = true) {
 	await page.getByLabel('Brugernavn').fill('op851');
 	await page.getByLabel('Adgangskode').fill(PASSWORD);
 	await Promise.all([
-		page.waitForURL(/\/tilbud$/),
+		page.waitForURL(srv.url + '/'),
 		page.getByRole('button', { name: 'Log ind' }).click(),
 	]);
 	return page;
