@@ -124,14 +124,16 @@ export function ramme(args, opts = {}) {
 	return out;
 }
 
-/* Create a demo database at dir/ramme.db with the standard users. */
-export function makeDemoDb(dir, { demo = true, users = USERS } = {}) {
+/*
+ * Create a demo database at dir/ramme.db with the standard users. The
+ * demo meetings come only with minutes: true, and never the example year:
+ * most tests build their own.
+ */
+export function makeDemoDb(dir, { demo = true, minutes = false,
+    users = USERS } = {}) {
 	const db = path.join(dir, 'ramme.db');
-	/* The demo register without the demo meetings and the example
-	 * year: tests build their own. */
-	ramme(['init', '--db', db, ...(demo ?
-	    ['--demo', '--no-minutes', '--no-example'] : [])],
-	    { ok: true });
+	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-example'] : []),
+	    ...(demo && !minutes ? ['--no-minutes'] : [])], { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
 		ramme(['user', 'add', name, '--role', role,
 		    ...(org ? ['--org', org] : []), '--password-stdin',
