@@ -284,7 +284,7 @@ static const struct route routes[] = {
 	  "Move an item up or down in its section (retning op|ned)" },
 	{ "POST", "/punkter/:id/referat", ROLES_ADMIN, 0,
 	  page_item_minutes_post, "Save an item's minutes and result (audited)" },
-	{ "POST", "/punkter/:id/bilag", ROLES_ADMIN, 0,
+	{ "POST", "/punkter/:id/bilag", ROLES_ADMIN, ROUTE_UPLOAD,
 	  page_item_attachment_post, "Attach a PDF, DOCX or XLSX (at most "
 	  "1 MiB)" },
 	{ "POST", "/punkter/:id/opfoelgning", ROLES_ADMIN, 0,

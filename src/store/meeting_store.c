@@ -734,8 +734,9 @@ meeting_store_blob_put_fd(struct db *db, const char *hash, int fd,
 	int64_t		 rowid = 0;
 	int		 rc;
 
-	st = db_prep(db, "INSERT INTO file_blob (hash, size, media_type, data, "
-	    "text, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+	/* The zeroblob ends the record, so SQLite does not make it. */
+	st = db_prep(db, "INSERT INTO file_blob (hash, size, media_type, text, "
+	    "created_at, data) VALUES ($1, $2, $3, $5, $6, $4) "
 	    "ON CONFLICT (hash) DO NOTHING RETURNING rowid", e);
 	if (st == NULL)
 		return ERR_DB;
