@@ -2,7 +2,9 @@
  * cmd_serve — `ramme serve`: run the HTTP server until SIGTERM/SIGINT,
  * and `ramme routes`: print the route table as the API reference.
  */
+#include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +18,42 @@
 #include "util/text.h"
 #include "util/log.h"
 
+/* "50M", "512K", "1G" or bytes into *out; 0 or -1. */
+static int
+size_parse(const char *s, size_t *out)
+{
+	unsigned long long	 v;
+	char			*end;
+	unsigned		 shift = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift != 0)
+		end++;
+	if (*end != '\0' || v > (SIZE_MAX >> 30))
+		return -1;
+	*out = (size_t)v << shift;
+	return 0;
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
 	static const char *const spec[] = { "--listen=", "--port=",
 	    "--threads=", "--secure-cookies", "--public-url=", "--site-name=",
-	    "--org-name=", "--contact-email=", "--a11y-tested=", NULL };
-	const char		*vals[9];
+	    "--org-name=", "--contact-email=", "--a11y-tested=",
+	    "--max-upload=", NULL };
+	const char		*vals[10];
 	char			 public_url[300];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
@@ -93,6 +124,16 @@ cmd_serve(int argc, char **argv)
 		    "YYYY-MM-DD\n");
 		return 2;
 	}
+
+	if (vals[9] != NULL && (size_parse(vals[9], &cfg.max_upload) != 0 ||
+	    cfg.max_upload < 1024 * 1024 || cfg.max_upload > UPLOAD_MAX)) {
+		fprintf(stderr, "ramme serve: --max-upload must be a size "
+		    "from 1M to %uM, e.g. 50M\n", UPLOAD_MAX >> 20);
+		return 2;
+	}
+	cfg.upload_dir = getenv("TMPDIR");
+	if (cfg.upload_dir != NULL && *cfg.upload_dir == '\0')
+		cfg.upload_dir = NULL;
 
 	/* The database must exist; `ramme init` creates it. */
 	if (cli_db_open(o.db, &db) != 0)

@@ -34,7 +34,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
 	  "            [--secure-cookies] [--public-url URL]\n"
 	  "            [--site-name TEXT] [--org-name TEXT]\n"
-	  "            [--contact-email ADDR] [--a11y-tested DATE]\n\n"
+	  "            [--contact-email ADDR] [--a11y-tested DATE]\n"
+	  "            [--max-upload SIZE]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -53,7 +54,12 @@ const struct cli_cmd cli_cmds[] = {
 	  "                     data (default " SITE_EMAIL_DEFAULT ")\n"
 	  "  --a11y-tested DATE the day of the last accessibility test,\n"
 	  "                     YYYY-MM-DD, in the accessibility statement\n"
-	  "                     (default " SITE_A11Y_TESTED_DEFAULT ")\n",
+	  "                     (default " SITE_A11Y_TESTED_DEFAULT ")\n"
+	  "  --max-upload SIZE  the largest upload of an attachment, e.g.\n"
+	  "                     50M or 200M (K, M, G; 1M-512M; default\n"
+	  "                     50M). Uploads are streamed to temporary\n"
+	  "                     files in $TMPDIR (default /tmp); every\n"
+	  "                     other request body stays at most 1 MiB\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"

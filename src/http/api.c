@@ -1,7 +1,10 @@
 /*
  * api — JSON API helpers (see api.h).
  */
+#include <math.h>
 #include <microhttpd.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -82,4 +85,218 @@ api_etag(struct http_req *r, int64_t version)
 {
 	http_set_header(r, MHD_HTTP_HEADER_ETAG,
 	    arena_printf(&r->arena, "\"%lld\"", (long long)version));
+}
+
+#define INT_INPUT_MAX	INT64_C(10000000000000)	/* |integer| accepted */
+#define CENTI_INPUT_MAX	1e8			/* |decimal| accepted */
+
+/* ---- reading JSON fields ---------------------------------------------- */
+
+int
+api_type_error(struct err *e, const char *path, const char *what)
+{
+	return err_set(e, ERR_INVALID, "invalid_type", path,
+	    "Feltet %s skal være %s", path, what);
+}
+
+/* obj holds only keys from allowed (NULL-terminated). */
+int
+api_fields(const json_t *obj, const char *const *allowed, const char *prefix,
+    struct err *e)
+{
+	const char	*key;
+	json_t		*v;
+	size_t		 i;
+	void		*it;
+
+	if (!json_is_object(obj))
+		return api_type_error(e, prefix ? prefix : "indholdet", "et "
+		    "objekt");
+	for (it = json_object_iter((json_t *)(uintptr_t)obj); it != NULL;
+	    it = json_object_iter_next((json_t *)(uintptr_t)obj, it)) {
+		key = json_object_iter_key(it);
+		v = json_object_iter_value(it);
+		(void)v;
+		for (i = 0; allowed[i] != NULL; i++)
+			if (strcmp(key, allowed[i]) == 0)
+				break;
+		if (allowed[i] == NULL)
+			return err_set(e, ERR_INVALID, "unknown_field", key,
+			    "Ukendt felt: %s%s%.60s", prefix ? prefix : "",
+			    prefix ? "." : "", key);
+	}
+	return 0;
+}
+
+/* The value of key, or NULL when absent or null. */
+const json_t *
+api_field(const json_t *obj, const char *key)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	return v == NULL || json_is_null(v) ? NULL : v;
+}
+
+const char *
+api_path(struct http_req *r, const char *prefix, const char *key)
+{
+	return prefix ? arena_printf(&r->arena, "%s.%s", prefix, key) : key;
+}
+
+int
+api_int(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, bool required, int64_t min, int64_t max, int64_t *out,
+    struct err *e)
+{
+	const json_t	*v = api_field(obj, key);
+	const char	*p = api_path(r, prefix, key);
+	json_int_t	 iv;
+
+	if (v == NULL)
+		return required ? err_set(e, ERR_INVALID, "missing_field", p,
+		    "Feltet %s mangler", p) : 0;
+	if (!json_is_integer(v))
+		return api_type_error(e, p, "et heltal");
+	iv = json_integer_value(v);
+	if (iv < min || iv > max)
+		return err_set(e, ERR_INVALID, "out_of_range", p, "Feltet %s "
+		    "skal "
+		    "ligge mellem %lld og %lld", p, (long long)min,
+		    (long long)max);
+	*out = (int64_t)iv;
+	return 0;
+}
+
+/* An amount in øre: an integer; fractions and exponents are refused. */
+int
+api_ore(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, bool required, int64_t *out, struct err *e)
+{
+	const json_t	*v = api_field(obj, key);
+	const char	*p = api_path(r, prefix, key);
+
+	if (v == NULL)
+		return required ? err_set(e, ERR_INVALID, "missing_field", p,
+		    "Feltet %s mangler", p) : 0;
+	if (!json_is_integer(v))
+		return err_set(e, ERR_INVALID, "invalid_amount", p, "Feltet %s "
+		    "skal være et helt antal øre (et heltal uden decimaler)",
+		    p);
+	if (json_integer_value(v) < -INT_INPUT_MAX ||
+	    json_integer_value(v) > INT_INPUT_MAX)
+		return err_set(e, ERR_INVALID, "number_too_large", p,
+		    "Feltet %s er urimeligt stort", p);
+	*out = (int64_t)json_integer_value(v);
+	return 0;
+}
+
+/* A number with at most two decimals into hundredths. */
+int
+api_centi_value(const json_t *v, const char *p, int64_t *out, struct err *e)
+{
+	char	txt[64];
+	double	d;
+
+	if (json_is_integer(v)) {
+		if (json_integer_value(v) < -INT_INPUT_MAX ||
+		    json_integer_value(v) > INT_INPUT_MAX)
+			return err_set(e, ERR_INVALID, "number_too_large", p,
+			    "Feltet %s er urimeligt stort", p);
+		*out = (int64_t)json_integer_value(v) * 100;
+		return 0;
+	}
+	if (!json_is_real(v))
+		return api_type_error(e, p, "et tal");
+	d = json_real_value(v);
+	if (!isfinite(d) || fabs(d) >= CENTI_INPUT_MAX)
+		return err_set(e, ERR_INVALID, "number_too_large", p,
+		    "Feltet %s er urimeligt stort", p);
+	snprintf(txt, sizeof(txt), "%.10g", d);
+	if (text_parse_centi(txt, out) != 0)
+		return err_set(e, ERR_INVALID, "too_many_decimals", p,
+		    "Feltet %s må højst have to decimaler", p);
+	return 0;
+}
+
+int
+api_centi(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, bool required, int64_t *out, struct err *e)
+{
+	const json_t	*v = api_field(obj, key);
+	const char	*p = api_path(r, prefix, key);
+
+	if (v == NULL)
+		return required ? err_set(e, ERR_INVALID, "missing_field", p,
+		    "Feltet %s mangler", p) : 0;
+	return api_centi_value(v, p, out, e);
+}
+
+int
+api_str(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, bool required, const char **out, struct err *e)
+{
+	const json_t	*v = api_field(obj, key);
+	const char	*p = api_path(r, prefix, key);
+
+	if (v == NULL)
+		return required ? err_set(e, ERR_INVALID, "missing_field", p,
+		    "Feltet %s mangler", p) : 0;
+	if (!json_is_string(v))
+		return api_type_error(e, p, "en tekst");
+	*out = arena_strdup(&r->arena, json_string_value(v));
+	return 0;
+}
+
+/* A text that may be null or absent (*out NULL), or "" (NULL too). */
+int
+api_opt_str(struct http_req *r, const json_t *obj, const char *prefix,
+    const char *key, const char **out, struct err *e)
+{
+	const json_t *v = api_field(obj, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (!json_is_string(v))
+		return api_type_error(e, api_path(r, prefix, key),
+		    "en tekst eller null");
+	if (*json_string_value(v) != '\0')
+		*out = arena_strdup(&r->arena, json_string_value(v));
+	return 0;
+}
+
+int
+api_bool(const json_t *obj, const char *key, bool *out, struct err *e)
+{
+	const json_t *v = api_field(obj, key);
+
+	if (v == NULL)
+		return 0;
+	if (!json_is_boolean(v))
+		return api_type_error(e, key, "true eller false");
+	*out = json_is_true(v);
+	return 0;
+}
+
+/* ---- writing JSON ----------------------------------------------------- */
+
+json_t *
+api_centi_json(int64_t v)
+{
+	if (v % 100 == 0)
+		return json_integer(v / 100);
+	return json_real((double)v / 100.0);
+}
+
+json_t *
+api_opt_json(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+void
+api_fail(struct http_req *r, json_t *j, const struct err *e)
+{
+	json_decref(j);
+	http_send_error(r, e);
 }

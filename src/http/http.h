@@ -24,6 +24,7 @@
 struct account_gate;
 struct http_server;
 struct MHD_Connection;
+struct upload;
 
 #define HTTP_MAX_PARAMS		4	/* path parameters like :id */
 #define HTTP_MAX_HEADERS	12	/* response headers besides the defaults */
@@ -35,6 +36,13 @@ struct http_field {
 	const char	*value;		/* NUL-terminated (files may hold NULs) */
 	size_t		 len;		/* bytes in value */
 	const char	*filename;	/* multipart file parts; else NULL */
+	const char	*path;		/* a file part of an upload route:
+					   the temporary file holding its len
+					   bytes (value is ""), unlinked, as
+					   /proc/PID/fd/FD, open until the
+					   request ends; else NULL */
+	const char	*hash;		/* with path: BLAKE2b-256 of the
+					   content, hex */
 };
 
 struct http_req {
@@ -48,6 +56,11 @@ struct http_req {
 	bool			 too_large;	/* body exceeded the limit */
 	size_t			 discarded;	/* bytes of a too large body read
 						   and dropped */
+	size_t			 limit;		/* bytes the body may have */
+	size_t			 received;	/* bytes of the body so far */
+	struct upload		*upload;	/* an upload route's body being
+						   parsed to files, or NULL */
+	struct err		 upload_err;	/* why it failed, when code != 0 */
 	uint64_t		 started_ns;	/* for the log line */
 
 	/* Set by the router. */

@@ -529,11 +529,13 @@ page_item_attachment_post(struct http_req *r)
 	else if ((file = http_form_file(r, "file")) == NULL || file->len == 0)
 		rc = err_set(&e, ERR_INVALID, "missing_file", "file",
 		    "Vælg en fil");
-	else
-		rc = meeting_attachment_add(&r->svc, id, gov_field(r, "name"),
-		    file->filename, file->value, file->len,
-		    gov_field(r, "closed") != NULL, gov_field(r, "doc_no"),
-		    &fid, &e);
+	else {
+		struct meeting_file mf = { file->filename, file->path,
+		    file->len, file->hash };
+		rc = meeting_attachment_add_file(&r->svc, id,
+		    gov_field(r, "name"), &mf, gov_field(r, "closed") != NULL,
+		    gov_field(r, "doc_no"), &fid, &e);
+	}
 	item_done(r, id, rc, &e, "bilag");
 }
 

@@ -110,6 +110,27 @@ csrf_ok(struct http_req *r, const struct route *rt)
 	return 0;
 }
 
+const struct route *
+router_find(const char *method, const char *path)
+{
+	const struct route	*routes;
+	size_t			 n, i;
+
+	routes = router_routes(&n);
+	for (i = 0; i < n; i++)
+		if (strcmp(routes[i].method, method) == 0 &&
+		    match(routes[i].pattern, path, NULL))
+			return &routes[i];
+	return NULL;
+}
+
+bool
+router_allows(struct http_req *r, const struct route *rt)
+{
+	authenticate(r);
+	return (rt->roles & ROLE_BIT(r->who.role)) != 0 && same_origin(r);
+}
+
 void
 router_dispatch(struct http_req *r)
 {

@@ -6,6 +6,7 @@
 #ifndef RAMME_ROUTER_H
 #define RAMME_ROUTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/role.h"
@@ -22,7 +23,10 @@ struct http_req;
 enum route_flag {
 	ROUTE_API	= 1u << 0,	/* JSON in and out, X-CSRF-Token header */
 	ROUTE_NO_CSRF	= 1u << 1,	/* writes allowed without a token (login) */
-	ROUTE_ANON_FORM	= 1u << 2	/* an HTML form posted before login */
+	ROUTE_ANON_FORM	= 1u << 2,	/* an HTML form posted before login */
+	ROUTE_UPLOAD	= 1u << 3	/* takes files: a multipart body up to
+					   serve --max-upload, streamed to
+					   temporary files */
 };
 
 struct route {
@@ -39,6 +43,16 @@ struct route {
  * call the handler. Answers 404/405/401/403 itself when needed.
  */
 void			 router_dispatch(struct http_req *r);
+/* The route for method and path, or NULL; nothing is captured. */
+const struct route	*router_find(const char *method, const char *path);
+/*
+ * Authenticate r (its svc set up) and tell whether the user's role is
+ * among rt's roles and the request comes from this site: asked before
+ * the body of an upload route is read, so that only those may send a
+ * large one. router_dispatch() checks everything again.
+ */
+bool			 router_allows(struct http_req *r,
+			    const struct route *rt);
 /* The route table (for the generated API reference). */
 const struct route	*router_routes(size_t *n);
 

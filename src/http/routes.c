@@ -293,9 +293,9 @@ static const struct route routes[] = {
 	  "Move an item up or down in its section (retning op|ned)" },
 	{ "POST", "/punkter/:id/referat", ROLES_ADMIN, 0,
 	  page_item_minutes_post, "Save an item's minutes and result (audited)" },
-	{ "POST", "/punkter/:id/bilag", ROLES_ADMIN, 0,
+	{ "POST", "/punkter/:id/bilag", ROLES_ADMIN, ROUTE_UPLOAD,
 	  page_item_attachment_post, "Attach a PDF, DOCX or XLSX (at most "
-	  "1 MiB)" },
+	  "serve --max-upload, default 50 MiB)" },
 	{ "POST", "/punkter/:id/opfoelgning", ROLES_ADMIN, 0,
 	  page_item_follow_up_post, "Add a follow-up {text, owner, due_on}" },
 	{ "POST", "/punkter/:id/godkend", ROLES_ADMIN, 0,

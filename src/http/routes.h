@@ -60,7 +60,7 @@ void	api_param_put(struct http_req *r);
 void	page_calc(struct http_req *r);
 void	page_calc_preview(struct http_req *r);
 
-/* api_tariff.c: tariff rounds, submissions, published tariffs, accounts */
+/* api_round.c: tariff rounds and submissions */
 void	api_rounds_list(struct http_req *r);
 void	api_rounds_create(struct http_req *r);
 void	api_round_get(struct http_req *r);
@@ -79,6 +79,8 @@ void	api_submission_submit(struct http_req *r);
 void	api_submission_approve(struct http_req *r);
 void	api_submission_return(struct http_req *r);
 void	api_submission_history(struct http_req *r);
+
+/* api_tariff.c: published tariffs, reduction, accounts */
 void	api_tariffs_list(struct http_req *r);
 void	api_tariffs_reduction(struct http_req *r);
 void	api_tariff_get(struct http_req *r);

@@ -27,6 +27,7 @@
 #include "http/http.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/upload.h"
 #include "service/account.h"
 #include "store/db.h"
 #include "store/migrate.h"
@@ -119,11 +120,46 @@ queue_too_large(struct http_req *r)
 	struct err e;
 
 	err_clear(&e);
-	err_set(&e, ERR_TOO_LARGE, "body_too_large", NULL,
-	    "Forespørgslen er for stor (højst %zu KiB)",
-	    r->srv->cfg.body_limit / 1024);
+	if (r->limit > r->srv->cfg.body_limit)
+		err_set(&e, ERR_TOO_LARGE, "file_too_large", "file",
+		    "Filen er for stor (højst %zu MiB)", r->limit >> 20);
+	else
+		err_set(&e, ERR_TOO_LARGE, "body_too_large", NULL,
+		    "Forespørgslen er for stor (højst %zu KiB)",
+		    r->limit / 1024);
 	r->is_api = strncmp(r->path, "/api/", 5) == 0;
 	http_send_error(r, &e);
+}
+
+/*
+ * On the headers of a request: an upload route the user may use reads
+ * its multipart body into temporary files up to max_upload; every other
+ * body is held in memory up to body_limit.
+ */
+static void
+body_setup(struct http_server *s, struct http_req *r)
+{
+	const struct route	*rt;
+	struct db		*db;
+
+	r->limit = s->cfg.body_limit;
+	rt = router_find(r->method, r->path);
+	if (rt == NULL || (rt->flags & ROUTE_UPLOAD) == 0)
+		return;
+	db = pool_take(s);
+	svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+	if (router_allows(r, rt) && (r->upload = upload_new(r,
+	    s->cfg.upload_dir, s->cfg.body_limit)) != NULL)
+		r->limit = s->cfg.max_upload;
+	pool_give(s, db);
+}
+
+/* Drop the upload under way: nothing of it is kept. */
+static void
+upload_drop(struct http_req *r)
+{
+	upload_free(r->upload);
+	r->upload = NULL;
 }
 
 static enum MHD_Result
@@ -149,35 +185,49 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		r->ip = client_ip(r);
 		r->gate = &s->gate;
 		*con_cls = r;
+		body_setup(s, r);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl != NULL && (n = strtoull(cl, NULL, 10)) >
-		    s->cfg.body_limit) {
+		if (cl != NULL && (n = strtoull(cl, NULL, 10)) > r->limit) {
 			r->too_large = true;
-			if (n / DRAIN_FACTOR > s->cfg.body_limit)
+			upload_drop(r);
+			if (n / DRAIN_FACTOR > r->limit)
 				queue_too_large(r);
 		}
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
-		if (!r->too_large &&
-		    r->body.len + *upload_data_size > s->cfg.body_limit) {
-			r->too_large = true;
-			r->discarded = r->body.len;
-			buf_cleanup(&r->body);
-		}
-		if (!r->too_large)
-			buf_append(&r->body, upload_data, *upload_data_size);
-		else if ((r->discarded += *upload_data_size) / DRAIN_FACTOR >
-		    s->cfg.body_limit)
-			return MHD_NO;	/* close: no end in sight */
+		n = *upload_data_size;
 		*upload_data_size = 0;
+		if (!r->too_large && r->received + n > r->limit) {
+			r->too_large = true;
+			r->discarded = r->received;
+			buf_cleanup(&r->body);
+			upload_drop(r);
+		}
+		r->received += n;
+		if (r->too_large) {
+			if ((r->discarded += n) / DRAIN_FACTOR > r->limit)
+				return MHD_NO;	/* close: no end in sight */
+		} else if (r->upload != NULL) {
+			if (upload_feed(r->upload, upload_data, n,
+			    &r->upload_err) != 0)
+				upload_drop(r);	/* the rest is dropped */
+		} else if (r->upload_err.code == 0)
+			buf_append(&r->body, upload_data, n);
 		return MHD_YES;
 	}
 	if (r->status != 0)
 		return MHD_YES;		/* answered already (413) */
 	if (r->too_large) {
 		queue_too_large(r);
+		return MHD_YES;
+	}
+	if (r->upload != NULL && upload_finish(r->upload, &r->upload_err) != 0)
+		upload_drop(r);
+	if (r->upload_err.code != 0) {
+		r->is_api = strncmp(r->path, "/api/", 5) == 0;
+		http_send_error(r, &r->upload_err);
 		return MHD_YES;
 	}
 	{
@@ -211,6 +261,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	log_info("%s %s %s %d %zu %.1fms%s", r->ip, r->method, r->path,
 	    r->status, r->sent_bytes, ms,
 	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	upload_free(r->upload);		/* the temporary files go */
 	buf_cleanup(&r->body);
 	arena_cleanup(&r->arena);
 	free(r);
@@ -259,6 +310,10 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		s->cfg.site.a11y_tested = SITE_A11Y_TESTED_DEFAULT;
 	if (s->cfg.body_limit == 0)
 		s->cfg.body_limit = 1024 * 1024;
+	if (s->cfg.max_upload == 0)
+		s->cfg.max_upload = UPLOAD_DEFAULT;
+	if (s->cfg.upload_dir == NULL)
+		s->cfg.upload_dir = "/tmp";
 	if (s->cfg.threads <= 0) {
 		cores = sysconf(_SC_NPROCESSORS_ONLN);
 		s->cfg.threads = (int)(cores > 0 ? cores * 2 : 2);

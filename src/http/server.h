@@ -28,6 +28,9 @@ struct http_site {
 					   test */
 };
 
+#define UPLOAD_DEFAULT	(50u * 1024 * 1024)	/* serve --max-upload */
+#define UPLOAD_MAX	(512u * 1024 * 1024)	/* the largest it may be */
+
 #define SITE_NAME_DEFAULT	"Rammeaftaler Nordjylland"
 #define SITE_ORG_DEFAULT	"Sekretariatet for Rammeaftaler"
 #define SITE_EMAIL_DEFAULT	"rammeaftaler@example.dk"
@@ -44,6 +47,11 @@ struct http_config {
 					   in feeds and the open API), or NULL:
 					   from the request's Host header */
 	size_t		 body_limit;	/* bytes; 0: 1 MiB; larger gets 413 */
+	size_t		 max_upload;	/* bytes of the body of an upload route
+					   (ROUTE_UPLOAD); 0: UPLOAD_DEFAULT;
+					   larger gets 413 */
+	const char	*upload_dir;	/* where uploads are streamed to;
+					   NULL: /tmp */
 	struct http_site site;		/* who runs the site */
 };
 

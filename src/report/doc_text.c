@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,17 +242,18 @@ temp_file(char path[64], const void *data, size_t len)
 	return true;
 }
 
-/* Run pdftotext on data; its output, or NULL. */
+/* Run pdftotext on the file at path; its output, or NULL. */
 static char *
-pdf_text(struct arena *a, const void *data, size_t len)
+pdf_text_file(struct arena *a, const char *path)
 {
 	posix_spawn_file_actions_t	 fa;
 	struct pollfd			 pfd;
 	struct buf			 out;
-	char				 path[64], chunk[16384];
+	char				 chunk[16384];
 	char				*argv[] = { (char *)"pdftotext", (char *)"-q",
 					    (char *)"-enc", (char *)"UTF-8",
-					    (char *)"-l", (char *)"500", path,
+					    (char *)"-l", (char *)"500",
+					    (char *)(uintptr_t)path,
 					    (char *)"-", NULL };
 	char				*res = NULL;
 	int				 fds[2], status, devnull;
@@ -260,12 +262,8 @@ pdf_text(struct arena *a, const void *data, size_t len)
 	pid_t				 pid;
 	bool				 killed = false;
 
-	if (!temp_file(path, data, len))
+	if (pipe2(fds, O_CLOEXEC) != 0)
 		return NULL;
-	if (pipe2(fds, O_CLOEXEC) != 0) {
-		unlink(path);
-		return NULL;
-	}
 	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
@@ -281,7 +279,6 @@ pdf_text(struct arena *a, const void *data, size_t len)
 		close(devnull);
 	if (pid < 0) {
 		close(fds[0]);
-		unlink(path);
 		return NULL;
 	}
 	buf_init(&out);
@@ -313,7 +310,6 @@ pdf_text(struct arena *a, const void *data, size_t len)
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	unlink(path);
 	if (!killed && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
 	    out.len > 0 && text_utf8_valid(out.data, out.len))
 		res = arena_strdup(a, buf_str(&out));
@@ -321,21 +317,53 @@ pdf_text(struct arena *a, const void *data, size_t len)
 	return res;
 }
 
+/* Run pdftotext on data; its output, or NULL. */
+static char *
+pdf_text(struct arena *a, const void *data, size_t len)
+{
+	char	 path[64];
+	char	*t;
+
+	if (!temp_file(path, data, len))
+		return NULL;
+	t = pdf_text_file(a, path);
+	unlink(path);
+	return t;
+}
+
+static char *text_clean(char *);
+
 char *
 doc_text_extract(struct arena *a, const char *type, const void *data,
     size_t len)
 {
-	char *t = NULL, *p;
+	return doc_text_extract_file(a, type, NULL, data, len);
+}
+
+char *
+doc_text_extract_file(struct arena *a, const char *type, const char *path,
+    const void *data, size_t len)
+{
+	char *t = NULL;
 
 	if (type == NULL || data == NULL || len == 0)
 		return NULL;
 	if (strcmp(type, DOC_TYPE_PDF) == 0)
-		t = pdf_text(a, data, len);
+		t = path != NULL ? pdf_text_file(a, path) :
+		    pdf_text(a, data, len);
 	else if (strcmp(type, DOC_TYPE_DOCX) == 0 ||
 	    strcmp(type, DOC_TYPE_XLSX) == 0)
 		t = office_text(a, type, data, len);
-	if (t == NULL)
-		return NULL;
+	return t != NULL ? text_clean(t) : NULL;
+}
+
+/* t with control characters made line breaks or spaces, trimmed; NULL
+   when nothing is left. */
+static char *
+text_clean(char *t)
+{
+	char *p;
+
 	/* pdftotext separates pages with \f: make them line breaks; other
 	 * control characters become spaces. */
 	for (p = t; *p != '\0'; p++) {

@@ -40,5 +40,12 @@ const char	*doc_text_type(const void *data, size_t len);
  */
 char		*doc_text_extract(struct arena *a, const char *type,
 		    const void *data, size_t len);
+/*
+ * doc_text_extract() of a document that is also the file at path (data
+ * its contents, e.g. mapped): pdftotext reads the file itself instead of
+ * a copy. path NULL is doc_text_extract().
+ */
+char		*doc_text_extract_file(struct arena *a, const char *type,
+		    const char *path, const void *data, size_t len);
 
 #endif

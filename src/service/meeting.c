@@ -9,9 +9,14 @@
  */
 #include <jansson.h>
 #include <sodium.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/meeting.h"
 #include "core/minutes.h"
@@ -1644,27 +1649,22 @@ name_from_file(struct svc *s, const char *filename)
 	    (size_t)(dot - base)) : arena_strdup(s->arena, base);
 }
 
-int
-meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
-    const char *filename, const void *data, size_t len, bool closed,
-    const char *doc_no, int64_t *id, struct err *e)
+/*
+ * Attach data[0..len) to an item under the content hash hex; the content
+ * is also the file path open as fd, or fd is -1 and path NULL.
+ */
+static int
+attachment_add(struct svc *s, int64_t item_id, const char *name,
+    const char *filename, const void *data, size_t len, int fd,
+    const char *path, const char *hex, bool closed, const char *doc_no,
+    int64_t *id, struct err *e)
 {
 	struct meeting		 m;
 	struct agenda_item	 it;
 	struct attachment	 f;
-	unsigned char		 hash[crypto_generichash_BYTES];
-	char			 hex[crypto_generichash_BYTES * 2 + 1];
 	const char		*type, *text;
 	int			 rc;
 
-	if (s->who->role != ROLE_ADMIN)
-		return forbidden(e);
-	if (len == 0 || data == NULL)
-		return err_set(e, ERR_INVALID, "missing_file", "file",
-		    "Vælg en fil");
-	if (len > MEETING_ATTACHMENT_MAX)
-		return err_set(e, ERR_TOO_LARGE, "file_too_large", "file",
-		    "Bilaget fylder for meget (højst 1 MiB)");
 	if ((type = doc_text_type(data, len)) == NULL)
 		return err_set(e, ERR_UNSUPPORTED, "unsupported_type", "file",
 		    "Bilag skal være PDF, DOCX eller XLSX");
@@ -1675,10 +1675,8 @@ meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
 	    != 0 ||
 	    (rc = check_text(doc_no, MEETING_CASE_NO_MAX, false, "doc_no", "Dok.nr.", e)) != 0)
 		return rc;
-	crypto_generichash(hash, sizeof(hash), data, len, NULL, 0);
-	sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
 	/* Extract before taking the write lock: pdftotext takes time. */
-	text = doc_text_extract(s->arena, type, data, len);
+	text = doc_text_extract_file(s->arena, type, path, data, len);
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = meeting_store_item_get(s->db, s->arena, item_id, &it, e))
@@ -1694,8 +1692,9 @@ meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
 	f.blob_hash = hex;
 	f.doc_no = doc_no;
 	f.closed = closed;
-	if ((rc = meeting_store_blob_put(s->db, hex, data, len, type, text,
-	    s->now_iso, e)) != 0 ||
+	if ((rc = (fd >= 0 ? meeting_store_blob_put_fd(s->db, hex, fd, len,
+	    type, text, s->now_iso, e) : meeting_store_blob_put(s->db, hex,
+	    data, len, type, text, s->now_iso, e))) != 0 ||
 	    (rc = meeting_store_attachment_add(s->db, &f, s->now_iso, id, e))
 	    != 0 ||
 	    (rc = audit_json(s, "attachment", *id, "create", NULL,
@@ -1707,6 +1706,83 @@ meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
 	return finish(s, m.id, e);
 fail:
 	db_rollback(s->db);
+	return rc;
+}
+
+static int
+too_large(struct err *e)
+{
+	return err_set(e, ERR_TOO_LARGE, "file_too_large", "file",
+	    "Bilaget fylder for meget (højst %u MiB)",
+	    MEETING_ATTACHMENT_MAX >> 20);
+}
+
+int
+meeting_attachment_add(struct svc *s, int64_t item_id, const char *name,
+    const char *filename, const void *data, size_t len, bool closed,
+    const char *doc_no, int64_t *id, struct err *e)
+{
+	unsigned char		 hash[crypto_generichash_BYTES];
+	char			 hex[crypto_generichash_BYTES * 2 + 1];
+
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	if (len == 0 || data == NULL)
+		return err_set(e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en fil");
+	if (len > MEETING_ATTACHMENT_MAX)
+		return too_large(e);
+	crypto_generichash(hash, sizeof(hash), data, len, NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+	return attachment_add(s, item_id, name, filename, data, len, -1, NULL,
+	    hex, closed, doc_no, id, e);
+}
+
+int
+meeting_attachment_add_file(struct svc *s, int64_t item_id,
+    const char *name, const struct meeting_file *f, bool closed,
+    const char *doc_no, int64_t *id, struct err *e)
+{
+	struct stat	 st;
+	void		*map;
+	size_t		 i;
+	int		 fd, rc;
+
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	if (f == NULL || f->path == NULL || f->size == 0)
+		return err_set(e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en fil");
+	if (f->size > MEETING_ATTACHMENT_MAX)
+		return too_large(e);
+	for (i = 0; f->hash != NULL && i < 64; i++)
+		if (!((f->hash[i] >= '0' && f->hash[i] <= '9') ||
+		    (f->hash[i] >= 'a' && f->hash[i] <= 'f')))
+			break;
+	if (f->hash == NULL || i != 64 || f->hash[64] != '\0')
+		return err_set(e, ERR_INTERNAL, "invalid_hash", NULL,
+		    "Intern fejl: filens kontrolsum mangler");
+	if ((fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return err_set(e, ERR_IO, "read_failed", "file",
+		    "Filen kunne ikke læses");
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size != (uint64_t)f->size) {
+		close(fd);
+		return err_set(e, ERR_IO, "read_failed", "file",
+		    "Filen kunne ikke læses");
+	}
+	/* Mapped, not read: only the pages the type check and the text
+	   extraction look at are ever in memory. */
+	if ((map = mmap(NULL, f->size, PROT_READ, MAP_PRIVATE, fd, 0)) ==
+	    MAP_FAILED) {
+		close(fd);
+		return err_set(e, ERR_IO, "read_failed", "file",
+		    "Filen kunne ikke læses");
+	}
+	rc = attachment_add(s, item_id, name, f->filename, map, f->size, fd,
+	    f->path, f->hash, closed, doc_no, id, e);
+	munmap(map, f->size);
+	close(fd);
 	return rc;
 }
 

@@ -36,11 +36,10 @@ struct minutes_block;
 struct minutes_warning;
 struct svc;
 
-#define MEETING_ATTACHMENT_MAX	(1024u * 1024u)	/* bytes of one bilag; the
-						   server takes bodies up to
-						   1 MiB, so an upload
-						   through the pages is a
-						   little smaller */
+#define MEETING_ATTACHMENT_MAX	(512u * 1024u * 1024u) /* bytes of one bilag;
+						   the server takes uploads
+						   up to serve --max-upload
+						   (at most this) */
 
 /* The header of a meeting as created or changed. */
 struct meeting_input {
@@ -299,6 +298,24 @@ int	meeting_attachment_add(struct svc *s, int64_t item_id,
 	    const char *name, const char *filename, const void *data,
 	    size_t len, bool closed, const char *doc_no, int64_t *id,
 	    struct err *e);
+
+/* A file received on disk (an upload streamed to a temporary file). */
+struct meeting_file {
+	const char	*filename;	/* the client's name for it, or NULL */
+	const char	*path;		/* the file; the caller removes it */
+	size_t		 size;		/* bytes */
+	const char	*hash;		/* BLAKE2b-256 of the content, hex (64
+					   characters), as the store keys it */
+};
+/*
+ * meeting_attachment_add() of the file f: its content is read from
+ * f->path and copied into the store a chunk at a time, never whole in
+ * memory; f->hash is trusted to be the hash of that content. ERR_IO
+ * when the file cannot be read or is not f->size bytes long.
+ */
+int	meeting_attachment_add_file(struct svc *s, int64_t item_id,
+	    const char *name, const struct meeting_file *f, bool closed,
+	    const char *doc_no, int64_t *id, struct err *e);
 /*
  * Rename an attachment and set its closed flag; *item_id receives its
  * item. Allowed also after the minutes are approved (an attachment found

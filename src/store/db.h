@@ -57,6 +57,17 @@ void	 db_bind_i64(struct db_stmt *st, int n, int64_t v);
 void	 db_bind_text(struct db_stmt *st, int n, const char *s);
 void	 db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
 void	 db_bind_null(struct db_stmt *st, int n);
+/* Bind a blob of len zero bytes, to be filled by db_blob_fill(). */
+void	 db_bind_zeroblob(struct db_stmt *st, int n, size_t len);
+/*
+ * Fill the blob in column column of table table, row rowid (inserted with
+ * db_bind_zeroblob() of len bytes), with len bytes read from fd from its
+ * start, a chunk at a time, so that the content is never whole in memory.
+ * Within the caller's write transaction. 0, ERR_IO when fd has fewer
+ * bytes or cannot be read, or ERR_DB.
+ */
+int	 db_blob_fill(struct db *db, const char *table, const char *column,
+	    int64_t rowid, int fd, size_t len, struct err *e);
 /*
  * Advance: DB_ROW, DB_DONE, or a negative code with e filled:
  * ERR_CONFLICT for a unique-constraint violation, ERR_INVALID for a

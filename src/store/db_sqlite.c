@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/db.h"
 #include "util/err.h"
@@ -233,6 +234,54 @@ void
 db_bind_null(struct db_stmt *st, int n)
 {
 	sqlite3_bind_null(st->st, param(st, n));
+}
+
+void
+db_bind_zeroblob(struct db_stmt *st, int n, size_t len)
+{
+	sqlite3_bind_zeroblob64(st->st, param(st, n), len);
+}
+
+/* Bytes copied from a file into a blob per read and write. */
+#define BLOB_CHUNK	(64 * 1024)
+
+int
+db_blob_fill(struct db *db, const char *table, const char *column,
+    int64_t rowid, int fd, size_t len, struct err *e)
+{
+	sqlite3_blob	*b;
+	char		*chunk;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 rc;
+
+	if (len > INT32_MAX)
+		return err_set(e, ERR_INVALID, "blob_too_large", NULL,
+		    "Indholdet er for stort til databasen");
+	if ((rc = sqlite3_blob_open(db->h, "main", table, column, rowid, 1,
+	    &b)) != SQLITE_OK)
+		return map_rc(db, rc, e);
+	chunk = xmalloc(BLOB_CHUNK);
+	rc = 0;
+	while (off < len) {
+		n = pread(fd, chunk, len - off < BLOB_CHUNK ? len - off :
+		    BLOB_CHUNK, (off_t)off);
+		if (n <= 0) {
+			rc = err_set(e, ERR_IO, "read_failed", NULL,
+			    "Filen kunne ikke læses");
+			break;
+		}
+		if ((rc = sqlite3_blob_write(b, chunk, (int)n, (int)off))
+		    != SQLITE_OK) {
+			rc = map_rc(db, rc, e);
+			break;
+		}
+		rc = 0;
+		off += (size_t)n;
+	}
+	free(chunk);
+	sqlite3_blob_close(b);
+	return rc;
 }
 
 int

@@ -726,6 +726,34 @@ meeting_store_blob_put(struct db *db, const char *hash, const void *data,
 }
 
 int
+meeting_store_blob_put_fd(struct db *db, const char *hash, int fd,
+    size_t len, const char *media_type, const char *text, const char *at,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	int64_t		 rowid = 0;
+	int		 rc;
+
+	/* The zeroblob ends the record, so SQLite does not make it. */
+	st = db_prep(db, "INSERT INTO file_blob (hash, size, media_type, text, "
+	    "created_at, data) VALUES ($1, $2, $3, $5, $6, $4) "
+	    "ON CONFLICT (hash) DO NOTHING RETURNING rowid", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, hash);
+	db_bind_i64(st, 2, (int64_t)len);
+	db_bind_text(st, 3, media_type);
+	db_bind_zeroblob(st, 4, len);
+	db_bind_text(st, 5, text);
+	db_bind_text(st, 6, at);
+	if ((rc = db_run_id(st, &rowid, e)) != 0)
+		return rc;
+	if (rowid == 0)
+		return 0;	/* stored already */
+	return db_blob_fill(db, "file_blob", "data", rowid, fd, len, e);
+}
+
+int
 meeting_store_attachment_add(struct db *db, const struct attachment *f,
     const char *at, int64_t *id, struct err *e)
 {

@@ -276,6 +276,13 @@ int	meeting_store_renumber(struct db *db, int64_t meeting_id,
 int	meeting_store_blob_put(struct db *db, const char *hash,
 	    const void *data, size_t len, const char *media_type,
 	    const char *text, const char *at, struct err *e);
+/*
+ * meeting_store_blob_put() with the len bytes of the content read from
+ * fd (a regular file), copied into the database a chunk at a time.
+ */
+int	meeting_store_blob_put_fd(struct db *db, const char *hash, int fd,
+	    size_t len, const char *media_type, const char *text, const char *at,
+	    struct err *e);
 /* Append attachment f to its item; *id receives the new id. */
 int	meeting_store_attachment_add(struct db *db, const struct attachment *f,
 	    const char *at, int64_t *id, struct err *e);

@@ -1,7 +1,9 @@
 /*
  * migrate — schema migrations (see migrate.h).
  */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/db.h"
 #include "store/migrate.h"
@@ -10,6 +12,9 @@
 
 extern const struct embedded_file migrations_sqlite[];
 extern const unsigned migrations_sqlite_count;
+
+/* First line of a migration that must run with foreign keys off. */
+#define FK_OFF	"-- foreign_keys=off\n"
 
 int
 migrate_latest(void)
@@ -20,7 +25,8 @@ migrate_latest(void)
 int
 migrate_run(struct db *db, int *applied, struct err *e)
 {
-	int	version, rc, n = 0;
+	int	 version, rc, n = 0;
+	bool	 fk_off = false;
 	unsigned i;
 
 	if (applied != NULL)
@@ -37,19 +43,36 @@ migrate_run(struct db *db, int *applied, struct err *e)
 			return err_set(e, ERR_INTERNAL, "migration_order", NULL,
 			    "Migrering %s har forkert nummer",
 			    migrations_sqlite[i].name);
-		if ((rc = db_begin(db, DB_WRITE, e)) != 0)
+		/*
+		 * A migration that rebuilds a table others refer to runs with
+		 * foreign keys off (they cannot change inside a transaction);
+		 * db_check_integrity() still checks them before commit.
+		 */
+		fk_off = strncmp(migrations_sqlite[i].data, FK_OFF,
+		    sizeof(FK_OFF) - 1) == 0;
+		if (fk_off && (rc = db_exec(db, "PRAGMA foreign_keys=OFF", e))
+		    != 0)
 			return rc;
+		if ((rc = db_begin(db, DB_WRITE, e)) != 0)
+			goto done;
 		if ((rc = db_exec(db, migrations_sqlite[i].data, e)) != 0 ||
 		    (rc = db_schema_version_set(db, (int)i + 1, e)) != 0 ||
 		    (rc = db_check_integrity(db, e)) != 0) {
 			db_rollback(db);
-			return rc;
+			goto done;
 		}
 		if ((rc = db_commit(db, e)) != 0)
+			goto done;
+		if (fk_off && (rc = db_exec(db, "PRAGMA foreign_keys=ON", e))
+		    != 0)
 			return rc;
 		n++;
 	}
 	if (applied != NULL)
 		*applied = n;
 	return 0;
+done:
+	if (fk_off)
+		db_exec(db, "PRAGMA foreign_keys=ON", NULL);
+	return rc;
 }
