@@ -709,7 +709,7 @@ decisions(struct http_req *r, struct html *h)
 			any = is_decision(&x->items[k]);
 		if (!any)
 			continue;
-		HTML_LIT(h, "<article class=\"item\"><h3>");
+		HTML_LIT(h, "<article><h3>");
 		html_text(h, x->body_name);
 		HTML_LIT(h, ", ");
 		if (x->start != NULL)
