@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/org.h"
 #include "core/params.h"
@@ -365,6 +366,24 @@ date_da(struct http_req *r, const char *iso)
 	return s;
 }
 
+/* The ISO date before iso (a valid date), in the arena. */
+static const char *
+day_before(struct http_req *r, const char *iso)
+{
+	struct tm	tm;
+	time_t		t;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = atoi(iso) - 1900;
+	tm.tm_mon = atoi(iso + 5) - 1;
+	tm.tm_mday = atoi(iso + 8) - 1;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	return arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* "1.234,56 kr." of øre, in the arena. */
 static const char *
 kr_da(struct http_req *r, int64_t ore)
@@ -387,11 +406,12 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	const char	*back = idpath(r, "/takster/%lld", old->id);
 	const char	*cons[4];
 
-	cons[0] = arena_printf(&r->arena, "Taksten ændres fra %s til %s.",
+	/* "kr." ends the sentence. */
+	cons[0] = arena_printf(&r->arena, "Taksten ændres fra %s til %s",
 	    kr_da(r, old->tariff_ore), kr_da(r, ore));
 	cons[1] = arena_printf(&r->arena, "Den nye takst gælder fra %s. Den "
-	    "hidtidige takst gælder til og med dagen før og bevares som en "
-	    "afløst version.", date_da(r, from));
+	    "hidtidige takst gælder til og med %s og bevares som en afløst "
+	    "version.", date_da(r, from), date_da(r, day_before(r, from)));
 	cons[2] = arena_printf(&r->arena, "Begrundelse: %s", reason);
 	cons[3] = "Ændringen offentliggøres straks i Takstoversigten og kan "
 	    "ikke fortrydes, kun afløses af en ny ændring.";

@@ -458,7 +458,7 @@ describe('publishing and the tariff overview', () => {
 		assert.equal(c.status, 200, c.text);
 		assert.match(c.text, /<h1>Bekræft takstændring<\/h1>/);
 		assert.match(c.text, /Taksten ændres fra 2\.400,00 kr\. til 2\.450,50 kr\./);
-		assert.match(c.text, /Den nye takst gælder fra 1\. oktober 2031\./);
+		assert.match(c.text, /Den nye takst gælder fra 1\. oktober 2031\. Den hidtidige takst gælder til og med 30\. september 2031/);
 		assert.match(c.text, /Begrundelse: Ny normering i nattevagten/);
 		assert.match(c.text, /name="confirm" value="1"/);
 		assert.match(c.text, /name="tariff" value="2\.450,50"/);
