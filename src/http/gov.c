@@ -305,6 +305,39 @@ gov_state_badge(struct html *h, enum meeting_state s)
 }
 
 void
+gov_result_badge(struct html *h, const char *label)
+{
+	enum ui_tone	 tone;
+	const char	*l;
+	char		*cap;
+	int		 i;
+
+	for (i = 1; i < RESULT_COUNT; i++) {
+		l = item_result_label((enum item_result)i);
+		if (label != NULL && strcmp(l, label) == 0)
+			break;
+	}
+	if (i == RESULT_COUNT) {
+		html_text(h, label != NULL ? label : "");
+		return;
+	}
+	switch ((enum item_result)i) {
+	case RESULT_GODKENDT:
+	case RESULT_ANBEFALET:	tone = UI_SUCCESS; break;
+	case RESULT_AFVIST:	tone = UI_ERROR; break;
+	case RESULT_UDSAT:	tone = UI_WARNING; break;
+	default:		tone = UI_INFO; break;
+	}
+	/* The labels begin with an ASCII letter. */
+	if ((cap = strdup(label)) == NULL)
+		abort();
+	if (cap[0] >= 'a' && cap[0] <= 'z')
+		cap[0] -= 'a' - 'A';
+	ui_badge(h, tone, cap);
+	free(cap);
+}
+
+void
 gov_follow_up_badge(struct html *h, const char *status)
 {
 	ui_badge(h, status != NULL && strcmp(status, "lukket") == 0 ?

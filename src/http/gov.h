@@ -74,6 +74,11 @@ const struct ui_option *gov_section_options(int *n);
 const struct ui_option *gov_result_options(int *n);
 /* A meeting's state as a badge. */
 void		 gov_state_badge(struct html *h, enum meeting_state s);
+/*
+ * A decision as a badge ("Godkendt", "Afvist"), from its label as in
+ * minutes ("godkendt", "taget til efterretning"); unknown text as text.
+ */
+void		 gov_result_badge(struct html *h, const char *label);
 /* A follow-up's status (aaben, i_gang, lukket) as a badge. */
 void		 gov_follow_up_badge(struct html *h, const char *status);
 

@@ -639,7 +639,10 @@ page_meeting_render(struct http_req *r, int64_t id, const struct err *err,
 	gov_flash(&p);
 	if (mp.m.state == MEETING_AFLYST)
 		ui_alert(h, UI_WARNING, NULL, "Mødet er aflyst.");
-	if (mp.minutes_draft)
+	/* Minutes exist once the meeting is held; before that there is
+	 * no draft to warn of. */
+	if (mp.minutes_draft && (mp.m.state == MEETING_AFHOLDT ||
+	    mp.m.state == MEETING_REFERAT_UDKAST))
 		ui_alert(h, UI_WARNING, NULL, mp.m.minutes_circulated_at ?
 		    "Referatet er et udkast, udsendt til medlemmerne; det er "
 		    "ikke godkendt." : "Referatet er et udkast og er ikke "

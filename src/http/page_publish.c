@@ -519,26 +519,6 @@ page_minutes_rss(struct http_req *r)
 
 /* ---- the page for politicians -------------------------------------- */
 
-/* "6. marts 2026, kl. 10.00–12.00" of a meeting's times. */
-static void
-when_text(struct html *h, const char *start, const char *end)
-{
-	struct meeting_view	 v;
-	struct buf		 b;
-
-	if (start == NULL) {
-		HTML_LIT(h, "Tidspunkt ikke oplyst");
-		return;
-	}
-	memset(&v, 0, sizeof(v));
-	v.start = start;
-	v.end = end;
-	buf_init(&b);
-	meeting_fmt_when_da(&b, &v);
-	html_text(h, buf_str(&b));
-	buf_cleanup(&b);
-}
-
 /* s cut to at most max characters (whole UTF-8 sequences) with "…". */
 static const char *
 clip(struct http_req *r, const char *s, size_t max)
@@ -554,24 +534,6 @@ clip(struct http_req *r, const char *s, size_t max)
 	if (s[i] == '\0')
 		return s;
 	return arena_printf(&r->arena, "%.*s …", (int)i, s);
-}
-
-/* Text with its line breaks as <br>. */
-static void
-lines(struct http_req *r, struct html *h, const char *s)
-{
-	const char *nl;
-
-	while (s != NULL && *s != '\0') {
-		nl = strchr(s, '\n');
-		if (nl == NULL) {
-			html_text(h, s);
-			break;
-		}
-		html_text(h, arena_strndup(&r->arena, s, (size_t)(nl - s)));
-		HTML_LIT(h, "<br>");
-		s = nl + 1;
-	}
 }
 
 /* A link with escaped text. */
@@ -598,12 +560,36 @@ is_decision(const struct meeting_view_item *it)
 	    !meeting_fmt_blank(it->minutes);
 }
 
+/* The shortcuts: the tariffs, the meetings, the search and the feeds. */
+static void
+shortcuts(struct html *h)
+{
+	HTML_LIT(h, "<p>Overblik over samarbejdets beslutninger og møder: "
+	    "hvad Socialdirektørkredsen, Den Administrative Styregruppe og "
+	    "de øvrige organer har besluttet og indstillet, hvornår de "
+	    "mødes, og hvad tilbuddene koster.</p><div class=\"actions\">");
+	ui_button_link(h, UI_PRIMARY, "/takster", "Takstoversigt");
+	ui_button_link(h, UI_SECONDARY, "/moeder", "Alle møder");
+	ui_button_link(h, UI_SECONDARY, "/soeg",
+	    "Søg i dagsordener og referater");
+	HTML_LIT(h, "</div><p>Følg med: <a href=\"/kalender.ics\">"
+	    "Mødekalender</a> (iCal, kan abonneres på i Outlook og andre "
+	    "kalendere) · <a href=\"/referater.rss\">Nye referater</a> "
+	    "(RSS)</p>");
+}
+
+static const struct ui_col upcoming_cols[] = {
+	{ "Tidspunkt", 0 }, { "Organ", 0 }, { "Møde", 0 }, { "Status", 0 },
+	{ "Dokumenter", 0 }
+};
+
 static void
 upcoming(struct http_req *r, struct html *h)
 {
 	struct meeting_filter	 f;
 	struct meeting		*m;
 	struct err		 e;
+	struct ui_table		 t;
 	const char		*today;
 	size_t			 nm, i, shown = 0, first;
 
@@ -614,7 +600,8 @@ upcoming(struct http_req *r, struct html *h)
 	HTML_LIT(h, "<section aria-labelledby=\"kommende\"><h2 "
 	    "id=\"kommende\">Kommende møder</h2>");
 	if (meeting_list(&r->svc, &f, &m, &nm, &e) != 0) {
-		HTML_LIT(h, "<p>Møderne kunne ikke hentes.</p></section>");
+		ui_alert(h, UI_ERROR, NULL, "Møderne kunne ikke hentes.");
+		HTML_LIT(h, "</section>");
 		return;
 	}
 	today = arena_strndup(&r->arena, r->svc.now_iso, 10);
@@ -631,36 +618,67 @@ upcoming(struct http_req *r, struct html *h)
 		if (!meeting_state_public(x->state))
 			continue;
 		if (shown++ == 0)
-			HTML_LIT(h, "<ul id=\"upcoming\">");
+			ui_table_begin(&t, h, NULL, upcoming_cols,
+			    (int)(sizeof(upcoming_cols) /
+			    sizeof(upcoming_cols[0])));
 		base = arena_printf(&r->arena, "/moeder/%lld",
 		    (long long)x->id);
-		HTML_LIT(h, "<li><strong>");
-		when_text(h, x->starts_at, x->ends_at);
-		HTML_LIT(h, "</strong> · ");
-		html_text(h, x->body_name);
-		HTML_LIT(h, ": ");
-		anchor(h, base, x->title);
+		ui_row(&t);
+		ui_cell_begin(&t);
+		gov_when(h, x->starts_at, x->ends_at);
+		ui_cell_end(&t);
+		ui_cell(&t, x->body_name);
+		ui_cell_link(&t, base, x->title);
+		ui_cell_begin(&t);
+		gov_state_badge(h, x->state);
+		ui_cell_end(&t);
+		ui_cell_begin(&t);
 		if (x->state == MEETING_AFLYST)
-		{
-			HTML_LIT(h, " ");
-			ui_badge(h, UI_ERROR, "Aflyst");
-		}
+			HTML_LIT(h, "Mødet er aflyst");
 		else {
-			HTML_LIT(h, " · ");
 			anchor(h, arena_printf(&r->arena, "%s/dagsorden.pdf",
 			    base), "Dagsorden (PDF)");
-			HTML_LIT(h, " · ");
+			HTML_LIT(h, "<br>");
 			anchor(h, arena_printf(&r->arena, "%s/pakke.pdf", base),
 			    "Mødepakke med bilag (PDF)");
 		}
-		HTML_LIT(h, "</li>");
+		ui_cell_end(&t);
 	}
 	if (shown > 0)
-		HTML_LIT(h, "</ul>");
+		ui_table_end(&t);
 	else
 		HTML_LIT(h, "<p>Der er ingen kommende møder med offentliggjort "
 		    "dagsorden.</p>");
 	HTML_LIT(h, "</section>");
+}
+
+/* One decision: its heading and its facts. */
+static void
+decision(struct http_req *r, struct html *h, const char *base,
+    const struct meeting_view_item *it)
+{
+	HTML_LIT(h, "<h4>");
+	anchor(h, arena_printf(&r->arena, "%s#punkt-%d", base, it->number),
+	    arena_printf(&r->arena, "%d. %s", it->number, it->title));
+	HTML_LIT(h, "</h4>");
+	ui_facts_begin(h);
+	if (!meeting_fmt_blank(it->result)) {
+		ui_fact_begin(h, "Beslutning");
+		gov_result_badge(h, it->result);
+		ui_fact_end(h);
+	}
+	if (!meeting_fmt_blank(it->recommendation)) {
+		ui_fact_begin(h, "Indstilling");
+		gov_paragraphs(h, clip(r, it->recommendation,
+		    DECISION_TEXT_MAX));
+		ui_fact_end(h);
+	}
+	if (!meeting_fmt_blank(it->minutes)) {
+		ui_fact_begin(h, "Referat");
+		gov_paragraphs(h, clip(r, it->minutes, DECISION_TEXT_MAX));
+		ui_fact_end(h);
+	}
+	ui_facts_end(h);
 }
 
 static void
@@ -674,7 +692,9 @@ decisions(struct http_req *r, struct html *h)
 	HTML_LIT(h, "<section aria-labelledby=\"beslutninger\"><h2 "
 	    "id=\"beslutninger\">Seneste beslutninger</h2>");
 	if (approved_views(r, DECISION_MEETINGS, &v, &n, &e) != 0) {
-		HTML_LIT(h, "<p>Beslutningerne kunne ikke hentes.</p></section>");
+		ui_alert(h, UI_ERROR, NULL,
+		    "Beslutningerne kunne ikke hentes.");
+		HTML_LIT(h, "</section>");
 		return;
 	}
 	HTML_LIT(h, "<p>Fra de godkendte referater, nyeste først. Hele "
@@ -689,51 +709,25 @@ decisions(struct http_req *r, struct html *h)
 			any = is_decision(&x->items[k]);
 		if (!any)
 			continue;
-		HTML_LIT(h, "<article class=\"item\"><h3>");
+		HTML_LIT(h, "<article><h3>");
 		html_text(h, x->body_name);
 		HTML_LIT(h, ", ");
-		if (x->start != NULL && strlen(x->start) >= 10)
-			html_date(h, arena_strndup(&r->arena, x->start, 10));
+		if (x->start != NULL)
+			gov_when(h, x->start, NULL);
 		else
 			html_text(h, x->title);
 		HTML_LIT(h, "</h3><p class=\"actions\">");
-		anchor(h, base, "Mødet");
-		HTML_LIT(h, " · ");
+		anchor(h, base, "Mødets side");
 		anchor(h, arena_printf(&r->arena, "%s/referat.pdf", base),
 		    "Referat (PDF)");
-		HTML_LIT(h, "</p><dl class=\"decisions\">");
+		HTML_LIT(h, "</p>");
 		for (k = 0; k < x->nitems && shown < DECISIONS_MAX; k++) {
-			const struct meeting_view_item *it = &x->items[k];
-
-			if (!is_decision(it))
+			if (!is_decision(&x->items[k]))
 				continue;
 			shown++;
-			HTML_LIT(h, "<dt>");
-			anchor(h, arena_printf(&r->arena, "%s#punkt-%d", base,
-			    it->number), arena_printf(&r->arena, "%d. %s",
-			    it->number, it->title));
-			HTML_LIT(h, "</dt><dd>");
-			if (!meeting_fmt_blank(it->recommendation)) {
-				HTML_LIT(h, "<p><strong>Indstilling:</strong> ");
-				lines(r, h, clip(r, it->recommendation,
-				    DECISION_TEXT_MAX));
-				HTML_LIT(h, "</p>");
-			}
-			if (!meeting_fmt_blank(it->result)) {
-				HTML_LIT(h, "<p class=\"result\"><strong>"
-				    "Beslutning:</strong> ");
-				html_text(h, it->result);
-				HTML_LIT(h, "</p>");
-			}
-			if (!meeting_fmt_blank(it->minutes)) {
-				HTML_LIT(h, "<p><strong>Referat:</strong> ");
-				lines(r, h, clip(r, it->minutes,
-				    DECISION_TEXT_MAX));
-				HTML_LIT(h, "</p>");
-			}
-			HTML_LIT(h, "</dd>");
+			decision(r, h, base, &x->items[k]);
 		}
-		HTML_LIT(h, "</dl></article>");
+		HTML_LIT(h, "</article>");
 	}
 	if (shown == 0)
 		HTML_LIT(h, "<p>Der er endnu ingen beslutninger i godkendte "
@@ -750,20 +744,7 @@ page_politicians(struct http_req *r)
 	if (!no_query(r))
 		return;
 	page_begin(&p, r, "For politikere", "politikere");
-	HTML_LIT(h, "<p>Overblik over samarbejdets beslutninger "
-	    "og møder: hvad Socialdirektørkredsen, Den Administrative "
-	    "Styregruppe og de øvrige organer har besluttet og indstillet, "
-	    "hvornår de mødes, og hvad tilbuddene koster.</p>"
-	    "<ul>"
-	    "<li><a href=\"/takster\">Takstoversigt</a> – de offentliggjorte "
-	    "takster for tilbuddene</li>"
-	    "<li><a href=\"/moeder\">Alle møder</a> – dagsordener og "
-	    "referater</li>"
-	    "<li><a href=\"/soeg\">Søg i dagsordener og referater</a></li>"
-	    "<li><a href=\"/kalender.ics\">Mødekalender</a> (iCal, kan "
-	    "abonneres på i Outlook og andre kalendere)</li>"
-	    "<li><a href=\"/referater.rss\">Nye referater</a> (RSS)</li>"
-	    "</ul>");
+	shortcuts(h);
 	upcoming(r, h);
 	decisions(r, h);
 	page_end(&p, 200);

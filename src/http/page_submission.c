@@ -136,18 +136,34 @@ amount_cell(struct ui_table *t, bool known, int64_t ore)
 	ui_cell_end(t);
 }
 
-/* The service lines with their tariffs and last year's. */
+/* A line's warnings, then its reason or that one is missing. */
+static void
+warnings_cell(struct html *h, const struct service_line *l)
+{
+	warnings_list(h, l);
+	if (l->reason != NULL) {
+		HTML_LIT(h, "<p><strong>Begrundelse:</strong> ");
+		html_text(h, l->reason);
+		HTML_LIT(h, "</p>");
+	} else if (round_line_needs_reason(l)) {
+		HTML_LIT(h, "<p>");
+		ui_badge(h, UI_ERROR, "Begrundelse mangler");
+		HTML_LIT(h, "</p>");
+	}
+}
+
+/*
+ * The service lines with their tariffs and last year's: the essentials,
+ * narrow enough for a laptop; the rest is in each line's detail below.
+ */
 static void
 lines_table(struct page *p, const struct submission_view *v)
 {
 	static const struct ui_col cols[] = {
-		{ "Linje", UI_COL_NUM }, { "Paragraf", 0 },
-		{ "Takstniveau", 0 }, { "Enhed", 0 },
-		{ "Pladser", UI_COL_NUM }, { "Belægning", UI_COL_NUM },
-		{ "Takstgrundlag", UI_COL_NUM },
-		{ "Beregnet takst", UI_COL_NUM },
+		{ "Linje", 0 }, { "Takstniveau", 0 }, { "Enhed", 0 },
+		{ "Pladser", UI_COL_NUM }, { "Beregnet takst", UI_COL_NUM },
 		{ "Takst sidste år", UI_COL_NUM }, { "Ændring", UI_COL_NUM },
-		{ "Advarsler", 0 }, { "Begrundelse", 0 }, { "Ret", 0 },
+		{ "Advarsler", 0 },
 	};
 	struct http_req	*r = p->r;
 	struct html	*h = &p->h;
@@ -159,14 +175,28 @@ lines_table(struct page *p, const struct submission_view *v)
 		ui_alert(h, UI_INFO, NULL, "Der er ingen ydelseslinjer endnu.");
 		return;
 	}
-	ui_table_begin(&t, h, NULL, cols, v->may_edit ? 13 : 12);
+	HTML_LIT(h, "<p>Belægning, takstgrundlag og omkostninger for hver "
+	    "linje står under tabellen.</p>");
+	ui_table_begin(&t, h, NULL, cols, 8);
 	for (i = 0; i < v->sub.nlines_loaded; i++) {
 		const struct service_line *l = &v->sub.lines[i];
 		int64_t prev = prev_tariff(v, l);
 
 		ui_row(&t);
-		ui_cell_int(&t, l->pos);
-		ui_cell(&t, l->paragraph);
+		ui_cell_begin(&t);
+		html_text(h, arena_printf(&r->arena, "%d. %s", l->pos,
+		    l->paragraph));
+		if (v->may_edit) {
+			HTML_LIT(h, "<br><a");
+			html_url(h, "href", arena_printf(&r->arena,
+			    "/indberetning/%lld/linje/%d",
+			    (long long)v->sub.id, l->pos));
+			HTML_LIT(h, ">");
+			html_text(h, arena_printf(&r->arena, "Ret linje %d",
+			    l->pos));
+			HTML_LIT(h, "</a>");
+		}
+		ui_cell_end(&t);
 		ui_cell_begin(&t);
 		html_text(h, *l->level ? l->level : "–");
 		tariff_http_referral(h, l->referred_from, l->referred_before);
@@ -175,10 +205,6 @@ lines_table(struct page *p, const struct submission_view *v)
 		ui_cell_begin(&t);
 		html_centi(h, l->places_centi);
 		ui_cell_end(&t);
-		ui_cell_begin(&t);
-		tariff_http_pct(h, l->occupancy_bp);
-		ui_cell_end(&t);
-		amount_cell(&t, l->computed, l->base_ore);
 		ui_cell_begin(&t);
 		if (l->computed)
 			tariff_http_kr(h, l->tariff_ore);
@@ -193,21 +219,31 @@ lines_table(struct page *p, const struct submission_view *v)
 			HTML_LIT(h, "–");
 		ui_cell_end(&t);
 		ui_cell_begin(&t);
-		warnings_list(h, l);
+		warnings_cell(h, l);
 		ui_cell_end(&t);
-		ui_cell_begin(&t);
-		if (l->reason != NULL)
-			html_text(h, l->reason);
-		else if (round_line_needs_reason(l))
-			ui_badge(h, UI_ERROR, "Mangler");
-		ui_cell_end(&t);
-		if (v->may_edit)
-			ui_cell_link(&t, arena_printf(&r->arena,
-			    "/indberetning/%lld/linje/%d",
-			    (long long)v->sub.id, l->pos),
-			    arena_printf(&r->arena, "Ret linje %d", l->pos));
 	}
 	ui_table_end(&t);
+}
+
+/* The facts of a line that the table leaves out. */
+static void
+line_facts(struct html *h, const struct service_line *l)
+{
+	ui_facts_begin(h);
+	ui_fact(h, "Paragraf", l->paragraph);
+	ui_fact_begin(h, "Pladser");
+	html_centi(h, l->places_centi);
+	ui_fact_end(h);
+	ui_fact_begin(h, "Belægning");
+	tariff_http_pct(h, l->occupancy_bp);
+	ui_fact_end(h);
+	ui_fact_begin(h, "Takstgrundlag");
+	if (l->computed)
+		tariff_http_kr(h, l->base_ore);
+	else
+		HTML_LIT(h, "Kan ikke beregnes");
+	ui_fact_end(h);
+	ui_facts_end(h);
 }
 
 /* Every cost line of each service line beside last year's. */
@@ -270,6 +306,7 @@ costs(struct page *p, const struct submission_view *v)
 		ui_accordion_begin(h, arena_printf(&r->arena, "Linje %d: %s%s%s, "
 		    "%s", l->pos, l->paragraph, *l->level ? " " : "", l->level,
 		    tariff_unit_label(l->unit)), v->sub.nlines_loaded <= 3);
+		line_facts(h, l);
 		ui_table_begin(&t, h, NULL, cols, 4);
 		for (k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
 			int64_t cur = *(const int64_t *)(const void *)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/org.h"
 #include "core/params.h"
@@ -23,6 +24,7 @@
 #include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 /* A path with one id: idpath(r, "/takster/%lld", id). */
@@ -249,7 +251,7 @@ change_form(struct page *p, const struct published_tariff *t,
 	    .label = "Begrundelse", .type = UI_TEXTAREA, .rows = 3,
 	    .required = true, .value = http_form(r, "reason") }, errs);
 	HTML_LIT(h, "<div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Gem takstændring", NULL, NULL);
+	ui_button(h, UI_PRIMARY, "Fortsæt", NULL, NULL);
 	HTML_LIT(h, "</div></form>");
 }
 
@@ -350,10 +352,87 @@ page_tariff_view(struct http_req *r)
 		tariff_page(r, id, NULL, 200);
 }
 
+/* "6. marts 2027" of an ISO date, in the arena. */
+static const char *
+date_da(struct http_req *r, const char *iso)
+{
+	struct buf	 b;
+	const char	*s;
+
+	buf_init(&b);
+	text_format_date_da(&b, iso);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return s;
+}
+
+/* The ISO date before iso (a valid date), in the arena. */
+static const char *
+day_before(struct http_req *r, const char *iso)
+{
+	struct tm	tm;
+	time_t		t;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = atoi(iso) - 1900;
+	tm.tm_mon = atoi(iso + 5) - 1;
+	tm.tm_mday = atoi(iso + 8) - 1;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	return arena_printf(&r->arena, "%04d-%02d-%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* "1.234,56 kr." of øre, in the arena. */
+static const char *
+kr_da(struct http_req *r, int64_t ore)
+{
+	char kr[TEXT_KR_SIZE];
+
+	text_format_ore_da(kr, ore);
+	return arena_strdup(&r->arena, kr);
+}
+
+/*
+ * The confirmation of a change in the year: the old and the new tariff,
+ * the date it applies from and the reason, re-posted with confirm=1.
+ */
+static void
+change_confirm(struct http_req *r, const struct published_tariff *old,
+    int64_t ore, const char *from, const char *reason)
+{
+	struct page	 p;
+	const char	*back = idpath(r, "/takster/%lld", old->id);
+	const char	*cons[4];
+
+	/* "kr." ends the sentence. */
+	cons[0] = arena_printf(&r->arena, "Taksten ændres fra %s til %s",
+	    kr_da(r, old->tariff_ore), kr_da(r, ore));
+	cons[1] = arena_printf(&r->arena, "Den nye takst gælder fra %s. Den "
+	    "hidtidige takst gælder til og med %s og bevares som en afløst "
+	    "version.", date_da(r, from), date_da(r, day_before(r, from)));
+	cons[2] = arena_printf(&r->arena, "Begrundelse: %s", reason);
+	cons[3] = "Ændringen offentliggøres straks i Takstoversigten og kan "
+	    "ikke fortrydes, kun afløses af en ny ændring.";
+	page_begin_crumbs(&p, r, "Bekræft takstændring", "takster",
+	    (const struct page_crumb[]){ { "/takster", "Takstoversigt" },
+	    { back, old->offer_name } }, 2);
+	ui_confirm(&p, &(struct ui_confirm){
+	    .heading = arena_printf(&r->arena, "Offentliggør ny takst for %s?",
+	    old->offer_name),
+	    .text = "Når du bekræfter, sker dette:",
+	    .consequences = cons, .nconsequences = 4,
+	    .action = idpath(r, "/takster/%lld/aendring", old->id),
+	    .button = "Offentliggør takstændring", .cancel_href = back });
+	page_end(&p, 200);
+}
+
 void
 page_tariff_change_post(struct http_req *r)
 {
 	struct ui_errors	 errs;
+	struct published_tariff	 old;
 	struct err		 e;
 	const char		*amount, *from, *reason;
 	int64_t			 id, ore, nid;
@@ -369,7 +448,13 @@ page_tariff_change_post(struct http_req *r)
 	else if (amount == NULL || text_parse_kr(amount, &ore) != 0)
 		err_set(&e, ERR_INVALID, "invalid_amount", "tariff", "Angiv "
 		    "den nye takst i kroner (fx 2.283 eller 2.283,50)");
-	else if (round_tariff_change(&r->svc, id, ore, from, reason, &nid,
+	else if (!ui_confirmed(r)) {
+		if (round_tariff_change_check(&r->svc, id, ore, from, reason,
+		    &old, &e) == 0) {
+			change_confirm(r, &old, ore, from, reason);
+			return;
+		}
+	} else if (round_tariff_change(&r->svc, id, ore, from, reason, &nid,
 	    &e) == 0) {
 		http_redirect(r, idpath(r, "/takster/%lld?besked=aendret",
 		    nid));

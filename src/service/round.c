@@ -1702,14 +1702,12 @@ tariff_audit(struct svc *s, const struct published_tariff *t)
 	return dump(s, j);
 }
 
-int
-round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
-    const char *valid_from, const char *reason, int64_t *new_id,
-    struct err *e)
+/* The arguments of a change in the year, before the tariff is read. */
+static int
+change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
+    const char *reason, struct err *e)
 {
-	struct published_tariff	old, cut, now;
-	char			prev_day[11];
-	int			rc;
+	int rc;
 
 	if ((rc = editors_only(s, e)) != 0)
 		return rc;
@@ -1728,29 +1726,63 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 		return err_set(e, ERR_INVALID, "invalid_reason", "reason",
 		    "Begrundelsen må højst have %d tegn og ingen styretegn",
 		    ROUND_REASON_MAX);
+	return 0;
+}
+
+/* May the user change old from valid_from on? */
+static int
+change_allowed(struct svc *s, const struct published_tariff *old,
+    const char *valid_from, struct err *e)
+{
+	if (!role_may_edit_offer(s->who, old->operator_code))
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan "
+		    "kun ændre takster for tilbud, som din egen organisation "
+		    "er driftsherre for");
+	if (old->superseded_at != NULL)
+		return err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten "
+		    "er afløst af en senere runde og kan ikke ændres");
+	if (strcmp(valid_from, old->valid_from) <= 0 ||
+	    strcmp(valid_from, old->valid_to) > 0)
+		return err_set(e, ERR_INVALID, "invalid_date", "valid_from",
+		    "Den nye takst skal gælde fra en dato efter %s og senest "
+		    "%s", old->valid_from, old->valid_to);
+	return 0;
+}
+
+int
+round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
+    const char *valid_from, const char *reason,
+    struct published_tariff *old, struct err *e)
+{
+	int rc;
+
+	if ((rc = change_args(s, tariff_ore, valid_from, reason, e)) != 0)
+		return rc;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = tariff_store_published_get(s->db, s->arena, id, old, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	return change_allowed(s, old, valid_from, e);
+}
+
+int
+round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
+    const char *valid_from, const char *reason, int64_t *new_id,
+    struct err *e)
+{
+	struct published_tariff	old, cut, now;
+	char			prev_day[11];
+	int			rc;
+
+	if ((rc = change_args(s, tariff_ore, valid_from, reason, e)) != 0)
+		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = tariff_store_published_get(s->db, s->arena, id, &old, e))
-	    != 0)
+	    != 0 || (rc = change_allowed(s, &old, valid_from, e)) != 0)
 		goto fail;
-	if (!role_may_edit_offer(s->who, old.operator_code)) {
-		rc = err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan kun "
-		    "ændre takster for tilbud, som din egen organisation er "
-		    "driftsherre for");
-		goto fail;
-	}
-	if (old.superseded_at != NULL) {
-		rc = err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten er "
-		    "afløst af en senere runde og kan ikke ændres");
-		goto fail;
-	}
-	if (strcmp(valid_from, old.valid_from) <= 0 ||
-	    strcmp(valid_from, old.valid_to) > 0) {
-		rc = err_set(e, ERR_INVALID, "invalid_date", "valid_from",
-		    "Den nye takst skal gælde fra en dato efter %s og senest "
-		    "%s", old.valid_from, old.valid_to);
-		goto fail;
-	}
 	day_before(valid_from, prev_day);
 	if ((rc = tariff_store_published_change(s->db, &old, tariff_ore,
 	    valid_from, prev_day, reason, s->now_iso, s->who->username ?

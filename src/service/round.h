@@ -227,6 +227,14 @@ int	round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    const char *valid_from, const char *reason, int64_t *new_id,
 	    struct err *e);
 /*
+ * Check a change in the year as round_tariff_change() would, without
+ * writing: the same errors, and *old receives the version it would end
+ * (for a confirmation that shows old and new tariff).
+ */
+int	round_tariff_change_check(struct svc *s, int64_t id,
+	    int64_t tariff_ore, const char *valid_from, const char *reason,
+	    struct published_tariff *old, struct err *e);
+/*
  * The JSON form of a service line (API output and audit): the entered
  * fields under their API names (places, occupancy_pct and
  * occupancy_history_pct as numbers with up to two decimals, amounts in

@@ -100,6 +100,9 @@ describe('meetings: roles and the closed-content guarantee', () => {
 		assert.match(p.text, /Næste møde/);
 		assert.match(p.text, /6\. marts 2026, kl\. 10\.00–12\.00/);
 		assert.match(p.text, /2026-209 \/ 2026-42002/);
+		/* One message: that it was created (no minutes yet). */
+		assert.equal(p.text.match(/role="status"/g).length, 1);
+		assert.doesNotMatch(p.text, /Referatet er et udkast/);
 		/* A participant who sends an apology and a substitute. */
 		let pr = await form(admin, `/moeder/${m1}/deltagere`, {
 		    name: 'Jens Nørgaard', organisation: 'Mariagerfjord Kommune',

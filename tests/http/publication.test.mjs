@@ -385,7 +385,7 @@ describe('publication of meetings', () => {
 		    .exec(r.text)[1];
 		assert.match(dec, /Styringsaftale for 2027 \(HETH\)/);
 		assert.match(dec, /Det indstilles, at styringsaftalen godkendes\./);
-		assert.match(dec, /<strong>Beslutning:<\/strong> godkendt/);
+		assert.match(dec, /<dt>Beslutning<\/dt><dd><span class="badge badge-success">Godkendt<\/span><\/dd>/);
 		assert.match(dec, new RegExp(`href="/moeder/${m1}/referat\\.pdf"`));
 		assert.doesNotMatch(dec, /Godkendelse af dagsorden/,
 		    'standard items are not decisions');

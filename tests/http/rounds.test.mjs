@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { assertApiError, assertDanish, startServer } from './harness.mjs';
+import { assertApiError, assertDanish, postForm, redirectId, startServer }
+    from './harness.mjs';
 
 let srv, admin, op851, op1081, reader, authority, anon;
 let open, late;		/* an open round and one past its deadline */
@@ -435,8 +436,50 @@ describe('publishing and the tariff overview', () => {
 		const v = await anon.get(`/takster/${tariff.id}`);
 		assert.equal(v.status, 200);
 		assert.match(v.text, /Varig udvidelse med to pladser/);
-		assert.doesNotMatch(v.text, /Gem takstændring/,
+		assert.doesNotMatch(v.text, /name="valid_from"/,
 		    'no change form for anonymous users');
+	});
+
+	test('a change in the year on the page is confirmed first',
+	    async () => {
+		const ore = async () => (await anon.getJson(
+		    `/api/v1/tariffs?year=${YEAR}`)).tariffs.map((t) =>
+		    t.tariff_ore);
+		const before = await ore();
+		const cur = (await anon.getJson(`/api/v1/tariffs?year=${YEAR}`))
+		    .tariffs.find((t) => t.tariff_ore === 240000);
+		const url = `/takster/${cur.id}/aendring`;
+		const form = { tariff: '2.450,50', valid_from: `${YEAR}-10-01`,
+		    reason: 'Ny normering i nattevagten' };
+		const v = await op851.get(`/takster/${cur.id}`);
+		assert.match(v.text, /name="valid_from"/);
+		/* Without confirm=1: the confirmation, nothing changes. */
+		const c = await postForm(op851, url, form);
+		assert.equal(c.status, 200, c.text);
+		assert.match(c.text, /<h1>Bekræft takstændring<\/h1>/);
+		assert.match(c.text, /Taksten ændres fra 2\.400,00 kr\. til 2\.450,50 kr\./);
+		assert.match(c.text, /Den nye takst gælder fra 1\. oktober 2031\. Den hidtidige takst gælder til og med 30\. september 2031/);
+		assert.match(c.text, /Begrundelse: Ny normering i nattevagten/);
+		assert.match(c.text, /name="confirm" value="1"/);
+		assert.match(c.text, /name="tariff" value="2\.450,50"/);
+		assert.match(c.text, new RegExp(`href="/takster/${cur.id}"[^>]*>Fortryd`));
+		assert.deepEqual(await ore(), before);
+		/* Bad input is refused before the confirmation. */
+		const bad = await postForm(op851, url, { ...form,
+		    valid_from: `${YEAR + 1}-01-01` });
+		assert.equal(bad.status, 400);
+		assert.match(bad.text, /Der er fejl i formularen/);
+		assert.doesNotMatch(bad.text, /Bekræft takstændring/);
+		assert.equal((await postForm(op1081, url, form)).status, 403);
+		assert.deepEqual(await ore(), before);
+		/* Confirmed: the new version is published. */
+		const ok = await postForm(op851, url, { ...form, confirm: '1' });
+		assert.equal(ok.status, 303, ok.text);
+		assert.match(ok.headers.get('location'), /\?besked=aendret$/);
+		assert.deepEqual(await ore(), [...before, 245050]);
+		const n = await op851.get(`/takster/${redirectId(ok)}?besked=aendret`);
+		assert.match(n.text, /Takstændringen er gemt som en ny version/);
+		assert.match(n.text, /Ny normering i nattevagten/);
 	});
 });
 
