@@ -120,9 +120,9 @@ import_form(struct page *p)
 	    "har fejl, gemmes intet.</p><form method=\"post\" "
 	    "action=\"/tilbud/import\" enctype=\"multipart/form-data\">");
 	page_csrf(p);
-	HTML_LIT(h, "<div class=\"form-group\"><label class=\"form-label\" "
-	    "for=\"file\">CSV-fil</label><input type=\"file\" id=\"file\" "
-	    "name=\"file\" accept=\".csv,text/csv\" required></div>");
+	ui_field(h, &(struct ui_field){ .name = "file", .label = "CSV-fil",
+	    .type = UI_FILE, .accept = ".csv,text/csv", .required = true },
+	    NULL);
 	ui_checkbox(h, &(struct ui_check){ .name = "dry_run",
 	    .label = "Kontrollér kun (gem ikke)" });
 	HTML_LIT(h, "<div class=\"actions\">");

@@ -10,6 +10,7 @@
  *   status  the page answers 200 (links never lead to an error or to
  *           the login page);
  *   h1      exactly one h1;
+ *   size    the HTML of the page is under 60 KB;
  *   scroll  no horizontal scroll of the page itself (1 px allowed);
  *   axe     axe-core finds no violation of impact serious or critical;
  *   english no English words in the visible text, the title and the
@@ -40,6 +41,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const OUT = path.join(ROOT, 'test-results', 'pages');
 const WIDTHS = [[1280, 900], [390, 844]];
 const MAX_PAGES = 80;		/* per role: the crawl's bound */
+const MAX_PAGE_BYTES = 60 * 1024;	/* a page's HTML */
 const YEAR = new Date().getUTCFullYear() + 1;
 const day = (offset) => new Date(Date.now() + offset * 86400000)
     .toISOString().slice(0, 10);
@@ -306,6 +308,9 @@ async function checkPage(page, u, expectStatus, shot, fail) {
 	const status = res?.status();
 	if (status !== expectStatus)
 		fail('status', `answers ${status}, not ${expectStatus}`);
+	const bytes = res ? (await res.body()).length : 0;
+	if (bytes >= MAX_PAGE_BYTES)
+		fail('size', `${bytes} bytes of HTML, not under ${MAX_PAGE_BYTES}`);
 	const info = await page.evaluate(inspect);
 	if (info.h1.length !== 1)
 		fail('h1', `${info.h1.length} h1` +
