@@ -48,6 +48,7 @@ struct upload {
 	int			 cur;		/* r->form entry being filled,
 						   or -1 */
 	bool			 cur_file;	/* it is files[nfiles - 1] */
+	uint64_t		 cur_bytes;	/* bytes of the current part */
 	struct buf		 text;		/* the current text value */
 	struct upload_file	 files[UPLOAD_MAX_FILES];
 	int			 nfiles;
@@ -177,10 +178,22 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)transfer_encoding;
 	if (key == NULL)
 		return MHD_YES;
-	if ((off == 0 || u->cur < 0) && part_begin(u, key, filename) != 0)
-		return MHD_NO;
+	/*
+	 * A new part starts at offset 0 of a value. The post processor may
+	 * call more than once at offset 0 for one part (first with no data,
+	 * depending on where the network split the body), so a call at 0
+	 * continues the current part while it has the same name and no data
+	 * yet; otherwise a second, empty entry would hide the value.
+	 */
+	if (u->cur < 0 || (off == 0 && (u->cur_bytes > 0 ||
+	    strcmp(u->r->form[u->cur].name, key) != 0))) {
+		if (part_begin(u, key, filename) != 0)
+			return MHD_NO;
+		u->cur_bytes = 0;
+	}
 	if (size == 0)
 		return MHD_YES;
+	u->cur_bytes += size;
 	if (u->cur_file)
 		return file_write(u, data, size) == 0 ? MHD_YES : MHD_NO;
 	if ((u->text_len += size) > u->text_limit) {

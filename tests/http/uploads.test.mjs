@@ -177,6 +177,24 @@ describe('uploads with the default limit', () => {
 		assert.deepEqual(tempFiles(), []);
 		assert.equal((await attachmentIds(admin, item)).length, 2);
 	});
+
+	test('every text field keeps its value, wherever the parser splits',
+	    async () => {
+		/* The post processor may report a value in pieces and call
+		   twice at offset 0 for the next field (first with no data);
+		   "closed" must not be lost to an empty second entry, which
+		   would publish a closed attachment. Names of 1–24 bytes and
+		   a "ø" move the split points through the buffer. */
+		const it = await newItem(admin);
+		for (let n = 1; n <= 24; n++)
+			assert.equal(redirectId(await upload(admin, `/punkter/${it}/bilag`,
+			    { name: `Notat ${'p'.repeat(n)}ø`, closed: '1' },
+			    bigPdf(600), `n${n}.pdf`, 'application/pdf')), it);
+		const p = await admin.get(`/punkter/${it}`);
+		assert.equal([...p.text.matchAll(/Gør bilaget åbent/g)].length, 24,
+		    'every attachment is closed');
+		assert.doesNotMatch(p.text, />Luk bilaget</);
+	});
 });
 
 describe('uploads with --max-upload 2M', () => {
