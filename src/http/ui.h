@@ -328,4 +328,12 @@ void		 ui_confirm(struct page *p, const struct ui_confirm *c);
 /* True when the posted form carries confirm=1. */
 bool		 ui_confirmed(struct http_req *r);
 
+/* ---- text ----------------------------------------------------------- */
+
+/*
+ * v with Danish thousands separators ("12.345") as text in r's arena,
+ * for messages put together with arena_printf.
+ */
+const char	*ui_int_da(struct http_req *r, int64_t v);
+
 #endif
