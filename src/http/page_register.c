@@ -353,11 +353,8 @@ page_offer_view(struct http_req *r)
 		html_date(h, o.status_from);
 	}
 	ui_fact_end(h);
-	if (o.opened_on != NULL) {
-		ui_fact_begin(h, "Åbnet");
-		html_date(h, o.opened_on);
-		ui_fact_end(h);
-	}
+	if (o.opened_on != NULL)
+		ui_fact_date(h, "Åbnet", o.opened_on);
 	if (o.tilbudsportal_id != NULL)
 		ui_fact(h, "Tilbudsportalen", o.tilbudsportal_id);
 	if (o.note != NULL)

@@ -475,9 +475,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 	ui_facts_begin(h);
 	ui_fact(h, "Titel", t.title);
 	ui_fact(h, "Takstår", arena_printf(&r->arena, "%d", t.year));
-	ui_fact_begin(h, "Åbner");
-	html_date(h, t.opens_on);
-	ui_fact_end(h);
+	ui_fact_date(h, "Åbner", t.opens_on);
 	ui_fact_begin(h, "Frist");
 	html_date(h, t.deadline);
 	if (t.reopened_until != NULL) {

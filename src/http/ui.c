@@ -680,6 +680,14 @@ ui_fact_end(struct html *h)
 }
 
 void
+ui_fact_date(struct html *h, const char *term, const char *iso)
+{
+	ui_fact_begin(h, term);
+	html_date(h, iso);
+	ui_fact_end(h);
+}
+
+void
 ui_fact(struct html *h, const char *term, const char *value)
 {
 	ui_fact_begin(h, term);
