@@ -189,7 +189,8 @@ body_forms(struct page *p, int64_t id, const struct membership *mm,
 	HTML_LIT(h, "><h3>Bed kommunerne udpege</h3>");
 	page_csrf(p);
 	ui_field(h, &(struct ui_field){ .name = "title", .id = "nom-title",
-	    .label = "Titel", .required = true, .maxlength = 200 }, NULL);
+	    .label = "Titel", .required = true,
+	    .maxlength = NOMINATION_TITLE_MAX }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "deadline", .label = "Frist",
 	    .type = UI_DATE, .required = true, .width = "m" }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "seats",

@@ -269,7 +269,7 @@ line_form(struct page *p, const struct submission_view *v, int pos,
 	ui_field(h, &(struct ui_field){ .name = "level",
 	    .label = "Takstniveau", .hint = "Fx Niveau 1. Tomt, hvis ydelsen "
 	    "kun har én takst", .value = l->level, .width = "m",
-	    .maxlength = 100 }, errs);
+	    .maxlength = ROUND_LEVEL_MAX }, errs);
 	tariff_fields_unit(h, l->unit, errs);
 	unit_values[0] = l->days ? arena_printf(&r->arena, "%lld",
 	    (long long)l->days) : NULL;

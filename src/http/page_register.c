@@ -462,7 +462,7 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 		HTML_LIT(h, ">");
 	}
 	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-	    .value = o->name, .required = true, .maxlength = 200,
+	    .value = o->name, .required = true, .maxlength = OFFER_NAME_MAX,
 	    .width = "xl" }, &errs);
 	ui_select_begin(h, &(struct ui_select){ .name = "operator_code",
 	    .label = "Driftsherre", .selected = o->operator_code,
@@ -488,7 +488,8 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	ui_checkbox(h, &(struct ui_check){ .name = "covered",
 	    .label = "Omfattet af rammeaftalen", .checked = o->covered });
 	ui_field(h, &(struct ui_field){ .name = "category", .label = "Kategori",
-	    .value = o->category, .maxlength = 50, .width = "m" }, &errs);
+	    .value = o->category, .maxlength = OFFER_CATEGORY_MAX,
+	    .width = "m" }, &errs);
 	HTML_LIT(h, "<fieldset id=\"places\"><legend class=\"h4\">Pladser "
 	    "pr. år</legend>");
 	if (ui_errors_get(&errs, "places") != NULL) {
@@ -527,7 +528,8 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	    .type = UI_DATE, .width = "m", .value = o->opened_on }, &errs);
 	ui_field(h, &(struct ui_field){ .name = "tilbudsportal_id",
 	    .label = "Tilbudsportalens id", .inputmode = "numeric",
-	    .maxlength = 12, .width = "s", .value = o->tilbudsportal_id },
+	    .maxlength = OFFER_PORTAL_ID_MAX, .width = "s",
+	    .value = o->tilbudsportal_id },
 	    &errs);
 	ui_field(h, &(struct ui_field){ .name = "note", .label = "Note",
 	    .type = UI_TEXTAREA, .rows = 3, .value = o->note }, &errs);

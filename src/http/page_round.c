@@ -76,8 +76,9 @@ new_round_form(struct page *p, const struct ui_errors *errs)
 	    arena_printf(&r->arena, "%d", atoi(r->svc.now_iso) + 1)) }, errs);
 	ui_field(h, &(struct ui_field){ .name = "no", .label = "Rundenummer",
 	    .hint = "1: foreløbige takster, 2: endelige takster",
-	    .type = UI_NUMBER, .inputmode = "numeric", .maxlength = 1,
-	    .width = "xxs", .required = true, .value = posted(r, "no", "1") },
+	    .type = UI_NUMBER, .inputmode = "numeric",
+	    .maxlength = ROUND_NO_DIGITS, .width = "xxs", .required = true,
+	    .value = posted(r, "no", "1") },
 	    errs);
 	ui_field(h, &(struct ui_field){ .name = "title", .label = "Titel",
 	    .maxlength = ROUND_TITLE_MAX, .required = true,
