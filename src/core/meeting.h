@@ -30,6 +30,7 @@ struct arena;
 #define ATTACHMENT_FILENAME_MAX	255
 #define FOLLOWUP_TEXT_MAX	2000	/* a follow-up of a decision */
 #define FOLLOWUP_OWNER_MAX	200	/* who is responsible for it */
+#define NOMINATION_TITLE_MAX	200	/* nominations asked (service/body) */
 
 enum meeting_state {
 	MEETING_PLANLAGT = 0,		/* planned, agenda being prepared */

@@ -172,7 +172,7 @@ offer_validate(const struct offer *o, struct err *e)
 			return rc;
 	}
 	if (o->category != NULL && (rc = check_text(o->category, "category",
-	    "Kategorien", 50, false, e)) != 0)
+	    "Kategorien", OFFER_CATEGORY_MAX, false, e)) != 0)
 		return rc;
 	if (o->nplaces > OFFER_YEARS_MAX)
 		return err_set(e, ERR_INVALID, "too_many_years", "places",
@@ -210,13 +210,13 @@ offer_validate(const struct offer *o, struct err *e)
 		    "Statusdatoen ligger før åbningsdatoen");
 	if (o->tilbudsportal_id != NULL) {
 		int64_t v;
-		if (strlen(o->tilbudsportal_id) > 12 ||
+		if (strlen(o->tilbudsportal_id) > OFFER_PORTAL_ID_MAX ||
 		    text_parse_i64(o->tilbudsportal_id, &v) != 0 || v <= 0 ||
 		    o->tilbudsportal_id[0] == '+' ||
 		    o->tilbudsportal_id[0] == '-')
 			return err_set(e, ERR_INVALID, "invalid_tilbudsportal_id",
 			    "tilbudsportal_id", "Tilbudsportalens id skal være "
-			    "et tal på højst 12 cifre");
+			    "et tal på højst %d cifre", OFFER_PORTAL_ID_MAX);
 	}
 	if (o->note != NULL && (rc = check_text(o->note, "note", "Noten",
 	    OFFER_TEXT_MAX, true, e)) != 0)

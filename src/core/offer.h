@@ -37,6 +37,8 @@ enum offer_status {
 #define OFFER_NAME_MAX		200	/* code points */
 #define OFFER_TEXT_MAX		2000	/* code points, notes and sources */
 #define OFFER_ITEM_MAX		200	/* code points, one paragraph or group */
+#define OFFER_CATEGORY_MAX	50	/* code points */
+#define OFFER_PORTAL_ID_MAX	12	/* digits of the Tilbudsportalen id */
 #define OFFER_PARAGRAPHS_MAX	16
 #define OFFER_GROUPS_MAX	8
 #define OFFER_YEARS_MAX		60

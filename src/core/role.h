@@ -17,6 +17,12 @@ enum role {
 	ROLE_ADMIN		/* secretariat: everything */
 };
 
+/* Field limits of a user, in bytes; checked by service/account and given
+   to the forms as maxlength. */
+#define USER_NAME_MIN		2	/* a login name ("brugernavn") */
+#define USER_NAME_MAX		64
+#define USER_DISPLAY_NAME_MAX	200	/* the name shown ("Navn") */
+
 /* The user a request or command acts for. */
 struct principal {
 	int64_t		 user_id;	/* 0 for anonymous or the system */

@@ -32,6 +32,7 @@ struct agreement_params;
 struct err;
 
 #define ROUND_NO_MAX		9	/* rounds in one tariff year */
+#define ROUND_NO_DIGITS		1	/* digits of ROUND_NO_MAX (maxlength) */
 #define ROUND_TITLE_MAX		200	/* code points */
 #define ROUND_COMMENT_MAX	2000	/* code points, secretariat comment */
 #define ROUND_LINES_MAX		20	/* service lines in one submission */

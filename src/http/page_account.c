@@ -195,11 +195,12 @@ users_page(struct http_req *r, const struct err *err, const char *flash,
 	ui_field(h, &(struct ui_field){ .name = "username",
 	    .label = "Brugernavn", .hint = "Små bogstaver, tal, . _ -",
 	    .value = err != NULL ? http_form(r, "username") : NULL,
-	    .required = true, .maxlength = 64, .width = "m",
+	    .required = true, .maxlength = USER_NAME_MAX, .width = "m",
 	    .autocomplete = "off" }, &errs);
 	ui_field(h, &(struct ui_field){ .name = "display_name",
 	    .label = "Navn", .value = err != NULL ? http_form(r,
-	    "display_name") : NULL, .maxlength = 200, .width = "l" }, &errs);
+	    "display_name") : NULL, .maxlength = USER_DISPLAY_NAME_MAX,
+	    .width = "l" }, &errs);
 	role_select(h, ROLE_READER, &errs);
 	org_select(r, h, err != NULL ? http_form(r, "org_code") : NULL,
 	    &errs);
@@ -282,7 +283,7 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 	HTML_LIT(h, ">");
 	ui_field(h, &(struct ui_field){ .name = "display_name",
 	    .label = "Navn", .value = u->display_name, .required = true,
-	    .maxlength = 200, .width = "l" }, &errs);
+	    .maxlength = USER_DISPLAY_NAME_MAX, .width = "l" }, &errs);
 	role_select(h, u->role, &errs);
 	org_select(r, h, u->org_code, &errs);
 	ui_checkbox(h, &(struct ui_check){ .name = "active", .label = "Aktiv",

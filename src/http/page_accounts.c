@@ -21,6 +21,7 @@
 #include "http/api.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
@@ -87,38 +88,6 @@ subnav(struct page *p, enum subnav_tab current)
 	};
 
 	ui_tabs(&p->h, "Regnskab", tabs, 4, (int)current);
-}
-
-/* The organisations, for names. */
-struct orgs {
-	struct org	*v;
-	int		 n;
-};
-
-static void
-orgs_load(struct http_req *r, struct orgs *o)
-{
-	struct err e;
-
-	err_clear(&e);
-	if (register_org_list(&r->svc, &o->v, &o->n, &e) != 0) {
-		o->v = NULL;
-		o->n = 0;
-	}
-}
-
-/* The name of the organisation with code, or the code when unknown. */
-static const char *
-org_name(const struct orgs *o, const char *code)
-{
-	int i;
-
-	if (code == NULL)
-		return NULL;
-	for (i = 0; i < o->n; i++)
-		if (strcmp(o->v[i].code, code) == 0)
-			return o->v[i].name;
-	return code;
 }
 
 /* "1.234,56 kr." in the request's arena. */
@@ -529,7 +498,7 @@ page_accounts_view(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_row	*v, *a;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct err		 e;
 	const char		*flash;
 	int64_t			 offer, year;
@@ -559,7 +528,7 @@ page_accounts_view(struct http_req *r)
 	}
 	a = &v[0];
 	setaside = strcmp(a->rule, "setaside") == 0;
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Årsresultat %d: %s",
 	    a->year, a->offer_name), "regnskab", (const struct page_crumb[]){
 	    { "/regnskab", "Regnskab" } }, 1);
@@ -577,7 +546,7 @@ page_accounts_view(struct http_req *r)
 	html_text(h, a->offer_name);
 	HTML_LIT(h, "</a>");
 	ui_fact_end(h);
-	ui_fact(h, "Driftsherre", org_name(&orgs, a->operator_code));
+	ui_fact(h, "Driftsherre", org_names_name(&orgs, a->operator_code));
 	ui_fact(h, "Regnskabsår", int_text(r, a->year));
 	ui_fact(h, "Takstberegningsgrundlag", kr_text(r, a->tariff_base_ore));
 	ui_fact(h, "Takstindtægter", kr_text(r, a->revenue_ore));
@@ -703,7 +672,7 @@ page_accounts(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_row	*v = NULL;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct ui_table		 t;
 	struct err		 e;
 	int64_t			 offer = 0, year = 0;
@@ -720,7 +689,7 @@ page_accounts(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	page_begin(&p, r, "Regnskab og årsresultater", "regnskab");
 	subnav(&p, TAB_RESULTS);
 	HTML_LIT(h, "<p>Indberettede årsresultater");
@@ -744,7 +713,7 @@ page_accounts(struct http_req *r)
 		ui_row(&t);
 		ui_cell_link(&t, arena_printf(&r->arena, "/regnskab/%lld/%d",
 		    (long long)v[i].offer_id, v[i].year), v[i].offer_name);
-		ui_cell(&t, org_name(&orgs, v[i].operator_code));
+		ui_cell(&t, org_names_name(&orgs, v[i].operator_code));
 		ui_cell(&t, int_text(r, v[i].year));
 		ui_cell_begin(&t);
 		ui_badge(h, v[i].result_ore < 0 ? UI_WARNING :
@@ -788,7 +757,7 @@ offer_label(struct http_req *r, const struct offer *v, size_t n, int64_t id)
 /* The balance, the lots by year and the entries of ledger l. */
 static void
 ledger_tables(struct page *p, const struct accounts_ledger *l,
-    const struct orgs *orgs)
+    const struct org_names *orgs)
 {
 	static const struct ui_col lot_cols[] = {
 		{ "Regnskabsår", 0 }, { "Udløber (sidste år)", 0 },
@@ -820,7 +789,7 @@ ledger_tables(struct page *p, const struct accounts_ledger *l,
 	plain(h, r, l->as_of_year);
 	HTML_LIT(h, "</h2>");
 	ui_facts_begin(h);
-	ui_fact(h, "Driftsherre", org_name(orgs, l->operator_code));
+	ui_fact(h, "Driftsherre", org_names_name(orgs, l->operator_code));
 	ui_fact(h, "Hensat i alt", kr_text(r, l->sum.deposited_ore));
 	ui_fact(h, "Brugt", kr_text(r, l->sum.used_ore));
 	ui_fact(h, "Udløbet", kr_text(r, l->sum.expired_ore));
@@ -877,7 +846,7 @@ page_accounts_ledger(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct accounts_ledger	 l;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct err		 e;
 	const char		*op, *s;
 	int64_t			 year;
@@ -907,7 +876,7 @@ page_accounts_ledger(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	page_begin(&p, r, "Hensættelser", "regnskab");
 	subnav(&p, TAB_LEDGER);
 	HTML_LIT(h, "<p>Driftsherrens hensatte overskud (opsparing): hvad der "

@@ -189,7 +189,8 @@ body_forms(struct page *p, int64_t id, const struct membership *mm,
 	HTML_LIT(h, "><h3>Bed kommunerne udpege</h3>");
 	page_csrf(p);
 	ui_field(h, &(struct ui_field){ .name = "title", .id = "nom-title",
-	    .label = "Titel", .required = true, .maxlength = 200 }, NULL);
+	    .label = "Titel", .required = true,
+	    .maxlength = NOMINATION_TITLE_MAX }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "deadline", .label = "Frist",
 	    .type = UI_DATE, .required = true, .width = "m" }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "seats",
@@ -289,11 +290,8 @@ page_body_view(struct http_req *r)
 		gov_paragraphs(h, b.mandate);
 		ui_fact_end(h);
 	}
-	if (b.ends_on != NULL) {
-		ui_fact_begin(h, "Slutdato");
-		html_date(h, b.ends_on);
-		ui_fact_end(h);
-	}
+	if (b.ends_on != NULL)
+		ui_fact_date(h, "Slutdato", b.ends_on);
 	ui_facts_end(h);
 	HTML_LIT(h, "<h2>Medlemmer</h2>");
 	if (nm == 0)
@@ -467,9 +465,7 @@ page_nomination_view(struct http_req *r)
 	html_text(h, nm.body_name);
 	HTML_LIT(h, "</a>");
 	ui_fact_end(h);
-	ui_fact_begin(h, "Frist");
-	html_date(h, nm.deadline);
-	ui_fact_end(h);
+	ui_fact_date(h, "Frist", nm.deadline);
 	ui_fact_begin(h, "Status");
 	HTML_LIT(h, "<span id=\"nomination-status\">");
 	html_int(h, nm.answered);

@@ -560,13 +560,7 @@ page_calc_preview(struct http_req *r)
 	err_clear(&e);
 	buf_init(&b);
 	if ((out = run(r, &which, &e)) == NULL) {
-		/* Not computable yet is an answer, not a failure. */
-		if (e.code != ERR_INVALID)
-			status = http_status_of_err(e.code);
-		ui_alert(&h, UI_INFO, "Taksten kan ikke beregnes endnu",
-		    e.msg);
-		j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e.key,
-		    "field", e.field, "message", e.msg);
+		j = tariff_fields_not_computable(&h, &e, &status);
 	} else {
 		tariff_result(r, &h, out);
 		result_messages(&h, out);

@@ -210,9 +210,6 @@ referral_fields(struct html *h, const struct service_line *l,
 static void
 line_result(struct html *h, const struct service_line *l)
 {
-	size_t	i;
-	char	msg[ROUND_WARN_MSG];
-
 	if (!l->computed)
 		return;
 	HTML_LIT(h, "<h2 class=\"h3\">Beregnet takst</h2>");
@@ -224,16 +221,7 @@ line_result(struct html *h, const struct service_line *l)
 	}
 	ui_alert_begin(h, UI_WARNING, l->nwarnings == 1 ? "Advarsel" :
 	    "Advarsler");
-	HTML_LIT(h, "<ul class=\"warnings\">");
-	for (i = 0; i < l->nwarnings; i++) {
-		round_warning_text(l, i, msg, sizeof(msg));
-		HTML_LIT(h, "<li>");
-		html_text(h, msg);
-		if (l->warnings[i].needs_reason)
-			HTML_LIT(h, " <strong>(kræver begrundelse)</strong>");
-		HTML_LIT(h, "</li>");
-	}
-	HTML_LIT(h, "</ul>");
+	tariff_http_warnings(h, l);
 	ui_alert_end(h);
 }
 
@@ -281,7 +269,7 @@ line_form(struct page *p, const struct submission_view *v, int pos,
 	ui_field(h, &(struct ui_field){ .name = "level",
 	    .label = "Takstniveau", .hint = "Fx Niveau 1. Tomt, hvis ydelsen "
 	    "kun har én takst", .value = l->level, .width = "m",
-	    .maxlength = 100 }, errs);
+	    .maxlength = ROUND_LEVEL_MAX }, errs);
 	tariff_fields_unit(h, l->unit, errs);
 	unit_values[0] = l->days ? arena_printf(&r->arena, "%lld",
 	    (long long)l->days) : NULL;
@@ -651,13 +639,7 @@ page_line_preview(struct http_req *r)
 			http_send_error(r, &e);
 			return;
 		}
-		/* Not computable yet is an answer, not a failure. */
-		if (e.code != ERR_INVALID)
-			status = http_status_of_err(e.code);
-		ui_alert(&h, UI_INFO, "Taksten kan ikke beregnes endnu",
-		    e.msg);
-		j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e.key,
-		    "field", e.field, "message", e.msg);
+		j = tariff_fields_not_computable(&h, &e, &status);
 	} else {
 		line_result(&h, &l);
 		warns = json_array();

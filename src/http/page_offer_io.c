@@ -17,20 +17,6 @@
 #include "util/buf.h"
 #include "util/text.h"
 
-/* An integer with Danish thousands separators, in the request's arena. */
-static const char *
-int_da(struct http_req *r, int64_t v)
-{
-	struct buf	 b;
-	const char	*s;
-
-	buf_init(&b);
-	text_format_int_da(&b, v);
-	s = arena_strdup(&r->arena, buf_str(&b));
-	buf_cleanup(&b);
-	return s;
-}
-
 /* ---- export and import --------------------------------------------- */
 
 void
@@ -184,8 +170,8 @@ page_offers_import_post(struct http_req *r)
 	}
 	ui_alert(h, UI_SUCCESS, dry ? "Kontrol uden at gemme" : "Indlæst",
 	    arena_printf(&r->arena, "%s oprettet, %s ændret, %s uændret.",
-	    int_da(r, rep.created), int_da(r, rep.updated),
-	    int_da(r, rep.unchanged)));
+	    ui_int_da(r, rep.created), ui_int_da(r, rep.updated),
+	    ui_int_da(r, rep.unchanged)));
 	for (i = 0; i < rep.nwarnings; i++)
 		ui_alert(h, UI_WARNING, NULL, rep.warnings[i]);
 	HTML_LIT(h, "<p><a href=\"/tilbud\">Til tilbudslisten</a></p>");

@@ -57,14 +57,8 @@ static bool
 no_query(struct http_req *r)
 {
 	static const char *const allowed[] = { NULL };
-	struct err e;
 
-	err_clear(&e);
-	if (http_query_check(r, allowed, &e) != 0) {
-		http_send_error(r, &e);
-		return false;
-	}
-	return true;
+	return gov_query_ok(r, allowed);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include "http/api.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/ui.h"
@@ -29,53 +30,6 @@
 
 #define PAGE_SIZE	50
 #define FORM_PLACE_ROWS	3	/* empty place rows offered in a form */
-
-/* Organisations, loaded once per page, for names and selects. */
-struct orgs {
-	struct org	*v;
-	int		 n;
-};
-
-static void
-orgs_load(struct http_req *r, struct orgs *o)
-{
-	struct err e;
-
-	err_clear(&e);
-	if (register_org_list(&r->svc, &o->v, &o->n, &e) != 0) {
-		o->v = NULL;
-		o->n = 0;
-	}
-}
-
-static const char *
-org_name(const struct orgs *o, const char *code)
-{
-	int i;
-
-	if (code == NULL)
-		return NULL;
-	for (i = 0; i < o->n; i++)
-		if (strcmp(o->v[i].code, code) == 0)
-			return o->v[i].name;
-	return code;
-}
-
-/* ui_option()s of organisations; kommune_only limits to municipalities. */
-static void
-org_options(struct html *h, const struct orgs *o, const char *selected,
-    int kommune_only, const char *only_code)
-{
-	int i;
-
-	for (i = 0; i < o->n; i++) {
-		if (kommune_only && o->v[i].kind != ORG_KOMMUNE)
-			continue;
-		if (only_code != NULL && strcmp(o->v[i].code, only_code) != 0)
-			continue;
-		ui_option(h, o->v[i].code, o->v[i].name, selected);
-	}
-}
 
 /* A select of offer kinds; first is the empty choice ("Alle"). */
 static void
@@ -198,7 +152,7 @@ page_offers(struct http_req *r)
 	};
 	struct offer_filter	 f;
 	struct offer		*v = NULL;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct ui_table		 t;
 	struct err		 e;
 	size_t			 n = 0, i;
@@ -226,7 +180,7 @@ page_offers(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	page_begin(&p, r, "Tilbud", "tilbud");
 	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
 		ui_alert(h, UI_SUCCESS, NULL, flash);
@@ -238,12 +192,12 @@ page_offers(struct http_req *r)
 	ui_select_begin(h, &(struct ui_select){ .name = "operator",
 	    .label = "Driftsherre", .first = "Alle",
 	    .selected = http_query(r, "operator") }, NULL);
-	org_options(h, &orgs, http_query(r, "operator"), 0, NULL);
+	org_names_options(h, &orgs, http_query(r, "operator"), 0, NULL);
 	ui_select_end(h);
 	ui_select_begin(h, &(struct ui_select){ .name = "municipality",
 	    .label = "Beliggenhedskommune", .first = "Alle",
 	    .selected = http_query(r, "municipality") }, NULL);
-	org_options(h, &orgs, http_query(r, "municipality"), 1, NULL);
+	org_names_options(h, &orgs, http_query(r, "municipality"), 1, NULL);
 	ui_select_end(h);
 	ui_field(h, &(struct ui_field){ .name = "paragraph",
 	    .label = "Paragraf", .hint = "fx 107", .width = "xs",
@@ -286,9 +240,9 @@ page_offers(struct http_req *r)
 		ui_row(&t);
 		ui_cell_link(&t, arena_printf(&r->arena, "/tilbud/%lld",
 		    (long long)v[i].id), v[i].name);
-		ui_cell(&t, v[i].operator_code ? org_name(&orgs,
+		ui_cell(&t, v[i].operator_code ? org_names_name(&orgs,
 		    v[i].operator_code) : "Ikke oplyst");
-		ui_cell(&t, v[i].location_code ? org_name(&orgs,
+		ui_cell(&t, v[i].location_code ? org_names_name(&orgs,
 		    v[i].location_code) : "Ikke oplyst");
 		ui_cell_begin(&t);
 		paragraph_list(h, &v[i]);
@@ -353,7 +307,7 @@ page_offer_view(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct offer		 o;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct ui_table		 t;
 	struct history_entry	*hist;
 	struct err		 e;
@@ -365,15 +319,15 @@ page_offer_view(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	page_begin(&p, r, o.name, "tilbud");
 	if ((flash = flash_text(http_query(r, "besked"))) != NULL)
 		ui_alert(h, UI_SUCCESS, NULL, flash);
 	ui_facts_begin(h);
-	ui_fact(h, "Driftsherre", o.operator_code ? org_name(&orgs,
+	ui_fact(h, "Driftsherre", o.operator_code ? org_names_name(&orgs,
 	    o.operator_code) : "Ikke oplyst");
-	ui_fact(h, "Beliggenhedskommune", o.location_code ? org_name(&orgs,
-	    o.location_code) : "Ikke oplyst");
+	ui_fact(h, "Beliggenhedskommune", o.location_code ?
+	    org_names_name(&orgs, o.location_code) : "Ikke oplyst");
 	ui_fact(h, "Tilbudstype", offer_kind_label(o.kind));
 	ui_fact_begin(h, "Paragraffer");
 	if (o.nparagraphs == 0)
@@ -399,11 +353,8 @@ page_offer_view(struct http_req *r)
 		html_date(h, o.status_from);
 	}
 	ui_fact_end(h);
-	if (o.opened_on != NULL) {
-		ui_fact_begin(h, "Åbnet");
-		html_date(h, o.opened_on);
-		ui_fact_end(h);
-	}
+	if (o.opened_on != NULL)
+		ui_fact_date(h, "Åbnet", o.opened_on);
 	if (o.tilbudsportal_id != NULL)
 		ui_fact(h, "Tilbudsportalen", o.tilbudsportal_id);
 	if (o.note != NULL)
@@ -490,11 +441,11 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 {
 	struct http_req		*r = p->r;
 	struct html		*h = &p->h;
-	struct orgs		 orgs;
+	struct org_names	 orgs;
 	struct ui_errors	 errs;
 	size_t			 i, rows;
 
-	orgs_load(r, &orgs);
+	org_names_load(r, &orgs);
 	ui_errors_init(&errs);
 	if (err != NULL)
 		ui_errors_add_err(&errs, r, err);
@@ -511,18 +462,18 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 		HTML_LIT(h, ">");
 	}
 	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-	    .value = o->name, .required = true, .maxlength = 200,
+	    .value = o->name, .required = true, .maxlength = OFFER_NAME_MAX,
 	    .width = "xl" }, &errs);
 	ui_select_begin(h, &(struct ui_select){ .name = "operator_code",
 	    .label = "Driftsherre", .selected = o->operator_code,
 	    .first = r->who.role == ROLE_ADMIN ? "Ikke oplyst" : NULL }, &errs);
-	org_options(h, &orgs, o->operator_code, 0,
+	org_names_options(h, &orgs, o->operator_code, 0,
 	    r->who.role == ROLE_ADMIN ? NULL : r->who.org_code);
 	ui_select_end(h);
 	ui_select_begin(h, &(struct ui_select){ .name = "location_code",
 	    .label = "Beliggenhedskommune", .selected = o->location_code,
 	    .first = "Ikke oplyst" }, &errs);
-	org_options(h, &orgs, o->location_code, 1, NULL);
+	org_names_options(h, &orgs, o->location_code, 1, NULL);
 	ui_select_end(h);
 	kind_select(h, "kind", "Tilbudstype", o->kind ?
 	    offer_kind_name(o->kind) : "", "Ikke oplyst", &errs);
@@ -537,7 +488,8 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	ui_checkbox(h, &(struct ui_check){ .name = "covered",
 	    .label = "Omfattet af rammeaftalen", .checked = o->covered });
 	ui_field(h, &(struct ui_field){ .name = "category", .label = "Kategori",
-	    .value = o->category, .maxlength = 50, .width = "m" }, &errs);
+	    .value = o->category, .maxlength = OFFER_CATEGORY_MAX,
+	    .width = "m" }, &errs);
 	HTML_LIT(h, "<fieldset id=\"places\"><legend class=\"h4\">Pladser "
 	    "pr. år</legend>");
 	if (ui_errors_get(&errs, "places") != NULL) {
@@ -576,7 +528,8 @@ offer_form(struct page *p, const struct offer *o, const struct err *err)
 	    .type = UI_DATE, .width = "m", .value = o->opened_on }, &errs);
 	ui_field(h, &(struct ui_field){ .name = "tilbudsportal_id",
 	    .label = "Tilbudsportalens id", .inputmode = "numeric",
-	    .maxlength = 12, .width = "s", .value = o->tilbudsportal_id },
+	    .maxlength = OFFER_PORTAL_ID_MAX, .width = "s",
+	    .value = o->tilbudsportal_id },
 	    &errs);
 	ui_field(h, &(struct ui_field){ .name = "note", .label = "Note",
 	    .type = UI_TEXTAREA, .rows = 3, .value = o->note }, &errs);

@@ -76,8 +76,9 @@ new_round_form(struct page *p, const struct ui_errors *errs)
 	    arena_printf(&r->arena, "%d", atoi(r->svc.now_iso) + 1)) }, errs);
 	ui_field(h, &(struct ui_field){ .name = "no", .label = "Rundenummer",
 	    .hint = "1: foreløbige takster, 2: endelige takster",
-	    .type = UI_NUMBER, .inputmode = "numeric", .maxlength = 1,
-	    .width = "xxs", .required = true, .value = posted(r, "no", "1") },
+	    .type = UI_NUMBER, .inputmode = "numeric",
+	    .maxlength = ROUND_NO_DIGITS, .width = "xxs", .required = true,
+	    .value = posted(r, "no", "1") },
 	    errs);
 	ui_field(h, &(struct ui_field){ .name = "title", .label = "Titel",
 	    .maxlength = ROUND_TITLE_MAX, .required = true,
@@ -475,9 +476,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 	ui_facts_begin(h);
 	ui_fact(h, "Titel", t.title);
 	ui_fact(h, "Takstår", arena_printf(&r->arena, "%d", t.year));
-	ui_fact_begin(h, "Åbner");
-	html_date(h, t.opens_on);
-	ui_fact_end(h);
+	ui_fact_date(h, "Åbner", t.opens_on);
 	ui_fact_begin(h, "Frist");
 	html_date(h, t.deadline);
 	if (t.reopened_until != NULL) {

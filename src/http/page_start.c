@@ -21,20 +21,6 @@
 
 #define CARDS_SHOWN	60	/* task cards on the page, at most */
 
-/* An integer with Danish thousands separators, in the request's arena. */
-static const char *
-int_da(struct http_req *r, int64_t v)
-{
-	struct buf	 b;
-	const char	*s;
-
-	buf_init(&b);
-	text_format_int_da(&b, v);
-	s = arena_strdup(&r->arena, buf_str(&b));
-	buf_cleanup(&b);
-	return s;
-}
-
 /* The kind of a task as the small heading above its name. */
 static const char *
 kind_label(enum task_kind k)
@@ -258,14 +244,14 @@ public_page(struct http_req *r)
 	    "<ul class=\"card-row row\">");
 	front_card(h, "/tilbud", "Tilbud", arena_printf(&r->arena,
 	    "%s tilbud med driftsherre, beliggenhed, paragraffer og pladser "
-	    "pr. år.", int_da(r, total)));
+	    "pr. år.", ui_int_da(r, total)));
 	front_card(h, "/takster", "Takstoversigt", "De offentliggjorte "
 	    "takster pr. tilbud og år.");
 	front_card(h, "/moeder", "Møder", "Dagsordener og referater fra "
 	    "samarbejdets organer.");
 	front_card(h, "/organisationer", "Organisationer", arena_printf(
 	    &r->arena, "%s organisationer med kommunekoder og indbyggertal.",
-	    int_da(r, norgs)));
+	    ui_int_da(r, norgs)));
 	front_card(h, "/beregn", "Takstberegner", "Beregn en takst, et "
 	    "overskud eller en belægning efter aftalens regler.");
 	front_card(h, "/api/v1", "Åbent API", "Registeret og takster som "

@@ -105,24 +105,11 @@ change(struct html *h, int64_t prev, int64_t cur)
 static void
 warnings_list(struct html *h, const struct service_line *l)
 {
-	size_t i;
-
 	if (l->nwarnings == 0) {
 		HTML_LIT(h, "Ingen");
 		return;
 	}
-	HTML_LIT(h, "<ul class=\"warnings\">");
-	for (i = 0; i < l->nwarnings; i++) {
-		char msg[ROUND_WARN_MSG];
-
-		round_warning_text(l, i, msg, sizeof(msg));
-		HTML_LIT(h, "<li>");
-		html_text(h, msg);
-		if (l->warnings[i].needs_reason)
-			HTML_LIT(h, " <strong>(kræver begrundelse)</strong>");
-		HTML_LIT(h, "</li>");
-	}
-	HTML_LIT(h, "</ul>");
+	tariff_http_warnings(h, l);
 }
 
 static void

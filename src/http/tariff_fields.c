@@ -6,9 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "http/asset.h"
 #include "http/html.h"
+#include "http/http.h"
 #include "http/tariff_fields.h"
+#include "http/tariff_http.h"
 #include "http/ui.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -143,22 +147,6 @@ exact_kr(struct html *h, const char *exact)
 	buf_cleanup(&b);
 }
 
-/* "2.382,00 kr." with a no-break space. */
-static void
-kr(struct html *h, int64_t ore)
-{
-	char	 b[TEXT_KR_SIZE], *sp;
-
-	text_format_ore_da(b, ore);
-	if ((sp = strrchr(b, ' ')) != NULL) {
-		*sp = '\0';
-		html_text(h, b);
-		HTML_LIT(h, "&nbsp;");
-		html_text(h, sp + 1);
-	} else
-		html_text(h, b);
-}
-
 void
 tariff_fields_result(struct html *h, enum tariff_unit unit,
     int64_t tariff_ore, int64_t base_ore, const char *exact)
@@ -166,11 +154,11 @@ tariff_fields_result(struct html *h, enum tariff_unit unit,
 	ui_facts_begin(h);
 	ui_fact_begin(h, tariff_unit_label(unit));
 	HTML_LIT(h, "<strong class=\"tariff-value\">");
-	kr(h, tariff_ore);
+	tariff_http_kr(h, tariff_ore);
 	HTML_LIT(h, "</strong>");
 	ui_fact_end(h);
 	ui_fact_begin(h, "Takstgrundlag");
-	kr(h, base_ore);
+	tariff_http_kr(h, base_ore);
 	ui_fact_end(h);
 	if (exact != NULL && *exact != '\0') {
 		ui_fact_begin(h, "Takst før afrunding");
@@ -195,4 +183,16 @@ void
 tariff_fields_preview_end(struct html *h)
 {
 	HTML_LIT(h, "</div>\n");
+}
+
+json_t *
+tariff_fields_not_computable(struct html *h, const struct err *e,
+    int *status)
+{
+	/* Not computable yet is an answer, not a failure. */
+	if (e->code != ERR_INVALID)
+		*status = http_status_of_err(e->code);
+	ui_alert(h, UI_INFO, "Taksten kan ikke beregnes endnu", e->msg);
+	return json_pack("{s:{s:s, s:s, s:s}}", "error", "code", e->key,
+	    "field", e->field, "message", e->msg);
 }

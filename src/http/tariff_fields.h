@@ -13,8 +13,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/tariff.h"
 
+struct err;
 struct html;
 struct ui_errors;
 
@@ -74,5 +77,13 @@ void	tariff_fields_result(struct html *h, enum tariff_unit unit,
  */
 void	tariff_fields_preview_begin(struct html *h, const char *preview_url);
 void	tariff_fields_preview_end(struct html *h);
+/*
+ * The preview's answer when the tariff cannot be computed (yet) for e:
+ * an info alert with e's message written to h, and the JSON error object
+ * the caller adds h's markup to; *status becomes e's HTTP status unless
+ * e is ERR_INVALID (incomplete input is an answer, not a failure).
+ */
+json_t	*tariff_fields_not_computable(struct html *h, const struct err *e,
+	    int *status);
 
 #endif

@@ -14,6 +14,7 @@
 #include "http/page.h"
 #include "http/tariff_http.h"
 #include "http/ui.h"
+#include "service/round.h"
 #include "store/round_store.h"
 #include "store/tariff_store.h"
 #include "util/text.h"
@@ -52,6 +53,24 @@ tariff_http_kr(struct html *h, int64_t ore)
 		html_text(h, sp + 1);
 	} else
 		html_text(h, b);
+}
+
+void
+tariff_http_warnings(struct html *h, const struct service_line *l)
+{
+	char	msg[ROUND_WARN_MSG];
+	size_t	i;
+
+	HTML_LIT(h, "<ul class=\"warnings\">");
+	for (i = 0; i < l->nwarnings; i++) {
+		round_warning_text(l, i, msg, sizeof(msg));
+		HTML_LIT(h, "<li>");
+		html_text(h, msg);
+		if (l->warnings[i].needs_reason)
+			HTML_LIT(h, " <strong>(kræver begrundelse)</strong>");
+		HTML_LIT(h, "</li>");
+	}
+	HTML_LIT(h, "</ul>");
 }
 
 void

@@ -46,6 +46,7 @@ const char *tariff_http_kr_value(struct http_req *r, int64_t ore);
 
 struct html;
 struct page;
+struct service_line;
 struct submission;
 struct tariff_round;
 
@@ -61,6 +62,11 @@ enum tariff_tab {
 void	tariff_http_tabs(struct page *p, enum tariff_tab current);
 /* "2.283 kr." with a no-break space, so an amount never wraps. */
 void	tariff_http_kr(struct html *h, int64_t ore);
+/*
+ * The warnings of a service line as a list (ul.warnings), each marked
+ * when it needs a reason; nothing else around it.
+ */
+void	tariff_http_warnings(struct html *h, const struct service_line *l);
 /* "95,5 %" from basis points (html_centi). */
 void	tariff_http_pct(struct html *h, int64_t bp);
 /* "+1,80 %", "−2,15 %" (a real minus sign), "0,00 %" from basis points. */

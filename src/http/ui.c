@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/text.h"
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -679,6 +680,14 @@ ui_fact_end(struct html *h)
 }
 
 void
+ui_fact_date(struct html *h, const char *term, const char *iso)
+{
+	ui_fact_begin(h, term);
+	html_date(h, iso);
+	ui_fact_end(h);
+}
+
+void
 ui_fact(struct html *h, const char *term, const char *value)
 {
 	ui_fact_begin(h, term);
@@ -789,4 +798,17 @@ ui_confirm(struct page *p, const struct ui_confirm *c)
 	HTML_LIT(h, "<a class=\"button button-tertiary\"");
 	html_url(h, "href", c->cancel_href ? c->cancel_href : "/");
 	HTML_LIT(h, ">Fortryd</a></div></form></section>\n");
+}
+
+const char *
+ui_int_da(struct http_req *r, int64_t v)
+{
+	struct buf	 b;
+	const char	*s;
+
+	buf_init(&b);
+	text_format_int_da(&b, v);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return s;
 }

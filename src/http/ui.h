@@ -279,6 +279,9 @@ void		 ui_fact(struct html *h, const char *term, const char *value);
 /* A fact whose value is markup: ui_fact_begin(), write, ui_fact_end(). */
 void		 ui_fact_begin(struct html *h, const char *term);
 void		 ui_fact_end(struct html *h);
+/* A fact whose value is the date iso ("2026-03-06"), as html_date(). */
+void		 ui_fact_date(struct html *h, const char *term,
+		    const char *iso);
 void		 ui_facts_end(struct html *h);
 
 /* A sub-page link for tabs. */
@@ -327,5 +330,13 @@ struct ui_confirm {
 void		 ui_confirm(struct page *p, const struct ui_confirm *c);
 /* True when the posted form carries confirm=1. */
 bool		 ui_confirmed(struct http_req *r);
+
+/* ---- text ----------------------------------------------------------- */
+
+/*
+ * v with Danish thousands separators ("12.345") as text in r's arena,
+ * for messages put together with arena_printf.
+ */
+const char	*ui_int_da(struct http_req *r, int64_t v);
 
 #endif

@@ -115,9 +115,10 @@ check_username(const char *u, struct err *e)
 {
 	size_t n = u ? strlen(u) : 0, i;
 
-	if (n < 2 || n > 64)
+	if (n < USER_NAME_MIN || n > USER_NAME_MAX)
 		return err_set(e, ERR_INVALID, "invalid_username", "username",
-		    "Brugernavnet skal være 2-64 tegn");
+		    "Brugernavnet skal være %d-%d tegn", USER_NAME_MIN,
+		    USER_NAME_MAX);
 	for (i = 0; i < n; i++)
 		if (!((u[i] >= 'a' && u[i] <= 'z') || (u[i] >= '0' &&
 		    u[i] <= '9') || u[i] == '.' || u[i] == '_' || u[i] == '-'))
@@ -174,7 +175,8 @@ account_user_add(struct svc *s, struct account_gate *g,
 	if ((rc = check_username(n->username, e)) != 0 ||
 	    (rc = check_password(n->password, e)) != 0)
 		return rc;
-	if (n->display_name != NULL && (strlen(n->display_name) > 200 ||
+	if (n->display_name != NULL && (strlen(n->display_name) >
+	    USER_DISPLAY_NAME_MAX ||
 	    !text_utf8_valid(n->display_name, strlen(n->display_name)) ||
 	    text_has_controls(n->display_name)))
 		return err_set(e, ERR_INVALID, "invalid_display_name",
@@ -224,11 +226,12 @@ account_user_update(struct svc *s, struct account_gate *g,
 		nu.password_hash = hash;
 	}
 	if (nu.display_name == NULL || *nu.display_name == '\0' ||
-	    strlen(nu.display_name) > 200 ||
+	    strlen(nu.display_name) > USER_DISPLAY_NAME_MAX ||
 	    !text_utf8_valid(nu.display_name, strlen(nu.display_name)) ||
 	    text_has_controls(nu.display_name))
 		return err_set(e, ERR_INVALID, "invalid_display_name",
-		    "display_name", "Navnet skal udfyldes (højst 200 tegn)");
+		    "display_name", "Navnet skal udfyldes (højst %d tegn)",
+		    USER_DISPLAY_NAME_MAX);
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = user_store_get(s->db, s->arena, u->id, &old, e)) != 0)
@@ -333,7 +336,8 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 
 	memset(out, 0, sizeof(*out));
 	if (username == NULL || password == NULL || *username == '\0' ||
-	    strlen(username) > 64 || strlen(password) > ACCOUNT_PASSWORD_MAX)
+	    strlen(username) > USER_NAME_MAX ||
+	    strlen(password) > ACCOUNT_PASSWORD_MAX)
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)

@@ -441,7 +441,8 @@ body_nomination_create(struct svc *s, const struct nomination *nm,
 
 	if (s->who->role != ROLE_ADMIN)
 		return forbidden(e);
-	if ((rc = check_text(nm->title, 200, true, "title", "Titlen", e)) != 0)
+	if ((rc = check_text(nm->title, NOMINATION_TITLE_MAX, true, "title",
+	    "Titlen", e)) != 0)
 		return rc;
 	if (nm->deadline == NULL || !text_date_valid(nm->deadline))
 		return err_set(e, ERR_INVALID, "invalid_date", "deadline",
