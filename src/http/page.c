@@ -84,10 +84,13 @@ user_line(struct page *p)
 		name = w->username;
 		org = w->org_code;
 	}
+	/* "Brønderslev Kommune, myndighed" already says role and place. */
 	html_text(&p->h, name);
-	HTML_LIT(&p->h, ", ");
-	html_text(&p->h, role_label(w->role));
-	if (org != NULL) {
+	if (name == NULL || strcasestr(name, role_label(w->role)) == NULL) {
+		HTML_LIT(&p->h, ", ");
+		html_text(&p->h, role_label(w->role));
+	}
+	if (org != NULL && (name == NULL || strstr(name, org) == NULL)) {
 		HTML_LIT(&p->h, ", ");
 		html_text(&p->h, org);
 	}
