@@ -71,8 +71,8 @@ kr_refused(const char *s)
 	int64_t v = -42;
 
 	if (text_parse_kr(s, &v) == 0)
-		fail_msg("text_parse_kr(\"%s\") = %lld, want refusal", s,
-		    (long long)v);
+		fail_msg("text_parse_kr(\"%s\") = %lld, want refusal",
+		    s != NULL ? s : "(null)", (long long)v);
 	assert_int_equal(v, -42);
 }
 
