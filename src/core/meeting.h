@@ -31,6 +31,13 @@ struct arena;
 #define FOLLOWUP_TEXT_MAX	2000	/* a follow-up of a decision */
 #define FOLLOWUP_OWNER_MAX	200	/* who is responsible for it */
 #define NOMINATION_TITLE_MAX	200	/* nominations asked (service/body) */
+#define BODY_NAME_MAX		200	/* a body's name */
+#define BODY_SHORT_MAX		30	/* its short name ("DAS") */
+#define PERSON_NAME_MAX		200	/* a member's, nominee's or participant's
+					   name */
+#define PERSON_ORG_MAX		200	/* an organisation typed as text */
+#define PERSON_EMAIL_MAX	200
+#define SEARCH_QUERY_MAX	200	/* characters of a search */
 
 enum meeting_state {
 	MEETING_PLANLAGT = 0,		/* planned, agenda being prepared */

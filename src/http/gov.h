@@ -28,12 +28,6 @@ struct meeting_view;
 struct page;
 struct page_crumb;
 
-#define GOV_PERSON_NAME_MAX	200	/* a participant's or member's name */
-#define GOV_ORG_NAME_MAX	200	/* an organisation typed as text */
-#define GOV_BODY_NAME_MAX	200	/* a body's name */
-#define GOV_BODY_SHORT_MAX	30	/* its short name ("DAS") */
-#define GOV_USERNAME_MAX	60	/* a login linked to a member */
-#define GOV_SEARCH_MAX		200	/* characters of a search */
 
 /* A form field, NULL when missing or blank (leading blanks skipped). */
 const char	*gov_field(struct http_req *r, const char *name);

@@ -78,10 +78,10 @@ page_bodies(struct http_req *r)
 		    "netværk</h2>");
 		page_csrf(&p);
 		ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-		    .required = true, .maxlength = GOV_BODY_NAME_MAX }, NULL);
+		    .required = true, .maxlength = BODY_NAME_MAX }, NULL);
 		ui_field(h, &(struct ui_field){ .name = "short_name",
 		    .label = "Forkortelse", .width = "s",
-		    .maxlength = GOV_BODY_SHORT_MAX }, NULL);
+		    .maxlength = BODY_SHORT_MAX }, NULL);
 		ui_select(h, &(struct ui_select){ .name = "kind",
 		    .label = "Type", .selected = "organ",
 		    .options = kind_options, .noptions = 3 }, NULL);
@@ -212,13 +212,13 @@ body_forms(struct page *p, int64_t id, const struct membership *mm,
 	HTML_LIT(h, "><h3>Tilføj medlem</h3>");
 	page_csrf(p);
 	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-	    .required = true, .maxlength = GOV_PERSON_NAME_MAX }, NULL);
+	    .required = true, .maxlength = PERSON_NAME_MAX }, NULL);
 	ui_select(h, &(struct ui_select){ .name = "org_code",
 	    .label = "Ansat i", .first = "Andet", .options = oo,
 	    .noptions = no }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "organisation",
 	    .label = "Organisation (hvis andet)",
-	    .maxlength = GOV_ORG_NAME_MAX }, NULL);
+	    .maxlength = PERSON_ORG_MAX }, NULL);
 	ui_select(h, &(struct ui_select){ .name = "role", .label = "Rolle",
 	    .selected = "medlem", .options = role_options, .noptions = 6 },
 	    NULL);
@@ -236,7 +236,7 @@ body_forms(struct page *p, int64_t id, const struct membership *mm,
 	    .type = UI_DATE, .width = "m" }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "username",
 	    .label = "Brugernavn", .hint = "Giver adgang til lukkede punkter",
-	    .maxlength = GOV_USERNAME_MAX }, NULL);
+	    .maxlength = USER_NAME_MAX }, NULL);
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, "Tilføj medlem", NULL, NULL);
 	HTML_LIT(h, "</div></form>");
@@ -512,7 +512,7 @@ page_nomination_view(struct http_req *r)
 		    .label = "Kommune", .required = true, .options = oo,
 		    .noptions = no }, NULL);
 		ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
-		    .required = true, .maxlength = GOV_PERSON_NAME_MAX }, NULL);
+		    .required = true, .maxlength = PERSON_NAME_MAX }, NULL);
 		HTML_LIT(h, "<div class=\"actions\">");
 		ui_button(h, UI_PRIMARY, "Registrér", NULL, NULL);
 		HTML_LIT(h, "</div></form>");

@@ -120,7 +120,7 @@ participants(struct page *p, const struct meeting_page *mp, const char *base)
 		    .options = status_options, .noptions = 3 }, NULL);
 		ui_field(h, &(struct ui_field){ .name = "substitute", .id = bid,
 		    .label = "Stedfortræder", .value = pp->substitute,
-		    .maxlength = GOV_PERSON_NAME_MAX }, NULL);
+		    .maxlength = PERSON_NAME_MAX }, NULL);
 		ui_button(h, UI_SECONDARY, "Gem", NULL, NULL);
 		HTML_LIT(h, "</form>");
 		ui_cell_end(&t);
@@ -215,16 +215,16 @@ page_meeting_admin(struct page *p, const struct meeting_page *mp)
 	page_csrf(p);
 	ui_field(h, &(struct ui_field){ .name = "name", .id = "new-name",
 	    .label = "Navn", .required = true,
-	    .maxlength = GOV_PERSON_NAME_MAX }, NULL);
+	    .maxlength = PERSON_NAME_MAX }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "organisation",
 	    .id = "new-organisation", .label = "Organisation",
-	    .maxlength = GOV_ORG_NAME_MAX }, NULL);
+	    .maxlength = PERSON_ORG_MAX }, NULL);
 	ui_select(h, &(struct ui_select){ .name = "status", .id = "new-status",
 	    .label = "Status", .selected = "deltager",
 	    .options = status_options, .noptions = 3 }, NULL);
 	ui_field(h, &(struct ui_field){ .name = "substitute",
 	    .id = "new-substitute", .label = "Stedfortræder",
-	    .maxlength = GOV_PERSON_NAME_MAX }, NULL);
+	    .maxlength = PERSON_NAME_MAX }, NULL);
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, "Tilføj", NULL, NULL);
 	HTML_LIT(h, "</div></form></section>");

@@ -58,7 +58,7 @@ search_form(struct http_req *r, struct html *h, const char *q,
 	HTML_LIT(h, "<form class=\"filters\" method=\"get\" action=\"/soeg\" "
 	    "role=\"search\">");
 	ui_field(h, &(struct ui_field){ .name = "q", .label = "Søg",
-	    .type = UI_SEARCH, .value = q, .maxlength = GOV_SEARCH_MAX }, NULL);
+	    .type = UI_SEARCH, .value = q, .maxlength = SEARCH_QUERY_MAX }, NULL);
 	ui_select(h, &(struct ui_select){ .name = "organ", .label = "Organ",
 	    .first = "Alle", .selected = f->body_id ? gov_idtxt(r, f->body_id) :
 	    NULL, .options = bo, .noptions = nb }, NULL);

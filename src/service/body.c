@@ -129,8 +129,8 @@ body_validate(const struct body *b, struct err *e)
 {
 	int rc;
 
-	if ((rc = check_text(b->name, 200, true, "name", "Navnet", e)) != 0 ||
-	    (rc = check_text(b->short_name, 30, false, "short_name",
+	if ((rc = check_text(b->name, BODY_NAME_MAX, true, "name", "Navnet", e)) != 0 ||
+	    (rc = check_text(b->short_name, BODY_SHORT_MAX, false, "short_name",
 	    "Forkortelsen", e)) != 0 ||
 	    (rc = check_text(b->mandate, 10000, false, "mandate",
 	    "Kommissoriet", e)) != 0 ||
@@ -259,10 +259,12 @@ member_validate(struct svc *s, int64_t body_id, const struct member_input *in,
 	struct membership	sub;
 	int			rc;
 
-	if ((rc = check_text(in->name, 200, true, "name", "Navnet", e)) != 0 ||
-	    (rc = check_text(in->organisation, 200, false, "organisation",
-	    "Organisationen", e)) != 0 ||
-	    (rc = check_text(in->email, 200, false, "email", "E-mail", e))
+	if ((rc = check_text(in->name, PERSON_NAME_MAX, true, "name", "Navnet",
+	    e)) != 0 ||
+	    (rc = check_text(in->organisation, PERSON_ORG_MAX, false,
+	    "organisation", "Organisationen", e)) != 0 ||
+	    (rc = check_text(in->email, PERSON_EMAIL_MAX, false, "email",
+	    "E-mail", e))
 	    != 0 ||
 	    (rc = check_date(in->starts_on, "starts_on", "Startdatoen", e))
 	    != 0 ||
@@ -481,7 +483,8 @@ body_nominee_add(struct svc *s, int64_t nomination_id, const char *org_code,
 
 	if (s->who->role != ROLE_ADMIN)
 		return forbidden(e);
-	if ((rc = check_text(name, 200, true, "name", "Navnet", e)) != 0)
+	if ((rc = check_text(name, PERSON_NAME_MAX, true, "name", "Navnet",
+	    e)) != 0)
 		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;

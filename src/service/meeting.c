@@ -604,9 +604,9 @@ meeting_search(struct svc *s, const char *q, struct search_filter *f,
 		return err_set(e, ERR_INVALID, "invalid_result", "result",
 		    "Ukendt beslutning: %.40s", f->result);
 	if (q == NULL || !text_utf8_valid(q, strlen(q)) ||
-	    text_utf8_len(q, strlen(q)) > 200)
+	    text_utf8_len(q, strlen(q)) > SEARCH_QUERY_MAX)
 		return err_set(e, ERR_INVALID, "invalid_query", "q",
-		    "Søgningen skal være højst 200 tegn");
+		    "Søgningen skal være højst %d tegn", SEARCH_QUERY_MAX);
 	if ((f->match = fts_query(s, q)) == NULL)
 		return err_set(e, ERR_INVALID, "missing_query", "q",
 		    "Skriv et eller flere ord at søge efter");
