@@ -86,11 +86,13 @@ page_login_post(struct http_req *r)
 	user = http_form(r, "username");
 	pw = http_form(r, "password");
 	next = safe_next(http_form(r, "next"));
-	if (account_login(&r->svc, r->gate, user, pw, r->ip, &s, &e) != 0) {
+	if (account_login(&r->svc, r->gate, user, pw, r->ip,
+	    http_cookie(r, http_device_cookie_name(r)), &s, &e) != 0) {
 		login_page(r, user, next, &e, http_status_of_err(e.code));
 		return;
 	}
 	http_set_session_cookie(r, s.token);
+	http_set_device_cookie(r, s.device);
 	http_redirect(r, next);
 }
 

@@ -368,6 +368,24 @@ http_set_session_cookie(struct http_req *r, const char *token)
 		    secure ? "; Secure" : ""));
 }
 
+const char *
+http_device_cookie_name(const struct http_req *r)
+{
+	return http_server_secure(r->srv) ? "__Host-ramme_device" :
+	    "ramme_device";
+}
+
+void
+http_set_device_cookie(struct http_req *r, const char *token)
+{
+	if (token == NULL)
+		return;
+	http_set_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+	    arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=31536000%s", http_device_cookie_name(r),
+	    token, http_server_secure(r->srv) ? "; Secure" : ""));
+}
+
 /* v trimmed, in the arena; NULL when NULL or blank. */
 static const char *
 trimmed(struct http_req *r, const char *v)

@@ -306,30 +306,139 @@ token_hash(const char *token, unsigned char out[32])
 	    strlen(token), NULL, 0);
 }
 
+/*
+ * The MAC of a device token: BLAKE2b over the user name and the nonce,
+ * keyed by a hash of the user's password hash, so a new password forgets
+ * every known device and the server alone can make one.
+ */
+static void
+device_mac(const struct user *u, const unsigned char *nonce,
+    unsigned char mac[ACCOUNT_DEVICE_MAC])
+{
+	unsigned char			key[crypto_generichash_KEYBYTES];
+	crypto_generichash_state	st;
+
+	crypto_generichash(key, sizeof(key),
+	    (const unsigned char *)u->password_hash,
+	    strlen(u->password_hash), NULL, 0);
+	crypto_generichash_init(&st, key, sizeof(key), ACCOUNT_DEVICE_MAC);
+	crypto_generichash_update(&st, (const unsigned char *)"ramme-device",
+	    12);
+	crypto_generichash_update(&st, (const unsigned char *)u->username,
+	    strlen(u->username) + 1);
+	crypto_generichash_update(&st, nonce, ACCOUNT_DEVICE_NONCE);
+	crypto_generichash_final(&st, mac, ACCOUNT_DEVICE_MAC);
+	sodium_memzero(key, sizeof(key));
+}
+
+/* A new device token for u (base64url of nonce and MAC), in a. */
+static char *
+device_token(struct arena *a, const struct user *u)
+{
+	unsigned char	raw[ACCOUNT_DEVICE_NONCE + ACCOUNT_DEVICE_MAC];
+	char		b64[sodium_base64_ENCODED_LEN(sizeof(raw),
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+	randombytes_buf(raw, ACCOUNT_DEVICE_NONCE);
+	device_mac(u, raw, raw + ACCOUNT_DEVICE_NONCE);
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return arena_strdup(a, b64);
+}
+
+/* True if token is a device token the server gave u. */
+static bool
+device_known(const struct user *u, const char *token)
+{
+	unsigned char	raw[ACCOUNT_DEVICE_NONCE + ACCOUNT_DEVICE_MAC];
+	unsigned char	mac[ACCOUNT_DEVICE_MAC];
+	size_t		n;
+
+	if (token == NULL || strlen(token) > 64 ||
+	    sodium_base642bin(raw, sizeof(raw), token, strlen(token), NULL, &n,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    n != sizeof(raw))
+		return false;
+	device_mac(u, raw, mac);
+	return crypto_verify_16(mac, raw + ACCOUNT_DEVICE_NONCE) == 0;
+}
+
+/*
+ * Seconds the user name stays locked after n failed attempts in the last
+ * ACCOUNT_LOCK_MEMORY, the latest at last: none below
+ * ACCOUNT_FAIL_PER_USER, then ACCOUNT_LOCK_BASE doubling with every
+ * further failure up to ACCOUNT_LOCK_MAX. 0 when not locked now.
+ */
+static int64_t
+lock_left(int64_t n, int64_t last, int64_t now)
+{
+	int64_t	len = ACCOUNT_LOCK_BASE;
+	int64_t	i;
+
+	if (n < ACCOUNT_FAIL_PER_USER)
+		return 0;
+	for (i = ACCOUNT_FAIL_PER_USER; i < n && len < ACCOUNT_LOCK_MAX; i++)
+		len *= 2;
+	if (len > ACCOUNT_LOCK_MAX)
+		len = ACCOUNT_LOCK_MAX;
+	return last + len > now ? last + len - now : 0;
+}
+
+/*
+ * The check and the count in one write transaction: the limits are read
+ * and this attempt is recorded as failed before any password is checked,
+ * so attempts running at the same time see each other and no more than
+ * the limit are ever verified. *u and *found the user; *attempt the row.
+ */
 static int
-record_attempt(struct svc *s, const char *username, const char *ip, int ok,
+login_admit(struct svc *s, const char *username, const char *ip,
+    const char *device, struct user *u, bool *found, int64_t *attempt,
     struct err *e)
 {
-	int rc;
+	int64_t	by_user, by_ip, n, last, left;
+	int	rc;
 
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	if ((rc = session_store_attempt(s->db, username, ip, s->now, ok, e))
-	    != 0) {
-		db_rollback(s->db);
-		return rc;
+	*found = user_store_get_by_name(s->db, s->arena, username, u, NULL)
+	    == 0;
+	if ((rc = session_store_failures(s->db, username, ip,
+	    s->now - ACCOUNT_FAIL_WINDOW, &by_user, &by_ip, e)) != 0 ||
+	    (rc = session_store_user_failures(s->db, username,
+	    s->now - ACCOUNT_LOCK_MEMORY, &n, &last, e)) != 0)
+		goto fail;
+	if (by_ip >= ACCOUNT_FAIL_PER_IP) {
+		rc = err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
+		    "For mange mislykkede forsøg fra din adresse; vent %d "
+		    "minutter og prøv igen", ACCOUNT_FAIL_WINDOW / 60);
+		goto fail;
 	}
+	/* A device this user has logged in from is not locked out. */
+	left = lock_left(n, last, s->now);
+	if (left > 0 && !(*found && device_known(u, device))) {
+		rc = err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
+		    "For mange mislykkede forsøg; vent %lld minut%s og prøv "
+		    "igen", (long long)((left + 59) / 60),
+		    (left + 59) / 60 == 1 ? "" : "ter");
+		goto fail;
+	}
+	if ((rc = session_store_attempt(s->db, username, ip, s->now, 0,
+	    attempt, e)) != 0)
+		goto fail;
 	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
 }
 
 int
 account_login(struct svc *s, struct account_gate *g, const char *username,
-    const char *password, const char *ip, struct account_session *out,
-    struct err *e)
+    const char *password, const char *ip, const char *device,
+    struct account_session *out, struct err *e)
 {
 	struct user	 u;
 	unsigned char	 h[32];
-	int64_t		 by_user, by_ip;
+	int64_t		 attempt = 0;
 	char		 expires[21];
 	bool		 found, ok;
 	int		 rc;
@@ -340,22 +449,9 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 	    strlen(password) > ACCOUNT_PASSWORD_MAX)
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
-	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+	if ((rc = login_admit(s, username, ip, device, &u, &found, &attempt,
+	    e)) != 0)
 		return rc;
-	rc = session_store_failures(s->db, username, ip,
-	    s->now - ACCOUNT_FAIL_WINDOW, &by_user, &by_ip, e);
-	if (rc == 0) {
-		found = user_store_get_by_name(s->db, s->arena, username, &u,
-		    NULL) == 0;
-	} else
-		found = false;
-	db_rollback(s->db);
-	if (rc != 0)
-		return rc;
-	if (by_user >= ACCOUNT_FAIL_PER_USER || by_ip >= ACCOUNT_FAIL_PER_IP)
-		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
-		    "For mange mislykkede forsøg; vent %d minutter og prøv "
-		    "igen", ACCOUNT_FAIL_WINDOW / 60);
 	if (found)
 		ok = verify_password(g, u.password_hash, password) && u.active;
 	else {
@@ -363,14 +459,14 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 			(void)verify_password(g, g->dummy_hash, password);
 		ok = false;
 	}
-	if ((rc = record_attempt(s, username, ip, ok, e)) != 0)
-		return rc;
 	if (!ok)
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
 
 	out->token = random_token(s->arena);
 	out->csrf = random_token(s->arena);
+	out->device = device_known(&u, device) ? NULL :
+	    device_token(s->arena, &u);
 	out->who.user_id = u.id;
 	out->who.username = u.username;
 	out->who.role = u.role;
@@ -379,10 +475,11 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 	text_timestamp(expires, s->now + ACCOUNT_SESSION_SECONDS);
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	if ((rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
+	if ((rc = session_store_attempt_ok(s->db, attempt, e)) != 0 ||
+	    (rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
 	    s->now_iso, expires, e)) != 0 ||
 	    (rc = session_store_purge(s->db, s->now_iso,
-	    s->now - 24 * 3600, e)) != 0 ||
+	    s->now - ACCOUNT_LOCK_MEMORY, e)) != 0 ||
 	    (rc = audit_add(s->db, &out->who, s->now_iso, "user",
 	    arena_printf(s->arena, "%lld", (long long)u.id), "login", NULL,
 	    arena_printf(s->arena, "{\"ip\":\"%s\"}", ip), e)) != 0) {

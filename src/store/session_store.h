@@ -35,9 +35,22 @@ int	session_store_delete_user(struct db *db, int64_t user_id,
 int	session_store_purge(struct db *db, const char *now,
 	    int64_t before_epoch, struct err *e);
 
-/* Record a login attempt at time at (epoch seconds). */
+/*
+ * Record a login attempt at time at (epoch seconds); *id (if not NULL)
+ * receives its row. An attempt is recorded as failed before the password
+ * is checked, so concurrent attempts count each other, and marked ok
+ * afterwards.
+ */
 int	session_store_attempt(struct db *db, const char *username,
-	    const char *ip, int64_t at, int ok, struct err *e);
+	    const char *ip, int64_t at, int ok, int64_t *id, struct err *e);
+/* Mark attempt id as successful. */
+int	session_store_attempt_ok(struct db *db, int64_t id, struct err *e);
+/*
+ * Failed attempts for username since since (epoch) into *n, and the time
+ * of the latest into *last (0 when none).
+ */
+int	session_store_user_failures(struct db *db, const char *username,
+	    int64_t since, int64_t *n, int64_t *last, struct err *e);
 /* Failed attempts since since (epoch) for this username and for this ip. */
 int	session_store_failures(struct db *db, const char *username,
 	    const char *ip, int64_t since, int64_t *by_user, int64_t *by_ip,
