@@ -10,6 +10,7 @@
 #include "core/org.h"
 #include "core/role.h"
 #include "service/account.h"
+#include "service/password.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -93,24 +94,6 @@ verify_password(struct account_gate *g, const char *hash, const char *pw)
 }
 
 static int
-check_password(const char *pw, struct err *e)
-{
-	size_t n = pw ? strlen(pw) : 0;
-
-	if (n < ACCOUNT_PASSWORD_MIN)
-		return err_set(e, ERR_INVALID, "password_too_short", "password",
-		    "Adgangskoden skal være mindst %d tegn",
-		    ACCOUNT_PASSWORD_MIN);
-	if (n > ACCOUNT_PASSWORD_MAX)
-		return err_set(e, ERR_INVALID, "password_too_long", "password",
-		    "Adgangskoden må højst være %d tegn", ACCOUNT_PASSWORD_MAX);
-	if (!text_utf8_valid(pw, n))
-		return err_set(e, ERR_INVALID, "invalid_utf8", "password",
-		    "Adgangskoden er ikke gyldig UTF-8");
-	return 0;
-}
-
-static int
 check_username(const char *u, struct err *e)
 {
 	size_t n = u ? strlen(u) : 0, i;
@@ -173,7 +156,8 @@ account_user_add(struct svc *s, struct account_gate *g,
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
 		    "Kun sekretariatet kan oprette brugere");
 	if ((rc = check_username(n->username, e)) != 0 ||
-	    (rc = check_password(n->password, e)) != 0)
+	    (rc = password_check(n->password, n->username, n->display_name,
+	    g != NULL ? &g->mu : NULL, e)) != 0)
 		return rc;
 	if (n->display_name != NULL && (strlen(n->display_name) >
 	    USER_DISPLAY_NAME_MAX ||
@@ -219,7 +203,8 @@ account_user_update(struct svc *s, struct account_gate *g,
 		    "Kun sekretariatet kan ændre brugere");
 	nu.password_hash = NULL;
 	if (password != NULL) {
-		if ((rc = check_password(password, e)) != 0)
+		if ((rc = password_check(password, u->username,
+		    u->display_name, g != NULL ? &g->mu : NULL, e)) != 0)
 			return rc;
 		if ((rc = hash_password(g, password, hash, e)) != 0)
 			return rc;
@@ -382,6 +367,22 @@ lock_left(int64_t n, int64_t last, int64_t now)
 	if (len > ACCOUNT_LOCK_MAX)
 		len = ACCOUNT_LOCK_MAX;
 	return last + len > now ? last + len - now : 0;
+}
+
+/* Count a failed password of username (outside a login). */
+static int
+record_failure(struct svc *s, const char *username, struct err *e)
+{
+	int	rc;
+
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_attempt(s->db, username, "", s->now, 0, NULL,
+	    e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
 }
 
 /*
@@ -556,6 +557,109 @@ account_logout(struct svc *s, const char *token, struct err *e)
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = session_store_delete(s->db, h, sizeof(h), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_password_change(struct svc *s, struct account_gate *g,
+    const char *token, const char *current, const char *password,
+    struct err *e)
+{
+	char		 hash[crypto_pwhash_STRBYTES];
+	unsigned char	 h[32];
+	struct user	 u, nu;
+	int64_t		 n, last;
+	bool		 ok;
+	int		 rc;
+
+	if (s->who->user_id <= 0 || token == NULL)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind for at skifte adgangskode");
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_get(s->db, s->arena, s->who->user_id, &u, e);
+	if (rc == 0)
+		rc = session_store_user_failures(s->db, u.username,
+		    s->now - ACCOUNT_LOCK_MEMORY, &n, &last, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	/* Guessing the current password counts as guessing a login. */
+	if (lock_left(n, last, s->now) > 0)
+		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts",
+		    "current_password", "For mange forkerte adgangskoder; "
+		    "vent lidt og prøv igen");
+	ok = current != NULL && strlen(current) <= ACCOUNT_PASSWORD_MAX &&
+	    verify_password(g, u.password_hash, current);
+	if (!ok) {
+		if ((rc = record_failure(s, u.username, e)) != 0)
+			return rc;
+		return err_set(e, ERR_INVALID, "wrong_password",
+		    "current_password", "Den nuværende adgangskode er forkert");
+	}
+	if (password != NULL && strcmp(password, current) == 0)
+		return err_set(e, ERR_INVALID, "same_password", "password",
+		    "Den nye adgangskode skal være en anden end den nuværende");
+	if ((rc = password_check(password, u.username, u.display_name,
+	    g != NULL ? &g->mu : NULL, e)) != 0 ||
+	    (rc = hash_password(g, password, hash, e)) != 0)
+		return rc;
+	nu = u;
+	nu.password_hash = hash;
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = user_store_update(s->db, &nu, u.version, s->now_iso,
+	    e)) != 0 ||
+	    (rc = session_store_delete_others(s->db, u.id, h, sizeof(h),
+	    e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)u.id),
+	    "change_own_password", NULL, NULL, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_sessions(struct svc *s, const char *token,
+    struct session_info **out, size_t *n, struct err *e)
+{
+	unsigned char	h[32];
+	int		rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s->who->user_id <= 0 || token == NULL)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind");
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = session_store_list_user(s->db, s->arena, s->who->user_id, h,
+	    sizeof(h), s->now_iso, ACCOUNT_SESSIONS_SHOWN, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+account_logout_everywhere(struct svc *s, struct err *e)
+{
+	int	rc;
+
+	if (s->who->user_id <= 0)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_delete_user(s->db, s->who->user_id, e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)s->who->user_id),
+	    "logout_everywhere", NULL, NULL, e)) != 0) {
 		db_rollback(s->db);
 		return rc;
 	}

@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/role.h"
@@ -44,6 +45,7 @@ struct account_gate {
 						   for the growing lock */
 #define ACCOUNT_DEVICE_NONCE		16	/* bytes of a device token */
 #define ACCOUNT_DEVICE_MAC		16
+#define ACCOUNT_SESSIONS_SHOWN		50	/* on the account page */
 #define ACCOUNT_PASSWORD_MIN		10	/* bytes */
 #define ACCOUNT_PASSWORD_MAX		1024
 
@@ -116,6 +118,25 @@ int	account_session_resolve(struct svc *s, const char *token,
 	    struct principal *who, const char **csrf, struct err *e);
 /* End the session with this cookie token (no error if unknown). */
 int	account_logout(struct svc *s, const char *token, struct err *e);
+/*
+ * The logged-in user changes its own password: current must be right
+ * (a wrong one counts as a failed login of the name, and the name's lock
+ * applies), password must pass password_check() and differ from it.
+ * Every other session of the user ends; the one of token (the cookie
+ * token of the session asking) stays. Audited.
+ */
+int	account_password_change(struct svc *s, struct account_gate *g,
+	    const char *token, const char *current, const char *password,
+	    struct err *e);
+/*
+ * The logged-in user's unexpired sessions, newest first, at most
+ * ACCOUNT_SESSIONS_SHOWN, the one of token marked current.
+ */
+struct session_info;
+int	account_sessions(struct svc *s, const char *token,
+	    struct session_info **out, size_t *n, struct err *e);
+/* End every session of the logged-in user, this one too. Audited. */
+int	account_logout_everywhere(struct svc *s, struct err *e);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool	account_token_equal(const char *a, const char *b);
 

@@ -80,6 +80,50 @@ session_store_delete_user(struct db *db, int64_t user_id, struct err *e)
 }
 
 int
+session_store_delete_others(struct db *db, int64_t user_id,
+    const unsigned char *keep, size_t keeplen, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "DELETE FROM session WHERE user_id = $1 AND "
+	    "token_hash <> $2", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, user_id);
+	db_bind_blob(st, 2, keep, keeplen);
+	return db_run(st, e);
+}
+
+int
+session_store_list_user(struct db *db, struct arena *a, int64_t user_id,
+    const unsigned char *cur, size_t curlen, const char *now, size_t max,
+    struct session_info **out, size_t *n, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	*out = arena_calloc(a, max > 0 ? max : 1, sizeof(**out));
+	*n = 0;
+	st = db_prep(db, "SELECT created_at, expires_at, token_hash = $2 "
+	    "FROM session WHERE user_id = $1 AND expires_at > $3 "
+	    "ORDER BY created_at DESC, id DESC LIMIT $4", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, user_id);
+	db_bind_blob(st, 2, cur, curlen);
+	db_bind_text(st, 3, now);
+	db_bind_i64(st, 4, (int64_t)max);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		(*out)[*n].created_at = arena_strdup(a, db_col_text(st, 0));
+		(*out)[*n].expires_at = arena_strdup(a, db_col_text(st, 1));
+		(*out)[*n].current = (int)db_col_i64(st, 2);
+		(*n)++;
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
 session_store_purge(struct db *db, const char *now, int64_t before_epoch,
     struct err *e)
 {

@@ -31,6 +31,23 @@ int	session_store_delete(struct db *db, const unsigned char *hash,
 /* Drop every session of a user (deactivation, password change). */
 int	session_store_delete_user(struct db *db, int64_t user_id,
 	    struct err *e);
+/* Drop every session of a user but the one with hash keep. */
+int	session_store_delete_others(struct db *db, int64_t user_id,
+	    const unsigned char *keep, size_t keeplen, struct err *e);
+/* One of a user's sessions, as its owner sees it. */
+struct session_info {
+	const char	*created_at;	/* ISO timestamp */
+	const char	*expires_at;	/* ISO timestamp */
+	int		 current;	/* 1 for the session asking */
+};
+/*
+ * The unexpired sessions of user_id, newest first, at most max, in a;
+ * current marks the one whose hash is cur.
+ */
+int	session_store_list_user(struct db *db, struct arena *a,
+	    int64_t user_id, const unsigned char *cur, size_t curlen,
+	    const char *now, size_t max, struct session_info **out, size_t *n,
+	    struct err *e);
 /* Drop expired sessions and attempts older than before_epoch. */
 int	session_store_purge(struct db *db, const char *now,
 	    int64_t before_epoch, struct err *e);
