@@ -53,8 +53,8 @@ cmd_serve(int argc, char **argv)
 	    "--threads=", "--secure-cookies", "--public-url=", "--site-name=",
 	    "--org-name=", "--contact-email=", "--a11y-tested=",
 	    "--max-upload=", "--trusted-proxy=", "--max-conn-per-ip=",
-	    "--timeout=", NULL };
-	const char		*vals[13];
+	    "--timeout=", "--log-format=", NULL };
+	const char		*vals[14];
 	char			 public_url[300];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
@@ -150,6 +150,15 @@ cmd_serve(int argc, char **argv)
 			return 2;
 		}
 		cfg.timeout = (unsigned)v;
+	}
+	if (vals[13] != NULL) {
+		if (strcmp(vals[13], "json") != 0 &&
+		    strcmp(vals[13], "text") != 0) {
+			fprintf(stderr, "ramme serve: --log-format must be text "
+			    "or json\n");
+			return 2;
+		}
+		log_set_json(strcmp(vals[13], "json") == 0);
 	}
 	cfg.upload_dir = getenv("TMPDIR");
 	if (cfg.upload_dir != NULL && *cfg.upload_dir == '\0')

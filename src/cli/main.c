@@ -36,7 +36,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "            [--site-name TEXT] [--org-name TEXT]\n"
 	  "            [--contact-email ADDR] [--a11y-tested DATE]\n"
 	  "            [--max-upload SIZE] [--trusted-proxy ADDR[,ADDR...]]\n"
-	  "            [--max-conn-per-ip N] [--timeout SECONDS]\n\n"
+	  "            [--max-conn-per-ip N] [--timeout SECONDS]\n"
+	  "            [--log-format text|json]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -70,7 +71,10 @@ const struct cli_cmd cli_cmds[] = {
 	  "                     hold (default 200)\n"
 	  "  --timeout SECONDS  a connection idle this long, also between\n"
 	  "                     the lines of its request, is closed\n"
-	  "                     (default 15)\n",
+	  "                     (default 15)\n"
+	  "  --log-format json  one JSON object per log line on standard\n"
+	  "                     error (requests with ip, method, path,\n"
+	  "                     status, bytes, ms, db_ms); default text\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"

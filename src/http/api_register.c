@@ -15,10 +15,12 @@
 #include "http/http.h"
 #include "http/router.h"
 #include "http/routes.h"
+#include "http/server.h"
 #include "service/register.h"
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/offer_store.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 void
@@ -35,6 +37,34 @@ api_health(struct http_req *r)
 	}
 	http_send_json(r, 200, json_pack("{s:s, s:i}", "status", "ok",
 	    "schema_version", version));
+}
+
+/*
+ * The counters for monitoring: to the secretariat's admins, or to a
+ * request from the machine itself (the client's address, so a request
+ * relayed by a trusted proxy is not "local").
+ */
+void
+page_metrics(struct http_req *r)
+{
+	struct buf	b;
+	struct err	e;
+
+	if (r->who.role != ROLE_ADMIN && strcmp(r->ip, "127.0.0.1") != 0 &&
+	    strcmp(r->ip, "::1") != 0) {
+		err_clear(&e);
+		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Tallene for driften kan kun ses af sekretariatets "
+		    "administratorer eller fra serveren selv");
+		http_send_error(r, &e);
+		return;
+	}
+	buf_init(&b);
+	http_server_metrics(r->srv, &b);
+	http_set_header(r, "Cache-Control", "no-store");
+	http_send(r, 200, "text/plain; version=0.0.4; charset=utf-8",
+	    buf_str(&b), b.len);
+	buf_cleanup(&b);
 }
 
 void

@@ -26,6 +26,7 @@ struct resp_cache {
 	int			 n, max;
 	size_t			 bytes, max_bytes;
 	uint64_t		 tick;
+	uint64_t		 hits, misses;	/* lookups so far */
 };
 
 struct resp_cache *
@@ -93,8 +94,21 @@ resp_cache_get(struct resp_cache *c, const char *key, int64_t gen)
 			drop(c, i);	/* stale: the register changed */
 		break;
 	}
+	if (hit != NULL)
+		c->hits++;
+	else
+		c->misses++;
 	pthread_mutex_unlock(&c->mu);
 	return hit;
+}
+
+void
+resp_cache_stats(struct resp_cache *c, uint64_t *hits, uint64_t *misses)
+{
+	pthread_mutex_lock(&c->mu);
+	*hits = c->hits;
+	*misses = c->misses;
+	pthread_mutex_unlock(&c->mu);
 }
 
 void

@@ -22,6 +22,9 @@ struct cache_entry;
 struct resp_cache	*resp_cache_new(int max_entries, size_t max_bytes);
 /* Free the cache; entries still referenced are freed on release. */
 void			 resp_cache_free(struct resp_cache *c);
+/* Lookups so far that found a fresh entry, and that did not. */
+void			 resp_cache_stats(struct resp_cache *c, uint64_t *hits,
+			    uint64_t *misses);
 /*
  * The entry for key at generation gen, with a reference the caller must
  * drop with resp_cache_release(), or NULL on a miss.

@@ -23,6 +23,7 @@
 
 struct account_gate;
 struct http_server;
+struct route;
 struct MHD_Connection;
 struct upload;
 
@@ -62,6 +63,8 @@ struct http_req {
 						   parsed to files, or NULL */
 	struct err		 upload_err;	/* why it failed, when code != 0 */
 	uint64_t		 started_ns;	/* for the log line */
+	uint64_t		 db_ns;		/* time in the database */
+	const struct route	*route;		/* the route matched, or NULL */
 
 	/* Set by the router. */
 	const char		*params[HTTP_MAX_PARAMS]; /* :name values in order */

@@ -179,6 +179,7 @@ router_dispatch(struct http_req *r)
 		return;
 	}
 	buf_cleanup(&allow);
+	r->route = rt;
 	match(rt->pattern, r->path, r);
 	r->is_api = (rt->flags & ROUTE_API) != 0;
 	authenticate(r);

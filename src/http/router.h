@@ -24,9 +24,11 @@ enum route_flag {
 	ROUTE_API	= 1u << 0,	/* JSON in and out, X-CSRF-Token header */
 	ROUTE_NO_CSRF	= 1u << 1,	/* writes allowed without a token (login) */
 	ROUTE_ANON_FORM	= 1u << 2,	/* an HTML form posted before login */
-	ROUTE_UPLOAD	= 1u << 3	/* takes files: a multipart body up to
+	ROUTE_UPLOAD	= 1u << 3,	/* takes files: a multipart body up to
 					   serve --max-upload, streamed to
 					   temporary files */
+	ROUTE_LOGIN	= 1u << 4	/* a login: refusals (401, 429) count
+					   as failed logins in /metrics */
 };
 
 struct route {

@@ -13,11 +13,15 @@ static const struct route routes[] = {
 	/* Health and the API index. */
 	{ "GET", "/healthz", ROLES_PUBLIC, ROUTE_API, api_health,
 	  "200 when the database answers, 503 otherwise" },
+	{ "GET", "/metrics", ROLES_PUBLIC, 0, page_metrics,
+	  "The server's counters in the Prometheus text format: for the "
+	  "secretariat's admins, or from the machine itself" },
 	{ "GET", "/api/v1", ROLES_PUBLIC, ROUTE_API, api_index,
 	  "This list of routes as JSON" },
 
 	/* Sessions. */
-	{ "POST", "/api/v1/session", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
+	{ "POST", "/api/v1/session", ROLES_PUBLIC,
+	  ROUTE_API | ROUTE_NO_CSRF | ROUTE_LOGIN,
 	  api_session_create, "Log in with {username, password}; sets the "
 	  "session cookie and returns {csrf_token, user}" },
 	{ "GET", "/api/v1/session", ROLES_USERS, ROUTE_API, api_session_get,
@@ -80,7 +84,8 @@ static const struct route routes[] = {
 	  "Privacy policy: the personal data held, purpose, legal basis, "
 	  "rights" },
 	{ "GET", "/login", ROLES_PUBLIC, 0, page_login_form, "Login form" },
-	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM, page_login_post,
+	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM | ROUTE_LOGIN,
+	  page_login_post,
 	  "Log in" },
 	{ "POST", "/logout", ROLES_USERS, 0, page_logout_post, "Log out" },
 	{ "GET", "/konto", ROLES_USERS, 0, page_profile,

@@ -33,6 +33,7 @@ void	page_login_form(struct http_req *r);
 void	page_login_post(struct http_req *r);
 void	page_logout_post(struct http_req *r);
 void	page_profile(struct http_req *r);
+void	page_metrics(struct http_req *r);
 void	page_password_form(struct http_req *r);
 void	page_password_post(struct http_req *r);
 void	page_logout_everywhere(struct http_req *r);

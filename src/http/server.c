@@ -26,6 +26,7 @@
 #include "http/cache.h"
 #include "http/http.h"
 #include "http/router.h"
+#include "http/metrics.h"
 #include "http/peer.h"
 #include "http/server.h"
 #include "http/upload.h"
@@ -51,6 +52,7 @@ struct http_server {
 	struct resp_cache	*cache;		/* public list responses */
 	struct peer_limits	*peers;		/* trusted proxies, connections
 						   per client address */
+	struct metrics		*metrics;	/* GET /metrics */
 };
 
 struct resp_cache *
@@ -257,9 +259,11 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_YES;
 	}
 	{
-		struct db *db = pool_take(s);
+		struct db	*db = pool_take(s);
+		uint64_t	 t0 = db_busy_ns(db);
 		svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
 		router_dispatch(r);
+		r->db_ns = db_busy_ns(db) - t0;
 		pool_give(s, db);
 	}
 	if (r->status == 0) {
@@ -276,17 +280,26 @@ static void
 on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
-	struct http_req	*r = *con_cls;
-	double		 ms;
+	struct http_server	*s = cls;
+	struct http_req		*r = *con_cls;
+	const struct route	*routes;
+	uint64_t		 ns;
+	size_t			 n;
+	double			 ms;
 
-	(void)cls;
 	(void)conn;
 	if (r == NULL)
 		return;
-	ms = (double)(now_ns() - r->started_ns) / 1e6;
-	log_info("%s %s %s %d %zu %.1fms%s", r->ip, r->method, r->path,
-	    r->status, r->sent_bytes, ms,
-	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	ns = now_ns() - r->started_ns;
+	ms = (double)ns / 1e6;
+	routes = router_routes(&n);
+	metrics_request(s->metrics, r->route != NULL ?
+	    (long)(r->route - routes) : -1, r->status, ns, r->db_ns);
+	if (r->route != NULL && (r->route->flags & ROUTE_LOGIN) &&
+	    (r->status == 401 || r->status == 429))
+		metrics_login_failure(s->metrics);
+	log_request(r->ip, r->method, r->path, r->status, r->sent_bytes, ms,
+	    (double)r->db_ns / 1e6, toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
 	upload_free(r->upload);		/* the temporary files go */
 	buf_cleanup(&r->body);
 	arena_cleanup(&r->arena);
@@ -320,6 +333,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	unsigned int			 flags;
 	long				 cores;
 	int				 i, rc, v6 = 0;
+	size_t				 nroutes;
 
 	*out = NULL;
 	s = xcalloc(1, sizeof(*s));
@@ -383,6 +397,8 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	account_gate_init(&s->gate, (int)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
 	    sysconf(_SC_NPROCESSORS_ONLN) : 1));
 	s->cache = resp_cache_new(64, 16u * 1024 * 1024);
+	(void)router_routes(&nroutes);
+	s->metrics = metrics_new(nroutes);
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
@@ -403,6 +419,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		    s->cfg.listen, s->cfg.port);
 		account_gate_cleanup(&s->gate);
 		resp_cache_free(s->cache);
+		metrics_free(s->metrics);
 		goto fail;
 	}
 	di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
@@ -494,8 +511,26 @@ http_server_stop(struct http_server *s)
 	free(s->pool);
 	account_gate_cleanup(&s->gate);
 	resp_cache_free(s->cache);
+	metrics_free(s->metrics);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);
 	peer_limits_free(s->peers);
 	free(s);
+}
+
+void
+http_server_metrics(struct http_server *s, struct buf *out)
+{
+	const struct route	*routes;
+	uint64_t		 hits, misses;
+	size_t			 n;
+	int			 nfree;
+
+	routes = router_routes(&n);
+	resp_cache_stats(s->cache, &hits, &misses);
+	pthread_mutex_lock(&s->pool_mu);
+	nfree = s->nfree;
+	pthread_mutex_unlock(&s->pool_mu);
+	metrics_write(s->metrics, out, routes, n, hits, misses, nfree,
+	    s->npool);
 }

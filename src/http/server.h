@@ -78,6 +78,9 @@ int	http_server_port(const struct http_server *s);
  * free everything. NULL is a no-op.
  */
 void	http_server_stop(struct http_server *s);
+/* The Prometheus exposition of the server's counters, appended to out. */
+struct buf;
+void	http_server_metrics(struct http_server *s, struct buf *out);
 /* True when cookies are marked Secure. */
 bool	http_server_secure(const struct http_server *s);
 /* Who runs the site, every field set (defaults filled in). */

@@ -49,6 +49,11 @@ int	 db_commit(struct db *db, struct err *e);
 void	 db_rollback(struct db *db);
 /* True while a transaction is open. */
 bool	 db_in_txn(struct db *db);
+/*
+ * Nanoseconds this connection has spent executing statements so far
+ * (monotonic; the difference over a request is its database time).
+ */
+uint64_t db_busy_ns(const struct db *db);
 
 /* The prepared statement for the literal sql (cached). NULL + e on error. */
 struct db_stmt *db_prep(struct db *db, const char *sql, struct err *e);

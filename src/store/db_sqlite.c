@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/db.h"
@@ -31,7 +32,23 @@ struct db {
 	sqlite3		*h;
 	struct db_stmt	*cache[STMT_CACHE];
 	int		 ncached;
+	uint64_t	 busy_ns;	/* time in sqlite3_step and exec */
 };
+
+static uint64_t
+mono_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t
+db_busy_ns(const struct db *db)
+{
+	return db->busy_ns;
+}
 
 static int
 map_rc(struct db *db, int rc, struct err *e)
@@ -110,10 +127,12 @@ db_close(struct db *db)
 int
 db_exec(struct db *db, const char *sql, struct err *e)
 {
-	char	*msg = NULL;
-	int	 rc;
+	char		*msg = NULL;
+	uint64_t	 t0 = mono_ns();
+	int		 rc;
 
 	rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	db->busy_ns += mono_ns() - t0;
 	if (rc != SQLITE_OK) {
 		rc = map_rc(db, sqlite3_extended_errcode(db->h), e);
 		sqlite3_free(msg);
@@ -287,9 +306,11 @@ db_blob_fill(struct db *db, const char *table, const char *column,
 int
 db_step(struct db_stmt *st, struct err *e)
 {
-	int rc;
+	uint64_t	t0 = mono_ns();
+	int		rc;
 
 	rc = sqlite3_step(st->st);
+	st->db->busy_ns += mono_ns() - t0;
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
