@@ -426,6 +426,27 @@ static const struct route routes[] = {
 	{ "GET", "/oparl/v1/file/:id/content", ROLES_PUBLIC, ROUTE_API,
 	  api_oparl_file_content, "An open attachment's content, inline "
 	  "(File.accessUrl)" },
+
+	/* The agreement: documents and approvals, reinforced cooperation,
+	   takeovers of regional offers. */
+	{ "GET", "/api/v1/agreement/documents", ROLES_PUBLIC, ROUTE_API,
+	  api_agreement_docs, "The agreement's documents (udviklingsstrategi, "
+	  "styringsaftale, socialaftale) with year, deadline, stage and how "
+	  "many councils approved" },
+	{ "GET", "/api/v1/agreement/documents/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_agreement_doc, "One document with its versions and every "
+	  "approving party's status, date and reservation" },
+	{ "GET", "/aftale", ROLES_PUBLIC, 0, page_agreement,
+	  "The agreement's documents and their status for approval" },
+	{ "POST", "/aftale/dokumenter", ROLES_ADMIN, 0,
+	  page_agreement_doc_create, "Create a document (secretariat)" },
+	{ "GET", "/aftale/dokumenter/:id", ROLES_PUBLIC, 0, page_agreement_doc,
+	  "A document: Status for godkendelse, who is missing, versions" },
+	{ "POST", "/aftale/dokumenter/:id/versioner", ROLES_ADMIN, 0,
+	  page_agreement_version_add, "Add a version of a document" },
+	{ "POST", "/aftale/dokumenter/:id/godkendelse", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_agreement_decision,
+	  "Record a party's decision (a municipality: its own council's)" },
 };
 
 const struct route *

@@ -185,6 +185,17 @@ void	api_oparl_meeting_file(struct http_req *r);
 void	api_oparl_meeting_pdf(struct http_req *r);
 void	api_oparl_file_content(struct http_req *r);
 
+/* api_agreement.c: the agreement's documents and covered offers */
+void	api_agreement_docs(struct http_req *r);
+void	api_agreement_doc(struct http_req *r);
+
+/* page_agreement.c: documents and their approval */
+void	page_agreement(struct http_req *r);
+void	page_agreement_doc_create(struct http_req *r);
+void	page_agreement_doc(struct http_req *r);
+void	page_agreement_version_add(struct http_req *r);
+void	page_agreement_decision(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_favicon(struct http_req *r);
 /* page_about.c */
