@@ -56,6 +56,14 @@ describe('documents and approvals', () => {
 		assert.equal(d.approved, 0);
 		assert.equal(d.approvals.length, 14);
 		assert.ok(d.approvals.every((a) => a.status === 'afventer'));
+		/* The start pages: the municipality's own council, the
+		   secretariat's list of those missing. */
+		const mine = await page(authority, '/');
+		assert.match(mine, /Godkendelse af aftalen/);
+		assert.match(mine, /Udviklingsstrategi 2015 – godkendelse i/);
+		const sec = await page(admin, '/');
+		assert.match(sec, /Udviklingsstrategi 2015 – 0 af 12 har godkendt/);
+		assert.match(sec, /Mangler: [^<]*Aalborg/);
 	});
 
 	test('the deadline from 2015 is 1 May; duplicates refused', async () => {
@@ -97,6 +105,8 @@ describe('documents and approvals', () => {
 		assert.equal(a.status, 'godkendt');
 		assert.equal(a.decided_on, '2014-05-20');
 		assert.equal(d.approvals.filter((x) => x.status !== 'afventer').length, 1);
+		assert.doesNotMatch(await page(authority, '/'),
+		    /Udviklingsstrategi 2015 – godkendelse i/);
 	});
 
 	test('bad decisions: Danish error, nothing changed', async () => {
