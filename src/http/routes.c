@@ -447,6 +447,16 @@ static const struct route routes[] = {
 	{ "POST", "/aftale/dokumenter/:id/godkendelse", ROLES_ADMIN |
 	  ROLE_BIT(ROLE_AUTHORITY), 0, page_agreement_decision,
 	  "Record a party's decision (a municipality: its own council's)" },
+	{ "GET", "/aftale/overtagelser", ROLES_PUBLIC, 0, page_takeovers,
+	  "Takeovers of regional offers: the election-period rule, notices "
+	  "and takeover dates" },
+	{ "POST", "/aftale/overtagelser", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_takeover_notify,
+	  "Record a municipality's notice of takeover (a municipality: its "
+	  "own); a notice after the deadline is refused" },
+	{ "POST", "/aftale/overtagelser/:id/gennemfoer", ROLES_ADMIN, 0,
+	  page_takeover_apply, "Carry out a takeover that is due: the offer's "
+	  "operator changes (confirmed first)" },
 };
 
 const struct route *

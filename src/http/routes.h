@@ -196,6 +196,11 @@ void	page_agreement_doc(struct http_req *r);
 void	page_agreement_version_add(struct http_req *r);
 void	page_agreement_decision(struct http_req *r);
 
+/* page_takeover.c: takeovers of regional offers */
+void	page_takeovers(struct http_req *r);
+void	page_takeover_notify(struct http_req *r);
+void	page_takeover_apply(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_favicon(struct http_req *r);
 /* page_about.c */

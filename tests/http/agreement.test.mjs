@@ -179,3 +179,89 @@ describe('documents and approvals', () => {
 		assert.equal(d.stage, 'das');
 	});
 });
+
+describe('takeovers of regional offers', () => {
+	test('a late notice is refused in Danish and nothing is stored', async () => {
+		const r = await postForm(authority, '/aftale/overtagelser',
+		    { offer_id: '1', municipality: '810', notice_on: '2016-01-02' });
+		assert.equal(r.status, 400);
+		assert.match(r.text, /efter fristen 1\. januar 2016 for valgperioden 2014–2017/);
+		assert.match(r.text, /næste valgperiode \(2018–2021\)/);
+		const html = await page(anon, '/aftale/overtagelser');
+		assert.match(html, /Ingen kommune har varslet overtagelse/);
+	});
+
+	test('only the location municipality, only its own, only regional', async () => {
+		const other = await postForm(authority, '/aftale/overtagelser',
+		    { offer_id: '8', municipality: '820', notice_on: '2015-06-01' });
+		assert.equal(other.status, 403);
+		const notLoc = await postForm(authority, '/aftale/overtagelser',
+		    { offer_id: '8', municipality: '810', notice_on: '2015-06-01' });
+		assert.equal(notLoc.status, 400);
+		assert.match(notLoc.text, /Kun beliggenhedskommunen/);
+		const reader_ = await postForm(reader, '/aftale/overtagelser',
+		    { offer_id: '1', municipality: '810', notice_on: '2015-06-01' });
+		assert.equal(reader_.status, 403);
+		const offers = await anon.getJson('/api/v1/offers?operator=851&limit=1');
+		const own = offers.offers[0];
+		const notReg = await postForm(admin, '/aftale/overtagelser', {
+			offer_id: String(own.id), municipality: '851',
+			notice_on: '2015-06-01' });
+		assert.equal(notReg.status, 400);
+		assert.match(notReg.text, /Kun tilbud, som regionen er driftsherre for/);
+		assert.match(await page(anon, '/aftale/overtagelser'),
+		    /Ingen kommune har varslet overtagelse/);
+	});
+
+	test('a notice in time: takeover date, once per period, carried out', async () => {
+		const r = await postForm(authority, '/aftale/overtagelser',
+		    { offer_id: '1', municipality: '810', notice_on: '2015-12-31' });
+		assert.equal(r.status, 303, r.text.slice(0, 400));
+		const html = await page(anon, '/aftale/overtagelser');
+		assert.match(html, /1\. januar 2017/);
+		assert.match(html, /Den Sikrede Institution Kompasset/);
+		const twice = await postForm(admin, '/aftale/overtagelser',
+		    { offer_id: '1', municipality: '810', notice_on: '2014-03-01' });
+		assert.equal(twice.status, 409);
+		assert.match(twice.text, /allerede varslet overtaget i valgperioden 2014–2017/);
+		const before = await anon.getJson('/api/v1/offers/1');
+		assert.equal(before.operator_code, '1081');
+		/* Carrying out: the secretariat only, confirmed first. */
+		const id = Number(/overtagelser\/(\d+)\/gennemfoer/.exec(
+		    await page(admin, '/aftale/overtagelser'))[1]);
+		for (const c of [authority, op1081]) {
+			const no = await postForm(c,
+			    `/aftale/overtagelser/${id}/gennemfoer`, { confirm: '1' });
+			assert.equal(no.status, 403);
+		}
+		const ask = await postForm(admin,
+		    `/aftale/overtagelser/${id}/gennemfoer`, {});
+		assert.equal(ask.status, 200);
+		assert.match(ask.text, /Gennemfør overtagelsen\?/);
+		assert.equal((await anon.getJson('/api/v1/offers/1')).operator_code, '1081');
+		const ok = await postForm(admin,
+		    `/aftale/overtagelser/${id}/gennemfoer`, { confirm: '1' });
+		assert.equal(ok.status, 303);
+		const after_ = await anon.getJson('/api/v1/offers/1');
+		assert.equal(after_.operator_code, '810');
+		const hist = await admin.getJson('/api/v1/offers/1/history');
+		const list = hist.history || hist.entries || hist;
+		assert.ok(JSON.stringify(list).includes('1081'), 'history keeps the region');
+		assert.match(await page(anon, '/aftale/overtagelser'), /Gennemført/);
+		const again = await postForm(admin,
+		    `/aftale/overtagelser/${id}/gennemfoer`, { confirm: '1' });
+		assert.equal(again.status, 409);
+	});
+
+	test('a notice for the coming period is not yet due', async () => {
+		const r = await postForm(admin, '/aftale/overtagelser',
+		    { offer_id: '7', municipality: '860', notice_on: '2026-01-05' });
+		assert.equal(r.status, 303, r.text.slice(0, 400));
+		const html = await page(anon, '/aftale/overtagelser');
+		assert.match(html, /1\. januar 2029/);
+		const future = await postForm(admin, '/aftale/overtagelser',
+		    { offer_id: '3', municipality: '846', notice_on: '2099-01-01' });
+		assert.equal(future.status, 400);
+		assert.match(future.text, /efter i dag/);
+	});
+});
