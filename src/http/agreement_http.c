@@ -11,7 +11,10 @@
 #include "http/http.h"
 #include "http/page.h"
 #include "http/ui.h"
+#include "core/reinforced.h"
 #include "service/register.h"
+#include "service/reinforced.h"
+#include "service/takeover.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "util/text.h"
@@ -117,4 +120,49 @@ agreement_offer_options(struct http_req *r, const char *operator_code,
 	}
 	*n = (int)nv;
 	return o;
+}
+
+void
+agreement_offer_facts(struct http_req *r, struct html *h, int64_t offer_id)
+{
+	struct reinforced_coverage	*c = NULL;
+	struct takeover			*t = NULL;
+	struct err			 e;
+	size_t				 nc = 0, nt = 0, i;
+
+	err_clear(&e);
+	if (reinforced_offer(&r->svc, offer_id, &c, &nc, &e) == 0 && nc > 0) {
+		ui_fact_begin(h, "Forstærket samarbejde");
+		for (i = 0; i < nc; i++) {
+			if (i > 0)
+				HTML_LIT(h, "<br>");
+			HTML_LIT(h, "<a");
+			html_url(h, "href", arena_printf(&r->arena,
+			    "/aftale/forstaerket?aar=%d", c[i].year));
+			HTML_LIT(h, ">Omfattet fra ");
+			html_date(h, c[i].valid_from);
+			if (*c[i].valid_to != '\0') {
+				HTML_LIT(h, " til ");
+				html_date(h, c[i].valid_to);
+			}
+			HTML_LIT(h, "</a> ");
+			ui_badge(h, c[i].status == COVER_APPROVED ? UI_SUCCESS :
+			    c[i].status == COVER_ENDED ? UI_NEUTRAL : UI_INFO,
+			    coverage_status_label(c[i].status));
+		}
+		ui_fact_end(h);
+	}
+	err_clear(&e);
+	if (takeover_list(&r->svc, offer_id, &t, &nt, &e) == 0 && nt > 0) {
+		ui_fact_begin(h, "Overtagelse");
+		html_text(h, *t[0].applied_at != '\0' ? "Overtaget af " :
+		    "Overtages af ");
+		html_text(h, t[0].to_name);
+		HTML_LIT(h, " ");
+		html_date(h, t[0].takeover_on);
+		HTML_LIT(h, " (<a href=\"/aftale/overtagelser\">varslet ");
+		html_date(h, t[0].notice_on);
+		HTML_LIT(h, "</a>)");
+		ui_fact_end(h);
+	}
 }

@@ -38,4 +38,12 @@ int	agreement_this_year(struct http_req *r);
 const struct ui_option *agreement_offer_options(struct http_req *r,
 	    const char *operator_code, int *n);
 
+/*
+ * The agreement's facts of an offer for its register page, inside its
+ * facts list: its coverage by the reinforced cooperation (period and
+ * status) and a takeover noticed or carried out. Nothing when none.
+ */
+void	agreement_offer_facts(struct http_req *r, struct html *h,
+	    int64_t offer_id);
+
 #endif

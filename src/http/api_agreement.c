@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "core/approval.h"
+#include "core/reinforced.h"
 #include "http/api.h"
 #include "http/http.h"
 #include "http/routes.h"
 #include "service/approval.h"
+#include "service/reinforced.h"
 #include "util/err.h"
 #include "util/text.h"
 
@@ -79,4 +81,32 @@ api_agreement_doc(struct http_req *r)
 	json_object_set_new(j, "versions", vers);
 	json_object_set_new(j, "approvals", parties);
 	http_send_json(r, 200, j);
+}
+
+void
+api_agreement_reinforced(struct http_req *r)
+{
+	struct reinforced_coverage	*v = NULL;
+	struct err			 e;
+	int64_t				 year;
+	size_t				 n = 0, i;
+	json_t				*arr;
+
+	err_clear(&e);
+	if (api_param_id(r, 0, &year, &e) != 0 ||
+	    reinforced_covered(&r->svc, year > 9999 ? 0 : (int)year, &v, &n,
+	    &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:i, "
+		    "s:s, s:o, s:s}", "offer_id", (json_int_t)v[i].offer_id,
+		    "offer", v[i].offer_name, "operator", v[i].operator_name,
+		    "decided_year", v[i].year, "valid_from", v[i].valid_from,
+		    "valid_to", api_opt_json(*v[i].valid_to ? v[i].valid_to :
+		    NULL), "status", coverage_status_name(v[i].status)));
+	http_send_json(r, 200, json_pack("{s:i, s:o}", "year", (int)year,
+	    "covered", arr));
 }

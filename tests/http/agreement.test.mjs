@@ -9,7 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertDanish, postForm, startServer } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+import { have, postForm, startServer, tempDir } from './harness.mjs';
 
 let srv, anon, admin, op851, op1081, reader, authority;
 
@@ -263,5 +266,165 @@ describe('takeovers of regional offers', () => {
 		    { offer_id: '3', municipality: '846', notice_on: '2099-01-01' });
 		assert.equal(future.status, 400);
 		assert.match(future.text, /efter i dag/);
+	});
+});
+
+describe('reinforced cooperation', () => {
+	const Y = 2027;
+	const base = `/aftale/forstaerket/${Y}`;
+	let own851;
+
+	test('nominations: operators their own offers, municipalities any', async () => {
+		own851 = (await anon.getJson('/api/v1/offers?operator=851&limit=1'))
+		    .offers[0];
+		const rd = await postForm(reader, `${base}/indstillinger`,
+		    { offer_id: '1', reason: 'x' });
+		assert.equal(rd.status, 403);
+		const notOwn = await postForm(op851, `${base}/indstillinger`,
+		    { offer_id: '1', reason: 'Faldende belægning' });
+		assert.equal(notOwn.status, 403);
+		assert.match(notOwn.text, /kun indstille sine egne tilbud/);
+		const noReason = await postForm(authority, `${base}/indstillinger`,
+		    { offer_id: '1', reason: '' });
+		assert.equal(noReason.status, 400);
+		assert.match(noReason.text, /Skriv begrundelsen/);
+		assert.equal((await postForm(op851, `${base}/indstillinger`, {
+			offer_id: String(own851.id),
+			reason: 'Højt specialiseret, få borgere' })).status, 303);
+		assert.equal((await postForm(authority, `${base}/indstillinger`, {
+			offer_id: '1', reason: 'Sikret institution for hele regionen'
+		})).status, 303);
+		const dup = await postForm(authority, `${base}/indstillinger`,
+		    { offer_id: '1', reason: 'igen' });
+		assert.equal(dup.status, 409);
+		const html = await page(admin, `/aftale/forstaerket?aar=${Y}`);
+		assert.match(html, /Sikret institution for hele regionen/);
+		assert.match(html, /Brønderslev/);
+		/* The public sees the covered offers, not the nominations. */
+		assert.doesNotMatch(await page(anon, `/aftale/forstaerket?aar=${Y}`),
+		    /Sikret institution for hele regionen/);
+	});
+
+	test('assessments: the secretariat only, criteria needed', async () => {
+		const no = await postForm(authority, `${base}/vurderinger`,
+		    { offer_id: '1', crit0: '1', recommend: '1' });
+		assert.equal(no.status, 403);
+		const bad = await postForm(admin, `${base}/vurderinger`,
+		    { offer_id: '1', recommend: '1' });
+		assert.equal(bad.status, 400);
+		assert.match(bad.text, /Vælg de kriterier/);
+		assert.equal((await postForm(admin, `${base}/vurderinger`, {
+			offer_id: '1', crit0: '1', crit1: '1', crit2: '1',
+			recommend: '1', note: 'Eneste sikrede institution' })).status,
+		    303);
+		assert.equal((await postForm(admin, `${base}/vurderinger`, {
+			offer_id: String(own851.id), recommend: '0' })).status, 303);
+		const html = await page(admin, `/aftale/forstaerket?aar=${Y}`);
+		assert.match(html, /3 af 4/);
+		assert.match(html, /Anbefales ikke/);
+	});
+
+	test('DAS: onto the next meeting in one step, then the decision', async () => {
+		const none = await postForm(admin, `${base}/dagsorden`, {});
+		assert.equal(none.status, 409);
+		assert.match(none.text, /ikke planlagt et kommende møde i DAS/);
+		const organer = (await admin.get('/organer')).text;
+		const das = /\/organer\/(\d+)"[^>]*>Den Administrative Styregruppe/
+		    .exec(organer)[1];
+		const m = await postForm(admin, '/moeder/nyt', { body_id: das,
+		    starts_at: '2027-01-12T10:00', place: 'Aalborg' });
+		assert.equal(m.status, 303);
+		const meeting = Number(/\/moeder\/(\d+)/.exec(m.headers.get('location'))[1]);
+		assert.equal((await postForm(admin, `${base}/dagsorden`, {})).status, 303);
+		const agenda = await page(admin, `/moeder/${meeting}`);
+		assert.match(agenda, /Det forstærkede samarbejde 2027 – ekspertpanelets indstilling/);
+		const twice = await postForm(admin, `${base}/dagsorden`, {});
+		assert.equal(twice.status, 409);
+		const badDate = await postForm(admin, `${base}/beslutning`,
+		    { decided_on: '12.1.2027' });
+		assert.equal(badDate.status, 400);
+		assert.match(badDate.text, /gyldig dato/);
+		assert.equal((await anon.getJson(`/api/v1/agreement/reinforced/${Y}`))
+		    .covered.length, 0);
+		assert.equal((await postForm(authority, `${base}/beslutning`,
+		    { decided_on: '2027-01-12' })).status, 403);
+		assert.equal((await postForm(admin, `${base}/beslutning`,
+		    { decided_on: '2027-01-12' })).status, 303);
+		const api = await anon.getJson(`/api/v1/agreement/reinforced/${Y}`);
+		assert.equal(api.covered.length, 1);
+		assert.equal(api.covered[0].offer_id, 1);
+		assert.equal(api.covered[0].valid_from, '2027-07-01');
+		assert.equal(api.covered[0].status, 'besluttet');
+		const pub = await page(anon, `/aftale/forstaerket?aar=${Y}`);
+		assert.match(pub, /Den Sikrede Institution Kompasset/);
+		assert.match(pub, /Besluttet af DAS/);
+		assert.match(await page(anon, '/tilbud/1'), /Omfattet fra 1\. juli 2027/);
+	});
+
+	test('the councils approve; the referral letter as PDF', async () => {
+		const early = await postForm(admin, `${base}/godkendelse`,
+		    { approved_on: '2026-01-01' });
+		assert.equal(early.status, 400);
+		assert.equal((await postForm(admin, `${base}/godkendelse`,
+		    { approved_on: '2027-05-20' })).status, 303);
+		const api = await anon.getJson(`/api/v1/agreement/reinforced/${Y}`);
+		assert.equal(api.covered[0].status, 'godkendt');
+		const r = await anon.get(`${base}/brev.pdf`);
+		assert.equal(r.status, 200);
+		assert.equal(r.headers.get('content-type'), 'application/pdf');
+		assert.equal(r.body.subarray(0, 5).toString(), '%PDF-');
+		if (have(fs.existsSync('/usr/bin/pdftotext'), 'pdftotext (poppler-utils)')) {
+			const dir = tempDir();
+			fs.writeFileSync(`${dir}/brev.pdf`, r.body);
+			const t = spawnSync('/usr/bin/pdftotext', [`${dir}/brev.pdf`, '-'],
+			    { encoding: 'utf8' });
+			assert.match(t.stdout, /Til kommunernes visitationsenheder/);
+			assert.match(t.stdout, /Den Sikrede Institution Kompasset/);
+			assert.match(t.stdout, /Side 1 af 1/);
+		}
+	});
+
+	test('covered 1½ years: listed for re-assessment automatically', async () => {
+		const due = await page(admin, '/aftale/forstaerket?aar=2029');
+		const part = due.split('Til genvurdering')[1].split('<h2')[0];
+		assert.match(part, /Den Sikrede Institution Kompasset/);
+		const notYet = await page(admin, '/aftale/forstaerket?aar=2028');
+		assert.doesNotMatch(notYet.split('Til genvurdering')[1].split('<h2')[0],
+		    /Kompasset/);
+	});
+
+	test('the rescue track: task force, terms, closed', async () => {
+		const no = await postForm(authority, '/aftale/noedspor', {
+			offer_id: '1', warning: 'Faldende belægning',
+			opened_on: '2027-02-01' });
+		assert.equal(no.status, 403);
+		const bad = await postForm(admin, '/aftale/noedspor', {
+			offer_id: '1', warning: '', opened_on: '2027-02-01' });
+		assert.equal(bad.status, 400);
+		assert.match(bad.text, /Skriv advarselstegnet/);
+		const r = await postForm(admin, '/aftale/noedspor', {
+			offer_id: '1', warning: 'Faldende belægning to år i træk',
+			opened_on: '2027-02-01', members: 'Økonomi, jura, socialfaglig',
+			deadline: '2027-04-01' });
+		assert.equal(r.status, 303);
+		const id = Number(/noedspor\/(\d+)/.exec(r.headers.get('location'))[1]);
+		assert.equal((await postForm(admin, `/aftale/noedspor/${id}`, {
+			members: 'Økonomi, jura, socialfaglig', deadline: '2027-04-01',
+			terms: 'Garanti for 8 pladser i 2027', terms_on: '2027-04-20',
+			note: 'Taskforcen har afleveret' })).status, 303);
+		let html = await page(reader, `/aftale/noedspor/${id}`);
+		assert.match(html, /Særlige vilkår besluttet/);
+		assert.match(html, /Taskforcen har afleveret/);
+		const ask = await postForm(admin, `/aftale/noedspor/${id}/luk`, {});
+		assert.equal(ask.status, 200);
+		assert.match(ask.text, /Luk nødsporet for Den Sikrede/);
+		assert.equal((await postForm(admin, `/aftale/noedspor/${id}/luk`,
+		    { confirm: '1' })).status, 303);
+		html = await page(reader, `/aftale/noedspor/${id}`);
+		assert.match(html, /Lukket/);
+		const after_ = await postForm(admin, `/aftale/noedspor/${id}`,
+		    { note: 'mere' });
+		assert.equal(after_.status, 409);
+		assert.equal((await anon.get(`/aftale/noedspor/${id}`)).status, 303);
 	});
 });
