@@ -39,6 +39,7 @@ static const struct {
 } flashes[] = {
 	{ "oprettet", "Dokumentet er oprettet." },
 	{ "version", "Versionen er tilføjet." },
+	{ "bilag", "Bilaget er tilføjet." },
 	{ "registreret", "Beslutningen er registreret." },
 	{ "indstillet", "Tilbuddet er indstillet til det forstærkede "
 	    "samarbejde." },

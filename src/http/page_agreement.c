@@ -12,6 +12,7 @@
 #include "core/approval.h"
 #include "core/role.h"
 #include "http/agreement_http.h"
+#include "http/api.h"
 #include "http/gov.h"
 #include "http/html.h"
 #include "http/http.h"
@@ -19,6 +20,7 @@
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/approval.h"
+#include "service/meeting.h"
 #include "util/arena.h"
 #include "util/err.h"
 #include "util/text.h"
@@ -302,6 +304,67 @@ versions_table(struct http_req *r, struct html *h,
 	(void)r;
 }
 
+static void
+files_table(struct http_req *r, struct html *h,
+    const struct agreement_doc_view *v)
+{
+	static const struct ui_col cols[] = { { "Bilag", 0 },
+	    { "Version", UI_COL_NUM }, { "Type", 0 },
+	    { "Størrelse", UI_COL_NUM } };
+	struct ui_table	t;
+	size_t		i;
+
+	HTML_LIT(h, "<h2>Bilag</h2>");
+	if (v->nfiles == 0) {
+		HTML_LIT(h, "<p>Ingen bilag.</p>");
+		return;
+	}
+	ui_table_begin(&t, h, NULL, cols, 4);
+	for (i = 0; i < v->nfiles; i++) {
+		const struct agreement_file *f = &v->files[i];
+
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena,
+		    "/aftale/dokumenter/%lld/bilag/%lld", (long long)v->doc.id,
+		    (long long)f->id), f->name);
+		if (f->version_no > 0)
+			ui_cell_int(&t, f->version_no);
+		else
+			ui_cell(&t, "–");
+		ui_cell(&t, strcmp(f->media_type, "application/pdf") == 0 ?
+		    "PDF" : strstr(f->media_type, "spreadsheet") != NULL ?
+		    "Excel" : "Word");
+		ui_cell(&t, arena_printf(&r->arena, "%lld kB",
+		    (long long)((f->size + 1023) / 1024)));
+	}
+	ui_table_end(&t);
+}
+
+static void
+file_form(struct page *p, const struct agreement_doc_view *v,
+    const struct ui_errors *errs)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+
+	HTML_LIT(h, "<form class=\"stack\" method=\"post\" "
+	    "enctype=\"multipart/form-data\"");
+	html_url(h, "action", arena_printf(&r->arena,
+	    "/aftale/dokumenter/%lld/bilag", (long long)v->doc.id));
+	HTML_LIT(h, "><h2>Nyt bilag</h2>");
+	page_csrf(p);
+	ui_field(h, &(struct ui_field){ .name = "file", .label = "Fil",
+	    .hint = "PDF, DOCX eller XLSX; knyttes til den nyeste version",
+	    .type = UI_FILE, .accept = ".pdf,.docx,.xlsx", .required = true },
+	    errs);
+	ui_field(h, &(struct ui_field){ .name = "name", .label = "Navn",
+	    .hint = "Tom: filens navn", .maxlength = APPROVAL_TITLE_MAX },
+	    errs);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_PRIMARY, "Tilføj bilag", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
+}
+
 /* The form for a decision: any party (admin) or the user's own. */
 static void
 decision_form(struct page *p, const struct agreement_doc_view *v,
@@ -338,7 +401,7 @@ decision_form(struct page *p, const struct agreement_doc_view *v,
 		    .selected = gov_field(r, "party"), .options = po,
 		    .noptions = np, .required = true }, errs);
 	} else {
-		HTML_LIT(h, "<p>Beslutning i ");
+		HTML_LIT(h, "<p>Kommunalbestyrelsen i ");
 		html_text(h, own);
 		HTML_LIT(h, ".</p><input type=\"hidden\" name=\"party\"");
 		html_attr(h, "value", v->own_party);
@@ -421,9 +484,12 @@ doc_page(struct http_req *r, int64_t id, const struct err *err, int status)
 	parties_table(r, h, &v, true);
 	parties_table(r, h, &v, false);
 	versions_table(r, h, &v);
+	files_table(r, h, &v);
 	decision_form(&p, &v, &errs);
-	if (v.may_edit)
+	if (v.may_edit) {
 		version_form(&p, &v, &errs);
+		file_form(&p, &v, &errs);
+	}
 	page_end(&p, status);
 }
 
@@ -485,4 +551,60 @@ page_agreement_decision(struct http_req *r)
 	}
 	http_redirect(r, arena_printf(&r->arena,
 	    "/aftale/dokumenter/%lld?besked=registreret", (long long)id));
+}
+
+void
+page_agreement_file_add(struct http_req *r)
+{
+	const struct http_field	*file;
+	struct err		 e;
+	int64_t			 id, fid = 0;
+	int			 rc;
+
+	if (!gov_path_id(r, &id))
+		return;
+	err_clear(&e);
+	if (http_form_error(r, &e) != 0)
+		rc = e.code;
+	else if ((file = http_form_file(r, "file")) == NULL || file->len == 0)
+		rc = err_set(&e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en fil");
+	else {
+		struct meeting_file mf = { file->filename, file->path,
+		    file->len, file->hash };
+		rc = approval_file_add(&r->svc, id, gov_field(r, "name"), &mf,
+		    &fid, &e);
+	}
+	if (rc != 0) {
+		doc_page(r, id, &e, http_status_of_err(rc));
+		return;
+	}
+	http_redirect(r, arena_printf(&r->arena,
+	    "/aftale/dokumenter/%lld?besked=bilag", (long long)id));
+}
+
+void
+page_agreement_file(struct http_req *r)
+{
+	struct agreement_file	 f;
+	struct err		 e;
+	const void		*data;
+	const char		*ext;
+	size_t			 len;
+	int64_t			 id, fid;
+
+	err_clear(&e);
+	if (!gov_path_id(r, &id))
+		return;
+	if (api_param_id(r, 1, &fid, &e) != 0 ||
+	    approval_file_get(&r->svc, id, fid, &f, &data, &len, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	ext = strcmp(f.media_type, "application/pdf") == 0 ? "pdf" :
+	    strstr(f.media_type, "spreadsheet") != NULL ? "xlsx" : "docx";
+	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
+	    "attachment; filename=\"dokument-%lld-bilag-%lld.%s\"",
+	    (long long)id, (long long)fid, ext));
+	http_send(r, 200, f.media_type, data, len);
 }

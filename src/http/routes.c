@@ -444,6 +444,11 @@ static const struct route routes[] = {
 	  "A document: Status for godkendelse, who is missing, versions" },
 	{ "POST", "/aftale/dokumenter/:id/versioner", ROLES_ADMIN, 0,
 	  page_agreement_version_add, "Add a version of a document" },
+	{ "POST", "/aftale/dokumenter/:id/bilag", ROLES_ADMIN, ROUTE_UPLOAD,
+	  page_agreement_file_add, "Attach a PDF, DOCX or XLSX to the "
+	  "document's newest version (at most serve --max-upload)" },
+	{ "GET", "/aftale/dokumenter/:id/bilag/:file", ROLES_PUBLIC, 0,
+	  page_agreement_file, "Download a document's file" },
 	{ "POST", "/aftale/dokumenter/:id/godkendelse", ROLES_ADMIN |
 	  ROLE_BIT(ROLE_AUTHORITY), 0, page_agreement_decision,
 	  "Record a party's decision (a municipality: its own council's)" },

@@ -209,6 +209,8 @@ void	page_agreement_doc_create(struct http_req *r);
 void	page_agreement_doc(struct http_req *r);
 void	page_agreement_version_add(struct http_req *r);
 void	page_agreement_decision(struct http_req *r);
+void	page_agreement_file_add(struct http_req *r);
+void	page_agreement_file(struct http_req *r);
 
 /* page_takeover.c: takeovers of regional offers */
 void	page_takeovers(struct http_req *r);

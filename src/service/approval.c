@@ -2,17 +2,24 @@
  * approval — the agreement's documents and their approvals (see
  * approval.h).
  */
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/approval.h"
 #include "core/role.h"
+#include "report/doc_text.h"
 #include "service/approval.h"
+#include "service/meeting.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/meeting_store.h"
 #include "util/arena.h"
 #include "util/err.h"
 #include "util/text.h"
@@ -82,7 +89,9 @@ approval_doc_get(struct svc *s, int64_t id, struct agreement_doc_view *out,
 		return rc;
 	if ((rc = approval_store_doc(s->db, s->arena, id, &out->doc, e)) == 0 &&
 	    (rc = approval_store_versions(s->db, s->arena, id, &out->versions,
-	    &out->nversions, e)) == 0)
+	    &out->nversions, e)) == 0 &&
+	    (rc = approval_store_files(s->db, s->arena, id, &out->files,
+	    &out->nfiles, e)) == 0)
 		rc = approval_store_parties(s->db, s->arena, id, &out->parties,
 		    &out->nparties, e);
 	db_rollback(s->db);
@@ -232,6 +241,96 @@ approval_pending(struct svc *s, const char *party,
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
 	rc = approval_store_pending(s->db, s->arena, party, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+/* The base name of filename without its extension, for a shown name. */
+static const char *
+name_of_file(struct svc *s, const char *filename)
+{
+	const char	*b, *dot;
+
+	if (filename == NULL || *filename == '\0')
+		return "Bilag";
+	b = strrchr(filename, '/');
+	b = b != NULL ? b + 1 : filename;
+	dot = strrchr(b, '.');
+	return dot != NULL && dot > b ? arena_strndup(s->arena, b,
+	    (size_t)(dot - b)) : arena_strdup(s->arena, b);
+}
+
+int
+approval_file_add(struct svc *s, int64_t doc_id, const char *name,
+    const struct meeting_file *f, int64_t *id, struct err *e)
+{
+	struct agreement_doc	 d;
+	struct stat		 st;
+	const char		*type;
+	void			*map;
+	int			 fd, rc;
+
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e, "Kun sekretariatet kan tilføje bilag");
+	if (f == NULL || f->path == NULL || f->size == 0 || f->hash == NULL ||
+	    strlen(f->hash) != 64)
+		return err_set(e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en fil");
+	if (f->size > MEETING_ATTACHMENT_MAX)
+		return err_set(e, ERR_TOO_LARGE, "file_too_large", "file",
+		    "Bilaget fylder for meget (højst %u MiB)",
+		    MEETING_ATTACHMENT_MAX >> 20);
+	if (name == NULL || *name == '\0')
+		name = name_of_file(s, f->filename);
+	if (strlen(name) > APPROVAL_TITLE_MAX || text_has_controls(name))
+		return err_set(e, ERR_INVALID, "invalid_name", "name",
+		    "Bilagets navn må højst være %d tegn", APPROVAL_TITLE_MAX);
+	if ((fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return err_set(e, ERR_IO, "read_failed", "file",
+		    "Filen kunne ikke læses");
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size != (uint64_t)f->size ||
+	    (map = mmap(NULL, f->size, PROT_READ, MAP_PRIVATE, fd, 0)) ==
+	    MAP_FAILED) {
+		close(fd);
+		return err_set(e, ERR_IO, "read_failed", "file",
+		    "Filen kunne ikke læses");
+	}
+	type = doc_text_type(map, f->size);
+	munmap(map, f->size);
+	if (type == NULL) {
+		close(fd);
+		return err_set(e, ERR_UNSUPPORTED, "unsupported_type", "file",
+		    "Bilag skal være PDF, DOCX eller XLSX");
+	}
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0) {
+		close(fd);
+		return rc;
+	}
+	if ((rc = approval_store_doc(s->db, s->arena, doc_id, &d, e)) == 0 &&
+	    (rc = meeting_store_blob_put_fd(s->db, f->hash, fd, f->size, type,
+	    NULL, s->now_iso, e)) == 0 &&
+	    (rc = approval_store_file_add(s->db, doc_id, name, f->filename,
+	    f->hash, s->who->username, s->now_iso, id, e)) == 0)
+		rc = audit_doc(s, doc_id, "file", NULL, json_pack(
+		    "{s:I, s:s, s:s, s:s, s:I}", "file_id", (json_int_t)*id,
+		    "name", name, "hash", f->hash, "media_type", type, "size",
+		    (json_int_t)f->size), e);
+	close(fd);
+	return finish(s, rc, e);
+}
+
+int
+approval_file_get(struct svc *s, int64_t doc_id, int64_t id,
+    struct agreement_file *out, const void **data, size_t *len,
+    struct err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = approval_store_file_get(s->db, s->arena, doc_id, id, out, data,
+	    len, e);
 	db_rollback(s->db);
 	return rc;
 }

@@ -20,11 +20,15 @@
 struct err;
 struct svc;
 
+struct meeting_file;
+
 /* Everything the page of one document shows. */
 struct agreement_doc_view {
 	struct agreement_doc		 doc;
 	struct agreement_version	*versions;	/* oldest first */
 	size_t				 nversions;
+	struct agreement_file		*files;		/* oldest first */
+	size_t				 nfiles;
 	struct approval_row		*parties;	/* councils, KKR, KU */
 	size_t				 nparties;
 	bool				 may_edit;	/* the secretariat */
@@ -73,5 +77,18 @@ int	approval_record(struct svc *s, int64_t doc_id, const char *party,
  */
 int	approval_pending(struct svc *s, const char *party,
 	    struct approval_row **out, size_t *n, struct err *e);
+
+/*
+ * Attach the file f (PDF, DOCX or XLSX, ≤ MEETING_ATTACHMENT_MAX) to the
+ * document's newest version (admin), stored once by its content as the
+ * meetings' attachments are; name (NULL: the file's name) is shown.
+ * ERR_UNSUPPORTED for another type. *id receives the file.
+ */
+int	approval_file_add(struct svc *s, int64_t doc_id, const char *name,
+	    const struct meeting_file *f, int64_t *id, struct err *e);
+/* A file of the document with its content (in the service's arena). */
+int	approval_file_get(struct svc *s, int64_t doc_id, int64_t id,
+	    struct agreement_file *out, const void **data, size_t *len,
+	    struct err *e);
 
 #endif

@@ -309,3 +309,102 @@ approval_store_pending(struct db *db, struct arena *a, const char *party,
 		db_bind_null(st, 1);
 	return party_rows(st, a, out, n, e);
 }
+
+#define FILE_COLS \
+	"f.id, f.doc_id, f.version_no, f.name, f.filename, b.media_type, " \
+	"b.size, f.created_at "
+#define FILE_FROM \
+	"FROM agreement_doc_file f JOIN file_blob b ON b.hash = f.blob_hash "
+
+static void
+file_read(struct db_stmt *st, struct arena *a, struct agreement_file *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = db_col_i64(st, 0);
+	f->doc_id = db_col_i64(st, 1);
+	f->version_no = (int)db_col_i64(st, 2);
+	f->name = db_col_dup(st, 3, a);
+	f->filename = db_col_dup(st, 4, a);
+	f->media_type = db_col_dup(st, 5, a);
+	f->size = db_col_i64(st, 6);
+	f->created_at = db_col_dup(st, 7, a);
+}
+
+int
+approval_store_files(struct db *db, struct arena *a, int64_t doc_id,
+    struct agreement_file **out, size_t *n, struct err *e)
+{
+	struct db_stmt		*st;
+	struct agreement_file	*v = NULL;
+	size_t			 k = 0, cap = 0;
+	int			 rc;
+
+	st = db_prep(db, "SELECT " FILE_COLS FILE_FROM "WHERE f.doc_id = $1 ORDER BY "
+	    "f.id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, doc_id);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		file_read(st, a, &v[k++]);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+approval_store_file_add(struct db *db, int64_t doc_id, const char *name,
+    const char *filename, const char *hash, const char *who, const char *at,
+    int64_t *id, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "INSERT INTO agreement_doc_file (doc_id, version_no, "
+	    "name, filename, blob_hash, created_at, created_by) VALUES ($1, "
+	    "(SELECT coalesce(max(no), 0) FROM agreement_doc_version WHERE "
+	    "doc_id = $1), $2, $3, $4, $5, $6) RETURNING id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, doc_id);
+	db_bind_text(st, 2, name);
+	if (filename != NULL)
+		db_bind_text(st, 3, filename);
+	else
+		db_bind_null(st, 3);
+	db_bind_text(st, 4, hash);
+	db_bind_text(st, 5, at);
+	db_bind_text(st, 6, who);
+	return db_run_id(st, id, e);
+}
+
+int
+approval_store_file_get(struct db *db, struct arena *a, int64_t doc_id,
+    int64_t id, struct agreement_file *out, const void **data, size_t *len,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	const void	*p;
+	char		*copy;
+	int		 rc;
+
+	st = db_prep(db, "SELECT " FILE_COLS ", b.data " FILE_FROM "WHERE f.doc_id = $1 "
+	    "AND f.id = $2", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, doc_id);
+	db_bind_i64(st, 2, id);
+	if ((rc = db_step_one(st, "Bilaget", e)) != 0)
+		return rc;
+	file_read(st, a, out);
+	p = db_col_blob(st, 8, len);
+	copy = arena_alloc(a, *len + 1);
+	if (*len > 0)
+		memcpy(copy, p, *len);
+	*data = copy;
+	db_reset(st);
+	return 0;
+}

@@ -62,6 +62,18 @@ struct approval_row {
 	const char		*updated_by;
 };
 
+/* A file of a document. */
+struct agreement_file {
+	int64_t		 id;
+	int64_t		 doc_id;
+	int		 version_no;	/* 0: before any version */
+	const char	*name;		/* shown */
+	const char	*filename;	/* as uploaded, or NULL */
+	const char	*media_type;	/* of the content */
+	int64_t		 size;		/* bytes */
+	const char	*created_at;
+};
+
 /* All documents, newest year first (kind order within a year). */
 int	approval_store_docs(struct db *db, struct arena *a,
 	    struct agreement_doc **out, size_t *n, struct err *e);
@@ -98,5 +110,20 @@ int	approval_store_party_set(struct db *db, const struct approval_row *r,
 int	approval_store_pending(struct db *db, struct arena *a,
 	    const char *party, struct approval_row **out, size_t *n,
 	    struct err *e);
+
+/* The files of a document, oldest first. */
+int	approval_store_files(struct db *db, struct arena *a, int64_t doc_id,
+	    struct agreement_file **out, size_t *n, struct err *e);
+/*
+ * Add a file whose content is stored already (file_blob hash) to the
+ * document's newest version; *id receives the new id.
+ */
+int	approval_store_file_add(struct db *db, int64_t doc_id,
+	    const char *name, const char *filename, const char *hash,
+	    const char *who, const char *at, int64_t *id, struct err *e);
+/* One file of the document with its content (data in a, len bytes). */
+int	approval_store_file_get(struct db *db, struct arena *a, int64_t doc_id,
+	    int64_t id, struct agreement_file *out, const void **data,
+	    size_t *len, struct err *e);
 
 #endif

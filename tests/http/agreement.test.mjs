@@ -12,7 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-import { have, postForm, startServer, tempDir } from './harness.mjs';
+import { have, postFile, postForm, startServer, tempDir } from './harness.mjs';
+import { makePdf } from './minipdf.mjs';
 
 let srv, anon, admin, op851, op1081, reader, authority;
 
@@ -164,6 +165,31 @@ describe('documents and approvals', () => {
 		assert.match(list, /12 af 12 har godkendt/);
 		const hist = await admin.getJson(`/api/v1/agreement/documents/${id}`);
 		assert.equal(hist.approved, 12);
+	});
+
+	test('files: the secretariat attaches, anyone downloads', async () => {
+		const pdf = makePdf('Udviklingsstrategi 2015');
+		const no = await postFile(authority, `/aftale/dokumenter/${id}/bilag`,
+		    {}, pdf, 'strategi.pdf', 'application/pdf');
+		assert.equal(no.status, 403);
+		const txt = await postFile(admin, `/aftale/dokumenter/${id}/bilag`,
+		    {}, Buffer.from('bare tekst'), 'noter.txt', 'text/plain');
+		assert.equal(txt.status, 415);
+		assert.match(txt.text, /Bilag skal være PDF, DOCX eller XLSX/);
+		const ok = await postFile(admin, `/aftale/dokumenter/${id}/bilag`,
+		    { name: 'Udviklingsstrategi 2015 til byrådene' }, pdf,
+		    'strategi.pdf', 'application/pdf');
+		assert.equal(ok.status, 303, ok.text.slice(0, 400));
+		const html = await page(anon, `/aftale/dokumenter/${id}`);
+		const m = /href="(\/aftale\/dokumenter\/\d+\/bilag\/\d+)"[^>]*>Udviklingsstrategi 2015 til byrådene/
+		    .exec(html);
+		assert.ok(m, 'the file is listed');
+		const r = await anon.get(m[1]);
+		assert.equal(r.status, 200);
+		assert.equal(r.headers.get('content-type'), 'application/pdf');
+		assert.deepEqual(r.body, Buffer.from(pdf));
+		assert.equal((await anon.get(`/aftale/dokumenter/${id}/bilag/999`)).status,
+		    404);
 	});
 
 	test('versions: the secretariat only, bad date refused', async () => {

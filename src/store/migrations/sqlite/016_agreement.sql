@@ -31,6 +31,21 @@ CREATE TABLE agreement_doc_version (
 	UNIQUE (doc_id, no)
 ) STRICT;
 
+-- Files of a document (the text sent to the councils, annexes), stored
+-- once by content in file_blob as the meetings' attachments are; each
+-- belongs to the version that was newest when it was added (0: none).
+CREATE TABLE agreement_doc_file (
+	id		INTEGER PRIMARY KEY,
+	doc_id		INTEGER NOT NULL REFERENCES agreement_doc(id),
+	version_no	INTEGER NOT NULL DEFAULT 0,
+	name		TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+	filename	TEXT,
+	blob_hash	TEXT NOT NULL REFERENCES file_blob(hash),
+	created_at	TEXT NOT NULL,
+	created_by	TEXT NOT NULL
+) STRICT;
+CREATE INDEX agreement_doc_file_doc ON agreement_doc_file (doc_id);
+
 -- Each approving party's decision on a document: a council (the
 -- organisation's code: 11 municipalities and the region), KKR or
 -- Kontaktudvalget ('KKR', 'KU'). Rows exist for every party from the
