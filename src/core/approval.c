@@ -124,6 +124,17 @@ approval_deadline_default(int year, char out[11])
 	    approval_year < APPROVAL_LATE_CHANGE ? "06-01" : "05-01");
 }
 
+void
+approval_deadline_of(int year, int month, char out[11])
+{
+	if (month < 1 || month > 12) {
+		approval_deadline_default(year, out);
+		return;
+	}
+	snprintf(out, 11, "%04u-%02u-01", (unsigned)(year - 1) % 10000u,
+	    (unsigned)month);
+}
+
 int
 approval_decision_check(enum approval_status s, const char *decided_on,
     const char *reservation, struct err *e)

@@ -71,6 +71,12 @@ bool		 approval_is_approved(enum approval_status s);
  * year − 1 until 2014, 1 May from 2015, as "YYYY-MM-DD" into out[11].
  */
 void		 approval_deadline_default(int year, char out[11]);
+/*
+ * The approval deadline of a document for year when the councils'
+ * deadline in year − 1 is the 1st of month (the agreement parameter
+ * approval_deadline_month of year − 1; 1..12, else the default).
+ */
+void		 approval_deadline_of(int year, int month, char out[11]);
 
 /*
  * Check a decision: status pending takes no date and no text; approved

@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "core/approval.h"
+#include "core/params.h"
 #include "core/role.h"
 #include "report/doc_text.h"
+#include "service/agreement.h"
 #include "service/approval.h"
 #include "service/meeting.h"
 #include "service/svc.h"
@@ -107,6 +109,7 @@ int
 approval_doc_create(struct svc *s, enum approval_kind kind, int year,
     const char *title, const char *deadline, int64_t *id, struct err *e)
 {
+	struct agreement_params	 ap;
 	struct agreement_doc	 d;
 	char			 def[11];
 	json_t			*j;
@@ -130,7 +133,12 @@ approval_doc_create(struct svc *s, enum approval_kind kind, int year,
 	if (strlen(d.title) > APPROVAL_TITLE_MAX || text_has_controls(d.title))
 		return err_set(e, ERR_INVALID, "invalid_title", "title",
 		    "Titlen må højst være %d tegn", APPROVAL_TITLE_MAX);
-	approval_deadline_default(year, def);
+	/* The default: the parameter of the year the councils approve in. */
+	if (agreement_params_get(s, year - 1, &ap, NULL) == 0)
+		approval_deadline_of(year, (int)ap.approval_deadline_month,
+		    def);
+	else
+		approval_deadline_default(year, def);
 	d.deadline = deadline != NULL && *deadline != '\0' ? deadline : def;
 	if (!text_date_valid(d.deadline))
 		return err_set(e, ERR_INVALID, "invalid_date", "deadline",

@@ -89,6 +89,26 @@ describe('documents and approvals', () => {
 		    .documents.length, 2);
 	});
 
+	test('the deadline follows the agreement parameter of the year', async () => {
+		const put = await admin.request('PUT',
+		    '/api/v1/params/2026/approval_deadline_month',
+		    { json: { value: 4, reason: 'Byrådene mødes tidligere i 2026' } });
+		assert.equal(put.status, 200, put.text);
+		const r = await postForm(admin, '/aftale/dokumenter',
+		    { kind: 'udviklingsstrategi', year: '2027' });
+		assert.equal(r.status, 303);
+		const list = await anon.getJson('/api/v1/agreement/documents');
+		const d = list.documents.find((x) => x.year === 2027);
+		assert.equal(d.deadline, '2026-04-01');
+		/* A deadline given by hand wins. */
+		const own = await postForm(admin, '/aftale/dokumenter',
+		    { kind: 'socialaftale', year: '2027', deadline: '2026-03-15' });
+		assert.equal(own.status, 303);
+		const l2 = await anon.getJson('/api/v1/agreement/documents');
+		assert.equal(l2.documents.find((x) => x.kind === 'socialaftale')
+		    .deadline, '2026-03-15');
+	});
+
 	test('a municipality records only its own council', async () => {
 		const other = await postForm(authority,
 		    `/aftale/dokumenter/${id}/godkendelse`,

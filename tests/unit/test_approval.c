@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/approval.h"
+#include "core/params.h"
 #include "util/err.h"
 
 static void
@@ -30,6 +31,29 @@ test_deadline(void **state)
 	assert_string_equal(d, "2015-05-01");
 	approval_deadline_default(2027, d);
 	assert_string_equal(d, "2026-05-01");
+	/* From the parameter's month; a month out of range: the default. */
+	approval_deadline_of(2016, 4, d);
+	assert_string_equal(d, "2015-04-01");
+	approval_deadline_of(2015, 13, d);
+	assert_string_equal(d, "2014-06-01");
+}
+
+static void
+test_deadline_parameter(void **state)
+{
+	struct agreement_params	p;
+	char			d[11];
+
+	(void)state;
+	/* The parameter's defaults follow the minutes: June until 2014. */
+	assert_int_equal(params_defaults(2014, &p, NULL), 0);
+	assert_int_equal(p.approval_deadline_month, 6);
+	approval_deadline_of(2015, (int)p.approval_deadline_month, d);
+	assert_string_equal(d, "2014-06-01");
+	assert_int_equal(params_defaults(2015, &p, NULL), 0);
+	assert_int_equal(p.approval_deadline_month, 5);
+	approval_deadline_of(2016, (int)p.approval_deadline_month, d);
+	assert_string_equal(d, "2015-05-01");
 }
 
 static void
@@ -87,6 +111,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_deadline_parameter),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_decision_check),
 	};
