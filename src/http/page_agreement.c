@@ -104,7 +104,7 @@ static void
 docs_page(struct http_req *r, const struct err *err, int status)
 {
 	static const struct ui_col cols[] = { { "Dokument", 0 },
-	    { "År", UI_COL_NUM }, { "Behandling", 0 },
+	    { "År", 0 }, { "Behandling", 0 },
 	    { "Frist for godkendelse", 0 }, { "Status for godkendelse", 0 } };
 	struct agreement_doc	*v = NULL;
 	struct ui_errors	 errs;
@@ -173,8 +173,9 @@ docs_page(struct http_req *r, const struct err *err, int status)
 		ui_field(h, &(struct ui_field){ .name = "deadline",
 		    .label = "Frist for godkendelse", .type = UI_DATE,
 		    .width = "m", .value = gov_field(r, "deadline"),
-		    .hint = "Tom: 1. juni året før til og med 2014, 1. maj "
-		    "året før fra 2015" }, &errs);
+		    .hint = "Tom: den 1. i måneden, som aftaleparametrene for "
+		    "året før angiver (1. juni til og med 2014, 1. maj fra "
+		    "2015)" }, &errs);
 		HTML_LIT(h, "<div class=\"actions\">");
 		ui_button(h, UI_PRIMARY, "Opret dokument", NULL, NULL);
 		HTML_LIT(h, "</div></form>");
