@@ -214,6 +214,23 @@ const struct cli_cmd cli_cmds[] = {
 	  "UTF-8 with BOM) or writes it as XLSX to --out; the filters are those\n"
 	  "of the public overview, --versions includes superseded versions.\n",
 	  cmd_round },
+	{ "takeover", "takeovers of regional offers by the election-period "
+	  "rule: list, record a notice, carry out those due",
+	  "ramme takeover list [--db PATH]\n"
+	  "ramme takeover notify OFFER_ID MUNICIPALITY DATE [--db PATH]\n"
+	  "ramme takeover apply [--db PATH]\n\n"
+	  "list prints each notice: id, offer, municipality, notice date,\n"
+	  "takeover date and whether it is carried out.\n"
+	  "notify records the location municipality's notice (code) of taking\n"
+	  "over a regional offer, given on DATE (YYYY-MM-DD). From 2014 an\n"
+	  "offer may be taken over once per municipal election period (2014-17,\n"
+	  "2018-21, ...): notice by 1 January of the period's third year,\n"
+	  "takeover on 1 January of its fourth. A late notice is refused (exit\n"
+	  "2) and nothing is stored; prints the id and the takeover date.\n"
+	  "apply carries out every takeover whose date has come: the offer's\n"
+	  "operator becomes the municipality in the register (history kept).\n"
+	  "Run it daily.\n",
+	  cmd_takeover },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

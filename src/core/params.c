@@ -163,6 +163,12 @@ static const struct param_desc descs[] = {
 	  "[K]",
 	  PARAM_UNIT_FLAG, 0, 1, NULL, NULL,
 	  F(reduction_fixed_prices), { { 0, 0 } }, 1 },
+	{ "approval_deadline_month",
+	  "Måned for byrådenes frist for godkendelse af næste års aftale "
+	  "(den 1.)",
+	  "referat DAS 6. marts 2014: 1. juni, fra 2015 1. maj",
+	  PARAM_UNIT_COUNT, 1, 12, NULL, NULL,
+	  F(approval_deadline_month), { { 0, 6 }, { 2015, 5 } }, 2 },
 };
 
 #undef F

@@ -113,6 +113,11 @@ struct agreement_params {
 					   vs the year before (200 in 2012) */
 	int64_t	reduction_fixed_prices;	/* 1: the reduction is measured after
 					   price and wage (PL) adjustment */
+
+	/* The agreement's documents (core/approval.h). */
+	int64_t	approval_deadline_month; /* the councils approve the next
+					   year's documents by the 1st of this
+					   month (6 until 2014, 5 from 2015) */
 };
 
 /* Units a parameter is given in. */

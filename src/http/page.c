@@ -29,6 +29,7 @@ static const struct menu_item {
 	{ "/moeder", "Møder", "moeder", ROLES_PUBLIC },
 	{ "/soeg", "Søg", "soeg", ROLES_PUBLIC },
 	{ "/politikere", "Politikere", "politikere", ROLES_PUBLIC },
+	{ "/aftale", "Aftalen", "aftale", ROLES_PUBLIC },
 	{ "/takstindberetning", "Indberetning", "indberetning", ROLES_EDITORS },
 	{ "/regnskab", "Regnskab", "regnskab", ROLES_EDITORS },
 	{ "/brugere", "Brugere", "brugere", ROLES_ADMIN },

@@ -15,6 +15,7 @@
 #include "core/org.h"
 #include "core/role.h"
 #include "http/api.h"
+#include "http/agreement_http.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/org_names.h"
@@ -361,6 +362,7 @@ page_offer_view(struct http_req *r)
 		ui_fact(h, "Note", o.note);
 	if (o.source != NULL)
 		ui_fact(h, "Kilde", o.source);
+	agreement_offer_facts(r, h, o.id);
 	ui_facts_end(h);
 	HTML_LIT(h, "<h2>Pladser pr. år</h2>");
 	if (o.nplaces == 0)

@@ -441,6 +441,71 @@ static const struct route routes[] = {
 	{ "GET", "/oparl/v1/file/:id/content", ROLES_PUBLIC, ROUTE_API,
 	  api_oparl_file_content, "An open attachment's content, inline "
 	  "(File.accessUrl)" },
+
+	/* The agreement: documents and approvals, reinforced cooperation,
+	   takeovers of regional offers. */
+	{ "GET", "/api/v1/agreement/documents", ROLES_PUBLIC, ROUTE_API,
+	  api_agreement_docs, "The agreement's documents (udviklingsstrategi, "
+	  "styringsaftale, socialaftale) with year, deadline, stage and how "
+	  "many councils approved" },
+	{ "GET", "/api/v1/agreement/documents/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_agreement_doc, "One document with its versions and every "
+	  "approving party's status, date and reservation" },
+	{ "GET", "/aftale", ROLES_PUBLIC, 0, page_agreement,
+	  "The agreement's documents and their status for approval" },
+	{ "POST", "/aftale/dokumenter", ROLES_ADMIN, 0,
+	  page_agreement_doc_create, "Create a document (secretariat)" },
+	{ "GET", "/aftale/dokumenter/:id", ROLES_PUBLIC, 0, page_agreement_doc,
+	  "A document: Status for godkendelse, who is missing, versions" },
+	{ "POST", "/aftale/dokumenter/:id/versioner", ROLES_ADMIN, 0,
+	  page_agreement_version_add, "Add a version of a document" },
+	{ "POST", "/aftale/dokumenter/:id/bilag", ROLES_ADMIN, ROUTE_UPLOAD,
+	  page_agreement_file_add, "Attach a PDF, DOCX or XLSX to the "
+	  "document's newest version (at most serve --max-upload)" },
+	{ "GET", "/aftale/dokumenter/:id/bilag/:file", ROLES_PUBLIC, 0,
+	  page_agreement_file, "Download a document's file" },
+	{ "POST", "/aftale/dokumenter/:id/godkendelse", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_agreement_decision,
+	  "Record a party's decision (a municipality: its own council's)" },
+	{ "GET", "/api/v1/agreement/reinforced/:year", ROLES_PUBLIC, ROUTE_API,
+	  api_agreement_reinforced, "The offers covered by the reinforced "
+	  "cooperation on 1 July of a year, with period and status" },
+	{ "GET", "/aftale/forstaerket", ROLES_PUBLIC, 0, page_reinforced,
+	  "Reinforced cooperation of a year (?aar=): steps, covered offers; "
+	  "for users nominations, assessments, rescue tracks" },
+	{ "GET", "/aftale/forstaerket/:year/brev.pdf", ROLES_PUBLIC, 0,
+	  page_reinforced_letter, "Letter to the referral units listing the "
+	  "covered offers (PDF)" },
+	{ "POST", "/aftale/forstaerket/:year/indstillinger", ROLES_EDITORS |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_reinforced_nominate,
+	  "Nominate an offer with reasons (an operator its own offers)" },
+	{ "POST", "/aftale/forstaerket/:year/vurderinger", ROLES_ADMIN, 0,
+	  page_reinforced_assess, "The expert panel's assessment of an offer" },
+	{ "POST", "/aftale/forstaerket/:year/dagsorden", ROLES_ADMIN, 0,
+	  page_reinforced_agenda, "Put the panel's recommendation on DAS's "
+	  "next meeting" },
+	{ "POST", "/aftale/forstaerket/:year/beslutning", ROLES_ADMIN, 0,
+	  page_reinforced_decide, "Record DAS's decision: covered from 1 July" },
+	{ "POST", "/aftale/forstaerket/:year/godkendelse", ROLES_ADMIN, 0,
+	  page_reinforced_approve, "Record the councils' approval" },
+	{ "POST", "/aftale/noedspor", ROLES_ADMIN, 0, page_rescue_open,
+	  "Start a rescue track (nødspor) for an offer" },
+	{ "GET", "/aftale/noedspor/:id", ROLES_USERS, 0, page_rescue,
+	  "A rescue track: warning, task force, terms, follow-up" },
+	{ "POST", "/aftale/noedspor/:id", ROLES_ADMIN, 0, page_rescue_update,
+	  "Change a rescue track and add a follow-up note" },
+	{ "POST", "/aftale/noedspor/:id/luk", ROLES_ADMIN, 0,
+	  page_rescue_close, "Close a rescue track (confirmed first)" },
+	{ "GET", "/aftale/overtagelser", ROLES_PUBLIC, 0, page_takeovers,
+	  "Takeovers of regional offers: the election-period rule, notices "
+	  "and takeover dates" },
+	{ "POST", "/aftale/overtagelser", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_takeover_notify,
+	  "Record a municipality's notice of takeover (a municipality: its "
+	  "own); a notice after the deadline is refused" },
+	{ "POST", "/aftale/overtagelser/:id/gennemfoer", ROLES_ADMIN, 0,
+	  page_takeover_apply, "Carry out a takeover that is due: the offer's "
+	  "operator changes (confirmed first)" },
 };
 
 const struct route *

@@ -190,6 +190,38 @@ void	api_oparl_meeting_file(struct http_req *r);
 void	api_oparl_meeting_pdf(struct http_req *r);
 void	api_oparl_file_content(struct http_req *r);
 
+/* api_agreement.c: the agreement's documents and covered offers */
+void	api_agreement_docs(struct http_req *r);
+void	api_agreement_doc(struct http_req *r);
+void	api_agreement_reinforced(struct http_req *r);
+
+/* page_reinforced.c, page_rescue.c: the reinforced cooperation */
+void	page_reinforced(struct http_req *r);
+void	page_reinforced_letter(struct http_req *r);
+void	page_reinforced_nominate(struct http_req *r);
+void	page_reinforced_assess(struct http_req *r);
+void	page_reinforced_agenda(struct http_req *r);
+void	page_reinforced_decide(struct http_req *r);
+void	page_reinforced_approve(struct http_req *r);
+void	page_rescue(struct http_req *r);
+void	page_rescue_open(struct http_req *r);
+void	page_rescue_update(struct http_req *r);
+void	page_rescue_close(struct http_req *r);
+
+/* page_agreement.c: documents and their approval */
+void	page_agreement(struct http_req *r);
+void	page_agreement_doc_create(struct http_req *r);
+void	page_agreement_doc(struct http_req *r);
+void	page_agreement_version_add(struct http_req *r);
+void	page_agreement_decision(struct http_req *r);
+void	page_agreement_file_add(struct http_req *r);
+void	page_agreement_file(struct http_req *r);
+
+/* page_takeover.c: takeovers of regional offers */
+void	page_takeovers(struct http_req *r);
+void	page_takeover_notify(struct http_req *r);
+void	page_takeover_apply(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_favicon(struct http_req *r);
 /* page_about.c */

@@ -13,6 +13,7 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "service/accounts.h"
+#include "service/approval.h"
 #include "service/meeting.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -302,6 +303,52 @@ news(struct gather *g, struct err *e)
 	return 0;
 }
 
+/*
+ * Approvals of the agreement's documents missing: the organisation's own
+ * council (party), or for the secretariat (party NULL) one task per
+ * document naming the councils missing.
+ */
+static int
+approvals(struct gather *g, const char *party, struct err *e)
+{
+	struct approval_row	*v = NULL;
+	struct agreement_doc	 d;
+	struct task		*t = NULL;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((rc = approval_pending(g->s, party, &v, &n, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (t != NULL && party == NULL && t->id == v[i].doc_id) {
+			t->detail = arena_printf(g->s->arena, "%s, %s",
+			    t->detail, v[i].name);
+			continue;
+		}
+		if ((rc = db_begin(g->s->db, DB_READ, e)) != 0)
+			return rc;
+		rc = approval_store_doc(g->s->db, g->s->arena, v[i].doc_id, &d,
+		    e);
+		db_rollback(g->s->db);
+		if (rc != 0)
+			return rc;
+		if ((t = add(g, TASK_APPROVAL, d.id, d.deadline)) == NULL)
+			return 0;
+		t->year = d.year;
+		if (party != NULL) {
+			t->what = arena_printf(g->s->arena, "%s – godkendelse "
+			    "i %s", d.title, v[i].name);
+			t->state = "Afventer";
+		} else {
+			t->what = arena_printf(g->s->arena, "%s – %d af %d har "
+			    "godkendt", d.title, d.approved, d.councils);
+			t->detail = arena_printf(g->s->arena, "Mangler: %s",
+			    v[i].name);
+		}
+	}
+	return 0;
+}
+
 static int
 task_cmp(const struct task *a, const struct task *b)
 {
@@ -358,10 +405,16 @@ tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
 		break;
 	case ROLE_ADMIN:
 		if ((rc = round_list(s, &rounds, &nr, e)) == 0 &&
-		    (rc = admin_rounds(&g, rounds, nr, e)) == 0)
-			rc = admin_meetings(&g, e);
+		    (rc = admin_rounds(&g, rounds, nr, e)) == 0 &&
+		    (rc = admin_meetings(&g, e)) == 0)
+			rc = approvals(&g, NULL, e);
 		break;
 	case ROLE_AUTHORITY:
+		if (s->who->org_code != NULL &&
+		    (rc = approvals(&g, s->who->org_code, e)) != 0)
+			break;
+		rc = news(&g, e);
+		break;
 	case ROLE_READER:
 		rc = news(&g, e);
 		break;

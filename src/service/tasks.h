@@ -41,6 +41,11 @@ enum task_kind {
 				   the meeting) */
 	TASK_TARIFFS,		/* everyone else: a newly published
 				   Takstoversigt (year) */
+	TASK_APPROVAL,		/* a council's decision on an agreement
+				   document missing: for the municipality
+				   its own, for the secretariat each
+				   document with councils missing (id: the
+				   document) */
 	TASK_KIND_COUNT
 };
 
