@@ -16,7 +16,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
 	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
-	  "its schema up to date. --demo loads the North Jutland register: the\n"
+	  "its schema up to date; a database without rules of the annual\n"
+	  "cycle (årshjul) gets the default ones. --demo loads the North Jutland register: the\n"
 	  "11 municipalities and Region Nordjylland with codes and populations,\n"
 	  "and the offers named in the secretariat's minutes; three of\n"
 	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
@@ -199,6 +200,21 @@ const struct cli_cmd cli_cmds[] = {
 	  "UTF-8 with BOM) or writes it as XLSX to --out; the filters are those\n"
 	  "of the public overview, --versions includes superseded versions.\n",
 	  cmd_round },
+	{ "cycle", "the annual cycle (årshjul): the steps of a year and the "
+	  "rules",
+	  "ramme cycle show --year Y [--format json|text] [--today DATE]\n"
+	  "                 [--db PATH]\n"
+	  "ramme cycle rules [--db PATH]\n\n"
+	  "show prints the steps of calendar year Y from the rules, each\n"
+	  "joined to the round, meeting or accounts it belongs to, with its\n"
+	  "status (planned, open, done, overdue) as of today (--today sets\n"
+	  "the day). --format json prints {\"year\": Y, \"steps\": [{\"date\",\n"
+	  "\"kind\", \"title\", \"status\"}, ...]}; text (the default) prints\n"
+	  "date, status, party, kind and title separated by tabs.\n"
+	  "rules lists every rule version: id, kind, the year it applies\n"
+	  "from, how the date is computed, who acts and the title. The\n"
+	  "secretariat changes rules on /aarshjul/regler.\n",
+	  cmd_cycle },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

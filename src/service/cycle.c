@@ -234,13 +234,17 @@ resolve_accounts(struct cycle_resolve_ctx *c, struct cycle_item *it,
 				done++;
 				break;
 			}
+	if (n == 0) {
+		by_date(c, it);		/* no offer to report */
+		return 0;
+	}
 	it->link_label = arena_printf(c->sys->arena, "Regnskab %d",
 	    c->year - 1);
 	if (may_edit(c->who))
 		it->href = "/regnskab";
 	it->detail = arena_printf(c->sys->arena, "%zu af %zu tilbud har "
 	    "indberettet", done, n);
-	if (n > 0 && done >= n)
+	if (done >= n)
 		it->status = CYCLE_DONE;
 	else if (strcmp(it->date, c->today) < 0)
 		it->status = CYCLE_OVERDUE;
