@@ -425,7 +425,7 @@ send_calendar(struct http_req *r, const char *name, int64_t body_id)
 	struct ical_day		*days = NULL;
 	struct err		 e;
 	struct buf		 b;
-	size_t			 n, ndays = 0;
+	size_t			 n, i, k, ndays = 0;
 
 	err_clear(&e);
 	memset(&f, 0, sizeof(f));
@@ -435,6 +435,12 @@ send_calendar(struct http_req *r, const char *name, int64_t body_id)
 		http_send_error(r, &e);
 		return;
 	}
+	/* A meeting without a known start (imported minutes) has no
+	   place in a calendar. */
+	for (i = k = 0; i < n; i++)
+		if (v[i].start != NULL && *v[i].start != '\0')
+			v[k++] = v[i];
+	n = k;
 	if (body_id == 0 && cycle_days(r, &days, &ndays, &e) != 0) {
 		http_send_error(r, &e);
 		return;
