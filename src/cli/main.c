@@ -17,14 +17,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
 	  "its schema up to date; a database without rules of the annual\n"
-	  "cycle (årshjul) gets the default ones. --demo loads the North Jutland register: the\n"
-	  "11 municipalities and Region Nordjylland with codes and populations,\n"
-	  "and the offers named in the secretariat's minutes; three of\n"
-	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
-	  "--no-minutes is given; and, unless --no-example is given, an\n"
-	  "example year with example figures: the 2024 accounts of the covered\n"
-	  "offers and the published tariff round of 2026. Loading the demo\n"
-	  "data into a database that has it already changes nothing.\n",
+	  "cycle (årshjul) gets the default ones. --demo loads the North\n"
+	  "Jutland register: the 11 municipalities and Region Nordjylland\n"
+	  "with codes and populations, and the offers named in the\n"
+	  "secretariat's minutes; three of Socialdirektørkredsen's minutes\n"
+	  "(2011-2014) as meetings, unless --no-minutes is given; and,\n"
+	  "unless --no-example is given, an example year with example\n"
+	  "figures: the 2024 accounts of the covered offers and the\n"
+	  "published tariff round of 2026. Loading the demo data into a\n"
+	  "database that has it already changes nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
