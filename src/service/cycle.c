@@ -543,7 +543,7 @@ put_checked(struct svc *s, const struct cycle_rule *r, const char *reason,
 	if ((rc = cycle_store_put(s->db, r, reason, s->now_iso, id, e)) != 0)
 		return rc;
 	return audit_add(s->db, s->who, s->now_iso, "cycle_rule", r->kind,
-	    old != NULL ? "update" : r->retired ? "retire" : "create",
+	    r->retired ? "retire" : old != NULL ? "update" : "create",
 	    audit_text(s, old, NULL), audit_text(s, r, reason), e);
 }
 
