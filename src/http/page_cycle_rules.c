@@ -151,7 +151,7 @@ page_cycle_rules(struct http_req *r)
 		    "/aarshjul/regler/%lld", (long long)c->id));
 		HTML_LIT(h, ">");
 		html_text(h, c->title);
-		HTML_LIT(h, "</a><br><code class=\"muted\">");
+		HTML_LIT(h, "</a><br><code class=\"muted\" lang=\"en\">");
 		html_text(h, c->kind);
 		HTML_LIT(h, "</code>");
 		ui_cell_end(&t);
@@ -401,11 +401,11 @@ render_form(struct http_req *r, const struct rules *rs, int64_t id,
 	if (id == 0)
 		ui_field(h, &(struct ui_field){ .name = "kind",
 		    .label = "Trinnets navn i API'et", .hint = "Små bogstaver, "
-		    "tal og _, fx hearing_start", .value = f->c.kind,
+		    "tal og _; bruges i API'et og kalenderen", .value = f->c.kind,
 		    .required = true, .maxlength = CYCLE_KIND_MAX,
 		    .width = "l" }, errs);
 	else {
-		HTML_LIT(h, "<p>Trin: <code>");
+		HTML_LIT(h, "<p>Trin: <code lang=\"en\">");
 		html_text(h, f->c.kind);
 		HTML_LIT(h, "</code></p>");
 		ui_radios(h, &(struct ui_radios){ .name = "scope",

@@ -38,7 +38,7 @@ function step(list, kind) {
 async function ruleId(kind, from) {
 	const html = await page(admin, '/aarshjul/regler');
 	const re = new RegExp(`href="/aarshjul/regler/(\\d+)">[^<]*</a><br>` +
-	    `<code class="muted">${kind}</code></td><td[^>]*>${from}<`);
+	    `<code class="muted" lang="en">${kind}</code></td><td[^>]*>${from}<`);
 	const m = re.exec(html);
 	assert.ok(m, `rule ${kind} from ${from}`);
 	return Number(m[1]);
@@ -203,7 +203,7 @@ describe('the rules', () => {
 		assert.equal(r.status, 400);
 		assert.match(r.text, /senere år end 2011/);
 		/* The same rules but the one step added, and the same csrf. */
-		const row = /<tr><td data-title="Trin"><a href="\/aarshjul\/regler\/\d+">DAS forberedelse<\/a><br><code class="muted">das_prep[\s\S]*?<\/tr>/;
+		const row = /<tr><td data-title="Trin"><a href="\/aarshjul\/regler\/\d+">DAS forberedelse<\/a><br><code class="muted" lang="en">das_prep[\s\S]*?<\/tr>/;
 		const after = await page(admin, '/aarshjul/regler');
 		assert.match(after, row);
 		assert.equal(after.replace(row, ''), before);
