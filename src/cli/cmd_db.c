@@ -106,8 +106,10 @@ cmd_migrate(int argc, char **argv)
 {
 	struct cli_opts	 o;
 	struct db	*db;
+	struct arena	 a;
+	struct svc	 s;
 	struct err	 e;
-	int		 rc, applied, version;
+	int		 rc, applied, version, nrules;
 
 	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "migrate")) != 0)
 		return rc;
@@ -124,6 +126,15 @@ cmd_migrate(int argc, char **argv)
 	db_schema_version_get(db, &version, &e);
 	printf("%d migration(s) applied; schema version %d\n", applied,
 	    version);
+	/* A database brought up to date gets the annual cycle as init. */
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	rc = cycle_seed_defaults(&s, &nrules, &e);
+	arena_cleanup(&a);
+	if (rc != 0)
+		cli_print_err(&e);
+	else if (nrules > 0)
+		printf("annual cycle: %d default rules\n", nrules);
 	db_close(db);
-	return 0;
+	return rc != 0 ? cli_exit_code(rc) : 0;
 }

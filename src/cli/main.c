@@ -30,7 +30,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
 	  "Applies every migration the database lacks, each in its own\n"
-	  "transaction, and prints the schema version.\n",
+	  "transaction, and prints the schema version. A database without\n"
+	  "rules of the annual cycle (årshjul) gets the default ones.\n",
 	  cmd_migrate },
 	{ "serve", "serve the web application and the API",
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
