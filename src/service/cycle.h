@@ -3,7 +3,8 @@
  * a calendar year from the stored rules (core/cycle), each joined to
  * what it belongs to and given a status; the secretariat's changes to
  * the rules (each audited with its reason); the default rules written
- * at `ramme init`; the steps a user's organisation must act on soon.
+ * at `ramme init` and `ramme migrate`; the steps a user's organisation
+ * must act on soon.
  *
  * Joining a step to what it belongs to is the job of one resolver per
  * step kind, in the table `resolvers[]` in cycle.c:
