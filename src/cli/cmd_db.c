@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "service/cycle.h"
 #include "service/demo.h"
 #include "service/meeting.h"
 #include "service/register_io.h"
@@ -43,7 +44,7 @@ cmd_init(int argc, char **argv)
 	struct err		 e;
 	struct register_io_report rep;
 	struct demo_report	 drep;
-	int			 rc, version, nmeet;
+	int			 rc, version, nmeet, nrules;
 
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
 		return rc;
@@ -57,7 +58,17 @@ cmd_init(int argc, char **argv)
 	err_clear(&e);
 	db_schema_version_get(db, &version, &e);
 	printf("database %s at schema version %d\n", o.db, version);
-	rc = 0;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	rc = cycle_seed_defaults(&s, &nrules, &e);
+	arena_cleanup(&a);
+	if (rc != 0) {
+		cli_print_err(&e);
+		db_close(db);
+		return cli_exit_code(rc);
+	}
+	if (nrules > 0)
+		printf("annual cycle: %d default rules\n", nrules);
 	if (vals[0] != NULL) {
 		arena_init(&a);
 		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
@@ -95,8 +106,10 @@ cmd_migrate(int argc, char **argv)
 {
 	struct cli_opts	 o;
 	struct db	*db;
+	struct arena	 a;
+	struct svc	 s;
 	struct err	 e;
-	int		 rc, applied, version;
+	int		 rc, applied, version, nrules;
 
 	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "migrate")) != 0)
 		return rc;
@@ -113,6 +126,15 @@ cmd_migrate(int argc, char **argv)
 	db_schema_version_get(db, &version, &e);
 	printf("%d migration(s) applied; schema version %d\n", applied,
 	    version);
+	/* A database brought up to date gets the annual cycle as init. */
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	rc = cycle_seed_defaults(&s, &nrules, &e);
+	arena_cleanup(&a);
+	if (rc != 0)
+		cli_print_err(&e);
+	else if (nrules > 0)
+		printf("annual cycle: %d default rules\n", nrules);
 	db_close(db);
-	return 0;
+	return rc != 0 ? cli_exit_code(rc) : 0;
 }

@@ -16,19 +16,22 @@ const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
 	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
-	  "its schema up to date. --demo loads the North Jutland register: the\n"
-	  "11 municipalities and Region Nordjylland with codes and populations,\n"
-	  "and the offers named in the secretariat's minutes; three of\n"
-	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
-	  "--no-minutes is given; and, unless --no-example is given, an\n"
-	  "example year with example figures: the 2024 accounts of the covered\n"
-	  "offers and the published tariff round of 2026. Loading the demo\n"
-	  "data into a database that has it already changes nothing.\n",
+	  "its schema up to date; a database without rules of the annual\n"
+	  "cycle (årshjul) gets the default ones. --demo loads the North\n"
+	  "Jutland register: the 11 municipalities and Region Nordjylland\n"
+	  "with codes and populations, and the offers named in the\n"
+	  "secretariat's minutes; three of Socialdirektørkredsen's minutes\n"
+	  "(2011-2014) as meetings, unless --no-minutes is given; and,\n"
+	  "unless --no-example is given, an example year with example\n"
+	  "figures: the 2024 accounts of the covered offers and the\n"
+	  "published tariff round of 2026. Loading the demo data into a\n"
+	  "database that has it already changes nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
 	  "Applies every migration the database lacks, each in its own\n"
-	  "transaction, and prints the schema version.\n",
+	  "transaction, and prints the schema version. A database without\n"
+	  "rules of the annual cycle (årshjul) gets the default ones.\n",
 	  cmd_migrate },
 	{ "serve", "serve the web application and the API",
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
@@ -231,6 +234,21 @@ const struct cli_cmd cli_cmds[] = {
 	  "operator becomes the municipality in the register (history kept).\n"
 	  "Run it daily.\n",
 	  cmd_takeover },
+	{ "cycle", "the annual cycle (årshjul): the steps of a year and the "
+	  "rules",
+	  "ramme cycle show --year Y [--format json|text] [--today DATE]\n"
+	  "                 [--db PATH]\n"
+	  "ramme cycle rules [--db PATH]\n\n"
+	  "show prints the steps of calendar year Y from the rules, each\n"
+	  "joined to the round, meeting or accounts it belongs to, with its\n"
+	  "status (planned, open, done, overdue) as of today (--today sets\n"
+	  "the day). --format json prints {\"year\": Y, \"steps\": [{\"date\",\n"
+	  "\"kind\", \"title\", \"status\"}, ...]}; text (the default) prints\n"
+	  "date, status, party, kind and title separated by tabs.\n"
+	  "rules lists every rule version: id, kind, the year it applies\n"
+	  "from, how the date is computed, who acts and the title. The\n"
+	  "secretariat changes rules on /aarshjul/regler.\n",
+	  cmd_cycle },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

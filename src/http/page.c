@@ -27,6 +27,7 @@ static const struct menu_item {
 	{ "/takster", "Takster", "takster", ROLES_PUBLIC },
 	{ "/beregn", "Beregn", "beregn", ROLES_PUBLIC },
 	{ "/moeder", "Møder", "moeder", ROLES_PUBLIC },
+	{ "/aarshjul", "Årshjul", "aarshjul", ROLES_PUBLIC },
 	{ "/soeg", "Søg", "soeg", ROLES_PUBLIC },
 	{ "/politikere", "Politikere", "politikere", ROLES_PUBLIC },
 	{ "/aftale", "Aftalen", "aftale", ROLES_PUBLIC },

@@ -1,7 +1,8 @@
 /*
  * page_publish — the governance outputs served to the public: a
  * meeting's agenda, minutes and packet (agenda with the PDF attachments)
- * as PDF, calendar feeds (iCalendar) of all meetings and of one body, an
+ * as PDF, calendar feeds (iCalendar) of all meetings with the steps of
+ * the annual cycle and of one body, an
  * RSS feed of approved minutes, and the page for politicians (recent
  * decisions, upcoming meetings, links to the tariff overview and the
  * documents).
@@ -32,6 +33,7 @@
 #include "http/routes.h"
 #include "http/server.h"
 #include "report/ical.h"
+#include "service/cycle.h"
 #include "report/meeting_fmt.h"
 #include "report/meeting_view.h"
 #include "report/pdf.h"
@@ -371,14 +373,59 @@ public_views(struct http_req *r, struct meeting_filter *f, size_t max,
 	return 0;
 }
 
+/*
+ * The steps of the annual cycle this year and next as all-day events,
+ * UID "cycle-KIND-YEAR@ramme" (one step of a kind a year).
+ */
+static int
+cycle_days(struct http_req *r, struct ical_day **out, size_t *n,
+    struct err *e)
+{
+	static const struct principal anon = { 0, "", ROLE_ANON, NULL };
+	struct cycle_item	*it;
+	struct ical_day		*d;
+	struct svc		 pub;
+	size_t			 ni, i, k = 0;
+	int			 y, year = atoi(r->svc.now_iso), rc;
+
+	*out = NULL;
+	*n = 0;
+	/* The public projection, whoever asks (meeting titles). */
+	svc_init(&pub, r->svc.db, &r->arena, &anon, r->svc.now);
+	for (y = year; y <= year + 1; y++) {
+		if ((rc = cycle_year(&pub, y, &it, &ni, e)) != 0)
+			return rc;
+		d = arena_calloc(&r->arena, k + ni + 1, sizeof(*d));
+		if (k > 0)
+			memcpy(d, *out, k * sizeof(*d));
+		for (i = 0; i < ni; i++, k++) {
+			d[k].uid = arena_printf(&r->arena, "cycle-%s-%d@ramme",
+			    it[i].kind, y);
+			d[k].date = it[i].date;
+			d[k].summary = it[i].title;
+			d[k].description = arena_printf(&r->arena, "Årshjul "
+			    "%d. Ansvarlig: %s.%s%s", y, cycle_party_label(
+			    it[i].party), it[i].link_label ? " " : "",
+			    it[i].link_label ? it[i].link_label : "");
+			d[k].url = arena_printf(&r->arena, "/aarshjul?aar=%d",
+			    y);
+			d[k].category = "Årshjul";
+		}
+		*out = d;
+		*n = k;
+	}
+	return 0;
+}
+
 static void
 send_calendar(struct http_req *r, const char *name, int64_t body_id)
 {
 	struct meeting_filter	 f;
 	struct meeting_view	*v;
+	struct ical_day		*days = NULL;
 	struct err		 e;
 	struct buf		 b;
-	size_t			 n;
+	size_t			 n, i, k, ndays = 0;
 
 	err_clear(&e);
 	memset(&f, 0, sizeof(f));
@@ -388,9 +435,19 @@ send_calendar(struct http_req *r, const char *name, int64_t body_id)
 		http_send_error(r, &e);
 		return;
 	}
+	/* A meeting without a known start (imported minutes) has no
+	   place in a calendar. */
+	for (i = k = 0; i < n; i++)
+		if (v[i].start != NULL && *v[i].start != '\0')
+			v[k++] = v[i];
+	n = k;
+	if (body_id == 0 && cycle_days(r, &days, &ndays, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
 	buf_init(&b);
-	if (ical_write(&b, name, site_url(r), v, n, false, r->svc.now_iso,
-	    &e) != 0) {
+	if (ical_write_days(&b, name, site_url(r), v, n, days, ndays, false,
+	    r->svc.now_iso, &e) != 0) {
 		buf_cleanup(&b);
 		http_send_error(r, &e);
 		return;
@@ -407,7 +464,7 @@ page_calendar(struct http_req *r)
 {
 	if (!no_query(r))
 		return;
-	send_calendar(r, "Møder — " SITE_TITLE, 0);
+	send_calendar(r, "Møder og årshjul — " SITE_TITLE, 0);
 }
 
 void

@@ -1,6 +1,8 @@
 /*
  * page_start — the front page "/": for a logged-in user a personal start
- * page with the open tasks of service/tasks (overdue first), each a card
+ * page, "Mine opgaver", with the open tasks of service/tasks and the
+ * steps of the annual cycle the user's organisation must act on (overdue
+ * first), each a card
  * with what, the deadline and a link; for anonymous users the public
  * front page with the ways into the register, tariffs and meetings.
  */
@@ -32,6 +34,7 @@ kind_label(enum task_kind k)
 	case TASK_ROUND_MISSING:	return "Frist overskredet";
 	case TASK_FOLLOW_UP:		return "Opfølgning";
 	case TASK_MINUTES:		return "Referat til godkendelse";
+	case TASK_CYCLE:		return "Årshjul";
 	case TASK_MEETING:		return "Kommende møde";
 	case TASK_TARIFFS:		return "Nyt i takstoversigten";
 	case TASK_APPROVAL:		return "Godkendelse af aftalen";
@@ -43,6 +46,8 @@ kind_label(enum task_kind k)
 static const char *
 task_href(struct http_req *r, const struct task *t)
 {
+	if (t->href != NULL)
+		return t->href;
 	switch (t->kind) {
 	case TASK_SUBMISSION:
 	case TASK_REVIEW:
@@ -81,6 +86,8 @@ state_tone(const struct task *t)
 		return UI_INFO;
 	if (t->kind == TASK_TARIFFS)
 		return UI_SUCCESS;
+	if (t->kind == TASK_CYCLE)
+		return strcmp(t->state, "Åben") == 0 ? UI_INFO : UI_NEUTRAL;
 	return UI_WARNING;
 }
 
@@ -172,7 +179,7 @@ start_page(struct http_req *r)
 		}
 	}
 	page_begin(&p, r, "Forside", NULL);
-	HTML_LIT(h, "<h2>Dine opgaver</h2>");
+	HTML_LIT(h, "<h2>Mine opgaver</h2>");
 	if (ntasks == 0)
 		ui_alert(h, UI_SUCCESS, NULL, "Du har ingen åbne opgaver.");
 	else {

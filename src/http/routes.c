@@ -71,6 +71,12 @@ static const struct route routes[] = {
 	{ "PUT", "/api/v1/params/:year/:key", ROLES_ADMIN, ROUTE_API,
 	  api_param_put, "Set a parameter {value, reason} (audited)" },
 
+	/* The annual cycle (årshjul). */
+	{ "GET", "/api/v1/cycle/:year", ROLES_PUBLIC, ROUTE_API,
+	  api_cycle_year, "The steps of a calendar year of the annual cycle: "
+	  "{year, steps: [{date, planned, kind, title, status (planned|open|"
+	  "done|overdue), party, party_label, href?, belongs_to?, detail?}]}" },
+
 	/* HTML pages. */
 	{ "GET", "/", ROLES_PUBLIC, 0, page_home, "Front page" },
 	{ "GET", "/static/:name", ROLES_PUBLIC, 0, asset_serve,
@@ -359,7 +365,30 @@ static const struct route routes[] = {
 	  page_meeting_packet_pdf, "The meeting packet: the agenda followed "
 	  "by the PDF attachments" },
 	{ "GET", "/kalender.ics", ROLES_PUBLIC, 0, page_calendar,
-	  "Published meetings as an iCalendar feed" },
+	  "Published meetings and the steps of the annual cycle (this year "
+	  "and the next, all-day events) as an iCalendar feed" },
+	{ "GET", "/aarshjul", ROLES_PUBLIC, 0, page_cycle_year,
+	  "The annual cycle (årshjul) of a year by month (?aar=YEAR): each "
+	  "step with its date, who acts, status and what it belongs to" },
+	{ "GET", "/aarshjul/overtagelse", ROLES_PUBLIC, 0,
+	  page_cycle_takeover, "The takeover date of a regional offer from "
+	  "the date of a municipality's notice (?varsel=DATE), by the "
+	  "election-period rule; changes nothing" },
+	{ "GET", "/aarshjul/regler", ROLES_ADMIN, 0, page_cycle_rules,
+	  "The rules of the annual cycle, every version" },
+	{ "GET", "/aarshjul/regler/ny", ROLES_ADMIN, 0,
+	  page_cycle_rule_new_form, "Form for a new step of the annual cycle" },
+	{ "POST", "/aarshjul/regler/ny", ROLES_ADMIN, 0,
+	  page_cycle_rule_new_post, "Add a step with its rule and a reason "
+	  "(audited)" },
+	{ "GET", "/aarshjul/regler/:id", ROLES_ADMIN, 0, page_cycle_rule_form,
+	  "A rule with its form and the step's history" },
+	{ "POST", "/aarshjul/regler/:id", ROLES_ADMIN, 0, page_cycle_rule_post,
+	  "Change a rule, or add a version from a later year (scope=ret|ny), "
+	  "with a reason (audited)" },
+	{ "POST", "/aarshjul/regler/:id/ophoer", ROLES_ADMIN, 0,
+	  page_cycle_rule_retire_post, "Retire a step from a year on, with a "
+	  "reason (confirmed first; audited)" },
 	{ "GET", "/organer/:id/kalender.ics", ROLES_PUBLIC, 0,
 	  page_body_calendar, "One body's published meetings as an iCalendar "
 	  "feed" },

@@ -228,4 +228,15 @@ void	page_favicon(struct http_req *r);
 void	page_a11y(struct http_req *r);
 void	page_privacy(struct http_req *r);
 
+/* page_cycle.c, page_cycle_rules.c: the annual cycle (årshjul) */
+void	page_cycle_year(struct http_req *r);
+void	page_cycle_takeover(struct http_req *r);
+void	api_cycle_year(struct http_req *r);
+void	page_cycle_rules(struct http_req *r);
+void	page_cycle_rule_new_form(struct http_req *r);
+void	page_cycle_rule_new_post(struct http_req *r);
+void	page_cycle_rule_form(struct http_req *r);
+void	page_cycle_rule_post(struct http_req *r);
+void	page_cycle_rule_retire_post(struct http_req *r);
+
 #endif

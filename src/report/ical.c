@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/ical.h"
@@ -16,6 +17,7 @@
 #include "report/meeting_view.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define ICAL_FOLD	75	/* octets per line, RFC 5545 §3.1 */
 
@@ -269,10 +271,58 @@ vevent(struct ical *w, const struct meeting_view *m, const char *site_url,
 	return 0;
 }
 
+/* One all-day event. */
+static int
+vday(struct ical *w, const struct ical_day *d, const char *site_url,
+    int64_t now, struct err *e)
+{
+	struct buf	url;
+	int64_t		z;
+	int		y, m, dd;
+
+	if (d->date == NULL || !text_date_valid(d->date))
+		return err_set(e, ERR_INVALID, "invalid_date", "date",
+		    "Ugyldig dato i kalenderen");
+	z = text_days_from_civil(atoi(d->date), atoi(d->date + 5),
+	    atoi(d->date + 8)) + 1;
+	text_civil_from_days(z, &y, &m, &dd);
+	line_raw(w, "BEGIN:VEVENT");
+	prop_text(w, "UID", d->uid);
+	prop_utc(w, "DTSTAMP", now);
+	buf_printf(&w->line, "DTSTART;VALUE=DATE:%.4s%.2s%.2s", d->date,
+	    d->date + 5, d->date + 8);
+	line_end(w);
+	buf_printf(&w->line, "DTEND;VALUE=DATE:%04d%02d%02d", y, m, dd);
+	line_end(w);
+	line_raw(w, "SEQUENCE:0");
+	prop_text(w, "SUMMARY", d->summary);
+	prop_text(w, "DESCRIPTION", d->description);
+	prop_text(w, "CATEGORIES", d->category);
+	buf_init(&url);
+	if (d->url != NULL && meeting_fmt_url_join(&url, site_url, d->url)) {
+		buf_printf(&w->line, "URL:%s", buf_str(&url));
+		line_end(w);
+	}
+	buf_cleanup(&url);
+	line_raw(w, "STATUS:CONFIRMED");
+	line_raw(w, "TRANSP:TRANSPARENT");
+	line_raw(w, "END:VEVENT");
+	return 0;
+}
+
 int
 ical_write(struct buf *out, const char *calname, const char *site_url,
     const struct meeting_view *v, size_t n, bool include_closed,
     const char *now_utc, struct err *e)
+{
+	return ical_write_days(out, calname, site_url, v, n, NULL, 0,
+	    include_closed, now_utc, e);
+}
+
+int
+ical_write_days(struct buf *out, const char *calname, const char *site_url,
+    const struct meeting_view *v, size_t n, const struct ical_day *d,
+    size_t nd, bool include_closed, const char *now_utc, struct err *e)
 {
 	struct ical	w;
 	int64_t		now;
@@ -297,6 +347,8 @@ ical_write(struct buf *out, const char *calname, const char *site_url,
 	vtimezone(&w);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = vevent(&w, &v[i], site_url, include_closed, now, e);
+	for (i = 0; i < nd && rc == 0; i++)
+		rc = vday(&w, &d[i], site_url, now, e);
 	line_raw(&w, "END:VCALENDAR");
 	if (rc == 0)
 		buf_append(out, w.out.data != NULL ? w.out.data : "", w.out.len);

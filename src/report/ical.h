@@ -1,6 +1,7 @@
 /*
  * ical — meetings as an iCalendar feed (RFC 5545) for calendar
- * subscriptions (webcal): all meetings, one body's, or one meeting.
+ * subscriptions (webcal): all meetings, one body's, or one meeting; and
+ * the steps of the annual cycle as all-day events.
  *
  * Written by hand; libical is not a dependency. Lines end in CRLF and
  * are folded at 75 octets without splitting a UTF-8 sequence; TEXT
@@ -52,6 +53,27 @@ struct meeting_view;
  */
 int	ical_write(struct buf *out, const char *calname, const char *site_url,
 	    const struct meeting_view *v, size_t n, bool include_closed,
+	    const char *now_utc, struct err *e);
+
+/* An all-day event: a step of the annual cycle. Strings borrowed. */
+struct ical_day {
+	const char	*uid;		/* stable: "cycle-KIND-YEAR@ramme" */
+	const char	*date;		/* ISO "2026-12-15" */
+	const char	*summary;
+	const char	*description;	/* or NULL */
+	const char	*url;		/* site-relative or absolute, or NULL */
+	const char	*category;	/* or NULL */
+};
+
+/*
+ * ical_write() with the all-day events d[0..nd) after the meetings:
+ * DTSTART;VALUE=DATE and DTEND;VALUE=DATE the day after, TRANSP
+ * TRANSPARENT (a deadline does not make anyone busy), SEQUENCE 0.
+ * ERR_INVALID ("invalid_date") for a day that is not a date.
+ */
+int	ical_write_days(struct buf *out, const char *calname,
+	    const char *site_url, const struct meeting_view *v, size_t n,
+	    const struct ical_day *d, size_t nd, bool include_closed,
 	    const char *now_utc, struct err *e);
 
 #endif

@@ -14,6 +14,7 @@
 #include "core/round.h"
 #include "service/accounts.h"
 #include "service/approval.h"
+#include "service/cycle.h"
 #include "service/meeting.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -24,6 +25,7 @@
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define UPCOMING_MAX	5	/* meetings coming up shown to readers */
 
@@ -349,6 +351,44 @@ approvals(struct gather *g, const char *party, struct err *e)
 	return 0;
 }
 
+/* The steps of the annual cycle the user's organisation acts on soon. */
+static int
+cycle_steps_due(struct gather *g, struct err *e)
+{
+	struct cycle_item	*v;
+	struct task		*t;
+	char			 from[11], to[11];
+	int64_t			 z;
+	size_t			 n, i;
+	int			 y, m, d, rc;
+
+	z = text_days_from_civil(atoi(g->today), atoi(g->today + 5),
+	    atoi(g->today + 8));
+	text_civil_from_days(z - CYCLE_TASKS_BEFORE, &y, &m, &d);
+	snprintf(from, sizeof(from), "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	text_civil_from_days(z + CYCLE_TASKS_AHEAD, &y, &m, &d);
+	snprintf(to, sizeof(to), "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+	if ((rc = cycle_due(g->s, from, to, &v, &n, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if ((t = add(g, TASK_CYCLE, 0, v[i].date)) == NULL)
+			continue;
+		t->year = atoi(v[i].date);
+		t->what = v[i].title;
+		t->detail = v[i].detail != NULL ? v[i].detail :
+		    v[i].link_label;
+		t->state = v[i].status == CYCLE_OVERDUE ? NULL :
+		    cycle_status_label(v[i].status);
+		t->href = v[i].href != NULL ? v[i].href : arena_printf(
+		    g->s->arena, "/aarshjul?aar=%d#maaned-%d", t->year,
+		    atoi(v[i].date + 5));
+		t->rank = 2;
+	}
+	return 0;
+}
+
 static int
 task_cmp(const struct task *a, const struct task *b)
 {
@@ -421,6 +461,8 @@ tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
 	default:
 		break;
 	}
+	if (rc == 0)
+		rc = cycle_steps_due(&g, e);
 	if (rc != 0)
 		return rc;
 	tasks_sort(g.v, g.n);

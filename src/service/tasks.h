@@ -6,7 +6,11 @@
  * submissions waiting for approval, rounds past their deadline with
  * operators missing, follow-ups of meetings past due and minutes waiting
  * for approval; for municipalities and readers the meetings coming up
- * and the newest published Takstoversigt.
+ * and the newest published Takstoversigt; and the steps of the annual
+ * cycle (service/cycle) that the user's organisation must act on, from
+ * CYCLE_TASKS_BEFORE days ago to CYCLE_TASKS_AHEAD days ahead, not done:
+ * a municipality its submission and approval deadlines, an operator its
+ * tariff round and annual result, the secretariat every step.
  *
  * Nothing is stored: every call reads the current state, in the
  * services' own read transactions, as the acting user may see it.
@@ -23,6 +27,8 @@ struct err;
 struct svc;
 
 #define TASKS_MAX	200	/* tasks gathered, at most */
+#define CYCLE_TASKS_BEFORE	30	/* days back a missed step stays */
+#define CYCLE_TASKS_AHEAD	42	/* days ahead a step is shown */
 
 enum task_kind {
 	TASK_SUBMISSION = 0,	/* operator: fill in and submit (id: the
@@ -37,6 +43,8 @@ enum task_kind {
 				   the meeting it was decided at) */
 	TASK_MINUTES,		/* secretariat: draft minutes to approve
 				   (id: the meeting) */
+	TASK_CYCLE,		/* a step of the annual cycle (year: its
+				   year; href: where it is done) */
 	TASK_MEETING,		/* everyone else: a meeting coming up (id:
 				   the meeting) */
 	TASK_TARIFFS,		/* everyone else: a newly published
@@ -66,6 +74,8 @@ struct task {
 	bool		 overdue;	/* due_on is before today */
 	int		 rank;		/* within the same lateness, lower
 					   first (returned before drafts) */
+	const char	*href;		/* where it is done, or NULL: the
+					   page of the kind and id */
 };
 
 /*

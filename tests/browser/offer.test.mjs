@@ -67,7 +67,7 @@ async function login(page, username) {
 		page.getByRole('button', { name: 'Log ind' }).click(),
 	]);
 	assert.equal(await page.locator('h1').textContent(), 'Forside');
-	assert.equal(await page.getByRole('heading', { name: 'Dine opgaver' })
+	assert.equal(await page.getByRole('heading', { name: 'Mine opgaver' })
 	    .count(), 1);
 	await page.goto(srv.url + '/tilbud');
 }

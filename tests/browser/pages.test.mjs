@@ -57,12 +57,13 @@ const USERS = {
 /* The routes of each role's menu and the pages it starts from. */
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
-    '/politikere'];
+    '/politikere', '/aarshjul', '/aarshjul/overtagelse'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
-	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import'] },
+	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
+	    '/aarshjul/regler', '/aarshjul/regler/ny'] },
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: EDITOR_SEEDS,
 	    ownOffer: true },

@@ -3,7 +3,8 @@
  * a logged-in user gets a personal start page with the open tasks of
  * the role (an operator's accounts not reported, the secretariat's
  * reviews and overdue follow-ups, news and meetings for municipalities
- * and readers), or "Du har ingen åbne opgaver". And the confirmation
+ * and readers, and the steps of the annual cycle the organisation acts
+ * on), or "Du har ingen åbne opgaver". And the confirmation
  * steps of the user administration: deactivating a user and resetting
  * a password say what will happen and change nothing until confirmed.
  */
@@ -37,7 +38,7 @@ describe('front page', () => {
 		assert.match(html, /<h1[^>]*>Rammeaftalen i Nordjylland<\/h1>/);
 		assert.match(html, /class="card"/);
 		assert.match(html, /href="\/login"[^>]*>Log ind</);
-		assert.doesNotMatch(html, /Dine opgaver/);
+		assert.doesNotMatch(html, /Mine opgaver/);
 	});
 
 	test('operator: last year\'s accounts of its offers, each a card with '
@@ -46,7 +47,7 @@ describe('front page', () => {
 		    { json: newOffer('851') });
 		assert.equal(r.status, 201, r.text);
 		const html = await page(op851, '/');
-		assert.match(html, /<h2>Dine opgaver<\/h2>/);
+		assert.match(html, /<h2>Mine opgaver<\/h2>/);
 		assert.match(html, /Du har \d+ åbne? opgaver?/);
 		const m = /href="\/regnskab\/indberet\?tilbud=(\d+)&amp;aar=(\d{4})"/
 		    .exec(html);
@@ -73,17 +74,24 @@ describe('front page', () => {
 
 	test('secretariat: its tasks or the empty state', async () => {
 		const html = await page(admin, '/');
-		assert.match(html, /<h2>Dine opgaver<\/h2>/);
+		assert.match(html, /<h2>Mine opgaver<\/h2>/);
 		assert.ok(/Du har ingen åbne opgaver/.test(html) ||
 		    /Du har \d+ åbne? opgaver?/.test(html));
 		assert.doesNotMatch(html, /Nyt og kommende møder/);
 	});
 
-	test('reader and municipality: no tasks; the newest Takstoversigt',
-	    async () => {
+	test('reader: no tasks; municipality: only steps of the annual cycle; '
+	    + 'the newest Takstoversigt', async () => {
 		for (const c of [reader, authority]) {
 			const html = await page(c, '/');
-			assert.match(html, /Du har ingen åbne opgaver/);
+			if (c === reader)
+				assert.match(html, /Du har ingen åbne opgaver/);
+			else
+				/* Its steps of the årshjul, if any are due
+				   (tests/http/cycle.test.mjs checks which). */
+				assert.doesNotMatch(html.replace(
+				    /card-subheading">Årshjul</g, ''),
+				    /card-subheading">(?!Nyt|Kommende)/);
 			/* The test database has no published round. */
 			assert.match(html, /Der er ingen kommende møder eller nye /);
 		}

@@ -184,7 +184,8 @@ validate_structure(const struct lines *l)
 				assert_non_null(prop(l, ev_start, i,
 				    "DTSTART", &params));
 				assert_true(strncmp(params,
-				    ";TZID=Europe/Copenhagen:", 24) == 0);
+				    ";TZID=Europe/Copenhagen:", 24) == 0 ||
+				    strncmp(params, ";VALUE=DATE:", 12) == 0);
 				uid = prop(l, ev_start, i, "UID", NULL);
 				for (k = 0; k < nuids; k++)
 					assert_string_not_equal(uids[k], uid);
@@ -472,6 +473,55 @@ test_empty_and_invalid(void **state)
 	buf_cleanup(&b);
 }
 
+/* Steps of the annual cycle: all-day events after the meetings. */
+static void
+test_days(void **state)
+{
+	struct meeting_fixture	 f;
+	struct ical_day		 d[2];
+	struct buf		 b;
+	struct lines		 l;
+	struct err		 e;
+	const char		*s;
+
+	(void)state;
+	meeting_fixture_init(&f);
+	memset(d, 0, sizeof(d));
+	d[0] = (struct ical_day){ .uid = "cycle-hearing_deadline-2026@ramme",
+	    .date = "2026-12-15", .summary = "Frist for høringen, alle parter",
+	    .description = "Årshjul 2026", .url = "/aarshjul?aar=2026",
+	    .category = "Årshjul" };
+	d[1] = (struct ical_day){ .uid = "cycle-x-2026@ramme",
+	    .date = "2026-12-31", .summary = "Nytår" };
+	buf_init(&b);
+	assert_int_equal(ical_write_days(&b, "Møder og årshjul", SITE, &f.v,
+	    1, d, 2, false, NOW, &e), 0);
+	validate_physical(b.data, b.len, &l);
+	assert_int_equal(validate_structure(&l), 3);
+	lines_free(&l);
+	s = buf_str(&b);
+	assert_non_null(strstr(s, "\r\nUID:cycle-hearing_deadline-2026@ramme"
+	    "\r\n"));
+	assert_non_null(strstr(s, "\r\nDTSTART;VALUE=DATE:20261215\r\n"
+	    "DTEND;VALUE=DATE:20261216\r\n"));
+	assert_non_null(strstr(s, "\r\nDTEND;VALUE=DATE:20270101\r\n"));
+	assert_non_null(strstr(s, "SUMMARY:Frist for høringen\\, alle "
+	    "parter\r\n"));
+	assert_non_null(strstr(s, "\r\nURL:" SITE "/aarshjul?aar=2026\r\n"));
+	assert_non_null(strstr(s, "\r\nTRANSP:TRANSPARENT\r\n"));
+	/* The meeting comes first, unchanged. */
+	assert_true(strstr(s, "UID:meeting-") < strstr(s, "UID:cycle-"));
+
+	buf_reset(&b);
+	buf_puts(&b, "keep");
+	d[1].date = "2026-02-30";
+	assert_int_equal(ical_write_days(&b, NULL, SITE, NULL, 0, d, 2, false,
+	    NOW, &e), ERR_INVALID);
+	assert_string_equal(e.key, "invalid_date");
+	assert_string_equal(buf_str(&b), "keep");
+	buf_cleanup(&b);
+}
+
 int
 main(void)
 {
@@ -481,6 +531,7 @@ main(void)
 		cmocka_unit_test(test_escape_and_fold),
 		cmocka_unit_test(test_cancelled_and_states),
 		cmocka_unit_test(test_empty_and_invalid),
+		cmocka_unit_test(test_days),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
