@@ -2,7 +2,8 @@
  * migrate — brings a database schema up to date.
  *
  * Migrations are numbered SQL scripts (src/store/migrations/<backend>/
- * NNN_name.sql) compiled into the binary. Each pending step runs in its
+ * NNN_name.sql) compiled into the binary; NNN is the version the step
+ * brings the schema to (numbers increase and may skip). Each pending step runs in its
  * own write transaction, followed by an integrity check, and records the
  * new version. Forward only.
  */
@@ -20,5 +21,10 @@ struct err;
 int	migrate_run(struct db *db, int *applied, struct err *e);
 /* The version the binary's newest migration brings a database to. */
 int	migrate_latest(void);
+/*
+ * How many of the binary's migrations are newer than version (numbers
+ * may have gaps: a number is the version its migration brings).
+ */
+int	migrate_pending(int version);
 
 #endif
