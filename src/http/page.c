@@ -31,6 +31,7 @@ static const struct menu_item {
 	{ "/politikere", "Politikere", "politikere", ROLES_PUBLIC },
 	{ "/takstindberetning", "Indberetning", "indberetning", ROLES_EDITORS },
 	{ "/regnskab", "Regnskab", "regnskab", ROLES_EDITORS },
+	{ "/indmeldinger", "Indmeldinger", "indmeldinger", ROLES_USERS },
 	{ "/brugere", "Brugere", "brugere", ROLES_ADMIN },
 };
 #define NMENU	(sizeof(menu) / sizeof(menu[0]))
