@@ -34,6 +34,9 @@ kind_label(enum task_kind k)
 	case TASK_MINUTES:		return "Referat til godkendelse";
 	case TASK_MEETING:		return "Kommende møde";
 	case TASK_TARIFFS:		return "Nyt i takstoversigten";
+	case TASK_INDMELDING:		return "Indmelding";
+	case TASK_IND_REVIEW:		return "Indmelding til godkendelse";
+	case TASK_HEARING:		return "Høring";
 	default:			return "";
 	}
 }
@@ -60,6 +63,13 @@ task_href(struct http_req *r, const struct task *t)
 		    (long long)t->id);
 	case TASK_TARIFFS:
 		return arena_printf(&r->arena, "/takster?year=%d", t->year);
+	case TASK_INDMELDING:
+	case TASK_IND_REVIEW:
+		return arena_printf(&r->arena, "/indmelding/%lld",
+		    (long long)t->id);
+	case TASK_HEARING:
+		return arena_printf(&r->arena,
+		    "/indmeldinger/%lld/statusbillede", (long long)t->id);
 	default:
 		return "/";
 	}
@@ -73,7 +83,8 @@ state_tone(const struct task *t)
 	if (strcmp(t->state, "Sendt retur") == 0 ||
 	    t->kind == TASK_ROUND_MISSING)
 		return UI_ERROR;
-	if (t->kind == TASK_REVIEW || t->kind == TASK_MINUTES)
+	if (t->kind == TASK_REVIEW || t->kind == TASK_MINUTES ||
+	    t->kind == TASK_IND_REVIEW)
 		return UI_INFO;
 	if (t->kind == TASK_TARIFFS)
 		return UI_SUCCESS;

@@ -144,6 +144,15 @@ describe('opening a year', () => {
 		const page = await admin.get(`/indmeldinger/${year}`);
 		assert.match(page.text, /<strong>0 af 11<\/strong> kommuner/);
 	});
+
+	test('the open submission is a task on the start page', async () => {
+		const home = await auth.get('/');
+		assert.match(home.text, /Indmelding 2027/);
+		assert.match(home.text, /href="\/indmelding\/\d+"/);
+		assert.match((await op851.get('/')).text, /Indmelding 2027/);
+		assert.doesNotMatch((await reader.get('/')).text,
+		    /Indmelding 2027/);
+	});
 });
 
 describe('who fills what', () => {
