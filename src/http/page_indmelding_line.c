@@ -347,27 +347,26 @@ groups_page(struct http_req *r, const struct err *err, int status)
 	form_open(&p, ind_path(r, "/indmelding/%lld/maalgrupper", id),
 	    v.sub.version);
 	if (m) {
-		HTML_LIT(h, "<p>Vurdér for hver målgruppe, hvor godt udbuddet "
-		    "af tilbud passer til jeres behov. Ved 1 eller 2: forklar "
-		    "hvad der mangler (målgruppe, tilbudstype, pladser, "
-		    "indhold).</p>");
+		HTML_LIT(h, "<h2>Sammenhæng mellem behov og udbud</h2><p>Vurdér "
+		    "for hver målgruppe, hvor godt udbuddet af tilbud passer "
+		    "til jeres behov (1: dårligt, 5: godt). Ved 1 eller 2: "
+		    "forklar hvad der mangler (målgruppe, tilbudstype, "
+		    "pladser, indhold).</p>");
 		for (k = 0; k < IND_GROUP_COUNT; k++) {
 			fname = arena_printf(&r->arena, "fit_%s",
 			    ind_groups[k].key);
 			nname = arena_printf(&r->arena, "note_%s",
 			    ind_groups[k].key);
 			fit = stored_fit(&v, ind_groups[k].key, &note);
-			HTML_LIT(h, "<h2 class=\"h3\">");
-			html_text(h, ind_groups[k].label);
-			HTML_LIT(h, "</h2>");
 			ui_select(h, &(struct ui_select){ .name = fname,
-			    .label = "Sammenhæng mellem behov og udbud",
+			    .label = ind_groups[k].label,
 			    .id = fname, .first = "Ikke vurderet",
 			    .selected = val(r, fname, fit < 0 ? "" :
 			    arena_printf(&r->arena, "%d", fit)),
 			    .options = fits, .noptions = 6 }, &errs);
 			ui_field(h, &(struct ui_field){ .name = nname,
-			    .label = "Forklaring", .type = UI_TEXTAREA,
+			    .label = arena_printf(&r->arena, "Forklaring, "
+			    "%s", ind_groups[k].label), .type = UI_TEXTAREA,
 			    .rows = 2, .maxlength = IND_TEXT_MAX,
 			    .value = val(r, nname, note) }, &errs);
 		}
