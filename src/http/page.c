@@ -285,7 +285,9 @@ page_csrf(struct page *p)
 				r->anon_csrf = arena_strdup(&r->arena, b64);
 				http_set_header(r, "Set-Cookie",
 				    arena_printf(&r->arena, "ramme_csrf=%s; "
-				    "Path=/; HttpOnly; SameSite=Strict", b64));
+				    "Path=/; HttpOnly; SameSite=Strict%s", b64,
+				    http_server_secure(r->srv) ? "; Secure" :
+				    ""));
 			}
 		}
 		tok = r->anon_csrf;

@@ -19,15 +19,25 @@
 
 /*
  * A local path to go to after login; anything else gives "/", the
- * user's start page with the open tasks.
+ * user's start page with the open tasks. Only an own path made of
+ * characters that no browser rewrites: "/", letters, digits and
+ * - . _ ~ % ? = & + , ; : @ ! ( ) *. A tab, a backslash or any other
+ * byte could be dropped or turned into "/" by the browser and make
+ * "/\t/evil.example" a link off the site.
  */
 static const char *
 safe_next(const char *next)
 {
+	const char	*p;
+
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n') ||
 	    strlen(next) > 500)
 		return "/";
+	for (p = next; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~%?=&+,;:@!()*", *p) != NULL))
+			return "/";
 	return next;
 }
 

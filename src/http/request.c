@@ -352,6 +352,10 @@ queue(struct http_req *r, int status, const char *type,
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* Behind TLS (secure cookies): browsers keep to https for a year. */
+	if (http_server_secure(r->srv))
+		MHD_add_response_header(resp, "Strict-Transport-Security",
+		    "max-age=31536000; includeSubDomains");
 	/* The OParl API is public and read only: any site may read it. */
 	if (r->path != NULL && strncmp(r->path, "/oparl/", 7) == 0)
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin",
