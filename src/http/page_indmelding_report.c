@@ -12,6 +12,8 @@
 
 #include "core/indmelding.h"
 #include "core/role.h"
+#include "report/chart.h"
+#include "http/chart.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/indmelding_http.h"
@@ -75,6 +77,49 @@ totals(struct page *p, const struct ind_report *r)
 		HTML_LIT(h, "</li>");
 	}
 	HTML_LIT(h, "</ul>");
+}
+
+/* Capacity against expected use per offer, as bars (none: no figures). */
+static void
+chart(struct page *p, const struct ind_report *r)
+{
+	struct http_req		*q = p->r;
+	struct chart_series	 series[2];
+	struct chart		 c;
+	struct err		 e;
+	const char		**labels;
+	int64_t			*cap, *dem;
+	size_t			 i, n = 0;
+
+	if (r->nrows == 0 || r->nrows > CHART_LABELS_MAX)
+		return;
+	labels = arena_calloc(&q->arena, r->nrows, sizeof(*labels));
+	cap = arena_calloc(&q->arena, r->nrows, sizeof(*cap));
+	dem = arena_calloc(&q->arena, r->nrows, sizeof(*dem));
+	for (i = 0; i < r->nrows; i++) {
+		if (r->rows[i].capacity_centi < 0 &&
+		    r->rows[i].demand_centi < 0)
+			continue;
+		labels[n] = r->rows[i].offer_name;
+		cap[n] = r->rows[i].capacity_centi < 0 ? CHART_MISSING :
+		    r->rows[i].capacity_centi;
+		dem[n] = r->rows[i].demand_centi < 0 ? CHART_MISSING :
+		    r->rows[i].demand_centi;
+		n++;
+	}
+	if (n == 0)
+		return;
+	series[0] = (struct chart_series){ "Kapacitet", cap };
+	series[1] = (struct chart_series){ "Forventet forbrug", dem };
+	c = (struct chart){ .kind = CHART_BARS,
+	    .title = "Kapacitet og forventet forbrug",
+	    .desc = "Driftsherrernes kapacitet og summen af kommunernes "
+	    "forventede forbrug næste år, i pladser, for hvert tilbud med "
+	    "tal.", .label_head = "Tilbud", .unit = "pladser",
+	    .labels = labels, .nlabels = n, .series = series, .nseries = 2,
+	    .baseline = CHART_MISSING };
+	err_clear(&e);
+	(void)chart_html(&p->h, &c, "kapacitet", &e);
 }
 
 static void
@@ -262,6 +307,7 @@ report_page(struct http_req *r, int64_t id, const struct err *err,
 	    "/indmeldinger/%lld/statusbillede.pdf", id), "Hent som PDF");
 	HTML_LIT(h, "</div>");
 	totals(&p, &rep);
+	chart(&p, &rep);
 	offers(&p, &rep);
 	groups(&p, &rep);
 	texts(&p, "Kommunernes ønsker til nye tilbud", rep.wishes,

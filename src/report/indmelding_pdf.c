@@ -194,8 +194,8 @@ offer(struct ipdf *p, const struct ind_report_row *row)
 	places(&b, row->capacity_centi);
 	buf_puts(&b, " pladser · Forventet forbrug: ");
 	places(&b, row->demand_centi);
-	buf_printf(&b, " pladser (%lld kommuner har svaret)",
-	    (long long)row->answers);
+	buf_printf(&b, " pladser (%lld %s svaret)", (long long)row->answers,
+	    row->answers == 1 ? "kommune har" : "kommuner har");
 	if (row->prev_demand_centi >= 0) {
 		buf_puts(&b, " · Sidste år: ");
 		places(&b, row->prev_demand_centi);

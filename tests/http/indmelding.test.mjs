@@ -311,6 +311,10 @@ describe('submit, hearing and agenda', () => {
 		const rep = await admin.get(`/indmeldinger/${year}/statusbillede`);
 		assert.equal(rep.status, 200);
 		assert.match(rep.text, /Venteliste/);
+		/* The chart of capacity against expected use, and the flags:
+		   op851's offer has 3 on its waiting list. */
+		assert.match(rep.text, /<figure[^>]*>[\s\S]*Kapacitet og forventet forbrug/);
+		assert.match(rep.text, /<strong>Venteliste:<\/strong> 1 tilbud/);
 		const pdf = await admin.get(`/indmeldinger/${year}/` +
 		    'statusbillede.pdf');
 		assert.equal(pdf.status, 200);
