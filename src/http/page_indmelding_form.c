@@ -4,7 +4,7 @@
  * operator's capacity, occupancy and waiting list), the target groups
  * and wishes, the Excel template and its upload (errors by row and
  * cell, nothing saved), Indsend behind a confirmation, and the
- * secretariat's Godkend and Send retur with a comment.
+ * secretariat's Godkend (confirmed first) and Send retur with a comment.
  */
 #include <stdio.h>
 #include <string.h>
@@ -351,6 +351,28 @@ sub_act(struct http_req *r, enum submission_action act)
 			    .consequences = list, .nconsequences = k,
 			    .action = ind_path(r, "/indmelding/%lld/indsend",
 			    id), .button = "Indsend",
+			    .cancel_href = ind_path(r, "/indmelding/%lld",
+			    id) });
+			page_end(&p, 200);
+			return;
+		}
+	}
+	if (rc == 0 && act == SUBMISSION_APPROVE && !ui_confirmed(r)) {
+		if (ind_sub_get(&r->svc, id, &v, &e) != 0) {
+			http_send_error(r, &e);
+			return;
+		}
+		if (v.may_approve && v.sub.version == version) {
+			begin(&p, r, &v, "Godkend indmeldingen");
+			ui_confirm(&p, &(struct ui_confirm){
+			    .heading = arena_printf(&r->arena, "Vil du godkende "
+			    "indmeldingen for %s?", v.sub.org_name),
+			    .text = "Indmeldingen tæller med i statusbilledet "
+			    "og kan ikke længere ændres af organisationen. Den "
+			    "kan sendes retur senere, indtil statusbilledet er "
+			    "sat på dagsordenen.",
+			    .action = ind_path(r, "/indmelding/%lld/godkend",
+			    id), .button = "Godkend",
 			    .cancel_href = ind_path(r, "/indmelding/%lld",
 			    id) });
 			page_end(&p, 200);

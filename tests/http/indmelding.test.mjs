@@ -300,8 +300,12 @@ describe('submit, hearing and agenda', () => {
 		    { version: String(s.version) });
 		assert.equal(noComment.status, 400);
 		assert.match(noComment.text, /Skriv hvad der skal rettes/);
-		const ok = await postForm(admin, `/indmelding/${mine}/godkend`,
+		const ask = await postForm(admin, `/indmelding/${mine}/godkend`,
 		    { version: String(s.version) });
+		assert.equal(ask.status, 200);
+		assert.match(ask.text, /Vil du godkende indmeldingen for Brønderslev/);
+		const ok = await postForm(admin, `/indmelding/${mine}/godkend`,
+		    { version: String(s.version), confirm: '1' });
 		assert.equal(ok.status, 303);
 	});
 
