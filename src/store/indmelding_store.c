@@ -212,7 +212,8 @@ ind_store_create_subs(struct db *db, int64_t year_id, int year,
 
 	/*
 	 * An operator: its covered offers; capacity from the register's
-	 * places (the year, or the latest before), occupancy from the two
+	 * places (the year, or the latest before), else the places of the
+	 * latest approved tariff submission, occupancy from the two
 	 * latest reported accounts before the year, the rest from last
 	 * year.
 	 */
@@ -222,7 +223,12 @@ ind_store_create_subs(struct db *db, int64_t year_id, int year,
 	    "SELECT s.id, o.id, "
 	    " COALESCE((SELECT places_centi FROM offer_places "
 	    "  WHERE offer_id = o.id AND year <= $2 ORDER BY year DESC "
-	    "  LIMIT 1), p.capacity_centi), "
+	    "  LIMIT 1), (SELECT max(sl.places_centi) FROM service_line sl "
+	    "  WHERE sl.submission_id = (SELECT su.id FROM submission su "
+	    "  JOIN tariff_round tr ON tr.id = su.round_id "
+	    "  WHERE su.offer_id = o.id AND su.status = 'approved' "
+	    "  AND tr.year <= $2 ORDER BY tr.year DESC, tr.no DESC LIMIT 1)), "
+	    "  p.capacity_centi), "
 	    " COALESCE((SELECT (occupied_days * 10000 + available_days / 2) "
 	    "  / available_days FROM accounts WHERE offer_id = o.id "
 	    "  AND year < $2 AND available_days > 0 ORDER BY year DESC "

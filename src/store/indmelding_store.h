@@ -147,8 +147,9 @@ int	ind_store_year_set(struct db *db, int64_t id, int64_t expected_version,
  * Create the submissions of year_id: one per municipality, one per
  * operator of a covered offer that is not closed, each with a line per
  * covered offer (an operator: its own) pre-filled from the party's
- * submission of the latest earlier year, the register's places and the
- * reported accounts' occupancy; the fits from the earlier submission.
+ * submission of the latest earlier year, the register's places (else
+ * the latest approved tariff submission's) and the reported accounts'
+ * occupancy; the fits from the earlier submission.
  * *n receives the submissions made.
  */
 int	ind_store_create_subs(struct db *db, int64_t year_id, int year,

@@ -198,6 +198,12 @@ describe('who fills what', () => {
 		assert.equal(r.status, 404);
 		const y1081 = await op1081.getJson(`/api/v1/indmeldinger/${year}`);
 		assert.ok(y1081.submissions.every((s) => s.org_code === '1081'));
+		/* Capacity pre-filled from the register's places (8 places of
+		   Den Sikrede Institution Kompasset in the demo data). */
+		const s1081 = await op1081.getJson('/api/v1/indmelding/' +
+		    `${y1081.submissions[0].id}`);
+		assert.equal(s1081.lines.find((l) => l.offer_name ===
+		    'Den Sikrede Institution Kompasset').capacity_centi, 800);
 		assert.equal((await op1081.get(`/indmelding/${op851sub}`)).status,
 		    403);
 		/* The operator's figures save. */
@@ -401,5 +407,29 @@ describe('submit, hearing and agenda', () => {
 		const meeting = await admin.get(`/moeder/${after.agenda_meeting_id}`);
 		assert.match(meeting.text, /Statusbillede 2027/);
 		assert.match(meeting.text, /Vi savner pladser til unge/);
+	});
+
+	test('next year is pre-filled from this year\'s answers', async () => {
+		const r = await postForm(admin, '/indmeldinger',
+		    { year: '2028', deadline: day(20) });
+		assert.equal(r.status, 303, r.text);
+		const next = await auth.getJson('/api/v1/indmeldinger/' +
+		    /\/indmeldinger\/(\d+)/.exec(r.headers.get('location'))[1]);
+		const sub = await auth.getJson('/api/v1/indmelding/' +
+		    `${next.submissions[0].id}`);
+		const before = await auth.getJson(`/api/v1/indmelding/${mine}`);
+		const was = before.lines.find((l) => l.use_places_centi === 250);
+		assert.ok(was);
+		const now = sub.lines.find((l) => l.offer_id === was.offer_id);
+		assert.equal(now.use_places_centi, 250);
+		assert.equal(now.change, 'more');
+		assert.equal(sub.status, 'draft');
+		const op = await op851.getJson('/api/v1/indmeldinger/' +
+		    /\/indmeldinger\/(\d+)/.exec(r.headers.get('location'))[1]);
+		const ol = (await op851.getJson('/api/v1/indmelding/' +
+		    `${op.submissions[0].id}`)).lines[0];
+		assert.equal(ol.capacity_centi, 1000);
+		assert.equal(ol.waiting, 3);
+		assert.equal(ol.declaration_url, 'https://tilbudsportalen.dk/1');
 	});
 });
