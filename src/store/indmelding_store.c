@@ -498,14 +498,15 @@ ind_store_sub_set(struct db *db, int64_t id, int64_t expected_version,
 	struct db_stmt *st;
 
 	st = db_prep(db, "UPDATE indmelding SET version = version + 1, "
-	    "status = $3, comment = CASE WHEN $3 = 'returned' THEN $4 "
-	    "ELSE comment END, updated_at = $5, "
-	    "submitted_at = CASE WHEN $3 = 'submitted' THEN $5 "
-	    "ELSE submitted_at END, "
-	    "reviewed_at = CASE WHEN $3 IN ('returned', 'approved') THEN $5 "
-	    "ELSE reviewed_at END, "
-	    "reviewed_by = CASE WHEN $3 IN ('returned', 'approved') THEN $6 "
-	    "ELSE reviewed_by END WHERE id = $1 AND version = $2", e);
+	    "status = $3, comment = CASE WHEN $3 = 'returned' AND "
+	    "status <> $3 THEN $4 ELSE comment END, updated_at = $5, "
+	    "submitted_at = CASE WHEN $3 = 'submitted' AND status <> $3 "
+	    "THEN $5 ELSE submitted_at END, "
+	    "reviewed_at = CASE WHEN $3 IN ('returned', 'approved') AND "
+	    "status <> $3 THEN $5 ELSE reviewed_at END, "
+	    "reviewed_by = CASE WHEN $3 IN ('returned', 'approved') AND "
+	    "status <> $3 THEN $6 ELSE reviewed_by END "
+	    "WHERE id = $1 AND version = $2", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);

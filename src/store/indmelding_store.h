@@ -172,8 +172,10 @@ int	ind_store_fits_put(struct db *db, int64_t sub_id,
 	    const struct ind_fit *v, size_t n, const char *general,
 	    struct err *e);
 /*
- * Set status (and comment, the submission or review time) if the
- * version is expected_version; version + 1. ERR_PRECONDITION if stale.
+ * Set status if the version is expected_version; version + 1. Moving to
+ * another status records the comment (returned), the submission or the
+ * review time and reviewer; the same status (an edit) keeps them.
+ * ERR_PRECONDITION if stale.
  */
 int	ind_store_sub_set(struct db *db, int64_t id, int64_t expected_version,
 	    enum submission_status status, const char *comment,

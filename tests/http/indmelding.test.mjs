@@ -306,6 +306,23 @@ describe('submit, hearing and agenda', () => {
 		    { version: String(s.version) });
 		assert.equal(noComment.status, 400);
 		assert.match(noComment.text, /Skriv hvad der skal rettes/);
+		/* Returned: the comment stays while the municipality edits. */
+		const ret = await postForm(admin, `/indmelding/${mine}/retur`,
+		    { version: String(s.version), comment: 'Tjek Danahus' });
+		assert.equal(ret.status, 303);
+		const rs = await auth.getJson(`/api/v1/indmelding/${mine}`);
+		assert.equal(rs.status, 'returned');
+		const edit = await postForm(auth, `/indmelding/${mine}/tilbud/` +
+		    `${rs.lines[1].offer_id}`, { version: String(rs.version),
+		    use_places: '1' });
+		assert.equal(edit.status, 303, edit.text);
+		const es = await auth.getJson(`/api/v1/indmelding/${mine}`);
+		assert.equal(es.comment, 'Tjek Danahus');
+		assert.match((await auth.get(`/indmelding/${mine}`)).text,
+		    /Tjek Danahus/);
+		assert.equal((await postForm(auth, `/indmelding/${mine}/indsend`,
+		    { version: String(es.version), confirm: '1' })).status, 303);
+		s.version = es.version + 1;
 		const ask = await postForm(admin, `/indmelding/${mine}/godkend`,
 		    { version: String(s.version) });
 		assert.equal(ask.status, 200);
