@@ -258,7 +258,8 @@ comments(struct page *p, const struct ind_report *r,
 	for (i = 0; i < r->nrows; i++)
 		opts[i] = (struct ui_option){ ind_path(q, "%lld",
 		    r->rows[i].offer_id), r->rows[i].offer_name };
-	ui_select(h, &(struct ui_select){ .name = "offer", .label = "Om",
+	ui_select(h, &(struct ui_select){ .name = "offer",
+	    .label = "Høringssvaret gælder",
 	    .first = "Statusbilledet generelt", .options = opts,
 	    .noptions = (int)r->nrows, .selected = http_form(q, "offer") },
 	    errs);

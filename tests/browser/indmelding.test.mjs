@@ -161,8 +161,9 @@ describe('the yearly submissions in the browser',
 		    /\/statusbillede$/);
 		assert.match(await mun.locator('td[data-title="Forventet forbrug"]')
 		    .allTextContents().then((v) => v.join(' ')), /1,5/);
-		await mun.getByLabel('Om').selectOption({ label: 'Sødisbakke' });
-		await mun.getByLabel('Bemærkning')
+		await mun.getByLabel('Høringssvaret gælder', { exact: true })
+		    .selectOption({ label: 'Sødisbakke' });
+		await mun.getByLabel('Bemærkning', { exact: true })
 		    .fill('Vi forventer færre pladser på Sødisbakke.');
 		await go(mun, mun.getByRole('button', { name: 'Gem høringssvar' }),
 		    /besked=kommentar/);
