@@ -249,6 +249,25 @@ const struct cli_cmd cli_cmds[] = {
 	  "from, how the date is computed, who acts and the title. The\n"
 	  "secretariat changes rules on /aarshjul/regler.\n",
 	  cmd_cycle },
+	{ "indmelding", "the yearly submissions (indmeldinger): open a year, "
+	  "progress, the status report",
+	  "ramme indmelding list [--db PATH]\n"
+	  "ramme indmelding open YEAR --deadline DATE [--db PATH]\n"
+	  "ramme indmelding progress ID [--db PATH]\n"
+	  "ramme indmelding report ID [--format json|xlsx|pdf] [--out FILE]\n"
+	  "    [--db PATH]\n\n"
+	  "list prints id, year, state (open, hearing, done), deadline and\n"
+	  "hearing deadline, newest first.\n"
+	  "open opens the submission of YEAR with its deadline (today or\n"
+	  "later): every municipality and every operator of a covered offer\n"
+	  "gets a submission, pre-filled from last year, the register and the\n"
+	  "accounts. A deadline in the past or a year already open: exit 2.\n"
+	  "progress prints \"N af 11\" for municipalities and operators and\n"
+	  "the parties that have not submitted.\n"
+	  "report writes the compiled status report: JSON (offers with\n"
+	  "capacity, expected use, occupancy, waiting list and flags, totals,\n"
+	  "comments) to standard output or --out, XLSX or PDF to --out.\n",
+	  cmd_indmelding },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

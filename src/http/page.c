@@ -33,6 +33,7 @@ static const struct menu_item {
 	{ "/aftale", "Aftalen", "aftale", ROLES_PUBLIC },
 	{ "/takstindberetning", "Indberetning", "indberetning", ROLES_EDITORS },
 	{ "/regnskab", "Regnskab", "regnskab", ROLES_EDITORS },
+	{ "/indmeldinger", "Indmeldinger", "indmeldinger", ROLES_USERS },
 	{ "/brugere", "Brugere", "brugere", ROLES_ADMIN },
 };
 #define NMENU	(sizeof(menu) / sizeof(menu[0]))

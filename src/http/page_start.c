@@ -38,6 +38,9 @@ kind_label(enum task_kind k)
 	case TASK_MEETING:		return "Kommende møde";
 	case TASK_TARIFFS:		return "Nyt i takstoversigten";
 	case TASK_APPROVAL:		return "Godkendelse af aftalen";
+	case TASK_INDMELDING:		return "Indmelding";
+	case TASK_IND_REVIEW:		return "Indmelding til godkendelse";
+	case TASK_HEARING:		return "Høring";
 	default:			return "";
 	}
 }
@@ -69,6 +72,13 @@ task_href(struct http_req *r, const struct task *t)
 	case TASK_APPROVAL:
 		return arena_printf(&r->arena, "/aftale/dokumenter/%lld",
 		    (long long)t->id);
+	case TASK_INDMELDING:
+	case TASK_IND_REVIEW:
+		return arena_printf(&r->arena, "/indmelding/%lld",
+		    (long long)t->id);
+	case TASK_HEARING:
+		return arena_printf(&r->arena,
+		    "/indmeldinger/%lld/statusbillede", (long long)t->id);
 	default:
 		return "/";
 	}
@@ -82,7 +92,8 @@ state_tone(const struct task *t)
 	if (strcmp(t->state, "Sendt retur") == 0 ||
 	    t->kind == TASK_ROUND_MISSING)
 		return UI_ERROR;
-	if (t->kind == TASK_REVIEW || t->kind == TASK_MINUTES)
+	if (t->kind == TASK_REVIEW || t->kind == TASK_MINUTES ||
+	    t->kind == TASK_IND_REVIEW)
 		return UI_INFO;
 	if (t->kind == TASK_TARIFFS)
 		return UI_SUCCESS;

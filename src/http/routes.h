@@ -238,5 +238,28 @@ void	page_cycle_rule_new_post(struct http_req *r);
 void	page_cycle_rule_form(struct http_req *r);
 void	page_cycle_rule_post(struct http_req *r);
 void	page_cycle_rule_retire_post(struct http_req *r);
+/* page_indmelding*.c, api_indmelding.c: the yearly submissions */
+void	page_ind_years(struct http_req *r);
+void	page_ind_open(struct http_req *r);
+void	page_ind_year(struct http_req *r);
+void	page_ind_hearing(struct http_req *r);
+void	page_ind_agenda(struct http_req *r);
+void	page_ind_report(struct http_req *r);
+void	page_ind_report_xlsx(struct http_req *r);
+void	page_ind_report_pdf(struct http_req *r);
+void	page_ind_comment(struct http_req *r);
+void	page_ind_sub(struct http_req *r);
+void	page_ind_submit(struct http_req *r);
+void	page_ind_approve(struct http_req *r);
+void	page_ind_return(struct http_req *r);
+void	page_ind_template(struct http_req *r);
+void	page_ind_upload(struct http_req *r);
+void	page_ind_line_form(struct http_req *r);
+void	page_ind_line_post(struct http_req *r);
+void	page_ind_groups_form(struct http_req *r);
+void	page_ind_groups_post(struct http_req *r);
+void	api_ind_list(struct http_req *r);
+void	api_ind_get(struct http_req *r);
+void	api_ind_sub_get(struct http_req *r);
 
 #endif

@@ -15,6 +15,7 @@
 #include "service/accounts.h"
 #include "service/approval.h"
 #include "service/cycle.h"
+#include "service/indmelding.h"
 #include "service/meeting.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -424,6 +425,61 @@ task_is_news(enum task_kind kind)
 	return kind == TASK_MEETING || kind == TASK_TARIFFS;
 }
 
+/*
+ * The yearly indmeldinger: a party's drafts and returned ones, the
+ * secretariat's to review; a party's hearings that run.
+ */
+static int
+indmeldinger(struct gather *g, struct err *e)
+{
+	struct ind_sub	 *v;
+	struct ind_year	 *ys;
+	const char	**due;
+	struct task	 *t;
+	size_t		  n, i;
+	int		  rc;
+	bool		  admin = g->s->who->role == ROLE_ADMIN;
+
+	if ((rc = ind_tasks(g->s, &v, &n, &due, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if ((t = add(g, admin ? TASK_IND_REVIEW : TASK_INDMELDING,
+		    v[i].id, admin ? NULL : due[i])) == NULL)
+			continue;
+		t->year = v[i].year;
+		t->what = admin ? arena_printf(g->s->arena, "Indmelding %d – "
+		    "%s", v[i].year, v[i].org_name) : arena_printf(
+		    g->s->arena, "Indmelding %d", v[i].year);
+		t->detail = arena_printf(g->s->arena, "%lld af %lld tilbud "
+		    "besvaret", (long long)v[i].nanswered,
+		    (long long)v[i].nlines);
+		t->state = submission_status_label(v[i].status);
+		if (v[i].status == SUBMISSION_RETURNED) {
+			t->rank = 0;
+			if (v[i].comment != NULL)
+				t->detail = arena_printf(g->s->arena,
+				    "Sekretariatet: %s", v[i].comment);
+		}
+	}
+	if (admin || g->s->who->org_code == NULL)
+		return 0;
+	if ((rc = ind_list(g->s, &ys, &n, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (ys[i].status != IND_HEARING || ys[i].hearing_deadline ==
+		    NULL || strcmp(ys[i].hearing_deadline, g->today) < 0)
+			continue;
+		if ((t = add(g, TASK_HEARING, ys[i].id,
+		    ys[i].hearing_deadline)) == NULL)
+			continue;
+		t->year = ys[i].year;
+		t->what = arena_printf(g->s->arena, "Høring over "
+		    "statusbilledet %d", ys[i].year);
+		t->detail = "Giv jeres høringssvar, per tilbud eller generelt";
+	}
+	return 0;
+}
+
 int
 tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
     struct err *e)
@@ -440,20 +496,23 @@ tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
 	switch (s->who->role) {
 	case ROLE_OPERATOR:
 		if ((rc = round_list(s, &rounds, &nr, e)) == 0 &&
-		    (rc = operator_submissions(&g, rounds, nr, e)) == 0)
-			rc = operator_accounts(&g, e);
+		    (rc = operator_submissions(&g, rounds, nr, e)) == 0 &&
+		    (rc = operator_accounts(&g, e)) == 0)
+			rc = indmeldinger(&g, e);
 		break;
 	case ROLE_ADMIN:
 		if ((rc = round_list(s, &rounds, &nr, e)) == 0 &&
 		    (rc = admin_rounds(&g, rounds, nr, e)) == 0 &&
-		    (rc = admin_meetings(&g, e)) == 0)
-			rc = approvals(&g, NULL, e);
+		    (rc = admin_meetings(&g, e)) == 0 &&
+		    (rc = approvals(&g, NULL, e)) == 0)
+			rc = indmeldinger(&g, e);
 		break;
 	case ROLE_AUTHORITY:
 		if (s->who->org_code != NULL &&
 		    (rc = approvals(&g, s->who->org_code, e)) != 0)
 			break;
-		rc = news(&g, e);
+		if ((rc = indmeldinger(&g, e)) == 0)
+			rc = news(&g, e);
 		break;
 	case ROLE_READER:
 		rc = news(&g, e);

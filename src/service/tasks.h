@@ -54,6 +54,14 @@ enum task_kind {
 				   its own, for the secretariat each
 				   document with councils missing (id: the
 				   document) */
+	TASK_INDMELDING,	/* a municipality or operator: fill in and
+				   submit the year's indmelding (id: the
+				   submission) */
+	TASK_IND_REVIEW,	/* secretariat: an indmelding to approve
+				   or return (id: the submission) */
+	TASK_HEARING,		/* a municipality or operator: the joint
+				   hearing runs (id: the year's
+				   indmelding) */
 	TASK_KIND_COUNT
 };
 

@@ -35,6 +35,18 @@ migrate_latest(void)
 }
 
 int
+migrate_pending(int version)
+{
+	unsigned	i;
+	int		n = 0;
+
+	for (i = 0; i < migrations_sqlite_count; i++)
+		if (file_no(i) > version)
+			n++;
+	return n;
+}
+
+int
 migrate_run(struct db *db, int *applied, struct err *e)
 {
 	int	 version, rc, n = 0;

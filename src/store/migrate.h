@@ -22,4 +22,7 @@ int	migrate_run(struct db *db, int *applied, struct err *e);
 /* The version the binary's newest migration brings a database to. */
 int	migrate_latest(void);
 
+/* The number of migration files numbered above version. */
+int	migrate_pending(int version);
+
 #endif

@@ -33,7 +33,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, ROOT, startServer } from '../http/harness.mjs';
+import { PASSWORD, ROOT, postForm, startServer } from '../http/harness.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -58,7 +58,8 @@ const USERS = {
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
     '/politikere', '/aarshjul', '/aarshjul/overtagelse'];
-const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
+const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/indmeldinger', '/takstindberetning',
+    '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
@@ -67,8 +68,10 @@ const ROLES = [
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: EDITOR_SEEDS,
 	    ownOffer: true },
-	{ role: 'bronderslev', user: 'bronderslev', seeds: PUBLIC_SEEDS },
-	{ role: 'laeser', user: 'laeser', seeds: PUBLIC_SEEDS },
+	{ role: 'bronderslev', user: 'bronderslev', seeds: [...PUBLIC_SEEDS,
+	    '/indmeldinger'] },
+	{ role: 'laeser', user: 'laeser', seeds: [...PUBLIC_SEEDS,
+	    '/indmeldinger'] },
 	{ role: 'anonym', user: null, seeds: [...PUBLIC_SEEDS, '/login'] },
 ];
 
@@ -197,7 +200,42 @@ async function seedData() {
 	ok(await op.post('/api/v1/accounts', { offer_id: offer, year: YEAR - 2,
 	    tariff_base_ore: 800000000, revenue_ore: 841800000,
 	    costs_ore: 764800000 }), 'accounts');
+	await seedIndmeldinger(admin, op);
 	return offer;
+}
+
+/*
+ * Indmeldinger: last year's in the hearing (Brønderslev and Aalborg
+ * submitted, a comment given), this year's open.
+ */
+async function seedIndmeldinger(admin, op) {
+	const mun = await srv.login('bronderslev');
+	const form = async (c, p, f) => {
+		const r = await postForm(c, p, f);
+		assert.ok(r.status === 303, `${p}: ${r.status} ${r.text}`);
+		return r.headers.get('location');
+	};
+	const loc = await form(admin, '/indmeldinger',
+	    { year: String(YEAR - 1), deadline: day(5) });
+	const y = Number(/\/indmeldinger\/(\d+)/.exec(loc)[1]);
+	for (const [c, field, value] of [[mun, 'use_places', '2'],
+	    [op, 'capacity', '12']]) {
+		const s = (await c.getJson(`/api/v1/indmeldinger/${y}`))
+		    .submissions[0];
+		const sub = await c.getJson(`/api/v1/indmelding/${s.id}`);
+		await form(c, `/indmelding/${s.id}/tilbud/` +
+		    `${sub.lines[0].offer_id}`, { version: String(sub.version),
+		    [field]: value, waiting: '2' });
+		await form(c, `/indmelding/${s.id}/indsend`,
+		    { version: String(sub.version + 1), confirm: '1' });
+	}
+	const yv = (await admin.getJson(`/api/v1/indmeldinger/${y}`)).version;
+	await form(admin, `/indmeldinger/${y}/hoering`, { version: String(yv),
+	    hearing_deadline: day(10), confirm: '1' });
+	await form(mun, `/indmeldinger/${y}/kommentar`,
+	    { text: 'Vi forventer et fald i brugen.' });
+	await form(admin, '/indmeldinger', { year: String(YEAR),
+	    deadline: day(20) });
 }
 
 before(async () => {
