@@ -16,10 +16,22 @@ extern const unsigned migrations_sqlite_count;
 /* First line of a migration that must run with foreign keys off. */
 #define FK_OFF	"-- foreign_keys=off\n"
 
+/*
+ * The number of migration file i. Numbers rise but may have gaps: the
+ * numbers are handed out ahead of time to changes made side by side,
+ * so a build may lack some; the database records the highest applied.
+ */
+static int
+file_no(unsigned i)
+{
+	return atoi(migrations_sqlite[i].name);
+}
+
 int
 migrate_latest(void)
 {
-	return (int)migrations_sqlite_count;
+	return migrations_sqlite_count > 0 ?
+	    file_no(migrations_sqlite_count - 1) : 0;
 }
 
 int
@@ -37,12 +49,14 @@ migrate_run(struct db *db, int *applied, struct err *e)
 		return err_set(e, ERR_DB, "schema_too_new", NULL,
 		    "Databasen har skemaversion %d, men programmet kender kun "
 		    "til version %d", version, migrate_latest());
-	for (i = (unsigned)version; i < migrations_sqlite_count; i++) {
-		/* File i holds version i + 1 (names are NNN_..., sorted). */
-		if (atoi(migrations_sqlite[i].name) != (int)i + 1)
+	for (i = 0; i < migrations_sqlite_count; i++) {
+		/* Names are NNN_..., sorted, numbers rising from 1. */
+		if (file_no(i) <= (i > 0 ? file_no(i - 1) : 0))
 			return err_set(e, ERR_INTERNAL, "migration_order", NULL,
 			    "Migrering %s har forkert nummer",
 			    migrations_sqlite[i].name);
+		if (file_no(i) <= version)
+			continue;
 		/*
 		 * A migration that rebuilds a table others refer to runs with
 		 * foreign keys off (they cannot change inside a transaction);
@@ -56,7 +70,7 @@ migrate_run(struct db *db, int *applied, struct err *e)
 		if ((rc = db_begin(db, DB_WRITE, e)) != 0)
 			goto done;
 		if ((rc = db_exec(db, migrations_sqlite[i].data, e)) != 0 ||
-		    (rc = db_schema_version_set(db, (int)i + 1, e)) != 0 ||
+		    (rc = db_schema_version_set(db, file_no(i), e)) != 0 ||
 		    (rc = db_check_integrity(db, e)) != 0) {
 			db_rollback(db);
 			goto done;
