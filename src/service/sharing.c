@@ -759,7 +759,8 @@ sharing_list(struct svc *s, int year, const char *purpose,
 
 int
 sharing_invoices(struct svc *s, const char *org_code, int year,
-    struct invoice_row **out, size_t *n, struct err *e)
+    int64_t allocation_id, struct invoice_row **out, size_t *n,
+    struct err *e)
 {
 	const char	*own = sharing_own_org(s);
 	int		 rc;
@@ -775,8 +776,8 @@ sharing_invoices(struct svc *s, const char *org_code, int year,
 	}
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = sharing_store_invoices(s->db, s->arena, org_code, year, out, n,
-	    e);
+	rc = sharing_store_invoices(s->db, s->arena, org_code, year,
+	    allocation_id, out, n, e);
 	db_rollback(s->db);
 	return rc;
 }

@@ -115,12 +115,13 @@ int	sharing_versions(struct svc *s, int64_t id,
 int	sharing_list(struct svc *s, int year, const char *purpose,
 	    struct allocation_row **out, size_t *n, struct err *e);
 /*
- * Invoice lines of org_code (NULL: all; admin only) in year (0: all).
- * A municipality's user gets its own whatever org_code says; others
- * ERR_FORBIDDEN.
+ * Invoice lines of org_code (NULL: all; admin only) in year (0: all) of
+ * allocation_id (0: all). A municipality's user gets its own whatever
+ * org_code says; others ERR_FORBIDDEN.
  */
 int	sharing_invoices(struct svc *s, const char *org_code, int year,
-	    struct invoice_row **out, size_t *n, struct err *e);
+	    int64_t allocation_id, struct invoice_row **out, size_t *n,
+	    struct err *e);
 /* The organisation code whose invoices s's user may see, or NULL. */
 const char *sharing_own_org(const struct svc *s);
 

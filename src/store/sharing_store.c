@@ -374,7 +374,8 @@ sharing_store_allocations(struct db *db, struct arena *a, int year,
 
 int
 sharing_store_invoices(struct db *db, struct arena *a, const char *org_code,
-    int year, struct invoice_row **out, size_t *n, struct err *e)
+    int year, int64_t allocation_id, struct invoice_row **out, size_t *n,
+    struct err *e)
 {
 	struct db_stmt		*st;
 	struct invoice_row	*v = NULL, *r;
@@ -391,11 +392,13 @@ sharing_store_invoices(struct db *db, struct arena *a, const char *org_code,
 	    "AND v.version = a.current_version JOIN allocation_share s ON "
 	    "s.allocation_id = a.id AND s.version = v.version JOIN "
 	    "organisation o ON o.code = s.org_code WHERE ($1 IS NULL OR "
-	    "s.org_code = $1) AND ($2 = 0 OR v.year = $2) ORDER BY o.name, "
+	    "s.org_code = $1) AND ($2 = 0 OR v.year = $2) AND ($3 = 0 OR "
+	    "a.id = $3) ORDER BY o.name, "
 	    "s.org_code, v.year DESC, a.id DESC", e)) == NULL)
 		return ERR_DB;
 	db_bind_text(st, 1, org_code);
 	db_bind_i64(st, 2, year);
+	db_bind_i64(st, 3, allocation_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		r = &v[k++];

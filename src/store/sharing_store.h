@@ -122,10 +122,11 @@ struct invoice_row {
 
 /*
  * The shares in current allocation versions of org_code (NULL: every
- * municipality) in year (0: all), by municipality, year, id.
+ * municipality) in year (0: all) of allocation_id (0: all), by
+ * municipality, year, id.
  */
 int	sharing_store_invoices(struct db *db, struct arena *a,
-	    const char *org_code, int year, struct invoice_row **out,
-	    size_t *n, struct err *e);
+	    const char *org_code, int year, int64_t allocation_id,
+	    struct invoice_row **out, size_t *n, struct err *e);
 
 #endif
