@@ -515,8 +515,8 @@ fee_form(struct page *p, const struct err *e)
 	    .label = "Pris pr. deltager", .value = price ? price : "1.600",
 	    .type = UI_NUMBER, .suffix = "kr.", .width = "s",
 	    .required = true }, &errs);
-	HTML_LIT(h, "<fieldset id=\"deltagere\"><legend class=\"h4\">"
-	    "Deltagere pr. kommune</legend>");
+	HTML_LIT(h, "<fieldset id=\"deltagere\" class=\"mt-6\">"
+	    "<legend class=\"h4\">Deltagere pr. kommune</legend>");
 	if (ui_errors_get(&errs, "deltagere") != NULL)
 		ui_alert(h, UI_ERROR, NULL, ui_errors_get(&errs, "deltagere"));
 	org_names_load(r, &o);

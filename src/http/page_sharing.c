@@ -273,8 +273,8 @@ alloc_form(struct page *p, const struct aform *f, const struct err *e)
 		    "%s (%s)", keys[i].title, sharing_kind_label(keys[i].kind)),
 		    f->key_id);
 	ui_select_end(h);
-	HTML_LIT(h, "<fieldset id=\"kommuner\"><legend class=\"h4\">Kommuner"
-	    "</legend><p class=\"form-hint\">Puljen fordeles mellem de "
+	HTML_LIT(h, "<fieldset id=\"kommuner\" class=\"mt-6\">"
+	    "<legend class=\"h4\">Kommuner</legend><p class=\"form-hint\">Puljen fordeles mellem de "
 	    "valgte, fx de otte kommuner der brugte et lukket tilbud.</p>");
 	if (ui_errors_get(&errs, "kommuner") != NULL)
 		ui_alert(h, UI_ERROR, NULL, ui_errors_get(&errs, "kommuner"));
