@@ -392,8 +392,8 @@ post(struct http_req *r, int64_t id)
 	struct err		 e;
 	static const char *const cons[] = {
 		"Hver kommune kan se sin andel under »Mine fakturaer«.",
-		"Fordelingen gemmes med nøglens tal, som de er nu; en senere "
-		"ændring af nøglen ændrer den ikke.",
+		("Fordelingen gemmes med nøglens tal, som de er nu; en senere "
+		"ændring af nøglen ændrer den ikke."),
 		"En fejl rettes med en ny version med begrundelse.",
 	};
 
