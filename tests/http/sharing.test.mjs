@@ -233,6 +233,16 @@ describe('allocations', () => {
 		const page = await admin.get(`/oekonomi/fordelinger/${id}`);
 		assert.match(page.text, /Versioner/);
 		assert.match(page.text, /Forkert nøgle brugt/);
+		/* Replacing the key's figures changes no allocation made. */
+		const upd = await postFile(admin,
+		    `/oekonomi/noegler/${popKey.id}/upload`,
+		    { snapshot_date: '2011-06-30' }, 'kode;antal\n851;1\n810;1\n',
+		    'ny.csv', 'text/csv');
+		assert.equal(upd.status, 303, upd.text);
+		const k = await admin.getJson(`/api/v1/sharing-keys/${popKey.id}`);
+		assert.deepEqual(k.values, { 851: 1, 810: 1 });
+		assert.deepEqual((await admin.getJson(
+		    `/api/v1/allocations/${id}?version=1`)).shares, r.json.shares);
 		/* The municipality sees the current version only. */
 		assert.equal((await muni810.get(
 		    `/api/v1/allocations/${id}?version=1`)).status, 404);
