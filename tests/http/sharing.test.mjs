@@ -313,6 +313,31 @@ describe('the secretariat', () => {
 			    .status, 403);
 	});
 
+	test('a line is changed, and deleted after confirmation', async () => {
+		let r = await postForm(admin, '/oekonomi/sekretariat/linje', {
+		    year: '2013', id: '0', section: 'expense', label: 'Kursus',
+		    budget: '5.000' });
+		assert.equal(r.status, 303, r.text);
+		let page = await admin.get('/oekonomi/sekretariat?aar=2013');
+		const id = /linje=(\d+)/.exec(page.text)[1];
+		r = await postForm(admin, '/oekonomi/sekretariat/linje', {
+		    year: '2013', id, section: 'expense', label: 'Kursus',
+		    budget: '6.000', actual: '5.500' });
+		assert.equal(r.status, 303, r.text);
+		page = await admin.get(`/oekonomi/sekretariat?aar=2013&linje=${id}`);
+		assert.match(page.text, /Slet linjen/);
+		assert.match(page.text, /5\.500,00&nbsp;kr\./);
+		const path = `/oekonomi/sekretariat/linje/${id}/slet`;
+		r = await postForm(admin, path, { year: '2013' });
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Slet linjen\?/);
+		r = await postForm(admin, path, { year: '2013', confirm: '1' });
+		assert.equal(r.status, 303);
+		assert.match(r.headers.get('location'), /aar=2013/);
+		page = await admin.get('/oekonomi/sekretariat?aar=2013');
+		assert.doesNotMatch(page.text, /Kursus/);
+	});
+
 	test('a bad area is refused in Danish with nothing changed',
 	    async () => {
 		const before = await srv.dbSnapshot();
