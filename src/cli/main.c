@@ -24,8 +24,10 @@ const struct cli_cmd cli_cmds[] = {
 	  "(2011-2014) as meetings, unless --no-minutes is given; and,\n"
 	  "unless --no-example is given, an example year with example\n"
 	  "figures: the 2024 accounts of the covered offers and the\n"
-	  "published tariff round of 2026. Loading the demo data into a\n"
-	  "database that has it already changes nothing.\n",
+	  "published tariff round of 2026; and the secretariat's accounts\n"
+	  "2011 and budget 2012 from the minutes, with the two half-yearly\n"
+	  "invoices of 2011 split by population. Loading the demo data into\n"
+	  "a database that has it already changes nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"
@@ -114,10 +116,12 @@ const struct cli_cmd cli_cmds[] = {
 	  "type and status in Danish, dates as dates; `ramme import` reads\n"
 	  "only the format without it.\n",
 	  cmd_export },
-	{ "calc", "tariff, surplus and occupancy calculators (JSON in and out)",
+	{ "calc", "tariff, surplus, occupancy and split calculators (JSON in "
+	  "and out)",
 	  "ramme calc tariff < input.json\n"
 	  "ramme calc surplus < input.json\n"
-	  "ramme calc occupancy < input.json\n\n"
+	  "ramme calc occupancy < input.json\n"
+	  "ramme calc split < input.json\n\n"
 	  "Reads one JSON object on standard input (at most 64 KiB) and prints\n"
 	  "the result as JSON. Amounts (*_ore) are whole øre; places, hours and\n"
 	  "percentages may have at most two decimals. The rules and limits of\n"
@@ -142,7 +146,14 @@ const struct cli_cmd cli_cmds[] = {
 	  "                (the two last closed years); optional year,\n"
 	  "                das_approval (reference of a DAS approval)\n"
 	  "           out: budget_occupancy_pct, status (ok|warning|rejected),\n"
-	  "                messages\n\n"
+	  "                messages\n"
+	  "split      in:  pool_ore (a multiple of unit_ore; a negative pool\n"
+	  "                keeps its sign), weights {code: integer >= 0, ...}\n"
+	  "                with a positive sum; optional unit_ore (default\n"
+	  "                100: whole kroner)\n"
+	  "           out: allocations {code: øre, ...} (largest remainder,\n"
+	  "                ties to the larger weight, then the lower code),\n"
+	  "                total_ore (always = pool_ore)\n\n"
 	  "Example: echo '{\"year\":2013,\"unit\":\"day\",\"places\":10,\n"
 	  "  \"occupancy_pct\":96,\"costs_ore\":{\"wages\":800000000}}' |\n"
 	  "  ramme calc tariff\n",

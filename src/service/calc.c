@@ -10,6 +10,7 @@
 #include "core/money.h"
 #include "core/occupancy.h"
 #include "core/params.h"
+#include "core/split.h"
 #include "core/surplus.h"
 #include "core/tariff.h"
 #include "service/calc.h"
@@ -579,6 +580,72 @@ calc_occupancy(const struct calc_params *src, const json_t *in,
 	return 0;
 }
 
+/* split: a pool by integer weights keyed by organisation code. */
+static int
+calc_split(const json_t *in, json_t **out, struct err *e)
+{
+	static const char *const allowed[] = { "pool_ore", "unit_ore",
+	    "weights", NULL };
+	struct split_row	 rows[SPLIT_MAX_ROWS];
+	const json_t		*w;
+	const char		*code;
+	json_t			*alloc, *copy, *v;
+	char			 path[128];
+	int64_t			 pool = 0, unit = 100;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((rc = check_fields(in, allowed, NULL, e)) != 0 ||
+	    (rc = get_ore(in, "pool_ore", NULL, true, &pool, NULL, e)) != 0 ||
+	    (rc = get_ore(in, "unit_ore", NULL, false, &unit, NULL, e)) != 0)
+		return rc;
+	if ((w = field(in, "weights")) == NULL)
+		return missing(e, "weights");
+	if (!json_is_object(w))
+		return type_error(e, "weights", "et objekt med en vægt pr. "
+		    "kode");
+	if (json_object_size(w) > SPLIT_MAX_ROWS)
+		return err_set(e, ERR_INVALID, "too_many_weights", "weights",
+		    "Der kan højst fordeles mellem %d", SPLIT_MAX_ROWS);
+	/* jansson iterates only a mutable object: walk a copy, which also
+	 * owns the codes until the answer is built. */
+	copy = json_deep_copy(w);
+	rc = 0;
+	json_object_foreach(copy, code, v) {
+		path_of(path, sizeof(path), "weights", code);
+		if (!json_is_integer(v)) {
+			rc = type_error(e, path, "et heltal");
+			break;
+		}
+		if ((rc = int_value(v, path, &rows[n].weight, e)) != 0)
+			break;
+		if (strlen(code) == 0 || strlen(code) > 32 ||
+		    text_has_controls(code)) {
+			rc = err_set(e, ERR_INVALID, "invalid_code",
+			    "weights", "En kode i weights skal være 1-32 "
+			    "tegn uden kontroltegn");
+			break;
+		}
+		rows[n].code = code;
+		rows[n].amount_ore = 0;
+		n++;
+	}
+	if (rc == 0)
+		rc = split_allocate(pool, unit, rows, n, e);
+	if (rc != 0) {
+		json_decref(copy);
+		return rc;
+	}
+	alloc = json_object();
+	for (i = 0; i < n; i++)
+		json_object_set_new(alloc, rows[i].code,
+		    json_integer(rows[i].amount_ore));
+	json_decref(copy);
+	*out = json_pack("{s:o, s:I}", "allocations", alloc, "total_ore",
+	    (json_int_t)pool);
+	return 0;
+}
+
 int
 calc_json(const char *name, const struct calc_params *src, const json_t *in,
     json_t **out, struct err *e)
@@ -596,8 +663,11 @@ calc_json(const char *name, const struct calc_params *src, const json_t *in,
 		return calc_surplus(src, in, out, e);
 	if (strcmp(name, "occupancy") == 0)
 		return calc_occupancy(src, in, out, e);
+	if (strcmp(name, "split") == 0)
+		return calc_split(in, out, e);
 	return err_set(e, ERR_NOT_FOUND, "unknown_calculator", NULL,
-	    "Ukendt beregning: %.20s (brug tariff, surplus eller occupancy)",
+	    "Ukendt beregning: %.20s (brug tariff, surplus, occupancy eller "
+	    "split)",
 	    name);
 }
 

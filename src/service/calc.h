@@ -47,6 +47,14 @@
  *   out: budget_occupancy_pct, budget_occupancy_exact_pct, status
  *        ("ok"|"warning"|"rejected"), messages (Danish), band {min_pct,
  *        max_pct, recommended_max_pct}, source_years (with year).
+ * split
+ *   in:  pool_ore (a multiple of unit_ore; a negative pool keeps its sign
+ *        and every share is negated), weights {code: integer ≥ 0, ...}
+ *        with a positive sum; optional unit_ore (default 100, whole
+ *        kroner).
+ *   out: allocations {code: øre, ...} in the order of weights (largest
+ *        remainder, ties to the larger weight then the lower code; see
+ *        core/split), total_ore (= pool_ore).
  *
  * Exact values are JSON reals: dump with CALC_DUMP_FLAGS (15 significant
  * digits) so 228310.5023 does not print as 228310.50229999999.
@@ -74,8 +82,8 @@ struct calc_params {
 };
 
 /*
- * Run the calculator `name` ("tariff", "surplus", "occupancy") on the
- * JSON object in, with parameters from src (NULL: the spec's defaults
+ * Run the calculator `name` ("tariff", "surplus", "occupancy", "split")
+ * on the JSON object in, with parameters from src (NULL: the spec's defaults
  * for the year). On success *out is a new object the caller owns
  * (json_decref) and 0 is returned. On failure *out is NULL and the
  * return is ERR_NOT_FOUND for an unknown name, ERR_INVALID for bad input

@@ -136,4 +136,32 @@ check "no calculator exits 2" sh -c "'$RAMME' calc </dev/null; [ \$? -eq 2 ]"
 check "unknown calculator exits 2" sh -c \
     "echo '{}' | '$RAMME' calc budget; [ \$? -eq 2 ]"
 
+# split: spec TV-7, 10,000,000 kr. by population 1 January 2011.
+TV7='"851": 199188, "810": 35789, "813": 61576, "860": 66473, "849": 38733, "825": 1949, "846": 42572, "773": 21600, "840": 28940, "787": 45145, "820": 37864'
+check "TV-7 split by population" gives split \
+    "{\"pool_ore\": 1000000000, \"unit_ore\": 100, \"weights\": {$TV7}}" \
+    '"851": 343528900' '"825": 3361300' '"820": 65302000' \
+    '"total_ore": 1000000000'
+# TV-6 with Stevns at 4,392 and the other 82,476 children as one row.
+check "TV-6 split by 0-17-year-olds" gives split \
+    '{"pool_ore": 2445980600, "weights": {"253": 11166, "259": 12611, "265": 18573, "370": 16145, "330": 14792, "336": 4392, "999": 82476}}' \
+    '"253": 170533700' '"259": 192602500' '"330": 225912000' \
+    '"336": 67077200'
+check "split tie goes to the lower code" gives split \
+    '{"pool_ore": 100, "weights": {"851": 1, "1081": 1, "773": 1}}' \
+    '"773": 100' '"851": 0'
+check "split of a negative pool keeps the sign" gives split \
+    '{"pool_ore": -300, "weights": {"1": 1, "2": 2}}' '"1": -100' '"2": -200'
+check "split refuses a pool not a multiple of the unit" refuses split \
+    '{"pool_ore": 1050, "unit_ore": 100, "weights": {"851": 1}}' \
+    'skal gå op i enheden'
+check "split refuses a negative weight" refuses split \
+    '{"pool_ore": 100, "weights": {"851": -1, "810": 2}}' 'negativ'
+check "split refuses zero weights" refuses split \
+    '{"pool_ore": 100, "weights": {"851": 0}}' 'Alle vægte er 0'
+check "split refuses a fractional weight" refuses split \
+    '{"pool_ore": 100, "weights": {"851": 1.5}}' 'heltal'
+check "split refuses missing weights" refuses split \
+    '{"pool_ore": 100}' 'weights mangler'
+
 finish
