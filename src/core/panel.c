@@ -1,6 +1,7 @@
 /*
  * panel — the balanced panel of a tariff analysis (see panel.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +137,21 @@ panel_match(struct panel_row *from, size_t nfrom, struct panel_row *to,
 		}
 	}
 	*n = k;
+}
+
+void
+panel_pct_da(int64_t e2, char out[PANEL_PCT_SIZE])
+{
+	uint64_t a;
+
+	if (e2 == PANEL_NO_VALUE) {
+		snprintf(out, PANEL_PCT_SIZE, "–");
+		return;
+	}
+	a = e2 < 0 ? (uint64_t)0 - (uint64_t)e2 : (uint64_t)e2;
+	snprintf(out, PANEL_PCT_SIZE, "%s%llu,%02llu %%", e2 < 0 ? "-" :
+	    e2 > 0 ? "+" : "", (unsigned long long)(a / 100),
+	    (unsigned long long)(a % 100));
 }
 
 int64_t

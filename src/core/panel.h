@@ -139,6 +139,13 @@ int	panel_groups(const struct panel_line *v, size_t n, const mpq_t factor,
 	    enum panel_by by, int64_t target_e4, struct panel_group *out,
 	    size_t *ngroups, struct err *e);
 
+/*
+ * Hundredths of a percent in Danish with a sign and two decimals:
+ * "+2,86 %", "-1,18 %", "0,00 %"; "–" for PANEL_NO_VALUE.
+ */
+#define PANEL_PCT_SIZE	32
+void	panel_pct_da(int64_t e2, char out[PANEL_PCT_SIZE]);
+
 /* A fraction (0.0286) in hundredths of a percent, rounded half-up (286). */
 int64_t	panel_pct_e2(const mpq_t fraction);
 

@@ -9,6 +9,10 @@
 #include "http/router.h"
 #include "http/routes.h"
 
+/* Who writes in a tariff analysis's data hearing. */
+#define ROLES_COMMENTERS	(ROLE_BIT(ROLE_OPERATOR) | \
+				    ROLE_BIT(ROLE_AUTHORITY))
+
 static const struct route routes[] = {
 	/* Health and the API index. */
 	{ "GET", "/healthz", ROLES_PUBLIC, ROUTE_API, api_health,
@@ -192,6 +196,35 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/setaside", ROLES_EDITORS, ROUTE_API,
 	  api_setaside_ledger, "An operator's set-aside ledger as of a year "
 	  "(?operator=, ?year=)" },
+	{ "GET", "/api/v1/analyses", ROLES_PUBLIC, ROUTE_API,
+	  api_analyses_list, "Tariff analyses (final ones for the public; in "
+	  "hearing for users; all for the secretariat)" },
+	{ "GET", "/api/v1/analyses/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_analysis_get, "One tariff analysis: totals, groups, lines, "
+	  "hearing comments" },
+	{ "GET", "/oekonomi/analyser", ROLES_PUBLIC, 0, page_analyses,
+	  "Takstanalyser: tariff analyses in fixed prices; the form for a new "
+	  "one (secretariat)" },
+	{ "POST", "/oekonomi/analyser", ROLES_ADMIN, 0, page_analyses_create,
+	  "Create a tariff analysis (years, PL series, filters, cap, target)" },
+	{ "GET", "/oekonomi/analyser/:id", ROLES_PUBLIC, 0, page_analysis,
+	  "One tariff analysis with charts, groups, panel and hearing" },
+	{ "POST", "/oekonomi/analyser/:id/hoering", ROLES_ADMIN, 0,
+	  page_analysis_send, "Send an analysis to hearing with a deadline "
+	  "(its panel is stored)" },
+	{ "POST", "/oekonomi/analyser/:id/kommentar", ROLES_COMMENTERS, 0,
+	  page_analysis_comment, "A hearing comment (operators and "
+	  "municipalities), general or on an own offer" },
+	{ "POST", "/oekonomi/analyser/:id/endelig", ROLES_ADMIN, 0,
+	  page_analysis_finalise, "Finalise an analysis in hearing (confirm)" },
+	{ "GET", "/oekonomi/analyser/:id/analyse.xlsx", ROLES_PUBLIC, 0,
+	  page_analysis_xlsx, "Every line of an analysis as XLSX" },
+	{ "GET", "/oekonomi/analyser/:id/rapport.pdf", ROLES_PUBLIC, 0,
+	  page_analysis_pdf, "The analysis as a PDF report; afsnit_NAME "
+	  "chooses the politicians' excerpt" },
+	{ "POST", "/oekonomi/analyser/:id/dagsorden", ROLES_ADMIN, 0,
+	  page_analysis_attach, "Attach the PDF report to an item of an "
+	  "upcoming meeting (or a new item)" },
 	{ "GET", "/takster", ROLES_PUBLIC, 0, page_tariffs,
 	  "Takstoversigt: published tariffs with filters and downloads" },
 	{ "GET", "/takster/reduktion", ROLES_PUBLIC, 0, page_tariff_reduction,

@@ -89,6 +89,19 @@ void	api_accounts_list(struct http_req *r);
 void	api_accounts_report(struct http_req *r);
 void	api_setaside_ledger(struct http_req *r);
 
+/* page_analysis.c, page_analysis_out.c: Takstanalyser */
+void	page_analyses(struct http_req *r);
+void	page_analyses_create(struct http_req *r);
+void	page_analysis(struct http_req *r);
+void	page_analysis_send(struct http_req *r);
+void	page_analysis_comment(struct http_req *r);
+void	page_analysis_finalise(struct http_req *r);
+void	page_analysis_xlsx(struct http_req *r);
+void	page_analysis_pdf(struct http_req *r);
+void	page_analysis_attach(struct http_req *r);
+void	api_analyses_list(struct http_req *r);
+void	api_analysis_get(struct http_req *r);
+
 /* page_tariffs.c, page_round.c, page_submission.c, page_tariff.c:
  * Takstoversigt, Takstindberetning, a submission, a service line */
 void	page_tariffs(struct http_req *r);

@@ -22,7 +22,7 @@ CREATE TABLE analysis (
 	f_section	INTEGER NOT NULL DEFAULT 0,	-- SEL §, 0: all
 	f_unit		TEXT NOT NULL DEFAULT ''
 			    CHECK (f_unit IN ('', 'day', 'month', 'hour', 'year')),
-	f_level		TEXT NOT NULL DEFAULT '',	-- '': all levels
+	f_level		TEXT,				-- NULL: all levels
 	f_operator	TEXT REFERENCES organisation(code),	-- NULL: all
 	cap_minus_e4	INTEGER CHECK (cap_minus_e4 BETWEEN 0 AND 1000000),
 	target_e4	INTEGER CHECK (target_e4 BETWEEN 0 AND 1000000),
