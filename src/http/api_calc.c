@@ -41,7 +41,7 @@ send_calc_json(struct http_req *r, int status, json_t *j)
 void
 api_calc(struct http_req *r)
 {
-	struct calc_params	 src = { lookup_params, &r->svc };
+	struct calc_params	 src = { .lookup = lookup_params, .arg = &r->svc };
 	struct err		 e;
 	json_t			*in = NULL, *out = NULL;
 
