@@ -310,7 +310,7 @@ void
 page_pl_view(struct http_req *r)
 {
 	static const char *const allowed[] = { "version", "basis", "beloeb",
-	    "fra", "til", NULL };
+	    "fra", "til", "besked", NULL };
 	struct pl_series_view	 v;
 	struct page		 p;
 	struct html		*h = &p.h;

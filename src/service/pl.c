@@ -69,7 +69,7 @@ load(struct svc *s, const char *name, int version,
 	    e);
 	if (rc == ERR_NOT_FOUND)
 		return err_set(e, ERR_NOT_FOUND, "not_found", "version",
-		    "PL-serien %.64s har ingen version %d", name, version);
+		    "PL-serien %.64s har ikke en version %d", name, version);
 	return rc;
 }
 
