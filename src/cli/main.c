@@ -96,10 +96,13 @@ const struct cli_cmd cli_cmds[] = {
 	  "type and status in Danish, dates as dates; `ramme import` reads\n"
 	  "only the format without it.\n",
 	  cmd_export },
-	{ "calc", "tariff, surplus and occupancy calculators (JSON in and out)",
+	{ "calc", "tariff, surplus, occupancy, fixed-price and analysis "
+	  "calculators (JSON in and out)",
 	  "ramme calc tariff < input.json\n"
 	  "ramme calc surplus < input.json\n"
-	  "ramme calc occupancy < input.json\n\n"
+	  "ramme calc occupancy < input.json\n"
+	  "ramme calc fixed-prices [--db PATH] < input.json\n"
+	  "ramme calc analysis [--db PATH] < input.json\n\n"
 	  "Reads one JSON object on standard input (at most 64 KiB) and prints\n"
 	  "the result as JSON. Amounts (*_ore) are whole øre; places, hours and\n"
 	  "percentages may have at most two decimals. The rules and limits of\n"
@@ -124,7 +127,19 @@ const struct cli_cmd cli_cmds[] = {
 	  "                (the two last closed years); optional year,\n"
 	  "                das_approval (reference of a DAS approval)\n"
 	  "           out: budget_occupancy_pct, status (ok|warning|rejected),\n"
-	  "                messages\n\n"
+	  "                messages\n"
+	  "fixed-prices in: from_year, to_year, pl_pct {\"2021\": 1.2, ...} (%\n"
+	  "                change per year, at most four decimals) or, with\n"
+	  "                --db, series (a stored PL series, e.g.\n"
+	  "                state_general_pl); optional amount_ore\n"
+	  "           out: factor (product of 1 + pct/100 over the years\n"
+	  "                after from_year up to to_year; the inverse\n"
+	  "                backwards), amount_ore (half up to the øre)\n"
+	  "analysis   in:  from_year, to_year, pl_pct or series, lines [{id,\n"
+	  "                places, tariff_from_ore, tariff_to_ore}]\n"
+	  "           out: lines [{id, real_change_pct}], unweighted_mean_pct,\n"
+	  "                weighted_mean_pct (weight places × fixed-price\n"
+	  "                tariff), each half up to two decimals\n\n"
 	  "Example: echo '{\"year\":2013,\"unit\":\"day\",\"places\":10,\n"
 	  "  \"occupancy_pct\":96,\"costs_ore\":{\"wages\":800000000}}' |\n"
 	  "  ramme calc tariff\n",
@@ -148,6 +163,27 @@ const struct cli_cmd cli_cmds[] = {
 	  "included and marked; --public prints only what the public sees.\n\n"
 	  "list prints id, start, body, state and title, newest first.\n",
 	  cmd_meeting },
+	{ "pl", "price-and-wage series: list, show, import, export",
+	  "ramme pl list [--db PATH]\n"
+	  "ramme pl show NAME [--version N] [--base YEAR] [--db PATH]\n"
+	  "ramme pl import FILE.csv|FILE.xlsx [--format csv|xlsx]\n"
+	  "                [--title TEXT] [--revised YYYY-MM-DD] [--note TEXT]\n"
+	  "                [--dry-run] [--db PATH]\n"
+	  "ramme pl export NAME [--version N] [--format csv|xlsx] [--out FILE]\n"
+	  "                [--db PATH]\n\n"
+	  "A series (e.g. state_general_pl, loaded by `ramme init`) holds the\n"
+	  "yearly % change of prices and wages; each revision is a new version\n"
+	  "and earlier versions stay. show prints the changes and the index\n"
+	  "(--base YEAR = 100; default the last year up to this year) of the\n"
+	  "current version or --version N. import reads CSV (',' or ';', UTF-8\n"
+	  "or Windows-1252) or XLSX (first sheet) with the header\n"
+	  "series,year,pct_change,source,note (pct_change: at most four\n"
+	  "decimals, '.' or ','; -50 to 100); every series in the file gets a\n"
+	  "new version (unless equal to its current one), all or nothing,\n"
+	  "errors listed by row. --title names a new series, --revised is the\n"
+	  "revision date (default today). export writes the same columns\n"
+	  "(CSV to standard output unless --out; XLSX needs --out).\n",
+	  cmd_pl },
 	{ "round", "tariff-reporting rounds: open, progress, template, import "
 	  "lines, publish, the published tariffs",
 	  "ramme round list [--db PATH]\n"

@@ -32,6 +32,7 @@
 #define idpath(r, fmt, id)	arena_printf(&(r)->arena, fmt, (long long)(id))
 
 static const struct page_crumb list_crumb[] = {
+	{ "/oekonomi", "Økonomi" },
 	{ "/oekonomi/analyser", "Takstanalyser" },
 };
 
@@ -116,7 +117,7 @@ new_form(struct page *p, const struct ui_errors *errs)
 	};
 	struct http_req		*r = p->r;
 	struct html		*h = &p->h;
-	const char *const	*series;
+	struct pl_series_row	*series;
 	struct err		 e;
 	int			*years;
 	size_t			 ns = 0, ny = 0, i;
@@ -162,8 +163,8 @@ new_form(struct page *p, const struct ui_errors *errs)
 	s.required = true;
 	ui_select_begin(h, &s, errs);
 	for (i = 0; i < ns; i++)
-		ui_option(h, series[i], strcmp(series[i], "state_general_pl")
-		    == 0 ? "Statens generelle pris- og lønindeks" : series[i],
+		ui_option(h, series[i].name, arena_printf(&r->arena,
+		    "%s (version %d)", series[i].title, series[i].version),
 		    s.selected);
 	ui_select_end(h);
 	ui_field(h, &(struct ui_field){ .name = "section",
@@ -214,7 +215,7 @@ list_page(struct http_req *r, const struct ui_errors *errs, int status)
 		http_send_error(r, &e);
 		return;
 	}
-	page_begin(&p, r, "Takstanalyser", "takster");
+	page_begin_crumbs(&p, r, "Takstanalyser", "oekonomi", list_crumb, 1);
 	HTML_LIT(h, "<p>Udviklingen i de offentliggjorte takster i faste "
 	    "priser: den reale ændring pr. tilbud og ydelse, gennemsnit pr. "
 	    "driftsherre, paragraf og målgruppe, udgift pr. plads pr. døgn, "
@@ -667,7 +668,7 @@ analysis_http_page(struct http_req *r, int64_t id, const struct err *fe,
 	ui_errors_init(&errs);
 	if (fe != NULL)
 		ui_errors_add_err(&errs, r, fe);
-	page_begin_crumbs(&p, r, v.a.title, "takster", list_crumb, 1);
+	page_begin_crumbs(&p, r, v.a.title, "oekonomi", list_crumb, 2);
 	if ((msg = flash(http_query(r, "besked"))) != NULL)
 		ui_alert(h, UI_SUCCESS, NULL, msg);
 	facts(r, h, &v);
@@ -785,8 +786,8 @@ page_analysis_finalise(struct http_req *r)
 	err_clear(&e);
 	if ((rc = http_form_error(r, &e)) == 0 &&
 	    (rc = form_version(r, &version, &e)) == 0 && !ui_confirmed(r)) {
-		page_begin_crumbs(&p, r, "Gør analysen endelig?", "takster",
-		    list_crumb, 1);
+		page_begin_crumbs(&p, r, "Gør analysen endelig?", "oekonomi",
+		    list_crumb, 2);
 		ui_confirm(&p, &(struct ui_confirm){
 		    .heading = "Gør analysen endelig?",
 		    .text = "Høringen slutter, og analysen låses.",

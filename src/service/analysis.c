@@ -11,6 +11,7 @@
 #include "core/role.h"
 #include "core/tariff.h"
 #include "service/analysis.h"
+#include "service/pl.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -22,32 +23,26 @@
 #include "util/text.h"
 
 /*
- * The state's general PL (data/pl/pl_index.csv, Økonomistyrelsen), the
- * series an analysis reads until stored series are in the database:
- * the one place that knows where a series comes from.
+ * The current version of series name (service/pl), its years into *ys
+ * (arena). Runs its own read transaction: call it outside one. An
+ * unknown series is bad input here, not a missing page.
  */
-static const struct pl_year state_general_pl[] = {
-	{ 2010, 22000 }, { 2011, 13000 }, { 2012, 16000 }, { 2013, 5000 },
-	{ 2014, 4000 }, { 2015, 5000 }, { 2016, 5000 }, { 2017, 12000 },
-	{ 2018, 19000 }, { 2019, 13000 }, { 2020, 11000 }, { 2021, 12000 },
-	{ 2022, 43000 }, { 2023, 25000 }, { 2024, 40000 }, { 2025, 28000 },
-};
-static const char *const series_names[] = { "state_general_pl" };
-
-/* The current version of series name: its years into *ys (arena). */
 static int
 series_current(struct svc *s, const char *name, int64_t *version,
     struct pl_year **ys, size_t *n, struct err *e)
 {
-	size_t k = sizeof(state_general_pl) / sizeof(state_general_pl[0]);
+	int	v = 0, rc;
 
-	if (name == NULL || strcmp(name, "state_general_pl") != 0)
-		return err_set(e, ERR_INVALID, "analysis_series", "series",
-		    "Ukendt PL-serie: %.64s", name != NULL ? name : "");
-	*ys = arena_alloc(s->arena, sizeof(state_general_pl));
-	memcpy(*ys, state_general_pl, sizeof(state_general_pl));
-	*n = k;
-	*version = 1;
+	*ys = arena_calloc(s->arena, PL_YEARS_MAX, sizeof(**ys));
+	if ((rc = pl_years(s, name != NULL ? name : "", 0, *ys, PL_YEARS_MAX,
+	    n, &v, e)) != 0) {
+		if (rc == ERR_NOT_FOUND)
+			rc = err_set(e, ERR_INVALID, "analysis_series",
+			    "series", "Ukendt PL-serie: %.64s",
+			    name != NULL ? name : "");
+		return rc;
+	}
+	*version = v;
 	return 0;
 }
 
@@ -204,13 +199,14 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 	if (s->who->role != ROLE_ADMIN)
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
 		    "Kun sekretariatet kan oprette takstanalyser");
+	memset(&v, 0, sizeof(v));
+	if ((rc = series_current(s, in->series_name, &v.a.series_version, &ys,
+	    &nys, e)) != 0)
+		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	memset(&v, 0, sizeof(v));
 	mpq_init(f);
 	if ((rc = validate(s, in, e)) != 0 ||
-	    (rc = series_current(s, in->series_name, &v.a.series_version, &ys,
-	    &nys, e)) != 0 ||
 	    (rc = pl_factor(ys, nys, in->from_year, in->to_year, f, e)) != 0)
 		goto fail;
 	v.a.title = in->title;
@@ -554,13 +550,13 @@ fail:
 }
 
 int
-analysis_form_options(struct svc *s, const char *const **series, size_t *ns,
-    int **years, size_t *ny, struct err *e)
+analysis_form_options(struct svc *s, struct pl_series_row **series,
+    size_t *ns, int **years, size_t *ny, struct err *e)
 {
 	int rc;
 
-	*series = series_names;
-	*ns = sizeof(series_names) / sizeof(series_names[0]);
+	if ((rc = pl_list(s, series, ns, e)) != 0)
+		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
 	rc = tariff_store_years(s->db, s->arena, years, ny, e);

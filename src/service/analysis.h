@@ -19,6 +19,7 @@
 
 #include "core/panel.h"
 #include "store/analysis_store.h"
+#include "store/pl_store.h"
 
 struct err;
 struct svc;
@@ -114,11 +115,10 @@ int	analysis_comment(struct svc *s, int64_t id, int64_t offer_id,
 int	analysis_finalise(struct svc *s, int64_t id, int64_t expected_version,
 	    struct err *e);
 /*
- * The names of the PL series an analysis may use, and the years of
- * published tariffs (for the form).
+ * The PL series an analysis may use (service/pl) and the years of
+ * published tariffs, for the form.
  */
-int	analysis_form_options(struct svc *s, const char *const **series,
-	    size_t *ns,
-	    int **years, size_t *ny, struct err *e);
+int	analysis_form_options(struct svc *s, struct pl_series_row **series,
+	    size_t *ns, int **years, size_t *ny, struct err *e);
 
 #endif

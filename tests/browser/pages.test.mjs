@@ -57,12 +57,13 @@ const USERS = {
 /* The routes of each role's menu and the pages it starts from. */
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
-    '/politikere'];
+    '/politikere', '/oekonomi', '/oekonomi/pl'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
-	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import'] },
+	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
+	    '/oekonomi/pl/import'] },
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: EDITOR_SEEDS,
 	    ownOffer: true },
@@ -75,6 +76,9 @@ const ROLES = [
 const EXTRA = [
 	{ path: '/soeg?q=takst', status: 200, pattern: '/soeg?q=',
 	    slug: 'soeg-resultater' },
+	{ path: '/oekonomi/pl/state_general_pl?beloeb=2000&fra=2020&til=2024',
+	    status: 200, pattern: '/oekonomi/pl/:name?beloeb=',
+	    slug: 'pl-fremskrevet' },
 	{ path: '/findes-ikke', status: 404, pattern: '(404)',
 	    slug: 'ikke-fundet' },
 ];

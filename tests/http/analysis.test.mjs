@@ -80,7 +80,7 @@ describe('tariff analysis', () => {
 			[{ to_year: '2026' }, /PL-serien mangler 2026/],
 			[{ from_year: '2010', to_year: '2011' }, /intet panel/],
 			[{ to_year: '2023' }, /Til-året skal ligge efter/],
-			[{ series: 'ukendt' }, /Ukendt PL-serie/],
+			[{ series: 'ukendt' }, /Ukendt PL-serie: ukendt/],
 			[{ title: '' }, /Skriv en titel/],
 			[{ cap_pct: '1,23456' }, /procent/],
 			[{ operator: '99999999' }, /Ukendt driftsherre/],

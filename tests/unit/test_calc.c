@@ -421,7 +421,7 @@ lookup_broken(void *arg, int year, struct agreement_params *out,
 static void
 test_params_lookup(void **state)
 {
-	struct calc_params	 src = { lookup_3pct, NULL };
+	struct calc_params	 src = { .lookup = lookup_3pct, .arg = NULL };
 	struct err		 e;
 	json_error_t		 je;
 	json_t			*in, *out;
