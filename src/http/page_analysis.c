@@ -120,21 +120,27 @@ new_form(struct page *p, const struct ui_errors *errs)
 	struct pl_series_row	*series;
 	struct err		 e;
 	int			*years;
-	size_t			 ns = 0, ny = 0, i;
+	size_t			 ns = 0, ny = 0, i, k;
 	const char		*def_from = NULL, *def_to = NULL;
+	int			 last, from = 0, to = 0;
 	struct ui_select	 s;
 
 	err_clear(&e);
 	if (analysis_form_options(&r->svc, &series, &ns, &years, &ny, &e) != 0)
 		ny = 0;
-	if (ny >= 2) {
-		def_to = arena_printf(&r->arena, "%d", years[ny - 2]);
-		def_from = arena_printf(&r->arena, "%d", years[ny - 3 < ny ?
-		    ny - 3 : 0]);
-		if (ny == 2) {
-			def_from = arena_printf(&r->arena, "%d", years[0]);
-			def_to = arena_printf(&r->arena, "%d", years[1]);
-		}
+	/* The newest two years of tariffs the first series covers. */
+	last = ns > 0 ? series[0].last_year : 0;
+	for (i = 0; i < ny; i++)
+		for (k = 0; k < ny; k++)
+			if (years[k] < years[i] && years[i] <= last &&
+			    (to == 0 || years[i] > to || (years[i] == to &&
+			    years[k] > from))) {
+				to = years[i];
+				from = years[k];
+			}
+	if (to > 0) {
+		def_from = arena_printf(&r->arena, "%d", from);
+		def_to = arena_printf(&r->arena, "%d", to);
 	}
 	HTML_LIT(h, "<h2>Ny takstanalyse</h2><p>Analysen sammenligner de "
 	    "offentliggjorte takster i to år i faste priser: tilbud og "

@@ -10,7 +10,9 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "service/accounts.h"
+#include "service/analysis.h"
 #include "service/demo.h"
+#include "service/pl.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/svc.h"
@@ -230,6 +232,34 @@ demo_earlier_round(struct svc *s, const struct demo_earlier *y,
 	return 0;
 }
 
+/*
+ * November: the tariff analysis of the two years before, in fixed
+ * prices with the state's PL, through a hearing to final.
+ */
+static int
+demo_analysis(struct svc *s, struct err *e)
+{
+	struct analysis_input	in;
+	struct svc		d;
+	int64_t			id;
+	int			rc;
+
+	memset(&in, 0, sizeof(in));
+	in.title = "Takstanalyse 2025 (eksempeltal)";
+	in.from_year = DEMO_TARIFF_YEAR - 2;
+	in.to_year = DEMO_TARIFF_YEAR - 1;
+	in.series_name = PL_STATE_SERIES;
+	in.f_unit = "";
+	in.cap_minus_e4 = 2 * PL_PCT_SCALE;
+	in.target_e4 = -1;
+	clock_at(&d, s, at(2025, 11, 3, 9));
+	if ((rc = analysis_create(&d, &in, &id, e)) != 0 ||
+	    (rc = analysis_send(&d, id, 1, "2025-11-24", e)) != 0)
+		return rc;
+	clock_at(&d, s, at(2025, 11, 25, 9));
+	return analysis_finalise(&d, id, 2, e);
+}
+
 int
 demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 {
@@ -299,5 +329,6 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	    (rc = round_publish(&d, id, r.version, &n, e)) != 0)
 		return rc;
 	rep->tariffs += n;
+	return demo_analysis(s, e);
 	return 0;
 }

@@ -7,7 +7,8 @@
  * lines, submitted, approved and published as the Takstoversigt; and
  * the rounds of the two years before it, published with lower budgets
  * (one offer with other places, one offer new in 2026), so that a tariff
- * analysis has a panel.
+ * analysis has a panel; and that analysis (2024 → 2025 in fixed prices
+ * with the state's PL, a cap of PL − 2 %), through a hearing to final.
  *
  * It is built through the services, as the secretariat would, at fixed
  * times (the service clock is set, not read), so the same database comes

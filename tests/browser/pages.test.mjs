@@ -57,7 +57,7 @@ const USERS = {
 /* The routes of each role's menu and the pages it starts from. */
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
-    '/politikere', '/oekonomi', '/oekonomi/pl'];
+    '/politikere', '/oekonomi', '/oekonomi/pl', '/oekonomi/analyser'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 const ROLES = [
