@@ -93,6 +93,7 @@ line_init(struct panel_line *l, enum panel_kind k, const struct panel_row *f,
 	l->from = f;
 	l->to = t;
 	l->from_fixed_ore = l->real_change_e2 = PANEL_NO_VALUE;
+	l->real_change_e15 = PANEL_NO_VALUE;
 	l->cpd_from_fixed_ore = l->cpd_to_ore = l->cap_ore = PANEL_NO_VALUE;
 	l->cap_met = -1;
 }
@@ -213,6 +214,14 @@ panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
 		if (pl_round(o.from_fixed_ore, 1, &l->from_fixed_ore) != 0)
 			l->from_fixed_ore = PANEL_NO_VALUE;
 		l->real_change_e2 = panel_pct_e2(o.real_change);
+		mpq_set_ui(q, 1000000000000000UL, 1);
+		mpq_mul(q, q, o.real_change);
+		if (pl_round(q, 1, &l->real_change_e15) != 0) {
+			rc = err_set(e, ERR_INVALID, "analysis_change",
+			    "lines", "Den reale ændring af %s er for stor",
+			    l->from->offer_name);
+			break;
+		}
 		if (!cpd(l->from, q) || !cpd(l->to, cap))
 			continue;
 		if (pl_round(cap, 1, &l->cpd_to_ore) != 0 ||
@@ -283,64 +292,68 @@ gidx_cmp(const void *pa, const void *pb)
 	return strcmp(a->label, b->label);
 }
 
-/* Fill g from the panel lines w[0..k). */
-static int
+/* Fill g from the panel lines w[0..k) (k ≥ 1). */
+static void
 group_fill(struct panel_group *g, const struct gidx *w, size_t k,
-    const mpq_t factor, enum panel_by by, int64_t target_e4, struct err *e)
+    const mpq_t factor, enum panel_by by, int64_t target_e4)
 {
-	struct analysis_line		*al;
-	struct analysis_line_out	*o;
-	struct analysis_summary		 s;
-	mpq_t				 t;
-	size_t				 i;
-	int				 rc;
+	mpz_t	sum, sto, sfrom, t;
+	mpq_t	q, r;
+	size_t	i;
 
-	al = calloc(k, sizeof(*al));
-	o = calloc(k, sizeof(*o));
-	if (al == NULL || o == NULL) {
-		free(al);
-		free(o);
-		return err_set(e, ERR_INTERNAL, "nomem", NULL,
-		    "Der var ikke hukommelse nok til analysen");
-	}
 	memset(g, 0, sizeof(*g));
 	g->key = group_key(w[0].l, by);
 	g->label = w[0].label;
 	g->n = k;
+	mpz_inits(sum, sto, sfrom, t, NULL);
+	mpq_inits(q, r, NULL);
 	for (i = 0; i < k; i++) {
-		al[i].id = w[i].l->from->offer_name;
-		al[i].places_e2 = w[i].l->from->places_centi;
-		al[i].tariff_from_ore = w[i].l->from->tariff_ore;
-		al[i].tariff_to_ore = w[i].l->to->tariff_ore;
-		if (w[i].l->cap_met >= 0) {
+		const struct panel_line *l = w[i].l;
+		mpz_set_si(t, (long)l->real_change_e15);
+		mpz_add(sum, sum, t);
+		mpz_set_si(t, (long)l->from->places_centi);
+		mpz_addmul_ui(sfrom, t, (unsigned long)l->from->tariff_ore);
+		mpz_addmul_ui(sto, t, (unsigned long)l->to->tariff_ore);
+		if (l->cap_met >= 0) {
 			g->cap_n++;
-			g->cap_met_n += (size_t)w[i].l->cap_met;
+			g->cap_met_n += (size_t)l->cap_met;
 		}
 	}
-	analysis_init(o, k, &s);
-	rc = analysis_compute(al, k, factor, o, &s, e);
-	if (rc == 0) {
-		g->unweighted_e2 = panel_pct_e2(s.unweighted_mean);
-		g->weighted_e2 = s.weighted ? panel_pct_e2(s.weighted_mean) :
-		    PANEL_NO_VALUE;
-		if (pl_round(s.expenditure_from_ore, 1,
-		    &g->exp_from_fixed_ore) != 0)
-			g->exp_from_fixed_ore = PANEL_NO_VALUE;
-		if (pl_round(s.expenditure_to_ore, 1, &g->exp_to_ore) != 0)
-			g->exp_to_ore = PANEL_NO_VALUE;
-		g->target_met = -1;
-		if (target_e4 >= 0 && s.weighted) {
-			mpq_init(t);
-			mpq_set_si(t, -(long)target_e4, 1000000);
-			mpq_canonicalize(t);
-			g->target_met = mpq_cmp(s.weighted_mean, t) <= 0;
-			mpq_clear(t);
+	/* Unweighted: Σ e15 / k, in hundredths of a percent. */
+	mpz_set(mpq_numref(q), sum);
+	mpz_set_ui(mpq_denref(q), (unsigned long)k * 100000000000UL);
+	mpq_canonicalize(q);
+	if (pl_round(q, 1, &g->unweighted_e2) != 0)
+		g->unweighted_e2 = PANEL_NO_VALUE;
+	/* Expenditures: Σ places × tariff, places as whole places. */
+	mpq_set_z(q, sto);
+	mpz_set_ui(t, 100);
+	mpq_set_den(q, t);
+	mpq_canonicalize(q);
+	if (pl_round(q, 1, &g->exp_to_ore) != 0)
+		g->exp_to_ore = PANEL_NO_VALUE;
+	mpq_set_z(r, sfrom);
+	mpq_set_den(r, t);
+	mpq_canonicalize(r);
+	mpq_mul(r, r, factor);
+	if (pl_round(r, 1, &g->exp_from_fixed_ore) != 0)
+		g->exp_from_fixed_ore = PANEL_NO_VALUE;
+	/* Weighted: Σ w × to / (Σ w × from × F) − 1. */
+	g->weighted_e2 = PANEL_NO_VALUE;
+	g->target_met = -1;
+	if (mpq_sgn(r) > 0) {
+		mpq_div(q, q, r);
+		mpq_set_si(r, 1, 1);
+		mpq_sub(q, q, r);
+		g->weighted_e2 = panel_pct_e2(q);
+		if (target_e4 >= 0) {
+			mpq_set_si(r, -(long)target_e4, 1000000);
+			mpq_canonicalize(r);
+			g->target_met = mpq_cmp(q, r) <= 0;
 		}
 	}
-	analysis_clear(o, k, &s);
-	free(al);
-	free(o);
-	return rc;
+	mpz_clears(sum, sto, sfrom, t, NULL);
+	mpq_clears(q, r, NULL);
 }
 
 int
@@ -374,8 +387,8 @@ panel_groups(const struct panel_line *v, size_t n, const mpq_t factor,
 		for (i = start + 1; i < k && (by == PANEL_BY_TOTAL ||
 		    strcmp(w[i].label, w[start].label) == 0); i++)
 			;
-		rc = group_fill(&out[ng++], w + start, i - start, factor, by,
-		    target_e4, e);
+		group_fill(&out[ng++], w + start, i - start, factor, by,
+		    target_e4);
 	}
 	free(w);
 	if (rc == 0)

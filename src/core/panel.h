@@ -70,6 +70,9 @@ struct panel_line {
 				   rounded half-up */
 	int64_t	real_change_e2;	/* real change in hundredths of a
 				   percent (286 = +2,86 %) */
+	int64_t	real_change_e15; /* the real change as a fraction in units
+				   of 10^-15, rounded half-up: what the
+				   unweighted mean of a group adds up */
 	int64_t	cpd_from_fixed_ore; /* cost per place per day of the from-
 				   year in to-year prices, øre */
 	int64_t	cpd_to_ore;	/* of the to-year, øre */
@@ -77,7 +80,14 @@ struct panel_line {
 	int	cap_met;	/* 1 met, 0 not, -1 no cap or no cost base */
 };
 
-/* Figures of a group of panel lines (or of the whole panel). */
+/*
+ * Figures of a group of panel lines (or of the whole panel). The
+ * weighted mean and the expenditures are exact (sums of whole øre ×
+ * places, times F); the unweighted mean is the mean of the lines' real
+ * changes taken to 15 decimals (a sum of exact fractions would need a
+ * common denominator of every tariff in the group), so its two shown
+ * decimals are exact unless it lies within 10^-15 of a rounding edge.
+ */
 struct panel_group {
 	const char	*key;		/* operator code, "107", target group
 					   text, or "" for the total */

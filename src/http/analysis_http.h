@@ -18,7 +18,8 @@ struct page;
 struct panel_row;
 struct ui_errors;
 
-#define ANALYSIS_HTTP_ROWS_MAX	200	/* lines a page lists */
+#define ANALYSIS_HTTP_ROWS_MAX	50	/* lines a page lists (all are in
+					   the XLSX) */
 
 /* The state as a badge: Kladde, I høring, Endelig. */
 void		 analysis_http_badge(struct html *h, const char *state);

@@ -310,8 +310,7 @@ analysis_get(struct svc *s, int64_t id, struct analysis_view *out,
     struct err *e)
 {
 	struct analysis_year	*ys;
-	struct panel_row	*fr, *to;
-	size_t			 nys, nf, nt;
+	size_t			 nys;
 	mpq_t			 f;
 	int			 rc;
 
@@ -330,7 +329,9 @@ analysis_get(struct svc *s, int64_t id, struct analysis_view *out,
 	    (rc = pl_factor(out->pl, out->npl, out->a.from_year,
 	    out->a.to_year, f, e)) != 0 ||
 	    (rc = build(s, out, f, e)) != 0 ||
-	    (rc = load_rows(s, &out->a, &fr, &nf, &to, &nt, &ys, &nys,
+	    (rc = strcmp(out->a.state, "draft") == 0 ?
+	    analysis_store_years_live(s->db, s->arena, &out->a, &ys, &nys, e) :
+	    analysis_store_years_frozen(s->db, s->arena, id, &ys, &nys,
 	    e)) != 0 ||
 	    (rc = groups(s, out, f, e)) != 0 ||
 	    (rc = analysis_store_comments(s->db, s->arena, id, &out->comments,
