@@ -181,6 +181,10 @@ new_form(struct page *p, const struct ui_errors *errs)
 	    .label = "Kun takstenhed", .first = "Alle",
 	    .selected = posted(r, "unit", NULL), .options = units,
 	    .noptions = 4 }, errs);
+	ui_field(h, &(struct ui_field){ .name = "level", .label = "Kun niveau",
+	    .hint = "Som i takstoversigten, fx 2. Tom: alle niveauer",
+	    .maxlength = 50, .width = "s", .value = posted(r, "level", NULL) },
+	    errs);
 	ui_field(h, &(struct ui_field){ .name = "operator",
 	    .label = "Kun driftsherre (kode)",
 	    .hint = "Kommunekode, regionskode eller CVR. Tom: alle",
@@ -311,6 +315,9 @@ page_analyses_create(struct http_req *r)
 		in.series_name = http_form_text(r, "series");
 		in.f_unit = http_form_text(r, "unit");
 		in.f_operator = http_form_text(r, "operator");
+		in.f_level = http_form_text(r, "level");
+		if (in.f_level != NULL && *in.f_level == '\0')
+			in.f_level = NULL;
 		if (in.f_operator != NULL && *in.f_operator == '\0')
 			in.f_operator = NULL;
 		rc = analysis_create(&r->svc, &in, &id, &e);
@@ -347,13 +354,16 @@ facts(struct http_req *r, struct html *h, const struct analysis_view *v)
 	ui_fact(h, "Pris- og lønindeks", arena_printf(&r->arena,
 	    "%s, version %lld: faktor %s", a->series_name,
 	    (long long)a->series_version, v->factor));
-	ui_fact(h, "Udvalg", arena_printf(&r->arena, "%s%s%s%s%s",
+	ui_fact(h, "Udvalg", arena_printf(&r->arena, "%s%s%s%s%s%s",
 	    a->f_section > 0 ? arena_printf(&r->arena, "SEL § %lld. ",
 	    (long long)a->f_section) : "",
+	    a->f_level != NULL ? arena_printf(&r->arena, "Niveau %s. ",
+	    a->f_level) : "",
 	    *a->f_unit ? tariff_unit_label(analysis_http_unit(a->f_unit)) : "",
 	    *a->f_unit ? ". " : "",
 	    a->f_operator_name != NULL ? a->f_operator_name : "",
-	    a->f_section == 0 && !*a->f_unit && a->f_operator == NULL ?
+	    a->f_section == 0 && !*a->f_unit && a->f_operator == NULL &&
+	    a->f_level == NULL ?
 	    "Alle offentliggjorte takster" : ""));
 	ui_fact(h, "Loft", cap != NULL ? arena_printf(&r->arena, "Udgift pr. "
 	    "plads pr. døgn højst %d-niveau × PL minus %s %%", a->from_year,
@@ -579,7 +589,6 @@ comments(struct page *p, const struct analysis_view *v,
 	if (!v->may_comment)
 		return;
 	HTML_LIT(h, "<h3>Skriv en kommentar</h3>");
-	ui_error_summary(h, errs);
 	HTML_LIT(h, "<form method=\"post\"");
 	html_url(h, "action", idpath(r, "/oekonomi/analyser/%lld/kommentar",
 	    v->a.id));
@@ -625,7 +634,6 @@ admin_forms(struct page *p, const struct analysis_view *v,
 		    "kan kommentere indtil fristen. Panelet gemmes, som det er "
 		    "nu, så senere rettelser af takster ikke ændrer "
 		    "analysen.</p>");
-		ui_error_summary(h, errs);
 		HTML_LIT(h, "<form method=\"post\"");
 		html_url(h, "action", idpath(r,
 		    "/oekonomi/analyser/%lld/hoering", v->a.id));
@@ -677,6 +685,9 @@ analysis_http_page(struct http_req *r, int64_t id, const struct err *fe,
 	page_begin_crumbs(&p, r, v.a.title, "oekonomi", list_crumb, 2);
 	if ((msg = flash(http_query(r, "besked"))) != NULL)
 		ui_alert(h, UI_SUCCESS, NULL, msg);
+	/* The message of a failed form, once, above everything; the field
+	   is marked in its form below. */
+	ui_error_summary(h, &errs);
 	facts(r, h, &v);
 	summary(r, h, &v);
 	charts(r, h, &v);
@@ -689,9 +700,7 @@ analysis_http_page(struct http_req *r, int64_t id, const struct err *fe,
 	    v.nby_target);
 	panel_table(r, h, &v);
 	apart_table(r, h, &v);
-	comments(&p, &v, fe != NULL &&
-	    (strcmp(fe->field, "body") == 0 || strcmp(fe->field, "offer") ==
-	    0) ? &errs : NULL);
+	comments(&p, &v, &errs);
 	analysis_http_outputs(&p, &v, &errs);
 	if (v.may_manage)
 		admin_forms(&p, &v, &errs);

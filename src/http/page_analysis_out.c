@@ -124,7 +124,6 @@ attach_form(struct page *p, const struct analysis_view *v,
 		    strncmp(m[i].starts_at, r->svc.now_iso, 10) < 0)
 			continue;
 		if (shown++ == 0) {
-			ui_error_summary(h, errs);
 			HTML_LIT(h, "<form method=\"post\"");
 			html_url(h, "action", arena_printf(&r->arena,
 			    "/oekonomi/analyser/%lld/dagsorden",

@@ -84,6 +84,8 @@ describe('tariff analysis', () => {
 			[{ title: '' }, /Skriv en titel/],
 			[{ cap_pct: '1,23456' }, /procent/],
 			[{ operator: '99999999' }, /Ukendt driftsherre/],
+			[{ level: '9' }, /intet panel/],
+			[{ section: '85', unit: 'hour' }, /intet panel/],
 		];
 		for (const [over, re] of cases) {
 			const r = await postForm(admin, '/oekonomi/analyser',
