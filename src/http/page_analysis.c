@@ -27,6 +27,7 @@
 #include "report/analysis_report.h"
 #include "report/chart.h"
 #include "service/analysis.h"
+#include "service/pl.h"
 #include "util/text.h"
 
 #define idpath(r, fmt, id)	arena_printf(&(r)->arena, fmt, (long long)(id))
@@ -344,6 +345,11 @@ facts(struct http_req *r, struct html *h, const struct analysis_view *v)
 	const struct analysis	*a = &v->a;
 	const char		*cap = e4_str(r, a->cap_minus_e4);
 	const char		*tgt = e4_str(r, a->target_e4);
+	char			*factor = arena_strdup(&r->arena, v->factor);
+	char			*c;
+
+	if ((c = strchr(factor, '.')) != NULL)
+		*c = ',';
 
 	ui_facts_begin(h);
 	ui_fact_begin(h, "Status");
@@ -352,8 +358,9 @@ facts(struct http_req *r, struct html *h, const struct analysis_view *v)
 	ui_fact(h, "Sammenligning", arena_printf(&r->arena, "%d i %d-priser "
 	    "mod %d", a->from_year, a->to_year, a->to_year));
 	ui_fact(h, "Pris- og lønindeks", arena_printf(&r->arena,
-	    "%s, version %lld: faktor %s", a->series_name,
-	    (long long)a->series_version, v->factor));
+	    "%s, version %lld: faktor %s", pl_known_title(a->series_name) ?
+	    pl_known_title(a->series_name) : a->series_name,
+	    (long long)a->series_version, factor));
 	ui_fact(h, "Udvalg", arena_printf(&r->arena, "%s%s%s%s%s%s",
 	    a->f_section > 0 ? arena_printf(&r->arena, "SEL § %lld. ",
 	    (long long)a->f_section) : "",

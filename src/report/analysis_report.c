@@ -15,6 +15,7 @@
 #include "report/chart_pdf.h"
 #include "report/xlsx.h"
 #include "service/analysis.h"
+#include "service/pl.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -371,7 +372,11 @@ sec_summary(struct rp *p)
 {
 	const struct analysis_view	*v = p->v;
 	const struct panel_group	*g = &v->total;
+	char				*factor = arena_strdup(p->a, v->factor);
+	char				*c;
 
+	if ((c = strchr(factor, '.')) != NULL)
+		*c = ',';
 	heading(p, "Resultat");
 	para(p, "DejaVu Sans 10", arena_printf(p->a, "Taksterne for de %zu "
 	    "tilbud og ydelser, der findes i både %d og %d, er realt ændret "
@@ -379,8 +384,9 @@ sec_summary(struct rp *p)
 	    "til %d-priser med %s version %lld (faktor %s). Udgiften var "
 	    "%s i %d i %d-priser og %s i %d.", g->n, v->a.from_year,
 	    v->a.to_year, pct(p, g->weighted_e2), pct(p, g->unweighted_e2),
-	    v->a.from_year, v->a.to_year, v->a.series_name,
-	    (long long)v->a.series_version, v->factor,
+	    v->a.from_year, v->a.to_year, pl_known_title(v->a.series_name) ?
+	    pl_known_title(v->a.series_name) : v->a.series_name,
+	    (long long)v->a.series_version, factor,
 	    kr(p, g->exp_from_fixed_ore), v->a.from_year, v->a.to_year,
 	    kr(p, g->exp_to_ore), v->a.to_year), 4.0);
 	if (v->a.cap_minus_e4 >= 0)

@@ -237,7 +237,7 @@ describe('tariff analysis', () => {
 		assert.doesNotMatch(excerpt, /Pr\. paragraf/);
 		assert.match(t.slice(rep), /Real ændring i taksterne 2023–2024/);
 		assert.match(t.slice(rep), /Panelet/);
-		assert.match(t, /faktor 1\.040000/);
+		assert.match(t, /faktor 1,040000/);
 	});
 
 	test('finalise behind a confirmation; then public', async () => {
