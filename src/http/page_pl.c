@@ -121,7 +121,7 @@ page_pl_list(struct http_req *r)
 	if (n == 0)
 		ui_alert(h, UI_INFO, NULL, "Der er ingen PL-serier endnu.");
 	else {
-		ui_table_begin(&t, h, "PL-serier", cols, 5);
+		ui_table_begin(&t, h, NULL, cols, 5);
 		for (i = 0; i < n; i++) {
 			ui_row(&t);
 			ui_cell_link(&t, pl_href(r, v[i].name), v[i].title);
@@ -254,9 +254,14 @@ values_table(struct page *p, const struct pl_series_view *v)
 	struct ui_table	 t;
 	size_t		 i, k;
 
-	ui_table_begin(&t, &p->h, v->index_base ? arena_printf(&r->arena,
-	    "Ændring og indeks pr. år (indeks %d = 100)", v->index_base) :
-	    "Ændring pr. år", cols, 4);
+	HTML_LIT(&p->h, "<h2>Ændring og indeks pr. år</h2>");
+	if (v->index_base) {
+		HTML_LIT(&p->h, "<p>");
+		html_text(&p->h, arena_printf(&r->arena, "Indeks %d = 100. "
+		    "Ændringen er fra året før.", v->index_base));
+		HTML_LIT(&p->h, "</p>");
+	}
+	ui_table_begin(&t, &p->h, NULL, cols, 4);
 	for (i = 0; i < v->nvalues; i++) {
 		ui_row(&t);
 		ui_cell(&t, arena_printf(&r->arena, "%d", v->values[i].year));
@@ -353,6 +358,7 @@ page_pl_view(struct http_req *r)
 	if (!v.current)
 		ui_alert(h, UI_INFO, NULL, "Du ser en tidligere version. "
 		    "Analyser, der bruger den, beholder dens tal.");
+	restate_form(&p, &v);
 	values_table(&p, &v);
 	q = v.current ? "" : arena_printf(&r->arena, "&version=%d",
 	    v.version.version);
@@ -363,7 +369,6 @@ page_pl_view(struct http_req *r)
 	html_url(h, "href", arena_printf(&r->arena, "%s/eksport?format=xlsx%s",
 	    pl_href(r, v.series.name), q));
 	HTML_LIT(h, ">Excel</a></p>");
-	restate_form(&p, &v);
 	versions_table(&p, &v);
 	page_end(&p, 200);
 }
@@ -493,7 +498,8 @@ import_errors(struct page *p, const struct pl_import_report *rep)
 	struct ui_table	t;
 	int		i;
 
-	ui_table_begin(&t, &p->h, "Fejl i filen", cols, 3);
+	HTML_LIT(&p->h, "<h2>Fejl i filen</h2>");
+	ui_table_begin(&t, &p->h, NULL, cols, 3);
 	for (i = 0; i < rep->nerrors; i++) {
 		ui_row(&t);
 		if (rep->errors[i].line > 0)
@@ -633,7 +639,9 @@ page_pl_import_post(struct http_req *r)
 	}
 	page_begin_crumbs(&p, r, "Indlæs PL-serie", "oekonomi", crumbs, 2);
 	if (rc != 0) {
-		ui_alert(&p.h, UI_ERROR, "Intet er gemt", e.msg);
+		ui_alert(&p.h, UI_ERROR, "Intet er gemt", rep.nerrors > 1 ?
+		    arena_printf(&r->arena, "Filen har fejl i %d rækker. Ret "
+		    "dem, og indlæs filen igen.", rep.nerrors) : e.msg);
 		if (rep.nerrors > 0)
 			import_errors(&p, &rep);
 		else if (strcmp(e.field, "file") == 0 ||
