@@ -34,6 +34,7 @@ kind_label(enum task_kind k)
 	case TASK_MINUTES:		return "Referat til godkendelse";
 	case TASK_MEETING:		return "Kommende møde";
 	case TASK_TARIFFS:		return "Nyt i takstoversigten";
+	case TASK_HEARING:		return "Høring";
 	default:			return "";
 	}
 }
@@ -60,6 +61,9 @@ task_href(struct http_req *r, const struct task *t)
 		    (long long)t->id);
 	case TASK_TARIFFS:
 		return arena_printf(&r->arena, "/takster?year=%d", t->year);
+	case TASK_HEARING:
+		return arena_printf(&r->arena, "/oekonomi/analyser/%lld",
+		    (long long)t->id);
 	default:
 		return "/";
 	}

@@ -41,6 +41,9 @@ enum task_kind {
 				   the meeting) */
 	TASK_TARIFFS,		/* everyone else: a newly published
 				   Takstoversigt (year) */
+	TASK_HEARING,		/* operators and municipalities: a tariff
+				   analysis in hearing until its deadline
+				   (id: the analysis) */
 	TASK_KIND_COUNT
 };
 

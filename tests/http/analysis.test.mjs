@@ -179,6 +179,14 @@ describe('tariff analysis', () => {
 
 	test('operators and municipalities comment; others cannot', async () => {
 		const url = `/oekonomi/analyser/${id}/kommentar`;
+		/* The hearing is a task on their start pages. */
+		for (const c of [op851, authority]) {
+			const start = await c.get('/');
+			assert.match(start.text, new RegExp(
+			    `href="/oekonomi/analyser/${id}">Takstanalyse 2024<`));
+		}
+		assert.doesNotMatch((await reader.get('/')).text,
+		    /oekonomi\/analyser/);
 		let r = await postForm(op851, url, { offer: '4',
 		    body: 'Lønstigningen skyldes en ny overenskomst.' });
 		assert.equal(r.status, 303, r.text.slice(0, 300));
