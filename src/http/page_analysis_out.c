@@ -278,7 +278,7 @@ page_analysis_attach(struct http_req *r)
 	struct item_input	 in;
 	struct buf		 b;
 	struct err		 e;
-	const char		*t;
+	const char		*t = NULL;
 	int64_t			 target = 0, item = 0, att;
 	int			 rc;
 
@@ -293,6 +293,10 @@ page_analysis_attach(struct http_req *r)
 			rc = err_set(&e, ERR_INVALID, "analysis_target",
 			    "target", "Vælg mødet og punktet");
 	}
+	/* The PDF first, so that a new item is only made with its file. */
+	if (rc == 0)
+		rc = analysis_report_pdf(&r->arena, &v, chosen_sections(r,
+		    true), &b, &e);
 	if (rc == 0 && t[0] == 'm') {
 		memset(&in, 0, sizeof(in));
 		in.section = SECTION_BEHANDLING;
@@ -303,9 +307,6 @@ page_analysis_attach(struct http_req *r)
 		rc = meeting_item_add(&r->svc, target, &in, &item, &e);
 	} else if (rc == 0)
 		item = target;
-	if (rc == 0)
-		rc = analysis_report_pdf(&r->arena, &v, chosen_sections(r,
-		    true), &b, &e);
 	if (rc == 0)
 		rc = meeting_attachment_add(&r->svc, item, v.a.title,
 		    arena_printf(&r->arena, "%s.pdf", file_stem(r, &v)),
