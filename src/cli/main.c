@@ -15,9 +15,11 @@ static int cmd_version(int argc, char **argv);
 const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
 	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
-	  "Creates the database (default $RAMME_DB or var/ramme.db) and brings\n"
-	  "its schema up to date. --demo loads the North Jutland register: the\n"
-	  "11 municipalities and Region Nordjylland with codes and populations,\n"
+	  "Creates the database (default $RAMME_DB or var/ramme.db), brings\n"
+	  "its schema up to date and loads the state's general price-and-wage\n"
+	  "series (state_general_pl, version 1) when it is missing. --demo\n"
+	  "loads the North Jutland register: the 11 municipalities and Region\n"
+	  "Nordjylland with codes and populations,\n"
 	  "and the offers named in the secretariat's minutes; three of\n"
 	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
 	  "--no-minutes is given; and, unless --no-example is given, an\n"

@@ -70,8 +70,8 @@ valid_name(const char *s)
 {
 	size_t n = strlen(s), i;
 
-	if (n == 0 || n > PL_NAME_MAX)
-		return false;
+	if (n == 0 || n > PL_NAME_MAX || strcmp(s, "import") == 0)
+		return false;	/* "import" is the import page's path */
 	for (i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
 		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
