@@ -11,6 +11,7 @@
 #include "service/cycle.h"
 #include "service/demo.h"
 #include "service/meeting.h"
+#include "service/pl.h"
 #include "service/register_io.h"
 #include "service/svc.h"
 #include "store/db.h"
@@ -45,6 +46,7 @@ cmd_init(int argc, char **argv)
 	struct register_io_report rep;
 	struct demo_report	 drep;
 	int			 rc, version, nmeet, nrules;
+	bool			 loaded;
 
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
 		return rc;
@@ -60,6 +62,15 @@ cmd_init(int argc, char **argv)
 	printf("database %s at schema version %d\n", o.db, version);
 	arena_init(&a);
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	if ((rc = pl_load_initial(&s, &loaded, &e)) != 0) {
+		cli_print_err(&e);
+		arena_cleanup(&a);
+		db_close(db);
+		return cli_exit_code(rc);
+	}
+	if (loaded)
+		printf("price-and-wage series " PL_STATE_SERIES
+		    " loaded (version 1)\n");
 	rc = cycle_seed_defaults(&s, &nrules, &e);
 	arena_cleanup(&a);
 	if (rc != 0) {

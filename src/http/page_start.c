@@ -41,6 +41,7 @@ kind_label(enum task_kind k)
 	case TASK_INDMELDING:		return "Indmelding";
 	case TASK_IND_REVIEW:		return "Indmelding til godkendelse";
 	case TASK_HEARING:		return "Høring";
+	case TASK_ANALYSIS_HEARING:	return "Takstanalyse i høring";
 	default:			return "";
 	}
 }
@@ -79,6 +80,9 @@ task_href(struct http_req *r, const struct task *t)
 	case TASK_HEARING:
 		return arena_printf(&r->arena,
 		    "/indmeldinger/%lld/statusbillede", (long long)t->id);
+	case TASK_ANALYSIS_HEARING:
+		return arena_printf(&r->arena, "/oekonomi/analyser/%lld",
+		    (long long)t->id);
 	default:
 		return "/";
 	}

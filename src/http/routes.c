@@ -9,6 +9,10 @@
 #include "http/router.h"
 #include "http/routes.h"
 
+/* Who writes in a tariff analysis's data hearing. */
+#define ROLES_COMMENTERS	(ROLE_BIT(ROLE_OPERATOR) | \
+				    ROLE_BIT(ROLE_AUTHORITY))
+
 static const struct route routes[] = {
 	/* Health and the API index. */
 	{ "GET", "/healthz", ROLES_PUBLIC, ROUTE_API, api_health,
@@ -63,9 +67,13 @@ static const struct route routes[] = {
 
 	/* Calculators and agreement parameters. */
 	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
-	  api_calc, "Run a calculator (tariff, surplus, occupancy, split) on "
-	  "JSON "
-	  "input; changes nothing" },
+	  api_calc, "Run a calculator (tariff, surplus, occupancy, split, "
+	  "fixed-prices, analysis) on JSON input; changes nothing" },
+	{ "GET", "/api/v1/pl-series", ROLES_PUBLIC, ROUTE_API, api_pl_list,
+	  "Price-and-wage series with their current version" },
+	{ "GET", "/api/v1/pl-series/:name", ROLES_PUBLIC, ROUTE_API,
+	  api_pl_get, "One price-and-wage series: % change and index per "
+	  "year, its versions; ?version=N for an earlier version" },
 	{ "GET", "/api/v1/params/:year", ROLES_PUBLIC, ROUTE_API,
 	  api_params_get, "The agreement parameters of a year: value, "
 	  "default, unit, range" },
@@ -214,6 +222,52 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/setaside", ROLES_EDITORS, ROUTE_API,
 	  api_setaside_ledger, "An operator's set-aside ledger as of a year "
 	  "(?operator=, ?year=)" },
+	/* Economics: price-and-wage series. */
+	{ "GET", "/oekonomi", ROLES_PUBLIC, 0, page_economy,
+	  "Økonomi: the economics sections as cards" },
+	{ "GET", "/oekonomi/pl", ROLES_PUBLIC, 0, page_pl_list,
+	  "Price-and-wage series with current version, source and revision" },
+	{ "GET", "/oekonomi/pl/import", ROLES_ADMIN, 0, page_pl_import_form,
+	  "Form to import a new version of PL series (CSV or XLSX)" },
+	{ "POST", "/oekonomi/pl/import", ROLES_ADMIN, 0, page_pl_import_post,
+	  "Check an uploaded series file; with confirm=1 store the new "
+	  "versions" },
+	{ "GET", "/oekonomi/pl/:name", ROLES_PUBLIC, 0, page_pl_view,
+	  "One series: changes and index per year, versions, and an amount "
+	  "restated in fixed prices (?beloeb, fra, til)" },
+	{ "GET", "/oekonomi/pl/:name/eksport", ROLES_PUBLIC, 0, page_pl_export,
+	  "A series version as CSV or XLSX in the import format "
+	  "(?format=csv|xlsx, version)" },
+
+	{ "GET", "/api/v1/analyses", ROLES_PUBLIC, ROUTE_API,
+	  api_analyses_list, "Tariff analyses (final ones for the public; in "
+	  "hearing for users; all for the secretariat)" },
+	{ "GET", "/api/v1/analyses/:id", ROLES_PUBLIC, ROUTE_API,
+	  api_analysis_get, "One tariff analysis: totals, groups, lines, "
+	  "hearing comments" },
+	{ "GET", "/oekonomi/analyser", ROLES_PUBLIC, 0, page_analyses,
+	  "Takstanalyser: tariff analyses in fixed prices; the form for a new "
+	  "one (secretariat)" },
+	{ "POST", "/oekonomi/analyser", ROLES_ADMIN, 0, page_analyses_create,
+	  "Create a tariff analysis (years, PL series, filters, cap, target)" },
+	{ "GET", "/oekonomi/analyser/:id", ROLES_PUBLIC, 0, page_analysis,
+	  "One tariff analysis with charts, groups, panel and hearing" },
+	{ "POST", "/oekonomi/analyser/:id/hoering", ROLES_ADMIN, 0,
+	  page_analysis_send, "Send an analysis to hearing with a deadline "
+	  "(its panel is stored)" },
+	{ "POST", "/oekonomi/analyser/:id/kommentar", ROLES_COMMENTERS, 0,
+	  page_analysis_comment, "A hearing comment (operators and "
+	  "municipalities), general or on an own offer" },
+	{ "POST", "/oekonomi/analyser/:id/endelig", ROLES_ADMIN, 0,
+	  page_analysis_finalise, "Finalise an analysis in hearing (confirm)" },
+	{ "GET", "/oekonomi/analyser/:id/analyse.xlsx", ROLES_PUBLIC, 0,
+	  page_analysis_xlsx, "Every line of an analysis as XLSX" },
+	{ "GET", "/oekonomi/analyser/:id/rapport.pdf", ROLES_PUBLIC, 0,
+	  page_analysis_pdf, "The analysis as a PDF report; afsnit_NAME "
+	  "chooses the politicians' excerpt" },
+	{ "POST", "/oekonomi/analyser/:id/dagsorden", ROLES_ADMIN, 0,
+	  page_analysis_attach, "Attach the PDF report to an item of an "
+	  "upcoming meeting (or a new item)" },
 	{ "GET", "/takster", ROLES_PUBLIC, 0, page_tariffs,
 	  "Takstoversigt: published tariffs with filters and downloads" },
 	{ "GET", "/takster/reduktion", ROLES_PUBLIC, 0, page_tariff_reduction,

@@ -61,6 +61,18 @@ void	api_calc(struct http_req *r);
 void	api_params_get(struct http_req *r);
 void	api_param_put(struct http_req *r);
 
+/* api_pl.c: price-and-wage series as JSON */
+void	api_pl_list(struct http_req *r);
+void	api_pl_get(struct http_req *r);
+
+/* page_economy.c, page_pl.c: Økonomi and the price-and-wage series */
+void	page_economy(struct http_req *r);
+void	page_pl_list(struct http_req *r);
+void	page_pl_view(struct http_req *r);
+void	page_pl_export(struct http_req *r);
+void	page_pl_import_form(struct http_req *r);
+void	page_pl_import_post(struct http_req *r);
+
 /* page_calc.c: the calculators as forms */
 void	page_calc(struct http_req *r);
 void	page_calc_preview(struct http_req *r);
@@ -93,6 +105,19 @@ void	api_tariff_change(struct http_req *r);
 void	api_accounts_list(struct http_req *r);
 void	api_accounts_report(struct http_req *r);
 void	api_setaside_ledger(struct http_req *r);
+
+/* page_analysis.c, page_analysis_out.c: Takstanalyser */
+void	page_analyses(struct http_req *r);
+void	page_analyses_create(struct http_req *r);
+void	page_analysis(struct http_req *r);
+void	page_analysis_send(struct http_req *r);
+void	page_analysis_comment(struct http_req *r);
+void	page_analysis_finalise(struct http_req *r);
+void	page_analysis_xlsx(struct http_req *r);
+void	page_analysis_pdf(struct http_req *r);
+void	page_analysis_attach(struct http_req *r);
+void	api_analyses_list(struct http_req *r);
+void	api_analysis_get(struct http_req *r);
 
 /* page_tariffs.c, page_round.c, page_submission.c, page_tariff.c:
  * Takstoversigt, Takstindberetning, a submission, a service line */

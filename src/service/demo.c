@@ -10,11 +10,14 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "service/accounts.h"
+#include "service/analysis.h"
 #include "service/demo.h"
+#include "service/pl.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/svc.h"
 #include "store/offer_store.h"
+#include "util/arena.h"
 #include "util/err.h"
 #include "util/text.h"
 
@@ -55,6 +58,24 @@ static const struct demo_offer demo_offers[] = {
 	  17200000, 1600000, 2100000, 21000000, 20400000, 20900000, -1, -1, NULL },
 };
 #define DEMO_NOFFERS	(sizeof(demo_offers) / sizeof(demo_offers[0]))
+
+/*
+ * The years before DEMO_TARIFF_YEAR, published so that a tariff analysis
+ * has a panel: each offer's budget scaled by pct_e2 of its 2026 budget
+ * (hundredths of a percent), its places (0: as 2026; -1: not yet an
+ * offer of the agreement: a new offer in 2026).
+ */
+struct demo_earlier {
+	int	year;
+	int64_t	pct_e2[5];	/* per demo_offers entry */
+	int64_t	places_centi[5];
+};
+static const struct demo_earlier demo_earlier[] = {
+	{ DEMO_TARIFF_YEAR - 2, { 9350, 9280, 9410, 9300, 0 },
+	  { 0, 0, 2800, 0, -1 } },
+	{ DEMO_TARIFF_YEAR - 1, { 9620, 9870, 9560, 9720, 0 },
+	  { 0, 0, 3000, 0, -1 } },
+};
 
 /* Epoch seconds of a UTC date and hour: the fixed clock of each step. */
 static int64_t
@@ -156,6 +177,89 @@ demo_line(const struct demo_offer *d, int64_t carry, struct service_line *l)
 	l->reason = d->reason;
 }
 
+/* Open, fill, approve and publish the round of an earlier year. */
+static int
+demo_earlier_round(struct svc *s, const struct demo_earlier *y,
+    const struct offer *o, struct demo_report *rep, struct err *e)
+{
+	struct round_import_report	 irep;
+	struct round_import_row		 rows[DEMO_NOFFERS];
+	struct tariff_round		 r;
+	struct svc			 d;
+	int64_t				 id;
+	size_t				 i, n = 0;
+	int				 rc;
+
+	clock_at(&d, s, at(y->year - 1, 8, 15, 7));
+	memset(&r, 0, sizeof(r));
+	r.year = y->year;
+	r.no = 1;
+	r.title = arena_printf(s->arena, "Takstindberetning %d (eksempeltal)",
+	    y->year);
+	r.opens_on = arena_printf(s->arena, "%d-08-15", y->year - 1);
+	r.deadline = arena_printf(s->arena, "%d-09-30", y->year - 1);
+	r.pl_bp = 180;
+	r.increase_warn_bp = 500;
+	r.covered_only = true;
+	if ((rc = round_create(&d, &r, &id, NULL, e)) != 0)
+		return rc;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < DEMO_NOFFERS; i++) {
+		struct demo_offer	 dd = demo_offers[i];
+		int64_t			 pct = y->pct_e2[i];
+		if (y->places_centi[i] < 0)
+			continue;
+		if (y->places_centi[i] > 0)
+			dd.places_centi = y->places_centi[i];
+		dd.wages_kr = dd.wages_kr * pct / 10000;
+		dd.property_kr = dd.property_kr * pct / 10000;
+		dd.other_kr = dd.other_kr * pct / 10000;
+		rows[n].offer_id = o[i].id;
+		rows[n].row = (int)n + 1;
+		demo_line(&dd, 0, &rows[n].line);
+		rows[n].line.hist_bp[0] = -1;
+		n++;
+	}
+	clock_at(&d, s, at(y->year - 1, 9, 25, 9));
+	memset(&irep, 0, sizeof(irep));
+	if ((rc = round_import_lines(&d, id, rows, n, ROUND_IMPORT_APPROVE |
+	    ROUND_IMPORT_PUBLISH, &irep, e)) != 0) {
+		if (irep.nerrors > 0)
+			*e = irep.errors[0];
+		return rc;
+	}
+	rep->tariffs += irep.lines;
+	return 0;
+}
+
+/*
+ * November: the tariff analysis of the two years before, in fixed
+ * prices with the state's PL, through a hearing to final.
+ */
+static int
+demo_analysis(struct svc *s, struct err *e)
+{
+	struct analysis_input	in;
+	struct svc		d;
+	int64_t			id;
+	int			rc;
+
+	memset(&in, 0, sizeof(in));
+	in.title = "Takstanalyse 2025 (eksempeltal)";
+	in.from_year = DEMO_TARIFF_YEAR - 2;
+	in.to_year = DEMO_TARIFF_YEAR - 1;
+	in.series_name = PL_STATE_SERIES;
+	in.f_unit = "";
+	in.cap_minus_e4 = 2 * PL_PCT_SCALE;
+	in.target_e4 = -1;
+	clock_at(&d, s, at(2025, 11, 3, 9));
+	if ((rc = analysis_create(&d, &in, &id, e)) != 0 ||
+	    (rc = analysis_send(&d, id, 1, "2025-11-24", e)) != 0)
+		return rc;
+	clock_at(&d, s, at(2025, 11, 25, 9));
+	return analysis_finalise(&d, id, 2, e);
+}
+
 int
 demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 {
@@ -164,7 +268,7 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	struct tariff_round		 r;
 	struct offer			 o[DEMO_NOFFERS];
 	struct svc			 d;
-	int64_t				 carry, id;
+	int64_t				 carry, id, n;
 	size_t				 i;
 	int				 rc, exists;
 
@@ -174,6 +278,12 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 		return rc;
 	for (i = 0; i < DEMO_NOFFERS; i++)
 		if ((rc = find_offer(&d, demo_offers[i].name, &o[i], e)) != 0)
+			return rc;
+
+	/* The two years before, as published then. */
+	for (i = 0; i < sizeof(demo_earlier) / sizeof(demo_earlier[0]); i++)
+		if ((rc = demo_earlier_round(s, &demo_earlier[i], o, rep,
+		    e)) != 0)
 			return rc;
 
 	/* May: the accounts of 2024, before the round pre-fills from them. */
@@ -216,7 +326,10 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	/* October: published as the Takstoversigt 2026. */
 	clock_at(&d, s, at(2025, 10, 15, 10));
 	if ((rc = round_get(&d, id, &r, NULL, e)) != 0 ||
-	    (rc = round_publish(&d, id, r.version, &rep->tariffs, e)) != 0)
+	    (rc = round_publish(&d, id, r.version, &n, e)) != 0)
+		return rc;
+	rep->tariffs += n;
+	if ((rc = demo_analysis(s, e)) != 0)
 		return rc;
 	return demo_secretariat(s, e);
 }

@@ -4,7 +4,11 @@
  * The accounts of 2024 for the offers covered by the agreement (with a
  * set-aside, a deficit and a surplus carried into the tariff), and the
  * tariff round of 2026: opened, every submission filled with service
- * lines, submitted, approved and published as the Takstoversigt.
+ * lines, submitted, approved and published as the Takstoversigt; and
+ * the rounds of the two years before it, published with lower budgets
+ * (one offer with other places, one offer new in 2026), so that a tariff
+ * analysis has a panel; and that analysis (2024 → 2025 in fixed prices
+ * with the state's PL, a cap of PL − 2 %), through a hearing to final.
  *
  * It is built through the services, as the secretariat would, at fixed
  * times (the service clock is set, not read), so the same database comes
@@ -28,7 +32,7 @@ struct svc;
 struct demo_report {
 	int	 accounts;	/* accounts reported */
 	int	 submissions;	/* submissions filled and approved */
-	int64_t	 tariffs;	/* tariffs published */
+	int64_t	 tariffs;	/* tariffs published, all years */
 };
 
 /*

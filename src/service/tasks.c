@@ -13,6 +13,7 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "service/accounts.h"
+#include "service/analysis.h"
 #include "service/approval.h"
 #include "service/cycle.h"
 #include "service/indmelding.h"
@@ -147,6 +148,33 @@ operator_accounts(struct gather *g, struct err *e)
 		t->what = arena_printf(g->s->arena, "%s – årsresultat %d",
 		    v[i].name, year);
 		t->state = "Ikke indberettet";
+	}
+	return 0;
+}
+
+/* Operators and municipalities: tariff analyses in hearing. */
+static int
+hearings(struct gather *g, struct err *e)
+{
+	struct analysis	*v;
+	struct task	*t;
+	size_t		 n, i;
+	int		 rc;
+
+	if ((rc = analysis_list(g->s, &v, &n, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].state, "hearing") != 0 ||
+		    v[i].deadline == NULL ||
+		    strcmp(v[i].deadline, g->today) < 0)
+			continue;
+		if ((t = add(g, TASK_ANALYSIS_HEARING, v[i].id,
+		    v[i].deadline)) == NULL)
+			continue;
+		t->year = v[i].to_year;
+		t->what = v[i].title;
+		t->detail = "Kommentér tallene for jeres tilbud inden fristen";
+		t->state = "I høring";
 	}
 	return 0;
 }
@@ -497,8 +525,9 @@ tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
 	case ROLE_OPERATOR:
 		if ((rc = round_list(s, &rounds, &nr, e)) == 0 &&
 		    (rc = operator_submissions(&g, rounds, nr, e)) == 0 &&
-		    (rc = operator_accounts(&g, e)) == 0)
-			rc = indmeldinger(&g, e);
+		    (rc = operator_accounts(&g, e)) == 0 &&
+		    (rc = indmeldinger(&g, e)) == 0)
+			rc = hearings(&g, e);
 		break;
 	case ROLE_ADMIN:
 		if ((rc = round_list(s, &rounds, &nr, e)) == 0 &&
@@ -511,7 +540,8 @@ tasks_list(struct svc *s, struct task **out, size_t *n, size_t *more,
 		if (s->who->org_code != NULL &&
 		    (rc = approvals(&g, s->who->org_code, e)) != 0)
 			break;
-		if ((rc = indmeldinger(&g, e)) == 0)
+		if ((rc = indmeldinger(&g, e)) == 0 &&
+		    (rc = hearings(&g, e)) == 0)
 			rc = news(&g, e);
 		break;
 	case ROLE_READER:

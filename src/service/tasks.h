@@ -62,6 +62,9 @@ enum task_kind {
 	TASK_HEARING,		/* a municipality or operator: the joint
 				   hearing runs (id: the year's
 				   indmelding) */
+	TASK_ANALYSIS_HEARING,	/* operators and municipalities: a tariff
+				   analysis in hearing until its deadline
+				   (id: the analysis) */
 	TASK_KIND_COUNT
 };
 

@@ -57,7 +57,8 @@ const USERS = {
 /* The routes of each role's menu and the pages it starts from. */
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
-    '/politikere', '/aarshjul', '/aarshjul/overtagelse'];
+    '/politikere', '/aarshjul', '/aarshjul/overtagelse', '/oekonomi',
+    '/oekonomi/pl', '/oekonomi/analyser'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/indmeldinger', '/takstindberetning',
     '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
@@ -68,7 +69,8 @@ const ECONOMY_SEEDS = ['/oekonomi/fordelinger', '/oekonomi/fordelinger/ny',
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
 	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
-	    '/aarshjul/regler', '/aarshjul/regler/ny', ...ECONOMY_SEEDS] },
+	    '/aarshjul/regler', '/aarshjul/regler/ny', '/oekonomi/pl/import',
+	    ...ECONOMY_SEEDS] },
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: [...EDITOR_SEEDS,
 	    '/oekonomi/fakturaer'], ownOffer: true },
@@ -83,6 +85,9 @@ const ROLES = [
 const EXTRA = [
 	{ path: '/soeg?q=takst', status: 200, pattern: '/soeg?q=',
 	    slug: 'soeg-resultater' },
+	{ path: '/oekonomi/pl/state_general_pl?beloeb=2000&fra=2020&til=2024',
+	    status: 200, pattern: '/oekonomi/pl/:name?beloeb=',
+	    slug: 'pl-fremskrevet' },
 	{ path: '/findes-ikke', status: 404, pattern: '(404)',
 	    slug: 'ikke-fundet' },
 ];

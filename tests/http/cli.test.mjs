@@ -130,9 +130,9 @@ describe('commands', () => {
 			const db = path.join(d, 'x.db');
 			let r = ramme(['init', '--db', db, '--demo'], { ok: true });
 			assert.match(r.stdout, /3 meetings imported from minutes/);
-			assert.match(r.stdout, /example year: 5 accounts, 5 submissions, 5 tariffs published/);
+			assert.match(r.stdout, /example year: 5 accounts, 5 submissions, 13 tariffs published/);
 			assert.match(ramme(['round', 'list', '--db', db], { ok: true })
-			    .stdout, /^1\t2026\t1\tpublished\t2025-09-30\t/m);
+			    .stdout, /^3\t2026\t1\tpublished\t2025-09-30\t/m);
 			const meetings = ramme(['meeting', 'list', '--db', db],
 			    { ok: true }).stdout;
 			assert.match(meetings, /2011-10-06T13:00\tSocialdirektørkredsen/);

@@ -18,7 +18,9 @@
 
 #include "core/offer.h"
 #include "core/org.h"
+#include "service/analysis.h"
 #include "service/demo.h"
+#include "service/pl.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/register_io.h"
@@ -646,16 +648,20 @@ test_demo_example_year(void **state)
 	struct demo_report		 d;
 	struct tariff_filter		 flt;
 	struct published_tariff		*v;
+	struct analysis			*an;
 	struct err			 e;
 	size_t				 n, i;
 	int				 kompasset = 0;
+	bool				 loaded;
 
 	load_demo(&f->s, &rep);
+	/* The example analysis reads the state's PL series, as init loads. */
+	assert_int_equal(pl_load_initial(&f->s, &loaded, &e), 0);
 	if (demo_example_year(&f->s, &d, &e) != 0)
 		fail_msg("demo_example_year: %s", e.msg);
 	assert_int_equal(d.accounts, 5);
 	assert_int_equal(d.submissions, 5);
-	assert_int_equal(d.tariffs, 5);
+	assert_int_equal(d.tariffs, 13);	/* 2024 and 2025: 4 each */
 	memset(&flt, 0, sizeof(flt));
 	flt.year = DEMO_TARIFF_YEAR;
 	flt.limit = 100;
@@ -670,6 +676,11 @@ test_demo_example_year(void **state)
 			    "2025-10-15T10:00:00Z");
 		}
 	assert_true(kompasset);
+	/* The example analysis, final. */
+	assert_int_equal(analysis_list(&f->s, &an, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(an[0].state, "final");
+	assert_int_equal(an[0].from_year, DEMO_TARIFF_YEAR - 2);
 	/* Twice: nothing more. */
 	assert_int_equal(demo_example_year(&f->s, &d, &e), 0);
 	assert_int_equal(d.accounts + d.submissions + (int)d.tariffs, 0);
