@@ -1,7 +1,8 @@
 /*
- * cmd_calc — `ramme calc tariff|surplus|occupancy|split`: read one JSON
- * object on standard input, run the calculator (service/calc) and print
- * its JSON answer. Bad input exits 2 with the Danish message on standard error.
+ * cmd_calc — `ramme calc tariff|surplus|occupancy|split|post-adjustment`:
+ * read one JSON object on standard input, run the calculator
+ * (service/calc) and print its JSON answer. Bad input exits 2 with the
+ * Danish message on standard error.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -42,9 +43,11 @@ cmd_calc(int argc, char **argv)
 	if (argc != 2 || (strcmp(argv[1], "tariff") != 0 &&
 	    strcmp(argv[1], "surplus") != 0 &&
 	    strcmp(argv[1], "occupancy") != 0 &&
-	    strcmp(argv[1], "split") != 0)) {
+	    strcmp(argv[1], "split") != 0 &&
+	    strcmp(argv[1], "post-adjustment") != 0)) {
 		fprintf(stderr, "usage: ramme calc tariff|surplus|occupancy|"
-		    "split < input.json (see `ramme help calc`)\n");
+		    "split|post-adjustment < input.json (see `ramme help "
+		    "calc`)\n");
 		return 2;
 	}
 	buf_init(&b);

@@ -59,7 +59,8 @@ static const struct route routes[] = {
 
 	/* Calculators and agreement parameters. */
 	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
-	  api_calc, "Run a calculator (tariff, surplus, occupancy, split) on "
+	  api_calc, "Run a calculator (tariff, surplus, occupancy, split, "
+	  "post-adjustment) on "
 	  "JSON "
 	  "input; changes nothing" },
 	{ "GET", "/api/v1/params/:year", ROLES_PUBLIC, ROUTE_API,

@@ -2,7 +2,8 @@
  * migrate — brings a database schema up to date.
  *
  * Migrations are numbered SQL scripts (src/store/migrations/<backend>/
- * NNN_name.sql) compiled into the binary. Each pending step runs in its
+ * NNN_name.sql) compiled into the binary; numbers rise and may leave gaps
+ * (a file's number is the version it brings). Each pending step runs in its
  * own write transaction, followed by an integrity check, and records the
  * new version. Forward only.
  */

@@ -13,6 +13,7 @@
 #include "util/embed.h"
 
 extern const struct embedded_file migrations_sqlite[];
+extern const unsigned migrations_sqlite_count;
 
 static void
 test_migrate(void **state)
@@ -173,7 +174,10 @@ test_migrate_referral(void **state)
 	assert_int_equal(db_commit(t.db, &e), 0);
 
 	assert_int_equal(migrate_run(t.db, &applied, &e), 0);
-	assert_int_equal(applied, migrate_latest() - 8);
+	for (i = 0, v = 0; i < (int)migrations_sqlite_count; i++)
+		if (atoi(migrations_sqlite[i].name) > 8)
+			v++;
+	assert_int_equal(applied, v);
 	assert_int_equal(db_schema_version_get(t.db, &v, &e), 0);
 	assert_int_equal(v, migrate_latest());
 	assert_int_equal(one_int(t.db, "SELECT count(*) FROM service_line "
