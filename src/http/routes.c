@@ -57,6 +57,17 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/v1/users/:id", ROLES_ADMIN, ROUTE_API, api_user_patch,
 	  "Change a user; needs If-Match" },
 
+	/* Post-adjustments of secure institutions. */
+	{ "GET", "/api/v1/settlements", ROLES_USERS, ROUTE_API,
+	  api_settlements_list, "Post-adjustments of secure institutions, "
+	  "latest versions (municipalities: their own share only)" },
+	{ "POST", "/api/v1/settlements", ROLES_ADMIN, ROUTE_API,
+	  api_settlements_create, "Settle a secure institution's year "
+	  "{offer_id, year, cost_ore?, occupied_days?, key?, weights?, "
+	  "reason?}; a new version when settled before" },
+	{ "GET", "/api/v1/settlements/:id", ROLES_USERS, ROUTE_API,
+	  api_settlement_get, "One post-adjustment version with its shares" },
+
 	/* Calculators and agreement parameters. */
 	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
 	  api_calc, "Run a calculator (tariff, surplus, occupancy, split, "
@@ -246,6 +257,21 @@ static const struct route routes[] = {
 	  "(?driftsherre=, ?aar=)" },
 	{ "GET", "/regnskab/:id/:year", ROLES_EDITORS, 0, page_accounts_view,
 	  "One offer's accounts for a year and what follows from them" },
+	/* Post-adjustment of secure institutions (efterregulering). */
+	{ "GET", "/oekonomi/efterregulering", ROLES_USERS, 0,
+	  page_settlements, "Post-adjustments of secure institutions "
+	  "(municipalities: their own share)" },
+	{ "GET", "/oekonomi/efterregulering/ny", ROLES_ADMIN, 0,
+	  page_settlement_form, "Form for a post-adjustment (?tilbud=, "
+	  "?aar=)" },
+	{ "POST", "/oekonomi/efterregulering/ny", ROLES_ADMIN, 0,
+	  page_settlement_post, "Preview a post-adjustment; with confirm=1 "
+	  "store it" },
+	{ "GET", "/oekonomi/efterregulering/:id", ROLES_USERS, 0,
+	  page_settlement_view, "One post-adjustment with its shares and "
+	  "chart" },
+	{ "GET", "/oekonomi/efterregulering/:id/andele.xlsx", ROLES_USERS, 0,
+	  page_settlement_xlsx, "The shares of a post-adjustment as XLSX" },
 	/* Governance: meetings, agendas, minutes, search, bodies. */
 	{ "GET", "/moeder", ROLES_PUBLIC, 0, page_meetings,
 	  "Meetings by body and year (filters organ, aar)" },
