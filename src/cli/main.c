@@ -221,6 +221,23 @@ const struct cli_cmd cli_cmds[] = {
 	  "UTF-8 with BOM) or writes it as XLSX to --out; the filters are those\n"
 	  "of the public overview, --versions includes superseded versions.\n",
 	  cmd_round },
+	{ "expenditure", "load the yearly net expenditure of the "
+	  "specialised social area (udgiftsudvikling) from CSV",
+	  "ramme expenditure import FILE.csv [--db PATH]\n\n"
+	  "Loads the net expenditure (accounts and budgets) of the\n"
+	  "municipalities, the region and the whole country, one figure per\n"
+	  "row, from CSV as Excel saves it (; or , separated, UTF-8 or\n"
+	  "Windows-1252) with the header\n"
+	  "  Område;Art;År;Nettoudgift (1.000 kr.)\n"
+	  "in any order, without regard to case. Område is a municipality or\n"
+	  "the region by name or code as in the register, or \"Hele landet\"\n"
+	  "(000); Art is Regnskab or Budget; the amount may be given as\n"
+	  "\"Nettoudgift (kr.)\" instead, in Danish or plain digits. All or\n"
+	  "nothing: every bad row is listed with its line and nothing\n"
+	  "changes; a figure already stored for the same area, kind and year\n"
+	  "is replaced. The figures are shown at /oekonomi/udgifter as index\n"
+	  "charts of North Jutland against the whole country.\n",
+	  cmd_expenditure },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

@@ -272,6 +272,13 @@ static const struct route routes[] = {
 	  "chart" },
 	{ "GET", "/oekonomi/efterregulering/:id/andele.xlsx", ROLES_USERS, 0,
 	  page_settlement_xlsx, "The shares of a post-adjustment as XLSX" },
+	/* Expenditure development (udgiftsudvikling). */
+	{ "GET", "/oekonomi/udgifter", ROLES_PUBLIC, 0, page_expenditure,
+	  "Net expenditure of North Jutland against the whole country as "
+	  "index charts (?basisaar=), and by municipality" },
+	{ "POST", "/oekonomi/udgifter/indlaes", ROLES_ADMIN, 0,
+	  page_expenditure_upload, "Load net expenditure from CSV (all or "
+	  "nothing)" },
 	/* Governance: meetings, agendas, minutes, search, bodies. */
 	{ "GET", "/moeder", ROLES_PUBLIC, 0, page_meetings,
 	  "Meetings by body and year (filters organ, aar)" },

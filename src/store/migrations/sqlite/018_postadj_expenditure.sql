@@ -1,7 +1,9 @@
 -- 018: the post-adjustment (efterregulering) of secure institutions: the
 -- settlement of an institution's year against its assumed occupancy, one
 -- row per version (a correction is a new version with a reason), and the
--- shares of the municipalities with the key values used.
+-- shares of the municipalities with the key values used. And the yearly
+-- net expenditure on the specialised social area (udgiftsudvikling) of
+-- the municipalities, the region and the whole country.
 
 CREATE TABLE settlement (
 	id		INTEGER PRIMARY KEY,
@@ -33,4 +35,16 @@ CREATE TABLE settlement_share (
 	weight		INTEGER NOT NULL CHECK (weight >= 0),
 	amount_ore	INTEGER NOT NULL,
 	PRIMARY KEY (settlement_id, org_code)
+) STRICT;
+
+-- area_code: an organisation's code, or '000' for the whole country.
+CREATE TABLE expenditure (
+	area_code	TEXT NOT NULL,
+	kind		TEXT NOT NULL CHECK (kind IN ('accounts', 'budget')),
+	year		INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+	net_ore		INTEGER NOT NULL,
+	source		TEXT,
+	imported_at	TEXT NOT NULL,
+	imported_by	TEXT NOT NULL,
+	PRIMARY KEY (area_code, kind, year)
 ) STRICT;
