@@ -22,8 +22,11 @@ const struct cli_cmd cli_cmds[] = {
 	  "Socialdirektørkredsen's minutes (2011-2014) as meetings, unless\n"
 	  "--no-minutes is given; and, unless --no-example is given, an\n"
 	  "example year with example figures: the 2024 accounts of the covered\n"
-	  "offers and the published tariff round of 2026. Loading the demo\n"
-	  "data into a database that has it already changes nothing.\n",
+	  "offers and the published tariff round of 2026; and the\n"
+	  "secretariat's accounts 2011 and budget 2012 from the minutes, with\n"
+	  "the two half-yearly invoices of 2011 split by population. Loading\n"
+	  "the demo data into a database that has it already changes\n"
+	  "nothing.\n",
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
 	  "ramme migrate [--db PATH]\n\n"

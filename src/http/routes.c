@@ -279,6 +279,78 @@ static const struct route routes[] = {
 	{ "POST", "/oekonomi/udgifter/indlaes", ROLES_ADMIN, 0,
 	  page_expenditure_upload, "Load net expenditure from CSV (all or "
 	  "nothing)" },
+	/* Cost sharing and the secretariat's budget. */
+	{ "GET", "/api/v1/sharing-keys", ROLES_ADMIN, ROUTE_API,
+	  api_sharing_keys, "Keys of cost sharing (population, 0-17-year-olds, "
+	  "other) with totals" },
+	{ "POST", "/api/v1/sharing-keys", ROLES_ADMIN, ROUTE_API,
+	  api_sharing_key_create, "Create a key {name, title, kind, "
+	  "snapshot_date, source, values {code: n}} or {from_population: "
+	  "year}" },
+	{ "GET", "/api/v1/sharing-keys/:id", ROLES_ADMIN, ROUTE_API,
+	  api_sharing_key_get, "One key with its value per municipality" },
+	{ "GET", "/api/v1/allocations", ROLES_ADMIN, ROUTE_API,
+	  api_allocations_list, "Allocations (current versions); filters "
+	  "year, purpose" },
+	{ "POST", "/api/v1/allocations", ROLES_ADMIN, ROUTE_API,
+	  api_allocation_create, "Split a pool by a key {title, purpose, "
+	  "year, pool_ore, unit_ore, key_id, municipalities} or by weights "
+	  "(price_ore per participant)" },
+	{ "GET", "/api/v1/allocations/:id", ROLES_USERS, ROUTE_API,
+	  api_allocation_get, "One allocation with its shares (?version=); a "
+	  "municipality sees its own share" },
+	{ "POST", "/api/v1/allocations/:id/versions", ROLES_ADMIN, ROUTE_API,
+	  api_allocation_correct, "Correct an allocation: a new version with "
+	  "a reason" },
+	{ "GET", "/api/v1/invoices", ROLES_USERS, ROUTE_API, api_invoices,
+	  "Invoice lines of cost sharing (filters municipality, year); a "
+	  "municipality gets its own" },
+	{ "GET", "/oekonomi/fordelinger", ROLES_ADMIN, 0, page_allocations,
+	  "Allocations of common costs (filters aar, formaal)" },
+	{ "GET", "/oekonomi/fordelinger/ny", ROLES_ADMIN, 0,
+	  page_allocation_new_form, "Form for a new allocation: pool, key, "
+	  "municipalities" },
+	{ "POST", "/oekonomi/fordelinger/ny", ROLES_ADMIN, 0,
+	  page_allocation_new_post, "Preview the split, then create it after "
+	  "confirmation" },
+	{ "GET", "/oekonomi/fordelinger/:id", ROLES_ADMIN, 0,
+	  page_allocation_view, "One allocation: shares, key as used, "
+	  "versions (?version=)" },
+	{ "GET", "/oekonomi/fordelinger/:id/ret", ROLES_ADMIN, 0,
+	  page_allocation_correct_form, "Form to correct an allocation" },
+	{ "POST", "/oekonomi/fordelinger/:id/ret", ROLES_ADMIN, 0,
+	  page_allocation_correct_post, "Preview and store a new version "
+	  "with a reason" },
+	{ "GET", "/oekonomi/fakturaer", ROLES_USERS, 0, page_invoices,
+	  "Invoice lines per municipality (a municipality: its own)" },
+	{ "GET", "/oekonomi/fakturaer.xlsx", ROLES_USERS, 0,
+	  page_invoices_xlsx, "The invoice lines as XLSX (?kommune=, ?aar=)" },
+	{ "GET", "/oekonomi/fakturaer.pdf", ROLES_USERS, 0, page_invoices_pdf,
+	  "The invoice lists as PDF, one section per municipality" },
+	{ "GET", "/oekonomi/noegler", ROLES_ADMIN, 0, page_keys,
+	  "Keys of cost sharing, and forms for new keys" },
+	{ "POST", "/oekonomi/noegler/befolkning", ROLES_ADMIN, 0,
+	  page_key_population_post, "Create a key from the register's "
+	  "populations of a year" },
+	{ "POST", "/oekonomi/noegler/upload", ROLES_ADMIN, 0,
+	  page_key_upload_post, "Create a key from an uploaded CSV file" },
+	{ "GET", "/oekonomi/noegler/:id", ROLES_ADMIN, 0, page_key_view,
+	  "One key with its value per municipality" },
+	{ "GET", "/oekonomi/sekretariat", ROLES_ADMIN, 0, page_secretariat,
+	  "The secretariat's budget and accounts of a year (?aar=), overhead "
+	  "and invoices" },
+	{ "POST", "/oekonomi/sekretariat/linje", ROLES_ADMIN, 0,
+	  page_secretariat_line_post, "Add or change a budget line" },
+	{ "POST", "/oekonomi/sekretariat/linje/:id/slet", ROLES_ADMIN, 0,
+	  page_secretariat_line_delete, "Delete a budget line (confirmed)" },
+	{ "POST", "/oekonomi/sekretariat/lokaler", ROLES_ADMIN, 0,
+	  page_secretariat_premises_post, "Set the premises of the overhead "
+	  "(m² and rates per m²)" },
+	{ "GET", "/oekonomi/sekretariat/deltagerbetaling", ROLES_ADMIN, 0,
+	  page_secretariat_fee_form, "Form for participant fees of an event" },
+	{ "POST", "/oekonomi/sekretariat/deltagerbetaling", ROLES_ADMIN, 0,
+	  page_secretariat_fee_post, "Invoice participant fees per "
+	  "municipality (confirmed)" },
 	/* Governance: meetings, agendas, minutes, search, bodies. */
 	{ "GET", "/moeder", ROLES_PUBLIC, 0, page_meetings,
 	  "Meetings by body and year (filters organ, aar)" },

@@ -125,6 +125,41 @@ void	page_expenditure_upload(struct http_req *r);
 void	api_settlements_list(struct http_req *r);
 void	api_settlement_get(struct http_req *r);
 void	api_settlements_create(struct http_req *r);
+/* api_sharing.c: keys, allocations and invoices of cost sharing */
+void	api_sharing_keys(struct http_req *r);
+void	api_sharing_key_get(struct http_req *r);
+void	api_sharing_key_create(struct http_req *r);
+void	api_allocations_list(struct http_req *r);
+void	api_allocation_get(struct http_req *r);
+void	api_allocation_create(struct http_req *r);
+void	api_allocation_correct(struct http_req *r);
+void	api_invoices(struct http_req *r);
+
+/* page_sharing.c: allocations and invoices */
+void	page_allocations(struct http_req *r);
+void	page_allocation_new_form(struct http_req *r);
+void	page_allocation_new_post(struct http_req *r);
+void	page_allocation_view(struct http_req *r);
+void	page_allocation_correct_form(struct http_req *r);
+void	page_allocation_correct_post(struct http_req *r);
+void	page_invoices(struct http_req *r);
+void	page_invoices_xlsx(struct http_req *r);
+void	page_invoices_pdf(struct http_req *r);
+
+/* page_keys.c: keys (fordelingsnøgler) */
+void	page_keys(struct http_req *r);
+void	page_key_view(struct http_req *r);
+void	page_key_population_post(struct http_req *r);
+void	page_key_upload_post(struct http_req *r);
+
+/* page_secretariat.c: the secretariat's budget, accounts and fees */
+void	page_secretariat(struct http_req *r);
+void	page_secretariat_line_post(struct http_req *r);
+void	page_secretariat_line_delete(struct http_req *r);
+void	page_secretariat_premises_post(struct http_req *r);
+void	page_secretariat_fee_form(struct http_req *r);
+void	page_secretariat_fee_post(struct http_req *r);
+
 /* page_accounts.c: accounts (årsresultat) and the set-aside ledger */
 void	page_accounts(struct http_req *r);
 void	page_accounts_form(struct http_req *r);

@@ -218,5 +218,5 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	if ((rc = round_get(&d, id, &r, NULL, e)) != 0 ||
 	    (rc = round_publish(&d, id, r.version, &rep->tariffs, e)) != 0)
 		return rc;
-	return 0;
+	return demo_secretariat(s, e);
 }

@@ -41,5 +41,13 @@ struct demo_report {
  */
 int	demo_example_year(struct svc *s, struct demo_report *rep,
 	    struct err *e);
+/*
+ * The secretariat's own economy from the minutes of early 2012 (see
+ * secretariat_demo.c): accounts 2011, budget 2012, the premises of the
+ * overhead, the population key of 2011 and the two half-yearly
+ * invoices of 2011. Called by demo_example_year() when it builds the
+ * example year. Returns 0 or the error of the service that failed.
+ */
+int	demo_secretariat(struct svc *s, struct err *e);
 
 #endif

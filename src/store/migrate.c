@@ -16,18 +16,28 @@ extern const unsigned migrations_sqlite_count;
 /* First line of a migration that must run with foreign keys off. */
 #define FK_OFF	"-- foreign_keys=off\n"
 
+/*
+ * The number of migration file i. Numbers rise but may have gaps: the
+ * numbers are handed out ahead of time to changes made side by side,
+ * so a build may lack some; the database records the highest applied.
+ */
+static int
+file_no(unsigned i)
+{
+	return atoi(migrations_sqlite[i].name);
+}
+
 int
 migrate_latest(void)
 {
-	if (migrations_sqlite_count == 0)
-		return 0;
-	return atoi(migrations_sqlite[migrations_sqlite_count - 1].name);
+	return migrations_sqlite_count > 0 ?
+	    file_no(migrations_sqlite_count - 1) : 0;
 }
 
 int
 migrate_run(struct db *db, int *applied, struct err *e)
 {
-	int	 version, rc, n = 0, num, prev = 0;
+	int	 version, rc, n = 0;
 	bool	 fk_off = false;
 	unsigned i;
 
@@ -39,18 +49,13 @@ migrate_run(struct db *db, int *applied, struct err *e)
 		return err_set(e, ERR_DB, "schema_too_new", NULL,
 		    "Databasen har skemaversion %d, men programmet kender kun "
 		    "til version %d", version, migrate_latest());
-	for (i = 0; i < migrations_sqlite_count; i++, prev = num) {
-		/*
-		 * File names are NNN_..., sorted; numbers rise but may leave
-		 * gaps (numbers are handed out before branches meet). A file
-		 * holds version NNN and runs when NNN is above the database's.
-		 */
-		num = atoi(migrations_sqlite[i].name);
-		if (num <= prev)
+	for (i = 0; i < migrations_sqlite_count; i++) {
+		/* Names are NNN_..., sorted, numbers rising from 1. */
+		if (file_no(i) <= (i > 0 ? file_no(i - 1) : 0))
 			return err_set(e, ERR_INTERNAL, "migration_order", NULL,
 			    "Migrering %s har forkert nummer",
 			    migrations_sqlite[i].name);
-		if (num <= version)
+		if (file_no(i) <= version)
 			continue;
 		/*
 		 * A migration that rebuilds a table others refer to runs with
@@ -65,7 +70,7 @@ migrate_run(struct db *db, int *applied, struct err *e)
 		if ((rc = db_begin(db, DB_WRITE, e)) != 0)
 			goto done;
 		if ((rc = db_exec(db, migrations_sqlite[i].data, e)) != 0 ||
-		    (rc = db_schema_version_set(db, num, e)) != 0 ||
+		    (rc = db_schema_version_set(db, file_no(i), e)) != 0 ||
 		    (rc = db_check_integrity(db, e)) != 0) {
 			db_rollback(db);
 			goto done;

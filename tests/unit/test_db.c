@@ -174,9 +174,8 @@ test_migrate_referral(void **state)
 	assert_int_equal(db_commit(t.db, &e), 0);
 
 	assert_int_equal(migrate_run(t.db, &applied, &e), 0);
-	for (i = 0, v = 0; i < (int)migrations_sqlite_count; i++)
-		if (atoi(migrations_sqlite[i].name) > 8)
-			v++;
+	for (i = 8, v = 0; i < (int)migrations_sqlite_count; i++)
+		v++;	/* the files after 008 (numbers may have gaps) */
 	assert_int_equal(applied, v);
 	assert_int_equal(db_schema_version_get(t.db, &v, &e), 0);
 	assert_int_equal(v, migrate_latest());
