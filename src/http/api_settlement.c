@@ -35,6 +35,8 @@ settlement_json(const struct settlement *s, bool with_shares)
 	    (json_int_t)s->difference_ore, "key", s->key_kind, "key_label",
 	    s->key_label, "reason", api_opt_json(s->reason), "created_by",
 	    s->created_by, "created_at", s->created_at);
+	json_object_set_new(j, "key_id", s->key_id > 0 ?
+	    json_integer(s->key_id) : json_null());
 	if (!with_shares && s->shares == NULL)
 		return j;
 	sh = json_array();
@@ -96,7 +98,8 @@ read_input(struct http_req *r, const json_t *in,
     struct settlement_input *si, struct err *e)
 {
 	static const char *const allowed[] = { "offer_id", "year",
-	    "cost_ore", "occupied_days", "key", "weights", "reason", NULL };
+	    "cost_ore", "occupied_days", "key", "key_id", "weights", "reason",
+	    NULL };
 	struct settlement_share	*w;
 	const json_t		*ws;
 	json_t			*copy, *v;
@@ -116,6 +119,9 @@ read_input(struct http_req *r, const json_t *in,
 		return rc;
 	si->offer_id = id;
 	si->year = (int)year;
+	if ((rc = api_int(r, in, NULL, "key_id", false, 1, INT64_MAX,
+	    &si->key_id, e)) != 0)
+		return rc;
 	si->cost_given = api_field(in, "cost_ore") != NULL;
 	si->days_given = api_field(in, "occupied_days") != NULL;
 	if ((rc = api_ore(r, in, NULL, "cost_ore", false, &si->cost_ore,

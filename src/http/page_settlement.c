@@ -26,6 +26,7 @@
 #include "report/chart.h"
 #include "service/agreement.h"
 #include "service/settlement.h"
+#include "store/sharing_store.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -184,6 +185,7 @@ page_settlements(struct http_req *r)
 struct form {
 	const char	*offer;
 	const char	*year;
+	const char	*key;
 	const char	*cost;
 	const char	*days;
 	const char	*reason;
@@ -197,6 +199,7 @@ form_fields(struct http_req *r, struct form *f, bool post)
 
 	f->offer = get(r, post ? "offer_id" : "tilbud");
 	f->year = get(r, post ? "year" : "aar");
+	f->key = post ? get(r, "key_id") : NULL;
 	f->cost = post ? get(r, "cost") : NULL;
 	f->days = post ? get(r, "days") : NULL;
 	f->reason = post ? get(r, "reason") : NULL;
@@ -218,7 +221,7 @@ form_errors(struct http_req *r, const struct err *e, struct ui_errors *errs)
 		snprintf(c.field, sizeof(c.field), "days");
 	else if (strcmp(c.field, "key") == 0 ||
 	    strcmp(c.field, "weights") == 0)
-		c.field[0] = '\0';
+		snprintf(c.field, sizeof(c.field), "key_id");
 	ui_errors_add_err(errs, r, &c);
 }
 
@@ -229,8 +232,11 @@ new_form(struct page *p, const struct form *f, const struct err *e)
 	struct http_req		*r = p->r;
 	struct ui_errors	 errs;
 	struct offer		*v;
+	struct sharing_key_row	*keys;
 	struct err		 le;
-	size_t			 n = 0, i;
+	const char		*ksel;
+	int64_t			 kdef = 0;
+	size_t			 n = 0, nkeys = 0, i;
 
 	form_errors(r, e, &errs);
 	ui_error_summary(h, &errs);
@@ -263,14 +269,31 @@ new_form(struct page *p, const struct form *f, const struct err *e)
 	    .hint = "Pladsdøgn i året. Tomt: fra regnskabet.",
 	    .value = f->days, .type = UI_NUMBER, .inputmode = "numeric",
 	    .suffix = "døgn", .width = "s" }, &errs);
+	err_clear(&le);
+	if (settlement_keys(&r->svc, &keys, &nkeys, &kdef, &le) != 0)
+		nkeys = 0;
+	ksel = f->key != NULL ? f->key : kdef > 0 ?
+	    arena_printf(&r->arena, "%lld", (long long)kdef) : NULL;
+	ui_select_begin(h, &(struct ui_select){ .name = "key_id",
+	    .label = "Fordelingsnøgle",
+	    .hint = "Som standard den nyeste nøgle med 0-17-årige. Nøglerne "
+	    "vedligeholdes under fordelingsnøgler.", .selected = ksel,
+	    .first = nkeys == 0 ? "Ingen fordelingsnøgler" : NULL,
+	    .required = true }, &errs);
+	for (i = 0; i < nkeys; i++)
+		ui_option(h, arena_printf(&r->arena, "%lld",
+		    (long long)keys[i].id), arena_printf(&r->arena, "%s (%s, "
+		    "opgjort %s)", keys[i].title,
+		    settlement_key_label(keys[i].kind),
+		    keys[i].snapshot_date), ksel);
+	ui_select_end(h);
 	ui_field(h, &(struct ui_field){ .name = "reason",
 	    .label = "Begrundelse for en ny version",
 	    .hint = "Kun når året allerede er efterreguleret: hvorfor "
 	    "opgørelsen rettes.", .value = f->reason, .type = UI_TEXTAREA,
 	    .maxlength = SETTLEMENT_REASON_MAX, .rows = 3 }, &errs);
-	HTML_LIT(h, "<p>Fordelingsnøgle: kommunernes folketal for året (den "
-	    "seneste opgørelse i registret). Du ser beregningen og "
-	    "fordelingen, før noget gemmes.</p><div class=\"actions\">");
+	HTML_LIT(h, "<p>Du ser beregningen og fordelingen, før noget "
+	    "gemmes.</p><div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, "Beregn", NULL, NULL);
 	ui_button_link(h, UI_TERTIARY, LIST_HREF, "Annuller");
 	HTML_LIT(h, "</div></form>");
@@ -325,7 +348,12 @@ form_input(struct http_req *r, const struct form *f,
 			    "tal, fx 2336");
 		in->days_given = true;
 	}
-	in->key_kind = "population";
+	if (f->key != NULL) {
+		if (text_parse_i64(f->key, &v) != 0 || v <= 0)
+			return err_set(e, ERR_INVALID, "unknown_key", "key_id",
+			    "Vælg en fordelingsnøgle");
+		in->key_id = v;
+	}
 	in->reason = f->reason;
 	return 0;
 }

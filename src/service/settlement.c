@@ -15,6 +15,7 @@
 #include "core/tariff.h"
 #include "service/agreement.h"
 #include "service/settlement.h"
+#include "service/sharing.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
 #include "store/audit.h"
@@ -22,6 +23,7 @@
 #include "store/offer_store.h"
 #include "store/org_store.h"
 #include "store/settlement_store.h"
+#include "store/sharing_store.h"
 #include "report/xlsx.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -29,11 +31,9 @@
 const char *
 settlement_key_label(const char *kind)
 {
-	if (kind != NULL && strcmp(kind, "population") == 0)
-		return "Folketal";
 	if (kind != NULL && strcmp(kind, "entered") == 0)
 		return "Indtastet fordelingsnøgle";
-	return "";
+	return sharing_kind_label(kind);
 }
 
 static int
@@ -57,39 +57,75 @@ entered_weight(const struct settlement_input *in, const char *code)
 	return -1;
 }
 
-/* The latest year ≤ year any of orgs[0..n) has a population for. */
-static int
-population_year(const struct org *orgs, int n, int year)
+/* The value of code in key k, or -1 if it has none. */
+static int64_t
+key_value(const struct sharing_key_row *k, const char *code)
 {
-	int i, j, best = 0;
+	size_t i;
 
+	for (i = 0; i < k->nvalues; i++)
+		if (strcmp(k->values[i].org_code, code) == 0)
+			return k->values[i].weight;
+	return -1;
+}
+
+/*
+ * The stored key (cost sharing's fordelingsnøgler) the settlement uses:
+ * key_id when given, else the newest key of kind (default children, the
+ * 0–17-year-olds).
+ */
+static int
+stored_key(struct svc *s, const struct settlement_input *in,
+    const char *kind, struct sharing_key_row *out, struct err *e)
+{
+	struct sharing_key_row	*v;
+	size_t			 n, i;
+	int			 rc;
+
+	if (in->key_id > 0) {
+		rc = sharing_store_key_get(s->db, s->arena, in->key_id, out, e);
+		return rc == ERR_NOT_FOUND ? err_set(e, ERR_INVALID,
+		    "unknown_key", "key_id", "Fordelingsnøglen findes ikke") :
+		    rc;
+	}
+	if ((rc = sharing_store_keys(s->db, s->arena, &v, &n, e)) != 0)
+		return rc;
+	/* Newest snapshot first. */
 	for (i = 0; i < n; i++)
-		for (j = 0; j < orgs[i].npop; j++)
-			if (orgs[i].pop[j].year <= year &&
-			    orgs[i].pop[j].year > best)
-				best = orgs[i].pop[j].year;
-	return best;
+		if (strcmp(v[i].kind, kind) == 0)
+			return sharing_store_key_get(s->db, s->arena, v[i].id,
+			    out, e);
+	return err_set(e, ERR_INVALID, "no_key", "key_id", "Der er ingen "
+	    "fordelingsnøgle med %s; opret den under fordelingsnøgler, eller "
+	    "vælg en anden nøgle", sharing_kind_label(kind));
 }
 
 /*
  * The key of the settlement: every municipality of the register with its
- * weight, into out->shares, and its label. The one place that knows
- * where weights come from.
+ * weight, into out->shares, and the key's identity and label. The one
+ * place that knows where weights come from: a stored key of cost sharing
+ * (the 0–17-year-olds by default), or weights entered for every
+ * municipality.
  */
 static int
 key_weights(struct svc *s, const struct settlement_input *in,
     struct settlement *out, struct err *e)
 {
-	struct org	*orgs;
-	const char	*kind = in->key_kind;
-	int		 norgs, i, j, py = 0, rc;
-	size_t		 k, nk = 0;
+	struct sharing_key_row	 key;
+	struct org		*orgs;
+	const char		*kind = in->key_kind;
+	bool			 entered;
+	int			 norgs, i, rc;
+	size_t			 k, nk = 0;
 
 	if (kind == NULL || *kind == '\0')
-		kind = "population";
-	if (strcmp(kind, "population") != 0 && strcmp(kind, "entered") != 0)
+		kind = "children";
+	entered = strcmp(kind, "entered") == 0;
+	if (!entered && strcmp(kind, "children") != 0 &&
+	    strcmp(kind, "population") != 0 && strcmp(kind, "other") != 0)
 		return err_set(e, ERR_INVALID, "invalid_key", "key",
-		    "Ukendt fordelingsnøgle (brug population eller entered)");
+		    "Ukendt fordelingsnøgle (brug children, population, other "
+		    "eller entered)");
 	if ((rc = org_store_list(s->db, s->arena, &orgs, &norgs, e)) != 0)
 		return rc;
 	for (i = 0; i < norgs; i++)
@@ -98,17 +134,9 @@ key_weights(struct svc *s, const struct settlement_input *in,
 	if (nk == 0)
 		return err_set(e, ERR_INVALID, "no_municipalities", "key",
 		    "Der er ingen kommuner i registret at fordele mellem");
-	out->shares = arena_calloc(s->arena, nk, sizeof(*out->shares));
-	out->key_kind = arena_strdup(s->arena, kind);
-	if (strcmp(kind, "population") == 0) {
-		py = population_year(orgs, norgs, in->year);
-		if (py == 0)
-			return err_set(e, ERR_INVALID, "key_missing", "key",
-			    "Der er intet folketal for %d eller tidligere",
-			    in->year);
-		out->key_label = arena_printf(s->arena, "Folketal 1. januar %d",
-		    py);
-	} else {
+	memset(&key, 0, sizeof(key));
+	if (entered) {
+		out->key_kind = "entered";
 		out->key_label = "Indtastet fordelingsnøgle";
 		for (k = 0; k < in->nweights; k++) {
 			for (i = 0; i < norgs; i++)
@@ -126,26 +154,28 @@ key_weights(struct svc *s, const struct settlement_input *in,
 				    "%.80s må ikke være negativ",
 				    orgs[i].name);
 		}
+	} else {
+		if ((rc = stored_key(s, in, kind, &key, e)) != 0)
+			return rc;
+		out->key_id = key.id;
+		out->key_kind = key.kind;
+		out->key_label = arena_printf(s->arena, "%s (opgjort %s)",
+		    key.title, key.snapshot_date);
 	}
+	out->shares = arena_calloc(s->arena, nk, sizeof(*out->shares));
 	out->nshares = 0;
 	for (i = 0; i < norgs; i++) {
 		struct settlement_share	*h;
-		int64_t			 w = -1;
+		int64_t			 w;
 
 		if (orgs[i].kind != ORG_KOMMUNE)
 			continue;
-		if (py > 0) {
-			for (j = 0; j < orgs[i].npop; j++)
-				if (orgs[i].pop[j].year == py)
-					w = orgs[i].pop[j].persons;
-		} else
-			w = entered_weight(in, orgs[i].code);
+		w = entered ? entered_weight(in, orgs[i].code) :
+		    key_value(&key, orgs[i].code);
 		if (w < 0)
 			return err_set(e, ERR_INVALID, "key_missing",
-			    py > 0 ? "key" : "weights",
-			    "Fordelingsnøglen mangler %.80s%s", orgs[i].name,
-			    py > 0 ? arena_printf(s->arena, " (folketal 1. "
-			    "januar %d)", py) : "");
+			    entered ? "weights" : "key_id",
+			    "Fordelingsnøglen mangler %.80s", orgs[i].name);
 		h = &out->shares[out->nshares++];
 		h->org_code = orgs[i].code;
 		h->org_name = orgs[i].name;
@@ -259,7 +289,8 @@ compute(struct svc *s, const struct settlement_input *in,
 	if ((rc = split_allocate(pr.difference_ore, 1, rows, out->nshares,
 	    e)) != 0) {
 		snprintf(e->field, sizeof(e->field), "%s",
-		    strcmp(out->key_kind, "entered") == 0 ? "weights" : "key");
+		    strcmp(out->key_kind, "entered") == 0 ? "weights" :
+		    "key_id");
 		return rc;
 	}
 	for (i = 0; i < out->nshares; i++)
@@ -323,6 +354,29 @@ settlement_institutions(struct svc *s, struct offer **out, size_t *n,
 }
 
 int
+settlement_keys(struct svc *s, struct sharing_key_row **out, size_t *n,
+    int64_t *default_id, struct err *e)
+{
+	size_t	i;
+	int	rc;
+
+	*default_id = 0;
+	if ((rc = admin_only(s, e)) != 0 ||
+	    (rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = sharing_store_keys(s->db, s->arena, out, n, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < *n && *default_id == 0; i++)
+		if (strcmp((*out)[i].kind, "children") == 0)
+			*default_id = (*out)[i].id;
+	if (*default_id == 0 && *n > 0)
+		*default_id = (*out)[0].id;
+	return 0;
+}
+
+int
 settlement_prepare(struct svc *s, const struct settlement_input *in,
     struct settlement *out, struct err *e)
 {
@@ -346,7 +400,7 @@ audit_json(struct svc *s, const struct settlement *r)
 	size_t	 i;
 
 	j = json_pack("{s:I, s:i, s:i, s:I, s:I, s:I, s:I, s:I, s:s, s:I, "
-	    "s:I, s:I, s:I, s:s, s:s}", "offer_id", (json_int_t)r->offer_id,
+	    "s:I, s:I, s:I, s:s, s:s, s:I}", "offer_id", (json_int_t)r->offer_id,
 	    "year", r->year, "version", r->version, "places_centi",
 	    (json_int_t)r->places_centi, "day_basis",
 	    (json_int_t)r->day_basis, "assumed_bp", (json_int_t)r->assumed_bp,
@@ -356,7 +410,7 @@ audit_json(struct svc *s, const struct settlement *r)
 	    (json_int_t)r->tariff_ore, "billed_ore",
 	    (json_int_t)r->billed_ore, "difference_ore",
 	    (json_int_t)r->difference_ore, "key_kind", r->key_kind,
-	    "key_label", r->key_label);
+	    "key_label", r->key_label, "key_id", (json_int_t)r->key_id);
 	json_object_set_new(j, "reason", r->reason != NULL ?
 	    json_string(r->reason) : json_null());
 	sh = json_array();

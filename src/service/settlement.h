@@ -7,10 +7,11 @@
  * the øre (core/postadj, core/split).
  *
  * The cost and the occupied days come from the institution's accounts
- * for the year when ramme has them, or are entered. The key is the
- * municipalities' population of the year (or the latest before), or
- * values entered for every municipality; the values used are stored with
- * the shares, so a later population update does not change a settlement.
+ * for the year when ramme has them, or are entered. The key is one of
+ * cost sharing's keys (service/sharing: the newest key of 0–17-year-olds
+ * by default, or one chosen), or values entered for every municipality;
+ * every municipality must have a value. The values used are stored with
+ * the shares, so a later key update does not change a settlement.
  * A correction is a new version with a reason; every version is audited.
  *
  * Who: the secretariat (admin) prepares and creates; readers see all;
@@ -28,6 +29,7 @@
 
 struct err;
 struct offer;
+struct sharing_key_row;
 struct svc;
 
 #define SETTLEMENT_REASON_MAX	500	/* bytes of a reason */
@@ -40,8 +42,12 @@ struct settlement_input {
 	int64_t		 cost_ore;	/* the year's cost, ≥ 0 */
 	bool		 days_given;	/* false: from the accounts */
 	int64_t		 occupied_days;	/* place-days, ≥ 0 */
-	const char	*key_kind;	/* "population" (default when NULL or
-					   "") or "entered" */
+	int64_t		 key_id;	/* a stored key (sharing_key), or 0 */
+	const char	*key_kind;	/* without key_id: the newest stored
+					   key of this kind, "children"
+					   (default when NULL or ""),
+					   "population" or "other"; or
+					   "entered" */
 	const struct settlement_share *weights; /* "entered": code and
 					   weight of every municipality */
 	size_t		 nweights;
@@ -49,8 +55,16 @@ struct settlement_input {
 					   settled (a new version) */
 };
 
-/* Key kinds: API name and Danish label. */
+/* Danish label of a key kind ("0-17-årige", ..., "Indtastet
+ * fordelingsnøgle"). */
 const char	*settlement_key_label(const char *kind);
+/*
+ * The stored keys the form offers (admin only), newest snapshot first,
+ * and the id the settlement uses by default (the newest key of
+ * 0–17-year-olds, else the newest key; 0 when there is none).
+ */
+int	settlement_keys(struct svc *s, struct sharing_key_row **out,
+	    size_t *n, int64_t *default_id, struct err *e);
 
 /*
  * The secure institutions of the register (for the form), by name.
@@ -62,8 +76,8 @@ int	settlement_institutions(struct svc *s, struct offer **out, size_t *n,
  * Compute the settlement of *in without storing it (the preview before
  * the confirmation): *out holds every figure, the shares and the version
  * it would get. Admin only. ERR_INVALID with e->field naming the input
- * ("offer_id", "year", "cost_ore", "occupied_days", "key", "weights",
- * "reason") and a Danish message.
+ * ("offer_id", "year", "cost_ore", "occupied_days", "key", "key_id",
+ * "weights", "reason") and a Danish message.
  */
 int	settlement_prepare(struct svc *s, const struct settlement_input *in,
 	    struct settlement *out, struct err *e);

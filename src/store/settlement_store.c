@@ -15,7 +15,8 @@
 	"s.offer_id AND v.year = s.year), s.places_centi, s.day_basis, " \
 	"s.assumed_bp, s.rounding_ore, s.cost_ore, s.cost_source, " \
 	"s.occupied_days, s.tariff_ore, s.billed_ore, s.difference_ore, " \
-	"s.key_kind, s.key_label, s.reason, s.created_by, s.created_at"
+	"s.key_kind, s.key_label, s.reason, s.created_by, s.created_at, " \
+	"COALESCE(s.key_id, 0)"
 
 #define SET_FROM \
 	" FROM settlement s JOIN offer o ON o.id = s.offer_id" \
@@ -48,6 +49,7 @@ read_row(struct db_stmt *st, struct arena *a, struct settlement *r)
 	r->reason = db_col_dup(st, 20, a);
 	r->created_by = db_col_dup(st, 21, a);
 	r->created_at = db_col_dup(st, 22, a);
+	r->key_id = db_col_i64(st, 23);
 }
 
 int
@@ -62,8 +64,9 @@ settlement_store_insert(struct db *db, const struct settlement *s,
 	    "places_centi, day_basis, assumed_bp, rounding_ore, cost_ore, "
 	    "cost_source, occupied_days, tariff_ore, billed_ore, "
 	    "difference_ore, key_kind, key_label, reason, created_by, "
-	    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-	    "$11, $12, $13, $14, $15, $16, $17, $18) RETURNING id", e);
+	    "created_at, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+	    "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+	    e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, s->offer_id);
@@ -84,6 +87,7 @@ settlement_store_insert(struct db *db, const struct settlement *s,
 	db_bind_text(st, 16, s->reason);
 	db_bind_text(st, 17, s->created_by);
 	db_bind_text(st, 18, s->created_at);
+	db_bind_opt(st, 19, s->key_id);
 	if ((rc = db_run_id(st, id, e)) != 0)
 		return rc;
 	st = db_prep(db, "INSERT INTO settlement_share (settlement_id, "

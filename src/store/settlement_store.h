@@ -42,8 +42,13 @@ struct settlement {
 	int64_t			 tariff_ore;	/* day tariff */
 	int64_t			 billed_ore;	/* occupied days × tariff */
 	int64_t			 difference_ore; /* cost − billed */
-	const char		*key_kind;	/* "population", "entered" */
-	const char		*key_label;	/* Danish: "Folketal 2020" */
+	int64_t			 key_id;	/* the key used (sharing_key),
+						   0 for weights entered */
+	const char		*key_kind;	/* the key's kind ("children",
+						   "population", "other") or
+						   "entered" */
+	const char		*key_label;	/* Danish: the key's title and
+						   snapshot date */
 	const char		*reason;	/* why this version; NULL for 1 */
 	const char		*created_by;	/* username */
 	const char		*created_at;	/* ISO timestamp */

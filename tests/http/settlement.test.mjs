@@ -2,8 +2,10 @@
  * Post-adjustment of secure institutions (efterregulering) over HTTP:
  * the calculator, the settlements API and pages. Only the secretariat
  * creates; a municipality sees only its own share; the operator sees its
- * own institution; bad input (negative occupied days, a key missing a
- * municipality, zero weights) gets a Danish message and changes nothing;
+ * own institution; the shares follow cost sharing's newest key of
+ * 0–17-year-olds unless another is chosen; bad input (negative occupied
+ * days, no such key, a key missing a municipality, zero weights) gets a
+ * Danish message and changes nothing;
  * a correction needs a reason and becomes a new version.
  */
 import assert from 'node:assert/strict';
@@ -13,6 +15,10 @@ import { assertApiError, assertDanish, startServer } from './harness.mjs';
 
 let srv, admin, op851, op1081, reader, authority, anon;
 let kompasset;	/* the demo's secure institution, run by the region */
+let childKey, partialKey;	/* keys of cost sharing */
+const CHILDREN = { 851: 41000, 810: 7400, 813: 11000, 860: 13800,
+    849: 8000, 825: 250, 846: 8600, 773: 4100, 840: 6900, 787: 8900,
+    820: 7600 };
 const YEAR = 2031;	/* the year settled; its accounts are reported first */
 
 const MUNIS = ['851', '810', '813', '860', '849', '825', '846', '773',
@@ -91,6 +97,29 @@ describe('settlements', () => {
 
 	test('bad input: Danish error, nothing stored', async () => {
 		let r = await admin.post('/api/v1/settlements', { offer_id:
+		    kompasset, year: YEAR });
+		assertApiError(r, 400, 'no_key', { field: 'key_id',
+		    match: /0-17-årige/ });
+		r = await admin.post('/api/v1/sharing-keys', { name: 'born-2031',
+		    title: '0-17-årige 1. januar 2031', kind: 'children',
+		    snapshot_date: '2031-01-01', values: CHILDREN });
+		assert.equal(r.status, 201, r.text);
+		childKey = r.json.id;
+		const partial = { ...CHILDREN };
+		delete partial[825];
+		r = await admin.post('/api/v1/sharing-keys', { name: 'brug-2030',
+		    title: 'Forbrug 2030', kind: 'other',
+		    snapshot_date: '2030-12-31', values: partial });
+		assert.equal(r.status, 201, r.text);
+		partialKey = r.json.id;
+		r = await admin.post('/api/v1/settlements', { offer_id: kompasset,
+		    year: YEAR, key_id: partialKey });
+		assertApiError(r, 400, 'key_missing', { field: 'key_id',
+		    match: /Læsø/ });
+		r = await admin.post('/api/v1/settlements', { offer_id: kompasset,
+		    year: YEAR, key_id: 999999 });
+		assertApiError(r, 400, 'unknown_key', { field: 'key_id' });
+		r = await admin.post('/api/v1/settlements', { offer_id:
 		    kompasset, year: YEAR, occupied_days: -1 });
 		assertApiError(r, 400, 'negative_days', { field: 'occupied_days' });
 		r = await admin.post('/api/v1/settlements', { offer_id: kompasset,
@@ -116,7 +145,8 @@ describe('settlements', () => {
 	});
 
 	let first;
-	test('from the accounts, shared by population to the øre', async () => {
+	test('from the accounts, shared by the 0-17-year-olds to the øre',
+	    async () => {
 		const r = await admin.post('/api/v1/settlements', { offer_id:
 		    kompasset, year: YEAR });
 		assert.equal(r.status, 201, r.text);
@@ -133,7 +163,14 @@ describe('settlements', () => {
 		assert.equal(s.shares.length, 11);
 		assert.equal(s.shares.reduce((a, h) => a + h.amount_ore, 0),
 		    s.difference_ore);
-		assert.match(s.key_label, /Folketal/);
+		assert.equal(s.key, 'children');
+		assert.equal(s.key_id, childKey);
+		assert.match(s.key_label, /0-17-årige 1\. januar 2031/);
+		for (const h of s.shares)
+			assert.equal(h.weight, CHILDREN[h.org_code]);
+		/* 444.374,00 kr. by 117.550 children: Aalborg 41.000. */
+		assert.equal(s.shares.find((h) => h.org_code === '851').amount_ore,
+		    154992347);
 	});
 
 	test('a correction needs a reason and is a new version', async () => {

@@ -20,8 +20,9 @@ CREATE TABLE settlement (
 	tariff_ore	INTEGER NOT NULL,
 	billed_ore	INTEGER NOT NULL,
 	difference_ore	INTEGER NOT NULL,
-	key_kind	TEXT NOT NULL,	-- 'population', 'entered', ...
-	key_label	TEXT NOT NULL,	-- "Folketal 2020"
+	key_id		INTEGER REFERENCES sharing_key(id), -- NULL: entered
+	key_kind	TEXT NOT NULL,	-- the key's kind, or 'entered'
+	key_label	TEXT NOT NULL,	-- "0-17-årige 2024 (opgjort 2024-01-01)"
 	reason		TEXT,		-- why this version replaces the last
 	created_by	TEXT NOT NULL,
 	created_at	TEXT NOT NULL,
