@@ -77,6 +77,20 @@ centi_text(struct http_req *r, int64_t v)
 	return s;
 }
 
+/* An ISO date as "1. januar 2024" in the request's arena. */
+static const char *
+date_da(struct http_req *r, const char *iso)
+{
+	struct buf	 b;
+	const char	*s;
+
+	buf_init(&b);
+	text_format_date_da(&b, iso);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return s;
+}
+
 /* Underskud (the municipalities pay) / Overskud (they get back). */
 static void
 result_badge(struct html *h, int64_t diff)
@@ -102,16 +116,17 @@ rule_text(struct page *p)
 	int			 year = atoi(p->r->svc.now_iso);
 
 	HTML_LIT(h, "<p>Sikrede institutioner takstfastsættes ud fra en "
-	    "forudsat belægning (85 % til og med 2014, 90 % fra 2015");
+	    "forudsat belægning, som er en aftaleparameter for året: 85 % til "
+	    "og med 2014 og 90 % fra 2015.");
 	err_clear(&e);
 	if (agreement_params_get(&p->r->svc, year, &ap, &e) == 0) {
-		HTML_LIT(h, "; i ");
+		HTML_LIT(h, " I ");
 		html_text(h, arena_printf(&p->r->arena, "%d", year));
-		HTML_LIT(h, " ");
+		HTML_LIT(h, " er den ");
 		html_centi(h, ap.secure_occupancy_bp);
-		HTML_LIT(h, " %");
+		HTML_LIT(h, " %.");
 	}
-	HTML_LIT(h, "). Efter året opgøres forskellen mellem årets "
+	HTML_LIT(h, " Efter året opgøres forskellen mellem årets "
 	    "omkostninger og det opkrævede (belagte døgn × takst), og et "
 	    "underskud eller overskud fordeles mellem kommunerne efter en "
 	    "fordelingsnøgle.</p>");
@@ -282,10 +297,9 @@ new_form(struct page *p, const struct form *f, const struct err *e)
 	    .required = true }, &errs);
 	for (i = 0; i < nkeys; i++)
 		ui_option(h, arena_printf(&r->arena, "%lld",
-		    (long long)keys[i].id), arena_printf(&r->arena, "%s (%s, "
-		    "opgjort %s)", keys[i].title,
-		    settlement_key_label(keys[i].kind),
-		    keys[i].snapshot_date), ksel);
+		    (long long)keys[i].id), arena_printf(&r->arena, "%s "
+		    "(opgjort %s)", keys[i].title, date_da(r,
+		    keys[i].snapshot_date)), ksel);
 	ui_select_end(h);
 	ui_field(h, &(struct ui_field){ .name = "reason",
 	    .label = "Begrundelse for en ny version",

@@ -288,7 +288,7 @@ expenditure_view(struct svc *s, struct expenditure_view *out,
 	struct expenditure_area	*x;
 	enum expenditure_kind	 kind;
 	size_t			 n, i, a, y;
-	int			 norgs, rc, o, at;
+	int			 norgs, rc, o, at, pass;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
@@ -306,17 +306,19 @@ expenditure_view(struct svc *s, struct expenditure_view *out,
 		    out->nyears < EXPENDITURE_YEARS_MAX)
 			out->years[out->nyears++] = rows[i].year;
 	qsort(out->years, out->nyears, sizeof(int), cmp_int);
-	/* Municipalities, then the region, as the register orders them. */
+	/* Municipalities, then the region, each by the register's order. */
 	out->areas = arena_calloc(s->arena, (size_t)norgs + 1,
 	    sizeof(*out->areas));
-	for (o = 0; o < norgs; o++)
-		if (orgs[o].kind == ORG_KOMMUNE || orgs[o].kind == ORG_REGION) {
-			x = &out->areas[out->nareas++];
-			x->code = orgs[o].code;
-			x->name = orgs[o].name;
-			x->municipality = orgs[o].kind == ORG_KOMMUNE;
-			area_init(s->arena, x, out->nyears);
-		}
+	for (pass = 0; pass < 2; pass++)
+		for (o = 0; o < norgs; o++)
+			if (orgs[o].kind == (pass == 0 ? ORG_KOMMUNE :
+			    ORG_REGION)) {
+				x = &out->areas[out->nareas++];
+				x->code = orgs[o].code;
+				x->name = orgs[o].name;
+				x->municipality = orgs[o].kind == ORG_KOMMUNE;
+				area_init(s->arena, x, out->nyears);
+			}
 	out->north.code = "nord";
 	out->north.name = "Nordjylland (kommunerne)";
 	area_init(s->arena, &out->north, out->nyears);

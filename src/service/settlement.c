@@ -26,7 +26,9 @@
 #include "store/sharing_store.h"
 #include "report/xlsx.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/err.h"
+#include "util/text.h"
 
 const char *
 settlement_key_label(const char *kind)
@@ -112,6 +114,7 @@ key_weights(struct svc *s, const struct settlement_input *in,
     struct settlement *out, struct err *e)
 {
 	struct sharing_key_row	 key;
+	struct buf		 b;
 	struct org		*orgs;
 	const char		*kind = in->key_kind;
 	bool			 entered;
@@ -159,8 +162,11 @@ key_weights(struct svc *s, const struct settlement_input *in,
 			return rc;
 		out->key_id = key.id;
 		out->key_kind = key.kind;
+		buf_init(&b);
+		text_format_date_da(&b, key.snapshot_date);
 		out->key_label = arena_printf(s->arena, "%s (opgjort %s)",
-		    key.title, key.snapshot_date);
+		    key.title, buf_str(&b));
+		buf_cleanup(&b);
 	}
 	out->shares = arena_calloc(s->arena, nk, sizeof(*out->shares));
 	out->nshares = 0;
