@@ -956,6 +956,61 @@ test_occupancy_prefill(void **state)
 	assert_int_equal(v.sub.lines[0].nwarnings, 0);
 }
 
+/*
+ * A secure institution through the services: saved at the year's
+ * assumed occupancy it asks for no reason; the next round pre-fills the
+ * assumed occupancy of its year, not the history of the accounts.
+ */
+static void
+test_secure_prefill(void **state)
+{
+	struct fixture		*f = *state;
+	struct tariff_round	 r = round_of(2015, 1, "2014-01-01",
+	    "2014-12-31");
+	struct accounts_input	 ai;
+	struct accounts_row	 row;
+	struct submission_view	 v;
+	struct service_line	 l = tv2_line();
+	struct err		 e;
+	int64_t			 secure, rid, sub, n, ver;
+
+	secure = new_offer(f, "Kompasset", "1081", OFFER_SECURE_INSTITUTION);
+	assert_true(secure > 0);
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, secure);
+	l.occupancy_bp = 9000;
+	assert_int_equal(round_submission_save(&f->other, sub, 1, &l, 1, &ver,
+	    &e), 0);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+	/* 85 % in 2015 asks for a reason. */
+	l.occupancy_bp = 8500;
+	assert_int_equal(round_submission_save(&f->other, sub, ver, &l, 1,
+	    &ver, &e), 0);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].nwarnings, 1);
+	assert_string_equal(round_warning_code(v.sub.lines[0].warnings[0].kind),
+	    "occupancy_not_assumed");
+
+	/* Accounts of 70 % in 2013 and 2014 do not move the next year. */
+	memset(&ai, 0, sizeof(ai));
+	ai.offer_id = secure;
+	ai.tariff_base_ore = ai.revenue_ore = ai.costs_ore = 800000000;
+	ai.available_days = 3650;
+	ai.occupied_days = 2555;
+	ai.year = 2014;
+	assert_int_equal(accounts_report(&f->other, &ai, &row, &e), 0);
+	ai.year = 2013;
+	assert_int_equal(accounts_report(&f->other, &ai, &row, &e), 0);
+	r = round_of(2016, 1, "2014-01-01", "2014-12-31");
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, secure);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.nlines_loaded, 1);
+	assert_int_equal(v.sub.lines[0].occupancy_bp, 9000);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+}
+
 static void
 test_deadline_reopen_roles(void **state)
 {
@@ -1471,6 +1526,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tv1_tv2_through_services,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_occupancy_prefill, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_secure_prefill, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_deadline_reopen_roles,
 		    setup, teardown),
