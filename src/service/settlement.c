@@ -433,22 +433,47 @@ audit_json(struct svc *s, const struct settlement *r)
 	return copy;
 }
 
+/* The audit form of the latest stored version of r's year, or NULL. */
+static int
+previous_json(struct svc *s, const struct settlement *r, char **out,
+    struct err *e)
+{
+	struct settlement	 prev;
+	int64_t			*ids;
+	size_t			 n;
+	int			 rc;
+
+	*out = NULL;
+	if (r->version <= 1)
+		return 0;
+	if ((rc = settlement_store_versions(s->db, s->arena, r->offer_id,
+	    r->year, &ids, &n, e)) != 0 || n == 0)
+		return rc;
+	if ((rc = settlement_store_get(s->db, s->arena, ids[n - 1], &prev,
+	    e)) != 0)
+		return rc;
+	*out = audit_json(s, &prev);
+	return 0;
+}
+
 int
 settlement_create(struct svc *s, const struct settlement_input *in,
     struct settlement *out, struct err *e)
 {
-	int64_t	id;
-	int	rc;
+	char	*before;
+	int64_t	 id;
+	int	 rc;
 
 	if ((rc = admin_only(s, e)) != 0)
 		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = compute(s, in, out, e)) != 0 ||
+	    (rc = previous_json(s, out, &before, e)) != 0 ||
 	    (rc = settlement_store_insert(s->db, out, &id, e)) != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "settlement",
 	    arena_printf(s->arena, "%lld/%d", (long long)in->offer_id,
-	    in->year), out->version == 1 ? "create" : "update", NULL,
+	    in->year), out->version == 1 ? "create" : "update", before,
 	    audit_json(s, out), e)) != 0 ||
 	    (rc = settlement_store_get(s->db, s->arena, id, out, e)) != 0) {
 		db_rollback(s->db);

@@ -229,6 +229,7 @@ settlement_store_versions(struct db *db, struct arena *a, int64_t offer_id,
     int year, int64_t **ids, size_t *n, struct err *e)
 {
 	struct db_stmt	*st;
+	size_t		 cap = 16;
 	int		 rc;
 
 	st = db_prep(db, "SELECT id FROM settlement WHERE offer_id = $1 AND "
@@ -237,11 +238,18 @@ settlement_store_versions(struct db *db, struct arena *a, int64_t offer_id,
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id);
 	db_bind_i64(st, 2, year);
-	*ids = arena_calloc(a, 64, sizeof(**ids));
+	*ids = arena_calloc(a, cap, sizeof(**ids));
 	*n = 0;
-	while ((rc = db_step(st, e)) == DB_ROW)
-		if (*n < 64)
-			(*ids)[(*n)++] = db_col_i64(st, 0);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (*n == cap) {
+			int64_t *n2 = arena_calloc(a, cap * 2, sizeof(*n2));
+
+			memcpy(n2, *ids, cap * sizeof(*n2));
+			*ids = n2;
+			cap *= 2;
+		}
+		(*ids)[(*n)++] = db_col_i64(st, 0);
+	}
 	db_reset(st);
 	return rc < 0 ? rc : 0;
 }
