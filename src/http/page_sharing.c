@@ -392,8 +392,8 @@ post(struct http_req *r, int64_t id)
 	struct err		 e;
 	static const char *const cons[] = {
 		"Hver kommune kan se sin andel under »Mine fakturaer«.",
-		"Fordelingen gemmes med nøglens tal, som de er nu; en senere "
-		"ændring af nøglen ændrer den ikke.",
+		("Fordelingen gemmes med nøglens tal, som de er nu; en senere "
+		"ændring af nøglen ændrer den ikke."),
 		"En fejl rettes med en ny version med begrundelse.",
 	};
 
@@ -554,15 +554,16 @@ page_allocation_view(struct http_req *r)
 
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
-	    api_param_id(r, 0, &id, &e) != 0 ||
-	    ((s = http_query(r, "version")) != NULL && (text_parse_i64(s,
-	    &version) != 0 || version < 1 || version > 100000) &&
-	    err_set(&e, ERR_NOT_FOUND, "not_found", NULL, "Versionen findes "
-	    "ikke") != 0) ||
-	    sharing_get(&r->svc, id, (int)version, &a, &e) != 0) {
-		http_send_error(r, &e);
-		return;
+	    api_param_id(r, 0, &id, &e) != 0)
+		goto fail;
+	if ((s = http_query(r, "version")) != NULL && (text_parse_i64(s,
+	    &version) != 0 || version < 1 || version > 100000)) {
+		err_set(&e, ERR_NOT_FOUND, "not_found", NULL, "Versionen "
+		    "findes ikke");
+		goto fail;
 	}
+	if (sharing_get(&r->svc, id, (int)version, &a, &e) != 0)
+		goto fail;
 	page_begin_crumbs(&p, r, a.title, NULL, (const struct page_crumb[]){
 	    { "/oekonomi/fordelinger", "Fordelinger" } }, 1);
 	flash = http_query(r, "besked");
@@ -616,6 +617,9 @@ page_allocation_view(struct http_req *r)
 	HTML_LIT(h, "</div>");
 	versions_table(r, h, id, a.version);
 	page_end(&p, 200);
+	return;
+fail:
+	http_send_error(r, &e);
 }
 
 /* ---- invoices --------------------------------------------------------- */

@@ -215,7 +215,7 @@ rule(struct doc *d)
 static void
 section(struct doc *d, const struct invoice_row *v, size_t n)
 {
-	char		 amount[TEXT_KR_SIZE];
+	char		 amount[TEXT_KR_SIZE], year[16];
 	struct buf	 b, w;
 	int64_t		 total = 0;
 	size_t		 i;
@@ -231,7 +231,10 @@ section(struct doc *d, const struct invoice_row *v, size_t n)
 	rule(d);
 	for (i = 0; i < n; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s, %d", v[i].title, v[i].year);
+		buf_puts(&b, v[i].title);
+		snprintf(year, sizeof(year), "%d", v[i].year);
+		if (strstr(v[i].title, year) == NULL)	/* the year, once */
+			buf_printf(&b, ", %s", year);
 		buf_reset(&w);
 		buf_printf(&w, "%s: ", v[i].key_title);
 		text_format_int_da(&w, v[i].weight);

@@ -60,13 +60,19 @@ const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/politikere'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
+/* The economy pages: the secretariat's, and a municipality's invoices. */
+const ECONOMY_SEEDS = ['/oekonomi/fordelinger', '/oekonomi/fordelinger/ny',
+    '/oekonomi/noegler', '/oekonomi/sekretariat',
+    '/oekonomi/sekretariat/deltagerbetaling', '/oekonomi/fakturaer'];
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
-	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import'] },
+	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
+	    ...ECONOMY_SEEDS] },
 	/* Its own offer first: the one with the edit link. */
-	{ role: 'aalborg', user: 'aalborg', seeds: EDITOR_SEEDS,
-	    ownOffer: true },
-	{ role: 'bronderslev', user: 'bronderslev', seeds: PUBLIC_SEEDS },
+	{ role: 'aalborg', user: 'aalborg', seeds: [...EDITOR_SEEDS,
+	    '/oekonomi/fakturaer'], ownOffer: true },
+	{ role: 'bronderslev', user: 'bronderslev', seeds: [...PUBLIC_SEEDS,
+	    '/oekonomi/fakturaer'] },
 	{ role: 'laeser', user: 'laeser', seeds: PUBLIC_SEEDS },
 	{ role: 'anonym', user: null, seeds: [...PUBLIC_SEEDS, '/login'] },
 ];
