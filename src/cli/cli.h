@@ -57,6 +57,7 @@ int	cmd_calc(int argc, char **argv);
 int	cmd_meeting(int argc, char **argv);
 int	cmd_round(int argc, char **argv);
 int	cmd_expenditure(int argc, char **argv);
+int	cmd_pl(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

@@ -1,18 +1,38 @@
 /*
- * cmd_calc — `ramme calc tariff|surplus|occupancy|split|post-adjustment`:
- * read one JSON object on standard input, run the calculator
- * (service/calc) and print its JSON answer. Bad input exits 2 with the
- * Danish message on standard error.
+ * cmd_calc — `ramme calc tariff|surplus|occupancy|fixed-prices|analysis|
+ * split|post-adjustment`: read one JSON object on standard input, run the
+ * calculator (service/calc) and print its JSON answer. Bad input exits 2
+ * with the Danish message on standard error. With --db, fixed-prices and
+ * analysis may name a stored PL series ("series": NAME).
  */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
+#include "service/agreement.h"
 #include "service/calc.h"
+#include "service/pl.h"
+#include "service/svc.h"
+#include "store/db.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/text.h"
+
+/* With --db: the parameters the secretariat stored for the year. */
+static int
+lookup_params(void *arg, int year, struct agreement_params *out,
+    struct err *e)
+{
+	return agreement_params_get(arg, year, out, e);
+}
+
+static const char *const calc_names[] = {
+	"tariff", "surplus", "occupancy", "fixed-prices", "analysis", "split",
+	"post-adjustment", NULL
+};
 
 #define CALC_INPUT_MAX	(64 * 1024)	/* bytes read from standard input */
 
@@ -34,20 +54,31 @@ read_stdin(struct buf *b)
 int
 cmd_calc(int argc, char **argv)
 {
-	struct buf	 b;
-	struct err	 e;
-	json_error_t	 je;
-	json_t		*in, *out;
-	int		 rc;
+	struct calc_params	 src = { 0 };
+	struct cli_opts		 o;
+	struct db		*db = NULL;
+	struct arena		 a;
+	struct svc		 s;
+	struct buf		 b;
+	struct err		 e;
+	json_error_t		 je;
+	json_t			*in, *out;
+	bool			 has_db = false;
+	int			 rc, i;
 
-	if (argc != 2 || (strcmp(argv[1], "tariff") != 0 &&
-	    strcmp(argv[1], "surplus") != 0 &&
-	    strcmp(argv[1], "occupancy") != 0 &&
-	    strcmp(argv[1], "split") != 0 &&
-	    strcmp(argv[1], "post-adjustment") != 0)) {
+	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "calc")) != 0)
+		return rc;
+	for (i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--db", 4) == 0)
+			has_db = true;
+	for (i = 0; o.npos == 1 && calc_names[i] != NULL; i++)
+		if (strcmp(o.pos[0], calc_names[i]) == 0)
+			break;
+	if (o.npos != 1 || calc_names[i] == NULL) {
 		fprintf(stderr, "usage: ramme calc tariff|surplus|occupancy|"
-		    "split|post-adjustment < input.json (see `ramme help "
-		    "calc`)\n");
+		    "fixed-prices|analysis|split|post-adjustment [--db PATH] "
+		    "< input.json (see "
+		    "`ramme help calc`)\n");
 		return 2;
 	}
 	buf_init(&b);
@@ -74,8 +105,23 @@ cmd_calc(int argc, char **argv)
 		return 2;
 	}
 	err_clear(&e);
-	rc = calc_json(argv[1], NULL, in, &out, &e);
+	arena_init(&a);
+	if (has_db) {
+		if (cli_db_open(o.db, &db) != 0) {
+			json_decref(in);
+			arena_cleanup(&a);
+			return 1;
+		}
+		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+		src.lookup = lookup_params;
+		src.arg = &s;
+		src.pl_series = pl_calc_lookup;
+		src.pl_arg = &s;
+	}
+	rc = calc_json(o.pos[0], has_db ? &src : NULL, in, &out, &e);
 	json_decref(in);
+	arena_cleanup(&a);
+	db_close(db);
 	if (rc != 0) {
 		cli_print_err(&e);
 		return cli_exit_code(rc);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "service/demo.h"
 #include "service/meeting.h"
+#include "service/pl.h"
 #include "service/register_io.h"
 #include "service/svc.h"
 #include "store/db.h"
@@ -44,6 +45,7 @@ cmd_init(int argc, char **argv)
 	struct register_io_report rep;
 	struct demo_report	 drep;
 	int			 rc, version, nmeet;
+	bool			 loaded;
 
 	if ((rc = cli_parse(argc, argv, spec, vals, &o, "init")) != 0)
 		return rc;
@@ -57,7 +59,18 @@ cmd_init(int argc, char **argv)
 	err_clear(&e);
 	db_schema_version_get(db, &version, &e);
 	printf("database %s at schema version %d\n", o.db, version);
-	rc = 0;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	if ((rc = pl_load_initial(&s, &loaded, &e)) != 0) {
+		cli_print_err(&e);
+		arena_cleanup(&a);
+		db_close(db);
+		return cli_exit_code(rc);
+	}
+	if (loaded)
+		printf("price-and-wage series " PL_STATE_SERIES
+		    " loaded (version 1)\n");
+	arena_cleanup(&a);
 	if (vals[0] != NULL) {
 		arena_init(&a);
 		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));

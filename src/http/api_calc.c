@@ -1,7 +1,8 @@
 /*
- * api_calc — the calculators (tariff, surplus, occupancy) and the
- * agreement parameters over JSON. The calculators change nothing; they
- * use the parameters the secretariat has stored for the year.
+ * api_calc — the calculators (tariff, surplus, occupancy, fixed-prices,
+ * analysis) and the agreement parameters over JSON. The calculators
+ * change nothing; they use the parameters the secretariat has stored for
+ * the year and the stored PL series ("series": NAME).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "http/routes.h"
 #include "service/agreement.h"
 #include "service/calc.h"
+#include "service/pl.h"
 #include "store/param_store.h"
 #include "util/text.h"
 
@@ -41,7 +43,9 @@ send_calc_json(struct http_req *r, int status, json_t *j)
 void
 api_calc(struct http_req *r)
 {
-	struct calc_params	 src = { lookup_params, &r->svc };
+	struct calc_params	 src = { .lookup = lookup_params, .arg = &r->svc,
+				     .pl_series = pl_calc_lookup,
+				     .pl_arg = &r->svc };
 	struct err		 e;
 	json_t			*in = NULL, *out = NULL;
 

@@ -26,6 +26,7 @@ static const struct menu_item {
 	{ "/organisationer", "Organisationer", "organisationer", ROLES_PUBLIC },
 	{ "/takster", "Takster", "takster", ROLES_PUBLIC },
 	{ "/beregn", "Beregn", "beregn", ROLES_PUBLIC },
+	{ "/oekonomi", "Økonomi", "oekonomi", ROLES_PUBLIC },
 	{ "/moeder", "Møder", "moeder", ROLES_PUBLIC },
 	{ "/soeg", "Søg", "soeg", ROLES_PUBLIC },
 	{ "/politikere", "Politikere", "politikere", ROLES_PUBLIC },

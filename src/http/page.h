@@ -32,7 +32,8 @@ struct page_crumb {
 /*
  * Start a page: document head, header, main menu (section names the
  * current menu item: "tilbud", "organisationer", "takster", "beregn",
- * "moeder", "soeg", "politikere", "indberetning", "regnskab", "brugere"
+ * "moeder", "soeg", "politikere", "indberetning", "regnskab", "oekonomi",
+ * "brugere"
  * or NULL), breadcrumbs, and the <main> element with an <h1> of title.
  * The breadcrumbs are "Forside › SECTION › title": the section's menu
  * item when the page is below it.

@@ -491,7 +491,7 @@ occupancy_form(struct page *p, const char *which, json_t *out,
 static json_t *
 run(struct http_req *r, const char **which, struct err *e)
 {
-	struct calc_params	 src = { lookup_params, &r->svc };
+	struct calc_params	 src = { .lookup = lookup_params, .arg = &r->svc };
 	json_t			*in = NULL, *out = NULL;
 
 	if (http_form_error(r, e) != 0)

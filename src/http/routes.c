@@ -70,10 +70,14 @@ static const struct route routes[] = {
 
 	/* Calculators and agreement parameters. */
 	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
-	  api_calc, "Run a calculator (tariff, surplus, occupancy, split, "
-	  "post-adjustment) on "
-	  "JSON "
-	  "input; changes nothing" },
+	  api_calc, "Run a calculator (tariff, surplus, occupancy, "
+	  "fixed-prices, analysis, split, post-adjustment) on JSON input; "
+	  "changes nothing" },
+	{ "GET", "/api/v1/pl-series", ROLES_PUBLIC, ROUTE_API, api_pl_list,
+	  "Price-and-wage series with their current version" },
+	{ "GET", "/api/v1/pl-series/:name", ROLES_PUBLIC, ROUTE_API,
+	  api_pl_get, "One price-and-wage series: % change and index per "
+	  "year, its versions; ?version=N for an earlier version" },
 	{ "GET", "/api/v1/params/:year", ROLES_PUBLIC, ROUTE_API,
 	  api_params_get, "The agreement parameters of a year: value, "
 	  "default, unit, range" },
@@ -205,6 +209,23 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/setaside", ROLES_EDITORS, ROUTE_API,
 	  api_setaside_ledger, "An operator's set-aside ledger as of a year "
 	  "(?operator=, ?year=)" },
+	/* Economics: price-and-wage series. */
+	{ "GET", "/oekonomi", ROLES_PUBLIC, 0, page_economy,
+	  "Økonomi: the economics sections as cards" },
+	{ "GET", "/oekonomi/pl", ROLES_PUBLIC, 0, page_pl_list,
+	  "Price-and-wage series with current version, source and revision" },
+	{ "GET", "/oekonomi/pl/import", ROLES_ADMIN, 0, page_pl_import_form,
+	  "Form to import a new version of PL series (CSV or XLSX)" },
+	{ "POST", "/oekonomi/pl/import", ROLES_ADMIN, 0, page_pl_import_post,
+	  "Check an uploaded series file; with confirm=1 store the new "
+	  "versions" },
+	{ "GET", "/oekonomi/pl/:name", ROLES_PUBLIC, 0, page_pl_view,
+	  "One series: changes and index per year, versions, and an amount "
+	  "restated in fixed prices (?beloeb, fra, til)" },
+	{ "GET", "/oekonomi/pl/:name/eksport", ROLES_PUBLIC, 0, page_pl_export,
+	  "A series version as CSV or XLSX in the import format "
+	  "(?format=csv|xlsx, version)" },
+
 	{ "GET", "/takster", ROLES_PUBLIC, 0, page_tariffs,
 	  "Takstoversigt: published tariffs with filters and downloads" },
 	{ "GET", "/takster/reduktion", ROLES_PUBLIC, 0, page_tariff_reduction,

@@ -56,6 +56,18 @@ void	api_calc(struct http_req *r);
 void	api_params_get(struct http_req *r);
 void	api_param_put(struct http_req *r);
 
+/* api_pl.c: price-and-wage series as JSON */
+void	api_pl_list(struct http_req *r);
+void	api_pl_get(struct http_req *r);
+
+/* page_economy.c, page_pl.c: Økonomi and the price-and-wage series */
+void	page_economy(struct http_req *r);
+void	page_pl_list(struct http_req *r);
+void	page_pl_view(struct http_req *r);
+void	page_pl_export(struct http_req *r);
+void	page_pl_import_form(struct http_req *r);
+void	page_pl_import_post(struct http_req *r);
+
 /* page_calc.c: the calculators as forms */
 void	page_calc(struct http_req *r);
 void	page_calc_preview(struct http_req *r);

@@ -158,6 +158,19 @@ xlsx_centi(struct xlsx *x, int64_t v)
 }
 
 void
+xlsx_scaled(struct xlsx *x, int64_t v, int decimals)
+{
+	double	scale = 1;
+	char	txt[40];
+	int	i;
+
+	for (i = 0; i < decimals && i < 9; i++)
+		scale *= 10;
+	write_number(x, (double)v / scale, (size_t)snprintf(txt, sizeof(txt),
+	    "%lld,%0*d", (long long)(v / (int64_t)scale), i, 0));
+}
+
+void
 xlsx_date(struct xlsx *x, const char *iso)
 {
 	lxw_format	*f;

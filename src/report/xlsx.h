@@ -46,6 +46,11 @@ void	xlsx_int(struct xlsx *x, int64_t v);
  */
 void	xlsx_centi(struct xlsx *x, int64_t v);
 /*
+ * Write v / 10^decimals (decimals 0..9; a percentage in ten-thousandths
+ * with 4) as a number in the next cell, converted here, at the edge.
+ */
+void	xlsx_scaled(struct xlsx *x, int64_t v, int decimals);
+/*
  * Write an ISO date "YYYY-MM-DD" in the next cell as a real date (a
  * serial number shown in the column's num_format, or XLSX_DATE_DA when
  * the column has none), so spreadsheets sort and compute with it. NULL

@@ -1,9 +1,11 @@
 /*
- * calc — the tariff, surplus and occupancy calculators, JSON in and JSON
- * out. `ramme calc …` and POST /api/v1/calc/… both call these, so they
- * accept and answer exactly the same. No I/O, no database: the rules are
- * in core/ (tariff, surplus, occupancy) and the parameters of the year
- * come from params_defaults() or from the caller's lookup.
+ * calc — the tariff, surplus, occupancy, fixed-price and analysis
+ * calculators, JSON in and JSON out. `ramme calc …` and POST
+ * /api/v1/calc/… both call these, so they accept and answer exactly the
+ * same. No I/O, no database: the rules are in core/ (tariff, surplus,
+ * occupancy, pl, analysis); the parameters of the year come from
+ * params_defaults() or from the caller's lookup, a named PL series from
+ * the caller's pl_series lookup.
  *
  * Number rules for input:
  *   *_ore fields are integers (øre); a number with a fraction or an
@@ -67,16 +69,37 @@
  *        øre, ...} (the difference by largest remainder to the øre,
  *        with its sign).
  *
+ * fixed-prices
+ *   in:  from_year, to_year, the series: either pl_pct {"2021": 1.2, ...}
+ *        (% change per year, at most four decimals, −50..100) or series
+ *        (name of a stored series, its current version; needs a
+ *        pl_series lookup); optional amount_ore (in from-year prices).
+ *   out: factor (from_year → to_year, the product of 1 + pct/100 for the
+ *        years after from_year up to to_year, inverse backwards; 10
+ *        decimals half-up), amount_ore (restated, half-up to the øre
+ *        once; only when amount_ore was given).
+ * analysis
+ *   in:  from_year, to_year, pl_pct or series (as fixed-prices), lines
+ *        [{id (text), places (two decimals), tariff_from_ore (> 0),
+ *        tariff_to_ore}] (1..10,000 lines).
+ *   out: lines [{id, real_change_pct}], unweighted_mean_pct,
+ *        weighted_mean_pct (weight places × from-tariff in fixed prices;
+ *        null when no line has places), every percentage rounded half-up
+ *        to two decimals from the exact value.
+ *
  * Exact values are JSON reals: dump with CALC_DUMP_FLAGS (15 significant
  * digits) so 228310.5023 does not print as 228310.50229999999.
  */
 #ifndef RAMME_CALC_H
 #define RAMME_CALC_H
 
+#include <stddef.h>
+
 #include <jansson.h>
 
 struct agreement_params;
 struct err;
+struct pl_year;
 
 #define CALC_DUMP_FLAGS		JSON_REAL_PRECISION(15)
 
@@ -90,12 +113,21 @@ struct calc_params {
 	int	(*lookup)(void *arg, int year, struct agreement_params *out,
 		    struct err *e);
 	void	*arg;
+	/*
+	 * Fill out[0..max) with the years of the current version of the
+	 * PL series `name` (*n set). Returns 0, ERR_NOT_FOUND with a Danish
+	 * message for an unknown series, or another negative enum
+	 * err_code. NULL: a named series is refused (ERR_INVALID).
+	 */
+	int	(*pl_series)(void *arg, const char *name, struct pl_year *out,
+		    size_t max, size_t *n, struct err *e);
+	void	*pl_arg;
 };
 
 /*
- * Run the calculator `name` ("tariff", "surplus", "occupancy", "split",
- * "post-adjustment")
- * on the JSON object in, with parameters from src (NULL: the spec's defaults
+ * Run the calculator `name` ("tariff", "surplus", "occupancy",
+ * "fixed-prices", "analysis", "split", "post-adjustment") on the
+ * JSON object in, with parameters from src (NULL: the spec's defaults
  * for the year). On success *out is a new object the caller owns
  * (json_decref) and 0 is returned. On failure *out is NULL and the
  * return is ERR_NOT_FOUND for an unknown name, ERR_INVALID for bad input

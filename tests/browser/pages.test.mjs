@@ -57,8 +57,9 @@ const USERS = {
 /* The routes of each role's menu and the pages it starts from. */
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
-    '/politikere'];
+    '/politikere', '/oekonomi', '/oekonomi/pl', '/oekonomi/udgifter'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/takstindberetning', '/regnskab',
+    '/oekonomi/efterregulering',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 /* The economy pages: the secretariat's, and a municipality's invoices. */
 const ECONOMY_SEEDS = ['/oekonomi/fordelinger', '/oekonomi/fordelinger/ny',
@@ -67,13 +68,14 @@ const ECONOMY_SEEDS = ['/oekonomi/fordelinger', '/oekonomi/fordelinger/ny',
 const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
 	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
-	    ...ECONOMY_SEEDS] },
+	    ...ECONOMY_SEEDS, '/oekonomi/pl/import', '/oekonomi/efterregulering/ny'] },
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: [...EDITOR_SEEDS,
 	    '/oekonomi/fakturaer'], ownOffer: true },
 	{ role: 'bronderslev', user: 'bronderslev', seeds: [...PUBLIC_SEEDS,
-	    '/oekonomi/fakturaer'] },
-	{ role: 'laeser', user: 'laeser', seeds: PUBLIC_SEEDS },
+	    '/oekonomi/fakturaer', '/oekonomi/efterregulering'] },
+	{ role: 'laeser', user: 'laeser', seeds: [...PUBLIC_SEEDS,
+	    '/oekonomi/efterregulering'] },
 	{ role: 'anonym', user: null, seeds: [...PUBLIC_SEEDS, '/login'] },
 ];
 
@@ -81,6 +83,9 @@ const ROLES = [
 const EXTRA = [
 	{ path: '/soeg?q=takst', status: 200, pattern: '/soeg?q=',
 	    slug: 'soeg-resultater' },
+	{ path: '/oekonomi/pl/state_general_pl?beloeb=2000&fra=2020&til=2024',
+	    status: 200, pattern: '/oekonomi/pl/:name?beloeb=',
+	    slug: 'pl-fremskrevet' },
 	{ path: '/findes-ikke', status: 404, pattern: '(404)',
 	    slug: 'ikke-fundet' },
 ];

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Black-box tests of `ramme calc tariff|surplus|occupancy`: the tariff
+# Black-box tests of `ramme calc tariff|surplus|occupancy|fixed-prices|
+# analysis`: the tariff
 # vectors of the domain specification through the command line, and bad
 # input refused with exit code 2 and a Danish message.
 # Usage: sh tests/cli/test_calc.sh PATH/TO/ramme
@@ -90,6 +91,59 @@ check "TV-3 99.5 % warning above 98 %" gives occupancy \
 check "DAS approval allows a deviation" gives occupancy \
     '{"offer_kind": "ordinary", "occupancy_pct": [91, 92], "das_approval": "DAS 2013-08-13 pkt. 4"}' \
     '"status": "warning"' 'godkendt af DAS'
+
+# Spec §3 TV-13: 2,000 kr. in 2020 prices with the state PL → 2,250.36 kr.
+STATE='"pl_pct": {"2021": 1.2, "2022": 4.3, "2023": 2.5, "2024": 4.0}'
+check "TV-13 fixed prices 2,250.36" gives fixed-prices \
+    "{$STATE, \"from_year\": 2020, \"to_year\": 2024, \"amount_ore\": 200000}" \
+    '"factor": 1.125180056' '"amount_ore": 225036'
+check "fixed prices backwards is the inverse" gives fixed-prices \
+    "{$STATE, \"from_year\": 2024, \"to_year\": 2020, \"amount_ore\": 225036}" \
+    '"amount_ore": 200000'
+check "fixed prices without an amount gives the factor" gives fixed-prices \
+    '{"pl_pct": {"2013": 1.53}, "from_year": 2012, "to_year": 2013}' \
+    '"factor": 1.0153'
+# Spec §3 TV-14: three offers 2023 → 2024 with PL 4.0 %.
+TV14='"pl_pct": {"2024": 4.0}, "from_year": 2023, "to_year": 2024, "lines": [{"id": "A", "places": 10, "tariff_from_ore": 215000, "tariff_to_ore": 230000}, {"id": "B", "places": 24, "tariff_from_ore": 180000, "tariff_to_ore": 185000}, {"id": "C", "places": 6, "tariff_from_ore": 340000, "tariff_to_ore": 370000}]'
+check "TV-14 analysis" gives analysis "{$TV14}" \
+    '"real_change_pct": 2.86' '"real_change_pct": -1.18' \
+    '"real_change_pct": 4.64' '"unweighted_mean_pct": 2.11' \
+    '"weighted_mean_pct": 1.24'
+check "missing PL year" refuses fixed-prices \
+    '{"pl_pct": {"2021": 1.2, "2023": 2.5}, "from_year": 2020, "to_year": 2023, "amount_ore": 100}' \
+    'PL-serien mangler 2022'
+check "empty panel" refuses analysis \
+    '{"pl_pct": {"2024": 4.0}, "from_year": 2023, "to_year": 2024, "lines": []}' \
+    'Analysen har ingen linjer i begge år'
+check "zero tariff in the from-year" refuses analysis \
+    '{"pl_pct": {"2024": 4.0}, "from_year": 2023, "to_year": 2024, "lines": [{"id": "A", "places": 1, "tariff_from_ore": 0, "tariff_to_ore": 100}]}' \
+    'Linje A har ingen takst i fra-året'
+check "PL change with five decimals" refuses fixed-prices \
+    '{"pl_pct": {"2024": 4.00001}, "from_year": 2023, "to_year": 2024}' \
+    'fire decimaler'
+check "PL change below -50 %" refuses fixed-prices \
+    '{"pl_pct": {"2024": -50.5}, "from_year": 2023, "to_year": 2024}' \
+    'mellem −50'
+check "a year key that is not a year" refuses fixed-prices \
+    '{"pl_pct": {"next": 1}, "from_year": 2023, "to_year": 2024}' \
+    'Nøglerne i pl_pct'
+check "both pl_pct and series" refuses fixed-prices \
+    '{"pl_pct": {"2024": 4}, "series": "state_general_pl", "from_year": 2023, "to_year": 2024}' \
+    'Angiv enten pl_pct'
+check "a named series needs --db" refuses fixed-prices \
+    '{"series": "state_general_pl", "from_year": 2020, "to_year": 2024}' \
+    'kræver en database'
+"$RAMME" init --db "$T/db" >/dev/null 2>&1
+check "series from the database (TV-13)" sh -c "
+	printf '%s' '{\"series\": \"state_general_pl\", \"from_year\": 2020, \"to_year\": 2024, \"amount_ore\": 200000}' |
+	    '$RAMME' calc fixed-prices --db '$T/db' | grep -qF '\"amount_ore\": 225036'"
+check "TV-14 with the stored series" sh -c "
+	printf '%s' '{\"series\": \"state_general_pl\", $(printf '%s' "$TV14" | sed 's/"pl_pct": {"2024": 4.0}, //')}' |
+	    '$RAMME' calc analysis --db '$T/db' | grep -qF '\"weighted_mean_pct\": 1.24'"
+check "unknown series exits 2" sh -c "
+	printf '%s' '{\"series\": \"nope\", \"from_year\": 2020, \"to_year\": 2024}' |
+	    '$RAMME' calc fixed-prices --db '$T/db' 2>'$T/err'; [ \$? -eq 2 ] &&
+	    grep -qF 'PL-serien findes ikke' '$T/err'"
 
 # Bad input: exit 2, a Danish message on stderr.
 check "missing field" refuses tariff \

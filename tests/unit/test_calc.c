@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/params.h"
+#include "core/pl.h"
 #include "service/calc.h"
 #include "util/err.h"
 
@@ -421,7 +422,7 @@ lookup_broken(void *arg, int year, struct agreement_params *out,
 static void
 test_params_lookup(void **state)
 {
-	struct calc_params	 src = { lookup_3pct, NULL };
+	struct calc_params	 src = { .lookup = lookup_3pct, .arg = NULL };
 	struct err		 e;
 	json_error_t		 je;
 	json_t			*in, *out;
@@ -444,6 +445,103 @@ test_params_lookup(void **state)
 	assert_int_equal(calc_surplus_json(NULL, &out, &e), ERR_INVALID);
 }
 
+/* TV-13 and TV-14 through the calculators, and their refusals. */
+static void
+test_fixed_prices_and_analysis(void **state)
+{
+	struct err	 e;
+	json_t		*out, *lines;
+
+	(void)state;
+	out = run("fixed-prices", "{\"pl_pct\": {\"2021\": 1.2, \"2022\": 4.3,"
+	    " \"2023\": 2.5, \"2024\": 4.0}, \"from_year\": 2020, \"to_year\":"
+	    " 2024, \"amount_ore\": 200000}", 0, &e);
+	assert_int_equal(int_of(out, "amount_ore"), 225036);
+	assert_true(num_of(out, "factor") == 1.125180056);
+	json_decref(out);
+	out = run("analysis", "{\"pl_pct\": {\"2024\": 4}, \"from_year\": 2023,"
+	    " \"to_year\": 2024, \"lines\": ["
+	    "{\"id\": \"A\", \"places\": 10, \"tariff_from_ore\": 215000,"
+	    " \"tariff_to_ore\": 230000},"
+	    "{\"id\": \"B\", \"places\": 24, \"tariff_from_ore\": 180000,"
+	    " \"tariff_to_ore\": 185000},"
+	    "{\"id\": \"C\", \"places\": 6, \"tariff_from_ore\": 340000,"
+	    " \"tariff_to_ore\": 370000}]}", 0, &e);
+	lines = json_object_get(out, "lines");
+	assert_int_equal(json_array_size(lines), 3);
+	assert_string_equal(str_of(json_array_get(lines, 1), "id"), "B");
+	assert_true(num_of(json_array_get(lines, 0), "real_change_pct") == 2.86);
+	assert_true(num_of(json_array_get(lines, 1), "real_change_pct") ==
+	    -1.18);
+	assert_true(num_of(json_array_get(lines, 2), "real_change_pct") == 4.64);
+	assert_true(num_of(out, "unweighted_mean_pct") == 2.11);
+	assert_true(num_of(out, "weighted_mean_pct") == 1.24);
+	json_decref(out);
+
+	run("fixed-prices", "{\"pl_pct\": {\"2021\": 1.2}, \"from_year\": 2020,"
+	    " \"to_year\": 2022}", ERR_INVALID, &e);
+	assert_string_equal(e.msg, "PL-serien mangler 2022");
+	refused("analysis", "{\"pl_pct\": {\"2024\": 4}, \"from_year\": 2023,"
+	    " \"to_year\": 2024, \"lines\": []}", "lines");
+	refused("analysis", "{\"pl_pct\": {\"2024\": 4}, \"from_year\": 2023,"
+	    " \"to_year\": 2024, \"lines\": [{\"id\": \"A\", \"places\": 1,"
+	    " \"tariff_from_ore\": 0, \"tariff_to_ore\": 1}]}",
+	    "lines[0].tariff_from_ore");
+	refused("analysis", "{\"pl_pct\": {\"2024\": 4}, \"from_year\": 2023,"
+	    " \"to_year\": 2024, \"lines\": [{\"places\": 1,"
+	    " \"tariff_from_ore\": 1, \"tariff_to_ore\": 1}]}", "lines[0].id");
+	refused("fixed-prices", "{\"pl_pct\": {\"2024\": 4.12345}, "
+	    "\"from_year\": 2023, \"to_year\": 2024}", "pl_pct.2024");
+	refused("fixed-prices", "{\"from_year\": 2023, \"to_year\": 2024}",
+	    "pl_pct");
+	refused("fixed-prices", "{\"series\": \"state_general_pl\", "
+	    "\"from_year\": 2023, \"to_year\": 2024}", "series");
+	refused("fixed-prices", "{\"pl_pct\": {}, \"from_year\": 2023, "
+	    "\"to_year\": 2024, \"amount_ore\": 1.5}", "amount_ore");
+}
+
+/* A named series comes from the caller's lookup. */
+static int
+lookup_series(void *arg, const char *name, struct pl_year *out, size_t max,
+    size_t *n, struct err *e)
+{
+	(*(int *)arg)++;
+	if (strcmp(name, "test_pl") != 0)
+		return err_set(e, ERR_NOT_FOUND, "not_found", "series",
+		    "PL-serien findes ikke");
+	assert_true(max >= 1);
+	out[0].year = 2024;
+	out[0].pct_e4 = 40000;
+	*n = 1;
+	return 0;
+}
+
+static void
+test_series_lookup(void **state)
+{
+	struct calc_params	 src = { .pl_series = lookup_series };
+	struct err		 e;
+	json_t			*in, *out;
+	int			 calls = 0;
+
+	(void)state;
+	src.pl_arg = &calls;
+	in = json_loads("{\"series\": \"test_pl\", \"from_year\": 2023, "
+	    "\"to_year\": 2024, \"amount_ore\": 100000}", 0, NULL);
+	assert_int_equal(calc_json("fixed-prices", &src, in, &out, &e), 0);
+	assert_int_equal(calls, 1);
+	assert_int_equal(int_of(out, "amount_ore"), 104000);
+	json_decref(out);
+	json_decref(in);
+	in = json_loads("{\"series\": \"other\", \"from_year\": 2023, "
+	    "\"to_year\": 2024}", 0, NULL);
+	err_clear(&e);
+	assert_int_equal(calc_json("fixed-prices", &src, in, &out, &e),
+	    ERR_NOT_FOUND);
+	assert_null(out);
+	json_decref(in);
+}
+
 int
 main(void)
 {
@@ -459,6 +557,8 @@ main(void)
 		cmocka_unit_test(test_occupancy_tv3),
 		cmocka_unit_test(test_occupancy_refused),
 		cmocka_unit_test(test_params_lookup),
+		cmocka_unit_test(test_fixed_prices_and_analysis),
+		cmocka_unit_test(test_series_lookup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
