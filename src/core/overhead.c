@@ -23,7 +23,8 @@ overhead_premises_cost(const struct overhead_premises *p, int64_t *out_ore,
 
 	if (p->area_centi <= 0 || p->area_centi > OVERHEAD_AREA_MAX)
 		return err_set(e, ERR_INVALID, "invalid_area", "area",
-		    "Arealet skal være større end 0 m² (højst 100.000 m²)");
+		    "Arealet skal være større end 0 m² (højst 100.000 "
+		    "m²)");
 	if ((rc = check_rate(p->rent_ore, "rent", "Husleje", e)) != 0 ||
 	    (rc = check_rate(p->utilities_ore, "utilities",
 	    "Forbrugsafgifter", e)) != 0 ||

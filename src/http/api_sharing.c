@@ -208,8 +208,8 @@ api_allocations_list(struct http_req *r)
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
 	    query_year(r, "year", &year, &e) != 0 ||
-	    sharing_list(&r->svc, year, http_query(r, "purpose"), &v, &n, &e)
-	    != 0) {
+	    sharing_list(&r->svc, year, http_query_text(r, "purpose"), &v, &n,
+	    &e) != 0) {
 		http_send_error(r, &e);
 		return;
 	}
@@ -361,8 +361,8 @@ api_invoices(struct http_req *r)
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
 	    query_year(r, "year", &year, &e) != 0 ||
-	    sharing_invoices(&r->svc, http_query(r, "municipality"), year, 0,
-	    &v, &n, &e) != 0) {
+	    sharing_invoices(&r->svc, http_query_text(r, "municipality"), year,
+	    0, &v, &n, &e) != 0) {
 		http_send_error(r, &e);
 		return;
 	}

@@ -3,8 +3,9 @@
  * the list, one key with its value per municipality, and two ways to
  * make a key: from the register's populations of a year, or from an
  * uploaded CSV file (code or name; number), for 0–17-year-olds or any
- * other number per municipality. Keys are never changed in place: each
- * allocation keeps a copy of the values it used.
+ * other number per municipality; and a key's figures replaced from a CSV
+ * file. Each allocation keeps a copy of the values it used, so replacing
+ * them changes no earlier allocation.
  */
 #include <stdio.h>
 #include <string.h>
@@ -137,6 +138,9 @@ page_keys(struct http_req *r)
 	keys_page(r, NULL, NULL, NULL, 200);
 }
 
+static void	update_form(struct page *, const struct sharing_key_row *,
+		    const struct ui_errors *);
+
 void
 page_key_view(struct http_req *r)
 {
@@ -149,6 +153,7 @@ page_key_view(struct http_req *r)
 	struct sharing_key_row	 k;
 	struct ui_table		 t;
 	struct err		 e;
+	const char		*flash;
 	int64_t			 id;
 	size_t			 i;
 
@@ -161,8 +166,10 @@ page_key_view(struct http_req *r)
 	}
 	page_begin_crumbs(&p, r, k.title, NULL, (const struct page_crumb[]){
 	    { "/oekonomi/noegler", "Fordelingsnøgler" } }, 1);
-	if (http_query(r, "besked") != NULL)
-		ui_alert(h, UI_SUCCESS, NULL, "Nøglen er oprettet.");
+	if ((flash = http_query(r, "besked")) != NULL)
+		ui_alert(h, UI_SUCCESS, NULL, strcmp(flash, "opdateret") == 0 ?
+		    "Tallene er erstattet. Tidligere fordelinger er uændrede." :
+		    "Nøglen er oprettet.");
 	ui_facts_begin(h);
 	ui_fact(h, "Kort navn", k.name);
 	ui_fact(h, "Tæller", sharing_kind_label(k.kind));
@@ -190,7 +197,87 @@ page_key_view(struct http_req *r)
 	ui_button_link(h, UI_PRIMARY, "/oekonomi/fordelinger/ny",
 	    "Fordel en pulje");
 	HTML_LIT(h, "</div>");
+	update_form(&p, &k, NULL);
 	page_end(&p, 200);
+}
+
+/* The form that replaces a key's figures from a CSV file. */
+static void
+update_form(struct page *p, const struct sharing_key_row *k,
+    const struct ui_errors *errs)
+{
+	struct html	*h = &p->h;
+	struct http_req	*r = p->r;
+
+	HTML_LIT(h, "<h2 id=\"opdater\">Opdatér tallene</h2><p>Erstat "
+	    "nøglens tal med tallene i en CSV-fil (samme form som ved "
+	    "oprettelsen). Fordelinger, der allerede er lavet, beholder de "
+	    "tal, de brugte.</p>");
+	ui_error_summary(h, errs);
+	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\" "
+	    "enctype=\"multipart/form-data\" novalidate");
+	html_url(h, "action", arena_printf(&r->arena,
+	    "/oekonomi/noegler/%lld/upload", (long long)k->id));
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	ui_field(h, &(struct ui_field){ .name = "snapshot_date",
+	    .label = "Ny opgørelsesdato", .type = UI_DATE,
+	    .value = k->snapshot_date, .required = true, .width = "s" },
+	    errs);
+	ui_field(h, &(struct ui_field){ .name = "source", .label = "Kilde",
+	    .value = k->source, .maxlength = SHARING_TITLE_MAX }, errs);
+	ui_field(h, &(struct ui_field){ .name = "file", .label = "CSV-fil",
+	    .type = UI_FILE, .accept = ".csv,text/csv", .required = true },
+	    errs);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_SECONDARY, "Erstat tallene", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
+}
+
+void
+page_key_update_post(struct http_req *r)
+{
+	const struct http_field	*file;
+	struct sharing_key_row	 k, cur;
+	struct ui_errors	 errs;
+	struct page		 p;
+	struct err		 e, ge;
+	int64_t			 id;
+
+	err_clear(&e);
+	memset(&k, 0, sizeof(k));
+	if (api_param_id(r, 0, &id, &e) != 0 || http_form_error(r, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	k.snapshot_date = http_form_text(r, "snapshot_date");
+	k.source = http_form_text(r, "source");
+	file = http_form_file(r, "file");
+	if (file == NULL || file->len == 0)
+		err_set(&e, ERR_INVALID, "missing_file", "file",
+		    "Vælg en CSV-fil");
+	else if (sharing_key_parse_csv(&r->svc, file->value, file->len,
+	    &k.values, &k.nvalues, &e) == 0 &&
+	    sharing_key_update(&r->svc, id, &k, &e) == 0) {
+		http_redirect(r, arena_printf(&r->arena,
+		    "/oekonomi/noegler/%lld?besked=opdateret", (long long)id));
+		return;
+	}
+	err_clear(&ge);
+	if (e.code == ERR_FORBIDDEN || e.code == ERR_NOT_FOUND ||
+	    sharing_key_get(&r->svc, id, &cur, &ge) != 0) {
+		http_send_error(r, e.code == ERR_FORBIDDEN ||
+		    e.code == ERR_NOT_FOUND ? &e : &ge);
+		return;
+	}
+	if (strcmp(e.field, "values") == 0 || e.field[0] == '\0')
+		snprintf(e.field, sizeof(e.field), "file");
+	ui_errors_init(&errs);
+	ui_errors_add_err(&errs, r, &e);
+	page_begin_crumbs(&p, r, cur.title, NULL, (const struct page_crumb[]){
+	    { "/oekonomi/noegler", "Fordelingsnøgler" } }, 1);
+	update_form(&p, &cur, &errs);
+	page_end(&p, http_status_of_err(e.code));
 }
 
 void

@@ -93,17 +93,9 @@ section_table(struct page *p, const struct secretariat_year *y,
 		html_url(h, "href", arena_printf(&r->arena,
 		    "/oekonomi/sekretariat?aar=%d&linje=%lld#linjeform",
 		    y->year, (long long)l->id));
-		HTML_LIT(h, ">Ret<span class=\"sr-only\"> ");
+		HTML_LIT(h, ">Ret eller slet<span class=\"sr-only\"> ");
 		html_text(h, l->label);
-		HTML_LIT(h, "</span></a> <form method=\"post\" class=\"inline\"");
-		html_url(h, "action", arena_printf(&r->arena,
-		    "/oekonomi/sekretariat/linje/%lld/slet", (long long)l->id));
-		HTML_LIT(h, ">");
-		page_csrf(p);
-		HTML_LIT(h, "<button class=\"button button-unstyled\" "
-		    "type=\"submit\">Slet<span class=\"sr-only\"> ");
-		html_text(h, l->label);
-		HTML_LIT(h, "</span></button></form>");
+		HTML_LIT(h, "</span></a>");
 		ui_cell_end(&t);
 		b += l->budget_ore;
 		a += l->has_actual ? l->actual_ore : 0;
@@ -178,7 +170,21 @@ line_form(struct page *p, int year, const struct secretariat_line *edit,
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, edit ? "Gem linje" : "Tilføj linje", NULL,
 	    NULL);
+	if (edit != NULL)
+		ui_button_link(h, UI_TERTIARY, arena_printf(&r->arena,
+		    "/oekonomi/sekretariat?aar=%d", year), "Annuller");
 	HTML_LIT(h, "</div></form>");
+	if (edit == NULL)
+		return;
+	HTML_LIT(h, "<form method=\"post\"");
+	html_url(h, "action", arena_printf(&r->arena,
+	    "/oekonomi/sekretariat/linje/%lld/slet", (long long)edit->id));
+	HTML_LIT(h, "><input type=\"hidden\" name=\"year\"");
+	html_attr(h, "value", plain_text(r, year));
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	ui_button(h, UI_WARNING_BUTTON, "Slet linjen", NULL, NULL);
+	HTML_LIT(h, "</form>");
 }
 
 static void
@@ -391,6 +397,7 @@ page_secretariat_line_delete(struct http_req *r)
 	struct page	 p;
 	struct err	 e;
 	int64_t		 id;
+	int		 year;
 	static const char *const cons[] = {
 		"Linjen fjernes fra både budget og regnskab.",
 		"Sletningen bliver logget i historikken.",
@@ -420,7 +427,10 @@ page_secretariat_line_delete(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	http_redirect(r, "/oekonomi/sekretariat?besked=slettet");
+	if ((year = form_year(r)) != 0)
+		redirect_year(r, year, "slettet");
+	else
+		http_redirect(r, "/oekonomi/sekretariat?besked=slettet");
 }
 
 void

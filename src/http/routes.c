@@ -357,6 +357,9 @@ static const struct route routes[] = {
 	  page_key_upload_post, "Create a key from an uploaded CSV file" },
 	{ "GET", "/oekonomi/noegler/:id", ROLES_ADMIN, 0, page_key_view,
 	  "One key with its value per municipality" },
+	{ "POST", "/oekonomi/noegler/:id/upload", ROLES_ADMIN, 0,
+	  page_key_update_post, "Replace a key's figures from a CSV file "
+	  "(earlier allocations keep theirs)" },
 	{ "GET", "/oekonomi/sekretariat", ROLES_ADMIN, 0, page_secretariat,
 	  "The secretariat's budget and accounts of a year (?aar=), overhead "
 	  "and invoices" },

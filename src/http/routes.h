@@ -163,6 +163,7 @@ void	page_keys(struct http_req *r);
 void	page_key_view(struct http_req *r);
 void	page_key_population_post(struct http_req *r);
 void	page_key_upload_post(struct http_req *r);
+void	page_key_update_post(struct http_req *r);
 
 /* page_secretariat.c: the secretariat's budget, accounts and fees */
 void	page_secretariat(struct http_req *r);

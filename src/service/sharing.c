@@ -294,6 +294,46 @@ fail:
 }
 
 int
+sharing_key_update(struct svc *s, int64_t id, const struct sharing_key_row *in,
+    struct err *e)
+{
+	struct sharing_key_row	 old, k;
+	struct org		*orgs;
+	int			 norgs, rc;
+	char			 ids[24];
+
+	if ((rc = admin_only(s, e)) != 0)
+		return rc;
+	if (in->snapshot_date == NULL || !text_date_valid(in->snapshot_date))
+		return err_set(e, ERR_INVALID, "invalid_date", "snapshot_date",
+		    "Opgørelsesdatoen skal være en dato");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = sharing_store_key_get(s->db, s->arena, id, &old, e)) != 0 ||
+	    (rc = municipalities(s, &orgs, &norgs, e)) != 0 ||
+	    (rc = check_values(in->values, in->nvalues, orgs, norgs, e)) != 0)
+		goto fail;
+	k = old;
+	k.snapshot_date = in->snapshot_date;
+	k.source = in->source != NULL && *in->source != '\0' ? in->source :
+	    old.source;
+	k.values = in->values;
+	k.nvalues = in->nvalues;
+	if ((rc = check_key(&k, e)) != 0 ||
+	    (rc = sharing_store_key_replace(s->db, &k, s->now_iso, e)) != 0)
+		goto fail;
+	snprintf(ids, sizeof(ids), "%lld", (long long)id);
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "sharing_key", ids,
+	    "update", key_json(s, &old), key_json(s, &k), e)) != 0 ||
+	    (rc = db_commit(s->db, e)) != 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
+int
 sharing_key_from_population(struct svc *s, int year, const char *name,
     int64_t *id, struct err *e)
 {

@@ -50,6 +50,14 @@ int	sharing_key_get(struct svc *s, int64_t id, struct sharing_key_row *out,
 int	sharing_key_create(struct svc *s, const struct sharing_key_row *k,
 	    int64_t *id, struct err *e);
 /*
+ * Replace the values of key id (and its snapshot date and source) with
+ * those of *k: a correction of the figures or a newer count. Allocations
+ * made earlier keep the values they used. Admin only; audited with
+ * before and after.
+ */
+int	sharing_key_update(struct svc *s, int64_t id,
+	    const struct sharing_key_row *k, struct err *e);
+/*
  * Create a population key from the register's populations of year (1
  * January): every municipality must have one. name "befolkning-YEAR"
  * unless name is given. Admin only; audited.

@@ -95,13 +95,15 @@ secretariat_store_line_put(struct db *db, const struct secretariat_line *l,
 		return err_set(e, ERR_CONFLICT, "line_exists", "label",
 		    "Der er allerede en linje »%s« i %d", l->label, l->year);
 	if (l->id == 0)
-		st = db_prep(db, "INSERT INTO secretariat_line (year, section, "
-		    "label, budget_ore, actual_ore, position, updated_at) VALUES "
-		    "($1, $2, $3, $4, $5, $6, $7) RETURNING id", e);
+		st = db_prep(db, "INSERT INTO secretariat_line (year, "
+		    "section, label, budget_ore, actual_ore, position, "
+		    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+		    "RETURNING id", e);
 	else
 		st = db_prep(db, "UPDATE secretariat_line SET year = $1, "
-		    "section = $2, label = $3, budget_ore = $4, actual_ore = $5, "
-		    "position = $6, updated_at = $7 WHERE id = $8", e);
+		    "section = $2, label = $3, budget_ore = $4, "
+		    "actual_ore = $5, position = $6, updated_at = $7 "
+		    "WHERE id = $8", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, l->year);

@@ -218,9 +218,9 @@ sharing_store_allocation_put(struct db *db, const struct allocation_row *r,
 	int		 rc;
 
 	if (aid == 0) {
-		if ((st = db_prep(db, "INSERT INTO allocation (current_version, "
-		    "created_at, created_by) VALUES (1, $1, $2) RETURNING id",
-		    e)) == NULL)
+		if ((st = db_prep(db, "INSERT INTO allocation "
+		    "(current_version, created_at, created_by) VALUES (1, $1, "
+		    "$2) RETURNING id", e)) == NULL)
 			return ERR_DB;
 		db_bind_text(st, 1, r->created_at);
 		db_bind_text(st, 2, r->created_by);

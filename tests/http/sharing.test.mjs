@@ -233,6 +233,16 @@ describe('allocations', () => {
 		const page = await admin.get(`/oekonomi/fordelinger/${id}`);
 		assert.match(page.text, /Versioner/);
 		assert.match(page.text, /Forkert nøgle brugt/);
+		/* Replacing the key's figures changes no allocation made. */
+		const upd = await postFile(admin,
+		    `/oekonomi/noegler/${popKey.id}/upload`,
+		    { snapshot_date: '2011-06-30' }, 'kode;antal\n851;1\n810;1\n',
+		    'ny.csv', 'text/csv');
+		assert.equal(upd.status, 303, upd.text);
+		const k = await admin.getJson(`/api/v1/sharing-keys/${popKey.id}`);
+		assert.deepEqual(k.values, { 851: 1, 810: 1 });
+		assert.deepEqual((await admin.getJson(
+		    `/api/v1/allocations/${id}?version=1`)).shares, r.json.shares);
 		/* The municipality sees the current version only. */
 		assert.equal((await muni810.get(
 		    `/api/v1/allocations/${id}?version=1`)).status, 404);
@@ -301,6 +311,31 @@ describe('the secretariat', () => {
 		for (const c of [op851, muni810, reader])
 			assert.equal((await c.get('/oekonomi/sekretariat'))
 			    .status, 403);
+	});
+
+	test('a line is changed, and deleted after confirmation', async () => {
+		let r = await postForm(admin, '/oekonomi/sekretariat/linje', {
+		    year: '2013', id: '0', section: 'expense', label: 'Kursus',
+		    budget: '5.000' });
+		assert.equal(r.status, 303, r.text);
+		let page = await admin.get('/oekonomi/sekretariat?aar=2013');
+		const id = /linje=(\d+)/.exec(page.text)[1];
+		r = await postForm(admin, '/oekonomi/sekretariat/linje', {
+		    year: '2013', id, section: 'expense', label: 'Kursus',
+		    budget: '6.000', actual: '5.500' });
+		assert.equal(r.status, 303, r.text);
+		page = await admin.get(`/oekonomi/sekretariat?aar=2013&linje=${id}`);
+		assert.match(page.text, /Slet linjen/);
+		assert.match(page.text, /5\.500,00&nbsp;kr\./);
+		const path = `/oekonomi/sekretariat/linje/${id}/slet`;
+		r = await postForm(admin, path, { year: '2013' });
+		assert.equal(r.status, 200);
+		assert.match(r.text, /Slet linjen\?/);
+		r = await postForm(admin, path, { year: '2013', confirm: '1' });
+		assert.equal(r.status, 303);
+		assert.match(r.headers.get('location'), /aar=2013/);
+		page = await admin.get('/oekonomi/sekretariat?aar=2013');
+		assert.doesNotMatch(page.text, /Kursus/);
 	});
 
 	test('a bad area is refused in Danish with nothing changed',
