@@ -1,10 +1,9 @@
 /*
- * cmd_calc — `ramme calc tariff|surplus|occupancy|split|fixed-prices|
- * analysis`:
- * read one JSON object on standard input, run the calculator
- * (service/calc) and print its JSON answer. Bad input exits 2 with the
- * Danish message on standard error. With --db, fixed-prices and analysis
- * may name a stored PL series ("series": NAME).
+ * cmd_calc — `ramme calc tariff|surplus|occupancy|fixed-prices|analysis|
+ * split|post-adjustment`: read one JSON object on standard input, run the
+ * calculator (service/calc) and print its JSON answer. Bad input exits 2
+ * with the Danish message on standard error. With --db, fixed-prices and
+ * analysis may name a stored PL series ("series": NAME).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -31,8 +30,8 @@ lookup_params(void *arg, int year, struct agreement_params *out,
 }
 
 static const char *const calc_names[] = {
-	"tariff", "surplus", "occupancy", "split", "fixed-prices", "analysis",
-	NULL
+	"tariff", "surplus", "occupancy", "fixed-prices", "analysis", "split",
+	"post-adjustment", NULL
 };
 
 #define CALC_INPUT_MAX	(64 * 1024)	/* bytes read from standard input */
@@ -77,7 +76,8 @@ cmd_calc(int argc, char **argv)
 			break;
 	if (o.npos != 1 || calc_names[i] == NULL) {
 		fprintf(stderr, "usage: ramme calc tariff|surplus|occupancy|"
-		    "split|fixed-prices|analysis [--db PATH] < input.json (see "
+		    "fixed-prices|analysis|split|post-adjustment [--db PATH] "
+		    "< input.json (see "
 		    "`ramme help calc`)\n");
 		return 2;
 	}

@@ -13,6 +13,7 @@
 static const char *const class_names[OCCUPANCY_CLASS_COUNT] = {
 	[OCCUPANCY_ORDINARY]	= "ordinary",
 	[OCCUPANCY_SHORT_STAY]	= "short_stay",
+	[OCCUPANCY_SECURE]	= "secure_institution",
 };
 
 static const char *const status_names[OCCUPANCY_STATUS_COUNT] = {
@@ -100,8 +101,8 @@ occupancy_budget(const struct agreement_params *p,
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)in->cls >= OCCUPANCY_CLASS_COUNT)
 		return err_set(e, ERR_INVALID, "invalid_offer_kind",
-		    "offer_kind", "Ukendt tilbudsart (brug ordinary eller "
-		    "short_stay)");
+		    "offer_kind", "Ukendt tilbudsart (brug ordinary, "
+		    "short_stay eller secure_institution)");
 	if (p->occupancy_years < 1 || p->occupancy_years > OCCUPANCY_YEARS_MAX)
 		return err_set(e, ERR_INVALID, "param_out_of_range",
 		    "occupancy_years", "Antal år i belægningsgennemsnittet "
@@ -135,6 +136,17 @@ occupancy_budget(const struct agreement_params *p,
 		    "occupancy_round_mode", "Ugyldig afrundingsregel for "
 		    "belægningsprocenten");
 
+	if (in->cls == OCCUPANCY_SECURE) {
+		out->budget_bp = p->secure_occupancy_bp;
+		out->min_bp = out->max_bp = out->warn_bp =
+		    p->secure_occupancy_bp;
+		out->status = OCCUPANCY_OK;
+		fmt_pct(budget, sizeof(budget), out->budget_bp);
+		add_msg(out, "Sikret institution: taksten beregnes med den "
+		    "forudsatte belægningsprocent for året, %s %%; året "
+		    "efterreguleres efter den faktiske belægning.", budget);
+		return 0;
+	}
 	out->min_bp = in->cls == OCCUPANCY_SHORT_STAY ?
 	    p->occupancy_short_min_bp : p->occupancy_min_bp;
 	out->max_bp = p->occupancy_max_bp;

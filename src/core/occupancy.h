@@ -27,6 +27,9 @@ struct err;
 enum occupancy_class {
 	OCCUPANCY_ORDINARY = 0,		/* day and residential offers */
 	OCCUPANCY_SHORT_STAY,		/* short stays, acute and respite */
+	OCCUPANCY_SECURE,		/* secure institutions: no band, the
+					   year's assumed occupancy
+					   (params secure_occupancy_bp) */
 	OCCUPANCY_CLASS_COUNT
 };
 
@@ -77,7 +80,8 @@ struct occupancy_result {
 	size_t			nmessages;	/* Danish, at least one */
 };
 
-/* API names ("ordinary", "short_stay"); "" if unknown. */
+/* API names ("ordinary", "short_stay", "secure_institution"); "" if
+ * unknown. */
 const char	*occupancy_class_name(enum occupancy_class c);
 /* Parse an API name; 0, or -1 if unknown. */
 int		 occupancy_class_parse(const char *s,
@@ -100,7 +104,10 @@ void		 occupancy_source_years(const struct agreement_params *p,
  * ceiling p->occupancy_max_bp; outside it the status is REJECTED unless
  * in->das_approval names an approval (then WARNING); above
  * p->occupancy_warn_bp it is WARNING. The check is on the rounded
- * figure, the one that enters the tariff.
+ * figure, the one that enters the tariff. A secure institution has no
+ * band: its budgeted occupancy is the year's assumed occupancy
+ * p->secure_occupancy_bp (floor = ceiling = recommended maximum = it),
+ * status OK, whatever the history; the average is still reported.
  * Returns 0, or ERR_INVALID (e filled) for a wrong number of years,
  * fractions out of range, or an unknown class.
  */

@@ -93,6 +93,11 @@ struct agreement_params {
 	int64_t	occupancy_warn_bp;	/* above this a warning (9800) */
 	int64_t	occupancy_round_mode;	/* enum round_mode: the average to
 					   whole basis points */
+	int64_t	secure_occupancy_bp;	/* assumed occupancy of secure
+					   institutions, bp: their tariff is
+					   computed at it and the year settled
+					   afterwards (8500 until 2014, 9000
+					   from 2015; spec §4.3) */
 
 	/* Tariff arithmetic (spec §2.3, §2.1 item 5, TV-9, TV-16). */
 	int64_t	day_basis;		/* enum day_basis */

@@ -238,7 +238,7 @@ warn(struct service_line *l, enum round_warning_kind kind, bool needs_reason,
 static const char *const warn_codes[WARN_KIND_COUNT] = {
 	"occupancy_outside_band", "occupancy_above_recommended",
 	"occupancy_not_history", "real_increase", "carry_over_differs",
-	"not_computed",
+	"not_computed", "occupancy_not_assumed",
 };
 
 const char *
@@ -313,6 +313,13 @@ round_warning_text(const struct service_line *l, size_t i, char *out,
 		    "regnskabets over-/underskud til dette takstår (%s); "
 		    "begrund forskellen", a, b);
 		break;
+	case WARN_OCC_NOT_ASSUMED:
+		pct_text(a, sizeof(a), w->v[0]);
+		pct_text(b, sizeof(b), w->v[1]);
+		snprintf(out, n, "Budgetteret belægning %s afviger fra den "
+		    "forudsatte belægning for sikrede institutioner i året "
+		    "(%s); begrund afvigelsen", a, b);
+		break;
 	case WARN_NOT_COMPUTED:
 	default:
 		snprintf(out, n, "Taksten kan ikke beregnes: %.200s",
@@ -358,6 +365,13 @@ occupancy_warnings(const struct agreement_params *p,
 	int64_t			floor;
 	int			first, last;
 
+	if (ctx->cls == OCCUPANCY_SECURE) {
+		/* No band and no history: the year's assumed occupancy. */
+		if (l->occupancy_bp != p->secure_occupancy_bp)
+			warn(l, WARN_OCC_NOT_ASSUMED, true, l->occupancy_bp,
+			    p->secure_occupancy_bp, 0, 0);
+		return;
+	}
 	floor = ctx->cls == OCCUPANCY_SHORT_STAY ? p->occupancy_short_min_bp :
 	    p->occupancy_min_bp;
 	if (l->occupancy_bp < floor || l->occupancy_bp > p->occupancy_max_bp)

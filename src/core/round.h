@@ -110,6 +110,9 @@ enum round_warning_kind {
 	WARN_CARRY_DIFFERS,		/* v: lines' carry-over øre, the
 					   accounts' øre */
 	WARN_NOT_COMPUTED,		/* the text is the line's problem */
+	WARN_OCC_NOT_ASSUMED,		/* a secure institution not at the
+					   year's assumed occupancy; v:
+					   budgeted bp, assumed bp */
 	WARN_KIND_COUNT
 };
 
@@ -240,7 +243,9 @@ bool		 round_accepts_submissions(const struct tariff_round *r,
 /*
  * Check the entered fields of line (lengths, UTF-8, ranges) and compute
  * its tariff under p with tariff_compute(), then its warnings against
- * ctx: occupancy outside the band (needs a reason: the DAS approval),
+ * ctx: occupancy outside the band (needs a reason: the DAS approval;
+ * a secure institution has no band and needs a reason only when it is not
+ * at the year's assumed occupancy, params secure_occupancy_bp),
  * above the recommended maximum, different from the average of the two
  * source years (needs a reason), and a real increase over last year's
  * tariff above ctx->increase_warn_bp after the price and wage change

@@ -26,6 +26,14 @@ static const struct economy_section {
 	{ "Takstanalyser", "Udviklingen i taksterne i faste priser pr. "
 	  "driftsherre, paragraf og målgruppe, med høring, rapport og "
 	  "Excel-fil.", "/oekonomi/analyser", ROLES_PUBLIC },
+	{ "Efterregulering", "Sikrede institutioner: årets omkostninger mod "
+	  "det opkrævede ved den forudsatte belægning, og kommunernes andele "
+	  "af underskud eller overskud.",
+	  "/oekonomi/efterregulering", ROLES_USERS },
+	{ "Udgiftsudvikling", "Nettoudgiften på det specialiserede "
+	  "socialområde i Nordjylland mod hele landet som indeks, regnskab og "
+	  "budget.",
+	  "/oekonomi/udgifter", ROLES_PUBLIC },
 };
 
 void

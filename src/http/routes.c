@@ -65,10 +65,22 @@ static const struct route routes[] = {
 	{ "PATCH", "/api/v1/users/:id", ROLES_ADMIN, ROUTE_API, api_user_patch,
 	  "Change a user; needs If-Match" },
 
+	/* Post-adjustments of secure institutions. */
+	{ "GET", "/api/v1/settlements", ROLES_USERS, ROUTE_API,
+	  api_settlements_list, "Post-adjustments of secure institutions, "
+	  "latest versions (municipalities: their own share only)" },
+	{ "POST", "/api/v1/settlements", ROLES_ADMIN, ROUTE_API,
+	  api_settlements_create, "Settle a secure institution's year "
+	  "{offer_id, year, cost_ore?, occupied_days?, key?, weights?, "
+	  "reason?}; a new version when settled before" },
+	{ "GET", "/api/v1/settlements/:id", ROLES_USERS, ROUTE_API,
+	  api_settlement_get, "One post-adjustment version with its shares" },
+
 	/* Calculators and agreement parameters. */
 	{ "POST", "/api/v1/calc/:name", ROLES_PUBLIC, ROUTE_API | ROUTE_NO_CSRF,
-	  api_calc, "Run a calculator (tariff, surplus, occupancy, split, "
-	  "fixed-prices, analysis) on JSON input; changes nothing" },
+	  api_calc, "Run a calculator (tariff, surplus, occupancy, "
+	  "fixed-prices, analysis, split, post-adjustment) on JSON input; "
+	  "changes nothing" },
 	{ "GET", "/api/v1/pl-series", ROLES_PUBLIC, ROUTE_API, api_pl_list,
 	  "Price-and-wage series with their current version" },
 	{ "GET", "/api/v1/pl-series/:name", ROLES_PUBLIC, ROUTE_API,
@@ -367,6 +379,28 @@ static const struct route routes[] = {
 	  "(?driftsherre=, ?aar=)" },
 	{ "GET", "/regnskab/:id/:year", ROLES_EDITORS, 0, page_accounts_view,
 	  "One offer's accounts for a year and what follows from them" },
+	/* Post-adjustment of secure institutions (efterregulering). */
+	{ "GET", "/oekonomi/efterregulering", ROLES_USERS, 0,
+	  page_settlements, "Post-adjustments of secure institutions "
+	  "(municipalities: their own share)" },
+	{ "GET", "/oekonomi/efterregulering/ny", ROLES_ADMIN, 0,
+	  page_settlement_form, "Form for a post-adjustment (?tilbud=, "
+	  "?aar=)" },
+	{ "POST", "/oekonomi/efterregulering/ny", ROLES_ADMIN, 0,
+	  page_settlement_post, "Preview a post-adjustment; with confirm=1 "
+	  "store it" },
+	{ "GET", "/oekonomi/efterregulering/:id", ROLES_USERS, 0,
+	  page_settlement_view, "One post-adjustment with its shares and "
+	  "chart" },
+	{ "GET", "/oekonomi/efterregulering/:id/andele.xlsx", ROLES_USERS, 0,
+	  page_settlement_xlsx, "The shares of a post-adjustment as XLSX" },
+	/* Expenditure development (udgiftsudvikling). */
+	{ "GET", "/oekonomi/udgifter", ROLES_PUBLIC, 0, page_expenditure,
+	  "Net expenditure of North Jutland against the whole country as "
+	  "index charts (?basisaar=), and by municipality" },
+	{ "POST", "/oekonomi/udgifter/indlaes", ROLES_ADMIN, 0,
+	  page_expenditure_upload, "Load net expenditure from CSV (all or "
+	  "nothing)" },
 	/* Cost sharing and the secretariat's budget. */
 	{ "GET", "/api/v1/sharing-keys", ROLES_ADMIN, ROUTE_API,
 	  api_sharing_keys, "Keys of cost sharing (population, 0-17-year-olds, "

@@ -142,6 +142,19 @@ void	page_line_post(struct http_req *r);
 void	page_line_delete(struct http_req *r);
 void	page_line_preview(struct http_req *r);
 
+/* page_settlement.c: post-adjustment of secure institutions */
+void	page_settlements(struct http_req *r);
+void	page_settlement_form(struct http_req *r);
+void	page_settlement_post(struct http_req *r);
+void	page_settlement_view(struct http_req *r);
+void	page_settlement_xlsx(struct http_req *r);
+/* page_expenditure.c: the expenditure development */
+void	page_expenditure(struct http_req *r);
+void	page_expenditure_upload(struct http_req *r);
+/* api_settlement.c */
+void	api_settlements_list(struct http_req *r);
+void	api_settlement_get(struct http_req *r);
+void	api_settlements_create(struct http_req *r);
 /* api_sharing.c: keys, allocations and invoices of cost sharing */
 void	api_sharing_keys(struct http_req *r);
 void	api_sharing_key_get(struct http_req *r);

@@ -42,7 +42,8 @@
  *        of tariff_year, > 0 raises it), tariff_year,
  *        setaside_expires_year (null when nothing is kept).
  * occupancy
- *   in:  offer_kind ("ordinary"|"short_stay"), occupancy_pct (array, one
+ *   in:  offer_kind ("ordinary"|"short_stay"|"secure_institution": the
+ *        year's assumed occupancy, no band), occupancy_pct (array, one
  *        per closed year, normally two); optional: year (tariff year, to
  *        pick its parameters and name the source years), das_approval
  *        (reference of a DAS approval of a deviation).
@@ -57,6 +58,16 @@
  *   out: allocations {code: øre, ...} in the order of weights (largest
  *        remainder, ties to the larger weight then the lower code; see
  *        core/split), total_ore (= pool_ore).
+ * post-adjustment (a secure institution's year, core/postadj)
+ *   in:  places, day_basis (days in the year), cost_ore (the year's
+ *        cost), assumed_occupancy_pct, occupied_days (place-days),
+ *        weights {code: integer ≥ 0, ...} with a positive sum; optional
+ *        rounding_ore (the tariff a multiple of it, default 100).
+ *   out: tariff_exact_ore (4 decimals), tariff_ore (rounded half-up),
+ *        billed_ore (= occupied_days × tariff_ore), difference_ore
+ *        (cost − billed; < 0 a surplus to return), allocations {code:
+ *        øre, ...} (the difference by largest remainder to the øre,
+ *        with its sign).
  *
  * fixed-prices
  *   in:  from_year, to_year, the series: either pl_pct {"2021": 1.2, ...}
@@ -114,8 +125,8 @@ struct calc_params {
 };
 
 /*
- * Run the calculator `name` ("tariff", "surplus", "occupancy", "split",
- * "fixed-prices", "analysis") on the
+ * Run the calculator `name` ("tariff", "surplus", "occupancy",
+ * "fixed-prices", "analysis", "split", "post-adjustment") on the
  * JSON object in, with parameters from src (NULL: the spec's defaults
  * for the year). On success *out is a new object the caller owns
  * (json_decref) and 0 is returned. On failure *out is NULL and the

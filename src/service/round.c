@@ -433,8 +433,11 @@ round_audit(struct svc *s, const struct tariff_round *r)
 static enum occupancy_class
 class_of(const char *offer_kind)
 {
-	return offer_kind != NULL && strcmp(offer_kind, "respite") == 0 ?
-	    OCCUPANCY_SHORT_STAY : OCCUPANCY_ORDINARY;
+	if (offer_kind != NULL && strcmp(offer_kind, "respite") == 0)
+		return OCCUPANCY_SHORT_STAY;
+	if (offer_kind != NULL && strcmp(offer_kind, "secure_institution") == 0)
+		return OCCUPANCY_SECURE;
+	return OCCUPANCY_ORDINARY;
 }
 
 /* Two optional texts are equal (NULL equals NULL only). */
@@ -609,6 +612,10 @@ prefill(struct svc *s, const struct tariff_round *r,
 				    res.budget_bp <= MONEY_BP_ONE)
 					l->occupancy_bp = res.budget_bp;
 			}
+			/* A secure institution is budgeted at the year's
+			 * assumed occupancy, not at its history. */
+			if (class_of(rows[j].offer_kind) == OCCUPANCY_SECURE)
+				l->occupancy_bp = p->secure_occupancy_bp;
 			c = carry_of(carry, ncarry, rows[j].offer_id);
 			l->carry_over_ore = j == g && c != NULL ? *c : 0;
 			l->reason = NULL;

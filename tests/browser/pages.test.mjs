@@ -58,9 +58,9 @@ const USERS = {
 const PUBLIC_SEEDS = ['/', '/tilbud', '/organisationer', '/takster',
     '/takster/reduktion', '/beregn', '/moeder', '/organer', '/soeg',
     '/politikere', '/aarshjul', '/aarshjul/overtagelse', '/oekonomi',
-    '/oekonomi/pl', '/oekonomi/analyser'];
+    '/oekonomi/pl', '/oekonomi/analyser', '/oekonomi/udgifter'];
 const EDITOR_SEEDS = [...PUBLIC_SEEDS, '/indmeldinger', '/takstindberetning',
-    '/regnskab',
+    '/regnskab', '/oekonomi/efterregulering',
     '/regnskab/hensaettelser', '/regnskab/indberet', '/tilbud/nyt'];
 /* The economy pages: the secretariat's, and a municipality's invoices. */
 const ECONOMY_SEEDS = ['/oekonomi/fordelinger', '/oekonomi/fordelinger/ny',
@@ -70,14 +70,14 @@ const ROLES = [
 	{ role: 'sekretariat', user: 'sekretariat', seeds: [...EDITOR_SEEDS,
 	    '/brugere', '/tilbud/import', '/moeder/nyt', '/moeder/import',
 	    '/aarshjul/regler', '/aarshjul/regler/ny', '/oekonomi/pl/import',
-	    ...ECONOMY_SEEDS] },
+	    ...ECONOMY_SEEDS, '/oekonomi/efterregulering/ny'] },
 	/* Its own offer first: the one with the edit link. */
 	{ role: 'aalborg', user: 'aalborg', seeds: [...EDITOR_SEEDS,
 	    '/oekonomi/fakturaer'], ownOffer: true },
 	{ role: 'bronderslev', user: 'bronderslev', seeds: [...PUBLIC_SEEDS,
-	    '/indmeldinger', '/oekonomi/fakturaer'] },
+	    '/indmeldinger', '/oekonomi/fakturaer', '/oekonomi/efterregulering'] },
 	{ role: 'laeser', user: 'laeser', seeds: [...PUBLIC_SEEDS,
-	    '/indmeldinger'] },
+	    '/indmeldinger', '/oekonomi/efterregulering'] },
 	{ role: 'anonym', user: null, seeds: [...PUBLIC_SEEDS, '/login'] },
 ];
 

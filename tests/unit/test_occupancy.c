@@ -336,6 +336,28 @@ test_thresholds_boundary(void **state)
 	assert_int_equal(r.status, OCCUPANCY_REJECTED);
 }
 
+/* A secure institution: the year's assumed occupancy whatever the
+ * history (85 % in 2014, 90 % from 2015), status OK. */
+static void
+test_secure_institution(void **state)
+{
+	struct agreement_params	p14 = params(2014), p15 = params(2015);
+	struct occupancy_result	r;
+
+	(void)state;
+	r = budget(&p14, pct_input(OCCUPANCY_SECURE, 7000, 7200));
+	assert_int_equal(r.budget_bp, 8500);
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	assert_int_equal(r.min_bp, 8500);
+	assert_int_equal(r.max_bp, 8500);
+	r = budget(&p15, pct_input(OCCUPANCY_SECURE, 7000, 7200));
+	assert_int_equal(r.budget_bp, 9000);
+	assert_int_equal(r.status, OCCUPANCY_OK);
+	assert_non_null(strstr(r.messages[0], "90 %"));
+	assert_string_equal(occupancy_class_name(OCCUPANCY_SECURE),
+	    "secure_institution");
+}
+
 int
 main(void)
 {
@@ -350,6 +372,7 @@ main(void)
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_source_years),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_secure_institution),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

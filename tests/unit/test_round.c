@@ -491,6 +491,73 @@ test_line_compute(void **state)
 }
 
 /* A new tariff structure for citizens referred from a cut-off date. */
+/*
+ * Secure institutions (spec §4.3, minutes March 2014): no band, the
+ * year's assumed occupancy — 85 % until 2014, 90 % from 2015 — accepted
+ * without a reason; one basis point off asks for one. The §4.3 example:
+ * 8 places, 40,000,000 kr., 365 days at 90 % → 15,220.70… → 15,221 kr.
+ */
+static void
+test_secure_institution(void **state)
+{
+	struct agreement_params	p14, p15;
+	struct round_line_ctx	ctx;
+	struct service_line	l;
+	struct err		e;
+
+	(void)state;
+	assert_int_equal(params_defaults(2014, &p14, &e), 0);
+	assert_int_equal(params_defaults(2015, &p15, &e), 0);
+	assert_int_equal(p14.secure_occupancy_bp, 8500);
+	assert_int_equal(p15.secure_occupancy_bp, 9000);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cls = OCCUPANCY_SECURE;
+	ctx.prev_tariff_ore = -1;
+	ctx.increase_warn_bp = 500;
+
+	l = tv2_line();
+	l.places_centi = 800;
+	l.occupancy_bp = 9000;
+	l.costs.wages_ore = 4000000000;
+	l.costs.property_ore = 0;
+	l.costs.other_ore = 0;
+	l.hist_bp[0] = 7000;	/* history is not asked for */
+	l.hist_bp[1] = 8000;
+	ctx.year = 2015;
+	assert_int_equal(round_line_compute(&p15, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 0);
+	assert_string_equal(l.exact, "1522070.0152");
+	assert_int_equal(l.tariff_ore, 1522100);
+	assert_false(round_line_needs_reason(&l));
+
+	/* One basis point either side of the assumed occupancy. */
+	l.occupancy_bp = 9001;
+	assert_int_equal(round_line_compute(&p15, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 1);
+	assert_string_equal(round_warning_code(l.warnings[0].kind),
+	    "occupancy_not_assumed");
+	assert_true(round_line_needs_reason(&l));
+	l.occupancy_bp = 8999;
+	assert_int_equal(round_line_compute(&p15, &ctx, 0, &l, &e), 0);
+	assert_true(round_line_needs_reason(&l));
+
+	/* 2014: 85 % is accepted, 90 % is not; 85 % of an ordinary offer
+	 * is outside its band. */
+	ctx.year = 2014;
+	l.occupancy_bp = 8500;
+	assert_int_equal(round_line_compute(&p14, &ctx, 0, &l, &e), 0);
+	assert_int_equal(l.nwarnings, 0);
+	l.occupancy_bp = 9000;
+	assert_int_equal(round_line_compute(&p14, &ctx, 0, &l, &e), 0);
+	assert_true(round_line_needs_reason(&l));
+	ctx.cls = OCCUPANCY_ORDINARY;
+	l.occupancy_bp = 8500;
+	l.hist_bp[0] = l.hist_bp[1] = -1;
+	assert_int_equal(round_line_compute(&p14, &ctx, 0, &l, &e), 0);
+	assert_string_equal(round_warning_code(l.warnings[0].kind),
+	    "occupancy_outside_band");
+}
+
 static void
 test_referral_cutoff(void **state)
 {
@@ -886,6 +953,61 @@ test_occupancy_prefill(void **state)
 	assert_int_equal(v.sub.lines[0].hist_bp[0], 9400);
 	assert_int_equal(v.sub.lines[0].hist_bp[1], 9701);
 	assert_int_equal(v.sub.lines[0].occupancy_bp, 9551);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+}
+
+/*
+ * A secure institution through the services: saved at the year's
+ * assumed occupancy it asks for no reason; the next round pre-fills the
+ * assumed occupancy of its year, not the history of the accounts.
+ */
+static void
+test_secure_prefill(void **state)
+{
+	struct fixture		*f = *state;
+	struct tariff_round	 r = round_of(2015, 1, "2014-01-01",
+	    "2014-12-31");
+	struct accounts_input	 ai;
+	struct accounts_row	 row;
+	struct submission_view	 v;
+	struct service_line	 l = tv2_line();
+	struct err		 e;
+	int64_t			 secure, rid, sub, n, ver;
+
+	secure = new_offer(f, "Kompasset", "1081", OFFER_SECURE_INSTITUTION);
+	assert_true(secure > 0);
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, secure);
+	l.occupancy_bp = 9000;
+	assert_int_equal(round_submission_save(&f->other, sub, 1, &l, 1, &ver,
+	    &e), 0);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+	/* 85 % in 2015 asks for a reason. */
+	l.occupancy_bp = 8500;
+	assert_int_equal(round_submission_save(&f->other, sub, ver, &l, 1,
+	    &ver, &e), 0);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].nwarnings, 1);
+	assert_string_equal(round_warning_code(v.sub.lines[0].warnings[0].kind),
+	    "occupancy_not_assumed");
+
+	/* Accounts of 70 % in 2013 and 2014 do not move the next year. */
+	memset(&ai, 0, sizeof(ai));
+	ai.offer_id = secure;
+	ai.tariff_base_ore = ai.revenue_ore = ai.costs_ore = 800000000;
+	ai.available_days = 3650;
+	ai.occupied_days = 2555;
+	ai.year = 2014;
+	assert_int_equal(accounts_report(&f->other, &ai, &row, &e), 0);
+	ai.year = 2013;
+	assert_int_equal(accounts_report(&f->other, &ai, &row, &e), 0);
+	r = round_of(2016, 1, "2014-01-01", "2014-12-31");
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, secure);
+	assert_int_equal(round_submission_get(&f->other, sub, &v, &e), 0);
+	assert_int_equal(v.sub.nlines_loaded, 1);
+	assert_int_equal(v.sub.lines[0].occupancy_bp, 9000);
 	assert_int_equal(v.sub.lines[0].nwarnings, 0);
 }
 
@@ -1397,12 +1519,15 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_machine),
 		cmocka_unit_test(test_line_compute),
+		cmocka_unit_test(test_secure_institution),
 		cmocka_unit_test(test_deadline_boundary),
 		cmocka_unit_test(test_increase_boundary),
 		cmocka_unit_test(test_referral_cutoff),
 		cmocka_unit_test_setup_teardown(test_tv1_tv2_through_services,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_occupancy_prefill, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_secure_prefill, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_deadline_reopen_roles,
 		    setup, teardown),
