@@ -56,6 +56,7 @@ int	cmd_export(int argc, char **argv);
 int	cmd_calc(int argc, char **argv);
 int	cmd_meeting(int argc, char **argv);
 int	cmd_round(int argc, char **argv);
+int	cmd_mail(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

@@ -4,7 +4,8 @@
  * Migrations are numbered SQL scripts (src/store/migrations/<backend>/
  * NNN_name.sql) compiled into the binary. Each pending step runs in its
  * own write transaction, followed by an integrity check, and records the
- * new version. Forward only.
+ * new version: the file's number. Numbers rise but may skip. Forward
+ * only.
  */
 #ifndef RAMME_MIGRATE_H
 #define RAMME_MIGRATE_H
@@ -20,5 +21,7 @@ struct err;
 int	migrate_run(struct db *db, int *applied, struct err *e);
 /* The version the binary's newest migration brings a database to. */
 int	migrate_latest(void);
+/* How many migrations a database at version would run. */
+int	migrate_steps_after(int version);
 
 #endif
