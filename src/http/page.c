@@ -203,7 +203,10 @@ page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
 	if (!anon) {
 		HTML_LIT(h, "<p class=\"user\">");
 		user_line(p);
-		HTML_LIT(h, "</p>");
+		HTML_LIT(h, "</p><a class=\"function-link\" "
+		    "href=\"/konto/notifikationer\">");
+		ui_icon(h, "notifications");
+		HTML_LIT(h, "Mine notifikationer</a>");
 		logout_form(p);
 	} else
 		login_link(p);
