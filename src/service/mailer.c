@@ -67,6 +67,7 @@ smtp_send(const struct mailer_config *cfg, struct arena *a,
 	struct curl_slist	*rcpt = NULL;
 	struct upload_src	 src;
 	char			 errbuf[CURL_ERROR_SIZE];
+	curl_off_t		 up = 0;
 	long			 code = 0;
 	int			 timeout;
 	CURLcode		 rc;
@@ -104,9 +105,16 @@ smtp_send(const struct mailer_config *cfg, struct arena *a,
 	}
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &up);
 	curl_slist_free_all(rcpt);
 	curl_easy_cleanup(c);
-	if (rc == CURLE_OK)
+	/*
+	 * The whole message went up and the last reply is 250: the server
+	 * took it, even if libcurl reports a timeout or an error after that
+	 * (it may, for the reply to the message or the QUIT). Sending again
+	 * would deliver it twice.
+	 */
+	if (rc == CURLE_OK || (code == 250 && up == (curl_off_t)msg->len))
 		return 0;
 	*permanent = code >= 500 && code < 600;
 	*why = arena_printf(a, "%s: %s%s", rc == CURLE_OPERATION_TIMEDOUT ?

@@ -13,13 +13,18 @@
  *
  * Never twice: a mail is sent only by the sender holding its claim
  * (claimed atomically by one UPDATE), and marked sent, while the claim is
- * still held, right after the server accepted it. A claim lasts longer
- * than the whole SMTP exchange may (timeout + MAILER_LEASE_MARGIN), so a
- * live sender never loses it mid-send. One window remains: a process that
- * dies after the server's "250" to the message and before "sent" is
- * committed leaves a claim that expires, and the mail is sent again then
- * — with the same Message-ID, by which receiving systems recognise the
- * copy. The window is the QUIT and one commit long.
+ * still held, right after the server accepted it (its 250 to the whole
+ * message counts even when libcurl reports an error after it). A claim
+ * lasts MAILER_LEASE_MARGIN longer than the exchange's timeout: libcurl
+ * may wait for the reply to the message itself beyond the timeout, and
+ * RFC 5321 (4.5.3.2.6) asks a client to wait 10 minutes for it, so a live
+ * sender does not lose its claim mid-send. One window remains: a process
+ * that dies after the server's 250 to the message and before "sent" is
+ * committed, or an exchange cut off after the message went up but before
+ * the reply came, leaves the mail to be sent again (when the claim
+ * expires, or at the next attempt) — with the same Message-ID, by which
+ * receiving systems recognise the copy. The window is the server's reply,
+ * the QUIT and one commit long.
  */
 #ifndef RAMME_MAILER_H
 #define RAMME_MAILER_H
@@ -30,7 +35,7 @@ struct err;
 struct mailer;
 
 #define MAILER_TIMEOUT		60	/* seconds for one SMTP exchange */
-#define MAILER_LEASE_MARGIN	60	/* seconds a claim outlasts it */
+#define MAILER_LEASE_MARGIN	600	/* seconds a claim outlasts it */
 #define MAILER_POLL_MS		1000	/* between looks at the outbox */
 #define MAILER_REMIND_EVERY	600	/* seconds between reminder runs */
 

@@ -6,17 +6,36 @@
 Listens on 127.0.0.1:PORT and writes every message it accepts to
 DIR/NNNN.eml (the bytes as received) with DIR/NNNN.json beside it
 ({"from", "to", "size"}). --delay makes it wait that long before
-answering the end of each message (a slow server). Prints "ready" when
+answering each recipient (a slow server). Prints "ready" when
 it accepts connections; stops on SIGTERM.
 """
 import asyncio
 import json
 import os
 import signal
+import socket
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+
+
+def client_gone(server):
+    """True when the client closed the connection (peeked, not read)."""
+    if server.transport is None or server.transport.is_closing():
+        return True
+    sock = server.transport.get_extra_info('socket')
+    if sock is None:
+        return True
+    dup = socket.socket(fileno=os.dup(sock.fileno()))
+    try:
+        return dup.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b''
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        dup.close()
 
 
 class Keep:
@@ -26,9 +45,18 @@ class Keep:
         self.n = 0
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_RCPT(self, server, session, envelope, address,
+                          rcpt_options):
+        # A slow server: the wait comes before the message is sent, so a
+        # client that gives up has sent nothing.
         if self.delay > 0:
             await asyncio.sleep(self.delay)
+            if client_gone(server):
+                return '421 Too late'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
+
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.n += 1
             n = self.n
@@ -53,6 +81,7 @@ def main():
         delay = float(sys.argv[4])
     os.makedirs(outdir, exist_ok=True)
     ctl = Controller(Keep(outdir, delay), hostname='127.0.0.1', port=port,
+                     server_hostname='smtp.test',
                      decode_data=False, enable_SMTPUTF8=True)
     ctl.start()
     print('ready', flush=True)
