@@ -74,20 +74,6 @@ const struct cli_cmd cli_cmds[] = {
 	  "  --smtp-backoff S   seconds before the second attempt, doubling\n"
 	  "                     up to 6 hours; 8 attempts (default 60)\n",
 	  cmd_serve },
-	{ "mail", "the e-mail outbox: list, retry, cancel, reminders",
-	  "ramme mail list [--state queued|sending|sent|failed|cancelled]\n"
-	  "                [--format text|json] [--page N] [--db PATH]\n"
-	  "ramme mail retry ID [--db PATH]\n"
-	  "ramme mail cancel ID [--db PATH]\n"
-	  "ramme mail remind [--db PATH]\n\n"
-	  "list prints the outbox, newest first, 50 a page: id, state,\n"
-	  "attempts, recipient, subject and the last error, tab separated (or\n"
-	  "JSON). retry makes a queued or failed mail due now with its\n"
-	  "attempts counted from zero; cancel stops it. remind queues the\n"
-	  "reminders of round deadlines (7 days before, and the day after)\n"
-	  "that are due, once per deadline and user, as `ramme serve` does\n"
-	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
-	  cmd_mail },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"
 	  "Prints every route with its method, the roles allowed and what it\n"
@@ -226,6 +212,20 @@ const struct cli_cmd cli_cmds[] = {
 	  "UTF-8 with BOM) or writes it as XLSX to --out; the filters are those\n"
 	  "of the public overview, --versions includes superseded versions.\n",
 	  cmd_round },
+	{ "mail", "the e-mail outbox: list, retry, cancel, reminders",
+	  "ramme mail list [--state queued|sending|sent|failed|cancelled]\n"
+	  "                [--format text|json] [--page N] [--db PATH]\n"
+	  "ramme mail retry ID [--db PATH]\n"
+	  "ramme mail cancel ID [--db PATH]\n"
+	  "ramme mail remind [--db PATH]\n\n"
+	  "list prints the outbox, newest first, 50 a page: id, state,\n"
+	  "attempts, recipient, subject and the last error, tab separated (or\n"
+	  "JSON). retry makes a queued or failed mail due now with its\n"
+	  "attempts counted from zero; cancel stops it. remind queues the\n"
+	  "reminders of round deadlines (7 days before, and the day after)\n"
+	  "that are due, once per deadline and user, as `ramme serve` does\n"
+	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
+	  cmd_mail },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },
