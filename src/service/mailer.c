@@ -117,13 +117,19 @@ smtp_send(const struct mailer_config *cfg, struct arena *a,
 	if (rc == CURLE_OK || (code == 250 && up == (curl_off_t)msg->len))
 		return 0;
 	*permanent = code >= 500 && code < 600;
-	*why = arena_printf(a, "%s: %s%s", rc == CURLE_OPERATION_TIMEDOUT ?
+	/* Danish for the outbox page; libcurl's English detail to the log. */
+	*why = arena_printf(a, "%s%s", rc == CURLE_OPERATION_TIMEDOUT ?
 	    "SMTP-serveren svarede ikke i tide" : rc ==
 	    CURLE_COULDNT_CONNECT ? "Kunne ikke forbinde til SMTP-serveren" :
-	    *permanent ? "SMTP-serveren afviste e-mailen" :
-	    "Afsendelsen mislykkedes", errbuf[0] != '\0' ? errbuf :
-	    curl_easy_strerror(rc), code > 0 ? arena_printf(a, " (svar %ld)",
-	    code) : "");
+	    rc == CURLE_COULDNT_RESOLVE_HOST ? "SMTP-serverens navn findes "
+	    "ikke" : rc == CURLE_LOGIN_DENIED ? "SMTP-serveren afviste "
+	    "login" : rc == CURLE_USE_SSL_FAILED || rc == CURLE_SSL_CONNECT_ERROR
+	    || rc == CURLE_PEER_FAILED_VERIFICATION ? "Forbindelsen til "
+	    "SMTP-serveren kunne ikke krypteres" : *permanent ?
+	    "SMTP-serveren afviste e-mailen" : "Afsendelsen mislykkedes",
+	    code > 0 ? arena_printf(a, " (svar %ld)", code) : "");
+	log_warn("smtp %s: %s", to_addr, errbuf[0] != '\0' ? errbuf :
+	    curl_easy_strerror(rc));
 	return -1;
 }
 
