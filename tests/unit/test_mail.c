@@ -18,6 +18,7 @@
 #include "core/round.h"
 #include "service/mail.h"
 #include "service/mail_events.h"
+#include "service/meeting.h"
 #include "service/register.h"
 #include "service/round.h"
 #include "service/svc.h"
@@ -405,6 +406,39 @@ test_reviewed(void **state)
 	    "kind = 'approved'"), 2);
 }
 
+static void
+test_meeting_members(void **state)
+{
+	struct fixture		*f = *state;
+	struct meeting_input	 in;
+	struct err		 e;
+	int64_t			 id;
+
+	/*
+	 * DAS (body 3): user 2 a current member, user 5 a member whose
+	 * membership ended, user 1 (the secretariat) no member.
+	 */
+	assert_int_equal(db_exec(f->t.db, "INSERT INTO person (id, name, "
+	    "name_key, user_id, created_at, updated_at) VALUES "
+	    "(1, 'Jens', 'jens', 2, 'x', 'x'), (2, 'Rita', 'rita', 5, 'x', 'x');"
+	    "INSERT INTO membership (body_id, person_id, ends_on, created_at, "
+	    "updated_at) VALUES (3, 1, NULL, 'x', 'x'), "
+	    "(3, 2, '2020-12-31', 'x', 'x');", &e), 0);
+	memset(&in, 0, sizeof(in));
+	in.body_id = 3;
+	in.title = "Møde i DAS";
+	in.starts_at = "2023-12-06T10:00";
+	assert_int_equal(meeting_create(&f->s, &in, &id, &e), 0);
+	assert_int_equal(one_int(f->t.db, "SELECT count(*) FROM outbox"), 0);
+	assert_int_equal(meeting_set_state(&f->s, id, MEETING_INDKALDT, &e),
+	    0);
+	assert_int_equal(one_int(f->t.db, "SELECT count(*) FROM outbox"), 1);
+	assert_int_equal(one_int(f->t.db, "SELECT count(*) FROM outbox WHERE "
+	    "user_id = 2 AND kind = 'agenda' AND about = 'meeting' AND "
+	    "subject = 'Dagsorden udsendt: Møde i DAS' AND body LIKE "
+	    "'%6. december 2023%'"), 1);
+}
+
 int
 main(void)
 {
@@ -417,6 +451,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_claim, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reviewed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_meeting_members, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
