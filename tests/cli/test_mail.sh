@@ -68,4 +68,21 @@ m list --state cancelled; rc=$?
 check "nothing changed by the refused commands" sh -c \
     "[ $rc -eq 0 ] && [ \$(wc -l < '$T/out') -eq 1 ] && grep -q '^1	' '$T/out'"
 
+# serve refuses bad mail options before it starts.
+sv() {	# sv ARGS...: ramme serve --port 0 ARGS; exit code in rc
+	"$RAMME" serve --db "$DB" --port 0 "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+sv --smtp http://127.0.0.1:25
+check "serve: --smtp must be smtp:// or smtps://" t 2 "--smtp must be" "$T/err"
+sv --smtp smtp://127.0.0.1:25 --smtp-user u
+check "serve: --smtp-user needs --smtp-password-file" t 2 "go together" \
+    "$T/err"
+sv --smtp smtp://127.0.0.1:25 --smtp-from 'x@y'
+check "serve: --smtp-from must be an address" t 2 "--smtp-from" "$T/err"
+sv --smtp smtp://127.0.0.1:25 --smtp-timeout 0
+check "serve: --smtp-timeout 1-600" t 2 "--smtp-timeout" "$T/err"
+sv --smtp smtp://127.0.0.1:25 --smtp-user u --smtp-password-file "$T/none"
+check "serve: an unreadable password file" t 2 "cannot read" "$T/err"
+
 finish
