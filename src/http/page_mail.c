@@ -288,7 +288,8 @@ page_outbox(struct http_req *r)
 		ui_cell_end(&t);
 		ui_cell(&t, m->username != NULL ? arena_printf(&r->arena,
 		    "%s (%s)", m->to_addr, m->username) : m->to_addr);
-		ui_cell_link(&t, m->path, m->subject);
+		ui_cell_link(&t, arena_printf(&r->arena, "/udbakke/%lld",
+		    (long long)m->id), m->subject);
 		ui_cell(&t, notice_kind_label(m->kind));
 		ui_cell_begin(&t);
 		state_badge(h, m->state);
@@ -315,6 +316,62 @@ page_outbox(struct http_req *r)
 	    state) : "/udbakke";
 	ui_pager(h, r, href, "side", (int)page,
 	    (int)((o.total + MAIL_PAGE - 1) / MAIL_PAGE));
+	page_end(&p, 200);
+}
+
+/* One mail: to whom, its state and attempts, and the text as sent. */
+void
+page_outbox_view(struct http_req *r)
+{
+	struct page		 p;
+	struct html		*h = &p.h;
+	struct outbox_row	 m;
+	struct err		 e;
+	int64_t			 id;
+
+	err_clear(&e);
+	if (api_param_id(r, 0, &id, &e) != 0 ||
+	    mail_outbox_get(&r->svc, id, &m, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	page_begin_crumbs(&p, r, m.subject, "brugere",
+	    (const struct page_crumb[]){ { "/brugere", "Brugere" },
+	    { "/udbakke", "Udbakke" } }, 2);
+	ui_facts_begin(h);
+	ui_fact(h, "Modtager", m.username != NULL ? arena_printf(&r->arena,
+	    "%s (%s)", m.to_addr, m.username) : m.to_addr);
+	ui_fact(h, "Slags", notice_kind_label(m.kind));
+	ui_fact_begin(h, "Status");
+	state_badge(h, m.state);
+	ui_fact_end(h);
+	ui_fact(h, "Forsøg", ui_int_da(r, m.attempts));
+	ui_fact_begin(h, "Oprettet");
+	html_time(h, m.created_at);
+	ui_fact_end(h);
+	if (strcmp(m.state, "sent") == 0 && m.sent_at != NULL) {
+		ui_fact_begin(h, "Sendt");
+		html_time(h, m.sent_at);
+		ui_fact_end(h);
+	}
+	ui_fact(h, "Seneste fejl", m.last_error);
+	ui_fact(h, "Meddelelses-id", m.message_id);
+	ui_fact_begin(h, "Om");
+	HTML_LIT(h, "<a");
+	html_url(h, "href", m.path);
+	HTML_LIT(h, ">Gå til siden</a>");
+	ui_fact_end(h);
+	ui_facts_end(h);
+	HTML_LIT(h, "<h2>Tekst</h2><div class=\"ramme-mailtext\">");
+	html_text(h, m.body);
+	HTML_LIT(h, "</div><p>E-mailen får et link til siden og en linje om "
+	    "Mine notifikationer, når den sendes.</p>");
+	if (strcmp(m.state, "queued") == 0 || strcmp(m.state, "failed") == 0) {
+		HTML_LIT(h, "<div class=\"actions\">");
+		row_action(&p, m.id, "igen", "Send igen", UI_SECONDARY);
+		row_action(&p, m.id, "annuller", "Annuller", UI_TERTIARY);
+		HTML_LIT(h, "</div>");
+	}
 	page_end(&p, 200);
 }
 

@@ -133,6 +133,8 @@ static const struct route routes[] = {
 	  "Save one's e-mail address and choices" },
 	{ "GET", "/udbakke", ROLES_ADMIN, 0, page_outbox,
 	  "The outbox: mails by state with failures (?status=, ?side=)" },
+	{ "GET", "/udbakke/:id", ROLES_ADMIN, 0, page_outbox_view,
+	  "One mail: recipient, state, attempts, error and its text" },
 	{ "POST", "/udbakke/:id/igen", ROLES_ADMIN, 0, page_outbox_retry,
 	  "Send a queued or failed mail again now (confirmed first)" },
 	{ "POST", "/udbakke/:id/annuller", ROLES_ADMIN, 0, page_outbox_cancel,

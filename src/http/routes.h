@@ -43,6 +43,7 @@ void	page_notices_post(struct http_req *r);
 void	page_user_notices(struct http_req *r);
 void	page_user_notices_post(struct http_req *r);
 void	page_outbox(struct http_req *r);
+void	page_outbox_view(struct http_req *r);
 void	page_outbox_retry(struct http_req *r);
 void	page_outbox_cancel(struct http_req *r);
 

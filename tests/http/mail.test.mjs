@@ -193,6 +193,12 @@ describe('mail: choices and outbox without --smtp', { skip }, () => {
 		assert.match(p.text, /E-mails sendes ikke/);
 		assert.match(p.text, /I kø/);
 		assert.match(p.text, /jens@aalborg\.dk/);
+		const id = outbox(srv)[0].id;
+		const v = await a.get(`/udbakke/${id}`);
+		assert.equal(v.status, 200);
+		assert.match(v.text, /Sekretariatet har åbnet/);
+		assert.match(v.text, /Send igen/);
+		assert.equal((await a.get('/udbakke/999999')).status, 404);
 	});
 
 	test('the outbox is the secretariat\'s', async () => {
