@@ -265,28 +265,6 @@ send_one(struct db *db, const struct mailer_config *cfg, struct err *e)
 	return out;
 }
 
-int
-mailer_run_once(struct db *db, const struct mailer_config *cfg, int *sent,
-    int *failed, struct err *e)
-{
-	int rc, ns = 0, nf = 0;
-
-	while ((rc = send_one(db, cfg, e)) != 0) {
-		if (rc == 1)
-			ns++;
-		else if (rc == 2)
-			nf++;
-		else
-			break;
-		/* A mail failing now waits for its backoff: no busy loop. */
-	}
-	if (sent != NULL)
-		*sent = ns;
-	if (failed != NULL)
-		*failed = nf;
-	return rc < 0 ? rc : 0;
-}
-
 static void
 remind(struct mailer *m)
 {

@@ -65,13 +65,4 @@ int	mailer_start(struct mailer **out, const struct mailer_config *cfg,
 /* Stop after the mail being sent, join and free. NULL is a no-op. */
 void	mailer_stop(struct mailer *m);
 
-/*
- * Send the mails due now on db once (what the thread does each poll),
- * with cfg; *sent and *failed (may be NULL) receive the counts. For the
- * command line and tests.
- */
-struct db;
-int	mailer_run_once(struct db *db, const struct mailer_config *cfg,
-	    int *sent, int *failed, struct err *e);
-
 #endif
