@@ -61,6 +61,7 @@ int	cmd_cycle(int argc, char **argv);
 int	cmd_indmelding(int argc, char **argv);
 int	cmd_expenditure(int argc, char **argv);
 int	cmd_pl(int argc, char **argv);
+int	cmd_mail(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

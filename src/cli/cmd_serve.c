@@ -13,6 +13,8 @@
 #include "cli/cli.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "core/notice.h"
+#include "service/mailer.h"
 #include "store/db.h"
 #include "util/err.h"
 #include "util/text.h"
@@ -46,6 +48,83 @@ size_parse(const char *s, size_t *out)
 	return 0;
 }
 
+/* An integer option from lo to hi into *out; 0 or -1. */
+static int
+int_opt(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return errno != 0 || end == s || *end != '\0' || *out < lo ||
+	    *out > hi ? -1 : 0;
+}
+
+/*
+ * The mail options (serve --smtp, --smtp-user, --smtp-password-file,
+ * --smtp-from, --smtp-timeout, --smtp-backoff) into mc; vals[0..5] in that
+ * order. The password is read from its file into pw (its first line).
+ * 0, or 2 after a message.
+ */
+static int
+mail_opts(const char **vals, const char *site_email, struct mailer_config *mc,
+    char *pw, size_t pwsize)
+{
+	FILE	*f;
+	long	 v;
+	size_t	 n;
+
+	mc->smtp_url = vals[0];
+	if (vals[0] != NULL && strncmp(vals[0], "smtp://", 7) != 0 &&
+	    strncmp(vals[0], "smtps://", 8) != 0) {
+		fprintf(stderr, "ramme serve: --smtp must be smtp://HOST[:PORT] "
+		    "or smtps://HOST[:PORT]\n");
+		return 2;
+	}
+	if ((vals[1] != NULL) != (vals[2] != NULL)) {
+		fprintf(stderr, "ramme serve: --smtp-user and "
+		    "--smtp-password-file go together\n");
+		return 2;
+	}
+	if (vals[1] != NULL) {
+		if ((f = fopen(vals[2], "r")) == NULL) {
+			fprintf(stderr, "ramme serve: cannot read %s: %s\n",
+			    vals[2], strerror(errno));
+			return 2;
+		}
+		if (fgets(pw, (int)pwsize, f) == NULL)
+			pw[0] = '\0';
+		fclose(f);
+		n = strcspn(pw, "\r\n");
+		pw[n] = '\0';
+		mc->user = vals[1];
+		mc->password = pw;
+	}
+	mc->from_addr = vals[3] != NULL ? vals[3] : site_email;
+	if (notice_email_check(mc->from_addr, NULL) != 0) {
+		fprintf(stderr, "ramme serve: --smtp-from must be an e-mail "
+		    "address\n");
+		return 2;
+	}
+	if (vals[4] != NULL) {
+		if (int_opt(vals[4], 1, 600, &v) != 0) {
+			fprintf(stderr, "ramme serve: --smtp-timeout must be "
+			    "1-600 seconds\n");
+			return 2;
+		}
+		mc->timeout = (int)v;
+	}
+	if (vals[5] != NULL) {
+		if (int_opt(vals[5], 1, 86400, &v) != 0) {
+			fprintf(stderr, "ramme serve: --smtp-backoff must be "
+			    "1-86400 seconds\n");
+			return 2;
+		}
+		mc->backoff = v;
+	}
+	return 0;
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
@@ -53,12 +132,16 @@ cmd_serve(int argc, char **argv)
 	    "--threads=", "--secure-cookies", "--public-url=", "--site-name=",
 	    "--org-name=", "--contact-email=", "--a11y-tested=",
 	    "--max-upload=", "--trusted-proxy=", "--max-conn-per-ip=",
-	    "--timeout=", "--log-format=", NULL };
-	const char		*vals[14];
-	char			 public_url[300];
+	    "--timeout=", "--log-format=", "--smtp=", "--smtp-user=",
+	    "--smtp-password-file=", "--smtp-from=", "--smtp-timeout=",
+	    "--smtp-backoff=", NULL };
+	const char		*vals[20];
+	char			 public_url[300], site_url[300], pw[512];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
+	struct mailer_config	 mc;
 	struct http_server	*srv;
+	struct mailer		*mailer;
 	struct db		*db;
 	struct err		 e;
 	sigset_t		 set;
@@ -160,6 +243,13 @@ cmd_serve(int argc, char **argv)
 		}
 		log_set_json(strcmp(vals[13], "json") == 0);
 	}
+	memset(&mc, 0, sizeof(mc));
+	if ((rc = mail_opts(vals + 14, vals[7] != NULL ? vals[7] :
+	    SITE_EMAIL_DEFAULT, &mc, pw, sizeof(pw))) != 0)
+		return rc;
+	mc.db_path = o.db;
+	mc.from_name = vals[5] != NULL ? vals[5] : SITE_NAME_DEFAULT;
+	cfg.mail_smtp = mc.smtp_url != NULL;
 	cfg.upload_dir = getenv("TMPDIR");
 	if (cfg.upload_dir != NULL && *cfg.upload_dir == '\0')
 		cfg.upload_dir = NULL;
@@ -177,10 +267,29 @@ cmd_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	err_clear(&e);
-	if (http_server_start(&srv, &cfg, &e) != 0) {
+	if (mailer_global_init(&e) != 0 ||
+	    http_server_start(&srv, &cfg, &e) != 0) {
 		cli_print_err(&e);
 		return 1;
 	}
+	/* Links in mails: the public URL, else where this server listens. */
+	if (cfg.public_url != NULL)
+		snprintf(site_url, sizeof(site_url), "%s", cfg.public_url);
+	else
+		snprintf(site_url, sizeof(site_url), strchr(cfg.listen, ':') ?
+		    "http://[%s]:%d" : "http://%s:%d", cfg.listen,
+		    http_server_port(srv));
+	mc.site_url = site_url;
+	if (mailer_start(&mailer, &mc, &e) != 0) {
+		cli_print_err(&e);
+		http_server_stop(srv);
+		return 1;
+	}
+	if (mc.smtp_url != NULL)
+		log_info("mail: sending the outbox through %s as %s",
+		    mc.smtp_url, mc.from_addr);
+	else
+		log_info("mail: no --smtp, the outbox only collects");
 	log_info("ramme serving %s on http://%s:%d/", o.db, cfg.listen,
 	    http_server_port(srv));
 	printf("ramme serves http://%s:%d/ — stop with Ctrl-C\n", cfg.listen,
@@ -188,6 +297,7 @@ cmd_serve(int argc, char **argv)
 	fflush(stdout);
 	sigwait(&set, &sig);
 	log_info("signal %d: finishing requests and stopping", sig);
+	mailer_stop(mailer);
 	http_server_stop(srv);
 	log_info("stopped");
 	return 0;

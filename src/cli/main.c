@@ -44,7 +44,9 @@ const struct cli_cmd cli_cmds[] = {
 	  "            [--contact-email ADDR] [--a11y-tested DATE]\n"
 	  "            [--max-upload SIZE] [--trusted-proxy ADDR[,ADDR...]]\n"
 	  "            [--max-conn-per-ip N] [--timeout SECONDS]\n"
-	  "            [--log-format text|json]\n\n"
+	  "            [--log-format text|json] [--smtp URL [--smtp-from ADDR]\n"
+	  "            [--smtp-user NAME --smtp-password-file FILE]\n"
+	  "            [--smtp-timeout SECONDS] [--smtp-backoff SECONDS]]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -81,7 +83,18 @@ const struct cli_cmd cli_cmds[] = {
 	  "                     (default 15)\n"
 	  "  --log-format json  one JSON object per log line on standard\n"
 	  "                     error (requests with ip, method, path,\n"
-	  "                     status, bytes, ms, db_ms); default text\n",
+	  "                     status, bytes, ms, db_ms); default text\n"
+	  "  --smtp URL         send the e-mail outbox through this server:\n"
+	  "                     smtp://HOST[:PORT] (STARTTLS when offered,\n"
+	  "                     required with a login) or smtps://HOST[:PORT];\n"
+	  "                     without it the outbox only collects\n"
+	  "  --smtp-from ADDR   sender address (default the contact e-mail)\n"
+	  "  --smtp-user NAME, --smtp-password-file FILE\n"
+	  "                     SMTP login; the password is the file's first\n"
+	  "                     line\n"
+	  "  --smtp-timeout S   seconds for one SMTP exchange (default 60)\n"
+	  "  --smtp-backoff S   seconds before the second attempt, doubling\n"
+	  "                     up to 6 hours; 8 attempts (default 60)\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"
@@ -347,6 +360,20 @@ const struct cli_cmd cli_cmds[] = {
 	  "is replaced. The figures are shown at /oekonomi/udgifter as index\n"
 	  "charts of North Jutland against the whole country.\n",
 	  cmd_expenditure },
+	{ "mail", "the e-mail outbox: list, retry, cancel, reminders",
+	  "ramme mail list [--state queued|sending|sent|failed|cancelled]\n"
+	  "                [--format text|json] [--page N] [--db PATH]\n"
+	  "ramme mail retry ID [--db PATH]\n"
+	  "ramme mail cancel ID [--db PATH]\n"
+	  "ramme mail remind [--db PATH]\n\n"
+	  "list prints the outbox, newest first, 50 a page: id, state,\n"
+	  "attempts, recipient, subject and the last error, tab separated (or\n"
+	  "JSON). retry makes a queued or failed mail due now with its\n"
+	  "attempts counted from zero; cancel stops it. remind queues the\n"
+	  "reminders of round deadlines (7 days before, and the day after)\n"
+	  "that are due, once per deadline and user, as `ramme serve` does\n"
+	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
+	  cmd_mail },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

@@ -136,6 +136,11 @@ static const struct {
 	  "nøglen, med udløbstid.",
 	  "Så længe brugeren har adgang; en bruger, der ikke længere skal "
 	  "have adgang, deaktiveres, og ændringer står i revisionssporet." },
+	{ "E-mails til brugerne", "Brugerens e-mailadresse og valg af "
+	  "notifikationer; hver e-mail i udbakken med modtager, emne, tekst, "
+	  "tidspunkt og eventuel fejl fra mailserveren.",
+	  "Adressen, til brugeren sletter den under Mine notifikationer; "
+	  "e-mails i udbakken som dokumentation for, hvad der er sendt." },
 	{ "Personer og medlemskaber af organer", "Navn, arbejdsgiver eller "
 	  "organisation, e-mail, rolle i organet (formand, medlem, "
 	  "stedfortræder), hvem medlemmet repræsenterer, og perioden.",

@@ -199,7 +199,10 @@ users_page(struct http_req *r, const struct err *err, const char *flash,
 		ui_cell_end(&t);
 	}
 	ui_table_end(&t);
-	HTML_LIT(h, "<h2 id=\"ny\">Ny bruger</h2>");
+	HTML_LIT(h, "<p>");
+	ui_button_link(h, UI_SECONDARY, "/udbakke", "Udbakke: e-mails til "
+	    "brugerne");
+	HTML_LIT(h, "</p><h2 id=\"ny\">Ny bruger</h2>");
 	ui_error_summary(h, &errs);
 	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\" "
 	    "action=\"/brugere\">");
@@ -308,7 +311,11 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, "Gem", NULL, NULL);
 	ui_button_link(h, UI_TERTIARY, "/brugere", "Tilbage");
-	HTML_LIT(h, "</div></form>");
+	HTML_LIT(h, "</div></form><p>");
+	ui_button_link(h, UI_SECONDARY, arena_printf(&r->arena,
+	    "/brugere/%lld/notifikationer", (long long)u->id),
+	    "E-mailadresse og notifikationer");
+	HTML_LIT(h, "</p>");
 	page_end(&p, status);
 }
 

@@ -163,6 +163,24 @@ static const struct route routes[] = {
 	  "Form to change a user" },
 	{ "POST", "/brugere/:id", ROLES_ADMIN, 0, page_user_edit_post,
 	  "Save changes to a user" },
+	{ "GET", "/brugere/:id/notifikationer", ROLES_ADMIN, 0,
+	  page_user_notices, "A user's e-mail address and notification "
+	  "choices" },
+	{ "POST", "/brugere/:id/notifikationer", ROLES_ADMIN, 0,
+	  page_user_notices_post, "Save a user's e-mail address and choices" },
+	{ "GET", "/konto/notifikationer", ROLES_USERS, 0, page_notices,
+	  "Mine notifikationer: one's e-mail address and the kinds of mail "
+	  "wanted" },
+	{ "POST", "/konto/notifikationer", ROLES_USERS, 0, page_notices_post,
+	  "Save one's e-mail address and choices" },
+	{ "GET", "/udbakke", ROLES_ADMIN, 0, page_outbox,
+	  "The outbox: mails by state with failures (?status=, ?side=)" },
+	{ "GET", "/udbakke/:id", ROLES_ADMIN, 0, page_outbox_view,
+	  "One mail: recipient, state, attempts, error and its text" },
+	{ "POST", "/udbakke/:id/igen", ROLES_ADMIN, 0, page_outbox_retry,
+	  "Send a queued or failed mail again now (confirmed first)" },
+	{ "POST", "/udbakke/:id/annuller", ROLES_ADMIN, 0, page_outbox_cancel,
+	  "Cancel a queued or failed mail (confirmed first)" },
 
 	/* Tariff rounds, submissions, published tariffs and accounts. */
 	{ "GET", "/api/v1/rounds", ROLES_EDITORS, ROUTE_API, api_rounds_list,

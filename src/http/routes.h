@@ -42,6 +42,16 @@ void	page_user_create(struct http_req *r);
 void	page_user_edit_form(struct http_req *r);
 void	page_user_edit_post(struct http_req *r);
 
+/* page_mail.c: a user's notifications, the outbox */
+void	page_notices(struct http_req *r);
+void	page_notices_post(struct http_req *r);
+void	page_user_notices(struct http_req *r);
+void	page_user_notices_post(struct http_req *r);
+void	page_outbox(struct http_req *r);
+void	page_outbox_view(struct http_req *r);
+void	page_outbox_retry(struct http_req *r);
+void	page_outbox_cancel(struct http_req *r);
+
 /* page_register.c: offers and organisations */
 void	page_home(struct http_req *r);
 void	page_offers(struct http_req *r);

@@ -462,6 +462,12 @@ http_server_public_url(const struct http_server *s)
 }
 
 bool
+http_server_mail_smtp(const struct http_server *s)
+{
+	return s->cfg.mail_smtp;
+}
+
+bool
 http_host_valid(const char *p, size_t len)
 {
 	size_t i;

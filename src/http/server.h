@@ -63,6 +63,8 @@ struct http_config {
 					   (also between header lines); 0:
 					   HTTP_TIMEOUT_DEFAULT */
 	struct http_site site;		/* who runs the site */
+	bool		 mail_smtp;	/* the outbox is sent (serve --smtp);
+					   else it only collects */
 };
 
 /*
@@ -87,6 +89,8 @@ bool	http_server_secure(const struct http_server *s);
 const struct http_site *http_server_site(const struct http_server *s);
 /* The configured public URL, or NULL. */
 const char *http_server_public_url(const struct http_server *s);
+/* True when mails of the outbox are sent (an SMTP server is set). */
+bool	http_server_mail_smtp(const struct http_server *s);
 /* p[0..len) is a plain host name or address with an optional port (what
    a Host header may hold for links built from it). */
 bool	http_host_valid(const char *p, size_t len);

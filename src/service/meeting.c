@@ -23,6 +23,7 @@
 #include "core/role.h"
 #include "report/doc_text.h"
 #include "report/meeting_view.h"
+#include "service/mail_events.h"
 #include "service/meeting.h"
 #include "service/svc.h"
 #include "store/audit.h"
@@ -1072,8 +1073,11 @@ meeting_set_state(struct svc *s, int64_t id, enum meeting_state to,
 	    meeting_state_name(to)), e)) != 0)
 		goto fail;
 	m.state = to;
-	if (to == MEETING_INDKALDT && m.agenda_published_at == NULL)
+	if (to == MEETING_INDKALDT && m.agenda_published_at == NULL) {
 		m.agenda_published_at = s->now_iso;
+		if ((rc = mail_agenda_published(s, &m, e)) != 0)
+			goto fail;
+	}
 	if ((rc = meeting_store_set_state(s->db, &m, s->now_iso, e)) != 0)
 		goto fail;
 	return finish(s, id, e);
@@ -1484,7 +1488,8 @@ meeting_minutes_circulate(struct svc *s, int64_t meeting_id, struct err *e)
 	if ((rc = meeting_store_snapshot_minutes(s->db, meeting_id, e)) != 0 ||
 	    (rc = meeting_store_set_state(s->db, &m, s->now_iso, e)) != 0 ||
 	    (rc = audit_json(s, "meeting", meeting_id, "circulate", NULL,
-	    json_pack("{s:s}", "minutes_circulated_at", s->now_iso), e)) != 0)
+	    json_pack("{s:s}", "minutes_circulated_at", s->now_iso), e)) != 0 ||
+	    (rc = mail_minutes_circulated(s, &m, e)) != 0)
 		goto fail;
 	return finish(s, meeting_id, e);
 fail:

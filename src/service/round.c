@@ -15,6 +15,7 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "service/agreement.h"
+#include "service/mail_events.h"
 #include "service/round.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
@@ -671,7 +672,8 @@ round_create(struct svc *s, const struct tariff_round *in, int64_t *id,
 	    "\"prefilled_lines\":%lld}", after, (long long)n,
 	    (long long)nlines);
 	if ((rc = audit_add(s->db, s->who, s->now_iso, "tariff_round",
-	    idtxt(s, *id), "create", NULL, after, e)) != 0)
+	    idtxt(s, *id), "create", NULL, after, e)) != 0 ||
+	    (rc = mail_round_opened(s, &r, e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
@@ -1326,6 +1328,10 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
 	    idtxt(s, id), actions[act], before, submission_audit(s, &now, false,
 	    NULL, 0), e)) != 0)
+		goto fail;
+	if ((act == SUBMISSION_RETURN || act == SUBMISSION_APPROVE) &&
+	    (rc = mail_submission_reviewed(s, &now, &r,
+	    act == SUBMISSION_RETURN, e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;

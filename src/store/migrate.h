@@ -5,7 +5,8 @@
  * NNN_name.sql) compiled into the binary; numbers rise and may leave gaps
  * (a file's number is the version it brings). Each pending step runs in its
  * own write transaction, followed by an integrity check, and records the
- * new version. Forward only.
+ * new version: the file's number. Numbers rise but may skip. Forward
+ * only.
  */
 #ifndef RAMME_MIGRATE_H
 #define RAMME_MIGRATE_H
@@ -21,6 +22,8 @@ struct err;
 int	migrate_run(struct db *db, int *applied, struct err *e);
 /* The version the binary's newest migration brings a database to. */
 int	migrate_latest(void);
+/* How many migrations a database at version would run. */
+int	migrate_steps_after(int version);
 
 /* The number of migration files numbered above version. */
 int	migrate_pending(int version);
