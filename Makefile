@@ -7,7 +7,7 @@ BUILD_SAN ?= build-san
 DB        ?= var/ramme.db
 PORT      ?= 8080
 
-.PHONY: all build run test unit clean bootstrap bootstrap-test
+.PHONY: all build run test unit clean bootstrap bootstrap-test fuzz
 
 all: build
 
@@ -39,5 +39,10 @@ run: bootstrap build
 test: bootstrap-test
 	@sh scripts/test-all
 
+# libFuzzer harnesses (fuzz/), each for FUZZ_TIME seconds.
+FUZZ_TIME ?= 300
+fuzz: bootstrap-test
+	@sh scripts/fuzz $(FUZZ_TIME)
+
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN) build-clang test-results
+	rm -rf $(BUILD) $(BUILD_SAN) build-clang build-fuzz test-results

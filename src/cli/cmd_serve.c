@@ -52,8 +52,9 @@ cmd_serve(int argc, char **argv)
 	static const char *const spec[] = { "--listen=", "--port=",
 	    "--threads=", "--secure-cookies", "--public-url=", "--site-name=",
 	    "--org-name=", "--contact-email=", "--a11y-tested=",
-	    "--max-upload=", NULL };
-	const char		*vals[10];
+	    "--max-upload=", "--trusted-proxy=", "--max-conn-per-ip=",
+	    "--timeout=", NULL };
+	const char		*vals[13];
 	char			 public_url[300];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
@@ -130,6 +131,25 @@ cmd_serve(int argc, char **argv)
 		fprintf(stderr, "ramme serve: --max-upload must be a size "
 		    "from 1M to %uM, e.g. 50M\n", UPLOAD_MAX >> 20);
 		return 2;
+	}
+	cfg.trusted_proxies = vals[10];
+	if (vals[11] != NULL) {
+		v = strtol(vals[11], &end, 10);
+		if (*end != '\0' || v < 1 || v > 10000) {
+			fprintf(stderr, "ramme serve: --max-conn-per-ip must be "
+			    "1-10000\n");
+			return 2;
+		}
+		cfg.max_conn_per_ip = (unsigned)v;
+	}
+	if (vals[12] != NULL) {
+		v = strtol(vals[12], &end, 10);
+		if (*end != '\0' || v < 1 || v > 3600) {
+			fprintf(stderr, "ramme serve: --timeout must be 1-3600 "
+			    "seconds\n");
+			return 2;
+		}
+		cfg.timeout = (unsigned)v;
 	}
 	cfg.upload_dir = getenv("TMPDIR");
 	if (cfg.upload_dir != NULL && *cfg.upload_dir == '\0')

@@ -37,7 +37,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "            [--secure-cookies] [--public-url URL]\n"
 	  "            [--site-name TEXT] [--org-name TEXT]\n"
 	  "            [--contact-email ADDR] [--a11y-tested DATE]\n"
-	  "            [--max-upload SIZE]\n\n"
+	  "            [--max-upload SIZE] [--trusted-proxy ADDR[,ADDR...]]\n"
+	  "            [--max-conn-per-ip N] [--timeout SECONDS]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -61,7 +62,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "                     50M or 200M (K, M, G; 1M-512M; default\n"
 	  "                     50M). Uploads are streamed to temporary\n"
 	  "                     files in $TMPDIR (default /tmp); every\n"
-	  "                     other request body stays at most 1 MiB\n",
+	  "                     other request body stays at most 1 MiB\n"
+	  "  --trusted-proxy ADDR[,ADDR...]  the TLS proxies in front: from\n"
+	  "                     them the client's address is the one they\n"
+	  "                     add to X-Forwarded-For (login limits and\n"
+	  "                     the log use it), and they are spared the\n"
+	  "                     per-address connection cap\n"
+	  "  --max-conn-per-ip N  open connections one client address may\n"
+	  "                     hold (default 200)\n"
+	  "  --timeout SECONDS  a connection idle this long, also between\n"
+	  "                     the lines of its request, is closed\n"
+	  "                     (default 15)\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"

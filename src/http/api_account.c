@@ -37,10 +37,12 @@ api_session_create(struct http_req *r)
 		    "Send {\"username\": ..., \"password\": ...} som tekster");
 		goto fail;
 	}
-	if (account_login(&r->svc, r->gate, user, pw, r->ip, &s, &e) != 0)
+	if (account_login(&r->svc, r->gate, user, pw, r->ip,
+	    http_cookie(r, http_device_cookie_name(r)), &s, &e) != 0)
 		goto fail;
 	json_decref(j);
 	http_set_session_cookie(r, s.token);
+	http_set_device_cookie(r, s.device);
 	http_send_json(r, 200, json_pack("{s:s, s:o}", "csrf_token", s.csrf,
 	    "user", who_json(&s.who)));
 	return;

@@ -159,6 +159,13 @@ int		 http_status_of_err(int code);
 const char	*http_urlencode(struct arena *a, const char *s);
 
 /* Session cookie name (the __Host- prefix requires Secure). */
+/*
+ * The known-device cookie: its name ("__Host-ramme_device" behind TLS,
+ * else "ramme_device"), and setting it to a token from account_login()
+ * for a year (NULL: leave it as it is).
+ */
+const char	*http_device_cookie_name(const struct http_req *r);
+void		 http_set_device_cookie(struct http_req *r, const char *token);
 const char	*http_session_cookie_name(const struct http_req *r);
 /* Set or clear the session cookie. */
 void		 http_set_session_cookie(struct http_req *r, const char *token);

@@ -204,7 +204,9 @@ page_begin_crumbs(struct page *p, struct http_req *r, const char *title,
 	if (!anon) {
 		HTML_LIT(h, "<p class=\"user\">");
 		user_line(p);
-		HTML_LIT(h, "</p>");
+		HTML_LIT(h, "</p><a class=\"function-link\" href=\"/konto\">");
+		ui_icon(h, "person");
+		HTML_LIT(h, "Min konto</a>");
 		logout_form(p);
 	} else
 		login_link(p);
@@ -285,7 +287,9 @@ page_csrf(struct page *p)
 				r->anon_csrf = arena_strdup(&r->arena, b64);
 				http_set_header(r, "Set-Cookie",
 				    arena_printf(&r->arena, "ramme_csrf=%s; "
-				    "Path=/; HttpOnly; SameSite=Strict", b64));
+				    "Path=/; HttpOnly; SameSite=Strict%s", b64,
+				    http_server_secure(r->srv) ? "; Secure" :
+				    ""));
 			}
 		}
 		tok = r->anon_csrf;

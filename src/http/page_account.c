@@ -19,15 +19,25 @@
 
 /*
  * A local path to go to after login; anything else gives "/", the
- * user's start page with the open tasks.
+ * user's start page with the open tasks. Only an own path made of
+ * characters that no browser rewrites: "/", letters, digits and
+ * - . _ ~ % ? = & + , ; : @ ! ( ) *. A tab, a backslash or any other
+ * byte could be dropped or turned into "/" by the browser and make
+ * "/\t/evil.example" a link off the site.
  */
 static const char *
 safe_next(const char *next)
 {
+	const char	*p;
+
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\' || strchr(next, '\r') || strchr(next, '\n') ||
 	    strlen(next) > 500)
 		return "/";
+	for (p = next; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~%?=&+,;:@!()*", *p) != NULL))
+			return "/";
 	return next;
 }
 
@@ -76,11 +86,13 @@ page_login_post(struct http_req *r)
 	user = http_form(r, "username");
 	pw = http_form(r, "password");
 	next = safe_next(http_form(r, "next"));
-	if (account_login(&r->svc, r->gate, user, pw, r->ip, &s, &e) != 0) {
+	if (account_login(&r->svc, r->gate, user, pw, r->ip,
+	    http_cookie(r, http_device_cookie_name(r)), &s, &e) != 0) {
 		login_page(r, user, next, &e, http_status_of_err(e.code));
 		return;
 	}
 	http_set_session_cookie(r, s.token);
+	http_set_device_cookie(r, s.device);
 	http_redirect(r, next);
 }
 

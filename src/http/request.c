@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "http/cache.h"
+#include "http/form.h"
 #include "http/http.h"
 #include "http/page.h"
 #include "http/server.h"
@@ -100,165 +101,6 @@ http_cookie(struct http_req *r, const char *name)
 
 /* ---- forms --------------------------------------------------------- */
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Decode application/x-www-form-urlencoded s[0..n) into the arena. */
-static char *
-form_decode(struct arena *a, const char *s, size_t n, size_t *outlen)
-{
-	char	*out = arena_alloc(a, n + 1), *p = out;
-	size_t	 i;
-	int	 h, l;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == '+')
-			*p++ = ' ';
-		else if (s[i] == '%' && i + 2 < n &&
-		    (h = hexval(s[i + 1])) >= 0 && (l = hexval(s[i + 2])) >= 0) {
-			*p++ = (char)(h * 16 + l);
-			i += 2;
-		} else
-			*p++ = s[i];
-	}
-	*p = '\0';
-	*outlen = (size_t)(p - out);
-	return out;
-}
-
-static void
-form_add(struct http_req *r, const char *name, const char *value, size_t len,
-    const char *filename)
-{
-	if (r->nform >= HTTP_MAX_FORM)
-		return;
-	r->form[r->nform].name = name;
-	r->form[r->nform].value = value;
-	r->form[r->nform].len = len;
-	r->form[r->nform].filename = filename;
-	r->nform++;
-}
-
-static void
-parse_urlencoded(struct http_req *r)
-{
-	const char	*s = buf_str(&r->body), *end = s + r->body.len, *amp, *eq;
-	size_t		 nl, vl;
-	char		*name, *value;
-
-	while (s < end) {
-		amp = memchr(s, '&', (size_t)(end - s));
-		if (amp == NULL)
-			amp = end;
-		eq = memchr(s, '=', (size_t)(amp - s));
-		if (eq == NULL)
-			eq = amp;
-		name = form_decode(&r->arena, s, (size_t)(eq - s), &nl);
-		value = eq < amp ? form_decode(&r->arena, eq + 1,
-		    (size_t)(amp - eq - 1), &vl) : arena_strdup(&r->arena, "");
-		if (eq == amp)
-			vl = 0;
-		if (*name != '\0')
-			form_add(r, name, value, vl, NULL);
-		s = amp + 1;
-	}
-}
-
-static const char *
-memmem_str(const char *h, size_t hl, const char *n, size_t nl)
-{
-	return memmem(h, hl, n, nl);
-}
-
-/* Value of a parameter like name="x" inside a header line. */
-static char *
-header_param(struct arena *a, const char *line, size_t len, const char *key)
-{
-	const char	*p = line, *end = line + len, *q;
-	size_t		 kl = strlen(key);
-
-	while ((p = memmem_str(p, (size_t)(end - p), key, kl)) != NULL) {
-		if ((p == line || p[-1] == ' ' || p[-1] == ';') &&
-		    p + kl < end && p[kl] == '=') {
-			p += kl + 1;
-			if (p < end && *p == '"') {
-				p++;
-				q = memchr(p, '"', (size_t)(end - p));
-				if (q == NULL)
-					return NULL;
-			} else {
-				q = p;
-				while (q < end && *q != ';' && *q != ' ')
-					q++;
-			}
-			return arena_strndup(a, p, (size_t)(q - p));
-		}
-		p += kl;
-	}
-	return NULL;
-}
-
-static int
-parse_multipart(struct http_req *r, const char *ctype)
-{
-	const char	*body = buf_str(&r->body), *end = body + r->body.len;
-	const char	*p, *next, *hdr_end, *line, *eol;
-	char		*boundary, *delim, *name, *filename, *value;
-	size_t		 dl;
-
-	boundary = header_param(&r->arena, ctype, strlen(ctype), "boundary");
-	if (boundary == NULL || *boundary == '\0' || strlen(boundary) > 200)
-		return -1;
-	delim = arena_printf(&r->arena, "--%s", boundary);
-	dl = strlen(delim);
-	p = memmem_str(body, r->body.len, delim, dl);
-	if (p == NULL)
-		return -1;
-	for (;;) {
-		p += dl;
-		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
-			return 0;	/* closing delimiter */
-		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
-			return -1;
-		p += 2;
-		hdr_end = memmem_str(p, (size_t)(end - p), "\r\n\r\n", 4);
-		if (hdr_end == NULL)
-			return -1;
-		name = filename = NULL;
-		for (line = p; line < hdr_end; line = eol + 2) {
-			eol = memmem_str(line, (size_t)(hdr_end + 2 - line),
-			    "\r\n", 2);
-			if (eol == NULL)
-				eol = hdr_end;
-			if ((size_t)(eol - line) > 20 &&
-			    strncasecmp(line, "Content-Disposition:", 20) == 0) {
-				name = header_param(&r->arena, line,
-				    (size_t)(eol - line), "name");
-				filename = header_param(&r->arena, line,
-				    (size_t)(eol - line), "filename");
-			}
-		}
-		p = hdr_end + 4;
-		next = memmem_str(p, (size_t)(end - p),
-		    arena_printf(&r->arena, "\r\n%s", delim), dl + 2);
-		if (next == NULL)
-			return -1;
-		value = arena_strndup(&r->arena, p, (size_t)(next - p));
-		if (name != NULL)
-			form_add(r, name, value, (size_t)(next - p), filename);
-		p = next + 2;
-	}
-}
-
 static void
 form_parse(struct http_req *r)
 {
@@ -269,14 +111,9 @@ form_parse(struct http_req *r)
 	r->form_parsed = true;
 	r->form = arena_calloc(&r->arena, HTTP_MAX_FORM, sizeof(*r->form));
 	ctype = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-	if (ctype == NULL)
-		return;
-	if (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) == 0)
-		parse_urlencoded(r);
-	else if (strncasecmp(ctype, "multipart/form-data", 19) == 0) {
-		if (parse_multipart(r, ctype) != 0)
-			r->nform = -1;
-	}
+	if (form_body_parse(&r->arena, ctype, buf_str(&r->body), r->body.len,
+	    r->form, HTTP_MAX_FORM, &r->nform) != 0)
+		r->nform = -1;
 }
 
 const char *
@@ -352,6 +189,10 @@ queue(struct http_req *r, int status, const char *type,
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* Behind TLS (secure cookies): browsers keep to https for a year. */
+	if (http_server_secure(r->srv))
+		MHD_add_response_header(resp, "Strict-Transport-Security",
+		    "max-age=31536000; includeSubDomains");
 	/* The OParl API is public and read only: any site may read it. */
 	if (r->path != NULL && strncmp(r->path, "/oparl/", 7) == 0)
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin",
@@ -525,6 +366,24 @@ http_set_session_cookie(struct http_req *r, const char *token)
 		    arena_printf(&r->arena, "%s=; Path=/; HttpOnly; "
 		    "SameSite=Lax; Max-Age=0%s", http_session_cookie_name(r),
 		    secure ? "; Secure" : ""));
+}
+
+const char *
+http_device_cookie_name(const struct http_req *r)
+{
+	return http_server_secure(r->srv) ? "__Host-ramme_device" :
+	    "ramme_device";
+}
+
+void
+http_set_device_cookie(struct http_req *r, const char *token)
+{
+	if (token == NULL)
+		return;
+	http_set_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+	    arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=31536000%s", http_device_cookie_name(r),
+	    token, http_server_secure(r->srv) ? "; Secure" : ""));
 }
 
 /* v trimmed, in the arena; NULL when NULL or blank. */

@@ -88,6 +88,16 @@ static const struct route routes[] = {
 	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM, page_login_post,
 	  "Log in" },
 	{ "POST", "/logout", ROLES_USERS, 0, page_logout_post, "Log out" },
+	{ "GET", "/konto", ROLES_USERS, 0, page_profile,
+	  "Min konto: who one is, the sessions open in one's name" },
+	{ "GET", "/konto/adgangskode", ROLES_USERS, 0, page_password_form,
+	  "Change one's own password" },
+	{ "POST", "/konto/adgangskode", ROLES_USERS, 0, page_password_post,
+	  "Change one's own password (the current one, the new twice); "
+	  "ends one's other sessions" },
+	{ "POST", "/konto/log-ud-alle-steder", ROLES_USERS, 0,
+	  page_logout_everywhere, "End every session of one's own (with "
+	  "confirm=1; else the confirmation)" },
 	{ "GET", "/tilbud", ROLES_PUBLIC, 0, page_offers,
 	  "Offers with filters and search" },
 	{ "GET", "/tilbud/eksport", ROLES_PUBLIC, 0, page_offers_export,

@@ -26,6 +26,7 @@
 #include "http/cache.h"
 #include "http/http.h"
 #include "http/router.h"
+#include "http/peer.h"
 #include "http/server.h"
 #include "http/upload.h"
 #include "service/account.h"
@@ -48,6 +49,8 @@ struct http_server {
 
 	struct account_gate	 gate;		/* bounds argon2 hashing */
 	struct resp_cache	*cache;		/* public list responses */
+	struct peer_limits	*peers;		/* trusted proxies, connections
+						   per client address */
 };
 
 struct resp_cache *
@@ -89,26 +92,49 @@ pool_give(struct http_server *s, struct db *db)
 	pthread_mutex_unlock(&s->pool_mu);
 }
 
+/*
+ * The client's address: the socket's, or behind a trusted proxy the one
+ * the proxy put into X-Forwarded-For.
+ */
 static const char *
 client_ip(struct http_req *r)
 {
 	const union MHD_ConnectionInfo	*ci;
-	char				 buf[INET6_ADDRSTRLEN];
-	const struct sockaddr		*sa;
+	char				 buf[PEER_ADDR_SIZE];
 
 	ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci == NULL || ci->client_addr == NULL)
 		return "unknown";
-	sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
-		    sa)->sin_addr, buf, sizeof(buf));
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
-		    sa)->sin6_addr, buf, sizeof(buf));
-	else
-		return "unknown";
+	peer_client(r->srv->peers, ci->client_addr,
+	    MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+	    "X-Forwarded-For"), buf);
 	return arena_strdup(&r->arena, buf);
+}
+
+/* A new connection: refused when its address has too many open. */
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	struct http_server *s = cls;
+
+	(void)addrlen;
+	return peer_accept(s->peers, addr) ? MHD_YES : MHD_NO;
+}
+
+/* A connection has closed: it no longer counts for its address. */
+static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_server		*s = cls;
+	const union MHD_ConnectionInfo	*ci;
+
+	(void)socket_context;
+	if (toe != MHD_CONNECTION_NOTIFY_CLOSED)
+		return;
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci != NULL && ci->client_addr != NULL)
+		peer_closed(s->peers, ci->client_addr);
 }
 
 /* How far past the body limit a refused body is still read. */
@@ -320,6 +346,8 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	}
 	if (s->cfg.threads > 64)
 		s->cfg.threads = 64;
+	if (s->cfg.timeout == 0)
+		s->cfg.timeout = HTTP_TIMEOUT_DEFAULT;
 
 	memset(&ss, 0, sizeof(ss));
 	if (inet_pton(AF_INET, s->cfg.listen, &sin->sin_addr) == 1) {
@@ -336,6 +364,11 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		    cfg->listen);
 	}
 
+	if ((rc = peer_limits_new(&s->peers, s->cfg.trusted_proxies,
+	    s->cfg.max_conn_per_ip, e)) != 0) {
+		free(s);
+		return rc;
+	}
 	pthread_mutex_init(&s->pool_mu, NULL);
 	pthread_cond_init(&s->pool_cv, NULL);
 	s->npool = s->cfg.threads;
@@ -353,16 +386,16 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
-	s->daemon = MHD_start_daemon(flags, (uint16_t)s->cfg.port, NULL, NULL,
+	s->daemon = MHD_start_daemon(flags, (uint16_t)s->cfg.port, on_accept, s,
 	    on_access, s,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)s->cfg.threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)200,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
 	    MHD_OPTION_END);
 	if (s->daemon == NULL) {
 		rc = err_set(e, ERR_IO, "listen_failed", NULL,
@@ -382,6 +415,7 @@ fail:
 	free(s->pool);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);
+	peer_limits_free(s->peers);
 	free(s);
 	return rc;
 }
@@ -462,5 +496,6 @@ http_server_stop(struct http_server *s)
 	resp_cache_free(s->cache);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);
+	peer_limits_free(s->peers);
 	free(s);
 }

@@ -28,6 +28,7 @@ struct http_site {
 					   test */
 };
 
+#define HTTP_TIMEOUT_DEFAULT	15u	/* serve --timeout, seconds */
 #define UPLOAD_DEFAULT	(50u * 1024 * 1024)	/* serve --max-upload */
 #define UPLOAD_MAX	(512u * 1024 * 1024)	/* the largest it may be */
 
@@ -52,6 +53,15 @@ struct http_config {
 					   larger gets 413 */
 	const char	*upload_dir;	/* where uploads are streamed to;
 					   NULL: /tmp */
+	const char	*trusted_proxies; /* comma-separated addresses whose
+					   X-Forwarded-For is believed and
+					   which the per-address cap spares;
+					   NULL: none */
+	unsigned	 max_conn_per_ip; /* open connections per client
+					   address; 0: PEER_CONN_DEFAULT */
+	unsigned	 timeout;	/* seconds a connection may be idle
+					   (also between header lines); 0:
+					   HTTP_TIMEOUT_DEFAULT */
 	struct http_site site;		/* who runs the site */
 };
 

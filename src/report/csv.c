@@ -270,7 +270,15 @@ csv_parse(struct arena *a, const char *data, size_t len, struct csv *out,
 		    "UTF-8");
 	buf_init(&conv);
 	if (!text_utf8_valid(data, len)) {
-		text_cp1252_to_utf8(&conv, data, len);
+		size_t bad;
+
+		if (text_cp1252_to_utf8(&conv, data, len, &bad) != 0) {
+			buf_cleanup(&conv);
+			return fail(e, ERR_INVALID, line_at(data, bad),
+			    "encoding", "Filen indeholder et tegn, som hverken "
+			    "er UTF-8 eller Windows-1252. Gem den som CSV "
+			    "UTF-8");
+		}
 		data = buf_str(&conv);
 		len = conv.len;
 		out->cp1252 = true;

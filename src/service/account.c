@@ -10,6 +10,7 @@
 #include "core/org.h"
 #include "core/role.h"
 #include "service/account.h"
+#include "service/password.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -93,24 +94,6 @@ verify_password(struct account_gate *g, const char *hash, const char *pw)
 }
 
 static int
-check_password(const char *pw, struct err *e)
-{
-	size_t n = pw ? strlen(pw) : 0;
-
-	if (n < ACCOUNT_PASSWORD_MIN)
-		return err_set(e, ERR_INVALID, "password_too_short", "password",
-		    "Adgangskoden skal være mindst %d tegn",
-		    ACCOUNT_PASSWORD_MIN);
-	if (n > ACCOUNT_PASSWORD_MAX)
-		return err_set(e, ERR_INVALID, "password_too_long", "password",
-		    "Adgangskoden må højst være %d tegn", ACCOUNT_PASSWORD_MAX);
-	if (!text_utf8_valid(pw, n))
-		return err_set(e, ERR_INVALID, "invalid_utf8", "password",
-		    "Adgangskoden er ikke gyldig UTF-8");
-	return 0;
-}
-
-static int
 check_username(const char *u, struct err *e)
 {
 	size_t n = u ? strlen(u) : 0, i;
@@ -173,7 +156,8 @@ account_user_add(struct svc *s, struct account_gate *g,
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
 		    "Kun sekretariatet kan oprette brugere");
 	if ((rc = check_username(n->username, e)) != 0 ||
-	    (rc = check_password(n->password, e)) != 0)
+	    (rc = password_check(n->password, n->username, n->display_name,
+	    g != NULL ? &g->mu : NULL, e)) != 0)
 		return rc;
 	if (n->display_name != NULL && (strlen(n->display_name) >
 	    USER_DISPLAY_NAME_MAX ||
@@ -219,7 +203,8 @@ account_user_update(struct svc *s, struct account_gate *g,
 		    "Kun sekretariatet kan ændre brugere");
 	nu.password_hash = NULL;
 	if (password != NULL) {
-		if ((rc = check_password(password, e)) != 0)
+		if ((rc = password_check(password, u->username,
+		    u->display_name, g != NULL ? &g->mu : NULL, e)) != 0)
 			return rc;
 		if ((rc = hash_password(g, password, hash, e)) != 0)
 			return rc;
@@ -306,30 +291,155 @@ token_hash(const char *token, unsigned char out[32])
 	    strlen(token), NULL, 0);
 }
 
-static int
-record_attempt(struct svc *s, const char *username, const char *ip, int ok,
-    struct err *e)
+/*
+ * The MAC of a device token: BLAKE2b over the user name and the nonce,
+ * keyed by a hash of the user's password hash, so a new password forgets
+ * every known device and the server alone can make one.
+ */
+static void
+device_mac(const struct user *u, const unsigned char *nonce,
+    unsigned char mac[ACCOUNT_DEVICE_MAC])
 {
-	int rc;
+	unsigned char			key[crypto_generichash_KEYBYTES];
+	crypto_generichash_state	st;
+
+	crypto_generichash(key, sizeof(key),
+	    (const unsigned char *)u->password_hash,
+	    strlen(u->password_hash), NULL, 0);
+	crypto_generichash_init(&st, key, sizeof(key), ACCOUNT_DEVICE_MAC);
+	crypto_generichash_update(&st, (const unsigned char *)"ramme-device",
+	    12);
+	crypto_generichash_update(&st, (const unsigned char *)u->username,
+	    strlen(u->username) + 1);
+	crypto_generichash_update(&st, nonce, ACCOUNT_DEVICE_NONCE);
+	crypto_generichash_final(&st, mac, ACCOUNT_DEVICE_MAC);
+	sodium_memzero(key, sizeof(key));
+}
+
+/* A new device token for u (base64url of nonce and MAC), in a. */
+static char *
+device_token(struct arena *a, const struct user *u)
+{
+	unsigned char	raw[ACCOUNT_DEVICE_NONCE + ACCOUNT_DEVICE_MAC];
+	char		b64[sodium_base64_ENCODED_LEN(sizeof(raw),
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+	randombytes_buf(raw, ACCOUNT_DEVICE_NONCE);
+	device_mac(u, raw, raw + ACCOUNT_DEVICE_NONCE);
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return arena_strdup(a, b64);
+}
+
+/* True if token is a device token the server gave u. */
+static bool
+device_known(const struct user *u, const char *token)
+{
+	unsigned char	raw[ACCOUNT_DEVICE_NONCE + ACCOUNT_DEVICE_MAC];
+	unsigned char	mac[ACCOUNT_DEVICE_MAC];
+	size_t		n;
+
+	if (token == NULL || strlen(token) > 64 ||
+	    sodium_base642bin(raw, sizeof(raw), token, strlen(token), NULL, &n,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    n != sizeof(raw))
+		return false;
+	device_mac(u, raw, mac);
+	return crypto_verify_16(mac, raw + ACCOUNT_DEVICE_NONCE) == 0;
+}
+
+/*
+ * Seconds the user name stays locked after n failed attempts in the last
+ * ACCOUNT_LOCK_MEMORY, the latest at last: none below
+ * ACCOUNT_FAIL_PER_USER, then ACCOUNT_LOCK_BASE doubling with every
+ * further failure up to ACCOUNT_LOCK_MAX. 0 when not locked now.
+ */
+static int64_t
+lock_left(int64_t n, int64_t last, int64_t now)
+{
+	int64_t	len = ACCOUNT_LOCK_BASE;
+	int64_t	i;
+
+	if (n < ACCOUNT_FAIL_PER_USER)
+		return 0;
+	for (i = ACCOUNT_FAIL_PER_USER; i < n && len < ACCOUNT_LOCK_MAX; i++)
+		len *= 2;
+	if (len > ACCOUNT_LOCK_MAX)
+		len = ACCOUNT_LOCK_MAX;
+	return last + len > now ? last + len - now : 0;
+}
+
+/* Count a failed password of username (outside a login). */
+static int
+record_failure(struct svc *s, const char *username, struct err *e)
+{
+	int	rc;
 
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	if ((rc = session_store_attempt(s->db, username, ip, s->now, ok, e))
-	    != 0) {
+	if ((rc = session_store_attempt(s->db, username, "", s->now, 0, NULL,
+	    e)) != 0) {
 		db_rollback(s->db);
 		return rc;
 	}
 	return db_commit(s->db, e);
 }
 
+/*
+ * The check and the count in one write transaction: the limits are read
+ * and this attempt is recorded as failed before any password is checked,
+ * so attempts running at the same time see each other and no more than
+ * the limit are ever verified. *u and *found the user; *attempt the row.
+ */
+static int
+login_admit(struct svc *s, const char *username, const char *ip,
+    const char *device, struct user *u, bool *found, int64_t *attempt,
+    struct err *e)
+{
+	int64_t	by_user, by_ip, n, last, left;
+	int	rc;
+
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	*found = user_store_get_by_name(s->db, s->arena, username, u, NULL)
+	    == 0;
+	if ((rc = session_store_failures(s->db, username, ip,
+	    s->now - ACCOUNT_FAIL_WINDOW, &by_user, &by_ip, e)) != 0 ||
+	    (rc = session_store_user_failures(s->db, username,
+	    s->now - ACCOUNT_LOCK_MEMORY, &n, &last, e)) != 0)
+		goto fail;
+	if (by_ip >= ACCOUNT_FAIL_PER_IP) {
+		rc = err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
+		    "For mange mislykkede forsøg fra din adresse; vent %d "
+		    "minutter og prøv igen", ACCOUNT_FAIL_WINDOW / 60);
+		goto fail;
+	}
+	/* A device this user has logged in from is not locked out. */
+	left = lock_left(n, last, s->now);
+	if (left > 0 && !(*found && device_known(u, device))) {
+		rc = err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
+		    "For mange mislykkede forsøg; vent %lld minut%s og prøv "
+		    "igen", (long long)((left + 59) / 60),
+		    (left + 59) / 60 == 1 ? "" : "ter");
+		goto fail;
+	}
+	if ((rc = session_store_attempt(s->db, username, ip, s->now, 0,
+	    attempt, e)) != 0)
+		goto fail;
+	return db_commit(s->db, e);
+fail:
+	db_rollback(s->db);
+	return rc;
+}
+
 int
 account_login(struct svc *s, struct account_gate *g, const char *username,
-    const char *password, const char *ip, struct account_session *out,
-    struct err *e)
+    const char *password, const char *ip, const char *device,
+    struct account_session *out, struct err *e)
 {
 	struct user	 u;
 	unsigned char	 h[32];
-	int64_t		 by_user, by_ip;
+	int64_t		 attempt = 0;
 	char		 expires[21];
 	bool		 found, ok;
 	int		 rc;
@@ -340,22 +450,9 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 	    strlen(password) > ACCOUNT_PASSWORD_MAX)
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
-	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+	if ((rc = login_admit(s, username, ip, device, &u, &found, &attempt,
+	    e)) != 0)
 		return rc;
-	rc = session_store_failures(s->db, username, ip,
-	    s->now - ACCOUNT_FAIL_WINDOW, &by_user, &by_ip, e);
-	if (rc == 0) {
-		found = user_store_get_by_name(s->db, s->arena, username, &u,
-		    NULL) == 0;
-	} else
-		found = false;
-	db_rollback(s->db);
-	if (rc != 0)
-		return rc;
-	if (by_user >= ACCOUNT_FAIL_PER_USER || by_ip >= ACCOUNT_FAIL_PER_IP)
-		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts", NULL,
-		    "For mange mislykkede forsøg; vent %d minutter og prøv "
-		    "igen", ACCOUNT_FAIL_WINDOW / 60);
 	if (found)
 		ok = verify_password(g, u.password_hash, password) && u.active;
 	else {
@@ -363,14 +460,14 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 			(void)verify_password(g, g->dummy_hash, password);
 		ok = false;
 	}
-	if ((rc = record_attempt(s, username, ip, ok, e)) != 0)
-		return rc;
 	if (!ok)
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
 
 	out->token = random_token(s->arena);
 	out->csrf = random_token(s->arena);
+	out->device = device_known(&u, device) ? NULL :
+	    device_token(s->arena, &u);
 	out->who.user_id = u.id;
 	out->who.username = u.username;
 	out->who.role = u.role;
@@ -379,10 +476,11 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 	text_timestamp(expires, s->now + ACCOUNT_SESSION_SECONDS);
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	if ((rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
+	if ((rc = session_store_attempt_ok(s->db, attempt, e)) != 0 ||
+	    (rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
 	    s->now_iso, expires, e)) != 0 ||
 	    (rc = session_store_purge(s->db, s->now_iso,
-	    s->now - 24 * 3600, e)) != 0 ||
+	    s->now - ACCOUNT_LOCK_MEMORY, e)) != 0 ||
 	    (rc = audit_add(s->db, &out->who, s->now_iso, "user",
 	    arena_printf(s->arena, "%lld", (long long)u.id), "login", NULL,
 	    arena_printf(s->arena, "{\"ip\":\"%s\"}", ip), e)) != 0) {
@@ -459,6 +557,109 @@ account_logout(struct svc *s, const char *token, struct err *e)
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	if ((rc = session_store_delete(s->db, h, sizeof(h), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_password_change(struct svc *s, struct account_gate *g,
+    const char *token, const char *current, const char *password,
+    struct err *e)
+{
+	char		 hash[crypto_pwhash_STRBYTES];
+	unsigned char	 h[32];
+	struct user	 u, nu;
+	int64_t		 n, last;
+	bool		 ok;
+	int		 rc;
+
+	if (s->who->user_id <= 0 || token == NULL)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind for at skifte adgangskode");
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_get(s->db, s->arena, s->who->user_id, &u, e);
+	if (rc == 0)
+		rc = session_store_user_failures(s->db, u.username,
+		    s->now - ACCOUNT_LOCK_MEMORY, &n, &last, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	/* Guessing the current password counts as guessing a login. */
+	if (lock_left(n, last, s->now) > 0)
+		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts",
+		    "current_password", "For mange forkerte adgangskoder; "
+		    "vent lidt og prøv igen");
+	ok = current != NULL && strlen(current) <= ACCOUNT_PASSWORD_MAX &&
+	    verify_password(g, u.password_hash, current);
+	if (!ok) {
+		if ((rc = record_failure(s, u.username, e)) != 0)
+			return rc;
+		return err_set(e, ERR_INVALID, "wrong_password",
+		    "current_password", "Den nuværende adgangskode er forkert");
+	}
+	if (password != NULL && strcmp(password, current) == 0)
+		return err_set(e, ERR_INVALID, "same_password", "password",
+		    "Den nye adgangskode skal være en anden end den nuværende");
+	if ((rc = password_check(password, u.username, u.display_name,
+	    g != NULL ? &g->mu : NULL, e)) != 0 ||
+	    (rc = hash_password(g, password, hash, e)) != 0)
+		return rc;
+	nu = u;
+	nu.password_hash = hash;
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = user_store_update(s->db, &nu, u.version, s->now_iso,
+	    e)) != 0 ||
+	    (rc = session_store_delete_others(s->db, u.id, h, sizeof(h),
+	    e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)u.id),
+	    "change_own_password", NULL, NULL, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+int
+account_sessions(struct svc *s, const char *token,
+    struct session_info **out, size_t *n, struct err *e)
+{
+	unsigned char	h[32];
+	int		rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s->who->user_id <= 0 || token == NULL)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind");
+	token_hash(token, h);
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = session_store_list_user(s->db, s->arena, s->who->user_id, h,
+	    sizeof(h), s->now_iso, ACCOUNT_SESSIONS_SHOWN, out, n, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
+account_logout_everywhere(struct svc *s, struct err *e)
+{
+	int	rc;
+
+	if (s->who->user_id <= 0)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_delete_user(s->db, s->who->user_id, e)) != 0 ||
+	    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)s->who->user_id),
+	    "logout_everywhere", NULL, NULL, e)) != 0) {
 		db_rollback(s->db);
 		return rc;
 	}

@@ -13,6 +13,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/role.h"
@@ -35,6 +36,16 @@ struct account_gate {
 #define ACCOUNT_FAIL_WINDOW		(15 * 60)	/* seconds */
 #define ACCOUNT_FAIL_PER_USER		5
 #define ACCOUNT_FAIL_PER_IP		30
+#define ACCOUNT_LOCK_BASE		60	/* seconds locked after the
+						   ACCOUNT_FAIL_PER_USER-th
+						   failure; doubles with each
+						   further one */
+#define ACCOUNT_LOCK_MAX		3600	/* seconds, at most */
+#define ACCOUNT_LOCK_MEMORY		(24 * 3600) /* failures counted
+						   for the growing lock */
+#define ACCOUNT_DEVICE_NONCE		16	/* bytes of a device token */
+#define ACCOUNT_DEVICE_MAC		16
+#define ACCOUNT_SESSIONS_SHOWN		50	/* on the account page */
 #define ACCOUNT_PASSWORD_MIN		10	/* bytes */
 #define ACCOUNT_PASSWORD_MAX		1024
 
@@ -71,17 +82,27 @@ int	account_user_get(struct svc *s, int64_t id, struct user *out,
 struct account_session {
 	const char	*token;		/* goes only into the cookie */
 	const char	*csrf;		/* goes into forms / X-CSRF-Token */
+	const char	*device;	/* a new known-device token for the
+					   device cookie, or NULL when the
+					   one presented is valid */
 	struct principal who;
 };
 
 /*
  * Check username/password from ip and open a session. Wrong name and
- * wrong password give the same ERR_UNAUTHORIZED; too many failures give
- * ERR_RATE_LIMITED. Every attempt is recorded; success is audited.
+ * wrong password give the same ERR_UNAUTHORIZED. ERR_RATE_LIMITED when
+ * ip has ACCOUNT_FAIL_PER_IP failures in ACCOUNT_FAIL_WINDOW, or while
+ * the user name is locked after failures (ACCOUNT_LOCK_BASE, doubling
+ * per failure up to ACCOUNT_LOCK_MAX) — except from a device the user
+ * has logged in from before (device: the token of its device cookie, or
+ * NULL), so an attacker guessing a name cannot lock its owner out.
+ * The limits are checked and the attempt counted in one transaction
+ * before the password is verified. Every attempt is recorded; success
+ * is audited.
  */
 int	account_login(struct svc *s, struct account_gate *g,
 	    const char *username, const char *password, const char *ip,
-	    struct account_session *out, struct err *e);
+	    const char *device, struct account_session *out, struct err *e);
 /*
  * The names the page header shows for who: *name the user's display name
  * (else the user name), *org_name the organisation's name (NULL when the
@@ -97,6 +118,25 @@ int	account_session_resolve(struct svc *s, const char *token,
 	    struct principal *who, const char **csrf, struct err *e);
 /* End the session with this cookie token (no error if unknown). */
 int	account_logout(struct svc *s, const char *token, struct err *e);
+/*
+ * The logged-in user changes its own password: current must be right
+ * (a wrong one counts as a failed login of the name, and the name's lock
+ * applies), password must pass password_check() and differ from it.
+ * Every other session of the user ends; the one of token (the cookie
+ * token of the session asking) stays. Audited.
+ */
+int	account_password_change(struct svc *s, struct account_gate *g,
+	    const char *token, const char *current, const char *password,
+	    struct err *e);
+/*
+ * The logged-in user's unexpired sessions, newest first, at most
+ * ACCOUNT_SESSIONS_SHOWN, the one of token marked current.
+ */
+struct session_info;
+int	account_sessions(struct svc *s, const char *token,
+	    struct session_info **out, size_t *n, struct err *e);
+/* End every session of the logged-in user, this one too. Audited. */
+int	account_logout_everywhere(struct svc *s, struct err *e);
 /* Constant-time comparison of two NUL-terminated tokens. */
 bool	account_token_equal(const char *a, const char *b);
 

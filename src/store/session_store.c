@@ -80,6 +80,50 @@ session_store_delete_user(struct db *db, int64_t user_id, struct err *e)
 }
 
 int
+session_store_delete_others(struct db *db, int64_t user_id,
+    const unsigned char *keep, size_t keeplen, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "DELETE FROM session WHERE user_id = $1 AND "
+	    "token_hash <> $2", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, user_id);
+	db_bind_blob(st, 2, keep, keeplen);
+	return db_run(st, e);
+}
+
+int
+session_store_list_user(struct db *db, struct arena *a, int64_t user_id,
+    const unsigned char *cur, size_t curlen, const char *now, size_t max,
+    struct session_info **out, size_t *n, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	*out = arena_calloc(a, max > 0 ? max : 1, sizeof(**out));
+	*n = 0;
+	st = db_prep(db, "SELECT created_at, expires_at, token_hash = $2 "
+	    "FROM session WHERE user_id = $1 AND expires_at > $3 "
+	    "ORDER BY created_at DESC, id DESC LIMIT $4", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, user_id);
+	db_bind_blob(st, 2, cur, curlen);
+	db_bind_text(st, 3, now);
+	db_bind_i64(st, 4, (int64_t)max);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		(*out)[*n].created_at = arena_strdup(a, db_col_text(st, 0));
+		(*out)[*n].expires_at = arena_strdup(a, db_col_text(st, 1));
+		(*out)[*n].current = (int)db_col_i64(st, 2);
+		(*n)++;
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
 session_store_purge(struct db *db, const char *now, int64_t before_epoch,
     struct err *e)
 {
@@ -101,19 +145,60 @@ session_store_purge(struct db *db, const char *now, int64_t before_epoch,
 
 int
 session_store_attempt(struct db *db, const char *username, const char *ip,
-    int64_t at, int ok, struct err *e)
+    int64_t at, int ok, int64_t *id, struct err *e)
 {
-	struct db_stmt *st;
+	struct db_stmt	*st;
+	int64_t		 row;
+	int		 rc;
 
 	st = db_prep(db, "INSERT INTO login_attempt (username, ip, at, ok) "
-	    "VALUES ($1, $2, $3, $4)", e);
+	    "VALUES ($1, $2, $3, $4) RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_text(st, 1, username);
 	db_bind_text(st, 2, ip);
 	db_bind_i64(st, 3, at);
 	db_bind_i64(st, 4, ok ? 1 : 0);
+	rc = db_run_id(st, &row, e);
+	if (rc == 0 && id != NULL)
+		*id = row;
+	return rc;
+}
+
+int
+session_store_attempt_ok(struct db *db, int64_t id, struct err *e)
+{
+	struct db_stmt *st;
+
+	st = db_prep(db, "UPDATE login_attempt SET ok = 1 WHERE id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, id);
 	return db_run(st, e);
+}
+
+int
+session_store_user_failures(struct db *db, const char *username,
+    int64_t since, int64_t *n, int64_t *last, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	*n = *last = 0;
+	st = db_prep(db, "SELECT count(*), coalesce(max(at), 0) FROM "
+	    "login_attempt WHERE username = $1 AND at >= $2 AND ok = 0", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, username);
+	db_bind_i64(st, 2, since);
+	rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		*n = db_col_i64(st, 0);
+		*last = db_col_i64(st, 1);
+		rc = 0;
+	}
+	db_reset(st);
+	return rc < 0 ? rc : 0;
 }
 
 int

@@ -88,20 +88,25 @@ put_cp(struct buf *out, uint32_t cp)
 	}
 }
 
-void
-text_cp1252_to_utf8(struct buf *out, const char *s, size_t n)
+int
+text_cp1252_to_utf8(struct buf *out, const char *s, size_t n, size_t *bad)
 {
 	size_t		i;
 	unsigned char	c;
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
-		if (c >= 0x80 && c < 0xa0)
-			put_cp(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80]
-			    : 0xfffd);
-		else
+		if (c >= 0x80 && c < 0xa0) {
+			if (cp1252_high[c - 0x80] == 0) {
+				if (bad != NULL)
+					*bad = i;
+				return -1;
+			}
+			put_cp(out, cp1252_high[c - 0x80]);
+		} else
 			put_cp(out, c);
 	}
+	return 0;
 }
 
 bool

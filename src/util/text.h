@@ -16,8 +16,14 @@ struct buf;
 bool	 text_utf8_valid(const char *s, size_t n);
 /* Number of code points in valid UTF-8 s[0..n). */
 size_t	 text_utf8_len(const char *s, size_t n);
-/* Append the Windows-1252 bytes s[0..n) to out as UTF-8. */
-void	 text_cp1252_to_utf8(struct buf *out, const char *s, size_t n);
+/*
+ * Append the Windows-1252 bytes s[0..n) to out as UTF-8. 0, or -1 when
+ * s holds one of the five bytes Windows-1252 leaves undefined (0x81,
+ * 0x8D, 0x8F, 0x90, 0x9D: the file is in another encoding); *bad (if not
+ * NULL) then receives its offset and out holds the text before it.
+ */
+int	 text_cp1252_to_utf8(struct buf *out, const char *s, size_t n,
+	    size_t *bad);
 /* True if s contains control characters other than tab, CR, LF. */
 bool	 text_has_controls(const char *s);
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertApiError, newOffer, rawRequest, startServer } from './harness.mjs';
+import { PASSWORD, assertApiError, newOffer, rawRequest, startServer } from './harness.mjs';
 
 let srv, admin, op851, op1081, reader, authority, anon;
 let kompasset, tale;
@@ -398,12 +398,12 @@ describe('roles', () => {
 
 	test('reader creating a user → 403', () =>
 		refused(() => reader.post('/api/v1/users', { username: 'mallory',
-		    role: 'admin', password: 'password123456' }), 403,
+		    role: 'admin', password: PASSWORD }), 403,
 		    'forbidden'));
 
 	test('operator creating a user → 403', () =>
 		refused(() => op851.post('/api/v1/users', { username: 'mallory',
-		    role: 'admin', password: 'password123456' }), 403,
+		    role: 'admin', password: PASSWORD }), 403,
 		    'forbidden'));
 });
 
@@ -411,20 +411,30 @@ describe('bad user input (admin)', () => {
 	const cases = [
 		['a short password', { username: 'kort', role: 'reader',
 		    password: 'abc123456' }, 400, 'password_too_short', 'password'],
+		['a common password', { username: 'almindelig', role: 'reader',
+		    password: 'password12' }, 400, 'password_common', 'password'],
+		['a systematic password', { username: 'system', role: 'reader',
+		    password: '1234567890' }, 400, 'password_common', 'password'],
+		['the user name in the password', { username: 'hjoerring',
+		    role: 'reader', password: 'hjoerring-kaffe-27' }, 400,
+		    'password_personal', 'password'],
+		['the site in the password', { username: 'siteord',
+		    role: 'reader', password: 'Rammeaftale-2027!' }, 400,
+		    'password_site_word', 'password'],
 		['an unknown role', { username: 'rolle', role: 'king',
-		    password: 'password123456' }, 400, 'invalid_role', 'role'],
+		    password: PASSWORD }, 400, 'invalid_role', 'role'],
 		['an operator without org', { username: 'udenorg', role: 'operator',
-		    password: 'password123456' }, 400, 'missing_org', 'org_code'],
+		    password: PASSWORD }, 400, 'missing_org', 'org_code'],
 		['an unknown org', { username: 'ukendtorg', role: 'operator',
-		    org_code: '999', password: 'password123456' }, 400,
+		    org_code: '999', password: PASSWORD }, 400,
 		    'unknown_organisation', 'org_code'],
 		['an invalid user name', { username: 'Æble Mand', role: 'reader',
-		    password: 'password123456' }, 400, 'invalid_username',
+		    password: PASSWORD }, 400, 'invalid_username',
 		    'username'],
 		['an existing user name', { username: 'reader', role: 'reader',
-		    password: 'password123456' }, 409, 'duplicate_user', 'username'],
+		    password: PASSWORD }, 409, 'duplicate_user', 'username'],
 		['an unknown field', { username: 'felt', role: 'reader',
-		    password: 'password123456', admin: true }, 400, 'invalid_user'],
+		    password: PASSWORD, admin: true }, 400, 'invalid_user'],
 	];
 	for (const [what, body, status, code, field] of cases)
 		test(`${what} → ${status} ${code}`, () =>

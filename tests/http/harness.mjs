@@ -26,7 +26,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
     '..', '..');
 export const BIN = process.env.RAMME_BIN ||
     path.join(ROOT, 'build', 'src', 'ramme');
-export const PASSWORD = 'password123456';
+export const PASSWORD = 'Hest-Kaffe-Tarn-27';
 
 /* The users every test server has: name → [role, org]. */
 export const USERS = {

@@ -290,9 +290,16 @@ describe('login form', () => {
 		assert.equal((await formLogin('reader', PASSWORD, '/organisationer'))
 		    .r.headers.get('location'), '/organisationer');
 		for (const evil of ['//evil.example/', 'https://evil.example/',
-		    '/\\evil.example', 'javascript:alert(1)'])
+		    '/\\evil.example', 'javascript:alert(1)',
+		    /* Browsers drop tabs and newlines and read "\\" as "/". */
+		    '/\t/evil.example/x', '/\n/evil.example', '/ /evil.example',
+		    '/x\\..\\/evil.example', '/\r/evil.example'])
 			assert.equal((await formLogin('reader', PASSWORD, evil))
 			    .r.headers.get('location'), '/', evil);
+		/* An own path with a query stays as it is. */
+		assert.equal((await formLogin('reader', PASSWORD,
+		    '/tilbud?q=b%C3%B8rn&side=2')).r.headers.get('location'),
+		    '/tilbud?q=b%C3%B8rn&side=2');
 	});
 
 	test('posting the form without csrf_token → 403, no session',

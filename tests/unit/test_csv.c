@@ -131,6 +131,26 @@ test_cp1252(void **state)
 	arena_cleanup(&a);
 }
 
+/* A byte Windows-1252 leaves undefined is refused with its line. */
+static void
+test_cp1252_undefined_byte(void **state)
+{
+	static const char text[] = "navn;b\r\nBr\xf8nderslev;1\r\n"
+	    "Hj\xf8rring;2\x8d\r\n";
+	struct arena	a;
+	struct csv	c;
+	struct err	e;
+
+	(void)state;
+	arena_init(&a);
+	err_clear(&e);
+	assert_int_equal(csv_parse(&a, text, strlen(text), &c, &e),
+	    ERR_INVALID);
+	assert_string_equal(e.key, "encoding");
+	assert_int_equal(e.line, 3);
+	arena_cleanup(&a);
+}
+
 static void
 test_broken_quoting(void **state)
 {
@@ -302,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_quotes_and_newlines),
 		cmocka_unit_test(test_trailing_separator_and_empty_fields),
 		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_cp1252_undefined_byte),
 		cmocka_unit_test(test_broken_quoting),
 		cmocka_unit_test(test_empty_and_nul),
 		cmocka_unit_test(test_caps),

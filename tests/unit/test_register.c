@@ -258,7 +258,7 @@ test_accounts(void **state)
 				    ROLE_OPERATOR, "851", "korrekt hest batteri" };
 	struct account_session	 s;
 	struct principal	 who;
-	const char		*csrf;
+	const char		*csrf, *device;
 	struct err		 e;
 	int64_t			 id;
 	int			 i;
@@ -281,7 +281,9 @@ test_accounts(void **state)
 	    ERR_CONFLICT);
 
 	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
-	    "korrekt hest batteri", "127.0.0.1", &s, &e), 0);
+	    "korrekt hest batteri", "127.0.0.1", NULL, &s, &e), 0);
+	assert_non_null(s.device);	/* a new device */
+	device = s.device;
 	assert_int_equal(account_session_resolve(&f->s, s.token, &who, &csrf,
 	    &e), 0);
 	assert_int_equal(who.role, ROLE_OPERATOR);
@@ -290,17 +292,42 @@ test_accounts(void **state)
 	assert_int_equal(account_logout(&f->s, s.token, &e), 0);
 	assert_int_equal(account_session_resolve(&f->s, s.token, &who, &csrf,
 	    &e), ERR_UNAUTHORIZED);
+	/* From the known device: no new token. */
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "korrekt hest batteri", "127.0.0.1", device, &s, &e), 0);
+	assert_null(s.device);
 
-	/* Wrong passwords: refused, then rate limited before hashing. */
+	/* Wrong passwords: refused, then locked before hashing. */
 	for (i = 0; i < ACCOUNT_FAIL_PER_USER; i++)
 		assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
-		    "forkert forkert", "127.0.0.2", &s, &e), ERR_UNAUTHORIZED);
+		    "forkert forkert", "127.0.0.2", NULL, &s, &e),
+		    ERR_UNAUTHORIZED);
 	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
-	    "korrekt hest batteri", "127.0.0.2", &s, &e), ERR_RATE_LIMITED);
-	/* Fifteen minutes later it works again. */
-	f->s.now += ACCOUNT_FAIL_WINDOW + 1;
+	    "korrekt hest batteri", "127.0.0.2", NULL, &s, &e),
+	    ERR_RATE_LIMITED);
+	/* A forged device token does not help; the known device does. */
 	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
-	    "korrekt hest batteri", "127.0.0.2", &s, &e), 0);
+	    "korrekt hest batteri", "127.0.0.2",
+	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &s, &e),
+	    ERR_RATE_LIMITED);
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "korrekt hest batteri", "127.0.0.1", device, &s, &e), 0);
+	/* The lock lasts ACCOUNT_LOCK_BASE after the fifth failure ... */
+	f->s.now += ACCOUNT_LOCK_BASE - 1;
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "korrekt hest batteri", "127.0.0.2", NULL, &s, &e),
+	    ERR_RATE_LIMITED);
+	f->s.now += 1;
+	/* ... and doubles with each further failure. */
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "forkert forkert", "127.0.0.2", NULL, &s, &e), ERR_UNAUTHORIZED);
+	f->s.now += 2 * ACCOUNT_LOCK_BASE - 1;
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "korrekt hest batteri", "127.0.0.2", NULL, &s, &e),
+	    ERR_RATE_LIMITED);
+	f->s.now += 1;
+	assert_int_equal(account_login(&f->s, NULL, "aalborg.fin",
+	    "korrekt hest batteri", "127.0.0.2", NULL, &s, &e), 0);
 }
 
 int

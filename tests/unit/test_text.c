@@ -31,9 +31,27 @@ test_cp1252(void **state)
 
 	(void)state;
 	buf_init(&b);
-	text_cp1252_to_utf8(&b, "Br\xf8nderslev \xc6\xd8\xc5 \x80", 17);
+	assert_int_equal(text_cp1252_to_utf8(&b,
+	    "Br\xf8nderslev \xc6\xd8\xc5 \x80", 17, NULL), 0);
 	assert_string_equal(buf_str(&b), "Brønderslev ÆØÅ €");
 	buf_cleanup(&b);
+	/* The five undefined bytes are refused with their offset. */
+	{
+		static const char undef[] = { '\x81', '\x8d', '\x8f', '\x90',
+		    '\x9d' };
+		size_t i, bad;
+
+		for (i = 0; i < sizeof(undef); i++) {
+			char in[4] = { 'a', '\xe6', undef[i], 'b' };
+
+			buf_init(&b);
+			bad = 99;
+			assert_int_equal(text_cp1252_to_utf8(&b, in, 4, &bad),
+			    -1);
+			assert_int_equal(bad, 2);
+			buf_cleanup(&b);
+		}
+	}
 }
 
 static void
