@@ -14,6 +14,8 @@
 
 #include "core/pl.h"
 #include "core/role.h"
+#include "report/chart.h"
+#include "http/chart.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/page.h"
@@ -276,6 +278,44 @@ values_table(struct page *p, const struct pl_series_view *v)
 	ui_table_end(&t);
 }
 
+/* The index over the years as a line chart (with its figures as a table). */
+static void
+index_chart(struct page *p, const struct pl_series_view *v)
+{
+	struct http_req		 *r = p->r;
+	struct chart_series	  ser;
+	struct chart		  c;
+	const char		**labels;
+	int64_t			 *vals;
+	size_t			  i;
+
+	if (v->nindex < 2)
+		return;
+	labels = arena_calloc(&r->arena, v->nindex, sizeof(*labels));
+	vals = arena_calloc(&r->arena, v->nindex, sizeof(*vals));
+	for (i = 0; i < v->nindex; i++) {
+		labels[i] = arena_printf(&r->arena, "%d", v->index[i].year);
+		vals[i] = (v->index[i].index_e4 + 50) / 100;
+	}
+	ser.name = "Indeks";
+	ser.values = vals;
+	memset(&c, 0, sizeof(c));
+	c.kind = CHART_LINES;
+	c.title = arena_printf(&r->arena, "%s, indeks %d = 100",
+	    v->series.title, v->index_base);
+	c.desc = arena_printf(&r->arena, "Indekset for pris- og "
+	    "lønudviklingen %d–%d med %d som basisår (100).",
+	    v->index[0].year, v->index[v->nindex - 1].year, v->index_base);
+	c.label_head = "År";
+	c.unit = "";
+	c.labels = labels;
+	c.nlabels = v->nindex;
+	c.series = &ser;
+	c.nseries = 1;
+	c.baseline = 10000;
+	chart_html(&p->h, &c, "pl-indeks", NULL);
+}
+
 static void
 versions_table(struct page *p, const struct pl_series_view *v)
 {
@@ -369,6 +409,7 @@ page_pl_view(struct http_req *r)
 	html_url(h, "href", arena_printf(&r->arena, "%s/eksport?format=xlsx%s",
 	    pl_href(r, v.series.name), q));
 	HTML_LIT(h, ">Excel</a></p>");
+	index_chart(&p, &v);
 	versions_table(&p, &v);
 	page_end(&p, 200);
 }

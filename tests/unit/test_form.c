@@ -76,8 +76,8 @@ test_multipart_malformed(void **state)
 	static const char *const bad[] = {
 		"no delimiter at all",
 		"--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n",
-		"--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
-		    "never closed",
+		("--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n"
+		    "never closed"),
 		"--xyzjunk",
 	};
 	struct arena		a;
