@@ -132,7 +132,7 @@ static void
 bars(struct html *h, const struct chart *c, const char *id)
 {
 	struct chart_axis	a;
-	double			x0 = 8, x1 = CHART_W - 90, y, top, zero;
+	double			x0 = 24, x1 = CHART_W - 90, y, top, zero;
 	double			group, height;
 	bool			neg = false;
 	size_t			i, j, t;
