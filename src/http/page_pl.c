@@ -492,9 +492,11 @@ import_form(struct page *p, const struct ui_errors *errs)
 	struct html	*h = &p->h;
 
 	HTML_LIT(h, "<p>Indlæs en eller flere PL-serier fra CSV eller Excel "
-	    "med kolonnerne <code>series</code>, <code>year</code>, "
-	    "<code>pct_change</code>, <code>source</code> og <code>note</code> "
-	    "(som i filerne, serierne kan hentes som). Hver serie i filen får "
+	    "med kolonnerne <code lang=\"en\">series</code>, "
+	    "<code lang=\"en\">year</code>, <code lang=\"en\">pct_change"
+	    "</code>, <code lang=\"en\">source</code> og <code lang=\"en\">"
+	    "note</code> (som i de filer, serierne kan hentes som). Hver serie "
+	    "i filen får "
 	    "en ny version; de tidligere versioner bevares. Filen kontrolleres "
 	    "først, og du bekræfter, før noget gemmes.</p>"
 	    "<form method=\"post\" action=\"/oekonomi/pl/import\" "

@@ -13,7 +13,9 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "service/accounts.h"
+#include "service/approval.h"
 #include "service/cycle.h"
+#include "service/indmelding.h"
 #include "service/meeting.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -51,7 +53,11 @@ cycle_status_label(enum cycle_status s)
 
 /* What the resolvers read once per year view. */
 struct cache {
-	bool			 have_rounds, have_meetings;
+	bool			 have_rounds, have_meetings, have_ind, have_docs;
+	struct ind_year		*ind;		/* the yearly submissions */
+	size_t			 nind;
+	struct agreement_doc	*docs;		/* the agreement's documents */
+	size_t			 ndocs;
 	struct tariff_round	*rounds;
 	size_t			 nrounds;
 	struct meeting		*meetings;	/* of the year */
@@ -256,6 +262,168 @@ resolve_accounts(struct cycle_resolve_ctx *c, struct cycle_item *it,
 }
 
 /*
+ * The yearly submission (indmelding) whose deadline (or, for the
+ * hearing, whose hearing deadline) falls in the calendar year: the
+ * latest. NULL when none; *rc an error of the read.
+ */
+static const struct ind_year *
+ind_of_year(struct cycle_resolve_ctx *c, bool hearing, int *rc,
+    struct err *e)
+{
+	struct cache		*k = cache_of(c);
+	const struct ind_year	*best = NULL;
+	const char		*d, *bd;
+	size_t			 i;
+
+	*rc = 0;
+	if (!k->have_ind) {
+		if ((*rc = ind_list(c->sys, &k->ind, &k->nind, e)) != 0)
+			return NULL;
+		k->have_ind = true;
+	}
+	for (i = 0; i < k->nind; i++) {
+		d = hearing ? k->ind[i].hearing_deadline : k->ind[i].deadline;
+		if (d == NULL || atoi(d) != c->year)
+			continue;
+		bd = best == NULL ? NULL : hearing ? best->hearing_deadline :
+		    best->deadline;
+		if (bd == NULL || strcmp(d, bd) > 0)
+			best = &k->ind[i];
+	}
+	return best;
+}
+
+/* The municipalities' and operators' submissions (indmeldinger). */
+static int
+resolve_submissions(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    struct err *e)
+{
+	const struct ind_year	*y;
+	struct ind_year		 yy;
+	struct ind_progress	 p;
+	struct ind_sub		*subs;
+	size_t			 nsubs, k;
+	int64_t			 done = 0, total = 0;
+	int			 rc;
+
+	if ((y = ind_of_year(c, false, &rc, e)) == NULL) {
+		if (rc != 0)
+			return rc;
+		by_date(c, it);
+		return 0;
+	}
+	if ((rc = ind_get(c->sys, y->id, &yy, &p, &subs, &nsubs, e)) != 0)
+		return rc;
+	for (k = 0; k < IND_KIND_COUNT; k++) {
+		done += p.done[k];
+		total += p.total[k];
+	}
+	memcpy(it->date, y->deadline, 10);
+	it->date[10] = '\0';
+	it->link_label = arena_printf(c->sys->arena, "Indmelding %d", y->year);
+	if (c->who->role != ROLE_ANON)
+		it->href = arena_printf(c->sys->arena, "/indmeldinger/%lld",
+		    (long long)y->id);
+	it->detail = arena_printf(c->sys->arena, "%lld af %lld har indsendt",
+	    (long long)done, (long long)total);
+	if (y->status != IND_OPEN || (total > 0 && done >= total))
+		it->status = CYCLE_DONE;
+	else if (strcmp(it->date, c->today) < 0)
+		it->status = CYCLE_OVERDUE;
+	else
+		it->status = CYCLE_OPEN;
+	return 0;
+}
+
+/* The joint written hearing of the compiled status report. */
+static int
+resolve_hearing(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    struct err *e)
+{
+	const struct ind_year	*y;
+	int			 rc;
+
+	if ((y = ind_of_year(c, true, &rc, e)) == NULL) {
+		if (rc != 0)
+			return rc;
+		by_date(c, it);
+		return 0;
+	}
+	memcpy(it->date, y->hearing_deadline, 10);
+	it->date[10] = '\0';
+	it->link_label = arena_printf(c->sys->arena, "Statusbillede %d",
+	    y->year);
+	if (c->who->role != ROLE_ANON)
+		it->href = arena_printf(c->sys->arena,
+		    "/indmeldinger/%lld/statusbillede", (long long)y->id);
+	if (y->status == IND_HEARING && strcmp(it->date, c->today) >= 0)
+		it->status = CYCLE_OPEN;
+	else
+		it->status = CYCLE_DONE;
+	return 0;
+}
+
+/*
+ * The councils' approval of an agreement document of kind whose
+ * deadline falls in the calendar year (the latest such document).
+ */
+static int
+resolve_doc(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    enum approval_kind kind, struct err *e)
+{
+	struct cache			*k = cache_of(c);
+	const struct agreement_doc	*d = NULL;
+	size_t				 i;
+	int				 rc;
+
+	if (!k->have_docs) {
+		if ((rc = approval_doc_list(c->sys, &k->docs, &k->ndocs, e))
+		    != 0)
+			return rc;
+		k->have_docs = true;
+	}
+	for (i = 0; i < k->ndocs; i++)
+		if (k->docs[i].kind == kind && k->docs[i].deadline != NULL &&
+		    atoi(k->docs[i].deadline) == c->year &&
+		    (d == NULL || strcmp(k->docs[i].deadline, d->deadline) > 0))
+			d = &k->docs[i];
+	if (d == NULL) {
+		by_date(c, it);
+		return 0;
+	}
+	memcpy(it->date, d->deadline, 10);
+	it->date[10] = '\0';
+	it->link_label = d->title;
+	it->href = arena_printf(c->sys->arena, "/aftale/dokumenter/%lld",
+	    (long long)d->id);
+	it->detail = arena_printf(c->sys->arena, "%d af %d har godkendt",
+	    d->approved, d->councils);
+	if (d->councils > 0 && d->approved >= d->councils)
+		it->status = CYCLE_DONE;
+	else if (strcmp(it->date, c->today) < 0)
+		it->status = CYCLE_OVERDUE;
+	else if (d->stage != STAGE_DRAFT)
+		it->status = CYCLE_OPEN;
+	else
+		it->status = CYCLE_PLANNED;
+	return 0;
+}
+
+static int
+resolve_strategy(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    struct err *e)
+{
+	return resolve_doc(c, it, DOC_STRATEGY, e);
+}
+
+static int
+resolve_steering(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    struct err *e)
+{
+	return resolve_doc(c, it, DOC_STEERING, e);
+}
+
+/*
  * Step kind → resolver. Kinds not here show their date from the rules
  * (planned, or overdue once passed). Submissions, the hearing, the
  * approvals of the agreement's documents, the reinforced cooperation
@@ -270,6 +438,10 @@ static const struct {
 	{ "reinforced_decision",	resolve_das },
 	{ "das_sustainability",		resolve_das },
 	{ "annual_result_deadline",	resolve_accounts },
+	{ "submissions_deadline",	resolve_submissions },
+	{ "hearing_deadline",		resolve_hearing },
+	{ "strategy_approval_deadline",	resolve_strategy },
+	{ "steering_agreement_approval_deadline", resolve_steering },
 };
 
 static cycle_resolver_fn
