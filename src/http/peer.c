@@ -23,7 +23,9 @@ struct addr {
 
 struct slot {
 	struct addr	a;
-	unsigned	open;		/* connections open now; 0: free */
+	unsigned	open;		/* connections open now */
+	bool		used;		/* ever held an address; a used slot
+					   with open == 0 is a tombstone */
 };
 
 struct peer_limits {
@@ -32,6 +34,7 @@ struct peer_limits {
 	unsigned	 max;
 	pthread_mutex_t	 mu;
 	struct slot	*slots;		/* SLOTS, open addressing */
+	size_t		 tombs;		/* used slots with open == 0 */
 };
 
 /* sa as 16 bytes; false for another family. */
@@ -209,26 +212,78 @@ peer_client(const struct peer_limits *l, const struct sockaddr *sa,
 	addr_str(&a, out);
 }
 
-/* The slot of a, or a free one for it; NULL when the table is full. */
-static struct slot *
-slot_find(struct peer_limits *l, const struct addr *a, bool create)
+static uint32_t
+addr_hash(const struct addr *a)
 {
 	uint32_t	h = 2166136261u;
-	size_t		i, k;
+	size_t		i;
 
 	for (i = 0; i < 16; i++)
 		h = (h ^ a->b[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * Rehash the live slots so that the tombstones left by addresses gone
+ * away no longer lengthen the probes. Called with l->mu held.
+ */
+static void
+slots_compact(struct peer_limits *l)
+{
+	struct slot	*old = l->slots;
+	size_t		 k, j;
+
+	l->slots = xcalloc(SLOTS, sizeof(*l->slots));
+	for (k = 0; k < SLOTS; k++) {
+		if (old[k].open == 0)
+			continue;
+		for (j = addr_hash(&old[k].a);; j++)
+			if (!l->slots[j % SLOTS].used) {
+				l->slots[j % SLOTS] = old[k];
+				break;
+			}
+	}
+	free(old);
+	l->tombs = 0;
+}
+
+/*
+ * The slot of a with open > 0; with create, else a slot taken for it
+ * (open == 0). NULL when a is not there (and not created) or the table
+ * is full. The probe ends at the first never-used slot.
+ */
+static struct slot *
+slot_find(struct peer_limits *l, const struct addr *a, bool create)
+{
+	struct slot	*grave = NULL;
+	uint32_t	 h = addr_hash(a);
+	size_t		 k;
+
+	if (create && l->tombs > SLOTS / 4)
+		slots_compact(l);
 	for (k = 0; k < SLOTS; k++) {
 		struct slot *s = &l->slots[(h + k) % SLOTS];
 
+		if (!s->used)
+			break;
 		if (s->open > 0 && memcmp(s->a.b, a->b, 16) == 0)
 			return s;
-		if (s->open == 0) {
-			if (!create)
-				continue;	/* a freed slot: look on */
-			s->a = *a;
-			return s;
-		}
+		if (s->open == 0 && grave == NULL)
+			grave = s;
+	}
+	if (!create)
+		return NULL;
+	if (grave != NULL) {
+		l->tombs--;
+		grave->a = *a;
+		return grave;
+	}
+	if (k < SLOTS) {
+		struct slot *s = &l->slots[(h + k) % SLOTS];
+
+		s->a = *a;
+		s->used = true;
+		return s;
 	}
 	return NULL;
 }
@@ -243,10 +298,7 @@ peer_accept(struct peer_limits *l, const struct sockaddr *sa)
 	if (!addr_of(sa, &a) || is_proxy(l, &a))
 		return true;
 	pthread_mutex_lock(&l->mu);
-	/* An existing slot first, so one address never has two. */
-	if ((s = slot_find(l, &a, false)) == NULL)
-		s = slot_find(l, &a, true);
-	if (s != NULL) {
+	if ((s = slot_find(l, &a, true)) != NULL) {
 		if (s->open >= l->max)
 			ok = false;
 		else
@@ -265,7 +317,7 @@ peer_closed(struct peer_limits *l, const struct sockaddr *sa)
 	if (!addr_of(sa, &a) || is_proxy(l, &a))
 		return;
 	pthread_mutex_lock(&l->mu);
-	if ((s = slot_find(l, &a, false)) != NULL && s->open > 0)
-		s->open--;
+	if ((s = slot_find(l, &a, false)) != NULL && --s->open == 0)
+		l->tombs++;
 	pthread_mutex_unlock(&l->mu);
 }

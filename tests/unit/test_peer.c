@@ -92,6 +92,41 @@ test_connection_cap(void **state)
 	peer_limits_free(l);
 }
 
+/*
+ * Many addresses come and go (each leaves a tombstone): the ones still
+ * connected keep their count, and the table never fills up.
+ */
+static void
+test_many_addresses(void **state)
+{
+	struct peer_limits	*l;
+	struct sockaddr_in	 a = v4("192.0.2.7"), x;
+	struct err		 e;
+	uint32_t		 i;
+
+	(void)state;
+	assert_int_equal(peer_limits_new(&l, "", 2, &e), 0);
+	assert_true(peer_accept(l, SA(a)));
+	assert_true(peer_accept(l, SA(a)));
+	memset(&x, 0, sizeof(x));
+	x.sin_family = AF_INET;
+	for (i = 0; i < 50000; i++) {
+		x.sin_addr.s_addr = htonl(0x0a000000u + i);
+		assert_true(peer_accept(l, SA(x)));
+		peer_closed(l, SA(x));
+	}
+	assert_false(peer_accept(l, SA(a)));	/* still two open */
+	peer_closed(l, SA(a));
+	assert_true(peer_accept(l, SA(a)));
+	for (i = 0; i < 5000; i++) {		/* 5,000 at once: no room for
+						   all, the rest pass uncounted */
+		x.sin_addr.s_addr = htonl(0x0b000000u + i);
+		assert_true(peer_accept(l, SA(x)));
+	}
+	assert_false(peer_accept(l, SA(a)));
+	peer_limits_free(l);
+}
+
 static void
 test_bad_lists(void **state)
 {
@@ -119,6 +154,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_client_address),
 		cmocka_unit_test(test_connection_cap),
+		cmocka_unit_test(test_many_addresses),
 		cmocka_unit_test(test_bad_lists),
 	};
 
