@@ -29,17 +29,6 @@ static const char *const status_labels[APPROVAL_STATUS_COUNT] = {
 	"Afventer", "Godkendt", "Godkendt med forbehold", "Afvist"
 };
 
-static int
-lookup(const char *const *names, int n, const char *s)
-{
-	int i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 const char *
 approval_kind_name(enum approval_kind k)
 {
@@ -49,7 +38,7 @@ approval_kind_name(enum approval_kind k)
 int
 approval_kind_parse(const char *s, enum approval_kind *out)
 {
-	int i = lookup(kind_names, DOC_KIND_COUNT, s);
+	int i = text_index(kind_names, DOC_KIND_COUNT, s);
 
 	if (i < 0)
 		return -1;
@@ -66,7 +55,7 @@ approval_stage_name(enum approval_stage s)
 int
 approval_stage_parse(const char *s, enum approval_stage *out)
 {
-	int i = lookup(stage_names, STAGE_COUNT, s);
+	int i = text_index(stage_names, STAGE_COUNT, s);
 
 	if (i < 0)
 		return -1;
@@ -83,7 +72,7 @@ approval_status_name(enum approval_status s)
 int
 approval_status_parse(const char *s, enum approval_status *out)
 {
-	int i = lookup(status_names, APPROVAL_STATUS_COUNT, s);
+	int i = text_index(status_names, APPROVAL_STATUS_COUNT, s);
 
 	if (i < 0)
 		return -1;

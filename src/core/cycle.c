@@ -124,14 +124,12 @@ cycle_how_name(enum cycle_how h)
 int
 cycle_how_parse(const char *s, enum cycle_how *out)
 {
-	int i;
+	int i = text_index(how_names, CYCLE_HOW_COUNT, s);
 
-	for (i = 0; s != NULL && i < CYCLE_HOW_COUNT; i++)
-		if (strcmp(s, how_names[i]) == 0) {
-			*out = (enum cycle_how)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*out = (enum cycle_how)i;
+	return 0;
 }
 
 const char *
@@ -149,14 +147,12 @@ cycle_party_label(enum cycle_party p)
 int
 cycle_party_parse(const char *s, enum cycle_party *out)
 {
-	int i;
+	int i = text_index(party_names, PARTY_COUNT, s);
 
-	for (i = 0; s != NULL && i < PARTY_COUNT; i++)
-		if (strcmp(s, party_names[i]) == 0) {
-			*out = (enum cycle_party)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*out = (enum cycle_party)i;
+	return 0;
 }
 
 static bool

@@ -79,17 +79,6 @@ reinforced_reassess_due(const char *valid_from, int year)
 	    months <= REINFORCED_REASSESS_MAX;
 }
 
-static int
-lookup(const char *const *names, int n, const char *s)
-{
-	int i;
-
-	for (i = 0; s != NULL && i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 const char *
 coverage_status_name(enum coverage_status s)
 {
@@ -99,7 +88,7 @@ coverage_status_name(enum coverage_status s)
 int
 coverage_status_parse(const char *s, enum coverage_status *out)
 {
-	int i = lookup(cover_names, COVER_STATUS_COUNT, s);
+	int i = text_index(cover_names, COVER_STATUS_COUNT, s);
 
 	if (i < 0)
 		return -1;
@@ -122,7 +111,7 @@ rescue_status_name(enum rescue_status s)
 int
 rescue_status_parse(const char *s, enum rescue_status *out)
 {
-	int i = lookup(rescue_names, RESCUE_STATUS_COUNT, s);
+	int i = text_index(rescue_names, RESCUE_STATUS_COUNT, s);
 
 	if (i < 0)
 		return -1;

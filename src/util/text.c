@@ -519,6 +519,17 @@ text_casecmp(const char *a, const char *b)
 	return strcasecmp(a, b);
 }
 
+int
+text_index(const char *const *names, size_t n, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
 void
 text_fold(struct buf *out, const char *s)
 {

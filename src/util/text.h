@@ -113,6 +113,11 @@ void	 text_format_timestamp_da(struct buf *out, const char *iso);
 char	*text_trim(char *s);
 /* ASCII/Latin-aware case-insensitive comparison of UTF-8 strings. */
 int	 text_casecmp(const char *a, const char *b);
+/*
+ * The index of s in names[0..n) (exact match), or -1 when s is NULL or
+ * not there: the parse half of an enum's name table.
+ */
+int	 text_index(const char *const *names, size_t n, const char *s);
 
 #endif
 

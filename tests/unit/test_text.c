@@ -327,6 +327,20 @@ test_time_da(void **state)
 	buf_cleanup(&b);
 }
 
+static void
+test_index(void **state)
+{
+	static const char *const names[] = { "afventer", "godkendt", "" };
+
+	(void)state;
+	assert_int_equal(text_index(names, 3, "afventer"), 0);
+	assert_int_equal(text_index(names, 3, "godkendt"), 1);
+	assert_int_equal(text_index(names, 3, ""), 2);
+	assert_int_equal(text_index(names, 2, ""), -1);
+	assert_int_equal(text_index(names, 3, "Godkendt"), -1);
+	assert_int_equal(text_index(names, 3, NULL), -1);
+}
+
 int
 main(void)
 {
@@ -341,6 +355,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_time_da),
+		cmocka_unit_test(test_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
