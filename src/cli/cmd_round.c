@@ -445,10 +445,16 @@ print_import_errors(const struct round_import_report *rep, bool cells)
 	}
 }
 
-/* upload ID FILE.xlsx: a filled template back, all or nothing. */
+/*
+ * upload ID FILE.xlsx [--operator CODE]: a filled template back, all or
+ * nothing; the file must be the round's and the operator's (the one it
+ * names, or CODE), as on the web.
+ */
 static int
 round_upload_cmd(int argc, char **argv)
 {
+	static const char *const spec[] = { "--operator=", NULL };
+	const char			*vals[1] = { NULL };
 	struct round_import_report	 rep;
 	struct cli_opts			 o;
 	struct db			*db;
@@ -459,15 +465,20 @@ round_upload_cmd(int argc, char **argv)
 	int64_t				 id;
 	int				 rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "round upload")) != 0)
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "round upload")) != 0)
 		return rc;
 	if (o.npos != 2) {
 		fprintf(stderr, "usage: ramme round upload ID FILE.xlsx "
-		    "[--db PATH]\n");
+		    "[--operator CODE] [--db PATH]\n");
 		return 2;
 	}
 	if ((rc = parse_id(o.pos[0], &id)) != 0)
 		return rc;
+	if (vals[0] != NULL && !org_code_plausible(vals[0])) {
+		fprintf(stderr, "ramme round upload: --operator skal være en "
+		    "organisationskode (3, 4 eller 8 cifre)\n");
+		return 2;
+	}
 	buf_init(&b);
 	if ((rc = read_file(o.pos[1], &b)) != 0) {
 		buf_cleanup(&b);
@@ -479,14 +490,15 @@ round_upload_cmd(int argc, char **argv)
 	}
 	err_clear(&e);
 	memset(&rep, 0, sizeof(rep));
-	rc = round_io_upload(&s, id, b.data, b.len, &rep, &e);
+	rc = round_io_upload(&s, id, vals[0], b.data, b.len, &rep, &e);
 	buf_cleanup(&b);
 	if (rc != 0) {
 		print_import_errors(&rep, true);
 		rc = fail(&e);
 	} else
-		printf("%d submissions, %d lines imported\n", rep.submissions,
-		    rep.lines);
+		printf("%d submissions, %d lines imported, %d still need a "
+		    "reason\n", rep.submissions, rep.lines,
+		    rep.reasons_missing);
 	end(db, &a);
 	return rc;
 }
