@@ -519,6 +519,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 
 	progress(&p, &pr, admin);
 	submissions(&p, &t, v, n);
+	round_bulk_section(&p, &t);
 	if (t.status == ROUND_OPEN && n > 0)
 		upload_form(&p, id, &errs);
 	if (admin && t.status != ROUND_PUBLISHED)
