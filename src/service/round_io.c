@@ -538,7 +538,7 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	l->reason = *reason ? reason : NULL;
 	if (unit_parse_da(unit, &l->unit) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_unit", "unit", "Ukendt enhed "
-		    "»%.40s« (day, month, hour eller year)", unit);
+		    "»%.40s« (døgn, måned, time eller år)", unit);
 		cell_error(&e, (int)rn, TC_UNIT);
 		bad = fail(rep, &e);
 	}
