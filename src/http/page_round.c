@@ -261,8 +261,10 @@ upload_form(struct page *p, int64_t round_id, const struct ui_errors *errs)
 
 	HTML_LIT(h, "<h2>Excel-skabelon</h2><p>Hent skabelonen med dine "
 	    "tilbud, udfyld budgettet pr. ydelseslinje og indlæs den igen. "
-	    "Hvis en celle er forkert, gemmes intet, og fejlen vises med "
-	    "række og celle.</p><div class=\"actions\">");
+	    "Arket »Vejledning« forklarer enheder, beløb og procenter. "
+	    "Skabelonen hører til denne runde og kan ikke indlæses i en "
+	    "anden. Hvis en celle er forkert, gemmes intet, og alle fejl "
+	    "vises med række og celle.</p><div class=\"actions\">");
 	ui_button_link(h, UI_SECONDARY, idpath(p->r,
 	    "/takstindberetning/%lld/skabelon", round_id),
 	    "Hent skabelon (Excel)");
