@@ -91,6 +91,9 @@ struct agreement_params {
 	int64_t	occupancy_short_min_bp;	/* floor for short stays, acute and
 					   respite offers (9000) */
 	int64_t	occupancy_warn_bp;	/* above this a warning (9800) */
+	int64_t	occupancy_floor_bp;	/* a budgeted occupancy below this
+					   in an uploaded file is refused as
+					   a typing error (5000) */
 	int64_t	occupancy_round_mode;	/* enum round_mode: the average to
 					   whole basis points */
 	int64_t	secure_occupancy_bp;	/* assumed occupancy of secure

@@ -229,11 +229,16 @@ void
 tariff_http_send_template(struct http_req *r, int64_t round_id,
     const char *operator_code)
 {
-	struct err	e;
-	char		path[] = "/tmp/ramme-xlsx-XXXXXX";
-	int		fd;
+	struct tariff_round	t;
+	struct err		e;
+	char			path[] = "/tmp/ramme-xlsx-XXXXXX";
+	int			fd;
 
 	err_clear(&e);
+	if (round_get(&r->svc, round_id, &t, NULL, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
 	if ((fd = mkstemp(path)) < 0) {
 		err_set(&e, ERR_IO, "tempfile", NULL, "Kunne ikke danne filen");
 		http_send_error(r, &e);
@@ -243,8 +248,8 @@ tariff_http_send_template(struct http_req *r, int64_t round_id,
 	if (round_io_template(&r->svc, round_id, operator_code, path, &e) != 0)
 		http_send_error(r, &e);
 	else
-		send_file(r, path, xlsx_type, arena_printf(&r->arena,
-		    "takstindberetning-%lld.xlsx", (long long)round_id));
+		send_file(r, path, xlsx_type, round_io_template_name(&r->svc,
+		    &t, operator_code));
 	unlink(path);
 }
 

@@ -322,6 +322,12 @@ static const struct route routes[] = {
 	  page_round_template, "Download the XLSX template of one's offers" },
 	{ "POST", "/takstindberetning/:id/skabelon", ROLES_EDITORS, 0,
 	  page_round_upload, "Upload a filled template (all or nothing)" },
+	{ "POST", "/takstindberetning/:id/indsend-alle", ROLES_EDITORS, 0,
+	  page_round_submit_all, "Submit all of one's ready submissions of a "
+	  "round (after a confirmation)" },
+	{ "POST", "/takstindberetning/:id/godkend-alle", ROLES_ADMIN, 0,
+	  page_round_approve_all, "Approve all submitted submissions of a "
+	  "round (after a confirmation), audited one by one" },
 	{ "GET", "/indberetning/:id", ROLES_EDITORS, 0, page_submission,
 	  "A submission: lines, computed tariffs, warnings, Indsend, review" },
 	{ "POST", "/indberetning/:id/indsend", ROLES_EDITORS, 0,

@@ -143,6 +143,8 @@ void	page_round_reopen(struct http_req *r);
 void	page_round_publish(struct http_req *r);
 void	page_round_template(struct http_req *r);
 void	page_round_upload(struct http_req *r);
+void	page_round_submit_all(struct http_req *r);
+void	page_round_approve_all(struct http_req *r);
 void	page_submission(struct http_req *r);
 void	page_submission_submit(struct http_req *r);
 void	page_submission_approve(struct http_req *r);

@@ -1570,6 +1570,10 @@ round_import_lines(struct svc *s, int64_t round_id,
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
 		    "%d fejl i filen; intet er gemt", rep->nerrors);
 	}
+	if ((flags & ROUND_IMPORT_CHECK) != 0) {
+		db_rollback(s->db);
+		return 0;
+	}
 
 	/* Write: every submission in the file gets its new lines. */
 	buf_init(&ab);
@@ -1596,6 +1600,8 @@ round_import_lines(struct svc *s, int64_t round_id,
 			goto fail;
 		for (k = a; k < b; k++) {
 			group[k - a] = rows[order[k].idx].line;
+			if (round_line_needs_reason(&group[k - a]))
+				rep->reasons_missing++;
 			if ((rc = tariff_store_line_insert(s->db, sub->id,
 			    &group[k - a], e)) != 0)
 				goto fail;

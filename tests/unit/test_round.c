@@ -1464,7 +1464,7 @@ test_xlsx_template(void **state)
 	/* The operator's template goes back in unchanged. */
 	assert_int_equal(round_io_template(&f->op, rid, NULL, path, &e), 0);
 	assert_non_null(data = slurp(path, &len));
-	assert_int_equal(round_io_upload(&f->op, rid, data, len, &rep, &e), 0);
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, data, len, &rep, &e), 0);
 	free(data);
 	assert_int_equal(rep.submissions, 1);
 	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
@@ -1475,7 +1475,7 @@ test_xlsx_template(void **state)
 	ver = v.sub.version;
 
 	/* A broken file. */
-	assert_int_equal(round_io_upload(&f->op, rid, "PK\003\004junk", 10,
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, "PK\003\004junk", 10,
 	    &rep, &e), ERR_INVALID);
 
 	/* Text where a number belongs: sheet and cell named. */
@@ -1498,7 +1498,7 @@ test_xlsx_template(void **state)
 	xlsx_end_row(x);
 	assert_int_equal(xlsx_close(x, &e), 0);
 	assert_non_null(data = slurp(path, &len));
-	assert_int_equal(round_io_upload(&f->op, rid, data, len, &rep, &e),
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, data, len, &rep, &e),
 	    ERR_INVALID);
 	free(data);
 	assert_int_equal(rep.nerrors, 1);
