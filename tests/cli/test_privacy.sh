@@ -120,9 +120,9 @@ check "the export holds the person" grep -qF '"name": "Jens Hansen"' "$T/p.json"
 check "the export holds the login" grep -qF '"username": "jens.hansen"' "$T/p.json"
 check "the export holds the membership" grep -qF '"body": "Den Administrative Styregruppe"' "$T/p.json"
 check "the export holds the participation" grep -qF '"meeting": "Møde i Socialdirektørkredsen"' "$T/p.json"
-check "the export holds the apology" sh -c "jq -e '.apologies[0].meeting == \"Kommende møde\"' '$T/p.json'"
+check "the export holds the apology" grep -qF '"meeting": "Kommende møde"' "$T/p.json"
 check "the export holds the login log" grep -qF '"ip": "192.0.2.8"' "$T/p.json"
-check "the export holds the audit as subject" sh -c "jq -e '.audit_as_subject | length >= 1' '$T/p.json'"
+check "the export holds the audit as subject" grep -qF '"entity": "person"' "$T/p.json"
 check "the export holds the mail" grep -qF '"to_addr": "jens@aalborg.dk"' "$T/p.json"
 check "the export is audited" test \
     "$(q "SELECT count(*) FROM audit WHERE entity = 'person' AND action = 'export'")" = 1
