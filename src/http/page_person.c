@@ -35,9 +35,18 @@ page_persons(struct http_req *r)
 	struct ui_table		 t;
 	struct err		 e;
 	size_t			 n, i;
+	int64_t			 page = 1, total;
 
 	err_clear(&e);
-	if (privacy_persons(&r->svc, &v, &n, &e) != 0) {
+	if (http_query(r, "side") != NULL &&
+	    (text_parse_i64(http_query(r, "side"), &page) != 0 || page < 1 ||
+	    page > 100000)) {
+		err_set(&e, ERR_INVALID, "invalid_page", "side",
+		    "Siden skal være et tal fra 1");
+		http_send_error(r, &e);
+		return;
+	}
+	if (privacy_persons(&r->svc, (int)page, &v, &n, &total, &e) != 0) {
 		http_send_error(r, &e);
 		return;
 	}
@@ -66,6 +75,8 @@ page_persons(struct http_req *r)
 		ui_cell_end(&t);
 	}
 	ui_table_end(&t);
+	ui_pager(h, r, "/personer", "side", (int)page,
+	    (int)((total + PRIVACY_PAGE - 1) / PRIVACY_PAGE));
 	page_end(&p, 200);
 }
 

@@ -24,16 +24,18 @@ admin_only(struct svc *s, struct err *e)
 }
 
 int
-privacy_persons(struct svc *s, struct privacy_person **out, size_t *n,
-    struct err *e)
+privacy_persons(struct svc *s, int page, struct privacy_person **out,
+    size_t *n, int64_t *total, struct err *e)
 {
 	int	rc;
 
 	if ((rc = admin_only(s, e)) != 0 ||
 	    (rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = privacy_store_persons(s->db, s->arena, PRIVACY_LIST_MAX, out, n,
-	    e);
+	if (page < 1)
+		page = 1;
+	rc = privacy_store_persons(s->db, s->arena, PRIVACY_PAGE,
+	    (size_t)(page - 1) * PRIVACY_PAGE, out, n, total, e);
 	db_rollback(s->db);
 	return rc;
 }

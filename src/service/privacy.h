@@ -18,12 +18,12 @@
 struct err;
 struct svc;
 
-#define PRIVACY_LIST_MAX	2000	/* persons listed */
+#define PRIVACY_PAGE		50	/* persons a page */
 #define PRIVACY_REASON_MAX	500	/* characters of an erasure's reason */
 
-/* Every person by name (erased last), at most PRIVACY_LIST_MAX. */
-int	privacy_persons(struct svc *s, struct privacy_person **out,
-	    size_t *n, struct err *e);
+/* Page page (1…) of the persons by name, erased last; *total all. */
+int	privacy_persons(struct svc *s, int page, struct privacy_person **out,
+	    size_t *n, int64_t *total, struct err *e);
 /* Person id, or ERR_NOT_FOUND. */
 int	privacy_person(struct svc *s, int64_t id, struct privacy_person *out,
 	    struct err *e);

@@ -54,18 +54,28 @@ privacy_store_person(struct db *db, struct arena *a, int64_t id,
 
 int
 privacy_store_persons(struct db *db, struct arena *a, size_t max,
-    struct privacy_person **out, size_t *n, struct err *e)
+    size_t offset, struct privacy_person **out, size_t *n, int64_t *total,
+    struct err *e)
 {
 	struct db_stmt		*st;
 	struct privacy_person	*v = NULL;
 	size_t			 cap = 0, k = 0;
 	int			 rc;
 
+	*total = 0;
+	if ((st = db_prep(db, "SELECT count(*) FROM person", e)) == NULL)
+		return ERR_DB;
+	if ((rc = db_step(st, e)) == DB_ROW)
+		*total = db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
 	st = db_prep(db, "SELECT " PERSON_COLS "ORDER BY p.erased_at IS NOT "
-	    "NULL, p.name_key, p.id LIMIT $1", e);
+	    "NULL, p.name_key, p.id LIMIT $1 OFFSET $2", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, (int64_t)max);
+	db_bind_i64(st, 2, (int64_t)offset);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		person_row(st, a, &v[k++]);

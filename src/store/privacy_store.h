@@ -31,9 +31,13 @@ struct privacy_person {
 /* The person id, or ERR_NOT_FOUND. */
 int	privacy_store_person(struct db *db, struct arena *a, int64_t id,
 	    struct privacy_person *out, struct err *e);
-/* Every person by name, at most max, in a. */
+/*
+ * The persons by name (erased last), max from offset, in a; *total the
+ * number of persons.
+ */
 int	privacy_store_persons(struct db *db, struct arena *a, size_t max,
-	    struct privacy_person **out, size_t *n, struct err *e);
+	    size_t offset, struct privacy_person **out, size_t *n,
+	    int64_t *total, struct err *e);
 /*
  * Set into obj one array per kind of data held about p (the login,
  * memberships, nominations, participations, apologies, sign-offs, audit

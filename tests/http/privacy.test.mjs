@@ -70,6 +70,20 @@ describe('personal data', () => {
 		assert.match(page.text, /Hent som PDF/);
 	});
 
+	test('the persons come 50 a page', async () => {
+		sql(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+		    WHERE i < 60) INSERT INTO person (name, name_key, created_at,
+		    updated_at) SELECT 'Person ' || i, 'person ' || printf('%03d',
+		    i), 'x', 'x' FROM n`);
+		const p1 = await admin.get('/personer');
+		assert.match(p1.text, /href="\/personer\?side=2"/);
+		assert.ok(p1.text.length < 60000, `${p1.text.length} bytes`);
+		const p2 = await admin.get('/personer?side=2');
+		assert.equal(p2.status, 200);
+		assert.match(p2.text, />Person 60</);
+		assert.equal((await admin.get('/personer?side=x')).status, 400);
+	});
+
 	test('the export holds everything about the person', async () => {
 		const r = await admin.get(`/personer/${pid}/persondata.json`);
 		assert.equal(r.status, 200);
