@@ -150,10 +150,11 @@ static const struct section {
 	{ "sessions", ARG_USER, "SELECT json_object('created_at', created_at, "
 	  "'expires_at', expires_at) FROM session WHERE user_id = $1 ORDER BY "
 	  "created_at" },
-	{ "mail", ARG_USER, "SELECT json_object('id', id, 'kind', kind, "
-	  "'to_addr', to_addr, 'subject', subject, 'state', state, "
+	{ "mail", ARG_PERSON_USER, "SELECT json_object('id', id, 'kind', "
+	  "kind, 'to_addr', to_addr, 'subject', subject, 'state', state, "
 	  "'created_at', created_at, 'sent_at', sent_at) FROM outbox WHERE "
-	  "user_id = $1 ORDER BY id" },
+	  "user_id = $2 OR to_addr = (SELECT email FROM person WHERE id = $1) "
+	  "ORDER BY id" },
 	{ "notice_optouts", ARG_USER, "SELECT json_object('kind', kind) FROM "
 	  "notice_optout WHERE user_id = $1 ORDER BY kind" },
 };
@@ -172,7 +173,8 @@ privacy_store_dossier(struct db *db, const struct privacy_person *p,
 		s = &sections[i];
 		arr = json_array();
 		json_object_set_new(obj, s->key, arr);
-		if (s->arg != ARG_PERSON && p->user_id == 0)
+		if ((s->arg == ARG_USER || s->arg == ARG_USERNAME) &&
+		    p->user_id == 0)
 			continue;
 		if ((st = db_prep(db, s->sql, e)) == NULL)
 			return ERR_DB;
@@ -261,6 +263,9 @@ privacy_store_erase(struct db *db, const struct privacy_person *p,
 	    "CAST($1 AS TEXT)) OR (entity = 'membership' AND entity_id IN "
 	    "(SELECT CAST(id AS TEXT) FROM membership WHERE person_id = $1))",
 	    p->id, NULL, NULL, NULL, &out->audit_redacted, e)) != 0 ||
+	    (rc = change(db, "DELETE FROM outbox WHERE to_addr = (SELECT "
+	    "email FROM person WHERE id = $1)", p->id, NULL, NULL, NULL,
+	    &out->mails, e)) != 0 ||
 	    (rc = change(db, "UPDATE person SET name = $2, name_key = "
 	    "lower($2), organisation = NULL, email = NULL, updated_at = $3, "
 	    "erased_at = $3 WHERE id = $1", p->id, pseudonym, now, NULL, NULL,

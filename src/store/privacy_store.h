@@ -62,7 +62,7 @@ struct privacy_erased {
  * e-mail go; their names as listed at meetings whose minutes are not
  * approved become pseudonym (approved minutes keep the name as
  * published); the audit rows about the person and the login lose their
- * values; the login (if any) is disabled and renamed to user_pseudonym,
+ * values; mails to the person's address are deleted; the login (if any) is disabled and renamed to user_pseudonym,
  * its address, notice choices, mails, sessions and login attempts
  * deleted, and its audit rows as actor carry user_pseudonym.
  */

@@ -164,4 +164,21 @@ check "the erasure is audited with the reason" test \
 r person erase $pid --reason "igen"; rc=$?
 check "a second erasure is refused" t 2 "allerede slettet" "$T/err"
 
+# A person without a login: the mails to their address are theirs too.
+q "INSERT INTO person (name, name_key, email, created_at, updated_at)
+    VALUES ('Per Sørensen', 'per sørensen', 'per@region.dk', '$now', '$now');
+INSERT INTO outbox (kind, about, about_id, to_addr, subject, body, path,
+    message_id, state, next_attempt_at, created_at, updated_at) VALUES
+    ('agenda', 'meeting', 1, 'per@region.dk', 'Dagsorden', 'x', '/',
+    '<d@x>', 'queued', 0, '$now', '$now');"
+per=$(q "SELECT id FROM person WHERE name_key = 'per sørensen'")
+r person export "$per" --format json --out -; rc=$?
+check "the export of a person without login holds their mail" t 0 \
+    '"to_addr": "per@region.dk"' "$T/out"
+check "the export to standard output has no login" t 0 '"user": []' "$T/out"
+r person erase "$per" --reason "Ikke længere medlem"; rc=$?
+check "the erasure of a person without login" t 0 "1 mails" "$T/out"
+check "the mail to their address is gone" test \
+    "$(q "SELECT count(*) FROM outbox WHERE to_addr = 'per@region.dk'")" = 0
+
 finish
