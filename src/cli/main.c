@@ -382,6 +382,30 @@ const struct cli_cmd cli_cmds[] = {
 	  "that are due, once per deadline and user, as `ramme serve` does\n"
 	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
 	  cmd_mail },
+	{ "retention", "delete personal data past its retention period",
+	  "ramme retention run [--dry-run] [--db PATH]\n\n"
+	  "Deletes what has outlived the retention periods of the current\n"
+	  "year's agreement parameters (retention_login_days,\n"
+	  "retention_session_days, retention_audit_years,\n"
+	  "retention_mail_days): login attempts and login rows of the audit,\n"
+	  "ended sessions, audit rows (never those of approved minutes) and\n"
+	  "sent or cancelled mails. Prints the periods, then one line per\n"
+	  "rule: table, rows, what; with --dry-run only counts. `ramme serve`\n"
+	  "runs the same once a day. See docs/privacy.md.\n",
+	  cmd_retention },
+	{ "person", "export or erase the personal data of one person",
+	  "ramme person export ID --format json|pdf --out FILE [--db PATH]\n"
+	  "ramme person erase ID --reason TEXT [--db PATH]\n\n"
+	  "export writes everything held about person ID (the login,\n"
+	  "memberships, nominations, meeting participations and apologies,\n"
+	  "audit rows as actor and subject, login log, sessions, mails) as\n"
+	  "JSON or PDF to FILE (\"-\": standard output); the export is\n"
+	  "recorded in the audit. erase pseudonymises the person: the name\n"
+	  "becomes \"Slettet person ID\", organisation and e-mail go, the login\n"
+	  "is disabled and renamed, its sessions, mails and login attempts\n"
+	  "deleted; approved minutes keep the name as published. The reason\n"
+	  "is kept in the audit, the erased data is not. See docs/privacy.md.\n",
+	  cmd_person },
 	{ "help", "list the commands, or explain one",
 	  "ramme help [COMMAND]\nramme help --markdown   (this reference as "
 	  "Markdown, docs/cli.md)\n", cmd_help },

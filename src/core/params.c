@@ -179,6 +179,27 @@ static const struct param_desc descs[] = {
 	  "referat DAS 6. marts 2014: 1. juni, fra 2015 1. maj",
 	  PARAM_UNIT_COUNT, 1, 12, NULL, NULL,
 	  F(approval_deadline_month), { { 0, 6 }, { 2015, 5 } }, 2 },
+	{ "retention_login_days",
+	  "Loginlog (loginforsøg og logins i revisionssporet) gemmes (dage)",
+	  "docs/privacy.md: databeskyttelsesforordningen art. 5, stk. 1, e",
+	  PARAM_UNIT_COUNT, 1, 3650, NULL, NULL,
+	  F(retention_login_days), { { 0, 180 } }, 1 },
+	{ "retention_session_days",
+	  "Afsluttede sessioner gemmes (dage efter udløb)",
+	  "docs/privacy.md: databeskyttelsesforordningen art. 5, stk. 1, e",
+	  PARAM_UNIT_COUNT, 1, 3650, NULL, NULL,
+	  F(retention_session_days), { { 0, 30 } }, 1 },
+	{ "retention_audit_years",
+	  "Revisionsspor gemmes (år); godkendte referaters spor slettes "
+	  "aldrig",
+	  "docs/privacy.md: arkivlovens og forvaltningslovens krav",
+	  PARAM_UNIT_YEARS, 1, 100, NULL, NULL,
+	  F(retention_audit_years), { { 0, 10 } }, 1 },
+	{ "retention_mail_days",
+	  "Sendte og annullerede e-mails gemmes (dage)",
+	  "docs/privacy.md: databeskyttelsesforordningen art. 5, stk. 1, e",
+	  PARAM_UNIT_COUNT, 1, 3650, NULL, NULL,
+	  F(retention_mail_days), { { 0, 90 } }, 1 },
 };
 
 #undef F

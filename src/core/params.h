@@ -126,6 +126,19 @@ struct agreement_params {
 	int64_t	approval_deadline_month; /* the councils approve the next
 					   year's documents by the 1st of this
 					   month (6 until 2014, 5 from 2015) */
+
+	/* Retention of personal data (docs/privacy.md); the daily job
+	   (service/retention.h) uses the parameters of the current year. */
+	int64_t	retention_login_days;	/* login log: login attempts and the
+					   login rows of the audit are kept
+					   this many days (180) */
+	int64_t	retention_session_days;	/* a session is kept this many days
+					   after it ended (30) */
+	int64_t	retention_audit_years;	/* audit rows are kept this many years
+					   (10); the audit of approved minutes
+					   is never deleted */
+	int64_t	retention_mail_days;	/* a sent or cancelled mail is kept
+					   this many days (90) */
 };
 
 /* Units a parameter is given in. */

@@ -181,6 +181,19 @@ static const struct route routes[] = {
 	  "Send a queued or failed mail again now (confirmed first)" },
 	{ "POST", "/udbakke/:id/annuller", ROLES_ADMIN, 0, page_outbox_cancel,
 	  "Cancel a queued or failed mail (confirmed first)" },
+	{ "GET", "/personer", ROLES_ADMIN, 0, page_persons,
+	  "Persons known as members of bodies or meeting participants" },
+	{ "GET", "/personer/:id", ROLES_ADMIN, 0, page_person,
+	  "Persondata: what is held about one person, export and erasure" },
+	{ "GET", "/personer/:id/persondata.json", ROLES_ADMIN, 0,
+	  page_person_json, "Everything held about one person as JSON "
+	  "(the export is audited)" },
+	{ "GET", "/personer/:id/persondata.pdf", ROLES_ADMIN, 0,
+	  page_person_pdf, "Everything held about one person as PDF "
+	  "(the export is audited)" },
+	{ "POST", "/personer/:id/slet", ROLES_ADMIN, 0, page_person_erase,
+	  "Erase (pseudonymise) a person, keeping approved minutes as "
+	  "published (confirmed first)" },
 
 	/* Tariff rounds, submissions, published tariffs and accounts. */
 	{ "GET", "/api/v1/rounds", ROLES_EDITORS, ROUTE_API, api_rounds_list,

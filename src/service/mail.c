@@ -231,6 +231,19 @@ admin_only(const struct svc *s, struct err *e)
 }
 
 int
+mail_outbox_counts(struct svc *s, int64_t counts[5], struct err *e)
+{
+	int rc;
+
+	memset(counts, 0, 5 * sizeof(counts[0]));
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = outbox_store_counts(s->db, counts, e);
+	db_rollback(s->db);
+	return rc;
+}
+
+int
 mail_outbox_list(struct svc *s, const char *state, int page,
     struct mail_outbox *out, struct err *e)
 {

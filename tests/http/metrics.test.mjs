@@ -3,9 +3,10 @@
  * admins or a request from the machine itself — not for a visitor whose
  * request a trusted proxy relays. Requests by route and status, the
  * latency histogram, database time, cache hits and failed logins move
- * as requests are made.
+ * as requests are made; the outbox length follows the outbox.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { startServer } from './harness.mjs';
@@ -65,6 +66,27 @@ describe('/metrics', () => {
 		    'bucket{le="+Inf"}'), count);
 		assert.match(after, /# TYPE ramme_http_request_duration_seconds histogram/);
 		assert.match(after, /ramme_db_connections\{state="free"\} \d+/);
+	});
+
+	test('the outbox length: queued and failed mails', async () => {
+		const c = srv.client();
+		const q = 'ramme_outbox_mails{state="queued"}';
+		const f = 'ramme_outbox_mails{state="failed"}';
+		const before = (await c.get('/metrics')).text;
+		assert.match(before, /# TYPE ramme_outbox_mails gauge/);
+		const now = new Date().toISOString().slice(0, 19) + 'Z';
+		const ins = (id, state) => `INSERT INTO outbox (kind, about,
+		    about_id, to_addr, subject, body, path, message_id, state,
+		    next_attempt_at, created_at, updated_at) VALUES
+		    ('round_opened', 'round', ${id}, 'a@b.dk', 'Emne', 'x', '/',
+		    '<m${id}@x>', '${state}', 9999999999, '${now}', '${now}');`;
+		const r = spawnSync('sqlite3', [srv.db, ins(1, 'queued') +
+		    ins(2, 'queued') + ins(3, 'failed') + ins(4, 'cancelled')],
+		    { encoding: 'utf8' });
+		assert.equal(r.status, 0, r.stderr);
+		const after = (await c.get('/metrics')).text;
+		assert.equal(sample(after, q) - sample(before, q), 2, after);
+		assert.equal(sample(after, f) - sample(before, f), 1, after);
 	});
 });
 
