@@ -15,7 +15,8 @@
 	" g.name, COALESCE(a.cap_minus_e4, -1), COALESCE(a.target_e4, -1)," \
 	" a.state, a.deadline, a.created_at, a.created_by, a.sent_at," \
 	" a.finalised_at, a.finalised_by, (SELECT count(*) FROM" \
-	" analysis_comment c WHERE c.analysis_id = a.id)"
+	" analysis_comment c WHERE c.analysis_id = a.id)," \
+	" COALESCE(a.price_year, a.to_year)"
 #define A_FROM \
 	" FROM analysis a LEFT JOIN organisation g ON g.code = a.f_operator"
 
@@ -45,6 +46,7 @@ read_analysis(struct db_stmt *st, struct arena *ar, struct analysis *a)
 	a->finalised_at = db_col_dup(st, 19, ar);
 	a->finalised_by = db_col_dup(st, 20, ar);
 	a->ncomments = db_col_i64(st, 21);
+	a->price_year = (int)db_col_i64(st, 22);
 }
 
 static void
@@ -67,8 +69,9 @@ analysis_store_insert(struct db *db, const struct analysis *a,
 
 	st = db_prep(db, "INSERT INTO analysis (title, from_year, to_year, "
 	    "series_name, series_version, f_section, f_unit, f_level, "
-	    "f_operator, cap_minus_e4, target_e4, created_at, created_by) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+	    "f_operator, cap_minus_e4, target_e4, created_at, created_by, "
+	    "price_year) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+	    "$12, $13, $14) "
 	    "RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -85,6 +88,7 @@ analysis_store_insert(struct db *db, const struct analysis *a,
 	bind_opt_e4(st, 11, a->target_e4);
 	db_bind_text(st, 12, at);
 	db_bind_text(st, 13, a->created_by);
+	db_bind_i64(st, 14, a->price_year > 0 ? a->price_year : a->to_year);
 	if ((rc = db_run_id(st, id, e)) != 0)
 		return rc;
 	st = db_prep(db, "INSERT INTO analysis_pl (analysis_id, year, pct_e4) "
