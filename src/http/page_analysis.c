@@ -375,9 +375,9 @@ facts(struct http_req *r, struct html *h, const struct analysis_view *v)
 	ui_fact_end(h);
 	ui_fact(h, "Sammenligning", arena_printf(&r->arena, "%d mod %d",
 	    a->from_year, a->to_year));
-	ui_fact(h, "Prisår", arena_printf(&r->arena, "Faste priser i "
-	    "%d-priser%s", a->price_year, a->price_year == a->to_year ?
-	    " (til-året)" : ""));
+	ui_fact(h, "Prisår", arena_printf(&r->arena, "%d%s", a->price_year,
+	    a->price_year == a->to_year ? " (til-året)" :
+	    ": beløb i faste priser er i dette års priser"));
 	ui_fact(h, "Pris- og lønindeks", arena_printf(&r->arena,
 	    "%s, version %lld: faktor %s", pl_known_title(a->series_name) ?
 	    pl_known_title(a->series_name) : a->series_name,

@@ -389,7 +389,7 @@ describe('tariff analysis', () => {
 			    (l.tariff_from_ore * 1.04) - 1) * 10000) / 100);
 		}
 		const page = await admin.get(`/oekonomi/analyser/${pid}`);
-		assert.match(page.text, /Faste priser i 2023-priser/);
+		assert.match(page.text, /Prisår<\/dt><dd>2023: beløb i faste priser/);
 		assert.match(page.text, /Udgift 2024 i 2023-priser/);
 		assert.equal(spawnSync('sqlite3', [srv.db, 'SELECT price_year FROM ' +
 		    `analysis WHERE id = ${pid}`]).stdout.toString().trim(), '2023');
@@ -398,6 +398,6 @@ describe('tariff analysis', () => {
 		    .toString(), /^1$/);
 		/* The first analysis keeps the to-year. */
 		assert.match((await admin.get(`/oekonomi/analyser/${id}`)).text,
-		    /Faste priser i 2024-priser \(til-året\)/);
+		    /Prisår<\/dt><dd>2024 \(til-året\)/);
 	});
 });
