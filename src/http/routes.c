@@ -431,6 +431,10 @@ static const struct route routes[] = {
 	  "chart" },
 	{ "GET", "/oekonomi/efterregulering/:id/andele.xlsx", ROLES_USERS, 0,
 	  page_settlement_xlsx, "The shares of a post-adjustment as XLSX" },
+	{ "GET", "/oekonomi/efterregulering/:id/efterregulering.pdf",
+	  ROLES_USERS, 0, page_settlement_pdf, "One post-adjustment as PDF: "
+	  "occupancy assumed and actual, the amount, the key and the "
+	  "shares" },
 	/* Expenditure development (udgiftsudvikling). */
 	{ "GET", "/oekonomi/udgifter", ROLES_PUBLIC, 0, page_expenditure,
 	  "Net expenditure of North Jutland against the whole country as "

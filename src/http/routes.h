@@ -165,6 +165,7 @@ void	page_settlement_form(struct http_req *r);
 void	page_settlement_post(struct http_req *r);
 void	page_settlement_view(struct http_req *r);
 void	page_settlement_xlsx(struct http_req *r);
+void	page_settlement_pdf(struct http_req *r);
 /* page_expenditure.c: the expenditure development */
 void	page_expenditure(struct http_req *r);
 void	page_expenditure_upload(struct http_req *r);
