@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/org.h"
 #include "core/params.h"
@@ -94,7 +95,8 @@ accounts_json(const struct accounts_row *a)
 	json_object_set_new(j, "available_days", a->available_days > 0 ?
 	    json_integer(a->available_days) : json_null());
 	json_object_set_new(j, "occupancy_pct", a->available_days > 0 ?
-	    api_centi_json(a->occupied_days * 10000 / a->available_days) :
+	    api_centi_json(round_days_bp(a->occupied_days,
+	    a->available_days)) :
 	    json_null());
 	return j;
 }
@@ -305,9 +307,9 @@ api_tariffs_list(struct http_req *r)
 		json_array_append_new(arr, tariff_json(&v[i]));
 	json_t *j = json_pack("{s:o, s:I}", "tariffs", arr, "total",
 	    (json_int_t)n);
-	len = json_dumpb(j, NULL, 0, JSON_COMPACT);
+	len = json_dumpb(j, NULL, 0, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	body = arena_alloc(&r->arena, len + 1);
-	json_dumpb(j, body, len, JSON_COMPACT);
+	json_dumpb(j, body, len, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	resp_cache_put(http_cache(r), key, gen, body, len);
 	http_send(r, 200, type, body, len);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/meeting.h"
 #include "core/minutes.h"
 #include "core/role.h"
@@ -151,9 +152,11 @@ audit_json(struct svc *s, const char *entity, int64_t id, const char *action,
 	int	 rc;
 
 	if (before != NULL)
-		b = json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS);
+		b = json_dumps(before, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	if (after != NULL)
-		a = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+		a = json_dumps(after, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(before);
 	json_decref(after);
 	rc = audit_add(s->db, s->who, s->now_iso, entity, id_text(s, id),
@@ -2071,7 +2074,7 @@ unplaced_json(struct svc *s, const struct minutes_doc *d)
 	for (i = 0; i < d->nunplaced; i++)
 		json_array_append_new(a, json_pack("{s:i, s:s}", "line",
 		    d->unplaced[i].line, "text", d->unplaced[i].text));
-	txt = json_dumps(a, JSON_COMPACT);
+	txt = json_dumps(a, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(a);
 	out = arena_strdup(s->arena, txt);
 	free(txt);

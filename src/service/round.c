@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/occupancy.h"
 #include "core/offer.h"
@@ -77,7 +78,8 @@ dump(struct svc *s, json_t *j)
 {
 	char *txt, *copy;
 
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);
@@ -87,9 +89,7 @@ dump(struct svc *s, json_t *j)
 static json_t *
 centi_json(int64_t v)
 {
-	if (v % 100 == 0)
-		return json_integer(v / 100);
-	return json_real((double)v / 100.0);
+	return decimal_json(v, 2);
 }
 
 json_t *

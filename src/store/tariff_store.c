@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/round.h"
 #include "core/tariff.h"
@@ -535,7 +536,7 @@ encode_warnings(const struct service_line *l)
 			    json_string(l->problem));
 		json_array_append_new(arr, w);
 	}
-	txt = json_dumps(arr, JSON_COMPACT);
+	txt = json_dumps(arr, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(arr);
 	return txt;
 }
