@@ -565,7 +565,7 @@ api_tariffs_reduction(struct http_req *r)
 	for (i = 0; i < rep.nlines; i++) {
 		const struct reduction_line *l = &rep.lines[i];
 		json_array_append_new(lines, json_pack("{s:I, s:s, s:s, s:s, "
-		    "s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:I, s:b}",
+		    "s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:I, s:b, s:o, s:o}",
 		    "offer_id", (json_int_t)l->offer_id, "offer_name",
 		    l->offer_name, "operator_code", l->operator_code,
 		    "paragraph", l->paragraph, "level", l->level, "unit",
@@ -574,7 +574,11 @@ api_tariffs_reduction(struct http_req *r)
 		    "places_centi",
 		    (json_int_t)l->places_centi, "prev_ore",
 		    (json_int_t)l->prev_ore, "cur_ore", (json_int_t)l->cur_ore,
-		    "change_bp", (json_int_t)l->change_bp, "met", l->met));
+		    "change_bp", (json_int_t)l->change_bp, "met", l->met,
+		    "prev_days", l->prev_days > 0 ?
+		    json_integer(l->prev_days) : json_null(), "cur_days",
+		    l->cur_days > 0 ? json_integer(l->cur_days) :
+		    json_null()));
 	}
 	o = json_pack("{s:i, s:I, s:b, s:I, s:I, s:I, s:I, s:o, s:o}", "year",
 	    rep.year, "required_bp", (json_int_t)rep.required_bp,
