@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/decimal.h"
 #include "cli/cli.h"
 #include "core/minutes.h"
 #include "report/meeting_view.h"
@@ -221,7 +222,8 @@ do_show(struct svc *s, struct cli_opts *o, const char *format, bool public_)
 	}
 	if (format != NULL && strcmp(format, "json") == 0) {
 		j = meeting_view_json(&v);
-		if (json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+		if (json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		    DECIMAL_JSON_FLAGS)
 		    != 0)
 			rc = 1;
 		json_decref(j);

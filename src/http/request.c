@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/decimal.h"
 #include "http/cache.h"
 #include "http/form.h"
 #include "http/http.h"
@@ -266,9 +267,9 @@ http_send_json(struct http_req *r, int status, json_t *j)
 	size_t	 n;
 	char	*txt;
 
-	n = json_dumpb(j, NULL, 0, JSON_COMPACT);
+	n = json_dumpb(j, NULL, 0, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	txt = arena_alloc(&r->arena, n + 1);
-	json_dumpb(j, txt, n, JSON_COMPACT);
+	json_dumpb(j, txt, n, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	http_send(r, status, "application/json; charset=utf-8", txt, n);
 }

@@ -173,7 +173,9 @@ description(struct buf *b, const struct meeting_view *m, const char *url,
 		if (shown++ == 0)
 			buf_puts(b, "\nDagsorden:\n");
 		buf_printf(b, "%d. %s", it->number, it->title ? it->title : "");
-		if (!meeting_fmt_blank(it->presenter))
+		/* Titles usually carry the initials already. */
+		if (!meeting_fmt_blank(it->presenter) &&
+		    !meeting_fmt_title_names(it->title, it->presenter))
 			buf_printf(b, " (%s)", it->presenter);
 		if (it->closed)
 			buf_puts(b, " [lukket punkt]");

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "core/decimal.h"
 #include "core/analysis.h"
 #include "core/pl.h"
 #include "core/role.h"
@@ -264,7 +265,7 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 	    "cap_minus_e4", (json_int_t)in->cap_minus_e4,
 	    "target_e4", (json_int_t)in->target_e4,
 	    "panel_lines", (json_int_t)v.counts[PANEL_IN]);
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis",
 	    arena_printf(s->arena, "%lld", (long long)*id), "create", NULL,
@@ -391,10 +392,11 @@ audit_state(struct svc *s, int64_t id, const char *action, const char *from,
 	int	 rc;
 
 	j = json_pack("{s:s}", "state", from);
-	before = json_dumps(j, JSON_COMPACT);
+	before = json_dumps(j, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	j = json_pack("{s:s, s:s?}", "state", to, "deadline", deadline);
-	after = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	after = json_dumps(j, JSON_COMPACT |
+	    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis",
 	    arena_printf(s->arena, "%lld", (long long)id), action, before,
@@ -538,7 +540,7 @@ analysis_comment(struct svc *s, int64_t id, int64_t offer_id,
 		goto fail;
 	j = json_pack("{s:I, s:I, s:s}", "analysis_id", (json_int_t)id,
 	    "offer_id", (json_int_t)offer_id, "body", body);
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis_comment",
 	    arena_printf(s->arena, "%lld", (long long)*comment_id), "create",

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "core/decimal.h"
 #include "core/notice.h"
 #include "core/role.h"
 #include "service/mail.h"
@@ -170,7 +171,7 @@ settings_json(struct svc *s, const struct mail_settings *m)
 			json_array_append_new(off,
 			    json_string(notice_kinds[k].key));
 	j = json_pack("{s:s?,s:o}", "email", m->email, "off", off);
-	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	r = arena_strdup(s->arena, t != NULL ? t : "{}");
 	free(t);

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/meeting.h"
 #include "core/minutes.h"
 #include "core/role.h"
@@ -151,9 +152,11 @@ audit_json(struct svc *s, const char *entity, int64_t id, const char *action,
 	int	 rc;
 
 	if (before != NULL)
-		b = json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS);
+		b = json_dumps(before, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	if (after != NULL)
-		a = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+		a = json_dumps(after, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(before);
 	json_decref(after);
 	rc = audit_add(s->db, s->who, s->now_iso, entity, id_text(s, id),
@@ -2071,7 +2074,7 @@ unplaced_json(struct svc *s, const struct minutes_doc *d)
 	for (i = 0; i < d->nunplaced; i++)
 		json_array_append_new(a, json_pack("{s:i, s:s}", "line",
 		    d->unplaced[i].line, "text", d->unplaced[i].text));
-	txt = json_dumps(a, JSON_COMPACT);
+	txt = json_dumps(a, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(a);
 	out = arena_strdup(s->arena, txt);
 	free(txt);
@@ -2083,6 +2086,32 @@ static const char *
 valid_time(const char *t)
 {
 	return t != NULL && meeting_time_valid(t) ? t : NULL;
+}
+
+/*
+ * When imported minutes count as approved: the end (else the start) of
+ * their meeting as a UTC timestamp — the approval itself is not in the
+ * file, and the time of the import is no date of the minutes. NULL when
+ * the meeting's time could not be read.
+ */
+static const char *
+imported_approval(struct svc *s, const struct meeting *m)
+{
+	const char	*local = m->ends_at != NULL ? m->ends_at : m->starts_at;
+	char		*out;
+	int		 y, mo, d, h = 0, mi = 0;
+	int64_t		 t;
+
+	if (local == NULL || sscanf(local, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d,
+	    &h, &mi) < 3)
+		return NULL;
+	t = text_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+	/* Local wall-clock time to UTC: the offset an hour before is the
+	 * one in force except in the hour of a change. */
+	t -= text_cph_offset(t - 3600);
+	out = arena_alloc(s->arena, 21);
+	text_timestamp(out, (long long)t);
+	return out;
 }
 
 static int
@@ -2122,7 +2151,10 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 	m.doc_no = clip(s, d->doc_no, MEETING_CASE_NO_MAX);
 	m.state = minutes ? MEETING_REFERAT_GODKENDT : MEETING_INDKALDT;
 	m.agenda_published_at = s->now_iso;
-	m.minutes_approved_at = minutes ? s->now_iso : NULL;
+	m.minutes_approved_at = NULL;
+	if (minutes && (m.minutes_approved_at = imported_approval(s, &m)) ==
+	    NULL)
+		m.minutes_approved_at = s->now_iso;
 	m.source_name = name;
 	m.source_fingerprint = fp;
 	m.unplaced = unplaced_json(s, d);

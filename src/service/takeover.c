@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/org.h"
 #include "core/role.h"
@@ -44,7 +45,8 @@ audit_takeover(struct svc *s, const struct takeover *t, const char *action,
 	    t->from_code, "notice_on", t->notice_on, "takeover_on",
 	    t->takeover_on, "applied_at", t->applied_at != NULL ?
 	    t->applied_at : "");
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	after = arena_strdup(s->arena, txt != NULL ? txt : "{}");
 	free(txt);

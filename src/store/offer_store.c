@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "store/db.h"
@@ -536,7 +537,7 @@ store_doc(struct db *db, int64_t id, struct err *e)
 		return rc;
 	}
 	j = offer_to_json(&o);
-	txt = json_dumps(j, JSON_COMPACT);
+	txt = json_dumps(j, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	arena_cleanup(&a);
 	if ((st = db_prep(db, "UPDATE offer SET doc = $1 WHERE id = $2", e))

@@ -17,6 +17,7 @@
 
 #include "meeting_fixture.h"
 #include "report/ical.h"
+#include "report/meeting_fmt.h"
 #include "report/meeting_view.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -304,6 +305,39 @@ test_feed(void **state)
 	buf_cleanup(&t);
 }
 
+/* A title that already names its presenter: "(Thomas)" once, not twice. */
+static void
+test_presenter_once(void **state)
+{
+	struct meeting_fixture	 f;
+	struct buf		 b, t;
+	struct lines		 l;
+	size_t			 from = 0, to = 0;
+
+	(void)state;
+	meeting_fixture_init(&f);
+	f.items[2].title = "Status på Halfway House (Thomas) ";
+	f.items[2].presenter = "Thomas";
+	f.items[4].presenter = "Thomas";
+	buf_init(&b);
+	buf_init(&t);
+	render(&f.v, 1, false, &b, &l);
+	event_range(&l, 1, &from, &to);
+	unescape(&t, prop(&l, from, to, "DESCRIPTION", NULL));
+	assert_non_null(strstr(buf_str(&t),
+	    "3. Status på Halfway House (Thomas) \n"));
+	assert_null(strstr(buf_str(&t), "(Thomas) (Thomas)"));
+	/* A title without the name still gets it. */
+	assert_non_null(strstr(buf_str(&t), " (Thomas)\n"));
+	assert_true(meeting_fmt_title_names("Kategorisering (HETH)", "HETH"));
+	assert_false(meeting_fmt_title_names("Kategorisering (HETH)", "ETH"));
+	assert_false(meeting_fmt_title_names("HETH", "HETH"));
+	assert_false(meeting_fmt_title_names(NULL, "HETH"));
+	lines_free(&l);
+	buf_cleanup(&b);
+	buf_cleanup(&t);
+}
+
 static void
 test_closed(void **state)
 {
@@ -531,6 +565,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_presenter_once),
 		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_escape_and_fold),
 		cmocka_unit_test(test_cancelled_and_states),
