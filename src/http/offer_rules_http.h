@@ -1,0 +1,15 @@
+/*
+ * offer_rules_http — the sections the register's rules add to an offer's
+ * page (page_offer_rules.c): coverage per municipality with the
+ * opt-outs' history, and the operator and status over time.
+ */
+#ifndef RAMME_OFFER_RULES_HTTP_H
+#define RAMME_OFFER_RULES_HTTP_H
+
+struct offer;
+struct page;
+
+/* Write the sections of offer o into p, with links to their forms. */
+void	offer_rules_sections(struct page *p, const struct offer *o);
+
+#endif
