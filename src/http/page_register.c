@@ -251,6 +251,11 @@ page_offers(struct http_req *r)
 	    "download>CSV til læsning</a>"
 	    "</div>\n");
 
+	if (rc == 0 && asof != NULL && *asof) {
+		HTML_LIT(h, "<p>Driftsherre og status er vist, som de var ");
+		html_date(h, asof);
+		HTML_LIT(h, ".</p>");
+	}
 	HTML_LIT(h, "<p id=\"count\">");
 	html_int(h, total);
 	HTML_LIT(h, " tilbud</p>");
