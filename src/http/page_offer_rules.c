@@ -255,6 +255,7 @@ offer_rules_sections(struct page *p, const struct offer *o)
 	org_names_load(p->r, &on);
 	coverage_section(p, o, &on);
 	events_section(p, o, &on);
+	purchase_section(p, o);
 }
 
 /* ---- the forms ---------------------------------------------------- */

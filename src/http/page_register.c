@@ -140,6 +140,8 @@ flash_text(const char *key)
 		return "Fravalget er registreret.";
 	if (strcmp(key, "haendelse") == 0)
 		return "Hændelsen er registreret.";
+	if (strcmp(key, "koebsaftale") == 0)
+		return "Købsaftalen er registreret.";
 	return NULL;
 }
 
@@ -241,6 +243,8 @@ page_offers(struct http_req *r)
 		ui_button_link(h, UI_SECONDARY, "/tilbud/import", "Indlæs CSV");
 	ui_button_link(h, UI_SECONDARY, "/tilbud/fravalg",
 	    "Kommunernes fravalg");
+	ui_button_link(h, UI_SECONDARY, "/tilbud/koebsaftaler",
+	    "Købsaftaler");
 	HTML_LIT(h, "<span>Hent hele registeret:</span>"
 	    "<a href=\"/tilbud/eksport?format=xlsx\" download>Excel</a>"
 	    "<a href=\"/tilbud/eksport?format=csv\" download>CSV</a>"

@@ -57,6 +57,10 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/offers/:id/coverage", ROLES_PUBLIC, ROUTE_API,
 	  api_offer_coverage, "Coverage of an offer per municipality: "
 	  "category, each municipality's opt-out steps and whether covered" },
+	{ "GET", "/api/v1/purchase-agreements", ROLES_PUBLIC, ROUTE_API,
+	  api_purchases, "Long-term purchase agreements: buyer, operator, "
+	  "offer, binding period, who gives the idle-capacity guarantee "
+	  "(?municipality=, ?offer=)" },
 	{ "GET", "/api/v1/offers/:id/events", ROLES_PUBLIC, ROUTE_API,
 	  api_offer_events, "An offer taken over, taken home or closed: its "
 	  "dated events with operator and status before and after" },
@@ -146,6 +150,8 @@ static const struct route routes[] = {
 	  "Create an offer" },
 	{ "GET", "/tilbud/fravalg", ROLES_PUBLIC, 0, page_optouts,
 	  "Municipalities' opt-outs of category 2 offers (?kommune=)" },
+	{ "GET", "/tilbud/koebsaftaler", ROLES_PUBLIC, 0, page_purchases,
+	  "Long-term purchase agreements per municipality (?kommune=)" },
 	{ "GET", "/tilbud/:id", ROLES_PUBLIC, 0, page_offer_view,
 	  "One offer with places by year and history" },
 	{ "GET", "/tilbud/:id/rediger", ROLES_EDITORS, 0, page_offer_edit_form,
@@ -162,6 +168,13 @@ static const struct route routes[] = {
 	  ROLE_BIT(ROLE_AUTHORITY), 0, page_offer_optout_post,
 	  "Record an opt-out step: fravalgt, fastholdt, tilvalgt (only the "
 	  "municipality itself), genovervej (only the secretariat)" },
+	{ "GET", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_form,
+	  "Form for a long-term purchase agreement of the offer" },
+	{ "POST", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_post,
+	  "Record a long-term purchase agreement (the secretariat, or a "
+	  "municipality as the buyer)" },
 	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
 	  page_offer_event_form, "Form to record an offer taken over, taken "
 	  "home or closed from a date" },

@@ -236,3 +236,41 @@ describe('offers taken over, taken home, closed', () => {
 		assert.equal(ev.events[0].to_operator, '810');
 	});
 });
+
+describe('long-term purchase agreements', () => {
+	let offer;
+
+	before(async () => {
+		offer = await create({ name: 'Købsaftaletilbud Halfway House' });
+	});
+
+	test('the secretariat or the buying municipality records one', async () => {
+		const path = `/tilbud/${offer.id}/koebsaftale`;
+		const form = { buyer: '810', starts_on: '2012-01-01',
+		    binding_years: '15', guarantor: 'buyer', note: 'Renovering' };
+		for (const c of [op851, reader])
+			assert.equal((await postForm(c, path, form)).status, 403);
+		assert.equal((await postForm(authority, path,
+		    { ...form, buyer: '820' })).status, 403);
+		const bad = await postForm(authority, path,
+		    { ...form, binding_years: '0' });
+		assert.equal(bad.status, 400);
+		assert.match(bad.text, /Bindingsperioden skal være et helt antal år/);
+		const ok = await postForm(authority, path, form);
+		assert.equal(ok.status, 303, ok.text.slice(0, 300));
+		const byAdmin = await postForm(admin, path, { buyer: '851',
+		    starts_on: '2013-07-01', binding_years: '5', guarantor: '' });
+		assert.equal(byAdmin.status, 303, byAdmin.text.slice(0, 300));
+		const list = await anon.getJson(
+		    `/api/v1/purchase-agreements?offer=${offer.id}`);
+		assert.deepEqual(list.purchase_agreements.map((p) => [p.buyer,
+		    p.operator, p.binding_years, p.guarantor]),
+		    [['810', '851', 15, '810'], ['851', '851', 5, null]]);
+		const html = await page(anon, `/tilbud/${offer.id}`);
+		assert.match(html, /Købsaftaler/);
+		assert.match(html, /15 år/);
+		const per = await page(anon, '/tilbud/koebsaftaler?kommune=810');
+		assert.match(per, /Købsaftaletilbud Halfway House/);
+		assert.doesNotMatch(per, />5 år</);
+	});
+});

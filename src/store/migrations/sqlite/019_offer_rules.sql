@@ -45,3 +45,22 @@ CREATE TABLE offer_event (
 	UNIQUE (offer_id, on_date, kind)
 ) STRICT;
 CREATE INDEX offer_event_offer ON offer_event (offer_id, on_date);
+
+-- A long-term purchase agreement (købsaftale): a buying municipality
+-- buys places of an offer from its operator for a binding period from
+-- starts_on (e.g. 15 years); guarantor is who gives the idle-capacity
+-- guarantee (tomgangsgaranti), '' when none is given.
+CREATE TABLE purchase_agreement (
+	id		INTEGER PRIMARY KEY,
+	offer_id	INTEGER NOT NULL REFERENCES offer(id),
+	buyer		TEXT NOT NULL REFERENCES organisation(code),
+	operator	TEXT NOT NULL REFERENCES organisation(code),
+	starts_on	TEXT NOT NULL CHECK (date(starts_on) IS starts_on),
+	binding_years	INTEGER NOT NULL CHECK (binding_years BETWEEN 1 AND 50),
+	guarantor	TEXT NOT NULL DEFAULT '',
+	note		TEXT NOT NULL DEFAULT '',
+	created_at	TEXT NOT NULL,
+	created_by	TEXT NOT NULL
+) STRICT;
+CREATE INDEX purchase_agreement_offer ON purchase_agreement (offer_id);
+CREATE INDEX purchase_agreement_buyer ON purchase_agreement (buyer);
