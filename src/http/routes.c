@@ -54,6 +54,16 @@ static const struct route routes[] = {
 	  api_offer_delete, "Delete an offer (history kept); needs If-Match" },
 	{ "GET", "/api/v1/offers/:id/history", ROLES_USERS, ROUTE_API,
 	  api_offer_history, "Audit history of an offer, newest first" },
+	{ "GET", "/api/v1/offers/:id/coverage", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_coverage, "Coverage of an offer per municipality: "
+	  "category, each municipality's opt-out steps and whether covered" },
+	{ "GET", "/api/v1/purchase-agreements", ROLES_PUBLIC, ROUTE_API,
+	  api_purchases, "Long-term purchase agreements: buyer, operator, "
+	  "offer, binding period, who gives the idle-capacity guarantee "
+	  "(?municipality=, ?offer=)" },
+	{ "GET", "/api/v1/offers/:id/events", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_events, "An offer taken over, taken home or closed: its "
+	  "dated events with operator and status before and after" },
 
 	/* Users. */
 	{ "GET", "/api/v1/users", ROLES_ADMIN, ROUTE_API, api_users_list,
@@ -138,6 +148,10 @@ static const struct route routes[] = {
 	  "Form for a new offer" },
 	{ "POST", "/tilbud/nyt", ROLES_EDITORS, 0, page_offer_new_post,
 	  "Create an offer" },
+	{ "GET", "/tilbud/fravalg", ROLES_PUBLIC, 0, page_optouts,
+	  "Municipalities' opt-outs of category 2 offers (?kommune=)" },
+	{ "GET", "/tilbud/koebsaftaler", ROLES_PUBLIC, 0, page_purchases,
+	  "Long-term purchase agreements per municipality (?kommune=)" },
 	{ "GET", "/tilbud/:id", ROLES_PUBLIC, 0, page_offer_view,
 	  "One offer with places by year and history" },
 	{ "GET", "/tilbud/:id/rediger", ROLES_EDITORS, 0, page_offer_edit_form,
@@ -146,6 +160,28 @@ static const struct route routes[] = {
 	  "Save changes to an offer" },
 	{ "POST", "/tilbud/:id/slet", ROLES_EDITORS, 0, page_offer_delete_post,
 	  "Delete an offer" },
+	{ "GET", "/tilbud/:id/fravalg", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_offer_optout_form,
+	  "Form to opt a category 2 offer out (a municipality, its own) or "
+	  "to ask a municipality to reconsider (the secretariat)" },
+	{ "POST", "/tilbud/:id/fravalg", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_offer_optout_post,
+	  "Record an opt-out step: fravalgt, fastholdt, tilvalgt (only the "
+	  "municipality itself), genovervej (only the secretariat)" },
+	{ "GET", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_form,
+	  "Form for a long-term purchase agreement of the offer" },
+	{ "POST", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_post,
+	  "Record a long-term purchase agreement (the secretariat, or a "
+	  "municipality as the buyer)" },
+	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
+	  page_offer_event_form, "Form to record an offer taken over, taken "
+	  "home or closed from a date" },
+	{ "POST", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
+	  page_offer_event_post, "Record an offer taken over, taken home or "
+	  "closed from a date (confirmed first); the operator or status "
+	  "changes from that date" },
 	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
 	  "Tariff, surplus and occupancy calculators" },
 	{ "POST", "/beregn/takst", ROLES_PUBLIC, ROUTE_ANON_FORM,

@@ -314,6 +314,20 @@ void	page_takeovers(struct http_req *r);
 void	page_takeover_notify(struct http_req *r);
 void	page_takeover_apply(struct http_req *r);
 
+/* page_offer_rules.c, api_offer_rules.c: opt-outs and offers' events */
+void	page_optouts(struct http_req *r);
+void	page_offer_optout_form(struct http_req *r);
+void	page_offer_optout_post(struct http_req *r);
+void	page_offer_event_form(struct http_req *r);
+void	page_offer_event_post(struct http_req *r);
+void	api_offer_coverage(struct http_req *r);
+void	api_offer_events(struct http_req *r);
+/* page_purchase.c: long-term purchase agreements */
+void	page_purchases(struct http_req *r);
+void	page_purchase_form(struct http_req *r);
+void	page_purchase_post(struct http_req *r);
+void	api_purchases(struct http_req *r);
+
 /* page.c: shared assets */
 void	page_favicon(struct http_req *r);
 /* page_about.c */

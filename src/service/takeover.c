@@ -11,6 +11,7 @@
 #include "core/org.h"
 #include "core/role.h"
 #include "core/takeover.h"
+#include "service/offer_event.h"
 #include "service/register.h"
 #include "service/svc.h"
 #include "service/takeover.h"
@@ -156,13 +157,15 @@ takeover_notify(struct svc *s, int64_t offer_id, const char *municipality,
 static int
 apply_in_tx(struct svc *s, struct takeover *t, struct err *e)
 {
-	struct offer	o;
+	struct offer	o, before;
 	int		rc;
 
 	if ((rc = offer_store_get(s->db, s->arena, t->offer_id, &o, e)) != 0)
 		return rc;
+	before = o;
 	o.operator_code = t->to_code;
 	if ((rc = register_offer_update_in_tx(s, &o, o.version, e)) != 0 ||
+	    (rc = offer_event_takeover_in_tx(s, t, &before, e)) != 0 ||
 	    (rc = takeover_store_applied(s->db, t->id, s->now_iso, e)) != 0)
 		return rc;
 	t->applied_at = s->now_iso;
