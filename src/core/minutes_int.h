@@ -147,6 +147,16 @@ bool	mn_digits(const char **p, long *v);
 int	mn_normalise(struct ctx *c, const char *text, size_t len,
 		    struct err *e);
 
+/* Markup (minutes_markup.c) */
+/* True if text[0..len) looks like HTML. */
+bool	mn_is_html(const char *text, size_t len);
+/* The text of HTML text[0..len) in a, its length in *outlen. */
+char	*mn_unhtml(struct arena *a, const char *text, size_t len,
+	    size_t *outlen);
+/* Remove markdown bullets before headings and bold marks from the line
+   s in place; returns its new length. */
+size_t	mn_unmarkdown(char *s);
+
 /* 2./3./5./6. Quotations, item headings and items (minutes_items.c) */
 void	mn_mark_quotes(struct ctx *c);
 int	mn_find_heads(struct ctx *c, struct head **out, size_t *nout,
@@ -155,6 +165,7 @@ void	mn_parse_item(struct ctx *c, struct minutes_item *it, size_t
 		    from, size_t to);
 void	mn_numbered_item(struct ctx *c, struct minutes_item *it, const
 		    struct head *h, size_t to);
+bool	mn_is_doc_title(const char *s);
 bool	mn_pre_items(struct ctx *c, size_t hdr_end, size_t limit,
 		    struct minutes_item *it);
 

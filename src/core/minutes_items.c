@@ -563,8 +563,8 @@ mn_numbered_item(struct ctx *c, struct minutes_item *it, const struct head *h,
 }
 
 /* The document's own title line: "Dagsorden til SOCDIR den …". */
-static bool
-is_doc_title(const char *s)
+bool
+mn_is_doc_title(const char *s)
 {
 	static const char *const w[] = { "dagsorden ", "referat ",
 	    "mødereferat", "beslutningsreferat", "beslutningsprotokol",
@@ -593,7 +593,7 @@ mn_pre_items(struct ctx *c, size_t hdr_end, size_t limit,
 
 	for (i = 0; i < limit; i++)
 		if (c->l[i].use == USE_NONE && c->l[i].len > 0 &&
-		    !c->l[i].quoted && is_doc_title(c->l[i].s)) {
+		    !c->l[i].quoted && mn_is_doc_title(c->l[i].s)) {
 			c->l[i].use = USE_TITLE;
 			c->d->title = c->l[i].s;
 			break;

@@ -294,15 +294,17 @@ cmp_textref(const void *x, const void *y)
 /*
  * Running headers and footers: a line that appears next to at least two
  * page numbers (within NEAR_PAGE lines of text) is page furniture, e.g.
- * "Dagsorden til SOCDIR den 6. marts 2014" printed on every page. Lines
- * with a fixed role (headings, markers, labels) are never taken.
+ * "Dagsorden til SOCDIR den 6. marts 2014" printed on every page, and
+ * the same text as the first line of the document (the first page's
+ * header) unless it is the document's title. Lines with a fixed role
+ * (headings, markers, labels) are never taken.
  */
 static void
 strip_running(struct ctx *c, const bool *pageno, bool *furniture)
 {
 	struct textref	*v;
 	bool		*near;
-	size_t		 i, j, k, m, nv = 0, run;
+	size_t		 i, j, k, m, nv = 0, run, first;
 	int		 dir;
 
 	near = arena_calloc(c->a, c->n + 1, sizeof(*near));
@@ -343,14 +345,28 @@ strip_running(struct ctx *c, const bool *pageno, bool *furniture)
 		run = j - i;
 		if (run < 2)
 			continue;
-		mn_warn(c, c->l[v[i].i].no, "page_header_removed",
-		    "Fjernede sidehoved/sidefod «%s» (%zu gange, første på "
-		    "linje %d)", mn_excerpt(c->a, v[i].s, EXCERPT), run,
-		    c->l[v[i].i].no);
+		/* the first page's header has no page number near it: the
+		   same text as the first line of the document is the same
+		   furniture, unless it names the document */
+		first = v[i].i;
+		for (m = 0; m < c->n && (c->l[m].use == USE_GONE ||
+		    c->l[m].len == 0); m++)
+			;
+		if (m < c->n && !near[m] && strcmp(c->l[m].s, v[i].s) == 0 &&
+		    !mn_is_doc_title(v[i].s)) {
+			c->l[m].use = USE_GONE;
+			furniture[m] = true;
+			first = m;
+			run++;
+		}
 		for (m = i; m < j; m++) {
 			c->l[v[m].i].use = USE_GONE;
 			furniture[v[m].i] = true;
 		}
+		mn_warn(c, c->l[first].no, "page_header_removed",
+		    "Fjernede sidehoved/sidefod «%s» (%zu gange, første på "
+		    "linje %d)", mn_excerpt(c->a, c->l[first].s, EXCERPT), run,
+		    c->l[first].no);
 	}
 }
 
@@ -541,6 +557,11 @@ mn_normalise(struct ctx *c, const char *text, size_t len, struct err *e)
 
 	if ((rc = check_input(text, len, e)) != 0)
 		return rc;
+	if (mn_is_html(text, len)) {
+		text = mn_unhtml(c->a, text, len, &len);
+		mn_warn(c, 0, "markup_removed", "HTML-opmærkning er fjernet; "
+		    "linjenumre henviser til teksten uden opmærkning");
+	}
 	split_lines(c, text, len, &ctl);
 	if (ctl > 0)
 		mn_warn(c, 0, "control_characters", "%zu styretegn blev erstattet "
@@ -560,6 +581,7 @@ mn_normalise(struct ctx *c, const char *text, size_t len, struct err *e)
 				}
 			}
 		strip_markdown(l);
+		l->len = mn_unmarkdown(l->s);
 		if (l->len > 0 && is_page_number(l->s)) {
 			if (npg++ == 0)
 				fpg = l->no;
