@@ -289,6 +289,7 @@ import_one(struct svc *s, struct imp *im, const char *text, size_t len,
 	im->result = r.created ? "oprettet" : "fandtes allerede";
 	im->nitems = r.nitems;
 	im->nunplaced = r.nunplaced;
+	im->no_start = r.start_unread;
 	printf("%lld\n", (long long)r.id);
 	fflush(stdout);
 	fprintf(stderr, "%s: møde %lld %s (%zu punkter", im->path,
