@@ -156,6 +156,10 @@ char	*mn_unhtml(struct arena *a, const char *text, size_t len,
 /* Remove markdown bullets before headings and bold marks from the line
    s in place; returns its new length. */
 size_t	mn_unmarkdown(char *s);
+/* A header table read column by column (three or more bare labels, then
+   as many values): each label joined with its value on the label's
+   line, the value lines gone. */
+void	mn_join_label_column(struct ctx *c);
 
 /* 2./3./5./6. Quotations, item headings and items (minutes_items.c) */
 void	mn_mark_quotes(struct ctx *c);

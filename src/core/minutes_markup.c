@@ -6,6 +6,8 @@
  *     a table cell ends with a tab so "<b>Møde</b><td>Møde i …" becomes
  *     "Møde	Møde i …", white space inside a paragraph is one space as a
  *     browser shows it, head/script/style are dropped, entities decoded;
+ *   - a header table read column by column (PDF without layout): the
+ *     labels first, then the values, joined again pair by pair;
  *   - markdown in a line: a list bullet in front of a numbered heading
  *     ("- 3. Title**") and bold marks ("**Møde**", a lone "**" left
  *     where an export cut a bold run).
@@ -261,4 +263,50 @@ mn_unmarkdown(char *s)
 	while (n > 0 && s[n - 1] == ' ')
 		s[--n] = '\0';
 	return n;
+}
+
+/* Line i holds only a header label ("Møde", "Sagsnr./Dok.nr.:"). */
+static bool
+bare_label(const struct ctx *c, size_t i)
+{
+	const char *val;
+
+	return c->l[i].use != USE_GONE && c->l[i].len > 0 &&
+	    mn_label_of(c->l[i].s, &val) != H_NONE && *val == '\0';
+}
+
+void
+mn_join_label_column(struct ctx *c)
+{
+	size_t	i, j, k, m, v;
+
+	for (i = 0; i < c->n; i = j) {
+		for (j = i; j < c->n && bare_label(c, j); j++)
+			;
+		if ((k = j - i) < 3) {
+			j = j > i ? j : i + 1;
+			continue;
+		}
+		/* the values: exactly k lines of text after blank lines,
+		   then a blank line or the end */
+		for (v = j; v < c->n && (c->l[v].use == USE_GONE ||
+		    c->l[v].len == 0); v++)
+			;
+		for (m = 0; m < k && v + m < c->n && c->l[v + m].use !=
+		    USE_GONE && c->l[v + m].len > 0 && !mn_is_structural(
+		    c->l[v + m].s); m++)
+			;
+		if (m < k || (v + k < c->n && c->l[v + k].len > 0))
+			continue;
+		for (m = 0; m < k; m++) {
+			c->l[i + m].s = arena_printf(c->a, "%s %s",
+			    c->l[i + m].s, c->l[v + m].s);
+			c->l[i + m].len = strlen(c->l[i + m].s);
+			c->l[v + m].use = USE_GONE;
+		}
+		mn_warn(c, c->l[i].no, "header_table_joined", "Mødets hoved "
+		    "stod som en tabel med etiketterne før værdierne (linje %d "
+		    "og %d); de er sat sammen parvis", c->l[i].no, c->l[v].no);
+		j = v + k;
+	}
 }

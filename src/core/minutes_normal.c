@@ -592,6 +592,7 @@ mn_normalise(struct ctx *c, const char *text, size_t len, struct err *e)
 	removed_warning(c, nph, fph, "skabelontekst («Click here to enter "
 	    "text.»)", "placeholder_removed");
 	removed_warning(c, npg, fpg, "sidetal", "page_number_removed");
+	mn_join_label_column(c);
 	strip_running(c, pageno, furniture);
 	heal_page_breaks(c, furniture);
 	dehyphenate(c);

@@ -640,6 +640,22 @@ dump(const char *seedname, const char *writer, const char *what,
 	json_dump_file(j, path, JSON_INDENT(1) | JSON_SORT_KEYS);
 }
 
+static void
+dump_text(const char *seedname, const char *writer, const char *text)
+{
+	const char	*dir = getenv("CORPUS_DUMP");
+	char		 path[4096];
+	FILE		*f;
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	snprintf(path, sizeof(path), "%s/%.3s-%s.txt", dir, seedname, writer);
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
 /* 1 when the variant does not parse to the meeting of the plain text
    (reported), else 0. */
 static int
@@ -657,6 +673,7 @@ same(const char *seedname, const char *writer, json_t *want,
 		    seedname, writer);
 		dump(seedname, writer, "want", want);
 		dump(seedname, writer, "got", got);
+		dump_text(seedname, writer, text);
 	}
 	json_decref(got);
 	return bad;
@@ -689,8 +706,11 @@ run_seed(const char *name)
 	bad += same(name, "case-form-2", want, &a, w_case_form(&a, &s, 2));
 	bad += same(name, "paged", want, &a, w_paged(&a, &s));
 	bad += same(name, "docx", want, &a, w_docx(&a, &s));
-	/* ramme's PDF layout (w_pdf) does not parse back yet: its header
-	   block is not read; checked only when CORPUS_PDF is set */
+	/* ramme's own PDF (w_pdf) read back through pdftotext does not yet
+	   parse to the same meeting for every seed: the writer leaves out
+	   an apology's note, the lone "Referat" line above the header stays
+	   unplaced, and multi-line header values break the column pairing.
+	   Checked only when CORPUS_PDF is set. */
 	if (getenv("CORPUS_PDF") != NULL)
 		bad += same(name, "pdf", want, &a, w_pdf(&a, &d));
 	assert_int_equal(bad, 0);
