@@ -182,7 +182,7 @@ page_meetings_incomplete(struct http_req *r)
 		ui_cell_int(&t, v[i].nitems);
 		ui_cell_int(&t, v[i].nunplaced);
 		ui_cell_begin(&t);
-		html_date(h, v[i].created_at);
+		html_time(h, v[i].created_at);
 		ui_cell_end(&t);
 	}
 	ui_table_end(&t);
