@@ -147,6 +147,24 @@ http_form_file(struct http_req *r, const char *name)
 	return NULL;
 }
 
+size_t
+http_form_files(struct http_req *r, const char *name,
+    const struct http_field **out, size_t max)
+{
+	size_t	n = 0;
+	int	i;
+
+	form_parse(r);
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].name, name) == 0 &&
+		    r->form[i].filename != NULL) {
+			if (n < max)
+				out[n] = &r->form[i];
+			n++;
+		}
+	return n;
+}
+
 int
 http_form_error(struct http_req *r, struct err *e)
 {

@@ -564,6 +564,9 @@ static const struct route routes[] = {
 	  "Upload minutes exported as text" },
 	{ "POST", "/moeder/import", ROLES_ADMIN, 0, page_meeting_import_post,
 	  "Import the uploaded minutes (the same text only once)" },
+	{ "GET", "/moeder/ufuldstaendige", ROLES_ADMIN, 0,
+	  page_meetings_incomplete, "Imported meetings whose start could not "
+	  "be read (Ufuldstændige møder)" },
 	{ "GET", "/moeder/:id", ROLES_PUBLIC, 0, page_meeting_view,
 	  "A meeting: header, agenda, attachments, minutes, follow-ups "
 	  "(closed items only for members and the secretariat)" },

@@ -223,6 +223,7 @@ void	page_accounts_ledger(struct http_req *r);
  * page_import.c, page_body.c (bodies, members, nominations)
  */
 void	page_meetings(struct http_req *r);
+void	page_meetings_incomplete(struct http_req *r);
 void	page_meeting_new_form(struct http_req *r);
 void	page_meeting_new_post(struct http_req *r);
 void	page_meeting_import_form(struct http_req *r);

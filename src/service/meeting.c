@@ -2158,6 +2158,7 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 	m.source_name = name;
 	m.source_fingerprint = fp;
 	m.unplaced = unplaced_json(s, d);
+	m.start_unread = out->start_unread = m.starts_at == NULL;
 	if ((rc = meeting_store_insert(s->db, &m, s->now_iso, &out->id, e))
 	    != 0)
 		return rc;
@@ -2212,6 +2213,17 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 }
 
 int
+meeting_incomplete_list(struct svc *s, struct meeting_incomplete **out,
+    size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	return meeting_store_incomplete(s->db, s->arena, out, n, e);
+}
+
+int
 meeting_import(struct svc *s, const char *name, const char *text, size_t len,
     int64_t body_id, struct meeting_import_result *out, struct err *e)
 {
@@ -2240,6 +2252,30 @@ meeting_import(struct svc *s, const char *name, const char *text, size_t len,
 		return rc;
 	}
 	return finish(s, out->id, e);
+}
+
+int
+meeting_import_doc(struct svc *s, const char *name, const char *data,
+    size_t len, int64_t body_id, struct meeting_import_result *out,
+    struct err *e)
+{
+	const char	*type = doc_text_type(data, len);
+	char		*text;
+
+	memset(out, 0, sizeof(*out));
+	if (type == NULL)
+		return meeting_import(s, name, data, len, body_id, out, e);
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	if (strcmp(type, DOC_TYPE_XLSX) == 0)
+		return err_set(e, ERR_INVALID, "not_minutes", "file",
+		    "Filen er et regneark, ikke et referat");
+	if ((text = doc_text_extract(s->arena, type, data, len)) == NULL)
+		return err_set(e, ERR_INVALID, "no_text", "file",
+		    strcmp(type, DOC_TYPE_PDF) == 0 ? "Der er ingen tekst i "
+		    "PDF-filen (den er måske scannet)" : "Der er ingen tekst i "
+		    "Word-filen");
+	return meeting_import(s, name, text, strlen(text), body_id, out, e);
 }
 
 int
