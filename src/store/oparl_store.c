@@ -329,15 +329,19 @@ oparl_store_stamps(struct db *db, struct arena *a, const char **created,
 
 	*created = *modified = NULL;
 	/* The latest change of any object the feed shows, deletions
-	 * included. */
+	 * included; a stamp that is not one (a bad row) is passed over. */
+#define STAMP(x)	"CASE WHEN substr(" x ", 1, 1) BETWEEN '0' AND '9' " \
+			"AND length(" x ") >= 20 THEN " x " END"
 	st = db_prep(db, "SELECT (SELECT min(created_at) FROM body), max(x) "
-	    "FROM (SELECT max(updated_at) AS x FROM body "
-	    "UNION ALL SELECT max(updated_at) FROM organisation "
-	    "UNION ALL SELECT max(updated_at) FROM person "
-	    "UNION ALL SELECT max(updated_at) FROM membership "
-	    "UNION ALL SELECT max(" MEETING_MOD ") FROM meeting m WHERE "
-	    MEETING_PUBLIC " UNION ALL SELECT max(deleted_at) FROM tombstone)",
-	    e);
+	    "FROM (SELECT max(" STAMP("updated_at") ") AS x FROM body "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM organisation "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM person "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM membership "
+	    "UNION ALL SELECT max(" STAMP("mm") ") FROM (SELECT " MEETING_MOD
+	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") "
+	    "UNION ALL SELECT max("
+	    STAMP("deleted_at") ") FROM tombstone)", e);
+#undef STAMP
 	if (st == NULL)
 		return ERR_DB;
 	if ((rc = db_step(st, e)) == DB_ROW) {
