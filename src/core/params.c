@@ -174,6 +174,11 @@ static const struct param_desc descs[] = {
 	  "referat DAS 6. marts 2014: 1. juni, fra 2015 1. maj",
 	  PARAM_UNIT_COUNT, 1, 12, NULL, NULL,
 	  F(approval_deadline_month), { { 0, 6 }, { 2015, 5 } }, 2 },
+	{ "totp_required_admin",
+	  "Sekretariatets administratorer skal bruge to-trins-bekræftelse",
+	  "OWASP ASVS 2.7 / 2.8",
+	  PARAM_UNIT_FLAG, 0, 1, NULL, NULL,
+	  F(totp_required_admin), { { 0, 1 } }, 1 },
 };
 
 #undef F

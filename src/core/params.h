@@ -123,6 +123,11 @@ struct agreement_params {
 	int64_t	approval_deadline_month; /* the councils approve the next
 					   year's documents by the 1st of this
 					   month (6 until 2014, 5 from 2015) */
+
+	/* Security. */
+	int64_t	totp_required_admin;	/* 1: the secretariat's admins must
+					   use a second login factor (TOTP)
+					   before they can do anything */
 };
 
 /* Units a parameter is given in. */
