@@ -276,7 +276,7 @@ page_twofactor_post(struct http_req *r)
 	HTML_LIT(h, "<p>Har du mistet telefonen, kan du logge ind med en af "
 	    "disse koder i stedet for koden fra appen. Hver kode virker én "
 	    "gang. <strong>Gem dem nu et sikkert sted</strong> — de bliver "
-	    "ikke vist igen.</p><ul class=\"ramme-codes\">");
+	    "ikke vist igen.</p><ul class=\"nobullet-list ramme-codes\">");
 	for (i = 0; i < TWOFACTOR_CODES; i++) {
 		HTML_LIT(h, "<li><code>");
 		html_text(h, c.code[i]);
