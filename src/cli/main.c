@@ -101,14 +101,21 @@ const struct cli_cmd cli_cmds[] = {
 	  "Prints every route with its method, the roles allowed and what it\n"
 	  "does, generated from the route table; docs/api.md is its output.\n",
 	  cmd_routes },
-	{ "user", "add or list users",
+	{ "user", "add or list users, enrol or reset their second factor",
 	  "ramme user add NAME --role admin|operator|authority|reader\n"
 	  "                [--org CODE] [--display-name TEXT] --password-stdin\n"
 	  "                [--db PATH]\n"
-	  "ramme user list [--db PATH]\n\n"
+	  "ramme user list [--db PATH]\n"
+	  "ramme user totp NAME --secret BASE32 [--db PATH]\n"
+	  "ramme user totp-reset NAME [--db PATH]\n\n"
 	  "add creates a user; the password is read from the first line of\n"
 	  "standard input (at least 10 characters). Operators and authorities\n"
-	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n",
+	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n"
+	  "totp enrols NAME's second factor with the given key (base32, at\n"
+	  "least 16 characters; for scripts and tests) and prints ten new\n"
+	  "recovery codes. totp-reset removes it when a phone is lost: the\n"
+	  "next login is with the password alone, and an admin is sent to\n"
+	  "enrol again. Both are audited.\n",
 	  cmd_user },
 	{ "import", "import offers or organisations from CSV",
 	  "ramme import offers FILE.csv [--db PATH] [--dry-run]\n"

@@ -139,6 +139,10 @@ struct agreement_params {
 					   is never deleted */
 	int64_t	retention_mail_days;	/* a sent or cancelled mail is kept
 					   this many days (90) */
+	/* Security. */
+	int64_t	totp_required_admin;	/* 1: the secretariat's admins must
+					   use a second login factor (TOTP)
+					   before they can do anything */
 };
 
 /* Units a parameter is given in. */
