@@ -174,6 +174,11 @@ static const struct param_desc descs[] = {
 	  "referat DAS 6. marts 2014: 1. juni, fra 2015 1. maj",
 	  PARAM_UNIT_COUNT, 1, 12, NULL, NULL,
 	  F(approval_deadline_month), { { 0, 6 }, { 2015, 5 } }, 2 },
+	{ "reminder_days",
+	  "Dage før en frist, hvor der sendes påmindelse pr. e-mail",
+	  "sekretariatets valg [K]",
+	  PARAM_UNIT_COUNT, 1, 60, NULL, NULL,
+	  F(reminder_days), { { 0, 7 } }, 1 },
 };
 
 #undef F

@@ -123,6 +123,12 @@ struct agreement_params {
 	int64_t	approval_deadline_month; /* the councils approve the next
 					   year's documents by the 1st of this
 					   month (6 until 2014, 5 from 2015) */
+
+	/* The yearly cycle's e-mail (service/mail.h). */
+	int64_t	reminder_days;		/* a reminder this many days before a
+					   deadline of the year: a tariff
+					   round's, a submission's, a
+					   hearing's, an approval's (7) */
 };
 
 /* Units a parameter is given in. */

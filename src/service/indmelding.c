@@ -12,6 +12,7 @@
 #include "core/role.h"
 #include "service/agreement.h"
 #include "service/indmelding.h"
+#include "service/mail_events.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -231,7 +232,8 @@ ind_open(struct svc *s, int year, const char *deadline, int64_t *id,
 	if ((rc = audit_add(s->db, s->who, s->now_iso, "indmelding_year",
 	    idtxt(s, *id), "create", NULL, arena_printf(s->arena,
 	    "{\"year\":%s,\"submissions\":%lld}", dump(s, ind_year_json(&y)),
-	    (long long)n), e)) != 0)
+	    (long long)n), e)) != 0 ||
+	    (rc = mail_ind_opened(s, &y, e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
@@ -583,6 +585,9 @@ ind_act(struct svc *s, int64_t sub_id, int64_t expected_version,
 	    idtxt(s, sub_id), actions[act], dump(s, ind_sub_json(&sub)),
 	    dump(s, ind_sub_json(&after)), e)) != 0)
 		goto fail;
+	if (act != SUBMISSION_SUBMIT && (rc = mail_ind_reviewed(s, &after, &y,
+	    act == SUBMISSION_RETURN, e)) != 0)
+		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
 	if (version != NULL)
@@ -628,6 +633,8 @@ year_set(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = audit_add(s->db, s->who, s->now_iso, "indmelding_year",
 	    idtxt(s, id), action, dump(s, ind_year_json(&old)),
 	    dump(s, ind_year_json(&now)), e)) != 0)
+		goto fail;
+	if (to == IND_HEARING && (rc = mail_ind_hearing(s, &now, e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:
