@@ -4,6 +4,7 @@
  * libxlsxwriter reports errors per call; the first one is remembered and
  * returned by xlsx_close(), so callers write cells without checking each.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,33 +69,23 @@ next_cell(struct xlsx *x)
 	return x->col++;
 }
 
-int
-xlsx_open(struct xlsx **out, const char *path, const char *sheet,
-    const struct xlsx_column *cols, int ncols, struct err *e)
+/* Start sheet with its header row of cols; the previous is finished. */
+static int
+start_sheet(struct xlsx *x, const char *sheet, const struct xlsx_column *cols,
+    int ncols, struct err *e)
 {
-	struct xlsx	*x;
-	int		 i;
+	int i;
 
-	*out = NULL;
 	if (ncols < 1 || ncols > XLSX_MAX_COLS)
 		return err_set(e, ERR_INVALID, "too_many_columns", NULL,
 		    "Et regneark kan her have 1 til %d kolonner",
 		    XLSX_MAX_COLS);
-	x = xcalloc(1, sizeof(*x));
-	if ((x->wb = workbook_new(path)) == NULL) {
-		free(x);
-		return err_set(e, ERR_IO, "xlsx_create", NULL,
-		    "Regnearket %.200s kunne ikke oprettes", path);
-	}
 	if (workbook_validate_sheet_name(x->wb, sheet) != LXW_NO_ERROR ||
-	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL) {
-		xlsx_discard(x);
+	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL)
 		return err_set(e, ERR_INVALID, "invalid_sheet_name", NULL,
 		    "Ugyldigt navn på arket: %.40s", sheet);
-	}
-	x->bold = workbook_add_format(x->wb);
-	format_set_bold(x->bold);
 	x->ncols = ncols;
+	memset(x->fmt, 0, sizeof(x->fmt));
 	for (i = 0; i < ncols; i++) {
 		x->fixed[i] = cols[i].width;
 		x->seen[i] = text_width(cols[i].title);
@@ -107,8 +98,86 @@ xlsx_open(struct xlsx **out, const char *path, const char *sheet,
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
+	x->col = 0;
+	return 0;
+}
+
+/* Set the current sheet's widths and its filter over the rows written. */
+static void
+finish_sheet(struct xlsx *x)
+{
+	lxw_row_t	last;
+	double		w;
+	int		i;
+
+	last = x->col > 0 ? x->row : x->row - 1;
+	for (i = 0; i < x->ncols; i++) {
+		w = x->fixed[i];
+		if (w <= 0) {
+			w = (double)x->seen[i] + 2;
+			w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ?
+			    WIDTH_MAX : w;
+		}
+		note_error(x, worksheet_set_column(x->ws, (lxw_col_t)i,
+		    (lxw_col_t)i, w, NULL));
+	}
+	note_error(x, worksheet_autofilter(x->ws, 0, 0, last,
+	    (lxw_col_t)(x->ncols - 1)));
+}
+
+int
+xlsx_open(struct xlsx **out, const char *path, const char *sheet,
+    const struct xlsx_column *cols, int ncols, struct err *e)
+{
+	struct xlsx	*x;
+	int		 rc;
+
+	*out = NULL;
+	if (ncols < 1 || ncols > XLSX_MAX_COLS)
+		return err_set(e, ERR_INVALID, "too_many_columns", NULL,
+		    "Et regneark kan her have 1 til %d kolonner",
+		    XLSX_MAX_COLS);
+	x = xcalloc(1, sizeof(*x));
+	if ((x->wb = workbook_new(path)) == NULL) {
+		free(x);
+		return err_set(e, ERR_IO, "xlsx_create", NULL,
+		    "Regnearket %.200s kunne ikke oprettes", path);
+	}
+	x->bold = workbook_add_format(x->wb);
+	format_set_bold(x->bold);
+	if ((rc = start_sheet(x, sheet, cols, ncols, e)) != 0) {
+		xlsx_discard(x);
+		return rc;
+	}
 	*out = x;
 	return 0;
+}
+
+int
+xlsx_add_sheet(struct xlsx *x, const char *sheet,
+    const struct xlsx_column *cols, int ncols, struct err *e)
+{
+	finish_sheet(x);
+	return start_sheet(x, sheet, cols, ncols, e);
+}
+
+void
+xlsx_dropdown(struct xlsx *x, int col, int first, int last,
+    const char *const *values, const char *msg)
+{
+	lxw_data_validation v;
+
+	if (col < 0 || col >= x->ncols || first < 1 || last < first)
+		return;
+	memset(&v, 0, sizeof(v));
+	v.validate = LXW_VALIDATION_TYPE_LIST;
+	v.value_list = (char **)(uintptr_t)values;
+	v.ignore_blank = LXW_VALIDATION_ON;
+	v.show_error = LXW_VALIDATION_ON;
+	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	v.error_message = (char *)(uintptr_t)msg;
+	note_error(x, worksheet_data_validation_range(x->ws, (lxw_row_t)first,
+	    (lxw_col_t)col, (lxw_row_t)last, (lxw_col_t)col, &v));
 }
 
 void
@@ -220,24 +289,10 @@ xlsx_end_row(struct xlsx *x)
 int
 xlsx_close(struct xlsx *x, struct err *e)
 {
-	lxw_row_t	 last;
-	lxw_error	 rc;
-	double		 w;
-	int		 i, overflow;
+	lxw_error	rc;
+	int		overflow;
 
-	last = x->col > 0 ? x->row : x->row - 1;
-	for (i = 0; i < x->ncols; i++) {
-		w = x->fixed[i];
-		if (w <= 0) {
-			w = (double)x->seen[i] + 2;
-			w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ?
-			    WIDTH_MAX : w;
-		}
-		note_error(x, worksheet_set_column(x->ws, (lxw_col_t)i,
-		    (lxw_col_t)i, w, NULL));
-	}
-	note_error(x, worksheet_autofilter(x->ws, 0, 0, last,
-	    (lxw_col_t)(x->ncols - 1)));
+	finish_sheet(x);
 	overflow = x->overflow;
 	rc = x->error;
 	if (overflow || rc != LXW_NO_ERROR) {

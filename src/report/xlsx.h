@@ -67,6 +67,22 @@ void	xlsx_end_row(struct xlsx *x);
  * (the file could not be written) with e filled.
  */
 int	xlsx_close(struct xlsx *x, struct err *e);
+/*
+ * Finish the current sheet (its widths and filter) and go on in a new
+ * sheet named sheet with its own header row of the ncols column titles,
+ * as xlsx_open(). Returns 0, or ERR_INVALID (bad name or columns); on
+ * error x stays usable for xlsx_discard() only.
+ */
+int	xlsx_add_sheet(struct xlsx *x, const char *sheet,
+	    const struct xlsx_column *cols, int ncols, struct err *e);
+/*
+ * Offer values (NULL-terminated, together at most 255 characters) as a
+ * dropdown in column col (0-based) of the current sheet's data rows
+ * first..last (1 = the row after the header); the spreadsheet refuses
+ * another value with the Danish message msg. A blank cell stays allowed.
+ */
+void	xlsx_dropdown(struct xlsx *x, int col, int first, int last,
+	    const char *const *values, const char *msg);
 /* Free x without writing anything. NULL is a no-op. */
 void	xlsx_discard(struct xlsx *x);
 

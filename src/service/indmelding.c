@@ -474,10 +474,32 @@ add_error(struct ind_import_report *rep, const struct err *he, int row)
 	rep->nerrors++;
 }
 
+/* Check the target-group answers of an upload into rep. */
+static int
+fits_upload_check(const struct ind_sub *sub, const struct ind_fits_upload *fu,
+    struct ind_import_report *rep, struct err *e)
+{
+	struct err	he;
+	size_t		i;
+
+	if (sub->kind != IND_MUNICIPALITY)
+		return err_set(e, ERR_INVALID, "no_fits", NULL,
+		    "Kun kommunerne vurderer målgrupperne");
+	for (i = 0; i < fu->n; i++) {
+		err_clear(&he);
+		if (ind_fit_check(&fu->fits[i], &he) != 0)
+			add_error(rep, &he, fu->rows[i]);
+	}
+	err_clear(&he);
+	if (ind_general_check(fu->general, &he) != 0)
+		add_error(rep, &he, fu->general_row);
+	return 0;
+}
+
 int
 ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
-    const int *rows, size_t n, struct ind_import_report *rep,
-    struct err *e)
+    const int *rows, size_t n, const struct ind_fits_upload *fu,
+    struct ind_import_report *rep, struct err *e)
 {
 	struct ind_sub	sub;
 	struct ind_year	y;
@@ -514,6 +536,10 @@ ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
 		if (ind_line_check(sub.kind, &v[i], &he) != 0)
 			add_error(rep, &he, rows[i]);
 	}
+	if (fu != NULL && (rc = fits_upload_check(&sub, fu, rep, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
 	if (rep->nerrors > 0) {
 		db_rollback(s->db);
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
@@ -524,6 +550,11 @@ ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
 			db_rollback(s->db);
 			return rc;
 		}
+	if (fu != NULL && (rc = ind_store_fits_put(s->db, sub_id, fu->fits,
+	    fu->n, fu->general, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
 	rep->lines = (int)n;
 	return finish_edit(s, &sub, "import", NULL, e);
 }
