@@ -1,8 +1,9 @@
 /*
- * xlsx — write one table as an Excel workbook: a header row in bold that
- * stays in view (frozen) with a filter, then data rows where text is
- * text and numbers are numbers. Column widths follow the content unless
- * the caller fixes them. Used by the register export and by reports.
+ * xlsx — write tables as an Excel workbook, one a sheet: a header row in
+ * bold that stays in view (frozen) with a filter, then data rows where
+ * text is text and numbers are numbers, optionally a column offering a
+ * dropdown of values. Column widths follow the content unless the caller
+ * fixes them. Used by the register export, reports and templates.
  *
  * The workbook is assembled in memory and temporary files and written to
  * its path by xlsx_close(); cells are written left to right, row by row.
