@@ -390,9 +390,12 @@ const struct cli_cmd cli_cmds[] = {
 	  "attempts, recipient, subject and the last error, tab separated (or\n"
 	  "JSON). retry makes a queued or failed mail due now with its\n"
 	  "attempts counted from zero; cancel stops it. remind queues the\n"
-	  "reminders of round deadlines (7 days before, and the day after)\n"
-	  "that are due, once per deadline and user, as `ramme serve` does\n"
-	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
+	  "reminders that are due, once per deadline and user, as `ramme\n"
+	  "serve` does every ten minutes: of tariff rounds, indmeldinger,\n"
+	  "the joint hearing and the approvals still pending, reminder_days\n"
+	  "before the deadline (the agreement parameter of its year, 7 by\n"
+	  "default) and the day after it (not for the hearing). `ramme serve\n"
+	  "--smtp URL` sends the outbox.\n",
 	  cmd_mail },
 	{ "retention", "delete personal data past its retention period",
 	  "ramme retention run [--dry-run] [--db PATH]\n\n"

@@ -143,6 +143,11 @@ struct agreement_params {
 	int64_t	totp_required_admin;	/* 1: the secretariat's admins must
 					   use a second login factor (TOTP)
 					   before they can do anything */
+	/* The yearly cycle's e-mail (service/mail.h). */
+	int64_t	reminder_days;		/* a reminder this many days before a
+					   deadline of the year: a tariff
+					   round's, a submission's, a
+					   hearing's, an approval's (7) */
 };
 
 /* Units a parameter is given in. */

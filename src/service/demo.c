@@ -330,9 +330,10 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	    (rc = round_publish(&d, id, r.version, &n, e)) != 0)
 		return rc;
 	rep->tariffs += n;
-	if ((rc = demo_analysis(s, e)) != 0)
+	if ((rc = demo_analysis(s, e)) != 0 ||
+	    (rc = demo_secretariat(s, e)) != 0)
 		return rc;
-	return demo_secretariat(s, e);
+	return demo_cycle(s, e);
 }
 
 int

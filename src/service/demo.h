@@ -62,5 +62,14 @@ int	demo_secretariat(struct svc *s, struct err *e);
  */
 #define DEMO_TOTP_YEARS		10
 int	demo_totp_optional(struct svc *s, int year, struct err *e);
+/*
+ * The yearly cycle (cycle_demo.c): the development strategy 2027 on its
+ * way through the councils (some approved, the region with a
+ * reservation, some pending) and the reinforced cooperation of 2027
+ * nominated and assessed by the expert panel. Called by
+ * demo_example_year() after demo_secretariat(). Returns 0 or the error
+ * of the service that failed.
+ */
+int	demo_cycle(struct svc *s, struct err *e);
 
 #endif
