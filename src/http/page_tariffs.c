@@ -15,12 +15,14 @@
 #include "core/role.h"
 #include "core/tariff.h"
 #include "http/api.h"
+#include "http/harmonised_http.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
 #include "http/ui.h"
+#include "service/harmonised.h"
 #include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -138,13 +140,15 @@ page_tariffs(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct published_tariff	*v = NULL;
+	struct harmonised	*hv = NULL;
+	const struct harmonised	*g;
 	struct tariff_filter	 f;
 	struct ui_table		 t;
 	struct ui_errors	 errs;
 	struct err		 e;
 	const char		**groups = NULL, *q;
 	int			*years = NULL;
-	size_t			 n = 0, ng = 0, ny = 0, i;
+	size_t			 n = 0, ng = 0, ny = 0, nh = 0, i;
 	int			 rc;
 
 	err_clear(&e);
@@ -183,11 +187,32 @@ page_tariffs(struct http_req *r)
 		HTML_LIT(h, " takst</p>");
 	else
 		HTML_LIT(h, " takster</p>");
+	if (harmonised_list(&r->svc, 0, &hv, &nh, &e) != 0)
+		nh = 0;
+	if (nh > 0) {
+		HTML_LIT(h, "<h2>Harmoniserede takster</h2><ul>");
+		for (i = 0; i < nh; i++) {
+			HTML_LIT(h, "<li>");
+			harmonised_line(r, h, &hv[i]);
+			HTML_LIT(h, "</li>");
+		}
+		HTML_LIT(h, "</ul>");
+	}
 	ui_table_begin(&t, h, NULL, cols, 11);
 	for (i = 0; i < n; i++) {
 		ui_row(&t);
-		ui_cell_link(&t, idpath(r, "/tilbud/%lld", v[i].offer_id),
-		    v[i].offer_name);
+		ui_cell_begin(&t);
+		HTML_LIT(h, "<a");
+		html_url(h, "href", idpath(r, "/tilbud/%lld", v[i].offer_id));
+		HTML_LIT(h, ">");
+		html_text(h, v[i].offer_name);
+		HTML_LIT(h, "</a>");
+		if ((g = harmonised_find(hv, nh, v[i].offer_id)) != NULL) {
+			HTML_LIT(h, "<br><small>");
+			harmonised_line(r, h, g);
+			HTML_LIT(h, "</small>");
+		}
+		ui_cell_end(&t);
 		ui_cell(&t, v[i].operator_name ? v[i].operator_name :
 		    "Ikke oplyst");
 		ui_cell(&t, v[i].location_name ? v[i].location_name :
