@@ -8,6 +8,7 @@
 #define RAMME_HARMONISED_HTTP_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,10 +24,11 @@ const struct harmonised *harmonised_find(const struct harmonised *v,
 	    size_t n, int64_t offer_id);
 /*
  * Write "NAME (fra ÅR). Harmoniseret takst for: A, B" with each offer
- * linked to its page.
+ * linked to its page; without with_name only "Harmoniseret takst for:
+ * A, B" (a table cell).
  */
 void	harmonised_line(struct http_req *r, struct html *h,
-	    const struct harmonised *g);
+	    const struct harmonised *g, bool with_name);
 /* The section "Harmoniseret takst" of offer o's page. */
 void	harmonised_section(struct page *p, const struct offer *o);
 /*

@@ -43,15 +43,19 @@ harmonised_find(const struct harmonised *v, size_t n, int64_t offer_id)
 
 void
 harmonised_line(struct http_req *r, struct html *h,
-    const struct harmonised *g)
+    const struct harmonised *g, bool with_name)
 {
 	size_t i;
 
-	HTML_LIT(h, "<span class=\"harmonised\"><strong>");
-	html_text(h, g->name);
-	HTML_LIT(h, "</strong> (fra ");
-	html_text(h, arena_printf(&r->arena, "%d", g->from_year));
-	HTML_LIT(h, "). Harmoniseret takst for: ");
+	HTML_LIT(h, "<span class=\"harmonised\">");
+	if (with_name) {
+		HTML_LIT(h, "<strong>");
+		html_text(h, g->name);
+		HTML_LIT(h, "</strong> (fra ");
+		html_text(h, arena_printf(&r->arena, "%d", g->from_year));
+		HTML_LIT(h, "). ");
+	}
+	HTML_LIT(h, "Harmoniseret takst for: ");
 	for (i = 0; i < g->nmembers; i++) {
 		if (i > 0)
 			HTML_LIT(h, ", ");
@@ -82,7 +86,7 @@ harmonised_section(struct page *p, const struct offer *o)
 	}
 	if (n > 0) {
 		HTML_LIT(h, "<p>");
-		harmonised_line(r, h, &v[0]);
+		harmonised_line(r, h, &v[0], true);
 		HTML_LIT(h, "</p>");
 		return;
 	}

@@ -173,6 +173,17 @@ page_tariffs(struct http_req *r)
 	    "af året har sin egen begrundelse og gyldighedsperiode.</p>");
 	ui_error_summary(h, &errs);
 	filters(&p, groups, ng, years, ny, &errs);
+	if (harmonised_list(&r->svc, 0, &hv, &nh, &e) != 0)
+		nh = 0;
+	if (nh > 0) {
+		HTML_LIT(h, "<h2>Harmoniserede takster</h2><ul>");
+		for (i = 0; i < nh; i++) {
+			HTML_LIT(h, "<li>");
+			harmonised_line(r, h, &hv[i], true);
+			HTML_LIT(h, "</li>");
+		}
+		HTML_LIT(h, "</ul>");
+	}
 	q = filter_query(r);
 	HTML_LIT(h, "<div class=\"actions\"><span>Hent oversigten:</span>"
 	    "<a download");
@@ -187,17 +198,6 @@ page_tariffs(struct http_req *r)
 		HTML_LIT(h, " takst</p>");
 	else
 		HTML_LIT(h, " takster</p>");
-	if (harmonised_list(&r->svc, 0, &hv, &nh, &e) != 0)
-		nh = 0;
-	if (nh > 0) {
-		HTML_LIT(h, "<h2>Harmoniserede takster</h2><ul>");
-		for (i = 0; i < nh; i++) {
-			HTML_LIT(h, "<li>");
-			harmonised_line(r, h, &hv[i]);
-			HTML_LIT(h, "</li>");
-		}
-		HTML_LIT(h, "</ul>");
-	}
 	ui_table_begin(&t, h, NULL, cols, 11);
 	for (i = 0; i < n; i++) {
 		ui_row(&t);
@@ -209,7 +209,7 @@ page_tariffs(struct http_req *r)
 		HTML_LIT(h, "</a>");
 		if ((g = harmonised_find(hv, nh, v[i].offer_id)) != NULL) {
 			HTML_LIT(h, "<br><small>");
-			harmonised_line(r, h, g);
+			harmonised_line(r, h, g, false);
 			HTML_LIT(h, "</small>");
 		}
 		ui_cell_end(&t);

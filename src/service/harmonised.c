@@ -46,7 +46,7 @@ audit_group(struct svc *s, const struct harmonised *g,
     const int64_t *offer_ids, size_t n, int64_t id, struct err *e)
 {
 	json_t	*j, *ids;
-	char	*txt, *after;
+	char	*txt, *after, *line;
 	size_t	 i;
 	int	 rc;
 
@@ -64,10 +64,17 @@ audit_group(struct svc *s, const struct harmonised *g,
 	    arena_printf(s->arena, "%lld", (long long)id), "create", NULL,
 	    after, e)) != 0)
 		return rc;
+	/* On each offer: the group's line, as its history shows it. */
+	j = json_pack("{s:s}", "harmonised_tariff", arena_printf(s->arena,
+	    "%s (fra %d)", g->name, g->from_year));
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	line = arena_strdup(s->arena, txt != NULL ? txt : "{}");
+	free(txt);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = audit_add(s->db, s->who, s->now_iso, "offer",
 		    arena_printf(s->arena, "%lld", (long long)offer_ids[i]),
-		    "harmonise", NULL, after, e);
+		    "harmonise", NULL, line, e);
 	return rc;
 }
 
