@@ -316,7 +316,9 @@ static const struct route routes[] = {
 	  api_tariff_get, "One published tariff with every version" },
 	{ "POST", "/api/v1/tariffs/:id/change", ROLES_EDITORS, ROUTE_API,
 	  api_tariff_change, "Change a tariff in the year {tariff_ore, "
-	  "valid_from, reason}: a new version" },
+	  "valid_from, cause, reason}: a new version with its cause (renovering, "
+	  "ny_ydelse, pladser, normering, fejl, lovaendring, andet; reason "
+	  "required for andet)" },
 	{ "GET", "/api/v1/accounts", ROLES_EDITORS, ROUTE_API,
 	  api_accounts_list, "Reported accounts; filters offer, year "
 	  "(operators: their own)" },
