@@ -7,10 +7,12 @@
 #ifndef RAMME_HARMONISED_H
 #define RAMME_HARMONISED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct err;
+struct service_line;
 
 #define HARMONISED_MIN_OFFERS	2	/* offers in a group, at least */
 #define HARMONISED_NAME_MAX	200	/* bytes of a group's name */
@@ -32,5 +34,24 @@ struct harmonised_offer {
  */
 int	harmonised_check(const char *name, int from_year,
 	    const struct harmonised_offer *v, size_t n, struct err *e);
+
+/* Whether a group of from_year .. to_year (0: open) applies in year. */
+bool	harmonised_applies(int from_year, int to_year, int year);
+
+/*
+ * The group's one line set from its members' lines v[0..n-1] (each
+ * member's lines in turn, the first member's first): lines of the same
+ * paragraph, level, unit and referral dates become one line whose
+ * places, costs, income and carry-over are the members' sums, whose
+ * budgeted occupancy (and each known history year) is the mean weighted
+ * by places (rounded half up; a history year unknown for one member is
+ * unknown for the group), and whose other fields (days, month days,
+ * hours per place) are the first member's. out (room for n
+ * lines) receives the merged lines in order of first appearance,
+ * numbered 1..*nout, without computed fields or reasons; strings are
+ * borrowed from v.
+ */
+void	harmonised_merge_lines(const struct service_line *v, size_t n,
+	    struct service_line *out, size_t *nout);
 
 #endif

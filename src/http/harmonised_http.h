@@ -32,7 +32,8 @@ void	harmonised_line(struct http_req *r, struct html *h,
 /* The section "Harmoniseret takst" of offer o's page. */
 void	harmonised_section(struct page *p, const struct offer *o);
 /*
- * The group of offer_id as JSON ({id, name, from_year, operator,
+ * The group of offer_id as JSON ({id, name, from_year, to_year (null
+ * while it lasts), operator,
  * offers: [{id, name}]}), or NULL when the offer has its own tariff (an
  * offer's JSON then has no key "harmonised", as in the list).
  */

@@ -53,6 +53,9 @@ harmonised_line(struct http_req *r, struct html *h,
 		html_text(h, g->name);
 		HTML_LIT(h, "</strong> (fra ");
 		html_text(h, arena_printf(&r->arena, "%d", g->from_year));
+		if (g->to_year != 0)
+			html_text(h, arena_printf(&r->arena, " til og med %d",
+			    g->to_year));
 		HTML_LIT(h, "). ");
 	}
 	HTML_LIT(h, "Harmoniseret takst for: ");
@@ -67,6 +70,29 @@ harmonised_line(struct http_req *r, struct html *h,
 		HTML_LIT(h, "</a>");
 	}
 	HTML_LIT(h, "</span>");
+}
+
+/* The form that dissolves group g from a year (editors). */
+static void
+dissolve_form(struct page *p, const struct offer *o,
+    const struct harmonised *g)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+
+	HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
+	html_url(h, "action", idpath(r, "/tilbud/%lld/harmoniser/ophaev",
+	    o->id));
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	ui_field(h, &(struct ui_field){ .name = "year",
+	    .label = "Ophæv fra år", .width = "xs", .inputmode = "numeric",
+	    .hint = arena_printf(&r->arena, "Fra dette år får tilbuddene "
+	    "hver sin takst igen (efter %d)", g->from_year),
+	    .required = true }, NULL);
+	HTML_LIT(h, "<div class=\"actions\">");
+	ui_button(h, UI_SECONDARY, "Ophæv harmoniseret takst", NULL, NULL);
+	HTML_LIT(h, "</div></form>");
 }
 
 void
@@ -87,7 +113,12 @@ harmonised_section(struct page *p, const struct offer *o)
 	if (n > 0) {
 		HTML_LIT(h, "<p>");
 		harmonised_line(r, h, &v[0], true);
-		HTML_LIT(h, "</p>");
+		HTML_LIT(h, "</p><p>Driftsherren indberetter én takst for "
+		    "tilbuddene samlet, og den samme takst offentliggøres på "
+		    "hvert af dem.</p>");
+		if (v[0].to_year == 0 && role_may_edit_offer(&r->who,
+		    v[0].operator_code))
+			dissolve_form(p, o, &v[0]);
 		return;
 	}
 	HTML_LIT(h, "<p>Tilbuddet har sin egen takst.</p>");
@@ -117,9 +148,11 @@ harmonised_offer_json(struct http_req *r, int64_t offer_id)
 		json_array_append_new(arr, json_pack("{s:I, s:s}", "id",
 		    (json_int_t)v[0].members[i].offer_id, "name",
 		    v[0].members[i].offer_name));
-	return json_pack("{s:I, s:s, s:i, s:s, s:o}", "id",
+	return json_pack("{s:I, s:s, s:i, s:o, s:s, s:o}", "id",
 	    (json_int_t)v[0].id, "name", v[0].name, "from_year",
-	    v[0].from_year, "operator", v[0].operator_code, "offers", arr);
+	    v[0].from_year, "to_year", v[0].to_year != 0 ?
+	    json_integer(v[0].to_year) : json_null(), "operator",
+	    v[0].operator_code, "offers", arr);
 }
 
 /* True if id is among the checked offers of the posted form. */
@@ -266,4 +299,71 @@ page_harmonised_post(struct http_req *r)
 		return;
 	}
 	http_redirect(r, idpath(r, "/tilbud/%lld?besked=harmoniseret", o.id));
+}
+
+void
+page_harmonised_dissolve(struct http_req *r)
+{
+	struct harmonised	*v = NULL;
+	struct offer		 o;
+	struct page		 p;
+	struct err		 e;
+	const char		*year, *what[2];
+	char			*end;
+	size_t			 n = 0;
+	long			 y = 0;
+	int			 rc;
+
+	if (load(r, &o) != 0)
+		return;
+	err_clear(&e);
+	if ((rc = harmonised_list(&r->svc, o.id, &v, &n, &e)) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	if (n == 0) {
+		err_set(&e, ERR_NOT_FOUND, "harmonised_not_found", NULL,
+		    "Tilbuddet har ingen harmoniseret takst");
+		http_send_error(r, &e);
+		return;
+	}
+	year = gov_field(r, "year");
+	if (year != NULL)
+		y = strtol(year, &end, 10);
+	if (year == NULL || *year == '\0' || *end != '\0')
+		y = 0;
+	if (y != 0 && !ui_confirmed(r)) {
+		what[0] = arena_printf(&r->arena, "Fra %ld indberetter "
+		    "driftsherren en takst for hvert tilbud i takstrunden.", y);
+		what[1] = "De takster, der allerede er offentliggjort, "
+		    "ændres ikke.";
+		page_begin_crumbs(&p, r, "Ophæv harmoniseret takst", "tilbud",
+		    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
+		    { idpath(r, "/tilbud/%lld", o.id), o.name } }, 2);
+		ui_confirm(&p, &(struct ui_confirm){
+		    .heading = arena_printf(&r->arena, "Ophæv %s fra %ld?",
+		    v[0].name, y),
+		    .text = "Tilbuddene får hver sin takst igen.",
+		    .consequences = what, .nconsequences = 2,
+		    .action = idpath(r, "/tilbud/%lld/harmoniser/ophaev", o.id),
+		    .button = "Ophæv harmoniseret takst", .warning = true,
+		    .cancel_href = idpath(r, "/tilbud/%lld", o.id) });
+		page_end(&p, 200);
+		return;
+	}
+	if ((rc = harmonised_dissolve(&r->svc, v[0].id, (int)y, &e)) != 0) {
+		if (rc == ERR_FORBIDDEN || rc == ERR_NOT_FOUND) {
+			http_send_error(r, &e);
+			return;
+		}
+		page_begin_crumbs(&p, r, "Ophæv harmoniseret takst", "tilbud",
+		    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
+		    { idpath(r, "/tilbud/%lld", o.id), o.name } }, 2);
+		ui_alert(&p.h, UI_ERROR, NULL, e.msg);
+		dissolve_form(&p, &o, &v[0]);
+		page_end(&p, http_status_of_err(rc));
+		return;
+	}
+	http_redirect(r, idpath(r,
+	    "/tilbud/%lld?besked=harmonisering_ophaevet", o.id));
 }

@@ -145,6 +145,9 @@ flash_text(const char *key)
 		return "Købsaftalen er registreret.";
 	if (strcmp(key, "harmoniseret") == 0)
 		return "Den harmoniserede takst er registreret.";
+	if (strcmp(key, "harmonisering_ophaevet") == 0)
+		return "Den harmoniserede takst er ophævet. Tilbuddene får "
+		    "hver sin takst fra det valgte år.";
 	return NULL;
 }
 

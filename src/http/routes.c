@@ -200,6 +200,11 @@ static const struct route routes[] = {
 	  page_harmonised_post, "Group the offer with other offers of the "
 	  "same operator under one harmonised tariff (the secretariat, or "
 	  "the operator of all the offers)" },
+	{ "POST", "/tilbud/:id/harmoniser/ophaev", ROLES_EDITORS, 0,
+	  page_harmonised_dissolve, "Dissolve the offer's harmonised tariff "
+	  "from a year, after a confirmation: its offers report and publish "
+	  "their own tariffs again from then (the secretariat, or the "
+	  "operator)" },
 	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
 	  page_offer_event_form, "Form to record an offer taken over, taken "
 	  "home or closed from a date" },

@@ -333,6 +333,7 @@ void	page_purchases(struct http_req *r);
 void	page_purchase_form(struct http_req *r);
 void	page_harmonised_form(struct http_req *r);
 void	page_harmonised_post(struct http_req *r);
+void	page_harmonised_dissolve(struct http_req *r);
 void	page_purchase_post(struct http_req *r);
 void	api_purchases(struct http_req *r);
 

@@ -86,6 +86,8 @@ create_in_tx(struct svc *s, const char *name, int from_year,
 	struct harmonised_offer	*v;
 	struct harmonised	 g;
 	struct offer		 o;
+	const char		*round_title = NULL;
+	int64_t			 busy = 0;
 	size_t			 i;
 	int			 rc;
 
@@ -104,6 +106,22 @@ create_in_tx(struct svc *s, const char *name, int from_year,
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
 		    "Kun sekretariatet eller tilbuddenes driftsherre kan "
 		    "give tilbuddene en harmoniseret takst");
+	/*
+	 * A round that already holds the members' own lines for the year
+	 * (or a later one) would publish them apart: refused, so the
+	 * group's first year has one line set from its start.
+	 */
+	if ((rc = harmonised_store_lines_from(s->db, s->arena, offer_ids, n,
+	    from_year, &busy, &round_title, e)) != 0)
+		return rc;
+	for (i = 0; busy != 0 && i < n; i++)
+		if (v[i].id == busy)
+			return err_set(e, ERR_CONFLICT, "harmonised_round",
+			    "from_year", "Tilbuddet %s har allerede "
+			    "indberettet ydelseslinjer i %s. Vælg et senere "
+			    "år, som endnu ikke har en takstrunde",
+			    v[i].name, round_title != NULL ? round_title :
+			    "en takstrunde");
 	memset(&g, 0, sizeof(g));
 	g.name = name;
 	g.from_year = from_year;
@@ -162,4 +180,66 @@ harmonised_candidates(struct svc *s, const struct offer *o,
 	*out = v;
 	*n = j;
 	return 0;
+}
+
+/* Dissolve group id from year; inside the transaction. */
+static int
+dissolve_in_tx(struct svc *s, int64_t id, int year, struct err *e)
+{
+	struct harmonised	*v = NULL, *g = NULL;
+	size_t			 n = 0, i;
+	int64_t			 rounds = 0;
+	char			*before, *after;
+	int			 rc;
+
+	if ((rc = harmonised_store_list(s->db, s->arena, 0, &v, &n, e)) != 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			g = &v[i];
+	if (g == NULL)
+		return err_set(e, ERR_NOT_FOUND, "harmonised_not_found", NULL,
+		    "Den harmoniserede takst findes ikke");
+	if (!role_may_edit_offer(s->who, g->operator_code))
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet eller tilbuddenes driftsherre kan "
+		    "ophæve den harmoniserede takst");
+	if (g->to_year != 0)
+		return err_set(e, ERR_CONFLICT, "harmonised_dissolved", NULL,
+		    "Den harmoniserede takst er allerede ophævet fra %d",
+		    g->to_year + 1);
+	if (year <= g->from_year || year > 2100)
+		return err_set(e, ERR_INVALID, "harmonised_year", "year",
+		    "Skriv et år efter %d, hvor tilbuddene igen får hver "
+		    "sin takst", g->from_year);
+	if ((rc = harmonised_store_rounds_from(s->db, id, year, &rounds,
+	    e)) != 0)
+		return rc;
+	if (rounds > 0)
+		return err_set(e, ERR_CONFLICT, "harmonised_round", "year",
+		    "Den harmoniserede takst er allerede med i en takstrunde "
+		    "for %d eller senere. Vælg et år efter den seneste runde",
+		    year);
+	if ((rc = harmonised_store_set_to_year(s->db, id, year - 1, e)) != 0)
+		return rc;
+	before = arena_printf(s->arena, "{\"from_year\":%d}", g->from_year);
+	after = arena_printf(s->arena, "{\"from_year\":%d,\"to_year\":%d}",
+	    g->from_year, year - 1);
+	return audit_add(s->db, s->who, s->now_iso, "harmonised_tariff",
+	    arena_printf(s->arena, "%lld", (long long)id), "dissolve", before,
+	    after, e);
+}
+
+int
+harmonised_dissolve(struct svc *s, int64_t id, int year, struct err *e)
+{
+	int rc;
+
+	if (s->who->role != ROLE_ADMIN && s->who->role != ROLE_OPERATOR)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet eller tilbuddenes driftsherre kan "
+		    "ophæve den harmoniserede takst");
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	return finish(s, dissolve_in_tx(s, id, year, e), e);
 }

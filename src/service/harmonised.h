@@ -28,8 +28,11 @@ int	harmonised_list(struct svc *s, int64_t offer_id,
  * the same operator (ERR_INVALID with a Danish message naming an offer
  * of another operator); the caller must be the secretariat or a user of
  * that operator (ERR_FORBIDDEN); an offer already in a group gives
- * ERR_CONFLICT. One transaction with an audit record; *id receives the
- * group.
+ * ERR_CONFLICT, and so does a member with service lines in a round of
+ * from_year or later (key "harmonised_round", a Danish message naming
+ * the offer and the round: the group must start in a year whose round
+ * is not yet opened). One transaction with an audit record; *id
+ * receives the group.
  */
 int	harmonised_create(struct svc *s, const char *name, int from_year,
 	    const int64_t *offer_ids, size_t n, int64_t *id, struct err *e);
@@ -39,5 +42,16 @@ int	harmonised_create(struct svc *s, const char *name, int from_year,
  */
 int	harmonised_candidates(struct svc *s, const struct offer *o,
 	    struct offer **out, size_t *n, struct err *e);
+
+/*
+ * Dissolve group id from year (after its from year): the group applies
+ * up to year − 1, and from year on its members report and publish their
+ * own tariffs again; earlier published tariffs stay. The secretariat or
+ * the group's operator (ERR_FORBIDDEN); ERR_CONFLICT if the group is
+ * already dissolved or a round of year or later holds its submission;
+ * ERR_NOT_FOUND. One transaction with one audit record on the group.
+ */
+int	harmonised_dissolve(struct svc *s, int64_t id, int year,
+	    struct err *e);
 
 #endif

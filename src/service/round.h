@@ -230,7 +230,10 @@ int	round_tariff_get(struct svc *s, int64_t id,
  * tariff_ore (øre, ≥ 0), the cause (a key of core/tariff_cause.h,
  * required) and the reason (free text, at most 2000 characters; NULL or
  * "" for none, required for the cause "andet") starts then, audited.
- * *new_id receives the new version's id.
+ * A tariff of a harmonised group changes the same way on every member
+ * offer in the one transaction, audited once on the group
+ * ("harmonised_tariff", action "tariff_change"). *new_id receives the
+ * new version's id (of the offer of id).
  */
 int	round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    const char *valid_from, const char *cause, const char *reason,

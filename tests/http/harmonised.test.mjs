@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { newOffer, startServer } from './harness.mjs';
+import { assertApiError, newOffer, startServer } from './harness.mjs';
 
 let srv, anon, admin, op851, op1081, reader;
 
@@ -151,13 +151,14 @@ describe('an offer of another operator is refused', () => {
 	});
 });
 
-describe('the tariff overview', () => {
+describe('a group after its members reported: refused', () => {
 	let ex;
 
 	before(async () => { ex = await startServer({ example: true }); });
 	after(async () => { await ex?.stop(); });
 
-	test('a published tariff\'s row names its harmonised group', async () => {
+	test('offers with lines in a round of the year are not grouped',
+	    async () => {
 		const list = (await ex.client().getJson('/api/v1/tariffs')).tariffs;
 		const byOp = new Map();
 		for (const t of list) {
@@ -169,12 +170,166 @@ describe('the tariff overview', () => {
 		assert.ok(op, 'two published offers of one operator in the demo');
 		const [a, b] = [...ids];
 		const exAdmin = await ex.login('admin');
-		const r = await harmonise(exAdmin, a, 'Fælles takst', 2024, [b]);
+		const year = list.find((t) => t.offer_id === a).year;
+		const r = await harmonise(exAdmin, a, 'Fælles takst', year, [b]);
+		assert.equal(r.status, 409, r.text.slice(0, 300));
+		assert.match(r.text, /har allerede indberettet ydelseslinjer i /);
+		assert.match(r.text, /Vælg et senere år/);
+	});
+});
+
+describe('one tariff for the group in a round', () => {
+	const YEAR = 2033;
+	const day = (offset) => new Date(Date.now() + offset * 86400000)
+	    .toISOString().slice(0, 10);
+	const line = {
+		paragraph: 'SEL § 107', unit: 'day', places: 10,
+		occupancy_pct: 96,
+		costs_ore: { wages: 650000000, property: 67500000, other: 82500000 },
+	};
+	let a, b, lone, round, sub;
+
+	async function newRound(year) {
+		const r = await admin.post('/api/v1/rounds', { year, no: 1,
+		    title: `Takster ${year}`, opens_on: day(-5), deadline: day(20) });
+		assert.equal(r.status, 201, r.text);
+		return r.json;
+	}
+	async function act(c, id, what, body) {
+		const s = await admin.getJson(`/api/v1/submissions/${id}`);
+		return c.request('POST', `/api/v1/submissions/${id}/${what}`, {
+			json: body, headers: { 'if-match': `"${s.version}"` } });
+	}
+	async function subsOf(roundId, ids) {
+		const l = await op851.getJson(`/api/v1/rounds/${roundId}/submissions`);
+		return l.submissions.filter((s) => ids.includes(s.offer_id));
+	}
+	async function tariffsOf(id, q = '') {
+		return (await anon.getJson(`/api/v1/tariffs?offer=${id}&year=${YEAR}${q}`))
+		    .tariffs;
+	}
+
+	before(async () => {
+		a = await create('851');
+		b = await create('851');
+		lone = await create('851');
+		const r = await harmonise(op851, a.id, 'Fælles takst', YEAR, [b.id]);
 		assert.equal(r.status, 303, r.text.slice(0, 300));
-		const html = await page(ex.client(), `/takster?offer=${a}`);
-		const row = html.slice(html.indexOf('<tbody'));
-		assert.match(row, /<small><span class="harmonised">Harmoniseret takst for: <a/);
-		assert.match(html, /<strong>Fælles takst<\/strong> \(fra 2024\)\. Harmoniseret takst for: /);
-		assert.ok(row.includes(`href="/tilbud/${b}"`));
+		round = await newRound(YEAR);
+	});
+
+	test('the round holds one submission for the group, naming both',
+	    async () => {
+		const subs = await subsOf(round.id, [a.id, b.id, lone.id]);
+		const grp = subs.filter((s) => s.harmonised_id !== null);
+		assert.equal(grp.length, 1, JSON.stringify(subs));
+		assert.equal(subs.length, 2, 'the group and the lone offer');
+		sub = grp[0];
+		assert.equal(sub.offer_id, Math.min(a.id, b.id));
+		assert.equal(sub.harmonised_id, (await group(a.id)).id);
+		assert.ok(sub.offer_name.startsWith('Fælles takst: '));
+		assert.ok(sub.offer_name.includes(a.name) &&
+		    sub.offer_name.includes(b.name), sub.offer_name);
+		const html = await page(op851, `/indberetning/${sub.id}`);
+		assert.ok(html.includes('Fælles takst: '), 'the page names the group');
+	});
+
+	test('grouping an offer whose lines exist in the round is refused',
+	    async () => {
+		const [own] = await subsOf(round.id, [lone.id]);
+		const s = await op851.getJson(`/api/v1/submissions/${own.id}`);
+		const p = await op851.patch(`/api/v1/submissions/${own.id}`,
+		    { lines: [line] }, { headers: { 'if-match': `"${s.version}"` } });
+		assert.equal(p.status, 200, p.text);
+		const extra = await create('851');
+		const r = await harmonise(op851, lone.id, 'Sent', YEAR, [extra.id]);
+		assert.equal(r.status, 409, r.text.slice(0, 300));
+		assert.ok(r.text.includes(`Tilbuddet ${lone.name} har allerede ` +
+		    'indberettet ydelseslinjer i'), 'Danish message names it');
+		assert.equal(await group(lone.id), null);
+	});
+
+	test('the operator reports the group once; both members publish the same tariff',
+	    async () => {
+		const s = await op851.getJson(`/api/v1/submissions/${sub.id}`);
+		const p = await op851.patch(`/api/v1/submissions/${sub.id}`,
+		    { lines: [line] }, { headers: { 'if-match': `"${s.version}"` } });
+		assert.equal(p.status, 200, p.text);
+		assert.equal((await act(op851, sub.id, 'submit')).status, 200);
+		assert.equal((await act(op851, sub.id, 'approve')).status, 403);
+		assert.equal((await act(admin, sub.id, 'approve')).status, 200);
+		const [own] = await subsOf(round.id, [lone.id]);
+		assert.equal((await act(op851, own.id, 'submit')).status, 200);
+		assert.equal((await act(admin, own.id, 'approve')).status, 200);
+		const rd = await admin.getJson(`/api/v1/rounds/${round.id}`);
+		const pub = await admin.request('POST',
+		    `/api/v1/rounds/${round.id}/publish`,
+		    { headers: { 'if-match': `"${rd.version}"` } });
+		assert.equal(pub.status, 200, pub.text);
+		const [ta] = await tariffsOf(a.id);
+		const [tb] = await tariffsOf(b.id);
+		assert.ok(ta && tb, 'both members have a published tariff');
+		assert.equal(ta.tariff_ore, tb.tariff_ore);
+		assert.equal(ta.tariff_exact_ore, tb.tariff_exact_ore);
+		assert.equal(ta.harmonised_id, sub.harmonised_id);
+		assert.equal(tb.harmonised_id, sub.harmonised_id);
+		const [tl] = await tariffsOf(lone.id);
+		assert.equal(tl.harmonised_id, null);
+		for (const [id, other] of [[a.id, b.id], [b.id, a.id]]) {
+			const html = await page(anon, `/takster?offer=${id}&year=${YEAR}`);
+			const row = html.slice(html.indexOf('<tbody'));
+			assert.match(row, /Harmoniseret takst for: <a/);
+			assert.ok(row.includes(`href="/tilbud/${other}"`));
+		}
+		const csv = (await anon.get(`/api/v1/tariffs?year=${YEAR}&operator=851&format=csv`)).text;
+		const amounts = csv.split('\n').filter((l) => l.includes(a.name) ||
+		    l.includes(b.name)).map((l) => l.split(';')[8]);
+		assert.equal(amounts.length, 2, csv.slice(0, 400));
+		assert.equal(amounts[0], amounts[1], 'the CSV shows one amount');
+	});
+
+	test('a change in the year changes both members, audited once', async () => {
+		const [ta] = await tariffsOf(a.id);
+		const body = { tariff_ore: ta.tariff_ore + 10000,
+		    valid_from: `${YEAR}-07-01`, cause: 'renovering' };
+		assertApiError(await op1081.post(`/api/v1/tariffs/${ta.id}/change`,
+		    body), 403, 'forbidden');
+		assertApiError(await reader.post(`/api/v1/tariffs/${ta.id}/change`,
+		    body), 403, 'forbidden');
+		const r = await op851.post(`/api/v1/tariffs/${ta.id}/change`, body);
+		assert.equal(r.status, 201, r.text);
+		for (const id of [a.id, b.id]) {
+			const v = await tariffsOf(id, '&versions=true');
+			assert.equal(v.length, 2, `two versions on ${id}`);
+			assert.equal(v[1].tariff_ore, ta.tariff_ore + 10000);
+			assert.equal(v[1].valid_from, `${YEAR}-07-01`);
+			assert.equal(v[0].valid_to, `${YEAR}-06-30`);
+			assert.equal(v[1].harmonised_id, sub.harmonised_id);
+		}
+	});
+
+	test('dissolving from a year returns the members to their own tariffs',
+	    async () => {
+		const form = (c, year, confirm) => c.request('POST',
+		    `/tilbud/${a.id}/harmoniser/ophaev`, { form: [
+			['csrf_token', c.csrf ?? ''], ['year', String(year)],
+			...(confirm ? [['confirm', '1']] : [])] });
+		assert.equal((await form(reader, YEAR + 1, true)).status, 403);
+		assert.equal((await form(op1081, YEAR + 1, true)).status, 403);
+		const ask = await form(op851, YEAR + 1, false);
+		assert.equal(ask.status, 200);
+		assert.match(ask.text, /Ophæv Fælles takst fra 2034\?/);
+		const bad = await form(op851, YEAR, true);
+		assert.equal(bad.status, 400, bad.text.slice(0, 200));
+		assert.match(bad.text, /Skriv et år efter 2033/);
+		const ok = await form(op851, YEAR + 1, true);
+		assert.equal(ok.status, 303, ok.text.slice(0, 200));
+		assert.equal((await group(a.id)).to_year, YEAR);
+		const html = await page(anon, `/tilbud/${b.id}`);
+		assert.match(html, /\(fra 2033 til og med 2033\)/);
+		const next = await newRound(YEAR + 1);
+		const subs = await subsOf(next.id, [a.id, b.id]);
+		assert.equal(subs.length, 2, 'each member reports again');
+		assert.ok(subs.every((s) => s.harmonised_id === null));
 	});
 });
