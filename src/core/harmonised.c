@@ -49,12 +49,6 @@ harmonised_check(const char *name, int from_year,
 	return 0;
 }
 
-bool
-harmonised_applies(int from_year, int to_year, int year)
-{
-	return year >= from_year && (to_year == 0 || year <= to_year);
-}
-
 static bool
 same_text(const char *a, const char *b)
 {

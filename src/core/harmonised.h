@@ -35,9 +35,6 @@ struct harmonised_offer {
 int	harmonised_check(const char *name, int from_year,
 	    const struct harmonised_offer *v, size_t n, struct err *e);
 
-/* Whether a group of from_year .. to_year (0: open) applies in year. */
-bool	harmonised_applies(int from_year, int to_year, int year);
-
 /*
  * The group's one line set from its members' lines v[0..n-1] (each
  * member's lines in turn, the first member's first): lines of the same
