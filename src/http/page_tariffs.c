@@ -208,7 +208,9 @@ page_tariffs(struct http_req *r)
 		HTML_LIT(h, ">");
 		html_text(h, v[i].offer_name);
 		HTML_LIT(h, "</a>");
-		if ((g = harmonised_find(hv, nh, v[i].offer_id)) != NULL) {
+		/* The row of a group's one tariff names its members. */
+		if (v[i].harmonised_id != 0 &&
+		    (g = harmonised_find(hv, nh, v[i].offer_id)) != NULL) {
 			HTML_LIT(h, "<br><small>");
 			harmonised_line(r, h, g, false);
 			HTML_LIT(h, "</small>");
