@@ -87,8 +87,8 @@ dissolve_form(struct page *p, const struct offer *o,
 	page_csrf(p);
 	ui_field(h, &(struct ui_field){ .name = "year",
 	    .label = "Ophæv fra år", .width = "xs", .inputmode = "numeric",
-	    .hint = arena_printf(&r->arena, "Fra dette år får tilbuddene "
-	    "hver sin takst igen (efter %d)", g->from_year),
+	    .hint = arena_printf(&r->arena, "Et år efter %d. Fra det år får "
+	    "tilbuddene hver sin takst igen", g->from_year),
 	    .required = true }, NULL);
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_SECONDARY, "Ophæv harmoniseret takst", NULL, NULL);
