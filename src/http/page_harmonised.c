@@ -21,8 +21,10 @@
 #include "http/ui.h"
 #include "service/harmonised.h"
 #include "service/register.h"
+#include "service/round.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define FORM_MAX_OFFERS	200	/* offers one form may name */
 
@@ -72,6 +74,63 @@ harmonised_line(struct http_req *r, struct html *h,
 	HTML_LIT(h, "</span>");
 }
 
+/*
+ * The group's current published tariffs on offer o: the same amounts on
+ * every member, each linked to its page with its versions.
+ */
+static void
+group_tariffs(struct page *p, const struct offer *o,
+    const struct harmonised *g)
+{
+	static const struct ui_col cols[] = {
+		{ "Takstår", 0 }, { "Paragraf", 0 }, { "Enhed", 0 },
+		{ "Takst", UI_COL_NUM }, { "Gyldig", 0 },
+	};
+	struct http_req		*r = p->r;
+	struct published_tariff	*v = NULL;
+	struct tariff_filter	 f;
+	struct ui_table		 t;
+	struct err		 e;
+	char			 kr[TEXT_KR_SIZE];
+	size_t			 n = 0, i, k = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.offer_id = o->id;
+	f.limit = 500;
+	err_clear(&e);
+	if (round_tariffs(&r->svc, &f, &v, &n, NULL, &e) != 0) {
+		ui_alert(&p->h, UI_ERROR, NULL, e.msg);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (v[i].harmonised_id == g->id)
+			k++;
+	if (k == 0) {
+		HTML_LIT(&p->h, "<p>Den harmoniserede takst er endnu ikke "
+		    "offentliggjort.</p>");
+		return;
+	}
+	ui_table_begin(&t, &p->h, "Den harmoniserede takst", cols, 5);
+	for (i = 0; i < n; i++) {
+		if (v[i].harmonised_id != g->id)
+			continue;
+		ui_row(&t);
+		ui_cell(&t, arena_printf(&r->arena, "%d", v[i].year));
+		ui_cell(&t, v[i].level != NULL && *v[i].level != '\0' ?
+		    arena_printf(&r->arena, "%s, %s", v[i].paragraph,
+		    v[i].level) : v[i].paragraph);
+		ui_cell(&t, tariff_unit_label(v[i].unit));
+		text_format_ore_da(kr, v[i].tariff_ore);
+		ui_cell_link(&t, idpath(r, "/takster/%lld", v[i].id), kr);
+		ui_cell_begin(&t);
+		html_date(&p->h, v[i].valid_from);
+		HTML_LIT(&p->h, " – ");
+		html_date(&p->h, v[i].valid_to);
+		ui_cell_end(&t);
+	}
+	ui_table_end(&t);
+}
+
 /* The form that dissolves group g from a year (editors). */
 static void
 dissolve_form(struct page *p, const struct offer *o,
@@ -116,6 +175,7 @@ harmonised_section(struct page *p, const struct offer *o)
 		HTML_LIT(h, "</p><p>Driftsherren indberetter én takst for "
 		    "tilbuddene samlet, og den samme takst offentliggøres på "
 		    "hvert af dem.</p>");
+		group_tariffs(p, o, &v[0]);
 		if (v[0].to_year == 0 && role_may_edit_offer(&r->who,
 		    v[0].operator_code))
 			dissolve_form(p, o, &v[0]);

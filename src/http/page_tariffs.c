@@ -318,9 +318,10 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct published_tariff	 t, *v;
+	struct harmonised	*hv = NULL;
 	struct ui_table		 tb;
 	struct err		 e;
-	size_t			 n, i;
+	size_t			 n, i, nh = 0;
 	const char		*flash;
 
 	err_clear(&e);
@@ -358,6 +359,12 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 	ui_fact_begin(h, "Gyldig");
 	validity(h, &t);
 	ui_fact_end(h);
+	if (t.harmonised_id != 0 && harmonised_list(&r->svc, t.offer_id, &hv,
+	    &nh, &e) == 0 && nh > 0) {
+		ui_fact_begin(h, "Harmoniseret takst");
+		harmonised_line(r, h, &hv[0], true);
+		ui_fact_end(h);
+	}
 	ui_facts_end(h);
 
 	HTML_LIT(h, "<h2>Versioner</h2>");
@@ -457,7 +464,8 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 {
 	struct page	 p;
 	const char	*back = idpath(r, "/takster/%lld", old->id);
-	const char	*cons[4];
+	const char	*cons[5];
+	int		 ncons = 4;
 
 	/* "kr." ends the sentence. */
 	cons[0] = arena_printf(&r->arena, "Taksten ændres fra %s til %s",
@@ -471,6 +479,9 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	    arena_printf(&r->arena, "Årsag: %s", cause_label(cause));
 	cons[3] = "Ændringen offentliggøres straks i Takstoversigten og kan "
 	    "ikke fortrydes, kun afløses af en ny ændring.";
+	if (old->harmonised_id != 0)
+		cons[ncons++] = "Taksten er harmoniseret: ændringen gælder "
+		    "alle tilbuddene med den harmoniserede takst.";
 	page_begin_crumbs(&p, r, "Bekræft takstændring", "takster",
 	    (const struct page_crumb[]){ { "/takster", "Takstoversigt" },
 	    { back, old->offer_name } }, 2);
@@ -478,7 +489,7 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	    .heading = arena_printf(&r->arena, "Offentliggør ny takst for %s?",
 	    old->offer_name),
 	    .text = "Når du bekræfter, sker dette:",
-	    .consequences = cons, .nconsequences = 4,
+	    .consequences = cons, .nconsequences = ncons,
 	    .action = idpath(r, "/takster/%lld/aendring", old->id),
 	    .button = "Offentliggør takstændring", .cancel_href = back });
 	page_end(&p, 200);

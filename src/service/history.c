@@ -72,6 +72,10 @@ action_label(const char *a)
 		return "Referat ændret";
 	if (strcmp(a, "harmonise") == 0)
 		return "Harmoniseret takst";
+	if (strcmp(a, "tariff_change") == 0)
+		return "Takst ændret i året";
+	if (strcmp(a, "dissolve") == 0)
+		return "Harmoniseret takst ophævet";
 	if (strncmp(a, "import", 6) == 0)
 		return "Indlæst fra fil";
 	return a;

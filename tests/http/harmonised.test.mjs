@@ -281,6 +281,12 @@ describe('one tariff for the group in a round', () => {
 			assert.match(row, /Harmoniseret takst for: <a/);
 			assert.ok(row.includes(`href="/tilbud/${other}"`));
 		}
+		const amounts_on = async (id) => [...(await page(anon,
+		    `/tilbud/${id}`)).matchAll(/href="\/takster\/\d+">([^<]+)</g)]
+		    .map((m) => m[1]);
+		const onA = await amounts_on(a.id);
+		assert.equal(onA.length, 1, 'the member page shows the group tariff');
+		assert.deepEqual(await amounts_on(b.id), onA);
 		const csv = (await anon.get(`/api/v1/tariffs?year=${YEAR}&operator=851&format=csv`)).text;
 		const amounts = csv.split('\n').filter((l) => l.includes(a.name) ||
 		    l.includes(b.name)).map((l) => l.split(';')[8]);
@@ -305,6 +311,9 @@ describe('one tariff for the group in a round', () => {
 			assert.equal(v[1].valid_from, `${YEAR}-07-01`);
 			assert.equal(v[0].valid_to, `${YEAR}-06-30`);
 			assert.equal(v[1].harmonised_id, sub.harmonised_id);
+			const html = await page(anon, `/tilbud/${id}`);
+			assert.equal([...html.matchAll(/href="\/takster\/\d+">/g)].length,
+			    2, 'both versions on the member page');
 		}
 	});
 
