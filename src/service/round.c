@@ -994,6 +994,7 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	struct tariff_round	r;
 	struct offer		o;
 	struct submission	sub;
+	const char		*group = NULL;
 	int			rc;
 
 	if ((rc = admin_only(s, e)) != 0)
@@ -1011,6 +1012,17 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
+		goto fail;
+	}
+	/* A member of a group that reports in the round has no line set of
+	 * its own. */
+	if ((rc = harmonised_store_reported(s->db, s->arena, round_id, r.year,
+	    offer_id, &group, e)) != 0)
+		goto fail;
+	if (group != NULL) {
+		rc = err_set(e, ERR_CONFLICT, "already_in_round", "offer_id",
+		    "Tilbuddet er med i runden gennem den harmoniserede takst "
+		    "%s", group);
 		goto fail;
 	}
 	if ((rc = tariff_store_add_submission(s->db, &r, offer_id,

@@ -124,7 +124,11 @@ int	round_reopen(struct svc *s, int64_t id, int64_t expected_version,
  */
 int	round_publish(struct svc *s, int64_t id, int64_t expected_version,
 	    int64_t *n, struct err *e);
-/* Add an offer to a round that is not published (admin). */
+/*
+ * Add an offer to a round that is not published (admin). A member of a
+ * harmonised group that applies in the year gets the group's submission
+ * if the round has none yet; if it has, ERR_CONFLICT naming the group.
+ */
 int	round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	    int64_t *submission_id, struct err *e);
 

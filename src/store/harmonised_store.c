@@ -162,6 +162,32 @@ harmonised_store_rounds_from(struct db *db, int64_t id, int from_year,
 }
 
 int
+harmonised_store_reported(struct db *db, struct arena *a, int64_t round_id,
+    int year, int64_t offer_id, const char **name, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc;
+
+	*name = NULL;
+	st = db_prep(db, "SELECT h.name FROM harmonised_member m "
+	    "JOIN harmonised_tariff h ON h.id = m.group_id "
+	    "WHERE m.offer_id = $2 AND h.from_year <= $3 "
+	    "AND (h.to_year IS NULL OR h.to_year >= $3) AND EXISTS (SELECT 1 "
+	    "FROM submission s WHERE s.round_id = $1 "
+	    "AND s.harmonised_id = h.id)", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, round_id);
+	db_bind_i64(st, 2, offer_id);
+	db_bind_i64(st, 3, year);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*name = db_col_dup(st, 0, a);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
 harmonised_store_set_to_year(struct db *db, int64_t id, int to_year,
     struct err *e)
 {

@@ -62,6 +62,13 @@ int	harmonised_store_lines_from(struct db *db, struct arena *a,
 /* How many rounds of year from_year or later hold group id's submission. */
 int	harmonised_store_rounds_from(struct db *db, int64_t id, int from_year,
 	    int64_t *n, struct err *e);
+/*
+ * The name of the group of offer_id that applies in year and already
+ * has its submission in round round_id (*name NULL when there is none).
+ */
+int	harmonised_store_reported(struct db *db, struct arena *a,
+	    int64_t round_id, int year, int64_t offer_id, const char **name,
+	    struct err *e);
 /* Set the last year of group id (dissolved from to_year + 1). */
 int	harmonised_store_set_to_year(struct db *db, int64_t id, int to_year,
 	    struct err *e);

@@ -232,6 +232,10 @@ describe('one tariff for the group in a round', () => {
 		    sub.offer_name.includes(b.name), sub.offer_name);
 		const html = await page(op851, `/indberetning/${sub.id}`);
 		assert.ok(html.includes('Fælles takst: '), 'the page names the group');
+		const add = await admin.post(`/api/v1/rounds/${round.id}/submissions`,
+		    { offer_id: Math.max(a.id, b.id) });
+		assertApiError(add, 409, 'already_in_round',
+		    { match: /harmoniserede takst Fælles takst/ });
 	});
 
 	test('grouping an offer whose lines exist in the round is refused',
