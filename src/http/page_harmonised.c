@@ -110,7 +110,7 @@ group_tariffs(struct page *p, const struct offer *o,
 		    "offentliggjort.</p>");
 		return;
 	}
-	ui_table_begin(&t, &p->h, "Den harmoniserede takst", cols, 5);
+	ui_table_begin(&t, &p->h, NULL, cols, 5);
 	for (i = 0; i < n; i++) {
 		if (v[i].harmonised_id != g->id)
 			continue;
