@@ -233,6 +233,8 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
  * The current published tariffs the filters $2..$5 select. The newest
  * version is looked up in the covering index of the current tariffs
  * (migration 026), named so that the planner does not take the table.
+ * A harmonised group's one tariff counts once, on its first member
+ * offer: every member carries the same amount and the group's places.
  */
 #define LIVE_WHERE \
 	" p.superseded_at IS NULL AND p.referred_before = ''" \
@@ -245,7 +247,14 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 	" AND q.paragraph = p.paragraph AND q.level = p.level" \
 	" AND q.unit = p.unit AND q.referred_from = p.referred_from" \
 	" AND q.referred_before = '' AND q.superseded_at IS NULL" \
-	" AND q.version > p.version)"
+	" AND q.version > p.version)" \
+	" AND (p.harmonised_id IS NULL OR NOT EXISTS (SELECT 1 FROM" \
+	" published_tariff h INDEXED BY published_tariff_harmonised" \
+	" WHERE h.harmonised_id = p.harmonised_id AND h.year = p.year" \
+	" AND h.offer_id < p.offer_id AND h.paragraph = p.paragraph" \
+	" AND h.level = p.level AND h.unit = p.unit" \
+	" AND h.referred_from = p.referred_from" \
+	" AND h.superseded_at IS NULL))"
 
 static void
 bind_filters(struct db_stmt *st, const struct analysis *a)

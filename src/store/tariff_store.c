@@ -758,15 +758,16 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	int		 rc;
 
 	/*
-	 * The offers a submission publishes for: its own, and every member
-	 * of the harmonised group it reports for (the same lines).
+	 * The offers a submission publishes for: its own, and every live
+	 * member of the harmonised group it reports for (the same lines).
 	 */
 #define PUBLISH_TARGETS \
 	" (SELECT id AS sid, offer_id AS oid FROM submission WHERE" \
 	" round_id = $1 AND status = 'approved' UNION SELECT s3.id," \
 	" m.offer_id FROM submission s3 JOIN harmonised_member m ON" \
-	" m.group_id = s3.harmonised_id WHERE s3.round_id = $1 AND" \
-	" s3.status = 'approved') "
+	" m.group_id = s3.harmonised_id JOIN offer mo ON mo.id =" \
+	" m.offer_id AND mo.deleted_at IS NULL AND mo.status <> 'closed'" \
+	" WHERE s3.round_id = $1 AND s3.status = 'approved') "
 	st = db_prep(db, "UPDATE published_tariff SET superseded_at = $2 "
 	    "WHERE year = $3 AND superseded_at IS NULL AND offer_id IN "
 	    "(SELECT oid FROM" PUBLISH_TARGETS ")", e);

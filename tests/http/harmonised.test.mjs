@@ -285,6 +285,9 @@ describe('one tariff for the group in a round', () => {
 			assert.match(row, /Harmoniseret takst for: <a/);
 			assert.ok(row.includes(`href="/tilbud/${other}"`));
 		}
+		const red = await anon.getJson(`/api/v1/tariffs/reduction?year=${YEAR}`);
+		assert.equal(red.tariffs_without_previous, 2,
+		    'the reduction counts the group once, and the lone offer');
 		const amounts_on = async (id) => [...(await page(anon,
 		    `/tilbud/${id}`)).matchAll(/href="\/takster\/\d+">([^<]+)</g)]
 		    .map((m) => m[1]);
