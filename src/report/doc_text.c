@@ -257,7 +257,7 @@ pdf_text_file(struct arena *a, const char *path)
 	struct buf			 out;
 	char				 chunk[16384];
 	char				*argv[] = { (char *)"pdftotext", (char *)"-q",
-					    (char *)"-enc", (char *)"UTF-8",
+					    (char *)"-layout", (char *)"-enc", (char *)"UTF-8",
 					    (char *)"-l", (char *)"500",
 					    (char *)(uintptr_t)path,
 					    (char *)"-", NULL };
