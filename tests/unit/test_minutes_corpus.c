@@ -612,10 +612,11 @@ w_word_text(struct arena *a, const struct src *s)
 	return done(a, &b);
 }
 
+/* A soft hyphen's place in a run, made markup by word_runs. */
 static void
-shy_xml(struct buf *b)
+shy_mark(struct buf *b)
 {
-	buf_puts(b, "</w:t></w:r><w:r><w:softHyphen/><w:t>");
+	buf_putc(b, '\001');
 }
 
 /*
@@ -631,17 +632,15 @@ word_runs(struct buf *b, const char *s, bool bold)
 	size_t		 i, col = 0;
 
 	buf_init(&t);
-	word_line(&t, s, shy_xml);
+	word_line(&t, s, shy_mark);
 	buf_printf(b, "<w:r w:rsidR=\"00A1\">%s<w:t xml:space=\"preserve\">",
 	    rpr);
 	for (i = 0; i < t.len; i++, col++) {
 		char ch = t.data[i];
 
-		if (ch == '<') {	/* a soft hyphen's markup */
-			const char *end = strstr(t.data + i, "<w:t>");
-			buf_append(b, t.data + i, (size_t)(end - (t.data + i)));
-			buf_printf(b, "<w:t xml:space=\"preserve\">");
-			i = (size_t)(end - t.data) + 4;
+		if (ch == '\001') {
+			buf_printf(b, "</w:t></w:r><w:r>%s<w:softHyphen/></w:r>"
+			    "<w:r>%s<w:t xml:space=\"preserve\">", rpr, rpr);
 			continue;
 		}
 		if (ch == '-' && i > 0 && i + 1 < t.len &&
