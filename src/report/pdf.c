@@ -412,8 +412,14 @@ people_list(struct buf *b, const struct meeting_view *v, const char *status)
 			buf_puts(b, k + 1 == n ? " og " : ", ");
 		k++;
 		buf_puts(b, mp->name);
-		if (!meeting_fmt_blank(mp->organisation))
+		/* "Name (Organisation, note)", as minutes write it */
+		if (!meeting_fmt_blank(mp->organisation) &&
+		    !meeting_fmt_blank(mp->note))
+			buf_printf(b, " (%s, %s)", mp->organisation, mp->note);
+		else if (!meeting_fmt_blank(mp->organisation))
 			buf_printf(b, " (%s)", mp->organisation);
+		else if (!meeting_fmt_blank(mp->note))
+			buf_printf(b, " (%s)", mp->note);
 		if (!meeting_fmt_blank(mp->substitute))
 			buf_printf(b, strcmp(status, "afbud") == 0 ?
 			    " – %s deltog i stedet" : " (stedfortræder: %s)",
@@ -466,8 +472,16 @@ header(struct pdf *p)
 		cairo_set_source_rgb(p->cr, 0.0, 0.0, 0.0);
 		p->y += 8.0;
 	}
-	header_row(p, "Møde", !meeting_fmt_blank(v->title) ? v->title :
-	    v->body_name);
+	/* A title that does not name the body stands under the heading,
+	   the body in the "Møde" row. */
+	if (!meeting_fmt_blank(v->title) && !meeting_fmt_blank(v->body_name) &&
+	    strstr(v->title, v->body_name) == NULL) {
+		para(p, F_SECTION, NULL, v->title, 0.0);
+		p->y += 6.0;
+		header_row(p, "Møde", v->body_name);
+	} else
+		header_row(p, "Møde", !meeting_fmt_blank(v->title) ? v->title :
+		    v->body_name);
 	buf_reset(&b);
 	meeting_fmt_when_da(&b, v);
 	header_row(p, "Tid", buf_str(&b));
@@ -541,7 +555,8 @@ item(struct pdf *p, const struct meeting_view_item *it)
 	bool		link;
 
 	buf_init(&b);
-	buf_printf(&b, "%d. ", it->number);
+	if (it->number > 0)	/* an unnumbered item has none */
+		buf_printf(&b, "%d. ", it->number);
 	meeting_fmt_utf8(&b, it->title);
 	/* Titles usually carry the initials already: "… (HETH)". */
 	if (!meeting_fmt_blank(it->presenter) &&
