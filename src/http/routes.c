@@ -102,7 +102,8 @@ static const struct route routes[] = {
 	  api_params_get, "The agreement parameters of a year: value, "
 	  "default, unit, range" },
 	{ "PUT", "/api/v1/params/:year/:key", ROLES_ADMIN, ROUTE_API,
-	  api_param_put, "Set a parameter {value, reason} (audited)" },
+	  api_param_put, "Set a parameter {value, reason, onward}: onward "
+	  "true sets it from that year on (audited)" },
 
 	/* The annual cycle (årshjul). */
 	{ "GET", "/api/v1/cycle/:year", ROLES_PUBLIC, ROUTE_API,
