@@ -217,6 +217,9 @@ static const struct route routes[] = {
 	  "Form to change a user" },
 	{ "POST", "/brugere/:id", ROLES_ADMIN, 0, page_user_edit_post,
 	  "Save changes to a user" },
+	{ "POST", "/brugere/:id/to-trins/nulstil", ROLES_ADMIN, 0,
+	  page_user_totp_reset, "Reset a user's second factor (a lost "
+	  "phone; confirmed first, audited)" },
 	{ "GET", "/brugere/:id/notifikationer", ROLES_ADMIN, 0,
 	  page_user_notices, "A user's e-mail address and notification "
 	  "choices" },
