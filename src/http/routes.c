@@ -103,7 +103,8 @@ static const struct route routes[] = {
 	  api_params_get, "The agreement parameters of a year: value, "
 	  "default, unit, range" },
 	{ "PUT", "/api/v1/params/:year/:key", ROLES_ADMIN, ROUTE_API,
-	  api_param_put, "Set a parameter {value, reason} (audited)" },
+	  api_param_put, "Set a parameter {value, reason, onward}: onward "
+	  "true sets it from that year on (audited)" },
 
 	/* The annual cycle (årshjul). */
 	{ "GET", "/api/v1/cycle/:year", ROLES_PUBLIC, ROUTE_API,
@@ -229,6 +230,9 @@ static const struct route routes[] = {
 	  "Form to change a user" },
 	{ "POST", "/brugere/:id", ROLES_ADMIN, 0, page_user_edit_post,
 	  "Save changes to a user" },
+	{ "POST", "/brugere/:id/to-trins/nulstil", ROLES_ADMIN, 0,
+	  page_user_totp_reset, "Reset a user's second factor (a lost "
+	  "phone; confirmed first, audited)" },
 	{ "GET", "/brugere/:id/notifikationer", ROLES_ADMIN, 0,
 	  page_user_notices, "A user's e-mail address and notification "
 	  "choices" },

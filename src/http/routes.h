@@ -46,6 +46,7 @@ void	page_users(struct http_req *r);
 void	page_user_create(struct http_req *r);
 void	page_user_edit_form(struct http_req *r);
 void	page_user_edit_post(struct http_req *r);
+void	page_user_totp_reset(struct http_req *r);
 
 /* page_mail.c: a user's notifications, the outbox */
 void	page_notices(struct http_req *r);

@@ -359,13 +359,7 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 int
 demo_totp_optional(struct svc *s, int year, struct err *e)
 {
-	int	i, rc;
-
-	for (i = 0; i < DEMO_TOTP_YEARS; i++)
-		if ((rc = agreement_param_set(s, year + i,
-		    "totp_required_admin", 0, "Demodata: demo-logins uden "
-		    "to-trins-bekræftelse. Slå det til igen før brug i drift.",
-		    e)) != 0)
-			return rc;
-	return 0;
+	return agreement_param_set(s, year, "totp_required_admin", 0, true,
+	    "Demodata: demo-logins uden to-trins-bekræftelse. Slå det til "
+	    "igen før brug i drift.", e);
 }
