@@ -269,8 +269,8 @@ header(struct pdf *p)
 	   the body in the "Møde" row. */
 	if (!meeting_fmt_blank(v->title) && !meeting_fmt_blank(v->body_name) &&
 	    strstr(v->title, v->body_name) == NULL) {
-		para(p, F_SECTION, NULL, v->title, 0.0);
-		p->y += 6.0;
+		para(p, PDF_HEAD, NULL, v->title, 0.0);
+		p->d->y += 6.0;
 		header_row(p, "Møde", v->body_name);
 	} else
 		header_row(p, "Møde", !meeting_fmt_blank(v->title) ? v->title :
