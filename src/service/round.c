@@ -18,6 +18,7 @@
 #include "core/tariff_cause.h"
 #include "service/agreement.h"
 #include "service/mail_events.h"
+#include "service/offer_event.h"
 #include "service/round.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
@@ -869,6 +870,9 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 		    "Runden er offentliggjort");
 		goto fail;
 	}
+	if ((rc = offer_event_operator_of_year(s, offer_id, o.operator_code,
+	    r.year, &o.operator_code, NULL, e)) != 0)
+		goto fail;
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
@@ -1755,15 +1759,33 @@ change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
 	return 0;
 }
 
-/* May the user change old from valid_from on? */
+/*
+ * May the user change old from valid_from on? The operator of the
+ * tariff's year (offer_event_operator_of_year) may, not the one before
+ * or after a change of hands. Inside a transaction.
+ */
 static int
 change_allowed(struct svc *s, const struct published_tariff *old,
     const char *valid_from, struct err *e)
 {
-	if (!role_may_edit_offer(s->who, old->operator_code))
+	const char	*op;
+	bool		 changed;
+	int		 rc;
+
+	if ((rc = offer_event_operator_of_year(s, old->offer_id,
+	    old->operator_code, old->year, &op, &changed, e)) != 0)
+		return rc;
+	if (!role_may_edit_offer(s->who, op)) {
+		if (changed && s->who->role == ROLE_OPERATOR)
+			return err_set(e, ERR_FORBIDDEN, "operator_changed",
+			    NULL, "Tilbuddet har skiftet driftsherre: "
+			    "taksterne for %d ændres af driftsherren for det "
+			    "år. Du kan se jeres tidligere takster, men ikke "
+			    "ændre dem", old->year);
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan "
 		    "kun ændre takster for tilbud, som din egen organisation "
 		    "er driftsherre for");
+	}
 	if (old->superseded_at != NULL)
 		return err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten "
 		    "er afløst af en senere runde og kan ikke ændres");
@@ -1787,11 +1809,11 @@ round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
 		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = tariff_store_published_get(s->db, s->arena, id, old, e);
+	if ((rc = tariff_store_published_get(s->db, s->arena, id, old, e))
+	    == 0)
+		rc = change_allowed(s, old, valid_from, e);
 	db_rollback(s->db);
-	if (rc != 0)
-		return rc;
-	return change_allowed(s, old, valid_from, e);
+	return rc;
 }
 
 int
