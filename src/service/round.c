@@ -20,6 +20,7 @@
 #include "service/mail_events.h"
 #include "service/offer_event.h"
 #include "service/round.h"
+#include "service/startup.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
 #include "store/audit.h"
@@ -126,6 +127,7 @@ round_line_json(const struct service_line *l)
 	json_object_set_new(j, "income_ore", json_integer(l->income_ore));
 	json_object_set_new(j, "carry_over_ore",
 	    json_integer(l->carry_over_ore));
+	json_object_set_new(j, "startup_ore", json_integer(l->startup_ore));
 	json_object_set_new(j, "reason", l->reason ? json_string(l->reason) :
 	    json_null());
 	json_object_set_new(j, "referred_from", l->referred_from ?
@@ -318,6 +320,10 @@ line_audit_buf(struct buf *b, const struct service_line *l)
 	if (l->income_ore) {
 		PUT_LIT(b, ",\"income_ore\":");
 		i64_buf(b, l->income_ore);
+	}
+	if (l->startup_ore) {
+		PUT_LIT(b, ",\"startup_ore\":");
+		i64_buf(b, l->startup_ore);
 	}
 	if (l->carry_over_ore) {
 		PUT_LIT(b, ",\"carry_over_ore\":");
@@ -581,6 +587,9 @@ prefill(struct svc *s, const struct tariff_round *r,
 	ctx.pl_bp = r->pl_bp;
 	ctx.increase_warn_bp = r->increase_warn_bp;
 	for (g = 0; g < nrows; g = j) {
+		if ((rc = startup_share_in_tx(s, rows[g].offer_id, r->year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			return rc;
 		for (j = g; j < nrows &&
 		    rows[j].submission_id == rows[g].submission_id; j++) {
 			struct service_line	*l = &rows[j].line;
@@ -1008,6 +1017,9 @@ line_context(struct svc *s, const struct agreement_params *p,
 	    sub->offer_id, &occ, &nocc, e)) != 0)
 		return rc;
 	days_of(occ, nocc, sub->offer_id, last, ctx->hist_days);
+	if ((rc = startup_share_in_tx(s, sub->offer_id, r->year,
+	    &ctx->startup_ore, NULL, NULL, e)) != 0)
+		return rc;
 	*has_carry = nc > 0;
 	*carry = nc > 0 ? c[0].to_tariff_ore : 0;
 	return 0;
@@ -1035,6 +1047,9 @@ round_submission_get(struct svc *s, int64_t id, struct submission_view *out,
 		goto done;
 	out->has_carry = nc > 0;
 	out->expected_carry_ore = nc > 0 ? c[0].to_tariff_ore : 0;
+	if ((rc = startup_share_in_tx(s, out->sub.offer_id, out->round.year,
+	    &out->startup_ore, &out->startup, &out->nstartup, e)) != 0)
+		goto done;
 	occupancy_source_years(&p, out->round.year, &first, &last);
 	out->hist_years[0] = last;
 	out->hist_years[1] = last - 1;
@@ -1223,6 +1238,9 @@ round_line_preview(struct svc *s, int64_t submission_id,
 		goto done;
 	if (line->paragraph != NULL && line->level != NULL)
 		ctx.prev_tariff_ore = prev_of(prev, nprev, sub.offer_id, line);
+	/* The start-up share belongs to the first line only. */
+	if (line->pos > 1 || (line->pos == 0 && sub.nlines > 0))
+		ctx.startup_ore = 0;
 	rc = round_line_compute(&p, &ctx, 0, line, e);
 done:
 	db_rollback(s->db);
@@ -1534,6 +1552,9 @@ round_import_lines(struct svc *s, int64_t round_id,
 		}
 		ctx.cls = class_of(sub->offer_kind);
 		days_of(occ, nocc, sub->offer_id, ylast, ctx.hist_days);
+		if ((rc = startup_share_in_tx(s, sub->offer_id, r.year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			goto fail;
 		for (k = g; k < j; k++) {
 			struct round_import_row	*row = &rows[order[k].idx];
 			struct service_line	*l = &row->line;

@@ -784,9 +784,12 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	return 0;
 }
 
+/* The operator of a tariff's year (offer_event_operator_of_year). */
+#define PT_OP	OFFER_EVENT_OPERATOR_SQL("p.offer_id", \
+	"(p.year || '-12-31')", "o.operator_code")
 #define PT_COLS \
-	"p.id, p.offer_id, o.name, o.operator_code, COALESCE(g.name," \
-	" o.operator_code), o.location_code, lg.name, (SELECT" \
+	"p.id, p.offer_id, o.name, " PT_OP ", COALESCE(g.name," \
+	" " PT_OP "), o.location_code, lg.name, (SELECT" \
 	" group_concat(t.text, '; ') FROM (SELECT text FROM" \
 	" offer_target_group WHERE offer_id = o.id ORDER BY pos) t)," \
 	" p.year, p.paragraph, p.level, p.unit, p.version, p.tariff_ore," \
@@ -800,7 +803,7 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" p.cause"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
-	" LEFT JOIN organisation g ON g.code = o.operator_code" \
+	" LEFT JOIN organisation g ON g.code = " PT_OP \
 	" LEFT JOIN organisation lg ON lg.code = o.location_code" \
 	" LEFT JOIN tariff_round r ON r.id = p.round_id"
 
@@ -872,7 +875,7 @@ tariff_store_published_list(struct db *db, struct arena *a,
 	*out = NULL;
 	*n = 0;
 	st = db_prep(db, "SELECT " PT_COLS PT_FROM " WHERE "
-	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR o.operator_code = $2) "
+	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR " PT_OP " = $2) "
 	    "AND ($3 IS NULL OR p.paragraph = $3 OR p.section = $4) "
 	    "AND ($5 IS NULL OR EXISTS (SELECT 1 FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id AND t.text LIKE $5 ESCAPE '\\')) "
