@@ -142,6 +142,8 @@ flash_text(const char *key)
 		return "Hændelsen er registreret.";
 	if (strcmp(key, "koebsaftale") == 0)
 		return "Købsaftalen er registreret.";
+	if (strcmp(key, "opstart") == 0)
+		return "Opstartsomkostningerne er registreret.";
 	return NULL;
 }
 
@@ -423,6 +425,7 @@ page_offer_view(struct http_req *r)
 		HTML_LIT(h, "</form></div>");
 	}
 	offer_rules_sections(&p, &o);
+	offer_startup_sections(&p, &o);
 	if (r->who.role != ROLE_ANON &&
 	    history_offer(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2>");
