@@ -134,10 +134,15 @@ describe('start-up costs', () => {
 
 describe('a round through the years', () => {
 	test('a takeover from 2031 is recorded by the secretariat', async () => {
+		/* Earlier years keep the region as their operator. */
+		const before = await anon.getJson(`/api/v1/tariffs?offer=${taken.id}`);
 		const r = await postForm(admin, `/tilbud/${taken.id}/haendelse`,
 		    { kind: 'hjemtaget', on_date: '2031-01-01', to_operator: '851',
 		    note: 'Hjemtaget af Aalborg', confirm: '1' });
 		assert.equal(r.status, 303, r.text.slice(0, 300));
+		const now = await anon.getJson(`/api/v1/tariffs?offer=${taken.id}`);
+		assert.deepEqual(now.tariffs.map((t) => t.operator_code),
+		    before.tariffs.map(() => '1081'));
 	});
 
 	test('2030: the region reports the offer; the share is in year 1',

@@ -21,3 +21,11 @@ CREATE INDEX startup_cost_offer ON startup_cost (offer_id, first_year);
 
 ALTER TABLE service_line ADD COLUMN startup_ore INTEGER NOT NULL DEFAULT 0
     CHECK (startup_ore >= 0);
+
+-- The published tariffs name the operator of their year, which follows
+-- the offer's events (also events whose date has not come): an event
+-- changes the cached tariff list as a change of the offer does.
+CREATE TRIGGER offer_event_ins_counter AFTER INSERT ON offer_event
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER offer_event_upd_counter AFTER UPDATE ON offer_event
+	BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END;
