@@ -1257,6 +1257,30 @@ round_line_delete(struct svc *s, int64_t submission_id,
 	    version, e);
 }
 
+/*
+ * The first line carries the year's start-up share as it is now: costs
+ * recorded after the lines were computed need them saved again.
+ */
+static int
+check_startup(struct svc *s, const struct submission *sub, int year,
+    enum submission_action act, const struct service_line *lines, size_t n,
+    struct err *e)
+{
+	int64_t	share;
+	int	rc;
+
+	if ((rc = startup_share_in_tx(s, sub->offer_id, year, &share, NULL,
+	    NULL, e)) != 0)
+		return rc;
+	if (n == 0 || lines[0].startup_ore == share)
+		return 0;
+	return err_set(e, ERR_CONFLICT, "startup_changed", "lines[0]",
+	    "Opstartsomkostningerne for tilbuddet er ændret, siden linje 1 "
+	    "blev beregnet. %s", act == SUBMISSION_SUBMIT ? "Gem linje 1 "
+	    "igen, og indsend så" : "Send indberetningen retur, så "
+	    "driftsherren kan gemme linje 1 igen");
+}
+
 /* Lines ready to submit: at least one, all computed, reasons given. */
 static int
 check_ready(const struct service_line *lines, size_t n, struct err *e)
@@ -1337,6 +1361,9 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	if ((rc = tariff_store_lines(s->db, s->arena, id, &lines, &n, e)) != 0)
 		goto fail;
 	if (act == SUBMISSION_SUBMIT && (rc = check_ready(lines, n, e)) != 0)
+		goto fail;
+	if ((act == SUBMISSION_SUBMIT || act == SUBMISSION_APPROVE) &&
+	    (rc = check_startup(s, &sub, r.year, act, lines, n, e)) != 0)
 		goto fail;
 	before = submission_audit(s, &sub, false, NULL, 0);
 	if ((rc = tariff_store_submission_set(s->db, id, expected_version,

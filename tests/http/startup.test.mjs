@@ -197,6 +197,37 @@ describe('a round through the years', () => {
 	});
 });
 
+describe('start-up costs recorded while a round is open', () => {
+	test('the first line must be saved again before it is submitted',
+	    async () => {
+		const subs = await openRound(2033);
+		const sub = subs.get(fresh.id);
+		let cur = await op851.getJson(`/api/v1/submissions/${sub.id}`);
+		let r = await op851.patch(`/api/v1/submissions/${sub.id}`,
+		    { lines: [line, { ...line, level: 'Høj' }] },
+		    { headers: { 'if-match': `"${cur.version}"` } });
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await op851.post(
+		    `/api/v1/offers/${fresh.id}/startup-costs`, { amount_ore:
+		    30000000, first_year: 2033, years: 1, text: 'Ny afdeling' }))
+		    .status, 201);
+		const page = await op851.get(`/indberetning/${sub.id}`);
+		assert.match(page.text, /Opstartsomkostningerne er ændret/);
+		const e = await subAct(op851, sub.id, 'submit');
+		assertApiError(e, 409, 'startup_changed');
+		assertDanish(e.json.error.message);
+		cur = await op851.getJson(`/api/v1/submissions/${sub.id}`);
+		r = await op851.patch(`/api/v1/submissions/${sub.id}`,
+		    { lines: cur.lines }, { headers: { 'if-match':
+		    `"${cur.version}"` } });
+		assert.equal(r.status, 200, r.text);
+		cur = await op851.getJson(`/api/v1/submissions/${sub.id}`);
+		assert.deepEqual(cur.lines.map((l) => l.startup_ore),
+		    [30000000, 0]);
+		assert.equal((await subAct(op851, sub.id, 'submit')).status, 200);
+	});
+});
+
 describe('tariffs and accounts follow the new operator', () => {
 	test('the old operator may not change the new year\'s tariff',
 	    async () => {
