@@ -89,7 +89,7 @@ static void
 startup_table(struct http_req *r, struct html *h,
     const struct startup_row *v, size_t n)
 {
-	static const struct ui_col cols[] = { { "Opstartsomkostninger", 0 },
+	static const struct ui_col cols[] = { { "Takstår", 0 },
 	    { "Beløb", UI_COL_NUM }, { "Andel pr. år", 0 },
 	    { "Dækker", 0 } };
 	struct ui_table	t;
@@ -102,7 +102,9 @@ startup_table(struct http_req *r, struct html *h,
 		    v[i].years };
 
 		ui_row(&t);
-		ui_cell(&t, tariff_http_startup_label(r, &v[i], 0));
+		ui_cell(&t, c.years == 1 ? arena_printf(&r->arena, "%d (1 år)",
+		    c.first_year) : arena_printf(&r->arena, "%d–%d (%d år)",
+		    c.first_year, c.first_year + c.years - 1, c.years));
 		ui_cell_begin(&t);
 		tariff_http_kr(h, v[i].amount_ore);
 		ui_cell_end(&t);
@@ -143,7 +145,7 @@ offer_startup_sections(struct page *p, const struct offer *o)
 		    "for indberetningens første ydelseslinje.</p>");
 		startup_table(r, h, v, n);
 	}
-	if (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OPERATOR) {
+	if (role_may_edit_offer(&r->who, o->operator_code)) {
 		HTML_LIT(h, "<div class=\"actions\">");
 		ui_button_link(h, UI_SECONDARY, arena_printf(&r->arena,
 		    "/tilbud/%lld/opstart", (long long)o->id),

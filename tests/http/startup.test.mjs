@@ -125,7 +125,7 @@ describe('start-up costs', () => {
 		    text: 'Efteruddannelse' });
 		assert.equal(ok.status, 303, ok.text.slice(0, 300));
 		const p = await anon.get(`/tilbud/${fresh.id}`);
-		assert.match(p.text, /Opstartsomkostninger 2030–2031/);
+		assert.match(p.text, /2030–2031 \(2 år\)/);
 		assert.match(p.text, /2030: 500\.000,00&nbsp;kr\./);
 		/* 1.50 kr. over three years: the shares are exact. */
 		assert.match(p.text, /2042: 1,50&nbsp;kr\./);
