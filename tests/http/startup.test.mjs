@@ -224,6 +224,11 @@ describe('start-up costs recorded while a round is open', () => {
 		cur = await op851.getJson(`/api/v1/submissions/${sub.id}`);
 		assert.deepEqual(cur.lines.map((l) => l.startup_ore),
 		    [30000000, 0]);
+		const form = await op851.get(`/indberetning/${sub.id}/linje/1`);
+		assert.equal(form.status, 200);
+		assert.match(form.text, /årets andel af tilbuddets opstarts/);
+		assert.doesNotMatch((await op851.get(
+		    `/indberetning/${sub.id}/linje/2`)).text, /årets andel/);
 		assert.equal((await subAct(op851, sub.id, 'submit')).status, 200);
 	});
 });
