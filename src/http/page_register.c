@@ -148,6 +148,8 @@ flash_text(const char *key)
 	if (strcmp(key, "harmonisering_ophaevet") == 0)
 		return "Den harmoniserede takst er ophævet. Tilbuddene får "
 		    "hver sin takst fra det valgte år.";
+	if (strcmp(key, "opstart") == 0)
+		return "Opstartsomkostningerne er registreret.";
 	return NULL;
 }
 
@@ -430,6 +432,7 @@ page_offer_view(struct http_req *r)
 	}
 	harmonised_section(&p, &o);
 	offer_rules_sections(&p, &o);
+	offer_startup_sections(&p, &o);
 	if (r->who.role != ROLE_ANON &&
 	    history_offer(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2>");

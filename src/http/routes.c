@@ -67,6 +67,14 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/offers/:id/events", ROLES_PUBLIC, ROUTE_API,
 	  api_offer_events, "An offer taken over, taken home or closed: its "
 	  "dated events with operator and status before and after" },
+	{ "GET", "/api/v1/offers/:id/startup-costs", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_startup_list, "The start-up costs of an offer with the "
+	  "share of each tariff year" },
+	{ "POST", "/api/v1/offers/:id/startup-costs", ROLES_EDITORS,
+	  ROUTE_API, api_offer_startup_create, "Record start-up costs "
+	  "{amount_ore, first_year, years, text} spread over the first "
+	  "years' tariffs (the secretariat, or the operator of the first "
+	  "year)" },
 
 	/* Users. */
 	{ "GET", "/api/v1/users", ROLES_ADMIN, ROUTE_API, api_users_list,
@@ -213,6 +221,12 @@ static const struct route routes[] = {
 	  page_offer_event_post, "Record an offer taken over, taken home or "
 	  "closed from a date (confirmed first); the operator or status "
 	  "changes from that date" },
+	{ "GET", "/tilbud/:id/opstart", ROLES_EDITORS, 0,
+	  page_offer_startup_form, "Form to record the start-up costs of an "
+	  "offer" },
+	{ "POST", "/tilbud/:id/opstart", ROLES_EDITORS, 0,
+	  page_offer_startup_post, "Record the start-up costs of an offer "
+	  "(the secretariat, or the operator of the first year)" },
 	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
 	  "Tariff, surplus and occupancy calculators" },
 	{ "POST", "/beregn/takst", ROLES_PUBLIC, ROUTE_ANON_FORM,

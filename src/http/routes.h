@@ -329,6 +329,11 @@ void	page_offer_event_form(struct http_req *r);
 void	page_offer_event_post(struct http_req *r);
 void	api_offer_coverage(struct http_req *r);
 void	api_offer_events(struct http_req *r);
+/* page_offer_startup.c: start-up costs of an offer */
+void	page_offer_startup_form(struct http_req *r);
+void	page_offer_startup_post(struct http_req *r);
+void	api_offer_startup_list(struct http_req *r);
+void	api_offer_startup_create(struct http_req *r);
 /* page_purchase.c: long-term purchase agreements */
 void	page_purchases(struct http_req *r);
 void	page_purchase_form(struct http_req *r);

@@ -19,7 +19,9 @@
 #include "core/tariff_cause.h"
 #include "service/agreement.h"
 #include "service/mail_events.h"
+#include "service/offer_event.h"
 #include "service/round.h"
+#include "service/startup.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
 #include "store/audit.h"
@@ -127,6 +129,7 @@ round_line_json(const struct service_line *l)
 	json_object_set_new(j, "income_ore", json_integer(l->income_ore));
 	json_object_set_new(j, "carry_over_ore",
 	    json_integer(l->carry_over_ore));
+	json_object_set_new(j, "startup_ore", json_integer(l->startup_ore));
 	json_object_set_new(j, "reason", l->reason ? json_string(l->reason) :
 	    json_null());
 	json_object_set_new(j, "referred_from", l->referred_from ?
@@ -321,6 +324,10 @@ line_audit_buf(struct buf *b, const struct service_line *l)
 	if (l->income_ore) {
 		PUT_LIT(b, ",\"income_ore\":");
 		i64_buf(b, l->income_ore);
+	}
+	if (l->startup_ore) {
+		PUT_LIT(b, ",\"startup_ore\":");
+		i64_buf(b, l->startup_ore);
 	}
 	if (l->carry_over_ore) {
 		PUT_LIT(b, ",\"carry_over_ore\":");
@@ -744,6 +751,9 @@ prefill(struct svc *s, const struct tariff_round *r,
 		struct service_line	*v;
 
 		c = carry_of(d.carry, d.ncarry, rows[g].offer_id);
+		if ((rc = startup_share_in_tx(s, rows[g].offer_id, r->year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			return rc;
 		for (j = g; j < nrows &&
 		    rows[j].submission_id == rows[g].submission_id; j++) {
 			struct service_line *l = &rows[j].line;
@@ -1009,6 +1019,9 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 		    "Runden er offentliggjort");
 		goto fail;
 	}
+	if ((rc = offer_event_operator_of_year(s, offer_id, o.operator_code,
+	    r.year, &o.operator_code, NULL, e)) != 0)
+		goto fail;
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
@@ -1155,6 +1168,9 @@ line_context(struct svc *s, const struct agreement_params *p,
 	    sub->offer_id, &occ, &nocc, e)) != 0)
 		return rc;
 	days_of(occ, nocc, sub->offer_id, last, ctx->hist_days);
+	if ((rc = startup_share_in_tx(s, sub->offer_id, r->year,
+	    &ctx->startup_ore, NULL, NULL, e)) != 0)
+		return rc;
 	*has_carry = nc > 0;
 	*carry = nc > 0 ? c[0].to_tariff_ore : 0;
 	return 0;
@@ -1182,6 +1198,9 @@ round_submission_get(struct svc *s, int64_t id, struct submission_view *out,
 		goto done;
 	out->has_carry = nc > 0;
 	out->expected_carry_ore = nc > 0 ? c[0].to_tariff_ore : 0;
+	if ((rc = startup_share_in_tx(s, out->sub.offer_id, out->round.year,
+	    &out->startup_ore, &out->startup, &out->nstartup, e)) != 0)
+		goto done;
 	occupancy_source_years(&p, out->round.year, &first, &last);
 	out->hist_years[0] = last;
 	out->hist_years[1] = last - 1;
@@ -1370,6 +1389,9 @@ round_line_preview(struct svc *s, int64_t submission_id,
 		goto done;
 	if (line->paragraph != NULL && line->level != NULL)
 		ctx.prev_tariff_ore = prev_of(prev, nprev, sub.offer_id, line);
+	/* The start-up share belongs to the first line only. */
+	if (line->pos > 1 || (line->pos == 0 && sub.nlines > 0))
+		ctx.startup_ore = 0;
 	rc = round_line_compute(&p, &ctx, 0, line, e);
 done:
 	db_rollback(s->db);
@@ -1384,6 +1406,30 @@ round_line_delete(struct svc *s, int64_t submission_id,
 
 	return save_lines(s, submission_id, expected_version, NULL, 0, &edit,
 	    version, e);
+}
+
+/*
+ * The first line carries the year's start-up share as it is now: costs
+ * recorded after the lines were computed need them saved again.
+ */
+static int
+check_startup(struct svc *s, const struct submission *sub, int year,
+    enum submission_action act, const struct service_line *lines, size_t n,
+    struct err *e)
+{
+	int64_t	share;
+	int	rc;
+
+	if ((rc = startup_share_in_tx(s, sub->offer_id, year, &share, NULL,
+	    NULL, e)) != 0)
+		return rc;
+	if (n == 0 || lines[0].startup_ore == share)
+		return 0;
+	return err_set(e, ERR_CONFLICT, "startup_changed", "lines[0]",
+	    "Opstartsomkostningerne for tilbuddet er ændret, siden linje 1 "
+	    "blev beregnet. %s", act == SUBMISSION_SUBMIT ? "Gem linje 1 "
+	    "igen, og indsend så" : "Send indberetningen retur, så "
+	    "driftsherren kan gemme linje 1 igen");
 }
 
 /* Lines ready to submit: at least one, all computed, reasons given. */
@@ -1466,6 +1512,9 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	if ((rc = tariff_store_lines(s->db, s->arena, id, &lines, &n, e)) != 0)
 		goto fail;
 	if (act == SUBMISSION_SUBMIT && (rc = check_ready(lines, n, e)) != 0)
+		goto fail;
+	if ((act == SUBMISSION_SUBMIT || act == SUBMISSION_APPROVE) &&
+	    (rc = check_startup(s, &sub, r.year, act, lines, n, e)) != 0)
 		goto fail;
 	before = submission_audit(s, &sub, false, NULL, 0);
 	if ((rc = tariff_store_submission_set(s->db, id, expected_version,
@@ -1681,6 +1730,9 @@ round_import_lines(struct svc *s, int64_t round_id,
 		}
 		ctx.cls = class_of(sub->offer_kind);
 		days_of(occ, nocc, sub->offer_id, ylast, ctx.hist_days);
+		if ((rc = startup_share_in_tx(s, sub->offer_id, r.year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			goto fail;
 		for (k = g; k < j; k++) {
 			struct round_import_row	*row = &rows[order[k].idx];
 			struct service_line	*l = &row->line;
@@ -1906,15 +1958,33 @@ change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
 	return 0;
 }
 
-/* May the user change old from valid_from on? */
+/*
+ * May the user change old from valid_from on? The operator of the
+ * tariff's year (offer_event_operator_of_year) may, not the one before
+ * or after a change of hands. Inside a transaction.
+ */
 static int
 change_allowed(struct svc *s, const struct published_tariff *old,
     const char *valid_from, struct err *e)
 {
-	if (!role_may_edit_offer(s->who, old->operator_code))
+	const char	*op;
+	bool		 changed;
+	int		 rc;
+
+	if ((rc = offer_event_operator_of_year(s, old->offer_id,
+	    old->operator_code, old->year, &op, &changed, e)) != 0)
+		return rc;
+	if (!role_may_edit_offer(s->who, op)) {
+		if (changed && s->who->role == ROLE_OPERATOR)
+			return err_set(e, ERR_FORBIDDEN, "operator_changed",
+			    NULL, "Tilbuddet har skiftet driftsherre: "
+			    "taksterne for %d ændres af driftsherren for det "
+			    "år. Du kan se jeres tidligere takster, men ikke "
+			    "ændre dem", old->year);
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan "
 		    "kun ændre takster for tilbud, som din egen organisation "
 		    "er driftsherre for");
+	}
 	if (old->superseded_at != NULL)
 		return err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten "
 		    "er afløst af en senere runde og kan ikke ændres");
@@ -1938,11 +2008,11 @@ round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
 		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = tariff_store_published_get(s->db, s->arena, id, old, e);
+	if ((rc = tariff_store_published_get(s->db, s->arena, id, old, e))
+	    == 0)
+		rc = change_allowed(s, old, valid_from, e);
 	db_rollback(s->db);
-	if (rc != 0)
-		return rc;
-	return change_allowed(s, old, valid_from, e);
+	return rc;
 }
 
 int

@@ -26,6 +26,7 @@
 
 #include "core/round.h"
 #include "store/round_store.h"
+#include "store/startup_store.h"
 #include "store/tariff_store.h"
 
 struct audit_entry;
@@ -50,6 +51,13 @@ struct submission_view {
 						   year before, valid at its
 						   end */
 	size_t			 nprev;
+	int64_t			 startup_ore;	/* the share of the offer's
+						   start-up costs in this year (core/
+						   startup), added to the first
+						   line's base; 0: none */
+	struct startup_row	*startup;	/* the start-up costs with a
+						   share in this year */
+	size_t			 nstartup;
 	struct submission	 src;		/* the earlier submission the
 						   lines were pre-filled from
 						   (src.id 0: none), with its

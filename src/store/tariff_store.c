@@ -12,6 +12,7 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "store/db.h"
+#include "store/offer_event_store.h"
 #include "store/tariff_store.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -45,6 +46,7 @@ tariff_store_create_submissions(struct db *db, const struct tariff_round *r,
     const char *at, int64_t *n, struct err *e)
 {
 	struct db_stmt	*st;
+	char		 end[11];
 	int		 rc;
 
 	/*
@@ -66,7 +68,8 @@ tariff_store_create_submissions(struct db *db, const struct tariff_round *r,
 	    "INSERT INTO submission (round_id, offer_id, "
 	    "operator_code, status, version, created_at, updated_at, "
 	    "prefilled_from, harmonised_id) "
-	    "SELECT $1, o.id, o.operator_code, 'draft', 1, $2, $2, "
+	    "SELECT $1, o.id, " OFFER_EVENT_OPERATOR_SQL("o.id", "$6",
+	    "o.operator_code") ", 'draft', 1, $2, $2, "
 	    " (SELECT s2.id FROM submission s2 "
 	    "  JOIN tariff_round r2 ON r2.id = s2.round_id "
 	    "  WHERE s2.offer_id = o.id AND (r2.year < $3 OR "
@@ -83,6 +86,8 @@ tariff_store_create_submissions(struct db *db, const struct tariff_round *r,
 	db_bind_i64(st, 3, r->year);
 	db_bind_i64(st, 4, r->no);
 	db_bind_i64(st, 5, r->covered_only ? 1 : 0);
+	snprintf(end, sizeof(end), "%04d-12-31", r->year);
+	db_bind_text(st, 6, end);
 	rc = db_step(st, e);
 	db_reset(st);
 	if (rc < 0)
@@ -138,9 +143,9 @@ tariff_store_add_submission(struct db *db, const struct tariff_round *r,
 	" l.overhead_ore, l.capital_ore, l.pension_ore, l.income_ore," \
 	" l.carry_over_ore, l.reason, l.referred_from, l.referred_before"
 #define LINE_INPUT_NCOLS	22
-/* The computed ones that follow (4 columns). */
+/* The computed ones that follow (5 columns). */
 #define LINE_RESULT_COLS \
-	"l.base_ore, l.tariff_exact, l.tariff_ore, l.warnings"
+	"l.base_ore, l.tariff_exact, l.tariff_ore, l.warnings, l.startup_ore"
 
 static void
 read_line_input(struct db_stmt *st, struct arena *a, int c,
@@ -214,6 +219,7 @@ read_line_result(struct db_stmt *st, struct arena *a, int c,
 	    "" : db_col_text(st, c + 1));
 	l->tariff_ore = l->computed ? db_col_i64(st, c + 2) : 0;
 	decode_warnings(a, db_col_text(st, c + 3), l);
+	l->startup_ore = db_col_i64(st, c + 4);
 }
 
 int
@@ -583,10 +589,10 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	    "property_ore, other_ore, overhead_ore, capital_ore, pension_ore, "
 	    "income_ore, carry_over_ore, base_ore, tariff_exact, tariff_ore, "
 	    "warnings, nwarnings, reasons_asked, reason, referred_from, "
-	    "referred_before) VALUES ($1, $2, $3, "
+	    "referred_before, startup_ore) VALUES ($1, $2, $3, "
 	    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
 	    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, "
-	    "$30)", e);
+	    "$30, $31)", e);
 	if (st == NULL)
 		return ERR_DB;
 	for (i = 0; i < l->nwarnings; i++)
@@ -636,6 +642,7 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	    NULL);
 	db_bind_text(st, 29, referral_db(l->referred_from));
 	db_bind_text(st, 30, referral_db(l->referred_before));
+	db_bind_i64(st, 31, l->computed ? l->startup_ore : 0);
 	free(warnings);
 	return db_run(st, e);
 }
@@ -817,9 +824,12 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	return 0;
 }
 
+/* The operator of a tariff's year (offer_event_operator_of_year). */
+#define PT_OP	OFFER_EVENT_OPERATOR_SQL("p.offer_id", \
+	"(p.year || '-12-31')", "o.operator_code")
 #define PT_COLS \
-	"p.id, p.offer_id, o.name, o.operator_code, COALESCE(g.name," \
-	" o.operator_code), o.location_code, lg.name, (SELECT" \
+	"p.id, p.offer_id, o.name, " PT_OP ", COALESCE(g.name," \
+	" " PT_OP "), o.location_code, lg.name, (SELECT" \
 	" group_concat(t.text, '; ') FROM (SELECT text FROM" \
 	" offer_target_group WHERE offer_id = o.id ORDER BY pos) t)," \
 	" p.year, p.paragraph, p.level, p.unit, p.version, p.tariff_ore," \
@@ -833,7 +843,7 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" p.cause, COALESCE(p.harmonised_id, 0)"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
-	" LEFT JOIN organisation g ON g.code = o.operator_code" \
+	" LEFT JOIN organisation g ON g.code = " PT_OP \
 	" LEFT JOIN organisation lg ON lg.code = o.location_code" \
 	" LEFT JOIN tariff_round r ON r.id = p.round_id"
 
@@ -906,7 +916,7 @@ tariff_store_published_list(struct db *db, struct arena *a,
 	*out = NULL;
 	*n = 0;
 	st = db_prep(db, "SELECT " PT_COLS PT_FROM " WHERE "
-	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR o.operator_code = $2) "
+	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR " PT_OP " = $2) "
 	    "AND ($3 IS NULL OR p.paragraph = $3 OR p.section = $4) "
 	    "AND ($5 IS NULL OR EXISTS (SELECT 1 FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id AND t.text LIKE $5 ESCAPE '\\')) "
