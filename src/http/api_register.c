@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cursor.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "core/org.h"
@@ -191,6 +192,15 @@ api_offer_filter(struct http_req *r, struct offer_filter *f,
 	if (f->sort != NULL && !offer_store_sort_valid(f->sort))
 		return err_set(e, ERR_INVALID, "invalid_sort", "sort",
 		    "Ukendt sortering: %.40s", f->sort);
+	if ((s = http_query(r, "cursor")) != NULL && *s) {
+		struct cursor *c = arena_calloc(&r->arena, 1, sizeof(*c));
+
+		if ((rc = cursor_decode(&r->arena, s, c, e)) != 0)
+			return rc;
+		f->after = c;
+		if ((rc = offer_store_cursor_check(f, e)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
@@ -204,7 +214,7 @@ api_offers_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "q", "sort", "limit",
-	    "offset", NULL };
+	    "offset", "cursor", NULL };
 	static const char *const type = "application/json; charset=utf-8";
 	struct offer_filter	 f;
 	struct cache_entry	*ce;
@@ -221,11 +231,12 @@ api_offers_list(struct http_req *r)
 		return;
 	}
 	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d"
-	    "\x1f%s\x1f%s\x1f%lld\x1f%lld", f.operator_code ? f.operator_code :
-	    "", f.location_code ? f.location_code : "", f.paragraph ?
-	    f.paragraph : "", f.kind ? f.kind : "", f.status ? f.status : "",
-	    f.covered, f.q ? f.q : "", f.sort ? f.sort : "",
-	    (long long)f.limit, (long long)f.offset);
+	    "\x1f%s\x1f%s\x1f%lld\x1f%lld\x1f%s", f.operator_code ?
+	    f.operator_code : "", f.location_code ? f.location_code : "",
+	    f.paragraph ? f.paragraph : "", f.kind ? f.kind : "", f.status ?
+	    f.status : "", f.covered, f.q ? f.q : "", f.sort ? f.sort : "",
+	    (long long)f.limit, (long long)f.offset, f.after ?
+	    http_query(r, "cursor") : "");
 	if ((ce = resp_cache_get(http_cache(r), key, gen)) != NULL) {
 		http_send_cached(r, 200, type, ce);
 		return;

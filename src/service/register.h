@@ -38,9 +38,12 @@ int	register_offer_list(struct svc *s, const struct offer_filter *f,
 	    struct offer **out, size_t *n, int64_t *total, struct err *e);
 /*
  * The JSON body of an offer list, {"offers":[...],"total":..,"limit":..,
- * "offset":..}, appended to out from the stored documents in one read
- * transaction; *generation receives the register's change counter of
- * that snapshot (for response caches).
+ * "offset":..,"next_cursor":..}, appended to out from the stored
+ * documents in one read transaction; *generation receives the
+ * register's change counter of that snapshot (for response caches).
+ * next_cursor is the token of the page's last row (pass it back as
+ * f->after for the next page), or null when no rows follow. total counts
+ * every match, before the cursor too.
  */
 struct buf;
 int	register_offer_page_json(struct svc *s, const struct offer_filter *f,
