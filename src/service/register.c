@@ -164,12 +164,12 @@ check_filter(const struct offer_filter *f, struct err *e)
 
 int
 register_offer_page_json(struct svc *s, const struct offer_filter *f,
-    struct buf *out, int64_t *generation, struct err *e)
+    int64_t known_gen, struct buf *out, int64_t *generation, int64_t *total,
+    struct err *e)
 {
 	const char	**docs;
 	struct cursor	  next;
 	size_t		  n, i;
-	int64_t		  total;
 	int		  rc, more;
 
 	if ((rc = check_filter(f, e)) != 0)
@@ -177,7 +177,9 @@ register_offer_page_json(struct svc *s, const struct offer_filter *f,
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
 	*generation = offer_store_generation(s->db);
-	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, &total,
+	if (*generation != known_gen)
+		*total = -1;		/* counted for another snapshot */
+	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, total,
 	    &next, &more, e);
 	db_rollback(s->db);
 	if (rc != 0)
@@ -189,7 +191,7 @@ register_offer_page_json(struct svc *s, const struct offer_filter *f,
 		buf_puts(out, docs[i]);
 	}
 	buf_printf(out, "],\"total\":%lld,\"limit\":%lld,\"offset\":%lld,"
-	    "\"next_cursor\":", (long long)total, (long long)f->limit,
+	    "\"next_cursor\":", (long long)*total, (long long)f->limit,
 	    (long long)f->offset);
 	/* The token is base64url: no character needs escaping in JSON. */
 	if (more)

@@ -456,23 +456,26 @@ offer_store_list_docs(struct db *db, struct arena *a,
 
 	*out = NULL;
 	*n = 0;
-	*total = 0;
 	*more = 0;
 	memset(next, 0, sizeof(*next));
 	if ((rc = offer_store_cursor_check(f, e)) != 0)
 		return rc;
 	if ((which = offer_store_sort_index(f->sort)) < 0)
 		which = SORT_NAME;
-	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
-	if (st == NULL)
-		return ERR_DB;
-	bind_filter(st, a, f);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		*total = db_col_i64(st, 0);
-	db_reset(st);
-	if (rc < 0)
-		return rc;
+	if (*total < 0) {
+		st = db_prep(db, "SELECT count(*) FROM offer o WHERE "
+		    OFFER_WHERE, e);
+		if (st == NULL)
+			return ERR_DB;
+		bind_filter(st, a, f);
+		*total = 0;
+		rc = db_step(st, e);
+		if (rc == DB_ROW)
+			*total = db_col_i64(st, 0);
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
 	if ((st = doc_stmt(db, a, f, e)) == NULL)
 		return ERR_DB;
 	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));

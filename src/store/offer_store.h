@@ -51,6 +51,8 @@ int	offer_store_list(struct db *db, struct arena *a,
  * API. Strings are in a. f->after (checked with offer_store_cursor_check)
  * starts the page after that row. If rows follow the page, *next
  * receives the cursor of its last row and *more is set; else *more is 0.
+ * *total: on entry the number of matches if the caller knows it for this
+ * snapshot (it is then not counted again), else -1; on return the number.
  */
 int	offer_store_list_docs(struct db *db, struct arena *a,
 	    const struct offer_filter *f, const char ***out, size_t *n,

@@ -2,7 +2,8 @@
  * Keyset pagination of the offers API: `cursor` beside `offset`. Walking
  * a list by next_cursor gives every offer once, in the order of the
  * whole list, for every sort order and with filters; a cursor that is
- * not one, or was made for another sort order, is a 400 in Danish.
+ * not one, or was made for another sort order, is a 400 in Danish; the
+ * total (cached per filter apart from the pages) follows a deletion.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -106,6 +107,12 @@ describe('paging by cursor', () => {
 		    sort: 'id', limit: '5', cursor: p1.next_cursor }));
 		assert.deepEqual(afterDel.offers.map((o) => o.id),
 		    before.offers.map((o) => o.id));
+		/* The total of the filter, kept apart from the pages, follows
+		 * the change (another page of the same filter: not cached). */
+		assert.equal(afterDel.total, before.total - 1);
+		const p3 = await anon.getJson('/api/v1/offers?' + qs({
+		    sort: 'id', limit: '5', offset: '7' }));
+		assert.equal(p3.total, before.total - 1);
 	});
 
 	test('a bad cursor is 400 invalid_cursor in Danish', async () => {

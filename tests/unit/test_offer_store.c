@@ -127,8 +127,10 @@ page(struct fixture *f, struct offer_filter *flt, int64_t *ids,
 	int64_t		  total;
 	struct err	  e;
 
+	total = -1;
 	assert_int_equal(offer_store_list_docs(f->t.db, &f->a, flt, &docs, &n,
 	    &total, next, more, &e), 0);
+	assert_true(total >= (int64_t)n);
 	for (i = 0; i < n; i++) {
 		const char *p = strstr(docs[i], "\"id\"");
 
