@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cursor.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "core/org.h"
@@ -192,27 +193,40 @@ api_offer_filter(struct http_req *r, struct offer_filter *f,
 	if (f->sort != NULL && !offer_store_sort_valid(f->sort))
 		return err_set(e, ERR_INVALID, "invalid_sort", "sort",
 		    "Ukendt sortering: %.40s", f->sort);
+	if ((s = http_query(r, "cursor")) != NULL && *s) {
+		struct cursor *c = arena_calloc(&r->arena, 1, sizeof(*c));
+
+		if ((rc = cursor_decode(&r->arena, s, c, e)) != 0)
+			return rc;
+		f->after = c;
+		if ((rc = offer_store_cursor_check(f, e)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
 /*
  * The list is served from the stored documents of the offers and kept in
  * the response cache under the canonical filter, valid while the
- * register's generation is unchanged.
+ * register's generation is unchanged. The total of a filter is kept
+ * apart (http_count_cache) under the filter alone, so that another page
+ * of the same filter (another offset or cursor, sort or limit) is one
+ * index seek and no count.
  */
 void
 api_offers_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "q", "sort", "limit",
-	    "offset", NULL };
+	    "offset", "cursor", NULL };
 	static const char *const type = "application/json; charset=utf-8";
 	struct offer_filter	 f;
 	struct cache_entry	*ce;
 	struct err		 e;
 	struct buf		 b;
-	const char		*key;
-	int64_t			 gen;
+	const char		*key, *fkey, *ckey, *tot;
+	int64_t			 gen, known_gen, total;
+	size_t			 len;
 
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
@@ -221,23 +235,39 @@ api_offers_list(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d"
-	    "\x1f%s\x1f%s\x1f%lld\x1f%lld", f.operator_code ? f.operator_code :
-	    "", f.location_code ? f.location_code : "", f.paragraph ?
-	    f.paragraph : "", f.kind ? f.kind : "", f.status ? f.status : "",
-	    f.covered, f.q ? f.q : "", f.sort ? f.sort : "",
-	    (long long)f.limit, (long long)f.offset);
+	fkey = arena_printf(&r->arena, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s",
+	    f.operator_code ? f.operator_code : "", f.location_code ?
+	    f.location_code : "", f.paragraph ? f.paragraph : "", f.kind ?
+	    f.kind : "", f.status ? f.status : "", f.covered, f.q ? f.q : "");
+	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%lld\x1f%lld\x1f%s",
+	    fkey, f.sort ? f.sort : "", (long long)f.limit,
+	    (long long)f.offset, f.after ? http_query(r, "cursor") : "");
 	if ((ce = resp_cache_get(http_cache(r), key, gen)) != NULL) {
 		http_send_cached(r, 200, type, ce);
 		return;
 	}
+	/* The total depends on the filter only: kept apart from the page. */
+	ckey = arena_printf(&r->arena, "count\x1f%s", fkey);
+	total = -1;
+	if ((ce = resp_cache_get(http_count_cache(r), ckey, gen)) != NULL) {
+		const char *body = resp_cache_body(ce, &len);
+
+		if (len >= 24 || text_parse_i64(arena_strndup(&r->arena, body,
+		    len), &total) != 0 || total < 0)
+			total = -1;
+		resp_cache_release(ce);
+	}
+	known_gen = gen;
 	buf_init(&b);
-	if (register_offer_page_json(&r->svc, &f, &b, &gen, &e) != 0) {
+	if (register_offer_page_json(&r->svc, &f, known_gen, &b, &gen, &total,
+	    &e) != 0) {
 		buf_cleanup(&b);
 		http_send_error(r, &e);
 		return;
 	}
 	resp_cache_put(http_cache(r), key, gen, buf_str(&b), b.len);
+	tot = arena_printf(&r->arena, "%lld", (long long)total);
+	resp_cache_put(http_count_cache(r), ckey, gen, tot, strlen(tot));
 	http_send(r, 200, type, buf_str(&b), b.len);
 	buf_cleanup(&b);
 }

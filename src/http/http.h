@@ -155,6 +155,11 @@ void		 http_send_cached(struct http_req *r, int status,
 		    const char *type, struct cache_entry *ce);
 /* The server's response cache. */
 struct resp_cache *http_cache(struct http_req *r);
+/*
+ * The server's cache of list totals: the number of matches of a filter
+ * (as decimal text) at a generation of the register, whatever the page.
+ */
+struct resp_cache *http_count_cache(struct http_req *r);
 /* Queue a JSON response and drop the reference to j. */
 void		 http_send_json(struct http_req *r, int status, json_t *j);
 /* Queue a 303 redirect to a local path. */

@@ -45,7 +45,8 @@ static const struct route routes[] = {
 	/* Offers. */
 	{ "GET", "/api/v1/offers", ROLES_PUBLIC, ROUTE_API, api_offers_list,
 	  "Offers; filters operator, municipality, paragraph, kind, status, "
-	  "covered, q; sort; limit (1-1000), offset" },
+	  "covered, q; sort; limit (1-1000), offset; cursor (the "
+	  "next_cursor of the previous page)" },
 	{ "POST", "/api/v1/offers", ROLES_EDITORS, ROUTE_API,
 	  api_offers_create, "Create an offer (operators: their own)" },
 	{ "GET", "/api/v1/offers/:id", ROLES_PUBLIC, ROUTE_API, api_offer_get,
