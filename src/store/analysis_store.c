@@ -230,22 +230,14 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 }
 
 /*
- * The current published tariffs the filters $2..$5 select. The newest
- * version is looked up in the covering index of the current tariffs
- * (migration 026), named so that the planner does not take the table.
+ * The current published tariffs the filters $2..$5 select, from the rows
+ * the triggers of migration 030 keep: one per line and year, the newest
+ * version not superseded and not for citizens referred before a cut-off.
  */
-#define LIVE_WHERE \
-	" p.superseded_at IS NULL AND p.referred_before = ''" \
-	" AND ($2 = 0 OR p.section = $2) AND ($3 = '' OR p.unit = $3)" \
-	" AND ($4 IS NULL OR p.level = $4)" \
-	" AND ($5 IS NULL OR o.operator_code = $5)" \
-	" AND NOT EXISTS (SELECT 1 FROM published_tariff q" \
-	" INDEXED BY published_tariff_current" \
-	" WHERE q.offer_id = p.offer_id AND q.year = p.year" \
-	" AND q.paragraph = p.paragraph AND q.level = p.level" \
-	" AND q.unit = p.unit AND q.referred_from = p.referred_from" \
-	" AND q.referred_before = '' AND q.superseded_at IS NULL" \
-	" AND q.version > p.version)"
+#define CUR_WHERE \
+	" ($2 = 0 OR c.section = $2) AND ($3 = '' OR c.unit = $3)" \
+	" AND ($4 IS NULL OR c.level = $4)" \
+	" AND ($5 IS NULL OR c.operator_code = $5)"
 
 static void
 bind_filters(struct db_stmt *st, const struct analysis *a)
@@ -265,21 +257,21 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 
 	*out = NULL;
 	*n = 0;
-	st = db_prep(db, "SELECT p.offer_id, o.name, "
+	st = db_prep(db, "SELECT c.offer_id, o.name, "
 	    "COALESCE(o.operator_code, ''), "
 	    "COALESCE(g.name, o.operator_code, ''), "
 	    "COALESCE((SELECT t.text FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id ORDER BY t.pos LIMIT 1), ''), "
-	    "p.paragraph, p.section, p.level, p.unit, p.places_centi, "
-	    "p.tariff_ore, COALESCE(sl.base_ore, -1), COALESCE(sl.days, 0) "
-	    "FROM published_tariff p JOIN offer o ON o.id = p.offer_id "
+	    "c.paragraph, c.section, c.level, c.unit, c.places_centi, "
+	    "c.tariff_ore, COALESCE(sl.base_ore, -1), COALESCE(sl.days, 0) "
+	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
 	    "LEFT JOIN organisation g ON g.code = o.operator_code "
-	    "LEFT JOIN service_line sl ON sl.submission_id = p.submission_id "
-	    "AND sl.paragraph = p.paragraph AND sl.level = p.level "
-	    "AND sl.unit = p.unit AND sl.referred_from = p.referred_from "
-	    "AND sl.referred_before = p.referred_before "
-	    "WHERE p.year = $1 AND" LIVE_WHERE
-	    " ORDER BY p.offer_id, p.paragraph, p.level, p.unit", e);
+	    "LEFT JOIN service_line sl ON sl.submission_id = c.submission_id "
+	    "AND sl.paragraph = c.paragraph AND sl.level = c.level "
+	    "AND sl.unit = c.unit AND sl.referred_from = c.referred_from "
+	    "AND sl.referred_before = '' "
+	    "WHERE c.year = $1 AND" CUR_WHERE
+	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, year);
@@ -320,12 +312,12 @@ analysis_store_years_live(struct db *db, struct arena *ar,
 
 	*out = NULL;
 	*n = 0;
-	st = db_prep(db, "SELECT p.year, count(*), sum(p.places_centi), "
-	    "sum(p.places_centi * p.tariff_ore) "
-	    "FROM published_tariff p INDEXED BY published_tariff_current "
-	    "JOIN offer o ON o.id = p.offer_id "
-	    "WHERE p.year BETWEEN $1 AND $6 AND" LIVE_WHERE
-	    " GROUP BY p.year ORDER BY p.year", e);
+	/* The sums the triggers of migration 030 keep per year, operator,
+	   section, unit and level. */
+	st = db_prep(db, "SELECT c.year, sum(c.nlines), sum(c.places_centi), "
+	    "sum(c.exp_centi_ore) FROM tariff_year_sum c "
+	    "WHERE c.year BETWEEN $1 AND $6 AND" CUR_WHERE
+	    " GROUP BY c.year HAVING sum(c.nlines) > 0 ORDER BY c.year", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, a->from_year);
