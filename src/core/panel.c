@@ -63,6 +63,18 @@ row_cmp(const void *pa, const void *pb)
 	return (int)a->unit - (int)b->unit;
 }
 
+/* Whether v[0..n) is in row_cmp's order already (as the store reads it). */
+static bool
+sorted(const struct panel_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (row_cmp(&v[i - 1], &v[i]) > 0)
+			return false;
+	return true;
+}
+
 /* Whether rows v[0..n) (sorted) hold offer id, and with paragraph p. */
 static void
 offer_has(const struct panel_row *v, size_t n, int64_t id, const char *p,
@@ -107,9 +119,9 @@ panel_match(struct panel_row *from, size_t nfrom, struct panel_row *to,
 	bool	offer, para;
 	int	c;
 
-	if (nfrom > 1)
+	if (!sorted(from, nfrom))
 		qsort(from, nfrom, sizeof(*from), row_cmp);
-	if (nto > 1)
+	if (!sorted(to, nto))
 		qsort(to, nto, sizeof(*to), row_cmp);
 	while (i < nfrom || j < nto) {
 		if (i == nfrom)

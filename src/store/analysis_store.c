@@ -187,12 +187,44 @@ unit_of(const char *s)
 	return s != NULL && tariff_unit_parse(s, &u) == 0 ? u : TARIFF_UNIT_DAY;
 }
 
+/*
+ * The rows of a year repeat their strings: an offer's lines follow each
+ * other (its name, operator and target group), and a few paragraphs and
+ * levels recur. One copy each in the arena instead of one per row.
+ */
+static const char *
+same(struct arena *ar, const char *s, const char *prev)
+{
+	if (s == NULL)
+		s = "";
+	return prev != NULL && strcmp(s, prev) == 0 ? prev :
+	    arena_strdup(ar, s);
+}
+
+#define INTERN_MAX	16
+
+static const char *
+intern(struct arena *ar, const char *s, const char **seen, size_t *n)
+{
+	size_t i;
+
+	if (s == NULL)
+		s = "";
+	for (i = 0; i < *n; i++)
+		if (strcmp(s, seen[i]) == 0)
+			return seen[i];
+	if (*n == INTERN_MAX)
+		return arena_strdup(ar, s);
+	return seen[(*n)++] = arena_strdup(ar, s);
+}
+
 static int
 read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
     size_t *n, struct err *e)
 {
-	struct panel_row	*v = NULL, *nv;
-	size_t			 k = 0, cap = 0;
+	struct panel_row	*v = NULL, *nv, *prev;
+	const char		*paras[INTERN_MAX], *levels[INTERN_MAX];
+	size_t			 k = 0, cap = 0, nparas = 0, nlevels = 0;
 	int			 rc;
 
 	while ((rc = db_step(st, e)) == DB_ROW) {
@@ -207,14 +239,19 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 			v = nv;
 		}
 		r = &v[k++];
+		prev = k > 1 ? &v[k - 2] : NULL;
 		r->offer_id = db_col_i64(st, 0);
-		r->offer_name = arena_strdup(ar, db_col_text(st, 1));
-		r->operator_code = arena_strdup(ar, db_col_text(st, 2));
-		r->operator_name = arena_strdup(ar, db_col_text(st, 3));
-		r->target_group = arena_strdup(ar, db_col_text(st, 4));
-		r->paragraph = arena_strdup(ar, db_col_text(st, 5));
+		r->offer_name = same(ar, db_col_text(st, 1),
+		    prev ? prev->offer_name : NULL);
+		r->operator_code = same(ar, db_col_text(st, 2),
+		    prev ? prev->operator_code : NULL);
+		r->operator_name = same(ar, db_col_text(st, 3),
+		    prev ? prev->operator_name : NULL);
+		r->target_group = same(ar, db_col_text(st, 4),
+		    prev ? prev->target_group : NULL);
+		r->paragraph = intern(ar, db_col_text(st, 5), paras, &nparas);
 		r->section = db_col_i64(st, 6);
-		r->level = arena_strdup(ar, db_col_text(st, 7));
+		r->level = intern(ar, db_col_text(st, 7), levels, &nlevels);
 		r->unit = unit_of(db_col_text(st, 8));
 		r->places_centi = db_col_i64(st, 9);
 		r->tariff_ore = db_col_i64(st, 10);
@@ -232,7 +269,8 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 /*
  * The current published tariffs the filters $2..$5 select, from the rows
  * the triggers of migration 030 keep: one per line and year, the newest
- * version not superseded and not for citizens referred before a cut-off.
+ * version not superseded and not for citizens referred before a cut-off,
+ * with the cost base and days of the service line it was published from.
  */
 #define CUR_WHERE \
 	" ($2 = 0 OR c.section = $2) AND ($3 = '' OR c.unit = $3)" \
@@ -263,13 +301,9 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 	    "COALESCE((SELECT t.text FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id ORDER BY t.pos LIMIT 1), ''), "
 	    "c.paragraph, c.section, c.level, c.unit, c.places_centi, "
-	    "c.tariff_ore, COALESCE(sl.base_ore, -1), COALESCE(sl.days, 0) "
+	    "c.tariff_ore, COALESCE(c.base_ore, -1), COALESCE(c.days, 0) "
 	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
 	    "LEFT JOIN organisation g ON g.code = o.operator_code "
-	    "LEFT JOIN service_line sl ON sl.submission_id = c.submission_id "
-	    "AND sl.paragraph = c.paragraph AND sl.level = c.level "
-	    "AND sl.unit = c.unit AND sl.referred_from = c.referred_from "
-	    "AND sl.referred_before = '' "
 	    "WHERE c.year = $1 AND" CUR_WHERE
 	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
 	if (st == NULL)

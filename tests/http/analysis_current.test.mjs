@@ -3,8 +3,9 @@
  * current tariffs and the yearly sums it reads are kept by the database
  * (migration 030) when a round is published, when a tariff is changed in
  * the year with a cause, when a later round of the same year supersedes
- * a tariff, when an offer gets another operator and when a tariff is
- * corrected directly in SQL. After each, the draft analysis shows the
+ * a tariff, when an offer gets another operator, when a tariff or the
+ * service line it was published from is corrected directly in SQL and
+ * when a version is deleted. After each, the draft analysis shows the
  * new figures and the kept rows equal the same rows found from
  * published_tariff itself.
  */
@@ -42,8 +43,13 @@ function publish(y, no, lines) {
 function assertKept(what) {
 	const cur = `SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
-	    p.tariff_ore, p.submission_id, COALESCE(o.operator_code, '')
+	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
+	    COALESCE(o.operator_code, '')
 	    FROM published_tariff p JOIN offer o ON o.id = p.offer_id
+	    LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
+	    AND sl.paragraph = p.paragraph AND sl.level = p.level
+	    AND sl.unit = p.unit AND sl.referred_from = p.referred_from
+	    AND sl.referred_before = ''
 	    WHERE p.superseded_at IS NULL AND p.referred_before = ''
 	    AND NOT EXISTS (SELECT 1 FROM published_tariff q
 	    WHERE q.offer_id = p.offer_id AND q.year = p.year
@@ -53,7 +59,8 @@ function assertKept(what) {
 	    AND q.version > p.version)`;
 	const kept = `SELECT year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, operator_code FROM tariff_current`;
+	    tariff_ore, submission_id, base_ore, days, operator_code
+	    FROM tariff_current`;
 	assert.equal(sql(`SELECT count(*) FROM (${cur} EXCEPT ${kept})`), '0',
 	    `${what}: a current tariff is not kept`);
 	assert.equal(sql(`SELECT count(*) FROM (${kept} EXCEPT ${cur})`), '0',
@@ -150,6 +157,11 @@ describe('the analysis follows the published tariffs', () => {
 		const l = await line(3);
 		assert.equal(l.tariff_from_ore, Number(sql('SELECT tariff_ore ' +
 		    'FROM published_tariff WHERE year = 2023 AND offer_id = 3')));
+		/* The cost base follows the service line published from. */
+		sql('UPDATE service_line SET base_ore = base_ore + 36500 ' +
+		    'WHERE submission_id = (SELECT submission_id FROM ' +
+		    'published_tariff WHERE year = 2023 AND offer_id = 3)');
+		assertKept('service line');
 		/* Deleting the newest version makes the one before current. */
 		sql('PRAGMA foreign_keys = OFF; DELETE FROM published_tariff ' +
 		    'WHERE id = (SELECT max(id) FROM published_tariff ' +
