@@ -233,7 +233,7 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 			/* Every field is set below: no zeroing (a year of a
 			   national register is 15,000 rows). */
 			cap = cap ? cap * 2 : 64;
-			nv = arena_alloc(ar, cap * sizeof(*v));
+			nv = arena_array(ar, cap, sizeof(*v));
 			if (k > 0)
 				memcpy(nv, v, k * sizeof(*v));
 			v = nv;
