@@ -218,9 +218,10 @@ intern(struct arena *ar, const char *s, const char **seen, size_t *n)
 	return seen[(*n)++] = arena_strdup(ar, s);
 }
 
+/* The rows of st into *out (*n set); hint: the rows expected, or 0. */
 static int
-read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
-    size_t *n, struct err *e)
+read_rows(struct db_stmt *st, struct arena *ar, size_t hint,
+    struct panel_row **out, size_t *n, struct err *e)
 {
 	struct panel_row	*v = NULL, *nv, *prev;
 	const char		*paras[INTERN_MAX], *levels[INTERN_MAX];
@@ -232,7 +233,7 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 		if (k == cap) {
 			/* Every field is set below: no zeroing (a year of a
 			   national register is 15,000 rows). */
-			cap = cap ? cap * 2 : 64;
+			cap = cap ? cap * 2 : hint > 0 ? hint : 64;
 			nv = arena_array(ar, cap, sizeof(*v));
 			if (k > 0)
 				memcpy(nv, v, k * sizeof(*v));
@@ -291,10 +292,24 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
     const struct analysis *a, int year, struct panel_row **out, size_t *n,
     struct err *e)
 {
-	struct db_stmt *st;
+	struct db_stmt	*st;
+	size_t		 hint = 0;
+	int		 rc;
 
 	*out = NULL;
 	*n = 0;
+	/* The number of rows, from the kept sums: one array of that size. */
+	st = db_prep(db, "SELECT COALESCE(sum(c.nlines), 0) "
+	    "FROM tariff_year_sum c WHERE c.year = $1 AND" CUR_WHERE, e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, year);
+	bind_filters(st, a);
+	if ((rc = db_step(st, e)) == DB_ROW && db_col_i64(st, 0) > 0)
+		hint = (size_t)db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
 	st = db_prep(db, "SELECT c.offer_id, o.name, "
 	    "COALESCE(o.operator_code, ''), "
 	    "COALESCE(g.name, o.operator_code, ''), "
@@ -310,7 +325,7 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 		return ERR_DB;
 	db_bind_i64(st, 1, year);
 	bind_filters(st, a);
-	return read_rows(st, ar, out, n, e);
+	return read_rows(st, ar, hint, out, n, e);
 }
 
 static int
@@ -443,7 +458,7 @@ analysis_store_rows_frozen(struct db *db, struct arena *ar, int64_t id,
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, side);
-	return read_rows(st, ar, out, n, e);
+	return read_rows(st, ar, 0, out, n, e);
 }
 
 int
