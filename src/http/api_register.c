@@ -12,6 +12,7 @@
 #include "core/org.h"
 #include "http/api.h"
 #include "http/cache.h"
+#include "http/harmonised_http.h"
 #include "http/http.h"
 #include "http/router.h"
 #include "http/routes.h"
@@ -244,8 +245,9 @@ api_offers_list(struct http_req *r)
 static void
 send_offer(struct http_req *r, int status, int64_t id)
 {
-	struct offer	o;
-	struct err	e;
+	struct offer	 o;
+	struct err	 e;
+	json_t		*j, *g;
 
 	err_clear(&e);
 	if (register_offer_get(&r->svc, id, &o, &e) != 0) {
@@ -256,7 +258,10 @@ send_offer(struct http_req *r, int status, int64_t id)
 	if (status == 201)
 		http_set_header(r, MHD_HTTP_HEADER_LOCATION, arena_printf(
 		    &r->arena, "/api/v1/offers/%lld", (long long)id));
-	http_send_json(r, status, offer_to_json(&o));
+	j = offer_to_json(&o);
+	if ((g = harmonised_offer_json(r, id)) != NULL)
+		json_object_set_new(j, "harmonised", g);
+	http_send_json(r, status, j);
 }
 
 void

@@ -129,6 +129,10 @@ const struct http_field *http_form_file(struct http_req *r, const char *name);
    order sent, into out[0..max); returns how many there are. */
 size_t		 http_form_files(struct http_req *r, const char *name,
 		    const struct http_field **out, size_t max);
+/* Every text field named name (a group of checkboxes), in the order
+   sent, into out[0..max); returns how many there are. */
+size_t		 http_form_values(struct http_req *r, const char *name,
+		    const char **out, size_t max);
 /* Non-zero when the form body could not be parsed; e says why. */
 int		 http_form_error(struct http_req *r, struct err *e);
 

@@ -49,7 +49,8 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/offers", ROLES_EDITORS, ROUTE_API,
 	  api_offers_create, "Create an offer (operators: their own)" },
 	{ "GET", "/api/v1/offers/:id", ROLES_PUBLIC, ROUTE_API, api_offer_get,
-	  "One offer, with its ETag" },
+	  "One offer, with its ETag; harmonised: its harmonised tariff "
+	  "group, when it has one" },
 	{ "PATCH", "/api/v1/offers/:id", ROLES_EDITORS, ROUTE_API,
 	  api_offer_patch, "Change fields of an offer; needs If-Match" },
 	{ "DELETE", "/api/v1/offers/:id", ROLES_EDITORS, ROUTE_API,
@@ -192,6 +193,18 @@ static const struct route routes[] = {
 	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_post,
 	  "Record a long-term purchase agreement (the secretariat, or a "
 	  "municipality as the buyer)" },
+	{ "GET", "/tilbud/:id/harmoniser", ROLES_EDITORS, 0,
+	  page_harmonised_form, "Form to give the offer one harmonised "
+	  "tariff with other offers of its operator" },
+	{ "POST", "/tilbud/:id/harmoniser", ROLES_EDITORS, 0,
+	  page_harmonised_post, "Group the offer with other offers of the "
+	  "same operator under one harmonised tariff (the secretariat, or "
+	  "the operator of all the offers)" },
+	{ "POST", "/tilbud/:id/harmoniser/ophaev", ROLES_EDITORS, 0,
+	  page_harmonised_dissolve, "Dissolve the offer's harmonised tariff "
+	  "from a year, after a confirmation: its offers report and publish "
+	  "their own tariffs again from then (the secretariat, or the "
+	  "operator)" },
 	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
 	  page_offer_event_form, "Form to record an offer taken over, taken "
 	  "home or closed from a date" },

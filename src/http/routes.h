@@ -331,6 +331,9 @@ void	api_offer_events(struct http_req *r);
 /* page_purchase.c: long-term purchase agreements */
 void	page_purchases(struct http_req *r);
 void	page_purchase_form(struct http_req *r);
+void	page_harmonised_form(struct http_req *r);
+void	page_harmonised_post(struct http_req *r);
+void	page_harmonised_dissolve(struct http_req *r);
 void	page_purchase_post(struct http_req *r);
 void	api_purchases(struct http_req *r);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/decimal.h"
+#include "core/harmonised.h"
 #include "core/money.h"
 #include "core/occupancy.h"
 #include "core/offer.h"
@@ -23,6 +24,7 @@
 #include "store/accounts_store.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/harmonised_store.h"
 #include "store/offer_store.h"
 #include "store/round_store.h"
 #include "store/tariff_store.h"
@@ -172,6 +174,8 @@ round_submission_json(const struct submission *sub)
 	json_object_set_new(j, "reviewed_by", sub->reviewed_by ?
 	    json_string(sub->reviewed_by) : json_null());
 	json_object_set_new(j, "updated_at", json_string(sub->updated_at));
+	json_object_set_new(j, "harmonised_id", sub->harmonised_id ?
+	    json_integer(sub->harmonised_id) : json_null());
 	return j;
 }
 
@@ -550,90 +554,225 @@ compute_or_mark(struct svc *s, const struct agreement_params *p,
 
 /* ---- rounds --------------------------------------------------------- */
 
+/* What the pre-fill of a round reads once. */
+struct prefill_data {
+	struct accounts_carry		*carry;
+	struct accounts_occupancy	*occ;
+	struct prev_tariff		*prev;
+	size_t				 ncarry, nocc, nprev;
+	int				 first, last;	/* source years */
+};
+
+/*
+ * Pre-fill line l, copied from a round shift years before: the history
+ * from ctx->hist_days (else the source's, shifted), the budgeted
+ * occupancy from that history (a secure institution's at the year's
+ * assumed occupancy), no reason; then compute it. The caller sets
+ * ctx (class, place-days, last year's tariff) and the carry-over.
+ */
+static void
+prefill_line(struct svc *s, const struct agreement_params *p,
+    const struct round_line_ctx *ctx, int shift, struct service_line *l)
+{
+	struct service_line	src = *l;
+	int64_t			acc;
+	int			k;
+
+	for (k = 0; k < 2; k++) {
+		acc = round_days_bp(ctx->hist_days[k].occupied,
+		    ctx->hist_days[k].available);
+		if (acc >= 0)
+			l->hist_bp[k] = acc;
+		else if (k - shift >= 0 && k - shift < 2)
+			l->hist_bp[k] = src.hist_bp[k - shift];
+		else
+			l->hist_bp[k] = -1;
+	}
+	/* The history's mean, exact from the place-days. */
+	if (round_line_history_bp(p, ctx, l, &acc) == 0 &&
+	    acc >= 1 && acc <= MONEY_BP_ONE)
+		l->occupancy_bp = acc;
+	/* A secure institution is budgeted at the year's assumed occupancy,
+	 * not at its history. */
+	if (ctx->cls == OCCUPANCY_SECURE)
+		l->occupancy_bp = p->secure_occupancy_bp;
+	l->reason = NULL;
+	compute_or_mark(s, p, ctx, l);
+}
+
+/* Check the carry-over of lines v[0..n-1] and store them in sub_id. */
+static int
+prefill_store(struct svc *s, int64_t sub_id, struct service_line *v,
+    size_t n, const int64_t *carry, int64_t *nlines, struct err *e)
+{
+	size_t	i;
+	int	rc;
+
+	(void)round_lines_check(v, n, carry, NULL);
+	for (i = 0; i < n; i++) {
+		if ((rc = tariff_store_line_insert(s->db, sub_id, &v[i], e))
+		    != 0)
+			return rc;
+		(*nlines)++;
+	}
+	return 0;
+}
+
+/*
+ * The first round of a harmonised group: its submission (on the first
+ * member) was pre-filled from that offer's own lines; add the other
+ * members' latest lines, each pre-filled as its own offer's, and merge
+ * them into the group's one line set (core/harmonised): places, costs
+ * and carry-over summed, occupancy weighted by places, the history from
+ * the members' place-days summed.
+ */
+static int
+prefill_group(struct svc *s, const struct tariff_round *r,
+    const struct agreement_params *p, const struct prefill_data *d,
+    const struct submission *sub, int64_t *nlines, struct err *e)
+{
+	struct round_line_row	*rows;
+	struct service_line	*own, *all, *merged;
+	struct round_line_ctx	 ctx;
+	struct occupancy_year	 days[2], sum[2];
+	const int64_t		*c;
+	int64_t			 carry = 0, lead_carry, acc;
+	size_t			 nrows, nown, n, k, i, q;
+	int			*years, rc;
+	bool			 has_carry, known[2];
+
+	if ((rc = harmonised_store_member_lines(s->db, s->arena, sub->id,
+	    &rows, &years, &nrows, e)) != 0)
+		return rc;
+	if (nrows == 0)
+		return 0;
+	if ((rc = tariff_store_lines(s->db, s->arena, sub->id, &own, &nown,
+	    e)) != 0)
+		return rc;
+	all = arena_calloc(s->arena, nown + nrows, sizeof(*all));
+	for (i = 0; i < nown; i++)
+		all[i] = own[i];
+	c = carry_of(d->carry, d->ncarry, sub->offer_id);
+	has_carry = c != NULL;
+	lead_carry = c != NULL ? *c : 0;
+	carry = lead_carry;
+	days_of(d->occ, d->nocc, sub->offer_id, d->last, sum);
+	for (q = 0; q < 2; q++)
+		known[q] = sum[q].available > 0;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = r->year;
+	ctx.pl_bp = r->pl_bp;
+	ctx.increase_warn_bp = r->increase_warn_bp;
+	for (i = 0; i < nrows; i++) {
+		struct service_line *l = &all[nown + i];
+		bool first = i == 0 || rows[i - 1].offer_id != rows[i].offer_id;
+
+		*l = rows[i].line;
+		ctx.cls = class_of(rows[i].offer_kind);
+		days_of(d->occ, d->nocc, rows[i].offer_id, d->last, days);
+		memcpy(ctx.hist_days, days, sizeof(days));
+		c = carry_of(d->carry, d->ncarry, rows[i].offer_id);
+		l->carry_over_ore = first && c != NULL ? *c : 0;
+		if (first && c != NULL) {
+			carry += *c;
+			has_carry = true;
+		}
+		if (first)
+			for (q = 0; q < 2; q++) {
+				known[q] = known[q] && days[q].available > 0;
+				sum[q].occupied += days[q].occupied;
+				sum[q].available += days[q].available;
+			}
+		ctx.prev_tariff_ore = prev_of(d->prev, d->nprev,
+		    rows[i].offer_id, l);
+		prefill_line(s, p, &ctx, r->year - years[i], l);
+	}
+	merged = arena_calloc(s->arena, nown + nrows, sizeof(*merged));
+	harmonised_merge_lines(all, nown + nrows, merged, &n);
+	/* The group's place-days, where every member reported them. */
+	for (q = 0; q < 2; q++)
+		if (!known[q])
+			memset(&sum[q], 0, sizeof(sum[q]));
+	ctx.cls = class_of(sub->offer_kind);
+	memcpy(ctx.hist_days, sum, sizeof(sum));
+	for (k = 0; k < n; k++) {
+		ctx.prev_tariff_ore = prev_of(d->prev, d->nprev, sub->offer_id,
+		    &merged[k]);
+		for (q = 0; q < 2; q++)
+			if ((acc = round_days_bp(sum[q].occupied,
+			    sum[q].available)) >= 0)
+				merged[k].hist_bp[q] = acc;
+		prefill_line(s, p, &ctx, 0, &merged[k]);
+	}
+	if ((rc = tariff_store_lines_delete(s->db, sub->id, e)) != 0)
+		return rc;
+	*nlines -= (int64_t)nown;
+	return prefill_store(s, sub->id, merged, n, has_carry ? &carry : NULL,
+	    nlines, e);
+}
+
 /* Pre-fill the lines of the new round r (inside the transaction). */
 static int
 prefill(struct svc *s, const struct tariff_round *r,
     const struct agreement_params *p, int64_t *nlines, struct err *e)
 {
 	struct round_line_row		*rows;
-	struct accounts_carry		*carry;
-	struct accounts_occupancy	*occ;
-	struct prev_tariff		*prev;
+	struct submission		*subs;
+	struct prefill_data		 d;
 	struct round_line_ctx		 ctx;
-	size_t				 nrows, ncarry, nocc, nprev, i, j, g;
-	int				*years, first, last, k, shift, rc;
-	const int64_t			*c;
+	size_t				 nrows, nsubs, i, j, g;
+	int				*years, rc;
 
 	*nlines = 0;
-	occupancy_source_years(p, r->year, &first, &last);
+	memset(&d, 0, sizeof(d));
+	occupancy_source_years(p, r->year, &d.first, &d.last);
 	if ((rc = tariff_store_prefill_rows(s->db, s->arena, r->id, &rows,
 	    &years, &nrows, e)) != 0 ||
-	    (rc = accounts_store_carry(s->db, s->arena, r->year, 0, &carry,
-	    &ncarry, e)) != 0 ||
-	    (rc = accounts_store_occupancy(s->db, s->arena, last - 1, last, 0,
-	    &occ, &nocc, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, r->year, 0, &d.carry,
+	    &d.ncarry, e)) != 0 ||
+	    (rc = accounts_store_occupancy(s->db, s->arena, d.last - 1, d.last,
+	    0, &d.occ, &d.nocc, e)) != 0 ||
 	    (rc = tariff_store_prev_tariffs(s->db, s->arena, r->year - 1, 0,
-	    &prev, &nprev, e)) != 0)
+	    &d.prev, &d.nprev, e)) != 0)
 		return rc;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.year = r->year;
 	ctx.pl_bp = r->pl_bp;
 	ctx.increase_warn_bp = r->increase_warn_bp;
 	for (g = 0; g < nrows; g = j) {
+		const int64_t		*c;
+		struct service_line	*v;
+
+		c = carry_of(d.carry, d.ncarry, rows[g].offer_id);
 		for (j = g; j < nrows &&
 		    rows[j].submission_id == rows[g].submission_id; j++) {
-			struct service_line	*l = &rows[j].line;
-			struct service_line	 src = *l;
-			int64_t			 acc;
+			struct service_line *l = &rows[j].line;
 
 			l->pos = (int)(j - g + 1);
-			shift = r->year - years[j];
 			ctx.cls = class_of(rows[j].offer_kind);
-			days_of(occ, nocc, rows[j].offer_id, last,
+			days_of(d.occ, d.nocc, rows[j].offer_id, d.last,
 			    ctx.hist_days);
-			for (k = 0; k < 2; k++) {
-				acc = round_days_bp(ctx.hist_days[k].occupied,
-				    ctx.hist_days[k].available);
-				if (acc >= 0)
-					l->hist_bp[k] = acc;
-				else if (k - shift >= 0 && k - shift < 2)
-					l->hist_bp[k] = src.hist_bp[k - shift];
-				else
-					l->hist_bp[k] = -1;
-			}
-			/* The history's mean, exact from the place-days. */
-			if (round_line_history_bp(p, &ctx, l, &acc) == 0 &&
-			    acc >= 1 && acc <= MONEY_BP_ONE)
-				l->occupancy_bp = acc;
-			/* A secure institution is budgeted at the year's
-			 * assumed occupancy, not at its history. */
-			if (class_of(rows[j].offer_kind) == OCCUPANCY_SECURE)
-				l->occupancy_bp = p->secure_occupancy_bp;
-			c = carry_of(carry, ncarry, rows[j].offer_id);
 			l->carry_over_ore = j == g && c != NULL ? *c : 0;
-			l->reason = NULL;
-			ctx.prev_tariff_ore = prev_of(prev, nprev,
+			ctx.prev_tariff_ore = prev_of(d.prev, d.nprev,
 			    rows[j].offer_id, l);
-			compute_or_mark(s, p, &ctx, l);
+			prefill_line(s, p, &ctx, r->year - years[j], l);
 		}
 		/* The carry-over check of the whole submission. */
-		{
-			struct service_line	*v;
-			size_t			 m = j - g;
-
-			v = arena_calloc(s->arena, m, sizeof(*v));
-			for (i = 0; i < m; i++)
-				v[i] = rows[g + i].line;
-			c = carry_of(carry, ncarry, rows[g].offer_id);
-			(void)round_lines_check(v, m, c, NULL);
-			for (i = 0; i < m; i++) {
-				if ((rc = tariff_store_line_insert(s->db,
-				    rows[g].submission_id, &v[i], e)) != 0)
-					return rc;
-				(*nlines)++;
-			}
-		}
+		v = arena_calloc(s->arena, j - g, sizeof(*v));
+		for (i = 0; i < j - g; i++)
+			v[i] = rows[g + i].line;
+		if ((rc = prefill_store(s, rows[g].submission_id, v, j - g, c,
+		    nlines, e)) != 0)
+			return rc;
 	}
+	/* A harmonised group reports once: its first round merges. */
+	if ((rc = tariff_store_submission_list(s->db, s->arena, r->id, NULL,
+	    &subs, &nsubs, e)) != 0)
+		return rc;
+	for (i = 0; i < nsubs; i++)
+		if (subs[i].harmonised_id != 0 && (rc = prefill_group(s, r, p,
+		    &d, &subs[i], nlines, e)) != 0)
+			return rc;
 	return 0;
 }
 
@@ -855,6 +994,7 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	struct tariff_round	r;
 	struct offer		o;
 	struct submission	sub;
+	const char		*group = NULL;
 	int			rc;
 
 	if ((rc = admin_only(s, e)) != 0)
@@ -872,6 +1012,17 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
+		goto fail;
+	}
+	/* A member of a group that reports in the round has no line set of
+	 * its own. */
+	if ((rc = harmonised_store_reported(s->db, s->arena, round_id, r.year,
+	    offer_id, &group, e)) != 0)
+		goto fail;
+	if (group != NULL) {
+		rc = err_set(e, ERR_CONFLICT, "already_in_round", "offer_id",
+		    "Tilbuddet er med i runden gennem den harmoniserede takst "
+		    "%s", group);
 		goto fail;
 	}
 	if ((rc = tariff_store_add_submission(s->db, &r, offer_id,
@@ -1799,8 +1950,10 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
     const char *valid_from, const char *cause, const char *reason,
     int64_t *new_id, struct err *e)
 {
-	struct published_tariff	old, cut, now;
-	char			prev_day[11];
+	struct published_tariff	old, cut, now, *sib = NULL;
+	char			prev_day[11], *after, *news;
+	size_t			nsib = 0, i;
+	int64_t			sib_new = 0;
 	int			rc;
 
 	if ((rc = change_args(s, tariff_ore, valid_from, cause, reason, e))
@@ -1812,6 +1965,12 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    != 0 || (rc = change_allowed(s, &old, valid_from, e)) != 0)
 		goto fail;
 	day_before(valid_from, prev_day);
+	if ((rc = tariff_store_published_siblings(s->db, s->arena, &old, &sib,
+	    &nsib, e)) != 0)
+		goto fail;
+	for (i = 0; i < nsib; i++)
+		if ((rc = change_allowed(s, &sib[i], valid_from, e)) != 0)
+			goto fail;
 	if ((rc = tariff_store_published_change(s->db, &old, tariff_ore,
 	    valid_from, prev_day, cause, reason, s->now_iso, s->who->username ?
 	    s->who->username : "system", new_id, e)) != 0 ||
@@ -1820,10 +1979,41 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    (rc = tariff_store_published_get(s->db, s->arena, *new_id, &now,
 	    e)) != 0)
 		goto fail;
-	if ((rc = audit_add(s->db, s->who, s->now_iso, "published_tariff",
-	    idtxt(s, id), "change", tariff_audit(s, &old), arena_printf(
-	    s->arena, "{\"ended\":%s,\"new\":%s}", tariff_audit(s, &cut),
-	    tariff_audit(s, &now)), e)) != 0)
+	if (old.harmonised_id == 0) {
+		if ((rc = audit_add(s->db, s->who, s->now_iso,
+		    "published_tariff", idtxt(s, id), "change",
+		    tariff_audit(s, &old), arena_printf(s->arena,
+		    "{\"ended\":%s,\"new\":%s}", tariff_audit(s, &cut),
+		    tariff_audit(s, &now)), e)) != 0)
+			goto fail;
+		return db_commit(s->db, e);
+	}
+	/*
+	 * A harmonised group's one tariff: the same change on every member
+	 * offer, in this transaction, audited once with the group.
+	 */
+	after = arena_printf(s->arena, "{\"ended\":[%s", tariff_audit(s,
+	    &cut));
+	news = arena_printf(s->arena, "%s", tariff_audit(s, &now));
+	for (i = 0; i < nsib; i++) {
+		if ((rc = tariff_store_published_change(s->db, &sib[i],
+		    tariff_ore, valid_from, prev_day, cause, reason, s->now_iso,
+		    s->who->username ? s->who->username : "system", &sib_new,
+		    e)) != 0 ||
+		    (rc = tariff_store_published_get(s->db, s->arena,
+		    sib[i].id, &cut, e)) != 0 ||
+		    (rc = tariff_store_published_get(s->db, s->arena, sib_new,
+		    &now, e)) != 0)
+			goto fail;
+		after = arena_printf(s->arena, "%s,%s", after,
+		    tariff_audit(s, &cut));
+		news = arena_printf(s->arena, "%s,%s", news,
+		    tariff_audit(s, &now));
+	}
+	after = arena_printf(s->arena, "%s],\"new\":[%s]}", after, news);
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "harmonised_tariff",
+	    idtxt(s, old.harmonised_id), "tariff_change", tariff_audit(s,
+	    &old), after, e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:

@@ -124,7 +124,11 @@ int	round_reopen(struct svc *s, int64_t id, int64_t expected_version,
  */
 int	round_publish(struct svc *s, int64_t id, int64_t expected_version,
 	    int64_t *n, struct err *e);
-/* Add an offer to a round that is not published (admin). */
+/*
+ * Add an offer to a round that is not published (admin). A member of a
+ * harmonised group that applies in the year gets the group's submission
+ * if the round has none yet; if it has, ERR_CONFLICT naming the group.
+ */
 int	round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	    int64_t *submission_id, struct err *e);
 
@@ -230,7 +234,10 @@ int	round_tariff_get(struct svc *s, int64_t id,
  * tariff_ore (øre, ≥ 0), the cause (a key of core/tariff_cause.h,
  * required) and the reason (free text, at most 2000 characters; NULL or
  * "" for none, required for the cause "andet") starts then, audited.
- * *new_id receives the new version's id.
+ * A tariff of a harmonised group changes the same way on every member
+ * offer in the one transaction, audited once on the group
+ * ("harmonised_tariff", action "tariff_change"). *new_id receives the
+ * new version's id (of the offer of id).
  */
 int	round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    const char *valid_from, const char *cause, const char *reason,

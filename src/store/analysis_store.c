@@ -278,6 +278,19 @@ read_rows(struct db_stmt *st, struct arena *ar, size_t hint,
 	" AND ($4 IS NULL OR c.level = $4)" \
 	" AND ($5 IS NULL OR c.operator_code = $5)"
 
+/*
+ * A harmonised group's one tariff counts once, on its first member
+ * offer: every member carries the same amount and the group's places.
+ * True for the other members' rows (only rows of a group are looked at).
+ */
+#define HARMONISED_REPEAT \
+	" c.harmonised_id IS NOT NULL AND EXISTS (SELECT 1 FROM" \
+	" published_tariff h WHERE h.harmonised_id = c.harmonised_id" \
+	" AND h.year = c.year AND h.offer_id < c.offer_id" \
+	" AND h.paragraph = c.paragraph AND h.level = c.level" \
+	" AND h.unit = c.unit AND h.referred_from = c.referred_from" \
+	" AND h.superseded_at IS NULL)"
+
 static void
 bind_filters(struct db_stmt *st, const struct analysis *a)
 {
@@ -319,7 +332,7 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 	    "c.tariff_ore, COALESCE(c.base_ore, -1), COALESCE(c.days, 0) "
 	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
 	    "LEFT JOIN organisation g ON g.code = o.operator_code "
-	    "WHERE c.year = $1 AND" CUR_WHERE
+	    "WHERE c.year = $1 AND" CUR_WHERE " AND NOT (" HARMONISED_REPEAT ")"
 	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -362,11 +375,17 @@ analysis_store_years_live(struct db *db, struct arena *ar,
 	*out = NULL;
 	*n = 0;
 	/* The sums the triggers of migration 030 keep per year, operator,
-	   section, unit and level. */
-	st = db_prep(db, "SELECT c.year, sum(c.nlines), sum(c.places_centi), "
-	    "sum(c.exp_centi_ore) FROM tariff_year_sum c "
+	   section, unit and level, less the rows of a harmonised group's
+	   members after the first (a handful, found in tariff_current). */
+	st = db_prep(db, "SELECT y, sum(n), sum(pl), sum(x) FROM ("
+	    "SELECT c.year AS y, c.nlines AS n, c.places_centi AS pl, "
+	    "c.exp_centi_ore AS x FROM tariff_year_sum c "
 	    "WHERE c.year BETWEEN $1 AND $6 AND" CUR_WHERE
-	    " GROUP BY c.year HAVING sum(c.nlines) > 0 ORDER BY c.year", e);
+	    " UNION ALL SELECT c.year, -1, -c.places_centi, "
+	    "-c.places_centi * c.tariff_ore FROM tariff_current c "
+	    "WHERE c.harmonised_id IS NOT NULL AND c.year BETWEEN $1 AND $6 "
+	    "AND" CUR_WHERE " AND" HARMONISED_REPEAT ") s "
+	    "GROUP BY y HAVING sum(n) > 0 ORDER BY y", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, a->from_year);

@@ -4,8 +4,9 @@
  * (migration 030) when a round is published, when a tariff is changed in
  * the year with a cause, when a later round of the same year supersedes
  * a tariff, when an offer gets another operator, when a tariff or the
- * service line it was published from is corrected directly in SQL and
- * when a version is deleted. After each, the draft analysis shows the
+ * service line it was published from is corrected directly in SQL,
+ * when a version is deleted and when offers share a harmonised tariff
+ * (it counts once). After each, the draft analysis shows the
  * new figures and the kept rows equal the same rows found from
  * published_tariff itself.
  */
@@ -44,7 +45,7 @@ function assertKept(what) {
 	const cur = `SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
 	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
-	    COALESCE(o.operator_code, '')
+	    COALESCE(o.operator_code, ''), p.harmonised_id
 	    FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 	    LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
 	    AND sl.paragraph = p.paragraph AND sl.level = p.level
@@ -59,8 +60,8 @@ function assertKept(what) {
 	    AND q.version > p.version)`;
 	const kept = `SELECT year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code
-	    FROM tariff_current`;
+	    tariff_ore, submission_id, base_ore, days, operator_code,
+	    harmonised_id FROM tariff_current`;
 	assert.equal(sql(`SELECT count(*) FROM (${cur} EXCEPT ${kept})`), '0',
 	    `${what}: a current tariff is not kept`);
 	assert.equal(sql(`SELECT count(*) FROM (${kept} EXCEPT ${cur})`), '0',
@@ -170,5 +171,68 @@ describe('the analysis follows the published tariffs', () => {
 		assert.equal((await line(4)).tariff_to_ore, Number(sql(
 		    'SELECT tariff_ore FROM published_tariff WHERE year = 2024 ' +
 		    'AND offer_id = 4 ORDER BY version DESC LIMIT 1')));
+	});
+
+	test('a harmonised group\'s one tariff counts once', async () => {
+		/* Offers 2 and 4 share one § 107 tariff in 2024: it counts on
+		   the first member (2); 4's line of 2023 has no match. */
+		sql('INSERT INTO harmonised_tariff (id, name, from_year, ' +
+		    'operator_code, created_at, created_by) SELECT 1, ' +
+		    '\'Fælles takst\', 2024, operator_code, ' +
+		    '\'2023-10-01T00:00:00Z\', \'test\' FROM offer WHERE id = 4');
+		sql('UPDATE offer SET operator_code = (SELECT operator_code ' +
+		    'FROM offer WHERE id = 4) WHERE id = 2');
+		sql('UPDATE published_tariff SET harmonised_id = 1 WHERE ' +
+		    'year = 2024 AND offer_id = 4 AND superseded_at IS NULL');
+		sql('INSERT INTO published_tariff (offer_id, year, paragraph, ' +
+		    'section, level, unit, version, tariff_ore, occupancy_bp, ' +
+		    'places_centi, valid_from, valid_to, published_at, ' +
+		    'published_by, harmonised_id) SELECT 2, year, paragraph, ' +
+		    'section, level, unit, 1, tariff_ore, occupancy_bp, ' +
+		    'places_centi, valid_from, valid_to, published_at, ' +
+		    'published_by, 1 FROM published_tariff WHERE year = 2024 ' +
+		    'AND offer_id = 4 ORDER BY version DESC LIMIT 1');
+		assertKept('harmonised');
+		const j = (await admin.get(`/api/v1/analyses/${id}`)).json;
+		const kinds = Object.fromEntries(j.lines.map((l) =>
+		    [`${l.offer_id} ${l.paragraph}`, l.kind]));
+		assert.equal(kinds['2 SEL § 107'], 'new_offer');
+		assert.equal(kinds['4 SEL § 107'], 'closed_offer');
+		assert.equal(j.total.lines, 1);
+		/* The yearly figures as the rule finds them in published_tariff
+		   (the newest version, the group's first member only). */
+		const rule = sql(`SELECT year, count(*), sum(places_centi),
+		    sum(places_centi * tariff_ore) FROM published_tariff p
+		    WHERE year BETWEEN 2023 AND 2024 AND superseded_at IS NULL
+		    AND referred_before = '' AND NOT EXISTS (SELECT 1
+		    FROM published_tariff q WHERE q.offer_id = p.offer_id
+		    AND q.year = p.year AND q.paragraph = p.paragraph
+		    AND q.level = p.level AND q.unit = p.unit
+		    AND q.referred_from = p.referred_from
+		    AND q.referred_before = '' AND q.superseded_at IS NULL
+		    AND q.version > p.version) AND (p.harmonised_id IS NULL
+		    OR NOT EXISTS (SELECT 1 FROM published_tariff h
+		    WHERE h.harmonised_id = p.harmonised_id AND h.year = p.year
+		    AND h.offer_id < p.offer_id AND h.paragraph = p.paragraph
+		    AND h.level = p.level AND h.unit = p.unit
+		    AND h.referred_from = p.referred_from
+		    AND h.superseded_at IS NULL)) GROUP BY year ORDER BY year`);
+		const page = (await admin.get(`/oekonomi/analyser/${id}`)).text;
+		assert.match(page, /<svg/);
+		const kept = sql(`SELECT y, sum(n), sum(pl), sum(x) FROM (
+		    SELECT year AS y, nlines AS n, places_centi AS pl,
+		    exp_centi_ore AS x FROM tariff_year_sum
+		    WHERE year BETWEEN 2023 AND 2024
+		    UNION ALL SELECT c.year, -1, -c.places_centi,
+		    -c.places_centi * c.tariff_ore FROM tariff_current c
+		    WHERE c.harmonised_id IS NOT NULL AND EXISTS (SELECT 1
+		    FROM published_tariff h WHERE h.harmonised_id =
+		    c.harmonised_id AND h.year = c.year
+		    AND h.offer_id < c.offer_id AND h.paragraph = c.paragraph
+		    AND h.level = c.level AND h.unit = c.unit
+		    AND h.referred_from = c.referred_from
+		    AND h.superseded_at IS NULL)) GROUP BY y ORDER BY y`);
+		assert.equal(kept, rule);
+		assert.equal(rule.split('\n')[1].split('|')[1], '2');
 	});
 });

@@ -126,13 +126,14 @@ export function ramme(args, opts = {}) {
 
 /*
  * Create a demo database at dir/ramme.db with the standard users. The
- * demo meetings come only with minutes: true, and never the example year:
- * most tests build their own.
+ * demo meetings come only with minutes: true, and the example year (its
+ * published tariffs) only with example: true: most tests build their own.
  */
 export function makeDemoDb(dir, { demo = true, minutes = false,
-    users = USERS } = {}) {
+    example = false, users = USERS } = {}) {
 	const db = path.join(dir, 'ramme.db');
-	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-example'] : []),
+	ramme(['init', '--db', db, ...(demo ? ['--demo'] : []),
+	    ...(demo && !example ? ['--no-example'] : []),
 	    ...(demo && !minutes ? ['--no-minutes'] : [])], { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
 		ramme(['user', 'add', name, '--role', role,

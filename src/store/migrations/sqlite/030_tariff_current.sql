@@ -11,8 +11,8 @@
 --
 --   tariff_current   one row per line and year: the current version's
 --                    id and figures, the cost base and days of the
---                    service line it was published from, and the
---                    offer's operator;
+--                    service line it was published from, the offer's
+--                    operator and the harmonised group behind it;
 --   tariff_year_sum  per year, operator, SEL section, unit and level:
 --                    the number of current lines, Σ places and
 --                    Σ places × tariff (what the analysis filters by).
@@ -44,10 +44,13 @@ CREATE TABLE tariff_current (
 						-- line published from, or NULL
 	days		INTEGER,		-- its opening days, or NULL
 	operator_code	TEXT NOT NULL,		-- the offer's, '' for none
+	harmonised_id	INTEGER,		-- the group behind it (028)
 	PRIMARY KEY (year, offer_id, paragraph, level, unit, referred_from)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX tariff_current_submission ON tariff_current (submission_id)
 	WHERE submission_id IS NOT NULL;
+CREATE INDEX tariff_current_harmonised ON tariff_current (harmonised_id)
+	WHERE harmonised_id IS NOT NULL;
 
 CREATE TABLE tariff_year_sum (
 	year		INTEGER NOT NULL,
@@ -116,12 +119,13 @@ WHEN NEW.superseded_at IS NULL AND NEW.referred_before = '' BEGIN
 	    AND referred_from = NEW.referred_from AND version < NEW.version;
 	INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code)
+	    tariff_ore, submission_id, base_ore, days, operator_code,
+	    harmonised_id)
 	SELECT NEW.year, NEW.offer_id, NEW.paragraph, NEW.level, NEW.unit,
 	    NEW.referred_from, NEW.id, NEW.version, NEW.section,
 	    NEW.places_centi, NEW.tariff_ore, NEW.submission_id, sl.base_ore,
 	    sl.days, COALESCE((SELECT o.operator_code FROM offer o
-	    WHERE o.id = NEW.offer_id), '')
+	    WHERE o.id = NEW.offer_id), ''), NEW.harmonised_id
 	FROM (SELECT 1) one LEFT JOIN service_line sl
 	    ON sl.submission_id = NEW.submission_id
 	    AND sl.paragraph = NEW.paragraph AND sl.level = NEW.level
@@ -145,11 +149,12 @@ BEGIN
 	    AND referred_from = NEW.referred_from;
 	INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code)
+	    tariff_ore, submission_id, base_ore, days, operator_code,
+	    harmonised_id)
 	SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
 	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
-	    COALESCE(o.operator_code, '')
+	    COALESCE(o.operator_code, ''), p.harmonised_id
 	FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 	LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
 	    AND sl.paragraph = p.paragraph AND sl.level = p.level
@@ -163,11 +168,12 @@ BEGIN
 	    ORDER BY q.version DESC LIMIT 1);
 	INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code)
+	    tariff_ore, submission_id, base_ore, days, operator_code,
+	    harmonised_id)
 	SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
 	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
-	    COALESCE(o.operator_code, '')
+	    COALESCE(o.operator_code, ''), p.harmonised_id
 	FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 	LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
 	    AND sl.paragraph = p.paragraph AND sl.level = p.level
@@ -193,11 +199,12 @@ BEGIN
 	    AND referred_from = OLD.referred_from;
 	INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
 	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code)
+	    tariff_ore, submission_id, base_ore, days, operator_code,
+	    harmonised_id)
 	SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
 	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
-	    COALESCE(o.operator_code, '')
+	    COALESCE(o.operator_code, ''), p.harmonised_id
 	FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 	LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
 	    AND sl.paragraph = p.paragraph AND sl.level = p.level
@@ -251,10 +258,11 @@ END;
 -- The rows published before this migration.
 INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
     referred_from, tariff_id, version, section, places_centi, tariff_ore,
-    submission_id, base_ore, days, operator_code)
+    submission_id, base_ore, days, operator_code, harmonised_id)
 SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit, p.referred_from,
     p.id, p.version, p.section, p.places_centi, p.tariff_ore,
-    p.submission_id, sl.base_ore, sl.days, COALESCE(o.operator_code, '')
+    p.submission_id, sl.base_ore, sl.days, COALESCE(o.operator_code, ''),
+    p.harmonised_id
 FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
     AND sl.paragraph = p.paragraph AND sl.level = p.level
