@@ -15,12 +15,27 @@ startup_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	size_t			 k = 0, cap = 0;
 	int			 rc;
 
-	st = db_prep(db, "SELECT c.id, c.offer_id, o.name, c.amount_ore, "
-	    "c.first_year, c.years, c.text, c.created_at, c.created_by "
-	    "FROM startup_cost c JOIN offer o ON o.id = c.offer_id "
-	    "WHERE ($1 = 0 OR c.offer_id = $1) AND ($2 = 0 OR "
-	    "($2 >= c.first_year AND $2 < c.first_year + c.years)) "
-	    "ORDER BY c.offer_id, c.first_year, c.id", e);
+	/*
+	 * One offer's costs are read through the offer's index (a round asks
+	 * once per submission); written with "$1 = 0 OR ..." the planner
+	 * walked every offer instead, once per call.
+	 */
+	if (offer_id > 0)
+		st = db_prep(db, "SELECT c.id, c.offer_id, o.name, "
+		    "c.amount_ore, c.first_year, c.years, c.text, c.created_at, "
+		    "c.created_by FROM startup_cost c "
+		    "JOIN offer o ON o.id = c.offer_id WHERE c.offer_id = $1 "
+		    "AND ($2 = 0 OR ($2 >= c.first_year AND "
+		    "$2 < c.first_year + c.years)) "
+		    "ORDER BY c.offer_id, c.first_year, c.id", e);
+	else
+		st = db_prep(db, "SELECT c.id, c.offer_id, o.name, "
+		    "c.amount_ore, c.first_year, c.years, c.text, c.created_at, "
+		    "c.created_by FROM startup_cost c "
+		    "JOIN offer o ON o.id = c.offer_id WHERE $1 = 0 "
+		    "AND ($2 = 0 OR ($2 >= c.first_year AND "
+		    "$2 < c.first_year + c.years)) "
+		    "ORDER BY c.offer_id, c.first_year, c.id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id > 0 ? offer_id : 0);
