@@ -44,8 +44,8 @@
 
 /* A blank text: NULL or only white space (as meeting_fmt_blank). */
 #define BLANK(x) \
-	"(trim(COALESCE(" x ", ''), ' ' || char(9) || char(10) || " \
-	"char(13)) = '')"
+	"(trim(COALESCE(" x ", ''), ' ' || '\t' || '\n' || " \
+	"'\r') = '')"
 
 /*
  * The public tombstones of kind that no live row of table has replaced

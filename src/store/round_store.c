@@ -129,7 +129,7 @@ round_store_set_status(struct db *db, int64_t id, int64_t expected_version,
 	int		 rc;
 
 	st = db_prep(db, "UPDATE tariff_round SET status = $3, "
-	    "reopened_until = $4, reopened = (reopened OR $4 IS NOT NULL), "
+	    "reopened_until = $4, reopened = CASE WHEN reopened = 1 OR $4 IS NOT NULL THEN 1 ELSE 0 END, "
 	    "version = version + 1, updated_at = $5, "
 	    "closed_at = CASE WHEN $3 = 'open' THEN NULL "
 	    "  ELSE COALESCE(closed_at, $5) END, "
