@@ -125,13 +125,64 @@ export function ramme(args, opts = {}) {
 }
 
 /*
- * Create a demo database at dir/ramme.db with the standard users. The
- * demo meetings come only with minutes: true, and never the example year:
+ * With RAMME_TEST_PGHOST (a socket directory) and RAMME_TEST_PGPORT set,
+ * every database is a fresh PostgreSQL database on that server (the
+ * suite's throwaway cluster) instead of a SQLite file: newDb(dir) gives
+ * its --db argument, dropDb() removes it, sql() runs a query on either.
+ */
+const PGHOST = process.env.RAMME_TEST_PGHOST;
+const PGPORT = process.env.RAMME_TEST_PGPORT;
+export const ON_PG = Boolean(PGHOST);
+
+function psql(dbname, query) {
+	const r = spawnSync('psql', ['-h', PGHOST, '-p', PGPORT, '-U',
+	    'postgres', '-d', dbname, '-XAtq', '-v', 'ON_ERROR_STOP=1',
+	    '-c', query], { encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`psql: ${query}: ${r.stderr}`);
+	return r.stdout;
+}
+
+/* The --db of a new, empty database whose files live under dir. */
+export function newDb(dir) {
+	if (!ON_PG)
+		return path.join(dir, 'ramme.db');
+	const name = 't_' + path.basename(dir).replace(/[^a-zA-Z0-9]/g, '_')
+	    .toLowerCase();
+	psql('postgres', `DROP DATABASE IF EXISTS ${name}`);
+	psql('postgres', `CREATE DATABASE ${name}`);
+	fs.writeFileSync(path.join(dir, 'pg-database'), name);
+	return `postgresql://postgres@/${name}?host=${PGHOST}&port=${PGPORT}`;
+}
+
+/* Drop the PostgreSQL database newDb(dir) made, if any. */
+export function dropDb(dir) {
+	const f = path.join(dir, 'pg-database');
+	if (ON_PG && fs.existsSync(f))
+		psql('postgres', 'DROP DATABASE IF EXISTS ' +
+		    fs.readFileSync(f, 'utf8').trim() + ' WITH (FORCE)');
+}
+
+/* Run one SQL statement on db (a --db value); its rows as text. */
+export function sql(db, query) {
+	if (db.startsWith('postgresql://')) {
+		const name = /^postgresql:\/\/[^/]*\/([^?]+)/.exec(db)[1];
+		return psql(name, query).replace(/\|/g, '|');
+	}
+	const r = spawnSync('sqlite3', [db, query], { encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`sqlite3: ${query}: ${r.stderr}`);
+	return r.stdout;
+}
+
+/*
+ * Create a demo database in dir with the standard users. The demo
+ * meetings come only with minutes: true, and never the example year:
  * most tests build their own.
  */
 export function makeDemoDb(dir, { demo = true, minutes = false,
     users = USERS } = {}) {
-	const db = path.join(dir, 'ramme.db');
+	const db = newDb(dir);
 	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-example'] : []),
 	    ...(demo && !minutes ? ['--no-minutes'] : [])], { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
@@ -419,8 +470,10 @@ export async function startServer(opts = {}) {
 				assert.equal(code, 0,
 				    `ramme serve exited ${code}:\n${stderr.slice(-3000)}`);
 			} finally {
-				if (!process.env.RAMME_KEEP_TMP)
+				if (!process.env.RAMME_KEEP_TMP) {
+					dropDb(dir);
 					fs.rmSync(dir, { recursive: true, force: true });
+				}
 			}
 		},
 	};
