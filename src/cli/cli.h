@@ -62,6 +62,8 @@ int	cmd_indmelding(int argc, char **argv);
 int	cmd_expenditure(int argc, char **argv);
 int	cmd_pl(int argc, char **argv);
 int	cmd_mail(int argc, char **argv);
+int	cmd_retention(int argc, char **argv);
+int	cmd_person(int argc, char **argv);
 
 extern const struct cli_cmd cli_cmds[];
 

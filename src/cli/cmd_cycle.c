@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/decimal.h"
 #include "cli/cli.h"
 #include "core/cycle.h"
 #include "service/cycle.h"
@@ -53,7 +54,8 @@ print_json(int year, const struct cycle_item *v, size_t n)
 		    "date", v[i].date, "kind", v[i].kind, "title", v[i].title,
 		    "status", cycle_status_name(v[i].status)));
 	j = json_pack("{s:i, s:o}", "year", year, "steps", steps);
-	txt = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	txt = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    DECIMAL_JSON_FLAGS);
 	if (txt != NULL)
 		printf("%s\n", txt);
 	free(txt);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/decimal.h"
 #include "cli/cli.h"
 #include "core/indmelding.h"
 #include "service/indmelding.h"
@@ -261,10 +262,12 @@ report_cmd(int argc, char **argv)
 		json_t *j = report_json(&r);
 
 		if (vals[1] == NULL) {
-			if (json_dumpf(j, stdout, JSON_INDENT(1)) != 0)
+			if (json_dumpf(j, stdout, JSON_INDENT(1) |
+			    DECIMAL_JSON_FLAGS) != 0)
 				rc = 1;
 			putchar('\n');
-		} else if (json_dump_file(j, vals[1], JSON_INDENT(1)) != 0) {
+		} else if (json_dump_file(j, vals[1],
+			    JSON_INDENT(1) | DECIMAL_JSON_FLAGS) != 0) {
 			fprintf(stderr, "ramme: cannot write %s\n", vals[1]);
 			rc = 1;
 		}

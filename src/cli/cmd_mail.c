@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "core/decimal.h"
 #include "cli/cli.h"
 #include "service/mail.h"
 #include "service/svc.h"
@@ -93,7 +94,7 @@ mail_list_cmd(int argc, char **argv)
 		j = json_array();
 		for (i = 0; i < o.n; i++)
 			json_array_append_new(j, row_json(&o.rows[i]));
-		json_dumpf(j, stdout, JSON_INDENT(2));
+		json_dumpf(j, stdout, JSON_INDENT(2) | DECIMAL_JSON_FLAGS);
 		putchar('\n');
 		json_decref(j);
 		goto out;

@@ -1,17 +1,29 @@
 /*
  * cmd_meeting — `ramme meeting import|show|list`: governance meetings
  * from the command line, through service/meeting (which holds the rules;
- * this file reads files and prints).
+ * this file reads files and prints). `import` takes files and folders (a
+ * folder is searched recursively for .txt, .md, .html, .docx and .pdf;
+ * DOCX and PDF are read through report/doc_text), shows a progress line
+ * when standard error is a terminal and ends with a summary table;
+ * `--dry-run` parses only and shows what would be created and what
+ * could not be placed.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "core/decimal.h"
 #include "cli/cli.h"
 #include "core/minutes.h"
+#include "report/doc_text.h"
 #include "report/meeting_view.h"
 #include "service/body.h"
 #include "service/meeting.h"
@@ -23,7 +35,8 @@
 #include "util/text.h"
 
 #define USAGE \
-	"usage: ramme meeting import FILE... [--body KEY|ID] [--db PATH]\n" \
+	"usage: ramme meeting import FILE|DIR... [--body KEY|ID] [--dry-run] " \
+	"[--db PATH]\n" \
 	"       ramme meeting show ID [--format json|text] [--public] " \
 	"[--db PATH]\n" \
 	"       ramme meeting list [--body KEY|ID] [--year N] [--db PATH]\n"
@@ -108,15 +121,240 @@ print_excerpt(const char *text)
 	fprintf(stderr, "%.*s%s", (int)n, text, text[n] != '\0' ? " …" : "");
 }
 
-static int
-do_import(struct svc *s, char **files, int nfiles, const char *body)
+/* One file of an import and what became of it. */
+struct imp {
+	char		*path;
+	const char	*result;	/* "oprettet", "fandtes allerede",
+					   "ville oprettes", "fejl" */
+	const char	*why;		/* the error, or NULL */
+	int64_t		 id;		/* the meeting, 0 if none */
+	size_t		 nitems;
+	size_t		 nunplaced;
+	bool		 no_start;	/* its start could not be read */
+};
+
+struct imps {
+	struct imp	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* The extensions a folder is searched for. */
+static bool
+importable(const char *name)
 {
-	struct meeting_import_result	 r;
-	struct err			 e;
-	int64_t				 body_id = 0;
-	char				*data;
-	size_t				 len, k;
-	int				 i, rc, worst = 0;
+	static const char *const ext[] = { ".txt", ".md", ".html", ".htm",
+	    ".docx", ".pdf", NULL };
+	size_t	n = strlen(name), k, e;
+
+	for (k = 0; ext[k] != NULL; k++) {
+		e = strlen(ext[k]);
+		if (n > e && strcasecmp(name + n - e, ext[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+imps_add(struct imps *v, const char *path)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 16;
+		if ((v->v = realloc(v->v, v->cap * sizeof(*v->v))) == NULL)
+			abort();
+	}
+	memset(&v->v[v->n], 0, sizeof(v->v[0]));
+	if ((v->v[v->n++].path = strdup(path)) == NULL)
+		abort();
+}
+
+/* path, or every importable file under it (sorted, recursively; hidden
+   entries skipped). Returns 0, or 2 when path cannot be read. */
+static int
+collect(struct imps *v, const char *path, bool top)
+{
+	struct dirent	**ents;
+	struct stat	  st;
+	char		  sub[4096];
+	int		  n, i, rc = 0;
+
+	if (strcmp(path, "-") == 0 || (stat(path, &st) == 0 &&
+	    !S_ISDIR(st.st_mode))) {
+		if (top || importable(path))
+			imps_add(v, path);
+		return 0;
+	}
+	if ((n = scandir(path, &ents, NULL, alphasort)) < 0) {
+		fprintf(stderr, "ramme meeting: %s: %s\n", path,
+		    strerror(errno));
+		return 2;
+	}
+	for (i = 0; i < n; i++) {
+		if (ents[i]->d_name[0] != '.' && (size_t)snprintf(sub,
+		    sizeof(sub), "%s/%s", path, ents[i]->d_name) < sizeof(sub))
+			rc |= collect(v, sub, false);
+		free(ents[i]);
+	}
+	free(ents);
+	return rc;
+}
+
+/* The minutes text of a file's data: DOCX and PDF through doc_text, any
+   other file as it is (text, markdown or HTML). NULL with *why set when
+   none can be read. */
+static const char *
+text_of(struct svc *s, const char *path, const char *data, size_t len,
+    size_t *tlen, const char **why)
+{
+	const char	*type = doc_text_type(data, len);
+	char		*t;
+
+	*tlen = len;
+	if (type == NULL)
+		return data;
+	if (strcmp(type, DOC_TYPE_XLSX) == 0) {
+		*why = "et regneark, ikke et referat";
+		return NULL;
+	}
+	t = doc_text_extract_file(s->arena, type, strcmp(path, "-") == 0 ?
+	    NULL : path, data, len);
+	if (t == NULL) {
+		*why = strcmp(type, DOC_TYPE_PDF) == 0 ? "ingen tekst i PDF-"
+		    "filen (scannet, eller pdftotext mangler)" :
+		    "ingen tekst i Word-filen";
+		return NULL;
+	}
+	*tlen = strlen(t);
+	return t;
+}
+
+static void
+print_notes(const struct minutes_block *u, size_t nu,
+    const struct minutes_warning *w, size_t nw)
+{
+	size_t k;
+
+	for (k = 0; k < nu; k++) {
+		fprintf(stderr, "  linje %d: ikke placeret: ", u[k].line);
+		print_excerpt(u[k].text);
+		fputc('\n', stderr);
+	}
+	for (k = 0; k < nw; k++) {
+		if (w[k].line > 0)
+			fprintf(stderr, "  linje %d: %s\n", w[k].line, w[k].msg);
+		else
+			fprintf(stderr, "  %s\n", w[k].msg);
+	}
+}
+
+/* Parse only: what an import would create. */
+static int
+dry_one(struct svc *s, struct imp *im, const char *text, size_t len)
+{
+	struct minutes_doc	d;
+	struct err		e;
+	int			rc;
+
+	err_clear(&e);
+	if ((rc = minutes_parse(s->arena, text, len, &d, &e)) != 0) {
+		im->why = arena_strdup(s->arena, e.msg);
+		return rc;
+	}
+	im->result = "ville oprettes";
+	im->nitems = d.nitems;
+	im->nunplaced = d.nunplaced;
+	im->no_start = d.start == NULL;
+	fprintf(stderr, "%s: ville oprette «%s», %s, %zu punkter\n", im->path,
+	    d.title ? d.title : d.body ? d.body : "møde uden titel",
+	    d.start ? d.start : "starttidspunkt ikke læst", d.nitems);
+	print_notes(d.unplaced, d.nunplaced, d.warnings, d.nwarnings);
+	return 0;
+}
+
+static int
+import_one(struct svc *s, struct imp *im, const char *text, size_t len,
+    int64_t body_id)
+{
+	struct meeting_import_result	r;
+	struct err			e;
+	int				rc;
+
+	err_clear(&e);
+	if ((rc = meeting_import(s, im->path, text, len, body_id, &r, &e))
+	    != 0) {
+		im->why = e.line > 0 ? arena_printf(s->arena, "linje %d: %s",
+		    e.line, e.msg) : arena_strdup(s->arena, e.msg);
+		return rc;
+	}
+	im->id = r.id;
+	im->result = r.created ? "oprettet" : "fandtes allerede";
+	im->nitems = r.nitems;
+	im->nunplaced = r.nunplaced;
+	im->no_start = r.start_unread;
+	printf("%lld\n", (long long)r.id);
+	fflush(stdout);
+	fprintf(stderr, "%s: møde %lld %s (%zu punkter", im->path,
+	    (long long)r.id, im->result, r.nitems);
+	if (r.nunplaced > 0)
+		fprintf(stderr, ", %zu tekstblokke ikke placeret", r.nunplaced);
+	fprintf(stderr, ")\n");
+	print_notes(r.unplaced, r.nunplaced, r.warnings, r.nwarnings);
+	return 0;
+}
+
+/* The summary table after an import of several files. */
+static void
+summary(const struct imps *v, bool dry)
+{
+	size_t	i, w = 3, made = 0, old = 0, bad = 0, unpl = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (strlen(v->v[i].path) > w)
+			w = strlen(v->v[i].path);
+	if (w > 60)
+		w = 60;
+	fprintf(stderr, "\n%-*s  %-16s  %5s  %7s  %13s\n", (int)w, "Fil",
+	    "Resultat", "Møde", "Punkter", "Ikke placeret");
+	for (i = 0; i < v->n; i++) {
+		const struct imp *im = &v->v[i];
+		size_t pl = strlen(im->path);
+
+		fprintf(stderr, "%-*s  %-16s  ", (int)w, pl > w ? im->path +
+		    pl - w : im->path, im->result);
+		if (im->id > 0)
+			fprintf(stderr, "%5lld  ", (long long)im->id);
+		else
+			fprintf(stderr, "%5s  ", "-");
+		if (im->why != NULL)
+			fprintf(stderr, "%s\n", im->why);
+		else
+			fprintf(stderr, "%7zu  %13zu%s\n", im->nitems,
+			    im->nunplaced, im->no_start ?
+			    "  starttidspunkt ikke læst" : "");
+		if (im->why != NULL)
+			bad++;
+		else if (strcmp(im->result, "fandtes allerede") == 0)
+			old++;
+		else
+			made++;
+		unpl += im->nunplaced;
+	}
+	fprintf(stderr, "I alt %zu filer: %zu %s, %zu fandtes allerede, %zu "
+	    "fejl, %zu tekstblokke ikke placeret\n", v->n, made,
+	    dry ? "ville oprettes" : "oprettet", old, bad, unpl);
+}
+
+static int
+do_import(struct svc *s, char **files, int nfiles, const char *body,
+    bool dry)
+{
+	struct imps	 v;
+	int64_t		 body_id = 0;
+	const char	*text;
+	char		*data;
+	size_t		 len, tlen, i;
+	int		 k, rc, worst = 0;
+	bool		 tty = isatty(STDERR_FILENO);
 
 	if (nfiles < 1) {
 		fputs(USAGE, stderr);
@@ -126,46 +364,42 @@ do_import(struct svc *s, char **files, int nfiles, const char *body)
 		fprintf(stderr, "ramme meeting: ukendt organ: %s\n", body);
 		return 2;
 	}
-	for (i = 0; i < nfiles; i++) {
-		if ((rc = read_file(files[i], &data, &len)) != 0) {
+	memset(&v, 0, sizeof(v));
+	for (k = 0; k < nfiles; k++)
+		worst |= collect(&v, files[k], true);
+	for (i = 0; i < v.n; i++) {
+		struct imp *im = &v.v[i];
+
+		if (tty && v.n > 1)
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s\r\033[K", i + 1,
+			    v.n, im->path);
+		im->result = "fejl";
+		if ((rc = read_file(im->path, &data, &len)) != 0) {
+			im->why = "kunne ikke læses";
 			worst = rc > worst ? rc : worst;
 			continue;
 		}
-		err_clear(&e);
-		rc = meeting_import(s, files[i], data, len, body_id, &r, &e);
+		rc = 0;
+		if ((text = text_of(s, im->path, data, len, &tlen, &im->why))
+		    == NULL)
+			rc = ERR_INVALID;
+		else
+			rc = dry ? dry_one(s, im, text, tlen) :
+			    import_one(s, im, text, tlen, body_id);
 		free(data);
 		if (rc != 0) {
-			fprintf(stderr, "ramme meeting: %s: ", files[i]);
-			if (e.line > 0)
-				fprintf(stderr, "linje %d: ", e.line);
-			fprintf(stderr, "%s\n", e.msg);
-			rc = cli_exit_code(rc);
+			fprintf(stderr, "ramme meeting: %s: %s\n", im->path,
+			    im->why);
+			rc = rc == ERR_INVALID && text == NULL ? 1 :
+			    cli_exit_code(rc);
 			worst = rc > worst ? rc : worst;
-			continue;
-		}
-		printf("%lld\n", (long long)r.id);
-		fflush(stdout);
-		fprintf(stderr, "%s: møde %lld %s (%zu punkter", files[i],
-		    (long long)r.id, r.created ? "oprettet" : "fandtes allerede",
-		    r.nitems);
-		if (r.nunplaced > 0)
-			fprintf(stderr, ", %zu tekstblokke ikke placeret",
-			    r.nunplaced);
-		fprintf(stderr, ")\n");
-		for (k = 0; k < r.nunplaced; k++) {
-			fprintf(stderr, "  linje %d: ikke placeret: ",
-			    r.unplaced[k].line);
-			print_excerpt(r.unplaced[k].text);
-			fputc('\n', stderr);
-		}
-		for (k = 0; k < r.nwarnings; k++) {
-			if (r.warnings[k].line > 0)
-				fprintf(stderr, "  linje %d: %s\n",
-				    r.warnings[k].line, r.warnings[k].msg);
-			else
-				fprintf(stderr, "  %s\n", r.warnings[k].msg);
 		}
 	}
+	if (v.n > 1 || dry)
+		summary(&v, dry);
+	for (i = 0; i < v.n; i++)
+		free(v.v[i].path);
+	free(v.v);
 	return worst;
 }
 
@@ -221,7 +455,8 @@ do_show(struct svc *s, struct cli_opts *o, const char *format, bool public_)
 	}
 	if (format != NULL && strcmp(format, "json") == 0) {
 		j = meeting_view_json(&v);
-		if (json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+		if (json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		    DECIMAL_JSON_FLAGS)
 		    != 0)
 			rc = 1;
 		json_decref(j);
@@ -296,8 +531,8 @@ int
 cmd_meeting(int argc, char **argv)
 {
 	static const char *const spec[] = { "--body=", "--format=", "--year=",
-	    "--public", NULL };
-	const char	*vals[4];
+	    "--public", "--dry-run", NULL };
+	const char	*vals[5];
 	struct cli_opts	 o;
 	struct db	*db;
 	struct arena	 a;
@@ -318,8 +553,11 @@ cmd_meeting(int argc, char **argv)
 			fputs(USAGE, stderr);
 			rc = 2;
 		}
-	} else
-		rc = cli_parse(argc, argv, spec, vals, &o, "meeting");
+	} else if ((rc = cli_parse(argc, argv, spec, vals, &o, "meeting")) ==
+	    0 && vals[4] != NULL) {
+		fputs(USAGE, stderr);
+		rc = 2;
+	}
 	if (rc != 0)
 		goto out;
 	if (!import && (o.npos < 1 || (strcmp(o.pos[0], "show") != 0 &&
@@ -335,7 +573,7 @@ cmd_meeting(int argc, char **argv)
 	arena_init(&a);
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
 	if (import)
-		rc = do_import(&s, files, nfiles, vals[0]);
+		rc = do_import(&s, files, nfiles, vals[0], vals[4] != NULL);
 	else if (strcmp(o.pos[0], "show") == 0)
 		rc = do_show(&s, &o, vals[1], vals[3] != NULL);
 	else

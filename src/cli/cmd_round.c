@@ -18,6 +18,7 @@
 #include "core/round.h"
 #include "report/csv.h"
 #include "service/round.h"
+#include "service/round_bulk.h"
 #include "service/round_io.h"
 #include "service/svc.h"
 #include "store/db.h"
@@ -28,7 +29,8 @@
 
 static const char usage_text[] =
     "usage: ramme round list|open|progress|close|reopen|template|upload|"
-    "import-lines|publish|tariffs ... (see `ramme help round`)\n";
+    "submit-all|approve-all|import-lines|publish|tariffs ... (see `ramme "
+    "help round`)\n";
 
 /* Open the database and a service context acting as the system. */
 static int
@@ -445,10 +447,16 @@ print_import_errors(const struct round_import_report *rep, bool cells)
 	}
 }
 
-/* upload ID FILE.xlsx: a filled template back, all or nothing. */
+/*
+ * upload ID FILE.xlsx [--operator CODE]: a filled template back, all or
+ * nothing; the file must be the round's and the operator's (the one it
+ * names, or CODE), as on the web.
+ */
 static int
 round_upload_cmd(int argc, char **argv)
 {
+	static const char *const spec[] = { "--operator=", NULL };
+	const char			*vals[1] = { NULL };
 	struct round_import_report	 rep;
 	struct cli_opts			 o;
 	struct db			*db;
@@ -459,15 +467,20 @@ round_upload_cmd(int argc, char **argv)
 	int64_t				 id;
 	int				 rc;
 
-	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "round upload")) != 0)
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "round upload")) != 0)
 		return rc;
 	if (o.npos != 2) {
 		fprintf(stderr, "usage: ramme round upload ID FILE.xlsx "
-		    "[--db PATH]\n");
+		    "[--operator CODE] [--db PATH]\n");
 		return 2;
 	}
 	if ((rc = parse_id(o.pos[0], &id)) != 0)
 		return rc;
+	if (vals[0] != NULL && !org_code_plausible(vals[0])) {
+		fprintf(stderr, "ramme round upload: --operator skal være en "
+		    "organisationskode (3, 4 eller 8 cifre)\n");
+		return 2;
+	}
 	buf_init(&b);
 	if ((rc = read_file(o.pos[1], &b)) != 0) {
 		buf_cleanup(&b);
@@ -479,14 +492,15 @@ round_upload_cmd(int argc, char **argv)
 	}
 	err_clear(&e);
 	memset(&rep, 0, sizeof(rep));
-	rc = round_io_upload(&s, id, b.data, b.len, &rep, &e);
+	rc = round_io_upload(&s, id, vals[0], b.data, b.len, &rep, &e);
 	buf_cleanup(&b);
 	if (rc != 0) {
 		print_import_errors(&rep, true);
 		rc = fail(&e);
 	} else
-		printf("%d submissions, %d lines imported\n", rep.submissions,
-		    rep.lines);
+		printf("%d submissions, %d lines imported, %d still need a "
+		    "reason\n", rep.submissions, rep.lines,
+		    rep.reasons_missing);
 	end(db, &a);
 	return rc;
 }
@@ -592,6 +606,81 @@ out:
 	return rc;
 }
 
+/*
+ * submit-all ID --operator CODE, approve-all ID: every ready submission
+ * of the round moved as on the web, each audited on its own.
+ */
+static int
+round_bulk_cmd(int argc, char **argv, enum round_bulk what)
+{
+	static const char *const spec[] = { "--operator=", NULL };
+	const char		*vals[1] = { NULL };
+	const char		*name = what == ROUND_BULK_SUBMIT ?
+				    "round submit-all" : "round approve-all";
+	struct round_bulk_item	*it;
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	size_t			 n, nready, i;
+	int64_t			 id;
+	int			 rc, done, failed;
+
+	if ((rc = cli_parse(argc, argv, what == ROUND_BULK_SUBMIT ? spec :
+	    NULL, what == ROUND_BULK_SUBMIT ? vals : NULL, &o, name)) != 0)
+		return rc;
+	if (o.npos != 1 || (what == ROUND_BULK_SUBMIT && vals[0] == NULL)) {
+		fprintf(stderr, "usage: ramme %s ID%s [--db PATH]\n", name,
+		    what == ROUND_BULK_SUBMIT ? " --operator CODE" : "");
+		return 2;
+	}
+	if ((rc = parse_id(o.pos[0], &id)) != 0)
+		return rc;
+	if (vals[0] != NULL && !org_code_plausible(vals[0])) {
+		fprintf(stderr, "ramme %s: --operator skal være en "
+		    "organisationskode (3, 4 eller 8 cifre)\n", name);
+		return 2;
+	}
+	if (begin(o.db, &db, &a, &s) != 0)
+		return 1;
+	err_clear(&e);
+	if ((rc = round_bulk_plan(&s, id, what, vals[0], &it, &n, &nready,
+	    &e)) != 0) {
+		rc = fail(&e);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (!it[i].ready)
+			fprintf(stderr, "ramme: ikke klar: %s (%s): %s\n",
+			    it[i].sub->offer_name, it[i].sub->operator_name,
+			    it[i].why);
+	if ((rc = round_bulk_act(&s, id, what, vals[0], &done, &failed, &e))
+	    != 0) {
+		rc = fail(&e);
+		goto out;
+	}
+	printf("%d submissions %s, %zu not ready, %d changed meanwhile\n",
+	    done, what == ROUND_BULK_SUBMIT ? "submitted" : "approved",
+	    n - nready, failed);
+	rc = failed > 0 ? 1 : 0;
+out:
+	end(db, &a);
+	return rc;
+}
+
+static int
+round_submit_all_cmd(int argc, char **argv)
+{
+	return round_bulk_cmd(argc, argv, ROUND_BULK_SUBMIT);
+}
+
+static int
+round_approve_all_cmd(int argc, char **argv)
+{
+	return round_bulk_cmd(argc, argv, ROUND_BULK_APPROVE);
+}
+
 int
 cmd_round(int argc, char **argv)
 {
@@ -606,6 +695,8 @@ cmd_round(int argc, char **argv)
 		{ "reopen", round_reopen_cmd },
 		{ "template", round_template_cmd },
 		{ "upload", round_upload_cmd },
+		{ "submit-all", round_submit_all_cmd },
+		{ "approve-all", round_approve_all_cmd },
 		{ "import-lines", round_import_cmd },
 		{ "publish", round_publish_cmd },
 		{ "tariffs", round_tariffs_cmd },

@@ -15,6 +15,7 @@
 #include "http/server.h"
 #include "core/notice.h"
 #include "service/mailer.h"
+#include "service/retention.h"
 #include "store/db.h"
 #include "util/err.h"
 #include "util/text.h"
@@ -142,6 +143,7 @@ cmd_serve(int argc, char **argv)
 	struct mailer_config	 mc;
 	struct http_server	*srv;
 	struct mailer		*mailer;
+	struct retention_worker	*retention;
 	struct db		*db;
 	struct err		 e;
 	sigset_t		 set;
@@ -285,6 +287,12 @@ cmd_serve(int argc, char **argv)
 		http_server_stop(srv);
 		return 1;
 	}
+	if (retention_start(&retention, o.db, &e) != 0) {
+		cli_print_err(&e);
+		mailer_stop(mailer);
+		http_server_stop(srv);
+		return 1;
+	}
 	if (mc.smtp_url != NULL)
 		log_info("mail: sending the outbox through %s as %s",
 		    mc.smtp_url, mc.from_addr);
@@ -297,6 +305,7 @@ cmd_serve(int argc, char **argv)
 	fflush(stdout);
 	sigwait(&set, &sig);
 	log_info("signal %d: finishing requests and stopping", sig);
+	retention_stop(retention);
 	mailer_stop(mailer);
 	http_server_stop(srv);
 	log_info("stopped");

@@ -3,13 +3,16 @@
  * the election-period rule. list prints the notices; notify records a
  * municipality's notice (refused, exit 2, when it is after the
  * period's deadline); apply carries out every takeover whose date has
- * come (for a daily job), changing the offers' operator in the register.
+ * come (for a daily job), changing the offers' operator in the register,
+ * and every recorded event of an offer (taken over, taken home, closed)
+ * whose date has come.
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
+#include "service/offer_event.h"
 #include "service/svc.h"
 #include "service/takeover.h"
 #include "store/db.h"
@@ -75,6 +78,11 @@ do_apply(struct svc *s)
 		return cli_exit_code(e.code);
 	}
 	printf("%zu overtagelser gennemført\n", n);
+	if (offer_event_apply_due(s, &n, &e) != 0) {
+		cli_print_err(&e);
+		return cli_exit_code(e.code);
+	}
+	printf("%zu hændelser gennemført\n", n);
 	return 0;
 }
 

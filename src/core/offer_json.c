@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "util/arena.h"
@@ -47,12 +48,8 @@ offer_to_json(const struct offer *o)
 	places = json_object();
 	for (i = 0; i < o->nplaces; i++) {
 		snprintf(year, sizeof(year), "%d", o->places[i].year);
-		if (o->places[i].centi % 100 == 0)
-			json_object_set_new(places, year,
-			    json_integer(o->places[i].centi / 100));
-		else
-			json_object_set_new(places, year,
-			    json_real((double)o->places[i].centi / 100.0));
+		json_object_set_new(places, year,
+		    decimal_json(o->places[i].centi, 2));
 	}
 	json_object_set_new(j, "places", places);
 	json_object_set_new(j, "status", json_string(offer_status_name(o->status)));
@@ -134,7 +131,7 @@ get_places(struct arena *a, json_t *v, struct offer *o, struct err *e)
 	struct offer_places	*p;
 	size_t			 k = 0;
 	int64_t			 year, centi;
-	double			 d;
+	int			 rc;
 
 	if (json_is_null(v)) {
 		o->places = NULL;
@@ -165,22 +162,20 @@ get_places(struct arena *a, json_t *v, struct offer *o, struct err *e)
 				    "(højst %d)", OFFER_PLACES_MAX / 100);
 			centi = (int64_t)iv * 100;
 		} else if (json_is_real(val)) {
-			d = json_real_value(val);
-			if (!isfinite(d))
-				return type_error(e, "places", "tal");
-			if (d < 0)
-				return err_set(e, ERR_INVALID, "invalid_places",
-				    "places", "Antal pladser kan ikke være "
-				    "negativt");
-			if (d > OFFER_PLACES_MAX / 100)
-				return err_set(e, ERR_INVALID, "invalid_places",
-				    "places", "Antal pladser er urimeligt stort "
-				    "(højst %d)", OFFER_PLACES_MAX / 100);
-			centi = llround(d * 100.0);
-			if (fabs(d * 100.0 - (double)centi) > 1e-6)
+			rc = decimal_from_json(val, 2,
+			    OFFER_PLACES_MAX / 100 + 1, &centi);
+			if (rc == DECIMAL_TOO_PRECISE)
 				return err_set(e, ERR_INVALID, "invalid_places",
 				    "places", "Antal pladser må højst have to "
 				    "decimaler");
+			if (rc != 0 || centi > OFFER_PLACES_MAX)
+				return err_set(e, ERR_INVALID, "invalid_places",
+				    "places", "Antal pladser er urimeligt stort "
+				    "(højst %d)", OFFER_PLACES_MAX / 100);
+			if (centi < 0)
+				return err_set(e, ERR_INVALID, "invalid_places",
+				    "places", "Antal pladser kan ikke være "
+				    "negativt");
 		} else
 			return type_error(e, "places", "tal");
 		p[k].year = (int)year;

@@ -93,6 +93,7 @@ line_init(struct panel_line *l, enum panel_kind k, const struct panel_row *f,
 	l->from = f;
 	l->to = t;
 	l->from_fixed_ore = l->real_change_e2 = PANEL_NO_VALUE;
+	l->to_fixed_ore = PANEL_NO_VALUE;
 	l->real_change_e15 = PANEL_NO_VALUE;
 	l->cpd_from_fixed_ore = l->cpd_to_ore = l->cap_ore = PANEL_NO_VALUE;
 	l->cap_met = -1;
@@ -188,7 +189,7 @@ cpd(const struct panel_row *r, mpq_t q)
 
 int
 panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
-    int64_t cap_minus_e4, struct err *e)
+    const mpq_t price, int64_t cap_minus_e4, struct err *e)
 {
 	struct analysis_line		 al;
 	struct analysis_line_out	 o;
@@ -211,8 +212,17 @@ panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
 		al.tariff_to_ore = l->to->tariff_ore;
 		if ((rc = analysis_compute(&al, 1, factor, &o, &s, e)) != 0)
 			break;
+		if (price != NULL)
+			mpq_mul(o.from_fixed_ore, o.from_fixed_ore, price);
 		if (pl_round(o.from_fixed_ore, 1, &l->from_fixed_ore) != 0)
 			l->from_fixed_ore = PANEL_NO_VALUE;
+		l->to_fixed_ore = l->to->tariff_ore;
+		if (price != NULL) {
+			mpq_set_si(q, (long)l->to->tariff_ore, 1);
+			mpq_mul(q, q, price);
+			if (pl_round(q, 1, &l->to_fixed_ore) != 0)
+				l->to_fixed_ore = PANEL_NO_VALUE;
+		}
 		l->real_change_e2 = panel_pct_e2(o.real_change);
 		mpq_set_ui(q, 1000000000000000UL, 1);
 		mpq_mul(q, q, o.real_change);
@@ -295,7 +305,8 @@ gidx_cmp(const void *pa, const void *pb)
 /* Fill g from the panel lines w[0..k) (k ≥ 1). */
 static void
 group_fill(struct panel_group *g, const struct gidx *w, size_t k,
-    const mpq_t factor, enum panel_by by, int64_t target_e4)
+    const mpq_t factor, const mpq_t price, enum panel_by by,
+    int64_t target_e4)
 {
 	mpz_t	sum, sto, sfrom, t;
 	mpq_t	q, r;
@@ -336,7 +347,20 @@ group_fill(struct panel_group *g, const struct gidx *w, size_t k,
 	mpq_set_den(r, t);
 	mpq_canonicalize(r);
 	mpq_mul(r, r, factor);
-	if (pl_round(r, 1, &g->exp_from_fixed_ore) != 0)
+	g->exp_to_fixed_ore = g->exp_to_ore;
+	g->exp_from_fixed_ore = PANEL_NO_VALUE;
+	if (price != NULL) {
+		mpq_t pq;
+
+		mpq_init(pq);
+		mpq_mul(pq, q, price);
+		if (pl_round(pq, 1, &g->exp_to_fixed_ore) != 0)
+			g->exp_to_fixed_ore = PANEL_NO_VALUE;
+		mpq_mul(pq, r, price);
+		if (pl_round(pq, 1, &g->exp_from_fixed_ore) != 0)
+			g->exp_from_fixed_ore = PANEL_NO_VALUE;
+		mpq_clear(pq);
+	} else if (pl_round(r, 1, &g->exp_from_fixed_ore) != 0)
 		g->exp_from_fixed_ore = PANEL_NO_VALUE;
 	/* Weighted: Σ w × to / (Σ w × from × F) − 1. */
 	g->weighted_e2 = PANEL_NO_VALUE;
@@ -358,7 +382,7 @@ group_fill(struct panel_group *g, const struct gidx *w, size_t k,
 
 int
 panel_groups(const struct panel_line *v, size_t n, const mpq_t factor,
-    enum panel_by by, int64_t target_e4, struct panel_group *out,
+    const mpq_t price, enum panel_by by, int64_t target_e4, struct panel_group *out,
     size_t *ngroups, struct err *e)
 {
 	struct gidx	*w;
@@ -387,8 +411,8 @@ panel_groups(const struct panel_line *v, size_t n, const mpq_t factor,
 		for (i = start + 1; i < k && (by == PANEL_BY_TOTAL ||
 		    strcmp(w[i].label, w[start].label) == 0); i++)
 			;
-		group_fill(&out[ng++], w + start, i - start, factor, by,
-		    target_e4);
+		group_fill(&out[ng++], w + start, i - start, factor, price,
+		    by, target_e4);
 	}
 	free(w);
 	if (rc == 0)

@@ -66,8 +66,11 @@ struct panel_line {
 	const struct panel_row	*from;	/* NULL for a new line */
 	const struct panel_row	*to;	/* NULL for a closed line */
 	/* Figures of a PANEL_IN line (PANEL_NO_VALUE otherwise): */
-	int64_t	from_fixed_ore;	/* from-tariff in to-year prices,
-				   rounded half-up */
+	int64_t	from_fixed_ore;	/* from-tariff in the prices of the
+				   price year, rounded half-up */
+	int64_t	to_fixed_ore;	/* to-tariff in the prices of the price
+				   year (the to-tariff itself when the
+				   price year is the to-year) */
 	int64_t	real_change_e2;	/* real change in hundredths of a
 				   percent (286 = +2,86 %) */
 	int64_t	real_change_e15; /* the real change as a fraction in units
@@ -95,9 +98,12 @@ struct panel_group {
 	size_t		 n;		/* panel lines */
 	int64_t		 unweighted_e2;	/* hundredths of a percent */
 	int64_t		 weighted_e2;	/* PANEL_NO_VALUE without places */
-	int64_t		 exp_from_fixed_ore; /* Σ places × from-tariff × F,
-					   rounded (places as whole places) */
-	int64_t		 exp_to_ore;	/* Σ places × to-tariff */
+	int64_t		 exp_from_fixed_ore; /* Σ places × from-tariff in the
+					   prices of the price year, rounded
+					   (places as whole places) */
+	int64_t		 exp_to_ore;	/* Σ places × to-tariff, current */
+	int64_t		 exp_to_fixed_ore; /* the same in the prices of the
+					   price year, rounded */
 	size_t		 cap_n;		/* lines with a cap verdict */
 	size_t		 cap_met_n;	/* of those, met */
 	int		 target_met;	/* weighted ≤ −target: 1, 0, or -1
@@ -131,22 +137,27 @@ void	panel_match(struct panel_row *from, size_t nfrom,
 /*
  * The figures of every PANEL_IN line of v[0..n) with the PL factor F
  * from the from-year to the to-year, and the cap "PL − x %" with x =
- * cap_minus_e4 (ten-thousandths of a percent, -1 for no cap). Returns 0,
+ * cap_minus_e4 (ten-thousandths of a percent, -1 for no cap). The
+ * tariffs in fixed prices are in the prices of the price year: price is
+ * the PL factor from the to-year to it (NULL: the to-year itself). The
+ * real change does not depend on the price year; the cost per place per
+ * day and the cap stay in to-year prices (TV-15). Returns 0,
  * or ERR_INVALID as analysis_compute (key "analysis_empty" when no line
  * is in the panel).
  */
 int	panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
-	    int64_t cap_minus_e4, struct err *e);
+	    const mpq_t price, int64_t cap_minus_e4, struct err *e);
 
 /*
  * The groups of the panel lines of v[0..n) (computed) by `by` into
  * out[0..n + 1) (*ngroups set), ordered by label; PANEL_BY_TOTAL gives
  * one group. target_e4 is the general reduction target in ten-
- * thousandths of a percent (2 % = 20000), -1 for none. Returns 0 or
+ * thousandths of a percent (2 % = 20000), -1 for none; price as in
+ * panel_compute (the expenditures in fixed prices). Returns 0 or
  * ERR_INVALID as panel_compute, ERR_NOMEM.
  */
 int	panel_groups(const struct panel_line *v, size_t n, const mpq_t factor,
-	    enum panel_by by, int64_t target_e4, struct panel_group *out,
+	    const mpq_t price, enum panel_by by, int64_t target_e4, struct panel_group *out,
 	    size_t *ngroups, struct err *e);
 
 /*

@@ -91,6 +91,9 @@ struct agreement_params {
 	int64_t	occupancy_short_min_bp;	/* floor for short stays, acute and
 					   respite offers (9000) */
 	int64_t	occupancy_warn_bp;	/* above this a warning (9800) */
+	int64_t	occupancy_floor_bp;	/* a budgeted occupancy below this
+					   in an uploaded file is refused as
+					   a typing error (5000) */
 	int64_t	occupancy_round_mode;	/* enum round_mode: the average to
 					   whole basis points */
 	int64_t	secure_occupancy_bp;	/* assumed occupancy of secure
@@ -123,6 +126,19 @@ struct agreement_params {
 	int64_t	approval_deadline_month; /* the councils approve the next
 					   year's documents by the 1st of this
 					   month (6 until 2014, 5 from 2015) */
+
+	/* Retention of personal data (docs/privacy.md); the daily job
+	   (service/retention.h) uses the parameters of the current year. */
+	int64_t	retention_login_days;	/* login log: login attempts and the
+					   login rows of the audit are kept
+					   this many days (180) */
+	int64_t	retention_session_days;	/* a session is kept this many days
+					   after it ended (30) */
+	int64_t	retention_audit_years;	/* audit rows are kept this many years
+					   (10); the audit of approved minutes
+					   is never deleted */
+	int64_t	retention_mail_days;	/* a sent or cancelled mail is kept
+					   this many days (90) */
 };
 
 /* Units a parameter is given in. */

@@ -67,3 +67,20 @@ postadj_compute(const struct postadj_input *in, struct postadj_result *out,
 	*out = r;
 	return 0;
 }
+
+int64_t
+postadj_actual_bp(int64_t occupied_days, int64_t places_centi,
+    int64_t day_basis)
+{
+	struct ratio	q;
+	int64_t		bp;
+
+	if (occupied_days < 0 || places_centi <= 0 || day_basis <= 0)
+		return -1;
+	q.num = (__int128)occupied_days * 100 * MONEY_BP_ONE;
+	q.den = (__int128)places_centi * day_basis;
+	if (money_round_ratio(money_ratio_reduce(q), 1, ROUND_HALF_UP,
+	    &bp) != 0)
+		return -1;
+	return bp;
+}

@@ -53,4 +53,13 @@ struct postadj_result {
 int	postadj_compute(const struct postadj_input *in,
 	    struct postadj_result *out, struct err *e);
 
+/*
+ * The actual occupancy of the year in basis points (hundredths of a
+ * percent, 8.000 = 80 %): occupied_days × 10^6 / (places_centi ×
+ * day_basis), rounded half-up; -1 when places_centi or day_basis is not
+ * positive or occupied_days is negative.
+ */
+int64_t	postadj_actual_bp(int64_t occupied_days, int64_t places_centi,
+	    int64_t day_basis);
+
 #endif

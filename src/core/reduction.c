@@ -65,8 +65,8 @@ reduction_check(const struct agreement_params *p,
 		    o->places_centi > INT64_C(1000000))
 			return err_set(e, ERR_INVALID, "invalid_places",
 			    "places", "Antal pladser skal være større end 0");
-		if (o->prev_ore <= 0 || o->prev_ore > MONEY_INPUT_MAX_ORE ||
-		    o->cur_ore < 0 || o->cur_ore > MONEY_INPUT_MAX_ORE)
+		if (o->prev_ore <= 0 || o->prev_ore > REDUCTION_AMOUNT_MAX ||
+		    o->cur_ore < 0 || o->cur_ore > REDUCTION_AMOUNT_MAX)
 			return err_set(e, ERR_INVALID, "invalid_amount",
 			    "tariff_ore", "Taksterne skal være positive beløb");
 		for (k = 0; k < count; k++)

@@ -23,13 +23,18 @@ struct err;
 
 #define REDUCTION_OFFERS_MAX	10000		/* offers in one check */
 #define REDUCTION_PL_MAX	INT64_C(1000000) /* parts of the PL factor */
+#define REDUCTION_AMOUNT_MAX	INT64_C(400000000000000000) /* a tariff
+					   × 366 days in hundredths of øre */
 
 /* One offer's tariff in the year before and in the year checked. */
 struct reduction_offer {
 	const char	*operator_code;	/* driftsherre, borrowed */
 	int64_t		 places_centi;	/* weight: places, hundredths, > 0 */
-	int64_t		 prev_ore;	/* tariff the year before, > 0 */
-	int64_t		 cur_ore;	/* tariff in the year checked, ≥ 0 */
+	int64_t		 prev_ore;	/* what is compared the year before,
+					   > 0: the tariff, or the tariff on
+					   a day basis (tariff × days, any
+					   fixed scale), ≤ REDUCTION_AMOUNT_MAX */
+	int64_t		 cur_ore;	/* the same in the year checked, ≥ 0 */
 };
 
 /* The verdict for one operator. */

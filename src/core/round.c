@@ -356,13 +356,54 @@ line_err(struct err *e, size_t i, int rc)
 	return rc;
 }
 
+int64_t
+round_days_bp(int64_t occupied, int64_t available)
+{
+	int64_t	bp;
+
+	if (available <= 0 || occupied < 0 ||
+	    money_round((__int128)occupied * MONEY_BP_ONE, available, 1,
+	    ROUND_HALF_UP, &bp) != 0 || bp > ROUND_HIST_MAX_BP)
+		return -1;
+	return bp;
+}
+
+int
+round_line_history_bp(const struct agreement_params *p,
+    const struct round_line_ctx *ctx, const struct service_line *l,
+    int64_t *out)
+{
+	struct occupancy_input	in;
+	struct occupancy_result	res;
+	const struct occupancy_year *d;
+	int			k;
+
+	if (p->occupancy_years != 2 || l->hist_bp[0] < 0 || l->hist_bp[1] < 0)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	in.cls = ctx->cls == OCCUPANCY_SECURE ? OCCUPANCY_ORDINARY : ctx->cls;
+	in.nyears = 2;
+	for (k = 0; k < 2; k++) {
+		d = &ctx->hist_days[k];
+		if (d->available > 0 &&
+		    round_days_bp(d->occupied, d->available) == l->hist_bp[k])
+			in.years[k] = *d;
+		else {
+			in.years[k].occupied = l->hist_bp[k];
+			in.years[k].available = MONEY_BP_ONE;
+		}
+	}
+	if (occupancy_budget(p, &in, &res, NULL) != 0)
+		return -1;
+	*out = res.budget_bp;
+	return 0;
+}
+
 static void
 occupancy_warnings(const struct agreement_params *p,
     const struct round_line_ctx *ctx, struct service_line *l)
 {
-	struct occupancy_input	in;
-	struct occupancy_result	res;
-	int64_t			floor;
+	int64_t			floor, avg;
 	int			first, last;
 
 	if (ctx->cls == OCCUPANCY_SECURE) {
@@ -381,21 +422,12 @@ occupancy_warnings(const struct agreement_params *p,
 		warn(l, WARN_OCC_ABOVE_RECOMMENDED, false, l->occupancy_bp,
 		    p->occupancy_warn_bp, 0, 0);
 	/* The history average, when both source years are known. */
-	if (p->occupancy_years != 2 || l->hist_bp[0] < 0 || l->hist_bp[1] < 0)
+	if (round_line_history_bp(p, ctx, l, &avg) != 0)
 		return;
-	memset(&in, 0, sizeof(in));
-	in.cls = ctx->cls;
-	in.nyears = 2;
-	in.years[0].occupied = l->hist_bp[0];
-	in.years[0].available = MONEY_BP_ONE;
-	in.years[1].occupied = l->hist_bp[1];
-	in.years[1].available = MONEY_BP_ONE;
-	if (occupancy_budget(p, &in, &res, NULL) != 0)
-		return;
-	if (res.budget_bp != l->occupancy_bp) {
+	if (avg != l->occupancy_bp) {
 		occupancy_source_years(p, ctx->year, &first, &last);
 		warn(l, WARN_OCC_NOT_HISTORY, true, l->occupancy_bp,
-		    res.budget_bp, first, last);
+		    avg, first, last);
 	}
 }
 

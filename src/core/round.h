@@ -189,6 +189,11 @@ struct round_line_ctx {
 						   or -1 */
 	int64_t			 pl_bp;		/* see struct tariff_round */
 	int64_t			 increase_warn_bp;
+	struct occupancy_year	 hist_days[2];	/* the accounts' place-days
+						   of the two source years
+						   (most recent first, as
+						   hist_bp); available 0 if
+						   none were reported */
 };
 
 /* API names ("open", "closed", "published"); "" if unknown. */
@@ -255,6 +260,22 @@ bool		 round_accepts_submissions(const struct tariff_round *r,
 int		 round_line_compute(const struct agreement_params *p,
 		    const struct round_line_ctx *ctx, size_t index,
 		    struct service_line *line, struct err *e);
+/*
+ * The budgeted occupancy the history of line l gives, in basis points:
+ * the exact mean of its two source years rounded once by
+ * p->occupancy_round_mode (occupancy_budget). A year is taken as the
+ * accounts' place-days ctx->hist_days[k] (occupied ÷ available, exact)
+ * when those round to the line's hist_bp[k], else as the line's own
+ * percentage — so 3,541/3,660 and 3,431/3,650 give 9537, not the 9538
+ * of the rounded 96,75 % and 94,00 %. Returns 0, or -1 when a year is
+ * unknown or p->occupancy_years is not 2.
+ */
+int		 round_line_history_bp(const struct agreement_params *p,
+		    const struct round_line_ctx *ctx,
+		    const struct service_line *l, int64_t *out);
+/* Actual occupancy of one year's place-days in basis points, rounded
+ * half up as the line shows it; -1 if available ≤ 0 or out of range. */
+int64_t		 round_days_bp(int64_t occupied, int64_t available);
 /*
  * Check a whole set of lines: at most ROUND_LINES_MAX, no two with the
  * same paragraph, level, unit and referral dates; a new tariff structure

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/decimal.h"
 #include "http/api.h"
 #include "http/http.h"
 #include "util/text.h"
@@ -88,7 +89,7 @@ api_etag(struct http_req *r, int64_t version)
 }
 
 #define INT_INPUT_MAX	INT64_C(10000000000000)	/* |integer| accepted */
-#define CENTI_INPUT_MAX	1e8			/* |decimal| accepted */
+#define CENTI_INPUT_MAX	100000000		/* |decimal| accepted */
 
 /* ---- reading JSON fields ---------------------------------------------- */
 
@@ -194,9 +195,6 @@ api_ore(struct http_req *r, const json_t *obj, const char *prefix,
 int
 api_centi_value(const json_t *v, const char *p, int64_t *out, struct err *e)
 {
-	char	txt[64];
-	double	d;
-
 	if (json_is_integer(v)) {
 		if (json_integer_value(v) < -INT_INPUT_MAX ||
 		    json_integer_value(v) > INT_INPUT_MAX)
@@ -205,17 +203,18 @@ api_centi_value(const json_t *v, const char *p, int64_t *out, struct err *e)
 		*out = (int64_t)json_integer_value(v) * 100;
 		return 0;
 	}
-	if (!json_is_real(v))
+	switch (decimal_from_json(v, 2, CENTI_INPUT_MAX, out)) {
+	case 0:
+		return 0;
+	case DECIMAL_NOT_NUMBER:
 		return api_type_error(e, p, "et tal");
-	d = json_real_value(v);
-	if (!isfinite(d) || fabs(d) >= CENTI_INPUT_MAX)
+	case DECIMAL_TOO_LARGE:
 		return err_set(e, ERR_INVALID, "number_too_large", p,
 		    "Feltet %s er urimeligt stort", p);
-	snprintf(txt, sizeof(txt), "%.10g", d);
-	if (text_parse_centi(txt, out) != 0)
+	default:
 		return err_set(e, ERR_INVALID, "too_many_decimals", p,
 		    "Feltet %s må højst have to decimaler", p);
-	return 0;
+	}
 }
 
 int
@@ -283,9 +282,7 @@ api_bool(const json_t *obj, const char *key, bool *out, struct err *e)
 json_t *
 api_centi_json(int64_t v)
 {
-	if (v % 100 == 0)
-		return json_integer(v / 100);
-	return json_real((double)v / 100.0);
+	return decimal_json(v, 2);
 }
 
 json_t *

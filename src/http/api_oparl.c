@@ -21,6 +21,7 @@
 #include "service/meeting.h"
 #include "service/oparl_feed.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/text.h"
 
 #define OPARL_PATH	"/oparl/v1"
@@ -347,11 +348,21 @@ send_list(struct http_req *r, const struct oparl_ctx *c, enum oparl_type t,
 	struct err		 e;
 	json_t			*data, *o;
 	size_t			 i;
+	int			 rc;
 
 	err_clear(&e);
 	data = json_array();
 	for (i = 0; i < p->n; i++) {
-		if (entry_json(r, c, &vc, &p->entries[i], &o, &e) != 0) {
+		/* One row that cannot be rendered is left out, not the list. */
+		rc = entry_json(r, c, &vc, &p->entries[i], &o, &e);
+		if (rc == ERR_INVALID) {
+			log_warn("oparl: %s %s skipped: %s",
+			    oparl_type_url(p->entries[i].type),
+			    p->entries[i].segment, e.msg);
+			err_clear(&e);
+			continue;
+		}
+		if (rc != 0) {
 			json_decref(vc.arr);
 			json_decref(data);
 			send_error(r, &e);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/pl.h"
 #include "http/api.h"
 #include "http/http.h"
@@ -34,9 +35,9 @@ send_json(struct http_req *r, json_t *j)
 	size_t	 n;
 	char	*txt;
 
-	n = json_dumpb(j, NULL, 0, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	n = json_dumpb(j, NULL, 0, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	txt = arena_alloc(&r->arena, n + 1);
-	json_dumpb(j, txt, n, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_dumpb(j, txt, n, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	http_send(r, 200, "application/json; charset=utf-8", txt, n);
 }

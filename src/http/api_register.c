@@ -39,34 +39,6 @@ api_health(struct http_req *r)
 	    "schema_version", version));
 }
 
-/*
- * The counters for monitoring: to the secretariat's admins, or to a
- * request from the machine itself (the client's address, so a request
- * relayed by a trusted proxy is not "local").
- */
-void
-page_metrics(struct http_req *r)
-{
-	struct buf	b;
-	struct err	e;
-
-	if (r->who.role != ROLE_ADMIN && strcmp(r->ip, "127.0.0.1") != 0 &&
-	    strcmp(r->ip, "::1") != 0) {
-		err_clear(&e);
-		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL,
-		    "Tallene for driften kan kun ses af sekretariatets "
-		    "administratorer eller fra serveren selv");
-		http_send_error(r, &e);
-		return;
-	}
-	buf_init(&b);
-	http_server_metrics(r->srv, &b);
-	http_set_header(r, "Cache-Control", "no-store");
-	http_send(r, 200, "text/plain; version=0.0.4; charset=utf-8",
-	    buf_str(&b), b.len);
-	buf_cleanup(&b);
-}
-
 void
 api_index(struct http_req *r)
 {

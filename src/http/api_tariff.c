@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/org.h"
 #include "core/params.h"
@@ -94,7 +95,8 @@ accounts_json(const struct accounts_row *a)
 	json_object_set_new(j, "available_days", a->available_days > 0 ?
 	    json_integer(a->available_days) : json_null());
 	json_object_set_new(j, "occupancy_pct", a->available_days > 0 ?
-	    api_centi_json(a->occupied_days * 10000 / a->available_days) :
+	    api_centi_json(round_days_bp(a->occupied_days,
+	    a->available_days)) :
 	    json_null());
 	return j;
 }
@@ -229,11 +231,16 @@ void
 tariff_http_send_template(struct http_req *r, int64_t round_id,
     const char *operator_code)
 {
-	struct err	e;
-	char		path[] = "/tmp/ramme-xlsx-XXXXXX";
-	int		fd;
+	struct tariff_round	t;
+	struct err		e;
+	char			path[] = "/tmp/ramme-xlsx-XXXXXX";
+	int			fd;
 
 	err_clear(&e);
+	if (round_get(&r->svc, round_id, &t, NULL, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
 	if ((fd = mkstemp(path)) < 0) {
 		err_set(&e, ERR_IO, "tempfile", NULL, "Kunne ikke danne filen");
 		http_send_error(r, &e);
@@ -243,8 +250,8 @@ tariff_http_send_template(struct http_req *r, int64_t round_id,
 	if (round_io_template(&r->svc, round_id, operator_code, path, &e) != 0)
 		http_send_error(r, &e);
 	else
-		send_file(r, path, xlsx_type, arena_printf(&r->arena,
-		    "takstindberetning-%lld.xlsx", (long long)round_id));
+		send_file(r, path, xlsx_type, round_io_template_name(&r->svc,
+		    &t, operator_code));
 	unlink(path);
 }
 
@@ -305,9 +312,9 @@ api_tariffs_list(struct http_req *r)
 		json_array_append_new(arr, tariff_json(&v[i]));
 	json_t *j = json_pack("{s:o, s:I}", "tariffs", arr, "total",
 	    (json_int_t)n);
-	len = json_dumpb(j, NULL, 0, JSON_COMPACT);
+	len = json_dumpb(j, NULL, 0, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	body = arena_alloc(&r->arena, len + 1);
-	json_dumpb(j, body, len, JSON_COMPACT);
+	json_dumpb(j, body, len, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	resp_cache_put(http_cache(r), key, gen, body, len);
 	http_send(r, 200, type, body, len);
@@ -563,7 +570,7 @@ api_tariffs_reduction(struct http_req *r)
 	for (i = 0; i < rep.nlines; i++) {
 		const struct reduction_line *l = &rep.lines[i];
 		json_array_append_new(lines, json_pack("{s:I, s:s, s:s, s:s, "
-		    "s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:I, s:b}",
+		    "s:s, s:s, s:s?, s:s?, s:I, s:I, s:I, s:I, s:b, s:o, s:o}",
 		    "offer_id", (json_int_t)l->offer_id, "offer_name",
 		    l->offer_name, "operator_code", l->operator_code,
 		    "paragraph", l->paragraph, "level", l->level, "unit",
@@ -572,7 +579,11 @@ api_tariffs_reduction(struct http_req *r)
 		    "places_centi",
 		    (json_int_t)l->places_centi, "prev_ore",
 		    (json_int_t)l->prev_ore, "cur_ore", (json_int_t)l->cur_ore,
-		    "change_bp", (json_int_t)l->change_bp, "met", l->met));
+		    "change_bp", (json_int_t)l->change_bp, "met", l->met,
+		    "prev_days", l->prev_days > 0 ?
+		    json_integer(l->prev_days) : json_null(), "cur_days",
+		    l->cur_days > 0 ? json_integer(l->cur_days) :
+		    json_null()));
 	}
 	o = json_pack("{s:i, s:I, s:b, s:I, s:I, s:I, s:I, s:o, s:o}", "year",
 	    rep.year, "required_bp", (json_int_t)rep.required_bp,

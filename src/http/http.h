@@ -125,6 +125,10 @@ const char	*http_form_text(struct http_req *r, const char *name);
 const char	*http_query_text(struct http_req *r, const char *name);
 /* The file part named name, or NULL. */
 const struct http_field *http_form_file(struct http_req *r, const char *name);
+/* Every file part named name (several files of one input), in the
+   order sent, into out[0..max); returns how many there are. */
+size_t		 http_form_files(struct http_req *r, const char *name,
+		    const struct http_field **out, size_t max);
 /* Non-zero when the form body could not be parsed; e says why. */
 int		 http_form_error(struct http_req *r, struct err *e);
 

@@ -4,9 +4,17 @@
  */
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/role.h"
+#include "http/http.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "http/routes.h"
+#include "http/server.h"
+#include "service/mail.h"
+#include "util/err.h"
+#include "util/log.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -161,3 +169,49 @@ metrics_write(const struct metrics *m, struct buf *out,
 	    "ramme_login_failures_total %llu\n",
 	    (unsigned long long)load(&m->login_failures));
 }
+
+void
+metrics_write_outbox(struct buf *out, int64_t queued, int64_t failed)
+{
+	buf_printf(out, "# HELP ramme_outbox_mails Mails in the outbox by "
+	    "state: waiting to be sent (queued or being sent) and given up "
+	    "(failed).\n# TYPE ramme_outbox_mails gauge\n"
+	    "ramme_outbox_mails{state=\"queued\"} %lld\n"
+	    "ramme_outbox_mails{state=\"failed\"} %lld\n",
+	    (long long)queued, (long long)failed);
+}
+
+/*
+ * The counters for monitoring: to the secretariat's admins, or to a
+ * request from the machine itself (the client's address, so a request
+ * relayed by a trusted proxy is not "local").
+ */
+void
+page_metrics(struct http_req *r)
+{
+	struct buf	b;
+	struct err	e;
+	int64_t		outbox[5];
+
+	if (r->who.role != ROLE_ADMIN && strcmp(r->ip, "127.0.0.1") != 0 &&
+	    strcmp(r->ip, "::1") != 0) {
+		err_clear(&e);
+		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Tallene for driften kan kun ses af sekretariatets "
+		    "administratorer eller fra serveren selv");
+		http_send_error(r, &e);
+		return;
+	}
+	buf_init(&b);
+	http_server_metrics(r->srv, &b);
+	err_clear(&e);
+	if (mail_outbox_counts(&r->svc, outbox, &e) == 0)
+		metrics_write_outbox(&b, outbox[0] + outbox[1], outbox[3]);
+	else
+		log_warn("metrics: the outbox: %s", e.msg);
+	http_set_header(r, "Cache-Control", "no-store");
+	http_send(r, 200, "text/plain; version=0.0.4; charset=utf-8",
+	    buf_str(&b), b.len);
+	buf_cleanup(&b);
+}
+

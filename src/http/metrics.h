@@ -2,7 +2,7 @@
  * metrics — counters of the running server for `GET /metrics` in the
  * Prometheus text format (0.0.4): requests by route and status, a
  * latency histogram, the time spent in the database, response-cache hits
- * and misses, failed logins. Lock-free (relaxed atomics); one per
+ * and misses, failed logins, the outbox length. Lock-free (relaxed atomics); one per
  * server, shared by its worker threads.
  */
 #ifndef RAMME_METRICS_H
@@ -35,5 +35,12 @@ void		 metrics_write(const struct metrics *m, struct buf *out,
 		    const struct route *routes, size_t nroutes,
 		    uint64_t cache_hits, uint64_t cache_misses, int db_free,
 		    int db_total);
+
+/*
+ * Append the outbox gauges: queued the mails waiting to be sent (queued
+ * or being sent), failed those given up.
+ */
+void		 metrics_write_outbox(struct buf *out, int64_t queued,
+		    int64_t failed);
 
 #endif

@@ -135,17 +135,19 @@ static const struct {
 	  "som argon2id-hash (aldrig i klartekst); sessioner som hash af "
 	  "nøglen, med udløbstid.",
 	  "Så længe brugeren har adgang; en bruger, der ikke længere skal "
-	  "have adgang, deaktiveres, og ændringer står i revisionssporet." },
+	  "have adgang, deaktiveres. Udløbne sessioner slettes efter højst "
+	  "30 dage." },
 	{ "E-mails til brugerne", "Brugerens e-mailadresse og valg af "
 	  "notifikationer; hver e-mail i udbakken med modtager, emne, tekst, "
 	  "tidspunkt og eventuel fejl fra mailserveren.",
 	  "Adressen, til brugeren sletter den under Mine notifikationer; "
-	  "e-mails i udbakken som dokumentation for, hvad der er sendt." },
+	  "sendte og annullerede e-mails i 90 dage." },
 	{ "Personer og medlemskaber af organer", "Navn, arbejdsgiver eller "
 	  "organisation, e-mail, rolle i organet (formand, medlem, "
 	  "stedfortræder), hvem medlemmet repræsenterer, og perioden.",
 	  "Så længe personen er medlem og derefter som dokumentation for "
-	  "organets sammensætning på møderne." },
+	  "organets sammensætning på møderne; sekretariatet sletter en "
+	  "person, der ikke længere er brug for." },
 	{ "Deltagere og afbud ved møder", "Navn og organisation på deltagere, "
 	  "afbud og stedfortrædere, referent, og navne i dagsordener og "
 	  "referater.",
@@ -153,12 +155,12 @@ static const struct {
 	  "gemmes, som arkivlovgivningen kræver." },
 	{ "Revisionsspor", "Hvem ændrede hvad og hvornår, med indholdet før "
 	  "og efter ændringen.",
-	  "Så længe det ændrede (tilbud, takster, møder) findes." },
+	  "10 år; sporet af godkendte referater gemmes altid." },
 	{ "Loginlog", "Brugernavn, IP-adresse og tidspunkt for hvert forsøg "
 	  "på at logge ind, og om det lykkedes; serverens log af "
 	  "forespørgsler (IP-adresse, adresse, status).",
 	  "Bruges til at begrænse gæt på adgangskoder og til at opklare "
-	  "sikkerhedshændelser; slettes, når det ikke længere er nødvendigt." },
+	  "sikkerhedshændelser; slettes efter 180 dage." },
 };
 
 void
@@ -196,6 +198,8 @@ page_privacy(struct http_req *r)
 	    "bruger tilbuddene: registret handler om tilbud, pladser og "
 	    "takster, ikke om personer.</p>");
 
+	para(h, "Fristerne er sekretariatets standard og kan ændres i "
+	    "aftalens parametre; en daglig kørsel sletter det, der er ældre.");
 	HTML_LIT(h, "<h2>Formål</h2>");
 	para(h, "Oplysningerne bruges til at administrere rammeaftalen: "
 	    "registret over tilbud, takstindberetning og takstoversigt, "

@@ -202,6 +202,9 @@ users_page(struct http_req *r, const struct err *err, const char *flash,
 	HTML_LIT(h, "<p>");
 	ui_button_link(h, UI_SECONDARY, "/udbakke", "Udbakke: e-mails til "
 	    "brugerne");
+	HTML_LIT(h, " ");
+	ui_button_link(h, UI_SECONDARY, "/personer", "Personer og "
+	    "persondata");
 	HTML_LIT(h, "</p><h2 id=\"ny\">Ny bruger</h2>");
 	ui_error_summary(h, &errs);
 	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\" "

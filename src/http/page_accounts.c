@@ -16,6 +16,7 @@
 #include "core/offer.h"
 #include "core/org.h"
 #include "core/params.h"
+#include "core/round.h"
 #include "core/role.h"
 #include "core/surplus.h"
 #include "http/api.h"
@@ -592,7 +593,8 @@ page_accounts_view(struct http_req *r)
 		HTML_LIT(h, " af ");
 		html_int(h, a->available_days);
 		HTML_LIT(h, " pladsdøgn (");
-		html_centi(h, a->occupied_days * 10000 / a->available_days);
+		html_centi(h, round_days_bp(a->occupied_days,
+		    a->available_days));
 		HTML_LIT(h, " %)");
 		ui_fact_end(h);
 	}

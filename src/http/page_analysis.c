@@ -162,6 +162,11 @@ new_form(struct page *p, const struct ui_errors *errs)
 	    .type = UI_NUMBER, .inputmode = "numeric", .maxlength = 4,
 	    .width = "xs", .required = true,
 	    .value = posted(r, "to_year", def_to) }, errs);
+	ui_field(h, &(struct ui_field){ .name = "price_year", .label =
+	    "Prisår", .hint = "Beløb i faste priser vises i dette års priser "
+	    "(et år i pris- og lønindekset). Tomt: til-året",
+	    .type = UI_NUMBER, .inputmode = "numeric", .maxlength = 4,
+	    .width = "xs", .value = posted(r, "price_year", "") }, errs);
 	memset(&s, 0, sizeof(s));
 	s.name = "series";
 	s.label = "Pris- og lønindeks";
@@ -287,6 +292,18 @@ form_year(struct http_req *r, const char *name, int *out, struct err *e)
 	return 0;
 }
 
+/* The optional price year: empty is 0 (the to-year). */
+static int
+form_price_year(struct http_req *r, int *out, struct err *e)
+{
+	const char *s = http_form_text(r, "price_year");
+
+	*out = 0;
+	if (s == NULL || *s == '\0')
+		return 0;
+	return form_year(r, "price_year", out, e);
+}
+
 void
 page_analyses_create(struct http_req *r)
 {
@@ -302,6 +319,7 @@ page_analyses_create(struct http_req *r)
 	if ((rc = http_form_error(r, &e)) == 0 &&
 	    (rc = form_year(r, "from_year", &in.from_year, &e)) == 0 &&
 	    (rc = form_year(r, "to_year", &in.to_year, &e)) == 0 &&
+	    (rc = form_price_year(r, &in.price_year, &e)) == 0 &&
 	    (rc = form_e4(r, "cap_pct", &in.cap_minus_e4, &e)) == 0 &&
 	    (rc = form_e4(r, "target_pct", &in.target_e4, &e)) == 0) {
 		s = http_form_text(r, "section");
@@ -355,8 +373,11 @@ facts(struct http_req *r, struct html *h, const struct analysis_view *v)
 	ui_fact_begin(h, "Status");
 	analysis_http_badge(h, a->state);
 	ui_fact_end(h);
-	ui_fact(h, "Sammenligning", arena_printf(&r->arena, "%d i %d-priser "
-	    "mod %d", a->from_year, a->to_year, a->to_year));
+	ui_fact(h, "Sammenligning", arena_printf(&r->arena, "%d mod %d",
+	    a->from_year, a->to_year));
+	ui_fact(h, "Prisår", arena_printf(&r->arena, "%d%s", a->price_year,
+	    a->price_year == a->to_year ? " (til-året)" :
+	    ": beløb i faste priser er i dette års priser"));
 	ui_fact(h, "Pris- og lønindeks", arena_printf(&r->arena,
 	    "%s, version %lld: faktor %s", pl_known_title(a->series_name) ?
 	    pl_known_title(a->series_name) : a->series_name,
@@ -403,10 +424,15 @@ summary(struct http_req *r, struct html *h, const struct analysis_view *v)
 	ui_fact(h, "Real ændring vægtet med udgiften",
 	    analysis_http_pct(r, g->weighted_e2));
 	ui_fact(h, arena_printf(&r->arena, "Udgift %d i %d-priser",
-	    v->a.from_year, v->a.to_year), analysis_http_kr(r,
+	    v->a.from_year, v->a.price_year), analysis_http_kr(r,
 	    g->exp_from_fixed_ore));
-	ui_fact(h, arena_printf(&r->arena, "Udgift %d", v->a.to_year),
-	    analysis_http_kr(r, g->exp_to_ore));
+	if (v->a.price_year == v->a.to_year)
+		ui_fact(h, arena_printf(&r->arena, "Udgift %d", v->a.to_year),
+		    analysis_http_kr(r, g->exp_to_ore));
+	else
+		ui_fact(h, arena_printf(&r->arena, "Udgift %d i %d-priser",
+		    v->a.to_year, v->a.price_year), analysis_http_kr(r,
+		    g->exp_to_fixed_ore));
 	if (v->a.cap_minus_e4 >= 0)
 		ui_fact(h, "Overholder loftet", arena_printf(&r->arena,
 		    "%zu af %zu ydelser med takstgrundlag", g->cap_met_n,
@@ -486,8 +512,11 @@ panel_table(struct http_req *r, struct html *h, const struct analysis_view *v)
 
 	cols[3].head = arena_printf(&r->arena, "Takst %d", v->a.from_year);
 	cols[4].head = arena_printf(&r->arena, "%d i %d-priser",
-	    v->a.from_year, v->a.to_year);
-	cols[5].head = arena_printf(&r->arena, "Takst %d", v->a.to_year);
+	    v->a.from_year, v->a.price_year);
+	cols[5].head = v->a.price_year == v->a.to_year ?
+	    arena_printf(&r->arena, "Takst %d", v->a.to_year) :
+	    arena_printf(&r->arena, "%d i %d-priser", v->a.to_year,
+	    v->a.price_year);
 	HTML_LIT(h, "<h2>Panelet</h2>");
 	ui_table_begin(&t, h, NULL, cols, 8);
 	for (i = 0; i < v->nlines && shown < ANALYSIS_HTTP_ROWS_MAX; i++) {
@@ -504,7 +533,7 @@ panel_table(struct http_req *r, struct html *h, const struct analysis_view *v)
 		ui_cell_end(&t);
 		ui_cell(&t, analysis_http_kr(r, l->from->tariff_ore));
 		ui_cell(&t, analysis_http_kr(r, l->from_fixed_ore));
-		ui_cell(&t, analysis_http_kr(r, l->to->tariff_ore));
+		ui_cell(&t, analysis_http_kr(r, l->to_fixed_ore));
 		ui_cell(&t, analysis_http_pct(r, l->real_change_e2));
 		ui_cell(&t, l->cpd_to_ore == PANEL_NO_VALUE ? "–" :
 		    arena_printf(&r->arena, "%s → %s%s",

@@ -334,12 +334,18 @@ e2_json(int64_t v)
 }
 
 static json_t *
+ore_json(int64_t v)
+{
+	return v == PANEL_NO_VALUE ? json_null() : json_integer(v);
+}
+
+static json_t *
 analysis_json(const struct analysis *a)
 {
-	return json_pack("{s:I, s:I, s:s, s:i, s:i, s:s, s:I, s:s, s:o, "
+	return json_pack("{s:I, s:I, s:s, s:i, s:i, s:i, s:s, s:I, s:s, s:o, "
 	    "s:I}", "id", (json_int_t)a->id, "version", (json_int_t)a->version,
 	    "title", a->title, "from_year", a->from_year, "to_year",
-	    a->to_year, "series", a->series_name, "series_version",
+	    a->to_year, "price_year", a->price_year, "series", a->series_name, "series_version",
 	    (json_int_t)a->series_version, "state", a->state,
 	    "deadline", api_opt_json(a->deadline), "comments",
 	    (json_int_t)a->ncomments);
@@ -348,12 +354,14 @@ analysis_json(const struct analysis *a)
 static json_t *
 group_json(const struct panel_group *g)
 {
-	return json_pack("{s:s, s:s, s:I, s:o, s:o, s:I, s:I}", "key", g->key,
-	    "label", g->label, "lines", (json_int_t)g->n,
+	return json_pack("{s:s, s:s, s:I, s:o, s:o, s:I, s:I, s:o, s:o}",
+	    "key", g->key, "label", g->label, "lines", (json_int_t)g->n,
 	    "unweighted_mean_pct", e2_json(g->unweighted_e2),
 	    "weighted_mean_pct", e2_json(g->weighted_e2),
 	    "cap_lines", (json_int_t)g->cap_n,
-	    "cap_met", (json_int_t)g->cap_met_n);
+	    "cap_met", (json_int_t)g->cap_met_n,
+	    "exp_from_fixed_ore", ore_json(g->exp_from_fixed_ore),
+	    "exp_to_fixed_ore", ore_json(g->exp_to_fixed_ore));
 }
 
 static json_t *
@@ -397,6 +405,7 @@ api_analysis_get(struct http_req *r)
 		return;
 	j = analysis_json(&v.a);
 	json_object_set_new(j, "factor", json_string(v.factor));
+	json_object_set_new(j, "price_factor", json_string(v.price_factor));
 	json_object_set_new(j, "total", group_json(&v.total));
 	json_object_set_new(j, "by_operator", groups_json(v.by_operator,
 	    v.nby_operator));
@@ -409,7 +418,7 @@ api_analysis_get(struct http_req *r)
 		const struct panel_line *l = &v.lines[i];
 		const struct panel_row *a = l->to != NULL ? l->to : l->from;
 		json_array_append_new(lines, json_pack("{s:s, s:I, s:s, s:s, "
-		    "s:s, s:s, s:o, s:o, s:o, s:o}", "kind",
+		    "s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "kind",
 		    panel_kind_name(l->kind), "offer_id",
 		    (json_int_t)a->offer_id, "offer", a->offer_name,
 		    "paragraph", a->paragraph, "level", a->level, "unit",
@@ -418,7 +427,8 @@ api_analysis_get(struct http_req *r)
 		    "tariff_to_ore", l->to ? json_integer(l->to->tariff_ore) :
 		    json_null(), "from_fixed_ore", l->from_fixed_ore ==
 		    PANEL_NO_VALUE ? json_null() :
-		    json_integer(l->from_fixed_ore), "real_change_pct",
+		    json_integer(l->from_fixed_ore), "to_fixed_ore",
+		    ore_json(l->to_fixed_ore), "real_change_pct",
 		    e2_json(l->real_change_e2)));
 	}
 	json_object_set_new(j, "lines", lines);

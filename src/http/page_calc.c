@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/page.h"
@@ -76,10 +77,7 @@ decimal(struct http_req *r, const char *field, const char *label,
 	if (text_parse_centi(s, &c) != 0)
 		return err_set(e, ERR_INVALID, "invalid_number", field,
 		    "%s skal være et tal med højst to decimaler", label);
-	if (c % 100 == 0)
-		json_object_set_new(obj, key, json_integer(c / 100));
-	else
-		json_object_set_new(obj, key, json_real((double)c / 100.0));
+	json_object_set_new(obj, key, decimal_json(c, 2));
 	return 0;
 }
 

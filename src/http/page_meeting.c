@@ -87,7 +87,8 @@ page_meetings(struct http_req *r)
 		ui_button_link(h, UI_PRIMARY, "/moeder/nyt", "Nyt møde");
 		ui_button_link(h, UI_SECONDARY, "/moeder/import",
 		    "Indlæs referat");
-		HTML_LIT(h, "</p>");
+		HTML_LIT(h, "</p><p><a href=\"/moeder/ufuldstaendige\">"
+		    "Ufuldstændige møder</a> (indlæst uden starttidspunkt)</p>");
 	}
 	HTML_LIT(h, "<form class=\"filters\" method=\"get\" action=\"/moeder\">");
 	ui_select(h, &(struct ui_select){ .name = "organ", .label = "Organ",
@@ -129,6 +130,62 @@ page_meetings(struct http_req *r)
 	}
 	if (n > 0)
 		ui_table_end(&t);
+	page_end(&p, 200);
+}
+
+/*
+ * GET /moeder/ufuldstaendige: meetings imported from minutes whose start
+ * could not be read, for the secretariat to complete (each stays listed
+ * until its start is set on the meeting's edit form).
+ */
+void
+page_meetings_incomplete(struct http_req *r)
+{
+	static const struct ui_col cols[] = { { "Møde", 0 }, { "Organ", 0 },
+	    { "Fil", 0 }, { "Punkter", UI_COL_NUM }, { "Ikke placeret", UI_COL_NUM },
+	    { "Indlæst", 0 } };
+	struct page			 p;
+	struct html			*h = &p.h;
+	struct meeting_incomplete	*v;
+	struct ui_table			 t;
+	struct err			 e;
+	size_t				 n, i;
+
+	err_clear(&e);
+	if (meeting_incomplete_list(&r->svc, &v, &n, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	page_begin_crumbs(&p, r, "Ufuldstændige møder", "moeder",
+	    (const struct page_crumb[]){ { "/moeder", "Møder" } }, 1);
+	HTML_LIT(h, "<p>Møder indlæst fra referater, hvor mødets "
+	    "starttidspunkt ikke kunne læses. De vises under «Uden dato» og "
+	    "kommer ikke i mødekalenderen, før tidspunktet er sat. Åbn mødet "
+	    "og vælg «Rediger» for at sætte dato og tid.</p>");
+	if (n == 0) {
+		HTML_LIT(h, "<p id=\"count\">Ingen ufuldstændige møder.</p>");
+		page_end(&p, 200);
+		return;
+	}
+	HTML_LIT(h, "<p id=\"count\">");
+	html_int(h, (int64_t)n);
+	html_text(h, n == 1 ? " ufuldstændigt møde." :
+	    " ufuldstændige møder.");
+	HTML_LIT(h, "</p>");
+	ui_table_begin(&t, h, NULL, cols, 6);
+	for (i = 0; i < n; i++) {
+		ui_row(&t);
+		ui_cell_link(&t, arena_printf(&r->arena, "/moeder/%lld",
+		    (long long)v[i].id), v[i].title);
+		ui_cell(&t, v[i].body_name);
+		ui_cell(&t, v[i].source_name ? v[i].source_name : "–");
+		ui_cell_int(&t, v[i].nitems);
+		ui_cell_int(&t, v[i].nunplaced);
+		ui_cell_begin(&t);
+		html_time(h, v[i].created_at);
+		ui_cell_end(&t);
+	}
+	ui_table_end(&t);
 	page_end(&p, 200);
 }
 

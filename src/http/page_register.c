@@ -18,12 +18,14 @@
 #include "http/agreement_http.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/offer_rules_http.h"
 #include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/register.h"
 #include "service/history.h"
+#include "service/offer_event.h"
 #include "service/register_io.h"
 #include "store/offer_store.h"
 #include "util/buf.h"
@@ -134,6 +136,12 @@ flash_text(const char *key)
 		return "Ændringerne er gemt.";
 	if (strcmp(key, "slettet") == 0)
 		return "Tilbuddet er slettet. Historikken er bevaret.";
+	if (strcmp(key, "fravalg") == 0)
+		return "Fravalget er registreret.";
+	if (strcmp(key, "haendelse") == 0)
+		return "Hændelsen er registreret.";
+	if (strcmp(key, "koebsaftale") == 0)
+		return "Købsaftalen er registreret.";
 	return NULL;
 }
 
@@ -142,7 +150,7 @@ page_offers(struct http_req *r)
 {
 	static const char *const allowed[] = { "q", "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "sort", "offset",
-	    "side", "besked", NULL };
+	    "side", "besked", "pr", NULL };
 	struct page		 p;
 	struct html		*h = &p.h;
 	static const struct ui_col list_cols[] = {
@@ -158,7 +166,7 @@ page_offers(struct http_req *r)
 	struct err		 e;
 	size_t			 n = 0, i;
 	int64_t			 total = 0;
-	const char		*flash, *cov, *side;
+	const char		*flash, *cov, *side, *asof = NULL;
 	int64_t			 pageno = 1;
 	int			 rc;
 
@@ -176,6 +184,13 @@ page_offers(struct http_req *r)
 		if (pageno > 1)
 			f.offset = (pageno - 1) * PAGE_SIZE;
 		rc = register_offer_list(&r->svc, &f, &v, &n, &total, &e);
+	}
+	if (rc == 0 && (asof = http_query(r, "pr")) != NULL && *asof) {
+		if (!text_date_valid(asof))
+			rc = err_set(&e, ERR_INVALID, "invalid_date", "pr",
+			    "Pr. dato skal være en dato");
+		else
+			rc = offer_event_as_of(&r->svc, v, n, asof, &e);
 	}
 	if (rc != 0 && e.code != ERR_INVALID) {
 		http_send_error(r, &e);
@@ -212,6 +227,9 @@ page_offers(struct http_req *r)
 	    .options = (const struct ui_option[]){
 		{ "true", "Omfattet af rammeaftalen" },
 		{ "false", "Ikke omfattet" } }, .noptions = 2 }, NULL);
+	ui_field(h, &(struct ui_field){ .name = "pr", .label = "Pr. dato",
+	    .type = UI_DATE, .width = "m", .value = http_query(r, "pr"),
+	    .hint = "Driftsherre og status, som de var den dag" }, NULL);
 	ui_button(h, UI_PRIMARY, "Vis", NULL, NULL);
 	HTML_LIT(h, "</form>\n");
 
@@ -223,6 +241,10 @@ page_offers(struct http_req *r)
 		ui_button_link(h, UI_PRIMARY, "/tilbud/nyt", "Opret tilbud");
 	if (r->who.role == ROLE_ADMIN)
 		ui_button_link(h, UI_SECONDARY, "/tilbud/import", "Indlæs CSV");
+	ui_button_link(h, UI_SECONDARY, "/tilbud/fravalg",
+	    "Kommunernes fravalg");
+	ui_button_link(h, UI_SECONDARY, "/tilbud/koebsaftaler",
+	    "Købsaftaler");
 	HTML_LIT(h, "<span>Hent hele registeret:</span>"
 	    "<a href=\"/tilbud/eksport?format=xlsx\" download>Excel</a>"
 	    "<a href=\"/tilbud/eksport?format=csv\" download>CSV</a>"
@@ -233,6 +255,11 @@ page_offers(struct http_req *r)
 	    "download>CSV til læsning</a>"
 	    "</div>\n");
 
+	if (rc == 0 && asof != NULL && *asof) {
+		HTML_LIT(h, "<p>Driftsherre og status er vist, som de var ");
+		html_date(h, asof);
+		HTML_LIT(h, ".</p>");
+	}
 	HTML_LIT(h, "<p id=\"count\">");
 	html_int(h, total);
 	HTML_LIT(h, " tilbud</p>");
@@ -395,6 +422,7 @@ page_offer_view(struct http_req *r)
 		ui_button(h, UI_WARNING_BUTTON, "Slet", NULL, NULL);
 		HTML_LIT(h, "</form></div>");
 	}
+	offer_rules_sections(&p, &o);
 	if (r->who.role != ROLE_ANON &&
 	    history_offer(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2>");

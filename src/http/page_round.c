@@ -27,10 +27,37 @@
 
 /* What a round's page says after an action (?besked=). */
 static const char *
-round_flash(const char *key)
+round_flash(struct http_req *r, const char *key)
 {
+	int64_t lines = -1, missing = 0, n = -1;
+	const char *v;
+
 	if (key == NULL)
 		return NULL;
+	if ((v = http_query(r, "linjer")) != NULL)
+		(void)text_parse_i64(v, &lines);
+	if ((v = http_query(r, "mangler")) != NULL)
+		(void)text_parse_i64(v, &missing);
+	if ((v = http_query(r, "antal")) != NULL)
+		(void)text_parse_i64(v, &n);
+	if (strcmp(key, "indlaest") == 0 && lines >= 0)
+		return missing > 0 ? arena_printf(&r->arena, "Skabelonen er "
+		    "indlæst: %lld %s læst, og taksterne er beregnet. %lld %s "
+		    "mangler stadig en begrundelse.", (long long)lines,
+		    lines == 1 ? "linje er" : "linjer er", (long long)missing,
+		    missing == 1 ? "linje" : "linjer") : arena_printf(
+		    &r->arena, "Skabelonen er indlæst: %lld %s læst, og "
+		    "taksterne er beregnet. Ingen linjer mangler en "
+		    "begrundelse.", (long long)lines, lines == 1 ? "linje er" :
+		    "linjer er");
+	if (strcmp(key, "indsendt") == 0 && n >= 0)
+		return arena_printf(&r->arena, "%lld %s indsendt.",
+		    (long long)n, n == 1 ? "indberetning er" :
+		    "indberetninger er");
+	if (strcmp(key, "godkendt") == 0 && n >= 0)
+		return arena_printf(&r->arena, "%lld %s godkendt.",
+		    (long long)n, n == 1 ? "indberetning er" :
+		    "indberetninger er");
 	if (strcmp(key, "oprettet") == 0)
 		return "Runden er åbnet, og indberetningerne er oprettet.";
 	if (strcmp(key, "lukket") == 0)
@@ -234,8 +261,10 @@ upload_form(struct page *p, int64_t round_id, const struct ui_errors *errs)
 
 	HTML_LIT(h, "<h2>Excel-skabelon</h2><p>Hent skabelonen med dine "
 	    "tilbud, udfyld budgettet pr. ydelseslinje og indlæs den igen. "
-	    "Hvis en celle er forkert, gemmes intet, og fejlen vises med "
-	    "række og celle.</p><div class=\"actions\">");
+	    "Arket »Vejledning« forklarer enheder, beløb og procenter. "
+	    "Skabelonen hører til denne runde og kan ikke indlæses i en "
+	    "anden. Hvis en celle er forkert, gemmes intet, og alle fejl "
+	    "vises med række og celle.</p><div class=\"actions\">");
 	ui_button_link(h, UI_SECONDARY, idpath(p->r,
 	    "/takstindberetning/%lld/skabelon", round_id),
 	    "Hent skabelon (Excel)");
@@ -468,7 +497,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 	page_begin_crumbs(&p, r, round_title(r, &t), "indberetning",
 	    (const struct page_crumb[]){ { "/takstindberetning",
 	    "Takstindberetning" } }, 1);
-	if ((flash = round_flash(http_query(r, "besked"))) != NULL)
+	if ((flash = round_flash(r, http_query(r, "besked"))) != NULL)
 		ui_alert(h, UI_SUCCESS, NULL, flash);
 	ui_error_summary(h, &errs);
 	if (rep != NULL)
@@ -492,6 +521,7 @@ round_page(struct http_req *r, int64_t id, const struct err *err,
 
 	progress(&p, &pr, admin);
 	submissions(&p, &t, v, n);
+	round_bulk_section(&p, &t);
 	if (t.status == ROUND_OPEN && n > 0)
 		upload_form(&p, id, &errs);
 	if (admin && t.status != ROUND_PUBLISHED)
@@ -664,12 +694,13 @@ page_round_upload(struct http_req *r)
 			rc = err_set(&e, ERR_INVALID, "missing_file", "file",
 			    "Vælg den udfyldte skabelon (.xlsx)");
 		else
-			rc = round_io_upload(&r->svc, id, file->value,
+			rc = round_io_upload(&r->svc, id, NULL, file->value,
 			    file->len, &rep, &e);
 	}
 	if (rc == 0) {
-		http_redirect(r, idpath(r, "/takstindberetning/%lld?besked="
-		    "indlaest", id));
+		http_redirect(r, arena_printf(&r->arena, "/takstindberetning/"
+		    "%lld?besked=indlaest&linjer=%d&mangler=%d",
+		    (long long)id, rep.lines, rep.reasons_missing));
 		return;
 	}
 	if (e.code == ERR_FORBIDDEN || e.code == ERR_NOT_FOUND) {

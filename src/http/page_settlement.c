@@ -14,6 +14,7 @@
 
 #include "core/offer.h"
 #include "core/params.h"
+#include "core/postadj.h"
 #include "core/role.h"
 #include "http/api.h"
 #include "http/chart.h"
@@ -24,6 +25,7 @@
 #include "http/routes.h"
 #include "http/ui.h"
 #include "report/chart.h"
+#include "report/settlement_pdf.h"
 #include "service/agreement.h"
 #include "service/settlement.h"
 #include "store/sharing_store.h"
@@ -378,6 +380,7 @@ facts(struct page *p, const struct settlement *s)
 {
 	struct html	*h = &p->h;
 	struct http_req	*r = p->r;
+	int64_t		 actual;
 
 	ui_facts_begin(h);
 	ui_fact(h, "Institution", s->offer_name);
@@ -385,6 +388,10 @@ facts(struct page *p, const struct settlement *s)
 	ui_fact(h, "Pladser", centi_text(r, s->places_centi));
 	ui_fact(h, "Forudsat belægning", arena_printf(&r->arena, "%s %%",
 	    centi_text(r, s->assumed_bp)));
+	if ((actual = postadj_actual_bp(s->occupied_days, s->places_centi,
+	    s->day_basis)) >= 0)
+		ui_fact(h, "Faktisk belægning", arena_printf(&r->arena, "%s %%",
+		    centi_text(r, actual)));
 	ui_fact(h, "Takst pr. døgn", kr_text(r, s->tariff_ore));
 	ui_fact(h, "Belagte døgn", ui_int_da(r, s->occupied_days));
 	ui_fact(h, "Opkrævet (belagte døgn × takst)", kr_text(r,
@@ -555,6 +562,10 @@ page_settlement_view(struct http_req *r)
 	HTML_LIT(h, "<p>");
 	ui_button_link(h, UI_SECONDARY, arena_printf(&r->arena,
 	    "%s/andele.xlsx", settlement_href(r, s.id)), "Hent andele (XLSX)");
+	HTML_LIT(h, " ");
+	ui_button_link(h, UI_SECONDARY, arena_printf(&r->arena,
+	    "%s/efterregulering.pdf", settlement_href(r, s.id)),
+	    "Hent efterreguleringen (PDF)");
 	if (r->who.role == ROLE_ADMIN && s.version == s.nversions) {
 		HTML_LIT(h, " ");
 		ui_button_link(h, UI_TERTIARY, arena_printf(&r->arena,
@@ -647,4 +658,32 @@ page_settlement_xlsx(struct http_req *r)
 		    &r->arena, "efterregulering-%d-%lld.xlsx", s.year,
 		    (long long)s.offer_id));
 	unlink(path);
+}
+
+void
+page_settlement_pdf(struct http_req *r)
+{
+	struct settlement	 s;
+	struct err		 e;
+	struct buf		 b;
+	int64_t			 id, *vers;
+	size_t			 nv;
+
+	err_clear(&e);
+	if (api_param_id(r, 0, &id, &e) != 0 ||
+	    settlement_get(&r->svc, id, &s, &vers, &nv, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	buf_init(&b);
+	if (settlement_pdf(&s, &b, &e) != 0) {
+		buf_cleanup(&b);
+		http_send_error(r, &e);
+		return;
+	}
+	http_set_header(r, "Content-Disposition", arena_printf(&r->arena,
+	    "inline; filename=\"efterregulering-%d-%lld.pdf\"", s.year,
+	    (long long)s.offer_id));
+	http_send(r, 200, "application/pdf", b.data, b.len);
+	buf_cleanup(&b);
 }

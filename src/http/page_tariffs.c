@@ -621,7 +621,10 @@ page_tariff_reduction(struct http_req *r)
 	} else
 		HTML_LIT(h, ", målt i løbende priser");
 	HTML_LIT(h, ". Hver driftsherres takster vægtes med årets pladser. "
-	    "Kravet og målemåden er parametre for aftaleåret.</p>");
+	    "Døgntakster sammenlignes på samme antal dage (taksten gange "
+	    "årets dage), så et skudår ikke i sig selv tæller som en "
+	    "reduktion. Kravet og målemåden er parametre for aftaleåret."
+	    "</p>");
 	if (rep.nrows == 0) {
 		ui_alert(h, UI_INFO, NULL, arena_printf(&r->arena, "Der er "
 		    "ingen offentliggjorte takster for både %d og %d at "

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/decimal.h"
 #include "http/cache.h"
 #include "http/form.h"
 #include "http/http.h"
@@ -146,6 +147,24 @@ http_form_file(struct http_req *r, const char *name)
 	return NULL;
 }
 
+size_t
+http_form_files(struct http_req *r, const char *name,
+    const struct http_field **out, size_t max)
+{
+	size_t	n = 0;
+	int	i;
+
+	form_parse(r);
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].name, name) == 0 &&
+		    r->form[i].filename != NULL) {
+			if (n < max)
+				out[n] = &r->form[i];
+			n++;
+		}
+	return n;
+}
+
 int
 http_form_error(struct http_req *r, struct err *e)
 {
@@ -266,9 +285,9 @@ http_send_json(struct http_req *r, int status, json_t *j)
 	size_t	 n;
 	char	*txt;
 
-	n = json_dumpb(j, NULL, 0, JSON_COMPACT);
+	n = json_dumpb(j, NULL, 0, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	txt = arena_alloc(&r->arena, n + 1);
-	json_dumpb(j, txt, n, JSON_COMPACT);
+	json_dumpb(j, txt, n, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	http_send(r, status, "application/json; charset=utf-8", txt, n);
 }

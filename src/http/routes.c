@@ -54,6 +54,16 @@ static const struct route routes[] = {
 	  api_offer_delete, "Delete an offer (history kept); needs If-Match" },
 	{ "GET", "/api/v1/offers/:id/history", ROLES_USERS, ROUTE_API,
 	  api_offer_history, "Audit history of an offer, newest first" },
+	{ "GET", "/api/v1/offers/:id/coverage", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_coverage, "Coverage of an offer per municipality: "
+	  "category, each municipality's opt-out steps and whether covered" },
+	{ "GET", "/api/v1/purchase-agreements", ROLES_PUBLIC, ROUTE_API,
+	  api_purchases, "Long-term purchase agreements: buyer, operator, "
+	  "offer, binding period, who gives the idle-capacity guarantee "
+	  "(?municipality=, ?offer=)" },
+	{ "GET", "/api/v1/offers/:id/events", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_events, "An offer taken over, taken home or closed: its "
+	  "dated events with operator and status before and after" },
 
 	/* Users. */
 	{ "GET", "/api/v1/users", ROLES_ADMIN, ROUTE_API, api_users_list,
@@ -138,6 +148,10 @@ static const struct route routes[] = {
 	  "Form for a new offer" },
 	{ "POST", "/tilbud/nyt", ROLES_EDITORS, 0, page_offer_new_post,
 	  "Create an offer" },
+	{ "GET", "/tilbud/fravalg", ROLES_PUBLIC, 0, page_optouts,
+	  "Municipalities' opt-outs of category 2 offers (?kommune=)" },
+	{ "GET", "/tilbud/koebsaftaler", ROLES_PUBLIC, 0, page_purchases,
+	  "Long-term purchase agreements per municipality (?kommune=)" },
 	{ "GET", "/tilbud/:id", ROLES_PUBLIC, 0, page_offer_view,
 	  "One offer with places by year and history" },
 	{ "GET", "/tilbud/:id/rediger", ROLES_EDITORS, 0, page_offer_edit_form,
@@ -146,6 +160,28 @@ static const struct route routes[] = {
 	  "Save changes to an offer" },
 	{ "POST", "/tilbud/:id/slet", ROLES_EDITORS, 0, page_offer_delete_post,
 	  "Delete an offer" },
+	{ "GET", "/tilbud/:id/fravalg", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_offer_optout_form,
+	  "Form to opt a category 2 offer out (a municipality, its own) or "
+	  "to ask a municipality to reconsider (the secretariat)" },
+	{ "POST", "/tilbud/:id/fravalg", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_offer_optout_post,
+	  "Record an opt-out step: fravalgt, fastholdt, tilvalgt (only the "
+	  "municipality itself), genovervej (only the secretariat)" },
+	{ "GET", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_form,
+	  "Form for a long-term purchase agreement of the offer" },
+	{ "POST", "/tilbud/:id/koebsaftale", ROLES_ADMIN |
+	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_post,
+	  "Record a long-term purchase agreement (the secretariat, or a "
+	  "municipality as the buyer)" },
+	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
+	  page_offer_event_form, "Form to record an offer taken over, taken "
+	  "home or closed from a date" },
+	{ "POST", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
+	  page_offer_event_post, "Record an offer taken over, taken home or "
+	  "closed from a date (confirmed first); the operator or status "
+	  "changes from that date" },
 	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
 	  "Tariff, surplus and occupancy calculators" },
 	{ "POST", "/beregn/takst", ROLES_PUBLIC, ROUTE_ANON_FORM,
@@ -181,6 +217,19 @@ static const struct route routes[] = {
 	  "Send a queued or failed mail again now (confirmed first)" },
 	{ "POST", "/udbakke/:id/annuller", ROLES_ADMIN, 0, page_outbox_cancel,
 	  "Cancel a queued or failed mail (confirmed first)" },
+	{ "GET", "/personer", ROLES_ADMIN, 0, page_persons,
+	  "Persons known as members of bodies or meeting participants" },
+	{ "GET", "/personer/:id", ROLES_ADMIN, 0, page_person,
+	  "Persondata: what is held about one person, export and erasure" },
+	{ "GET", "/personer/:id/persondata.json", ROLES_ADMIN, 0,
+	  page_person_json, "Everything held about one person as JSON "
+	  "(the export is audited)" },
+	{ "GET", "/personer/:id/persondata.pdf", ROLES_ADMIN, 0,
+	  page_person_pdf, "Everything held about one person as PDF "
+	  "(the export is audited)" },
+	{ "POST", "/personer/:id/slet", ROLES_ADMIN, 0, page_person_erase,
+	  "Erase (pseudonymise) a person, keeping approved minutes as "
+	  "published (confirmed first)" },
 
 	/* Tariff rounds, submissions, published tariffs and accounts. */
 	{ "GET", "/api/v1/rounds", ROLES_EDITORS, ROUTE_API, api_rounds_list,
@@ -322,6 +371,12 @@ static const struct route routes[] = {
 	  page_round_template, "Download the XLSX template of one's offers" },
 	{ "POST", "/takstindberetning/:id/skabelon", ROLES_EDITORS, 0,
 	  page_round_upload, "Upload a filled template (all or nothing)" },
+	{ "POST", "/takstindberetning/:id/indsend-alle", ROLES_EDITORS, 0,
+	  page_round_submit_all, "Submit all of one's ready submissions of a "
+	  "round (after a confirmation)" },
+	{ "POST", "/takstindberetning/:id/godkend-alle", ROLES_ADMIN, 0,
+	  page_round_approve_all, "Approve all submitted submissions of a "
+	  "round (after a confirmation), audited one by one" },
 	{ "GET", "/indberetning/:id", ROLES_EDITORS, 0, page_submission,
 	  "A submission: lines, computed tariffs, warnings, Indsend, review" },
 	{ "POST", "/indberetning/:id/indsend", ROLES_EDITORS, 0,
@@ -412,6 +467,10 @@ static const struct route routes[] = {
 	  "chart" },
 	{ "GET", "/oekonomi/efterregulering/:id/andele.xlsx", ROLES_USERS, 0,
 	  page_settlement_xlsx, "The shares of a post-adjustment as XLSX" },
+	{ "GET", "/oekonomi/efterregulering/:id/efterregulering.pdf",
+	  ROLES_USERS, 0, page_settlement_pdf, "One post-adjustment as PDF: "
+	  "occupancy assumed and actual, the amount, the key and the "
+	  "shares" },
 	/* Expenditure development (udgiftsudvikling). */
 	{ "GET", "/oekonomi/udgifter", ROLES_PUBLIC, 0, page_expenditure,
 	  "Net expenditure of North Jutland against the whole country as "
@@ -505,6 +564,9 @@ static const struct route routes[] = {
 	  "Upload minutes exported as text" },
 	{ "POST", "/moeder/import", ROLES_ADMIN, 0, page_meeting_import_post,
 	  "Import the uploaded minutes (the same text only once)" },
+	{ "GET", "/moeder/ufuldstaendige", ROLES_ADMIN, 0,
+	  page_meetings_incomplete, "Imported meetings whose start could not "
+	  "be read (Ufuldstændige møder)" },
 	{ "GET", "/moeder/:id", ROLES_PUBLIC, 0, page_meeting_view,
 	  "A meeting: header, agenda, attachments, minutes, follow-ups "
 	  "(closed items only for members and the secretariat)" },

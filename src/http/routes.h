@@ -48,6 +48,11 @@ void	page_notices_post(struct http_req *r);
 void	page_user_notices(struct http_req *r);
 void	page_user_notices_post(struct http_req *r);
 void	page_outbox(struct http_req *r);
+void	page_persons(struct http_req *r);
+void	page_person(struct http_req *r);
+void	page_person_json(struct http_req *r);
+void	page_person_pdf(struct http_req *r);
+void	page_person_erase(struct http_req *r);
 void	page_outbox_view(struct http_req *r);
 void	page_outbox_retry(struct http_req *r);
 void	page_outbox_cancel(struct http_req *r);
@@ -143,6 +148,8 @@ void	page_round_reopen(struct http_req *r);
 void	page_round_publish(struct http_req *r);
 void	page_round_template(struct http_req *r);
 void	page_round_upload(struct http_req *r);
+void	page_round_submit_all(struct http_req *r);
+void	page_round_approve_all(struct http_req *r);
 void	page_submission(struct http_req *r);
 void	page_submission_submit(struct http_req *r);
 void	page_submission_approve(struct http_req *r);
@@ -158,6 +165,7 @@ void	page_settlement_form(struct http_req *r);
 void	page_settlement_post(struct http_req *r);
 void	page_settlement_view(struct http_req *r);
 void	page_settlement_xlsx(struct http_req *r);
+void	page_settlement_pdf(struct http_req *r);
 /* page_expenditure.c: the expenditure development */
 void	page_expenditure(struct http_req *r);
 void	page_expenditure_upload(struct http_req *r);
@@ -215,6 +223,7 @@ void	page_accounts_ledger(struct http_req *r);
  * page_import.c, page_body.c (bodies, members, nominations)
  */
 void	page_meetings(struct http_req *r);
+void	page_meetings_incomplete(struct http_req *r);
 void	page_meeting_new_form(struct http_req *r);
 void	page_meeting_new_post(struct http_req *r);
 void	page_meeting_import_form(struct http_req *r);
@@ -305,6 +314,20 @@ void	page_agreement_file(struct http_req *r);
 void	page_takeovers(struct http_req *r);
 void	page_takeover_notify(struct http_req *r);
 void	page_takeover_apply(struct http_req *r);
+
+/* page_offer_rules.c, api_offer_rules.c: opt-outs and offers' events */
+void	page_optouts(struct http_req *r);
+void	page_offer_optout_form(struct http_req *r);
+void	page_offer_optout_post(struct http_req *r);
+void	page_offer_event_form(struct http_req *r);
+void	page_offer_event_post(struct http_req *r);
+void	api_offer_coverage(struct http_req *r);
+void	api_offer_events(struct http_req *r);
+/* page_purchase.c: long-term purchase agreements */
+void	page_purchases(struct http_req *r);
+void	page_purchase_form(struct http_req *r);
+void	page_purchase_post(struct http_req *r);
+void	api_purchases(struct http_req *r);
 
 /* page.c: shared assets */
 void	page_favicon(struct http_req *r);

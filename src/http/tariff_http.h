@@ -11,6 +11,8 @@
 
 struct err;
 struct http_req;
+struct page;
+struct tariff_round;
 struct published_tariff;
 struct tariff_filter;
 
@@ -99,5 +101,11 @@ void	tariff_http_round_badge(struct html *h, const struct tariff_round *t);
  */
 void	tariff_http_submission_page(struct http_req *r, int64_t id,
 	    const struct err *err, int status);
+
+/*
+ * The bulk actions of round t on its page: an operator's "Indsend alle
+ * klar", the secretariat's "Godkend alle indsendte" (page_round_bulk.c).
+ */
+void	round_bulk_section(struct page *p, const struct tariff_round *t);
 
 #endif

@@ -195,9 +195,11 @@ ui_field(struct html *h, const struct ui_field *f,
 		width_class(h, "form-input", f->width);
 		html_attr(h, "id", id);
 		html_attr(h, "name", f->name);
-		if (f->type == UI_FILE)
+		if (f->type == UI_FILE) {
 			html_attr(h, "accept", f->accept);
-		else
+			if (f->multiple)
+				HTML_LIT(h, " multiple");
+		} else
 			html_attr(h, "value", f->value);
 		html_attr(h, "inputmode", mode);
 		html_attr(h, "autocomplete", f->autocomplete);

@@ -106,6 +106,7 @@ struct ui_field {
 	const char	*autocomplete;	/* "username", "current-password", … */
 	int		 rows;		/* UI_TEXTAREA: rows; 0: 4 */
 	const char	*accept;	/* UI_FILE: ".pdf,.docx", or NULL */
+	bool		 multiple;	/* UI_FILE: several files at once */
 };
 
 void		 ui_field(struct html *h, const struct ui_field *f,

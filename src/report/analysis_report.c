@@ -13,7 +13,6 @@
 #include "core/tariff.h"
 #include "report/analysis_report.h"
 #include "report/chart_pdf.h"
-#include "report/xlsx.h"
 #include "service/analysis.h"
 #include "service/pl.h"
 #include "util/arena.h"
@@ -61,9 +60,9 @@ analysis_report_charts(struct arena *a, const struct analysis_view *v,
 		    .title = arena_printf(a, "Real ændring i taksterne "
 		    "%d–%d pr. driftsherre", v->a.from_year, v->a.to_year),
 		    .desc = arena_printf(a, "Den reale ændring i procent fra "
-		    "%d til %d i %d-priser for tilbud og ydelser i begge år, "
-		    "vægtet med udgiften og uvægtet, for hver driftsherre.",
-		    v->a.from_year, v->a.to_year, v->a.to_year),
+		    "%d til %d i faste priser for tilbud og ydelser i begge "
+		    "år, vægtet med udgiften og uvægtet, for hver "
+		    "driftsherre.", v->a.from_year, v->a.to_year),
 		    .label_head = "Driftsherre", .unit = "%", .labels = lab,
 		    .nlabels = n, .series = c->bar_series, .nseries = 2,
 		    .baseline = 0 };
@@ -81,7 +80,7 @@ analysis_report_charts(struct arena *a, const struct analysis_view *v,
 			    CHART_MISSING : v->years[i].mean_ore;
 		}
 		c->line_series[0] = (struct chart_series){ arena_printf(a,
-		    "I %d-priser", v->a.to_year), fx };
+		    "I %d-priser", v->a.price_year), fx };
 		c->line_series[1] = (struct chart_series){ "I løbende priser",
 		    cur };
 		c->lines = (struct chart){ .kind = CHART_LINES,
@@ -96,87 +95,6 @@ analysis_report_charts(struct arena *a, const struct analysis_view *v,
 	}
 	if (c->bars.nlabels > 0 && chart_check(&c->bars, NULL) != 0)
 		c->bars.nlabels = 0;
-}
-
-/* ---- XLSX -------------------------------------------------------------- */
-
-static void
-x_opt(struct xlsx *x, int64_t v)
-{
-	if (v == PANEL_NO_VALUE)
-		xlsx_blank(x);
-	else
-		xlsx_centi(x, v);
-}
-
-int
-analysis_report_xlsx(const struct analysis_view *v, const char *path,
-    struct err *e)
-{
-	char			 h[18][64];
-	struct xlsx_column	 cols[18];
-	struct xlsx		*x;
-	size_t			 i;
-	int			 rc, f = v->a.from_year, t = v->a.to_year;
-
-	snprintf(h[0], 64, "Status");
-	snprintf(h[1], 64, "Tilbud");
-	snprintf(h[2], 64, "Tilbud-id");
-	snprintf(h[3], 64, "Driftsherre");
-	snprintf(h[4], 64, "Målgruppe");
-	snprintf(h[5], 64, "Paragraf");
-	snprintf(h[6], 64, "Niveau");
-	snprintf(h[7], 64, "Takstenhed");
-	snprintf(h[8], 64, "Pladser %d", f);
-	snprintf(h[9], 64, "Takst %d (kr.)", f);
-	snprintf(h[10], 64, "Takst %d i %d-priser (kr.)", f, t);
-	snprintf(h[11], 64, "Pladser %d", t);
-	snprintf(h[12], 64, "Takst %d (kr.)", t);
-	snprintf(h[13], 64, "Real ændring (%%)");
-	snprintf(h[14], 64, "Udgift pr. plads pr. døgn %d i %d-priser", f, t);
-	snprintf(h[15], 64, "Udgift pr. plads pr. døgn %d", t);
-	snprintf(h[16], 64, "Loft (kr.)");
-	snprintf(h[17], 64, "Loft overholdt");
-	for (i = 0; i < 18; i++)
-		cols[i] = (struct xlsx_column){ h[i], 0, i >= 8 && i <= 16 &&
-		    i != 13 ? "#,##0.00" : i == 13 ? "0.00" : NULL };
-	if ((rc = xlsx_open(&x, path, "Takstanalyse", cols, 18, e)) != 0)
-		return rc;
-	for (i = 0; i < v->nlines; i++) {
-		const struct panel_line	*l = &v->lines[i];
-		const struct panel_row	*a = l->to != NULL ? l->to : l->from;
-		xlsx_text(x, panel_kind_label(l->kind));
-		xlsx_text(x, a->offer_name);
-		xlsx_int(x, a->offer_id);
-		xlsx_text(x, a->operator_name);
-		xlsx_text(x, a->target_group);
-		xlsx_text(x, a->paragraph);
-		xlsx_text(x, a->level);
-		xlsx_text(x, tariff_unit_label(a->unit));
-		if (l->from != NULL) {
-			xlsx_centi(x, l->from->places_centi);
-			xlsx_centi(x, l->from->tariff_ore);
-		} else {
-			xlsx_blank(x);
-			xlsx_blank(x);
-		}
-		x_opt(x, l->from_fixed_ore);
-		if (l->to != NULL) {
-			xlsx_centi(x, l->to->places_centi);
-			xlsx_centi(x, l->to->tariff_ore);
-		} else {
-			xlsx_blank(x);
-			xlsx_blank(x);
-		}
-		x_opt(x, l->real_change_e2);
-		x_opt(x, l->cpd_from_fixed_ore);
-		x_opt(x, l->cpd_to_ore);
-		x_opt(x, l->cap_ore);
-		xlsx_text(x, l->cap_met == 1 ? "Ja" : l->cap_met == 0 ? "Nej" :
-		    NULL);
-		xlsx_end_row(x);
-	}
-	return xlsx_close(x, e);
 }
 
 /* ---- PDF --------------------------------------------------------------- */
@@ -382,13 +300,13 @@ sec_summary(struct rp *p)
 	    "tilbud og ydelser, der findes i både %d og %d, er realt ændret "
 	    "%s vægtet med udgiften (%s uvægtet), når %d-taksterne omregnes "
 	    "til %d-priser med %s version %lld (faktor %s). Udgiften var "
-	    "%s i %d i %d-priser og %s i %d.", g->n, v->a.from_year,
+	    "%s i %d og %s i %d, begge i %d-priser.", g->n, v->a.from_year,
 	    v->a.to_year, pct(p, g->weighted_e2), pct(p, g->unweighted_e2),
 	    v->a.from_year, v->a.to_year, pl_known_title(v->a.series_name) ?
 	    pl_known_title(v->a.series_name) : v->a.series_name,
 	    (long long)v->a.series_version, factor,
-	    kr(p, g->exp_from_fixed_ore), v->a.from_year, v->a.to_year,
-	    kr(p, g->exp_to_ore), v->a.to_year), 4.0);
+	    kr(p, g->exp_from_fixed_ore), v->a.from_year,
+	    kr(p, g->exp_to_fixed_ore), v->a.to_year, v->a.price_year), 4.0);
 	if (v->a.cap_minus_e4 >= 0)
 		para(p, "DejaVu Sans 10", arena_printf(p->a, "Loftet (PL minus "
 		    "%lld,%02lld %%) over udgiften pr. plads pr. døgn er "
@@ -479,8 +397,10 @@ panel(struct rp *p)
 	c[0] = "Tilbud";
 	c[1] = "Ydelse";
 	c[2] = arena_printf(p->a, "Takst %d", v->a.from_year);
-	c[3] = arena_printf(p->a, "I %d-priser", v->a.to_year);
-	c[4] = arena_printf(p->a, "Takst %d", v->a.to_year);
+	c[3] = arena_printf(p->a, "I %d-priser", v->a.price_year);
+	c[4] = v->a.price_year == v->a.to_year ? arena_printf(p->a,
+	    "Takst %d", v->a.to_year) : arena_printf(p->a, "%d i %d-priser",
+	    v->a.to_year, v->a.price_year);
 	c[5] = "Real ændring";
 	row(p, c, wf, num, 6, true);
 	for (i = 0; i < v->nlines; i++) {
@@ -491,7 +411,7 @@ panel(struct rp *p)
 		c[1] = l->to->paragraph;
 		c[2] = kr(p, l->from->tariff_ore);
 		c[3] = kr(p, l->from_fixed_ore);
-		c[4] = kr(p, l->to->tariff_ore);
+		c[4] = kr(p, l->to_fixed_ore);
 		c[5] = pct(p, l->real_change_e2);
 		row(p, c, wf, num, 6, false);
 	}
@@ -523,7 +443,7 @@ analysis_report_pdf(struct arena *a, const struct analysis_view *v,
 
 	para(&p, "DejaVu Sans Bold 18", v->a.title, 2.0);
 	para(&p, "DejaVu Sans 10", arena_printf(a, "Takstanalyse %d–%d i "
-	    "%d-priser · %s", v->a.from_year, v->a.to_year, v->a.to_year,
+	    "%d-priser · %s", v->a.from_year, v->a.to_year, v->a.price_year,
 	    analysis_state_label(v->a.state)), 10.0);
 	if (excerpt != 0) {
 		para(&p, "DejaVu Sans Bold 14", "Udtog til politikerne", 2.0);

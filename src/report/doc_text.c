@@ -71,7 +71,10 @@ on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 		c->in_text = true;
 	else if (strcmp(c->text_elem, "w:t") == 0 &&
 	    strcmp(name, "w:tab") == 0)
-		buf_putc(&c->out, ' ');
+		buf_putc(&c->out, '\t');
+	else if (strcmp(c->text_elem, "w:t") == 0 &&
+	    (strcmp(name, "w:br") == 0 || strcmp(name, "w:cr") == 0))
+		buf_putc(&c->out, '\n');
 }
 
 static void XMLCALL
@@ -83,6 +86,9 @@ on_end(void *ud, const XML_Char *name)
 		c->in_text = false;
 	else if (strcmp(name, c->break_elem) == 0 && c->out.len < DOC_TEXT_MAX)
 		buf_putc(&c->out, '\n');
+	else if (strcmp(name, "w:tbl") == 0 && c->out.len < DOC_TEXT_MAX)
+		buf_putc(&c->out, '\n');	/* a table is a block: an
+						   empty line after it */
 }
 
 static void XMLCALL

@@ -17,6 +17,7 @@
 #include "report/meeting_view.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/log.h"
 #include "util/text.h"
 
 #define ICAL_FOLD	75	/* octets per line, RFC 5545 §3.1 */
@@ -172,7 +173,9 @@ description(struct buf *b, const struct meeting_view *m, const char *url,
 		if (shown++ == 0)
 			buf_puts(b, "\nDagsorden:\n");
 		buf_printf(b, "%d. %s", it->number, it->title ? it->title : "");
-		if (!meeting_fmt_blank(it->presenter))
+		/* Titles usually carry the initials already. */
+		if (!meeting_fmt_blank(it->presenter) &&
+		    !meeting_fmt_title_names(it->title, it->presenter))
 			buf_printf(b, " (%s)", it->presenter);
 		if (it->closed)
 			buf_puts(b, " [lukket punkt]");
@@ -345,10 +348,23 @@ ical_write_days(struct buf *out, const char *calname, const char *site_url,
 	line_raw(&w, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
 	line_raw(&w, "X-PUBLISHED-TTL:PT1H");
 	vtimezone(&w);
+	/*
+	 * An event whose times cannot be read is left out (and logged), not
+	 * the calendar: vevent() and vday() check before they write.
+	 */
 	for (i = 0; i < n && rc == 0; i++)
-		rc = vevent(&w, &v[i], site_url, include_closed, now, e);
+		if ((rc = vevent(&w, &v[i], site_url, include_closed, now,
+		    e)) == ERR_INVALID) {
+			log_warn("ical: meeting %lld skipped: %s",
+			    (long long)v[i].id, e->msg);
+			rc = 0;
+		}
 	for (i = 0; i < nd && rc == 0; i++)
-		rc = vday(&w, &d[i], site_url, now, e);
+		if ((rc = vday(&w, &d[i], site_url, now, e)) == ERR_INVALID) {
+			log_warn("ical: %s skipped: %s", d[i].uid != NULL ?
+			    d[i].uid : "a day", e->msg);
+			rc = 0;
+		}
 	line_raw(&w, "END:VCALENDAR");
 	if (rc == 0)
 		buf_append(out, w.out.data != NULL ? w.out.data : "", w.out.len);

@@ -359,3 +359,19 @@ meeting_fmt_minutes_approved(const struct meeting_view *v)
 	return v->minutes_approved_at != NULL || (v->state != NULL &&
 	    strcmp(v->state, "referat_godkendt") == 0);
 }
+
+bool
+meeting_fmt_title_names(const char *title, const char *who)
+{
+	size_t	tl, wl;
+
+	if (title == NULL || who == NULL)
+		return false;
+	tl = strlen(title);
+	while (tl > 0 && (title[tl - 1] == ' ' || title[tl - 1] == '\t'))
+		tl--;
+	wl = strlen(who);
+	return tl >= wl + 2 && title[tl - 1] == ')' &&
+	    title[tl - wl - 2] == '(' &&
+	    memcmp(title + tl - wl - 1, who, wl) == 0;
+}

@@ -101,6 +101,12 @@ bool	meeting_fmt_item_shown(const struct meeting_view_item *it,
 bool	meeting_fmt_file_shown(const struct meeting_view_item *it,
 	    const struct meeting_view_file *f, bool include_closed);
 /*
+ * Does title already end with "(who)", trailing white space aside (the
+ * minutes write the presenter's initials into the title: "… (HETH)")?
+ * False for a NULL title.
+ */
+bool	meeting_fmt_title_names(const char *title, const char *who);
+/*
  * True when the meeting's minutes are approved (state
  * "referat_godkendt" or minutes_approved_at set) and it was not
  * cancelled. Draft minutes are for the members only.

@@ -533,23 +533,6 @@ capitalised(struct buf *b, const char *s)
 		b->data[start] = (char)(b->data[start] - 'a' + 'A');
 }
 
-/* Does title end with "(who)", trailing white space aside? */
-static bool
-title_names(const char *title, const char *who)
-{
-	size_t	tl, wl;
-
-	if (title == NULL)
-		return false;
-	tl = strlen(title);
-	while (tl > 0 && (title[tl - 1] == ' ' || title[tl - 1] == '\t'))
-		tl--;
-	wl = strlen(who);
-	return tl >= wl + 2 && title[tl - 1] == ')' &&
-	    title[tl - wl - 2] == '(' &&
-	    memcmp(title + tl - wl - 1, who, wl) == 0;
-}
-
 static void
 item(struct pdf *p, const struct meeting_view_item *it)
 {
@@ -562,7 +545,7 @@ item(struct pdf *p, const struct meeting_view_item *it)
 	meeting_fmt_utf8(&b, it->title);
 	/* Titles usually carry the initials already: "… (HETH)". */
 	if (!meeting_fmt_blank(it->presenter) &&
-	    !title_names(it->title, it->presenter)) {
+	    !meeting_fmt_title_names(it->title, it->presenter)) {
 		buf_puts(&b, " (");
 		meeting_fmt_utf8(&b, it->presenter);
 		buf_putc(&b, ')');

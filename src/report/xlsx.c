@@ -1,5 +1,5 @@
 /*
- * xlsx — one-table workbooks over libxlsxwriter (see xlsx.h).
+ * xlsx — workbooks of tables over libxlsxwriter (see xlsx.h).
  *
  * libxlsxwriter reports errors per call; the first one is remembered and
  * returned by xlsx_close(), so callers write cells without checking each.
@@ -68,36 +68,26 @@ next_cell(struct xlsx *x)
 	return x->col++;
 }
 
-int
-xlsx_open(struct xlsx **out, const char *path, const char *sheet,
-    const struct xlsx_column *cols, int ncols, struct err *e)
+/* Add sheet `sheet` to x with its header row of cols[0..ncols). */
+static int
+sheet_start(struct xlsx *x, const char *sheet, const struct xlsx_column *cols,
+    int ncols, struct err *e)
 {
-	struct xlsx	*x;
-	int		 i;
+	int i;
 
-	*out = NULL;
 	if (ncols < 1 || ncols > XLSX_MAX_COLS)
 		return err_set(e, ERR_INVALID, "too_many_columns", NULL,
 		    "Et regneark kan her have 1 til %d kolonner",
 		    XLSX_MAX_COLS);
-	x = xcalloc(1, sizeof(*x));
-	if ((x->wb = workbook_new(path)) == NULL) {
-		free(x);
-		return err_set(e, ERR_IO, "xlsx_create", NULL,
-		    "Regnearket %.200s kunne ikke oprettes", path);
-	}
 	if (workbook_validate_sheet_name(x->wb, sheet) != LXW_NO_ERROR ||
-	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL) {
-		xlsx_discard(x);
+	    (x->ws = workbook_add_worksheet(x->wb, sheet)) == NULL)
 		return err_set(e, ERR_INVALID, "invalid_sheet_name", NULL,
 		    "Ugyldigt navn på arket: %.40s", sheet);
-	}
-	x->bold = workbook_add_format(x->wb);
-	format_set_bold(x->bold);
 	x->ncols = ncols;
 	for (i = 0; i < ncols; i++) {
 		x->fixed[i] = cols[i].width;
 		x->seen[i] = text_width(cols[i].title);
+		x->fmt[i] = NULL;
 		if (cols[i].num_format != NULL) {
 			x->fmt[i] = workbook_add_format(x->wb);
 			format_set_num_format(x->fmt[i], cols[i].num_format);
@@ -107,8 +97,81 @@ xlsx_open(struct xlsx **out, const char *path, const char *sheet,
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
+	x->col = 0;
+	return 0;
+}
+
+/* Set the column widths and the filter of the current sheet. */
+static void
+sheet_finish(struct xlsx *x)
+{
+	lxw_row_t	last;
+	double		w;
+	int		i;
+
+	if (x->ws == NULL)
+		return;
+	last = x->col > 0 ? x->row : x->row - 1;
+	for (i = 0; i < x->ncols; i++) {
+		w = x->fixed[i];
+		if (w <= 0) {
+			w = (double)x->seen[i] + 2;
+			w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ?
+			    WIDTH_MAX : w;
+		}
+		note_error(x, worksheet_set_column(x->ws, (lxw_col_t)i,
+		    (lxw_col_t)i, w, NULL));
+	}
+	note_error(x, worksheet_autofilter(x->ws, 0, 0, last,
+	    (lxw_col_t)(x->ncols - 1)));
+}
+
+int
+xlsx_open_book(struct xlsx **out, const char *path, struct err *e)
+{
+	struct xlsx *x;
+
+	*out = NULL;
+	x = xcalloc(1, sizeof(*x));
+	if ((x->wb = workbook_new(path)) == NULL) {
+		free(x);
+		return err_set(e, ERR_IO, "xlsx_create", NULL,
+		    "Regnearket %.200s kunne ikke oprettes", path);
+	}
+	x->bold = workbook_add_format(x->wb);
+	format_set_bold(x->bold);
 	*out = x;
 	return 0;
+}
+
+int
+xlsx_open(struct xlsx **out, const char *path, const char *sheet,
+    const struct xlsx_column *cols, int ncols, struct err *e)
+{
+	struct xlsx	*x;
+	int		 rc;
+
+	*out = NULL;
+	if (ncols < 1 || ncols > XLSX_MAX_COLS)
+		return err_set(e, ERR_INVALID, "too_many_columns", NULL,
+		    "Et regneark kan her have 1 til %d kolonner",
+		    XLSX_MAX_COLS);
+	if ((rc = xlsx_open_book(&x, path, e)) != 0)
+		return rc;
+	if ((rc = sheet_start(x, sheet, cols, ncols, e)) != 0) {
+		xlsx_discard(x);
+		return rc;
+	}
+	*out = x;
+	return 0;
+}
+
+int
+xlsx_sheet(struct xlsx *x, const char *sheet, const struct xlsx_column *cols,
+    int ncols, struct err *e)
+{
+	sheet_finish(x);
+	return sheet_start(x, sheet, cols, ncols, e);
 }
 
 void
@@ -220,24 +283,10 @@ xlsx_end_row(struct xlsx *x)
 int
 xlsx_close(struct xlsx *x, struct err *e)
 {
-	lxw_row_t	 last;
-	lxw_error	 rc;
-	double		 w;
-	int		 i, overflow;
+	lxw_error	rc;
+	int		overflow;
 
-	last = x->col > 0 ? x->row : x->row - 1;
-	for (i = 0; i < x->ncols; i++) {
-		w = x->fixed[i];
-		if (w <= 0) {
-			w = (double)x->seen[i] + 2;
-			w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ?
-			    WIDTH_MAX : w;
-		}
-		note_error(x, worksheet_set_column(x->ws, (lxw_col_t)i,
-		    (lxw_col_t)i, w, NULL));
-	}
-	note_error(x, worksheet_autofilter(x->ws, 0, 0, last,
-	    (lxw_col_t)(x->ncols - 1)));
+	sheet_finish(x);
 	overflow = x->overflow;
 	rc = x->error;
 	if (overflow || rc != LXW_NO_ERROR) {

@@ -1,7 +1,7 @@
 /*
- * xlsx — write one table as an Excel workbook: a header row in bold that
- * stays in view (frozen) with a filter, then data rows where text is
- * text and numbers are numbers. Column widths follow the content unless
+ * xlsx — write tables as an Excel workbook, one per sheet: a header row
+ * in bold that stays in view (frozen) with a filter, then data rows
+ * where text is text and numbers are numbers. Column widths follow the content unless
  * the caller fixes them. Used by the register export and by reports.
  *
  * The workbook is assembled in memory and temporary files and written to
@@ -34,6 +34,20 @@ struct xlsx_column {
  * e filled. On success *out must be passed to xlsx_close().
  */
 int	xlsx_open(struct xlsx **out, const char *path, const char *sheet,
+	    const struct xlsx_column *cols, int ncols, struct err *e);
+/*
+ * Start a workbook to be written to path without a sheet yet: the first
+ * comes with xlsx_sheet(). Returns 0, or ERR_IO with e filled; on
+ * success *out must be passed to xlsx_close() or xlsx_discard().
+ */
+int	xlsx_open_book(struct xlsx **out, const char *path, struct err *e);
+/*
+ * Finish the current sheet (if any) (its widths and filter) and go on in a new
+ * sheet named sheet after it, with its own header row of the ncols
+ * column titles, frozen as the first. Returns 0, or ERR_INVALID with e
+ * filled (x must still be passed to xlsx_close() or xlsx_discard()).
+ */
+int	xlsx_sheet(struct xlsx *x, const char *sheet,
 	    const struct xlsx_column *cols, int ncols, struct err *e);
 /* Write text in the next cell of the current row; NULL leaves it blank. */
 void	xlsx_text(struct xlsx *x, const char *s);

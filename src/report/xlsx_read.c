@@ -59,7 +59,7 @@ struct xlsx_book {
 	size_t			 nsheets;
 	const char		**strings;	/* shared strings, by index */
 	size_t			 nstrings;
-	unsigned char		*xf_date;	/* per cell format: 1 = a date */
+	unsigned char		*xf_date;	/* per cell format: XF_* flags */
 	size_t			 nxf;
 	bool			 date1904;	/* serial 0 is 1904-01-01 */
 };
@@ -418,6 +418,9 @@ iso_date_prefix(const char *s, char out[11])
 	return true;
 }
 
+#define XF_DATE		1	/* the cell format shows a date */
+#define XF_PERCENT	2	/* ... a number times 100 with "%" */
+
 /*
  * Built-in number formats that show a date: 14-17 and 22 in every
  * locale, 27-36 and 50-58 in East Asian ones. 18-21 and 45-47 show only a
@@ -492,6 +495,43 @@ format_is_date(const char *code)
 		}
 	}
 	return date || (month && !time);
+}
+
+/*
+ * True if the format code shows a percentage: a "%" in its first section
+ * outside quoted text, escapes and brackets (built-in 9 "0%" and 10
+ * "0.00%" are known by id).
+ */
+static bool
+format_is_percent(const char *code)
+{
+	const char *p, *close;
+
+	for (p = code; *p != '\0' && *p != ';'; p++) {
+		switch (*p) {
+		case '"':
+			if ((close = strchr(p + 1, '"')) == NULL)
+				return false;
+			p = close;
+			break;
+		case '\\':
+		case '_':
+		case '*':
+			if (p[1] != '\0')
+				p++;
+			break;
+		case '[':
+			if ((close = strchr(p + 1, ']')) == NULL)
+				return false;
+			p = close;
+			break;
+		case '%':
+			return true;
+		default:
+			break;
+		}
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------------
@@ -1022,6 +1062,7 @@ sst_text(void *ud, const XML_Char *s, int len)
 struct numfmt {
 	uint32_t	id;
 	bool		date;
+	bool		percent;
 };
 
 struct styles_state {
@@ -1061,6 +1102,8 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		    sizeof(*st->fmt));
 		st->fmt[st->nfmt].id = id;
 		st->fmt[st->nfmt].date = format_is_date(code);
+		st->fmt[st->nfmt].percent = !st->fmt[st->nfmt].date &&
+		    format_is_percent(code);
 		st->nfmt++;
 	} else if (st->in_cellxfs && is(name, "xf")) {
 		if (parse_uint(attr(atts, "numFmtId"), UINT32_MAX, &id) != 0)
@@ -1091,21 +1134,25 @@ static void
 styles_finish(struct xlsx_book *b, struct styles_state *st)
 {
 	size_t	i, j;
-	bool	date, found;
+	bool	date, percent, found;
 
 	b->xf_date = arena_calloc(b->arena, st->nxf == 0 ? 1 : st->nxf, 1);
 	b->nxf = st->nxf;
 	for (i = 0; i < st->nxf; i++) {
 		found = false;
-		date = false;
+		date = percent = false;
 		for (j = st->nfmt; j-- > 0 && !found; )
 			if (st->fmt[j].id == st->xf[i]) {
 				found = true;
 				date = st->fmt[j].date;
+				percent = st->fmt[j].percent;
 			}
-		if (!found)
+		if (!found) {
 			date = builtin_is_date(st->xf[i]);
-		b->xf_date[i] = date;
+			percent = st->xf[i] == 9 || st->xf[i] == 10;
+		}
+		b->xf_date[i] = (date ? XF_DATE : 0) |
+		    (percent ? XF_PERCENT : 0);
 	}
 }
 
@@ -1536,7 +1583,8 @@ cell_end(struct sheet_state *st)
 			cfail(st, ERR_INVALID, "invalid_number", "ugyldigt tal");
 			return;
 		}
-		if (st->c_style < b->nxf && b->xf_date[st->c_style] &&
+		if (st->c_style < b->nxf &&
+		    (b->xf_date[st->c_style] & XF_DATE) &&
 		    serial_to_iso(&d, b->date1904, iso)) {
 			c.type = XLSX_CELL_DATE;
 			c.text = arena_strdup(a, iso);
@@ -1544,6 +1592,8 @@ cell_end(struct sheet_state *st)
 		} else {
 			c.type = XLSX_CELL_NUMBER;
 			c.text = arena_strdup(a, v);
+			c.percent = st->c_style < b->nxf &&
+			    (b->xf_date[st->c_style] & XF_PERCENT);
 		}
 	} else if (strcmp(t, "s") == 0) {
 		if (parse_uint(v, UINT32_MAX, &idx) != 0 ||
@@ -1876,6 +1926,39 @@ xlsx_cell_ore(const struct xlsx_sheet *s, uint32_t row, uint32_t col,
 	if (rc == -2)
 		return cell_err(e, s->name, row, col, ERR_INVALID,
 		    "invalid_amount", "beløbet er for stort");
+	return 0;
+}
+
+int
+xlsx_cell_pct(const struct xlsx_sheet *s, uint32_t row, uint32_t col,
+    int64_t *out, struct err *e)
+{
+	const struct xlsx_cell	*c;
+	struct dec		 d;
+	int			 rc, scale;
+
+	*out = 0;
+	if ((c = cell_for(s, row, col, &rc, e)) == NULL)
+		return rc;
+	if (c->type != XLSX_CELL_NUMBER)
+		return cell_err(e, s->name, row, col, ERR_INVALID,
+		    "invalid_percent", "procenten skal være et tal, ikke %s",
+		    not_number(c));
+	if (dec_parse(c->text, &d) != 0)
+		return cell_err(e, s->name, row, col, ERR_INVALID,
+		    "invalid_percent", "procenten skal være et tal");
+	/* 0.9537 shown as 95,37 % is 9537 hundredths of a percent. */
+	scale = c->percent ? 4 : 2;
+	if ((rc = dec_to_i64(&d, scale, out)) == -1) {
+		dec_round15(&d);
+		rc = dec_to_i64(&d, scale, out);
+	}
+	if (rc == -1)
+		return cell_err(e, s->name, row, col, ERR_INVALID,
+		    "invalid_percent", "procenten må have højst to decimaler");
+	if (rc == -2)
+		return cell_err(e, s->name, row, col, ERR_INVALID,
+		    "invalid_percent", "procenten er for stor");
 	return 0;
 }
 

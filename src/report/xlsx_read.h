@@ -24,6 +24,7 @@
 #ifndef RAMME_XLSX_READ_H
 #define RAMME_XLSX_READ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,9 @@ struct xlsx_cell {
 	const char		*serial;	/* DATE: the serial number as
 						   written, or NULL (an ISO
 						   date in the file) */
+	bool			 percent;	/* NUMBER shown as a percentage
+						   (format "0%", "0.00%", ...):
+						   0.95 is shown as 95 % */
 };
 
 /* One sheet as read: its cells in order of row, then column. */
@@ -163,6 +167,17 @@ void	xlsx_read_ref_format(char out[XLSX_REF_SIZE], uint32_t row,
  * than two decimals or more than fits in int64 øre. e names the cell.
  */
 int	xlsx_cell_ore(const struct xlsx_sheet *s, uint32_t row, uint32_t col,
+	    int64_t *out, struct err *e);
+/*
+ * The percentage in cell row, col in hundredths of a percent, as the
+ * user sees it: a cell formatted as a percentage holds the fraction
+ * (0.9537 shown as 95,37 % gives 9537), any other number is the
+ * percentage itself (95.37 gives 9537). At most two decimals of the
+ * percentage, after removing binary noise as xlsx_cell_ore() does.
+ * Returns 0, ERR_NOT_FOUND when empty (*out = 0), or ERR_INVALID (not a
+ * number, more decimals, too large) with e naming the cell.
+ */
+int	xlsx_cell_pct(const struct xlsx_sheet *s, uint32_t row, uint32_t col,
 	    int64_t *out, struct err *e);
 /*
  * The whole number in cell row, col ("12", "12.0", "1.2E+1"). Returns 0,

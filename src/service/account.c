@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/org.h"
 #include "core/role.h"
 #include "service/account.h"
@@ -137,7 +138,7 @@ user_audit_json(struct svc *s, const struct user *u)
 	    "role", role_name(u->role), "active", u->active);
 	json_object_set_new(j, "org_code", u->org_code ?
 	    json_string(u->org_code) : json_null());
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);

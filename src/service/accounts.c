@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/params.h"
 #include "core/role.h"
@@ -48,7 +49,7 @@ row_json(struct svc *s, const struct accounts_row *r)
 	    json_integer(r->occupied_days) : json_null());
 	json_object_set_new(j, "available_days", r->available_days > 0 ?
 	    json_integer(r->available_days) : json_null());
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "core/decimal.h"
 #include "core/analysis.h"
 #include "core/pl.h"
 #include "core/role.h"
@@ -139,6 +140,29 @@ validate(struct svc *s, const struct analysis_input *in, struct err *e)
 	return check_pct(in->target_e4, "target", e);
 }
 
+/*
+ * The price year py: a year of the series ys (or the to-year), and the
+ * factor from the to-year to it into p.
+ */
+static int
+price_check(const struct pl_year *ys, size_t nys, int to, int py, mpq_t p,
+    struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < nys && ys[i].year != py; i++)
+		;
+	if (py != to && i == nys)
+		return err_set(e, ERR_INVALID, "analysis_price_year",
+		    "price_year", "Prisåret skal være et år i PL-serien");
+	if (pl_factor(ys, nys, to, py, p, e) != 0)
+		return err_set(e, ERR_INVALID, "analysis_price_year",
+		    "price_year", "PL-serien mangler år mellem %d og %d, så "
+		    "der kan ikke regnes i %d-priser", to < py ? to : py,
+		    to < py ? py : to, py);
+	return 0;
+}
+
 /* Rows of both years, live or stored. */
 static int
 load_rows(struct svc *s, const struct analysis *a, struct panel_row **from,
@@ -167,7 +191,8 @@ load_rows(struct svc *s, const struct analysis *a, struct panel_row **from,
 
 /* Match and compute the panel of a into v (lines). */
 static int
-build(struct svc *s, struct analysis_view *v, const mpq_t f, struct err *e)
+build(struct svc *s, struct analysis_view *v, const mpq_t f, const mpq_t p,
+    struct err *e)
 {
 	struct panel_row	*from, *to;
 	size_t			 nfrom, nto, i;
@@ -180,7 +205,7 @@ build(struct svc *s, struct analysis_view *v, const mpq_t f, struct err *e)
 	panel_match(from, nfrom, to, nto, v->lines, &v->nlines);
 	for (i = 0; i < v->nlines; i++)
 		v->counts[v->lines[i].kind]++;
-	return panel_compute(v->lines, v->nlines, f, v->a.cap_minus_e4, e);
+	return panel_compute(v->lines, v->nlines, f, p, v->a.cap_minus_e4, e);
 }
 
 int
@@ -191,10 +216,10 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 	struct user		u;
 	struct pl_year		*ys;
 	size_t			 nys;
-	mpq_t			 f;
+	mpq_t			 f, p;
 	json_t			*j;
 	char			*txt;
-	int			 rc;
+	int			 rc, py;
 
 	if (s->who->role != ROLE_ADMIN)
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
@@ -205,13 +230,16 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
-	mpq_init(f);
+	mpq_inits(f, p, NULL);
+	py = in->price_year > 0 ? in->price_year : in->to_year;
 	if ((rc = validate(s, in, e)) != 0 ||
-	    (rc = pl_factor(ys, nys, in->from_year, in->to_year, f, e)) != 0)
+	    (rc = pl_factor(ys, nys, in->from_year, in->to_year, f, e)) != 0 ||
+	    (rc = price_check(ys, nys, in->to_year, py, p, e)) != 0)
 		goto fail;
 	v.a.title = in->title;
 	v.a.from_year = in->from_year;
 	v.a.to_year = in->to_year;
+	v.a.price_year = py;
 	v.a.series_name = in->series_name;
 	v.a.f_section = in->f_section;
 	v.a.f_unit = in->f_unit != NULL ? in->f_unit : "";
@@ -224,20 +252,20 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 	if (s->who->user_id > 0 && user_store_get(s->db, s->arena,
 	    s->who->user_id, &u, NULL) == 0)
 		v.a.created_by = u.username;
-	if ((rc = build(s, &v, f, e)) != 0 ||
+	if ((rc = build(s, &v, f, p, e)) != 0 ||
 	    (rc = analysis_store_insert(s->db, &v.a, ys, nys, s->now_iso, id,
 	    e)) != 0)
 		goto fail;
-	j = json_pack("{s:s, s:i, s:i, s:s, s:I, s:I, s:s, s:s?, s:s?, s:I, "
-	    "s:I, s:I}", "title", in->title, "from_year", in->from_year,
-	    "to_year", in->to_year, "series", in->series_name,
+	j = json_pack("{s:s, s:i, s:i, s:i, s:s, s:I, s:I, s:s, s:s?, s:s?, "
+	    "s:I, s:I, s:I}", "title", in->title, "from_year", in->from_year,
+	    "to_year", in->to_year, "price_year", py, "series", in->series_name,
 	    "series_version", (json_int_t)v.a.series_version,
 	    "section", (json_int_t)in->f_section, "unit", v.a.f_unit,
 	    "level", in->f_level, "operator", in->f_operator,
 	    "cap_minus_e4", (json_int_t)in->cap_minus_e4,
 	    "target_e4", (json_int_t)in->target_e4,
 	    "panel_lines", (json_int_t)v.counts[PANEL_IN]);
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis",
 	    arena_printf(s->arena, "%lld", (long long)*id), "create", NULL,
@@ -245,10 +273,10 @@ analysis_create(struct svc *s, const struct analysis_input *in, int64_t *id,
 	free(txt);
 	if (rc != 0)
 		goto fail;
-	mpq_clear(f);
+	mpq_clears(f, p, NULL);
 	return db_commit(s->db, e);
 fail:
-	mpq_clear(f);
+	mpq_clears(f, p, NULL);
 	db_rollback(s->db);
 	return rc;
 }
@@ -275,7 +303,7 @@ year_points(struct svc *s, struct analysis_view *v,
 		mpq_canonicalize(q);
 		if (pl_round(q, 1, &p->mean_ore) != 0)
 			p->mean_ore = PANEL_NO_VALUE;
-		if (pl_factor(v->pl, v->npl, ys[i].year, v->a.to_year, f,
+		if (pl_factor(v->pl, v->npl, ys[i].year, v->a.price_year, f,
 		    NULL) != 0)
 			continue;
 		mpq_mul(q, q, f);
@@ -286,7 +314,8 @@ year_points(struct svc *s, struct analysis_view *v,
 }
 
 static int
-groups(struct svc *s, struct analysis_view *v, const mpq_t f, struct err *e)
+groups(struct svc *s, struct analysis_view *v, const mpq_t f, const mpq_t p,
+    struct err *e)
 {
 	size_t	n = v->nlines + 1, one;
 	int	rc;
@@ -294,14 +323,14 @@ groups(struct svc *s, struct analysis_view *v, const mpq_t f, struct err *e)
 	v->by_operator = arena_calloc(s->arena, n, sizeof(*v->by_operator));
 	v->by_section = arena_calloc(s->arena, n, sizeof(*v->by_section));
 	v->by_target = arena_calloc(s->arena, n, sizeof(*v->by_target));
-	if ((rc = panel_groups(v->lines, v->nlines, f, PANEL_BY_TOTAL,
+	if ((rc = panel_groups(v->lines, v->nlines, f, p, PANEL_BY_TOTAL,
 	    v->a.target_e4, &v->total, &one, e)) != 0 ||
-	    (rc = panel_groups(v->lines, v->nlines, f, PANEL_BY_OPERATOR,
+	    (rc = panel_groups(v->lines, v->nlines, f, p, PANEL_BY_OPERATOR,
 	    v->a.target_e4, v->by_operator, &v->nby_operator, e)) != 0 ||
-	    (rc = panel_groups(v->lines, v->nlines, f, PANEL_BY_SECTION,
+	    (rc = panel_groups(v->lines, v->nlines, f, p, PANEL_BY_SECTION,
 	    v->a.target_e4, v->by_section, &v->nby_section, e)) != 0)
 		return rc;
-	return panel_groups(v->lines, v->nlines, f, PANEL_BY_TARGET,
+	return panel_groups(v->lines, v->nlines, f, p, PANEL_BY_TARGET,
 	    v->a.target_e4, v->by_target, &v->nby_target, e);
 }
 
@@ -311,13 +340,13 @@ analysis_get(struct svc *s, int64_t id, struct analysis_view *out,
 {
 	struct analysis_year	*ys;
 	size_t			 nys;
-	mpq_t			 f;
+	mpq_t			 f, p;
 	int			 rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	mpq_init(f);
+	mpq_inits(f, p, NULL);
 	if ((rc = analysis_store_get(s->db, s->arena, id, &out->a, e)) != 0)
 		goto done;
 	if (!may_see(s, &out->a)) {
@@ -328,17 +357,20 @@ analysis_get(struct svc *s, int64_t id, struct analysis_view *out,
 	    e)) != 0 ||
 	    (rc = pl_factor(out->pl, out->npl, out->a.from_year,
 	    out->a.to_year, f, e)) != 0 ||
-	    (rc = build(s, out, f, e)) != 0 ||
+	    (rc = pl_factor(out->pl, out->npl, out->a.to_year,
+	    out->a.price_year, p, e)) != 0 ||
+	    (rc = build(s, out, f, p, e)) != 0 ||
 	    (rc = strcmp(out->a.state, "draft") == 0 ?
 	    analysis_store_years_live(s->db, s->arena, &out->a, &ys, &nys, e) :
 	    analysis_store_years_frozen(s->db, s->arena, id, &ys, &nys,
 	    e)) != 0 ||
-	    (rc = groups(s, out, f, e)) != 0 ||
+	    (rc = groups(s, out, f, p, e)) != 0 ||
 	    (rc = analysis_store_comments(s->db, s->arena, id, &out->comments,
 	    &out->ncomments, e)) != 0)
 		goto done;
 	year_points(s, out, ys, nys);
 	pl_mpq_str(f, 6, out->factor, sizeof(out->factor));
+	pl_mpq_str(p, 6, out->price_factor, sizeof(out->price_factor));
 	out->may_manage = s->who->role == ROLE_ADMIN;
 	out->hearing_open = strcmp(out->a.state, "hearing") == 0 &&
 	    out->a.deadline != NULL &&
@@ -346,7 +378,7 @@ analysis_get(struct svc *s, int64_t id, struct analysis_view *out,
 	out->may_comment = out->hearing_open &&
 	    (s->who->role == ROLE_OPERATOR || s->who->role == ROLE_AUTHORITY);
 done:
-	mpq_clear(f);
+	mpq_clears(f, p, NULL);
 	db_rollback(s->db);
 	return rc;
 }
@@ -360,10 +392,11 @@ audit_state(struct svc *s, int64_t id, const char *action, const char *from,
 	int	 rc;
 
 	j = json_pack("{s:s}", "state", from);
-	before = json_dumps(j, JSON_COMPACT);
+	before = json_dumps(j, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	j = json_pack("{s:s, s:s?}", "state", to, "deadline", deadline);
-	after = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	after = json_dumps(j, JSON_COMPACT |
+	    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis",
 	    arena_printf(s->arena, "%lld", (long long)id), action, before,
@@ -381,7 +414,7 @@ analysis_send(struct svc *s, int64_t id, int64_t expected_version,
 	struct analysis_year	*ys;
 	struct panel_row	*from, *to;
 	size_t			 nfrom, nto, nys;
-	mpq_t			 f;
+	mpq_t			 f, p;
 	int			 rc;
 
 	if (s->who->role != ROLE_ADMIN)
@@ -396,7 +429,7 @@ analysis_send(struct svc *s, int64_t id, int64_t expected_version,
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
 	memset(&v, 0, sizeof(v));
-	mpq_init(f);
+	mpq_inits(f, p, NULL);
 	if ((rc = analysis_store_get(s->db, s->arena, id, &v.a, e)) != 0)
 		goto fail;
 	if (strcmp(v.a.state, "draft") != 0) {
@@ -408,7 +441,9 @@ analysis_send(struct svc *s, int64_t id, int64_t expected_version,
 	    e)) != 0 ||
 	    (rc = pl_factor(v.pl, v.npl, v.a.from_year, v.a.to_year, f,
 	    e)) != 0 ||
-	    (rc = build(s, &v, f, e)) != 0 ||
+	    (rc = pl_factor(v.pl, v.npl, v.a.to_year, v.a.price_year, p,
+	    e)) != 0 ||
+	    (rc = build(s, &v, f, p, e)) != 0 ||
 	    (rc = load_rows(s, &v.a, &from, &nfrom, &to, &nto, &ys, &nys,
 	    e)) != 0 ||
 	    (rc = analysis_store_freeze(s->db, id, from, nfrom, to, nto, ys,
@@ -418,10 +453,10 @@ analysis_send(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = audit_state(s, id, "send", "draft", "hearing", deadline,
 	    e)) != 0)
 		goto fail;
-	mpq_clear(f);
+	mpq_clears(f, p, NULL);
 	return db_commit(s->db, e);
 fail:
-	mpq_clear(f);
+	mpq_clears(f, p, NULL);
 	db_rollback(s->db);
 	return rc;
 }
@@ -505,7 +540,7 @@ analysis_comment(struct svc *s, int64_t id, int64_t offer_id,
 		goto fail;
 	j = json_pack("{s:I, s:I, s:s}", "analysis_id", (json_int_t)id,
 	    "offer_id", (json_int_t)offer_id, "body", body);
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "analysis_comment",
 	    arena_printf(s->arena, "%lld", (long long)*comment_id), "create",

@@ -32,6 +32,7 @@ struct analysis_input {
 	const char	*title;
 	int		 from_year;
 	int		 to_year;
+	int		 price_year;	/* a year of the series; 0: to_year */
 	const char	*series_name;	/* a stored PL series */
 	int64_t		 f_section;	/* 0: every paragraph */
 	const char	*f_unit;	/* API unit name or "" */
@@ -58,6 +59,8 @@ struct analysis_view {
 	struct pl_year			*pl;	/* the recorded series */
 	size_t				 npl;
 	char				 factor[24]; /* F, 6 decimals, '.' */
+	char				 price_factor[24]; /* to-year → price
+						   year, the same */
 	struct panel_line		*lines;	/* every line, by offer */
 	size_t				 nlines;
 	size_t				 counts[PANEL_KIND_COUNT];
@@ -86,7 +89,8 @@ int	analysis_list(struct svc *s, struct analysis **out, size_t *n,
  * Create an analysis (secretariat). Validates the title, the years
  * (2000..2100, to after from), the series (its current version is
  * recorded; a year missing between from and to: "PL-serien mangler
- * 2021"), the filters, the cap and the target (0..100 %), and that the
+ * 2021"), the price year (a year of the series, key
+ * "analysis_price_year"), the filters, the cap and the target (0..100 %), and that the
  * panel is not empty (ERR_INVALID "analysis_empty"). Nothing is stored
  * on an error.
  */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/approval.h"
 #include "core/params.h"
 #include "core/role.h"
@@ -38,7 +39,7 @@ json_text(struct svc *s, json_t *j)
 {
 	char *t, *out;
 
-	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	if (t == NULL)
 		return NULL;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/meeting.h"
 #include "core/org.h"
 #include "core/role.h"
@@ -85,7 +86,8 @@ audit_json(struct svc *s, const char *entity, int64_t id, const char *action,
 	char	*txt;
 	int	 rc;
 
-	txt = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(after);
 	rc = audit_add(s->db, s->who, s->now_iso, entity,
 	    arena_printf(s->arena, "%lld", (long long)id), action, NULL, txt,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/analysis.h"
 #include "core/money.h"
 #include "core/occupancy.h"
@@ -22,7 +23,7 @@
 #include "util/text.h"
 
 #define INT_INPUT_MAX	INT64_C(10000000000000)	/* |integer| accepted */
-#define CENTI_INPUT_MAX	1e8			/* |decimal| accepted */
+#define CENTI_INPUT_MAX	100000000		/* |decimal| accepted */
 #define TEXT_INPUT_MAX	200			/* bytes of a text field */
 
 /* Input reading. */
@@ -137,8 +138,6 @@ ore_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 static int
 centi_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 {
-	char	txt[64];
-	double	d;
 	int64_t	iv = 0;
 	int	rc;
 
@@ -148,17 +147,18 @@ centi_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 		*out = iv * 100;
 		return 0;
 	}
-	if (!json_is_real(v))
+	switch (decimal_from_json(v, 2, CENTI_INPUT_MAX, out)) {
+	case 0:
+		return 0;
+	case DECIMAL_NOT_NUMBER:
 		return type_error(e, path, "et tal");
-	d = json_real_value(v);
-	if (!isfinite(d) || fabs(d) >= CENTI_INPUT_MAX)
+	case DECIMAL_TOO_LARGE:
 		return err_set(e, ERR_INVALID, "number_too_large", path,
 		    "Feltet %s er urimeligt stort", path);
-	snprintf(txt, sizeof(txt), "%.10g", d);
-	if (text_parse_centi(txt, out) != 0)
+	default:
 		return err_set(e, ERR_INVALID, "too_many_decimals", path,
 		    "Feltet %s må højst have to decimaler", path);
-	return 0;
+	}
 }
 
 /*
@@ -484,41 +484,115 @@ calc_surplus(const struct calc_params *src, const json_t *in, json_t **out,
 /* occupancy */
 
 static const char *const occupancy_fields[] = { "year", "offer_kind",
-	"occupancy_pct", "das_approval", NULL };
+	"occupancy_pct", "occupied_days", "available_days", "das_approval",
+	NULL };
 
+#define OCC_PCT_DECIMALS	6	/* 10^6 · 100 ≤ OCCUPANCY_AVAILABLE_MAX */
+
+/* The array key of in, 1..OCCUPANCY_YEARS_MAX long, or an error. */
+static int
+years_array(const json_t *in, const char *key, const json_t **arr,
+    struct err *e)
+{
+	if ((*arr = field(in, key)) == NULL)
+		return missing(e, key);
+	if (!json_is_array(*arr))
+		return type_error(e, key, "en liste med et tal for hvert år");
+	if (json_array_size(*arr) == 0 ||
+	    json_array_size(*arr) > OCCUPANCY_YEARS_MAX)
+		return err_set(e, ERR_INVALID, "wrong_year_count", key,
+		    "Angiv den faktiske belægning for 1-%d år",
+		    OCCUPANCY_YEARS_MAX);
+	return 0;
+}
+
+/* Occupied and available place-days of each year, exact. */
+static int
+read_occupancy_days(const json_t *in, struct occupancy_input *oi,
+    struct err *e)
+{
+	const json_t	*occ, *avail;
+	char		 path[48];
+	size_t		 i;
+	int64_t		 o, a;
+	int		 rc;
+
+	if (field(in, "occupancy_pct") != NULL)
+		return err_set(e, ERR_INVALID, "ambiguous_occupancy",
+		    "occupancy_pct", "Angiv enten belægningsprocenter eller "
+		    "pladsdøgn, ikke begge");
+	if ((rc = years_array(in, "occupied_days", &occ, e)) != 0 ||
+	    (rc = years_array(in, "available_days", &avail, e)) != 0)
+		return rc;
+	if (json_array_size(occ) != json_array_size(avail))
+		return err_set(e, ERR_INVALID, "wrong_year_count",
+		    "available_days", "Angiv disponible pladsdøgn for hvert "
+		    "år med belagte pladsdøgn");
+	for (i = 0; i < json_array_size(occ); i++) {
+		snprintf(path, sizeof(path), "occupied_days[%zu]", i);
+		if ((rc = int_value(json_array_get(occ, i), path, &o, e)) != 0)
+			return rc;
+		snprintf(path, sizeof(path), "available_days[%zu]", i);
+		if ((rc = int_value(json_array_get(avail, i), path, &a, e)) !=
+		    0)
+			return rc;
+		if (a <= 0 || a > OCCUPANCY_AVAILABLE_MAX)
+			return err_set(e, ERR_INVALID, "invalid_occupancy",
+			    path, "Antal disponible pladsdøgn skal være "
+			    "mellem 1 og %lld", (long long)
+			    OCCUPANCY_AVAILABLE_MAX);
+		if (o < 0 || o > a) {
+			snprintf(path, sizeof(path), "occupied_days[%zu]", i);
+			return err_set(e, ERR_INVALID, "invalid_occupancy",
+			    path, "Belagte pladsdøgn skal ligge mellem 0 og "
+			    "de disponible pladsdøgn");
+		}
+		oi->years[i].occupied = o;
+		oi->years[i].available = a;
+	}
+	oi->nyears = json_array_size(occ);
+	return 0;
+}
+
+/*
+ * Each year's occupancy: place-days (occupied_days, available_days) or
+ * percentages with up to OCC_PCT_DECIMALS decimals, read exactly as
+ * written (97.014 → 97014 / 100000).
+ */
 static int
 read_occupancy_years(const json_t *in, struct occupancy_input *oi,
     struct err *e)
 {
-	const json_t	*arr = field(in, "occupancy_pct");
+	const json_t	*arr;
 	json_t		*item;
+	struct decimal	 d;
 	char		 path[48];
 	size_t		 i;
-	int64_t		 bp;
+	int64_t		 hundred;
 	int		 rc;
 
-	if (arr == NULL)
-		return missing(e, "occupancy_pct");
-	if (!json_is_array(arr))
-		return type_error(e, "occupancy_pct", "en liste med den "
-		    "faktiske belægning i procent for hvert år");
-	if (json_array_size(arr) == 0 ||
-	    json_array_size(arr) > OCCUPANCY_YEARS_MAX)
-		return err_set(e, ERR_INVALID, "wrong_year_count",
-		    "occupancy_pct", "Angiv den faktiske belægning for 1-%d "
-		    "år", OCCUPANCY_YEARS_MAX);
+	if (field(in, "occupied_days") != NULL ||
+	    field(in, "available_days") != NULL)
+		return read_occupancy_days(in, oi, e);
+	if ((rc = years_array(in, "occupancy_pct", &arr, e)) != 0)
+		return rc;
 	json_array_foreach(arr, i, item) {
 		snprintf(path, sizeof(path), "occupancy_pct[%zu]", i);
-		if (json_is_null(item))
+		rc = decimal_read(item, &d);
+		if (rc == DECIMAL_NOT_NUMBER)
 			return type_error(e, path, "et tal");
-		if ((rc = centi_value(item, path, &bp, e)) != 0)
-			return rc;
-		if (bp <= 0 || bp > MONEY_BP_ONE)
+		if (rc != 0 || d.scale > OCC_PCT_DECIMALS)
+			return err_set(e, ERR_INVALID, "too_many_decimals",
+			    path, "Feltet %s må højst have %d decimaler",
+			    path, OCC_PCT_DECIMALS);
+		for (hundred = 100, rc = 0; rc < d.scale; rc++)
+			hundred *= 10;
+		if (d.num <= 0 || d.num > hundred)
 			return err_set(e, ERR_INVALID, "invalid_occupancy",
 			    path, "Belægningsprocenten skal være større end "
 			    "0 og højst 100");
-		oi->years[i].occupied = bp;
-		oi->years[i].available = MONEY_BP_ONE;
+		oi->years[i].occupied = d.num;
+		oi->years[i].available = hundred;
 	}
 	oi->nyears = json_array_size(arr);
 	return 0;
@@ -717,7 +791,7 @@ calc_post_adjustment(const json_t *in, json_t **out, struct err *e)
 	}
 	o = json_object();
 	json_object_set_new(o, "tariff_exact_ore",
-	    json_real(strtod(pr.tariff_exact, NULL)));
+	    json_loads(pr.tariff_exact, JSON_DECODE_ANY, NULL));
 	json_object_set_new(o, "tariff_ore", json_integer(pr.tariff_ore));
 	json_object_set_new(o, "billed_ore", json_integer(pr.billed_ore));
 	json_object_set_new(o, "difference_ore",
@@ -734,9 +808,6 @@ calc_post_adjustment(const json_t *in, json_t **out, struct err *e)
 static int
 pct_e4_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 {
-	char	txt[64];
-	double	d;
-
 	if (json_is_integer(v)) {
 		if (json_integer_value(v) < -100000 ||
 		    json_integer_value(v) > 100000)
@@ -744,16 +815,17 @@ pct_e4_value(const json_t *v, const char *path, int64_t *out, struct err *e)
 		*out = (int64_t)json_integer_value(v) * PL_PCT_SCALE;
 		return 0;
 	}
-	if (!json_is_real(v))
+	switch (decimal_from_json(v, 4, 100000, out)) {
+	case 0:
+		return 0;
+	case DECIMAL_NOT_NUMBER:
 		return type_error(e, path, "et tal");
-	d = json_real_value(v);
-	if (!isfinite(d) || fabs(d) >= 100000)
+	case DECIMAL_TOO_LARGE:
 		goto range;
-	snprintf(txt, sizeof(txt), "%.10g", d);
-	if (pl_pct_parse(txt, out) != 0)
+	default:
 		return err_set(e, ERR_INVALID, "too_many_decimals", path,
 		    "Feltet %s må højst have fire decimaler", path);
-	return 0;
+	}
 range:
 	return err_set(e, ERR_INVALID, "pl_pct_range", path,
 	    "Feltet %s skal ligge mellem −50 og 100 (procent)", path);

@@ -97,11 +97,13 @@
 
 #include <jansson.h>
 
+#include "core/decimal.h"
+
 struct agreement_params;
 struct err;
 struct pl_year;
 
-#define CALC_DUMP_FLAGS		JSON_REAL_PRECISION(15)
+#define CALC_DUMP_FLAGS		DECIMAL_JSON_FLAGS
 
 /* Where the parameters of an agreement year come from. */
 struct calc_params {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/cycle.h"
 #include "core/meeting.h"
 #include "core/offer.h"
@@ -658,7 +659,7 @@ audit_text(struct svc *s, const struct cycle_rule *r, const char *reason)
 		return NULL;
 	if (reason != NULL)
 		json_object_set_new(j, "reason", json_string(reason));
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	if (txt == NULL)
 		return NULL;

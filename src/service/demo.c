@@ -168,7 +168,7 @@ demo_line(const struct demo_offer *d, int64_t carry, struct service_line *l)
 	l->places_centi = d->places_centi;
 	l->occupancy_bp = d->occupancy_bp;
 	l->hist_bp[0] = d->occupied_days >= 0 ?
-	    d->occupied_days * 10000 / d->available_days : -1;
+	    round_days_bp(d->occupied_days, d->available_days) : -1;
 	l->hist_bp[1] = -1;
 	l->costs.wages_ore = d->wages_kr * 100;
 	l->costs.property_ore = d->property_kr * 100;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/expenditure.h"
 #include "core/org.h"
 #include "core/role.h"
@@ -234,7 +235,8 @@ expenditure_import(struct svc *s, const char *data, size_t len,
 		    s->now_iso, e)) != 0)
 			goto fail;
 	j = json_pack("{s:i, s:s?}", "rows", n, "source", source);
-	after = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	after = json_dumps(j, JSON_COMPACT |
+	    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "expenditure", "import",
 	    "import", NULL, after, e);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "service/history.h"
 #include "service/meeting.h"
 #include "service/register.h"
@@ -102,7 +103,8 @@ value_text(struct arena *a, const json_t *v)
 		return NULL;
 	if (json_is_string(v))
 		return arena_strdup(a, json_string_value(v));
-	if ((t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) == NULL)
+	if ((t = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
+	    DECIMAL_JSON_FLAGS)) == NULL)
 		return NULL;
 	out = arena_strdup(a, t);
 	free(t);

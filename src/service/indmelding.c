@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/indmelding.h"
 #include "core/params.h"
 #include "core/role.h"
@@ -83,7 +84,7 @@ dump(struct svc *s, json_t *j)
 {
 	char *txt, *copy;
 
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt != NULL ? txt : "null");
 	free(txt);

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "core/decimal.h"
 #include "core/notice.h"
 #include "core/role.h"
 #include "service/mail.h"
@@ -170,7 +171,7 @@ settings_json(struct svc *s, const struct mail_settings *m)
 			json_array_append_new(off,
 			    json_string(notice_kinds[k].key));
 	j = json_pack("{s:s?,s:o}", "email", m->email, "off", off);
-	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	r = arena_strdup(s->arena, t != NULL ? t : "{}");
 	free(t);
@@ -228,6 +229,19 @@ admin_only(const struct svc *s, struct err *e)
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
 		    "Kun sekretariatet kan se udbakken");
 	return 0;
+}
+
+int
+mail_outbox_counts(struct svc *s, int64_t counts[5], struct err *e)
+{
+	int rc;
+
+	memset(counts, 0, 5 * sizeof(counts[0]));
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = outbox_store_counts(s->db, counts, e);
+	db_rollback(s->db);
+	return rc;
 }
 
 int

@@ -90,6 +90,12 @@ struct mail_outbox {
 };
 int	mail_outbox_list(struct svc *s, const char *state, int page,
 	    struct mail_outbox *out, struct err *e);
+/*
+ * The number of mails in each state (queued, sending, sent, failed,
+ * cancelled) for monitoring: counts only, so no role is checked; the
+ * caller (/metrics) decides who sees them.
+ */
+int	mail_outbox_counts(struct svc *s, int64_t counts[5], struct err *e);
 int	mail_outbox_get(struct svc *s, int64_t id, struct outbox_row *out,
 	    struct err *e);
 /* Send a queued or failed mail again now, attempts from zero (audited). */

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/decimal.h"
 #include "core/meeting.h"
 #include "core/minutes.h"
 #include "core/role.h"
@@ -151,9 +152,11 @@ audit_json(struct svc *s, const char *entity, int64_t id, const char *action,
 	int	 rc;
 
 	if (before != NULL)
-		b = json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS);
+		b = json_dumps(before, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	if (after != NULL)
-		a = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+		a = json_dumps(after, JSON_COMPACT |
+		    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(before);
 	json_decref(after);
 	rc = audit_add(s->db, s->who, s->now_iso, entity, id_text(s, id),
@@ -2071,7 +2074,7 @@ unplaced_json(struct svc *s, const struct minutes_doc *d)
 	for (i = 0; i < d->nunplaced; i++)
 		json_array_append_new(a, json_pack("{s:i, s:s}", "line",
 		    d->unplaced[i].line, "text", d->unplaced[i].text));
-	txt = json_dumps(a, JSON_COMPACT);
+	txt = json_dumps(a, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(a);
 	out = arena_strdup(s->arena, txt);
 	free(txt);
@@ -2083,6 +2086,32 @@ static const char *
 valid_time(const char *t)
 {
 	return t != NULL && meeting_time_valid(t) ? t : NULL;
+}
+
+/*
+ * When imported minutes count as approved: the end (else the start) of
+ * their meeting as a UTC timestamp — the approval itself is not in the
+ * file, and the time of the import is no date of the minutes. NULL when
+ * the meeting's time could not be read.
+ */
+static const char *
+imported_approval(struct svc *s, const struct meeting *m)
+{
+	const char	*local = m->ends_at != NULL ? m->ends_at : m->starts_at;
+	char		*out;
+	int		 y, mo, d, h = 0, mi = 0;
+	int64_t		 t;
+
+	if (local == NULL || sscanf(local, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d,
+	    &h, &mi) < 3)
+		return NULL;
+	t = text_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+	/* Local wall-clock time to UTC: the offset an hour before is the
+	 * one in force except in the hour of a change. */
+	t -= text_cph_offset(t - 3600);
+	out = arena_alloc(s->arena, 21);
+	text_timestamp(out, (long long)t);
+	return out;
 }
 
 static int
@@ -2122,10 +2151,14 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 	m.doc_no = clip(s, d->doc_no, MEETING_CASE_NO_MAX);
 	m.state = minutes ? MEETING_REFERAT_GODKENDT : MEETING_INDKALDT;
 	m.agenda_published_at = s->now_iso;
-	m.minutes_approved_at = minutes ? s->now_iso : NULL;
+	m.minutes_approved_at = NULL;
+	if (minutes && (m.minutes_approved_at = imported_approval(s, &m)) ==
+	    NULL)
+		m.minutes_approved_at = s->now_iso;
 	m.source_name = name;
 	m.source_fingerprint = fp;
 	m.unplaced = unplaced_json(s, d);
+	m.start_unread = out->start_unread = m.starts_at == NULL;
 	if ((rc = meeting_store_insert(s->db, &m, s->now_iso, &out->id, e))
 	    != 0)
 		return rc;
@@ -2180,6 +2213,17 @@ import_tx(struct svc *s, const char *name, const struct minutes_doc *d,
 }
 
 int
+meeting_incomplete_list(struct svc *s, struct meeting_incomplete **out,
+    size_t *n, struct err *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	return meeting_store_incomplete(s->db, s->arena, out, n, e);
+}
+
+int
 meeting_import(struct svc *s, const char *name, const char *text, size_t len,
     int64_t body_id, struct meeting_import_result *out, struct err *e)
 {
@@ -2208,6 +2252,30 @@ meeting_import(struct svc *s, const char *name, const char *text, size_t len,
 		return rc;
 	}
 	return finish(s, out->id, e);
+}
+
+int
+meeting_import_doc(struct svc *s, const char *name, const char *data,
+    size_t len, int64_t body_id, struct meeting_import_result *out,
+    struct err *e)
+{
+	const char	*type = doc_text_type(data, len);
+	char		*text;
+
+	memset(out, 0, sizeof(*out));
+	if (type == NULL)
+		return meeting_import(s, name, data, len, body_id, out, e);
+	if (s->who->role != ROLE_ADMIN)
+		return forbidden(e);
+	if (strcmp(type, DOC_TYPE_XLSX) == 0)
+		return err_set(e, ERR_INVALID, "not_minutes", "file",
+		    "Filen er et regneark, ikke et referat");
+	if ((text = doc_text_extract(s->arena, type, data, len)) == NULL)
+		return err_set(e, ERR_INVALID, "no_text", "file",
+		    strcmp(type, DOC_TYPE_PDF) == 0 ? "Der er ingen tekst i "
+		    "PDF-filen (den er måske scannet)" : "Der er ingen tekst i "
+		    "Word-filen");
+	return meeting_import(s, name, text, strlen(text), body_id, out, e);
 }
 
 int

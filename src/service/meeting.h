@@ -114,6 +114,8 @@ struct meeting_import_result {
 	size_t				 nunplaced;
 	const struct minutes_warning	*warnings;
 	size_t				 nwarnings;
+	bool				 start_unread;	/* its start could not be
+							   read: flagged */
 };
 
 /* ---- reading ---- */
@@ -124,6 +126,12 @@ struct meeting_import_result {
  */
 int	meeting_list(struct svc *s, struct meeting_filter *f,
 	    struct meeting **out, size_t *n, struct err *e);
+/*
+ * Imported meetings whose start could not be read and is still not set
+ * ("Ufuldstændige møder"), newest import first. Admin only.
+ */
+int	meeting_incomplete_list(struct svc *s, struct meeting_incomplete **out,
+	    size_t *n, struct err *e);
 /* Years with meetings the user may see, newest first. */
 int	meeting_years(struct svc *s, int **out, size_t *n, struct err *e);
 /* A meeting the user may see; ERR_NOT_FOUND otherwise. */
@@ -349,6 +357,15 @@ int	meeting_follow_up_set(struct svc *s, int64_t id, const char *status,
  * otherwise the meeting is convened (indkaldt).
  */
 int	meeting_import(struct svc *s, const char *name, const char *text,
+	    size_t len, int64_t body_id, struct meeting_import_result *out,
+	    struct err *e);
+/*
+ * meeting_import() of an uploaded document: a DOCX or PDF file is read
+ * through report/doc_text first, any other file is taken as text
+ * (plain, markdown or HTML). ERR_INVALID "no_text" when a DOCX or PDF
+ * holds no text, "not_minutes" for a spreadsheet.
+ */
+int	meeting_import_doc(struct svc *s, const char *name, const char *data,
 	    size_t len, int64_t body_id, struct meeting_import_result *out,
 	    struct err *e);
 /*

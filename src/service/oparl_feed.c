@@ -18,6 +18,7 @@
 #include "store/oparl_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/log.h"
 #include "util/text.h"
 
 /* ---- times ---------------------------------------------------------- */
@@ -289,6 +290,18 @@ person_memberships(struct arena *a, const struct oparl_row *pm, size_t npm,
  * organizations were read by the caller. Views are read here (outside
  * any transaction).
  */
+/* An ISO UTC stamp as stored, or NULL (logged) when it is not one. */
+static const char *
+stamp_or_null(const char *iso)
+{
+	int64_t	t;
+
+	if (iso == NULL || text_parse_timestamp(iso, &t) == 0)
+		return iso;
+	log_warn("oparl: a legislative term's stamp left out: %.40s", iso);
+	return NULL;
+}
+
 static int
 fill(struct svc *s, enum oparl_type t, const struct oparl_row *rows,
     size_t nrows, const struct oparl_row *pm, size_t npm,
@@ -331,6 +344,12 @@ fill(struct svc *s, enum oparl_type t, const struct oparl_row *rows,
 			fill_membership(r, &x->membership);
 			break;
 		case OPARL_LEGISLATIVE_TERM:
+			/* A meeting whose start is not a date has no year. */
+			if (r->id < 1 || r->id > 9999) {
+				log_warn("oparl: a legislative term skipped: a "
+				    "meeting's start has no valid year");
+				continue;
+			}
 			x->term.id = r->id;
 			x->term.name = arena_printf(s->arena,
 			    "Rammeaftaleåret %lld", (long long)r->id);
@@ -338,8 +357,9 @@ fill(struct svc *s, enum oparl_type t, const struct oparl_row *rows,
 			    "%04lld-01-01", (long long)r->id);
 			x->term.end_date = arena_printf(s->arena,
 			    "%04lld-12-31", (long long)r->id);
-			x->term.created = r->created;
-			x->term.modified = r->modified;
+			/* A year is kept even if a meeting's stamp is bad. */
+			x->term.created = stamp_or_null(r->created);
+			x->term.modified = stamp_or_null(r->modified);
 			break;
 		default:
 			if ((rc = view_of(s, &vs, r->meeting_id, r->modified,

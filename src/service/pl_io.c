@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/pl.h"
 #include "core/role.h"
 #include "report/csv.h"
@@ -359,7 +360,7 @@ audit_json(struct svc *s, const struct pending *p, int version,
 	}
 	o = json_pack("{s:i, s:s, s:s, s:o}", "version", version,
 	    "revised_on", revised_on, "source", p->source, "pct_change", years);
-	txt = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(o);
 	out = arena_strdup(s->arena, txt != NULL ? txt : "{}");
 	free(txt);

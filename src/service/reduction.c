@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/params.h"
 #include "core/reduction.h"
@@ -136,12 +137,51 @@ by_operator(const void *a, const void *b)
 	return strcmp(p, q);
 }
 
+/*
+ * The tariff of t in hundredths of øre: from its exact (unrounded)
+ * value when it has one, else the published whole øre.
+ */
+static int64_t
+centi_ore(const struct published_tariff *t)
+{
+	struct decimal	d;
+	int64_t		p = 1;
+	__int128	x;
+
+	if (t->tariff_exact == NULL || decimal_parse(t->tariff_exact, &d) != 0
+	    || d.num <= 0)
+		return t->tariff_ore * 100;
+	while (d.scale > 2) {
+		/* Half up to hundredths. */
+		x = ((__int128)d.num + 5) / 10;
+		d.num = (int64_t)x;
+		d.scale--;
+	}
+	for (; d.scale < 2; d.scale++)
+		p *= 10;
+	return d.num * p;
+}
+
+/*
+ * The days a tariff of t is spread over in a year, for comparing it
+ * with another year's: a day tariff's opening days, else its year's day
+ * basis (365 or 366); 1 for the other units, whose basis does not move.
+ */
+static int64_t
+day_basis(const struct agreement_params *p, const struct published_tariff *t)
+{
+	if (t->unit != TARIFF_UNIT_DAY)
+		return 1;
+	return t->days > 0 ? t->days : tariff_days_in_year(p, t->year);
+}
+
 int
 reduction_report(struct svc *s, int year, struct reduction_report *out,
     struct err *e)
 {
-	struct agreement_params		 p;
+	struct agreement_params		 p, pp;
 	struct published_tariff		*cur, *prev;
+	int64_t				 cb, pb, cx, px;
 	struct reduction_offer		*offers;
 	struct reduction_operator	*ops;
 	struct ratio			 pl, *plp = NULL;
@@ -151,6 +191,10 @@ reduction_report(struct svc *s, int year, struct reduction_report *out,
 	memset(out, 0, sizeof(*out));
 	out->year = year;
 	if ((rc = agreement_params_get(s, year, &p, e)) != 0)
+		return rc;
+	pp = p;
+	if (year > PARAMS_YEAR_MIN &&
+	    (rc = agreement_params_get(s, year - 1, &pp, e)) != 0)
 		return rc;
 	out->required_bp = p.general_reduction_bp;
 	out->fixed_prices = p.reduction_fixed_prices != 0;
@@ -207,27 +251,38 @@ reduction_report(struct svc *s, int year, struct reduction_report *out,
 		l->places_centi = cur[i].places_centi;
 		l->prev_ore = q->tariff_ore;
 		l->cur_ore = cur[i].tariff_ore;
-		/* Change (cur × b − prev × a) / (prev × a), a/b the PL
+		/* What the agreement reduces is the cost base: day tariffs
+		   are compared on the same day basis (a day tariff times
+		   the days it is spread over), so a leap year alone is no
+		   reduction. */
+		cb = day_basis(&p, &cur[i]);
+		pb = day_basis(&pp, q);
+		l->cur_days = cb > 1 ? cb : 0;
+		l->prev_days = pb > 1 ? pb : 0;
+		/* The exact tariffs (hundredths of øre) times their days:
+		   change (cur × b − prev × a) / (prev × a), a/b the PL
 		   factor; met when cur × b ≤ prev × a × (1 − required). */
+		cx = centi_ore(&cur[i]) * cb;
+		px = centi_ore(q) * pb;
 		{
 			__int128 a = plp ? pl.num : 1, b = plp ? pl.den : 1;
 
-			if ((rc = money_round(((__int128)l->cur_ore * b -
-			    (__int128)l->prev_ore * a) * MONEY_BP_ONE,
-			    (__int128)l->prev_ore * a, 1, ROUND_HALF_UP,
+			if ((rc = money_round(((__int128)cx * b -
+			    (__int128)px * a) * MONEY_BP_ONE,
+			    (__int128)px * a, 1, ROUND_HALF_UP,
 			    &l->change_bp)) != 0) {
 				rc = err_set(e, ERR_INVALID, "invalid_amount",
 				    NULL, "En takst kunne ikke sammenlignes");
 				goto done;
 			}
-			l->met = (__int128)l->cur_ore * b * MONEY_BP_ONE <=
-			    (__int128)l->prev_ore * a *
+			l->met = (__int128)cx * b * MONEY_BP_ONE <=
+			    (__int128)px * a *
 			    (MONEY_BP_ONE - out->required_bp);
 		}
 		offers[j].operator_code = l->operator_code;
 		offers[j].places_centi = l->places_centi;
-		offers[j].prev_ore = l->prev_ore;
-		offers[j].cur_ore = l->cur_ore;
+		offers[j].prev_ore = px;
+		offers[j].cur_ore = cx;
 		j++;
 		out->nlines++;
 	}

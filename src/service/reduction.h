@@ -38,8 +38,14 @@ struct reduction_line {
 	int64_t		 places_centi;	/* the year's places, hundredths */
 	int64_t		 prev_ore;	/* the year before, current prices */
 	int64_t		 cur_ore;
+	int64_t		 prev_days;	/* day tariffs: the days each year's
+					   tariff is spread over (opening
+					   days or 365/366); else 0 */
+	int64_t		 cur_days;
 	int64_t		 change_bp;	/* against prev (PL-adjusted in fixed
-					   prices), basis points, half up */
+					   prices), on the same day basis
+					   (tariff × days for day tariffs),
+					   basis points, half up */
 	bool		 met;		/* this tariff alone fell enough */
 };
 

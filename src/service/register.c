@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "core/org.h"
@@ -31,7 +32,7 @@ offer_audit_json(struct svc *s, const struct offer *o)
 	char	*txt, *copy;
 
 	json_object_del(j, "updated_at");
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);
@@ -101,7 +102,8 @@ register_org_save_in_tx(struct svc *s, const struct org *o, struct err *e)
 		json_object_set_new(pop, y, json_integer(o->pop[i].persons));
 	}
 	json_object_set_new(j, "population", pop);
-	after = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	after = json_dumps(j, JSON_COMPACT |
+	    JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	rc = audit_add(s->db, s->who, s->now_iso, "organisation", o->code,
 	    existed ? "update" : "create", NULL, after, e);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "core/org.h"
@@ -1341,7 +1342,8 @@ export_json(const struct offer *v, size_t n, FILE *out, struct err *e)
 		json_array_append_new(arr, offer_to_json(&v[i]));
 	root = json_object();
 	json_object_set_new(root, "offers", arr);
-	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	rc = json_dumpf(root, out, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER | DECIMAL_JSON_FLAGS);
 	json_decref(root);
 	if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0 ||
 	    ferror(out))

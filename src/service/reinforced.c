@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/meeting.h"
 #include "core/offer.h"
 #include "core/reinforced.h"
@@ -86,7 +87,7 @@ audit(struct svc *s, const char *entity, int64_t id, const char *action,
 {
 	char	*t, *after;
 
-	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	t = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	after = arena_strdup(s->arena, t != NULL ? t : "{}");
 	free(t);

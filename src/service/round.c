@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/occupancy.h"
 #include "core/offer.h"
@@ -77,7 +78,8 @@ dump(struct svc *s, json_t *j)
 {
 	char *txt, *copy;
 
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);
@@ -87,9 +89,7 @@ dump(struct svc *s, json_t *j)
 static json_t *
 centi_json(int64_t v)
 {
-	if (v % 100 == 0)
-		return json_integer(v / 100);
-	return json_real((double)v / 100.0);
+	return decimal_json(v, 2);
 }
 
 json_t *
@@ -502,14 +502,17 @@ carry_of(const struct accounts_carry *v, size_t n, int64_t offer_id)
 	    &v[lo].to_tariff_ore : NULL;
 }
 
-/* Actual occupancy of offer_id in year as basis points, or -1. */
-static int64_t
-occ_of(const struct accounts_occupancy *v, size_t n, int64_t offer_id,
-    int year)
+/*
+ * The accounts' place-days of offer_id in years last and last − 1 into
+ * days[0] and days[1] (available 0 where none were reported).
+ */
+static void
+days_of(const struct accounts_occupancy *v, size_t n, int64_t offer_id,
+    int last, struct occupancy_year days[2])
 {
 	size_t	lo = 0, hi = n, mid;
-	int64_t	bp;
 
+	memset(days, 0, 2 * sizeof(days[0]));
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (v[mid].offer_id < offer_id)
@@ -518,14 +521,12 @@ occ_of(const struct accounts_occupancy *v, size_t n, int64_t offer_id,
 			hi = mid;
 	}
 	for (; lo < n && v[lo].offer_id == offer_id; lo++)
-		if (v[lo].year == year && v[lo].available_days > 0) {
-			if (money_round((__int128)v[lo].occupied_days *
-			    MONEY_BP_ONE, v[lo].available_days, 1,
-			    ROUND_HALF_UP, &bp) != 0 || bp > ROUND_HIST_MAX_BP)
-				return -1;
-			return bp;
+		if (v[lo].available_days > 0 && (v[lo].year == last ||
+		    v[lo].year == last - 1)) {
+			days[last - v[lo].year].occupied = v[lo].occupied_days;
+			days[last - v[lo].year].available =
+			    v[lo].available_days;
 		}
-	return -1;
 }
 
 /* Compute line l; a failure becomes a line without a tariff whose
@@ -586,9 +587,12 @@ prefill(struct svc *s, const struct tariff_round *r,
 
 			l->pos = (int)(j - g + 1);
 			shift = r->year - years[j];
+			ctx.cls = class_of(rows[j].offer_kind);
+			days_of(occ, nocc, rows[j].offer_id, last,
+			    ctx.hist_days);
 			for (k = 0; k < 2; k++) {
-				acc = occ_of(occ, nocc, rows[j].offer_id,
-				    last - k);
+				acc = round_days_bp(ctx.hist_days[k].occupied,
+				    ctx.hist_days[k].available);
 				if (acc >= 0)
 					l->hist_bp[k] = acc;
 				else if (k - shift >= 0 && k - shift < 2)
@@ -596,23 +600,10 @@ prefill(struct svc *s, const struct tariff_round *r,
 				else
 					l->hist_bp[k] = -1;
 			}
-			if (l->hist_bp[0] >= 0 && l->hist_bp[1] >= 0 &&
-			    p->occupancy_years == 2) {
-				struct occupancy_input	in;
-				struct occupancy_result	res;
-
-				memset(&in, 0, sizeof(in));
-				in.cls = class_of(rows[j].offer_kind);
-				in.nyears = 2;
-				for (k = 0; k < 2; k++) {
-					in.years[k].occupied = l->hist_bp[k];
-					in.years[k].available = MONEY_BP_ONE;
-				}
-				if (occupancy_budget(p, &in, &res, NULL) == 0 &&
-				    res.budget_bp >= 1 &&
-				    res.budget_bp <= MONEY_BP_ONE)
-					l->occupancy_bp = res.budget_bp;
-			}
+			/* The history's mean, exact from the place-days. */
+			if (round_line_history_bp(p, &ctx, l, &acc) == 0 &&
+			    acc >= 1 && acc <= MONEY_BP_ONE)
+				l->occupancy_bp = acc;
 			/* A secure institution is budgeted at the year's
 			 * assumed occupancy, not at its history. */
 			if (class_of(rows[j].offer_kind) == OCCUPANCY_SECURE)
@@ -620,7 +611,6 @@ prefill(struct svc *s, const struct tariff_round *r,
 			c = carry_of(carry, ncarry, rows[j].offer_id);
 			l->carry_over_ore = j == g && c != NULL ? *c : 0;
 			l->reason = NULL;
-			ctx.cls = class_of(rows[j].offer_kind);
 			ctx.prev_tariff_ore = prev_of(prev, nprev,
 			    rows[j].offer_id, l);
 			compute_or_mark(s, p, &ctx, l);
@@ -987,14 +977,15 @@ load_sub(struct svc *s, int64_t id, struct submission *sub,
 
 /* The comparison context of a submission's lines, inside a transaction. */
 static int
-line_context(struct svc *s, const struct submission *sub,
-    const struct tariff_round *r, struct round_line_ctx *ctx,
-    struct prev_tariff **prev, size_t *nprev, bool *has_carry,
-    int64_t *carry, struct err *e)
+line_context(struct svc *s, const struct agreement_params *p,
+    const struct submission *sub, const struct tariff_round *r,
+    struct round_line_ctx *ctx, struct prev_tariff **prev, size_t *nprev,
+    bool *has_carry, int64_t *carry, struct err *e)
 {
-	struct accounts_carry	*c;
-	size_t			 nc;
-	int			 rc;
+	struct accounts_carry		*c;
+	struct accounts_occupancy	*occ;
+	size_t				 nc, nocc;
+	int				 rc, first, last;
 
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->year = r->year;
@@ -1007,6 +998,11 @@ line_context(struct svc *s, const struct submission *sub,
 	    (rc = accounts_store_carry(s->db, s->arena, r->year, sub->offer_id,
 	    &c, &nc, e)) != 0)
 		return rc;
+	occupancy_source_years(p, r->year, &first, &last);
+	if ((rc = accounts_store_occupancy(s->db, s->arena, last - 1, last,
+	    sub->offer_id, &occ, &nocc, e)) != 0)
+		return rc;
+	days_of(occ, nocc, sub->offer_id, last, ctx->hist_days);
 	*has_carry = nc > 0;
 	*carry = nc > 0 ? c[0].to_tariff_ore : 0;
 	return 0;
@@ -1137,7 +1133,7 @@ save_lines(struct svc *s, int64_t id, int64_t expected_version,
 		}
 	}
 	if ((rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
-	    (rc = line_context(s, &sub, &r, &ctx, &prev, &nprev, &has_carry,
+	    (rc = line_context(s, &p, &sub, &r, &ctx, &prev, &nprev, &has_carry,
 	    &carry, e)) != 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
@@ -1217,7 +1213,7 @@ round_line_preview(struct svc *s, int64_t submission_id,
 		return rc;
 	if ((rc = load_sub(s, submission_id, &sub, &r, e)) != 0 ||
 	    (rc = agreement_params_get_in_tx(s, r.year, &p, e)) != 0 ||
-	    (rc = line_context(s, &sub, &r, &ctx, &prev, &nprev, &has_carry,
+	    (rc = line_context(s, &p, &sub, &r, &ctx, &prev, &nprev, &has_carry,
 	    &carry, e)) != 0)
 		goto done;
 	if (line->paragraph != NULL && line->level != NULL)
@@ -1441,7 +1437,9 @@ round_import_lines(struct svc *s, int64_t round_id,
 	struct service_line	*group;
 	struct round_line_ctx	 ctx;
 	struct err		 le;
-	size_t			 nsubs, nprev, ncarry, nold, g, j, k, o;
+	struct accounts_occupancy *occ;
+	size_t			 nsubs, nprev, ncarry, nold, nocc, g, j, k, o;
+	int			 yfirst, ylast;
 	size_t			*start;
 	bool			 approve = (flags & (ROUND_IMPORT_APPROVE |
 				    ROUND_IMPORT_PUBLISH)) != 0;
@@ -1471,6 +1469,10 @@ round_import_lines(struct svc *s, int64_t round_id,
 	    &ncarry, e)) != 0 ||
 	    (rc = tariff_store_round_lines(s->db, s->arena, round_id, &old,
 	    &nold, e)) != 0)
+		goto fail;
+	occupancy_source_years(&p, r.year, &yfirst, &ylast);
+	if ((rc = accounts_store_occupancy(s->db, s->arena, ylast - 1, ylast,
+	    0, &occ, &nocc, e)) != 0)
 		goto fail;
 
 	/* Group the rows by offer, keeping their order within an offer; the
@@ -1526,6 +1528,7 @@ round_import_lines(struct svc *s, int64_t round_id,
 			continue;
 		}
 		ctx.cls = class_of(sub->offer_kind);
+		days_of(occ, nocc, sub->offer_id, ylast, ctx.hist_days);
 		for (k = g; k < j; k++) {
 			struct round_import_row	*row = &rows[order[k].idx];
 			struct service_line	*l = &row->line;
@@ -1570,6 +1573,10 @@ round_import_lines(struct svc *s, int64_t round_id,
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
 		    "%d fejl i filen; intet er gemt", rep->nerrors);
 	}
+	if ((flags & ROUND_IMPORT_CHECK) != 0) {
+		db_rollback(s->db);
+		return 0;
+	}
 
 	/* Write: every submission in the file gets its new lines. */
 	buf_init(&ab);
@@ -1596,6 +1603,8 @@ round_import_lines(struct svc *s, int64_t round_id,
 			goto fail;
 		for (k = a; k < b; k++) {
 			group[k - a] = rows[order[k].idx].line;
+			if (round_line_needs_reason(&group[k - a]))
+				rep->reasons_missing++;
 			if ((rc = tariff_store_line_insert(s->db, sub->id,
 			    &group[k - a], e)) != 0)
 				goto fail;

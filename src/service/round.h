@@ -70,6 +70,8 @@ struct round_import_report {
 	int		 submissions;	/* submissions whose lines were
 					   replaced */
 	int		 lines;
+	int		 reasons_missing; /* lines saved whose warnings still
+					   ask for a reason */
 	int		 approved;	/* moved to approved (flag) */
 	int64_t		 published;	/* tariffs published (flag) */
 	struct err	*errors;	/* each with line = row, field = the
@@ -82,6 +84,8 @@ struct round_import_report {
 #define ROUND_IMPORT_PUBLISH	(1u << 1)	/* admin: approve, then publish
 						   the round in the same
 						   transaction */
+#define ROUND_IMPORT_CHECK	(1u << 2)	/* check only: report the
+						   errors, write nothing */
 
 /*
  * Open a round (admin): in holds year, no, title, opens_on, deadline,
@@ -199,7 +203,10 @@ int	round_submission_history(struct svc *s, int64_t id,
  * with ROUND_IMPORT_PUBLISH the round is then published as
  * round_publish() does, in the same transaction.
  * On errors nothing changes, rep->errors lists them (at most
- * ROUND_IMPORT_ERRORS_MAX) and ERR_INVALID is returned.
+ * ROUND_IMPORT_ERRORS_MAX) and ERR_INVALID is returned. With
+ * ROUND_IMPORT_CHECK nothing is written either way (0 when the rows
+ * would import). rep->reasons_missing counts the lines saved whose
+ * warnings still ask for a reason.
  */
 int	round_import_lines(struct svc *s, int64_t round_id,
 	    struct round_import_row *rows, size_t n, unsigned flags,

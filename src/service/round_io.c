@@ -14,6 +14,7 @@
 #include "core/tariff.h"
 #include "report/csv.h"
 #include "report/xlsx.h"
+#include "report/round_xlsx.h"
 #include "report/xlsx_read.h"
 #include "service/agreement.h"
 #include "service/round.h"
@@ -55,63 +56,79 @@ static const struct {
 	{ TC_PARAGRAPH, "lines" },
 };
 
-/* Header titles; the history years are filled in. */
+_Static_assert((int)TC_WARNINGS == (int)ROUND_XLSX_COL_WARNINGS &&
+    (int)TC_REASON == (int)ROUND_XLSX_COL_REASON &&
+    (int)TC_OCC == (int)ROUND_XLSX_COL_OCC,
+    "the template's columns are report/round_xlsx's");
+
+/* The operator a template or upload is for: the given code, an
+ * operator's own organisation, or "" (the secretariat: every one). */
 static const char *
-tcol_title(struct svc *s, int col, int last)
+operator_of(struct svc *s, const char *operator_code)
 {
-	switch (col) {
-	case TC_OFFER:		return "Tilbud nr.";
-	case TC_NAME:		return "Tilbud";
-	case TC_PARAGRAPH:	return "Paragraf";
-	case TC_LEVEL:		return "Takstniveau";
-	case TC_UNIT:		return "Enhed (day, month, hour, year)";
-	case TC_PLACES:		return "Pladser";
-	case TC_DAYS:		return "Åbningsdage (tom: hele året)";
-	case TC_MONTH_DAYS:	return "Dage i måneden";
-	case TC_HOURS:		return "Timer pr. plads pr. år";
-	case TC_OCC:		return "Budgetteret belægning (%)";
-	case TC_HIST1:		return arena_printf(s->arena,
-				    "Faktisk belægning %d (%%)", last);
-	case TC_HIST2:		return arena_printf(s->arena,
-				    "Faktisk belægning %d (%%)", last - 1);
-	case TC_WAGES:		return "Løn (kr.)";
-	case TC_PROPERTY:	return "Ejendom (kr.)";
-	case TC_OTHER:		return "Øvrige driftsomkostninger (kr.)";
-	case TC_OVERHEAD:	return "Overhead (kr.)";
-	case TC_CAPITAL:	return "Kapitalomkostninger (kr.)";
-	case TC_PENSION:	return "Tjenestemandspension (kr.)";
-	case TC_INCOME:		return "Indtægter uden for taksten (kr.)";
-	case TC_CARRY:		return "Over-/underskud (kr., overskud < 0)";
-	case TC_REASON:		return "Begrundelse";
-	case TC_REFERRED_FROM:	return "Visiteret fra";
-	case TC_REFERRED_BEFORE: return "Visiteret før";
-	case TC_TARIFF:		return "Beregnet takst (kr.)";
-	case TC_WARNINGS:	return "Advarsler";
-	default:		return "";
-	}
+	if (operator_code != NULL && *operator_code != '\0')
+		return operator_code;
+	if (s->who->role == ROLE_OPERATOR && s->who->org_code != NULL)
+		return s->who->org_code;
+	return "";
 }
 
+/* Add level to the distinct list v[0..*n) (at most max). */
 static void
-cell_centi_opt(struct xlsx *x, int64_t v, bool present)
+level_add(const char **v, size_t *n, size_t max, const char *level)
 {
-	if (present)
-		xlsx_centi(x, v);
-	else
-		xlsx_blank(x);
+	size_t i;
+
+	if (level == NULL || *level == '\0')
+		return;
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i], level) == 0)
+			return;
+	if (*n < max)
+		v[(*n)++] = level;
+}
+
+/* Last year's published tariff of line l of offer_id, or NULL. */
+static const struct published_tariff *
+prev_of_line(const struct published_tariff *v, size_t n, int64_t offer_id,
+    const struct service_line *l)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].offer_id == offer_id && v[i].unit == l->unit &&
+		    strcmp(v[i].paragraph, l->paragraph) == 0 &&
+		    strcmp(v[i].level ? v[i].level : "", l->level ?
+		    l->level : "") == 0)
+			return &v[i];
+	return NULL;
+}
+
+const char *
+round_io_template_name(struct svc *s, const struct tariff_round *r,
+    const char *operator_code)
+{
+	const char *op = operator_of(s, operator_code);
+
+	return arena_printf(s->arena, "takstindberetning-%d-runde-%d%s%s.xlsx",
+	    r->year, r->no, *op ? "-" : "", op);
 }
 
 int
 round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
     const char *path, struct err *e)
 {
-	struct xlsx_column	 cols[TC_COUNT - 1];
 	struct agreement_params	 p;
 	struct tariff_round	 r;
+	struct tariff_filter	 f;
 	struct submission	*subs;
 	struct round_line_row	*lines;
-	struct xlsx		*x;
+	struct published_tariff	*prev = NULL;
+	struct round_xlsx	 v;
+	struct round_xlsx_row	*rows;
+	const char		**levels;
 	struct buf		 w;
-	size_t			 nsubs, nlines, i, k, m;
+	size_t			 nsubs, nlines, nprev = 0, i, k, m, nrows = 0;
 	int			 rc, first, last, c;
 
 	if ((rc = round_get(s, round_id, &r, NULL, e)) != 0 ||
@@ -119,64 +136,54 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 	    (rc = round_submission_lines(s, round_id, &subs, &nsubs, &lines,
 	    &nlines, e)) != 0)
 		return rc;
-	occupancy_source_years(&p, r.year, &first, &last);
-	memset(cols, 0, sizeof(cols));
-	for (c = 1; c < TC_COUNT; c++) {
-		cols[c - 1].title = tcol_title(s, c, last);
-		if (c >= TC_WAGES && c <= TC_CARRY)
-			cols[c - 1].num_format = "#,##0.00";
-	}
-	cols[TC_NAME - 1].width = 30;
-	cols[TC_REASON - 1].width = 40;
-	cols[TC_REFERRED_FROM - 1].width = 12;
-	cols[TC_REFERRED_BEFORE - 1].width = 12;
-	cols[TC_REFERRED_FROM - 1].num_format = "dd-mm-yyyy";
-	cols[TC_REFERRED_BEFORE - 1].num_format = "dd-mm-yyyy";
-	cols[TC_WARNINGS - 1].width = 60;
-	if ((rc = xlsx_open(&x, path, ROUND_IO_SHEET, cols, TC_COUNT - 1, e))
-	    != 0)
+	memset(&v, 0, sizeof(v));
+	v.operator_code = operator_of(s, operator_code);
+	v.operator_name = "";
+	memset(&f, 0, sizeof(f));
+	f.year = r.year - 1;
+	f.operator_code = *v.operator_code ? v.operator_code : NULL;
+	if ((rc = round_tariffs(s, &f, &prev, &nprev, NULL, e)) != 0)
 		return rc;
+	occupancy_source_years(&p, r.year, &first, &last);
+	v.round_id = r.id;
+	v.year = r.year;
+	v.round_no = r.no;
+	v.round_title = r.title;
+	v.hist_years[0] = last;
+	v.hist_years[1] = last - 1;
+	v.occupancy_floor_bp = p.occupancy_floor_bp;
+	rows = arena_calloc(s->arena, nlines + nsubs + 1, sizeof(*rows));
+	levels = arena_calloc(s->arena, 32, sizeof(*levels));
+	level_add(levels, &v.nlevels, 32, "lav");
+	level_add(levels, &v.nlevels, 32, "mellem");
+	level_add(levels, &v.nlevels, 32, "høj");
 	buf_init(&w);
 	for (i = 0; i < nsubs; i++) {
-		if (operator_code != NULL &&
-		    strcmp(subs[i].operator_code, operator_code) != 0)
+		if (*v.operator_code &&
+		    strcmp(subs[i].operator_code, v.operator_code) != 0)
 			continue;
+		if (*v.operator_code)
+			v.operator_name = subs[i].operator_name;
 		for (k = 0, m = 0; k < nlines; k++) {
-			const struct service_line *l = &lines[k].line;
+			const struct service_line	*l = &lines[k].line;
+			const struct published_tariff	*pt;
+			struct round_xlsx_row		*x = &rows[nrows];
 
 			if (lines[k].submission_id != subs[i].id)
 				continue;
 			m++;
-			xlsx_int(x, subs[i].offer_id);
-			xlsx_text(x, subs[i].offer_name);
-			xlsx_text(x, l->paragraph);
-			xlsx_text(x, l->level);
-			xlsx_text(x, tariff_unit_name(l->unit));
-			xlsx_centi(x, l->places_centi);
-			if (l->days)
-				xlsx_int(x, l->days);
-			else
-				xlsx_blank(x);
-			if (l->month_days)
-				xlsx_int(x, l->month_days);
-			else
-				xlsx_blank(x);
-			cell_centi_opt(x, l->hours_centi, l->hours_centi != 0);
-			xlsx_centi(x, l->occupancy_bp);
-			cell_centi_opt(x, l->hist_bp[0], l->hist_bp[0] >= 0);
-			cell_centi_opt(x, l->hist_bp[1], l->hist_bp[1] >= 0);
-			xlsx_centi(x, l->costs.wages_ore);
-			xlsx_centi(x, l->costs.property_ore);
-			xlsx_centi(x, l->costs.other_ore);
-			xlsx_centi(x, l->costs.overhead_ore);
-			xlsx_centi(x, l->costs.capital_ore);
-			xlsx_centi(x, l->costs.pension_ore);
-			xlsx_centi(x, l->income_ore);
-			xlsx_centi(x, l->carry_over_ore);
-			xlsx_text(x, l->reason);
-			xlsx_date(x, l->referred_from);
-			xlsx_date(x, l->referred_before);
-			cell_centi_opt(x, l->tariff_ore, l->computed);
+			nrows++;
+			x->offer_id = subs[i].offer_id;
+			x->offer_name = subs[i].offer_name;
+			x->line = l;
+			level_add(levels, &v.nlevels, 32, l->level);
+			if ((pt = prev_of_line(prev, nprev, subs[i].offer_id,
+			    l)) != NULL) {
+				x->has_prev = true;
+				x->prev_tariff_ore = pt->tariff_ore;
+				x->prev_places_centi = pt->places_centi;
+				x->prev_occupancy_bp = pt->occupancy_bp;
+			}
 			buf_reset(&w);
 			for (c = 0; c < (int)l->nwarnings; c++) {
 				char msg[ROUND_WARN_MSG];
@@ -189,17 +196,22 @@ round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
 				if (l->warnings[c].needs_reason)
 					buf_puts(&w, " (kræver begrundelse)");
 			}
-			xlsx_text(x, w.len ? buf_str(&w) : NULL);
-			xlsx_end_row(x);
+			x->warnings = w.len ? arena_strdup(s->arena,
+			    buf_str(&w)) : NULL;
 		}
 		if (m == 0) {
-			xlsx_int(x, subs[i].offer_id);
-			xlsx_text(x, subs[i].offer_name);
-			xlsx_end_row(x);
+			rows[nrows].offer_id = subs[i].offer_id;
+			rows[nrows].offer_name = subs[i].offer_name;
+			nrows++;
 		}
 	}
 	buf_cleanup(&w);
-	return xlsx_close(x, e);
+	if (*v.operator_code && *v.operator_name == '\0')
+		v.operator_name = v.operator_code;
+	v.levels = levels;
+	v.rows = rows;
+	v.nrows = nrows;
+	return round_xlsx_write(&v, path, e);
 }
 
 /* The column of a line field, for errors; TC_OFFER when unknown. */
@@ -277,6 +289,50 @@ cell_centi(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
 	}
 	*present = true;
 	return xlsx_cell_ore(sh, row, col, out, e);
+}
+
+/*
+ * A percentage in hundredths of a percent: a number as the user sees it
+ * (0,95 in a cell formatted as a percentage is 95 %), or text "95,37"
+ * or "95,37 %".
+ */
+static int
+cell_pct(const struct xlsx_sheet *sh, uint32_t row, uint32_t col,
+    int64_t *out, bool *present, struct err *e)
+{
+	const struct xlsx_cell	*c = xlsx_read_cell(sh, row, col);
+	char			 ref[XLSX_REF_SIZE];
+	char			*t, *pc;
+	int			 rc;
+
+	*out = 0;
+	*present = false;
+	if (c == NULL || (c->type == XLSX_CELL_STRING && *c->text == '\0'))
+		return 0;
+	if (c->type != XLSX_CELL_STRING) {
+		rc = xlsx_cell_pct(sh, row, col, out, e);
+		*present = rc == 0;
+		return rc == ERR_NOT_FOUND ? 0 : rc;
+	}
+	t = strdup(c->text);
+	if (t != NULL && (pc = strchr(t, '%')) != NULL && pc[1] == '\0')
+		*pc = '\0';
+	if (t != NULL && *text_trim(t) == '\0') {
+		free(t);
+		return 0;
+	}
+	if (t != NULL && text_parse_centi(text_trim(t), out) == 0) {
+		free(t);
+		*present = true;
+		return 0;
+	}
+	free(t);
+	xlsx_read_ref_format(ref, row, col);
+	err_set(e, ERR_INVALID, "invalid_number", ref, "Celle %s i arket "
+	    "»%s«: belægningen skal være en procent, fx 95,37, ikke teksten "
+	    "»%.60s«", ref, sh->name, c->text);
+	e->line = (int)row;
+	return ERR_INVALID;
 }
 
 /* A whole number, or absent. */
@@ -416,7 +472,7 @@ fail(struct round_import_report *rep, const struct err *e)
  * apart from the offer, 0 if read, < 0 on errors (added to rep). */
 static int
 read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
-    bool referral, struct round_import_row *row,
+    bool referral, int64_t floor_bp, struct round_import_row *row,
     struct round_import_report *rep)
 {
 	static const struct {
@@ -482,7 +538,7 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	l->reason = *reason ? reason : NULL;
 	if (unit_parse_da(unit, &l->unit) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_unit", "unit", "Ukendt enhed "
-		    "»%.40s« (day, month, hour eller year)", unit);
+		    "»%.40s« (døgn, måned, time eller år)", unit);
 		cell_error(&e, (int)rn, TC_UNIT);
 		bad = fail(rep, &e);
 	}
@@ -503,13 +559,25 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	    &present, &e) != 0)
 		bad = fail(rep, &e);
 	err_clear(&e);
-	if (cell_centi(sh, rn, TC_OCC, "Belægningen", false, &l->occupancy_bp,
-	    &present, &e) != 0)
+	if (cell_pct(sh, rn, TC_OCC, &l->occupancy_bp, &present, &e) != 0)
 		bad = fail(rep, &e);
+	else if (present && l->occupancy_bp < floor_bp) {
+		struct buf b;
+
+		buf_init(&b);
+		text_format_centi_da(&b, l->occupancy_bp);
+		err_set(&e, ERR_INVALID, "occupancy_too_low", "occupancy_pct",
+		    "den budgetterede belægning er %s %%, under %lld %%; skriv "
+		    "procenten som fx 95 for 95 %%", buf_str(&b),
+		    (long long)(floor_bp / 100));
+		buf_cleanup(&b);
+		cell_error(&e, (int)rn, TC_OCC);
+		bad = fail(rep, &e);
+	}
 	for (i = 0; i < 2; i++) {
 		err_clear(&e);
-		if (cell_centi(sh, rn, (uint32_t)(TC_HIST1 + i), "Belægningen",
-		    false, &v, &present, &e) != 0)
+		if (cell_pct(sh, rn, (uint32_t)(TC_HIST1 + i), &v, &present,
+		    &e) != 0)
 			bad = fail(rep, &e);
 		else if (present)
 			l->hist_bp[i] = v;
@@ -535,26 +603,139 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 	return bad;
 }
 
+/* Column of a cell reference ("M5" → 13), 0 when there is none. */
+static uint32_t
+ref_col(const char *ref)
+{
+	uint32_t row, col;
+
+	return xlsx_read_ref_parse(ref, &row, &col) == 0 ? col : 0;
+}
+
+/* Errors by row, then column; whole-file errors (row 0) first. */
+static int
+err_row_cmp(const void *a, const void *b)
+{
+	const struct err	*x = a, *y = b;
+	uint32_t		 cx, cy;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	cx = ref_col(x->field);
+	cy = ref_col(y->field);
+	return cx < cy ? -1 : cx > cy;
+}
+
+/*
+ * The hidden sheet of a template: which round and operator it is for.
+ * Files without it (made by hand, or before it existed) pass; a file of
+ * another round or operator is refused. *file_op receives the operator
+ * the file names ("" when none).
+ */
+static int
+check_meta(struct svc *s, struct xlsx_book *book,
+    const struct tariff_round *r, const char *expected_op,
+    const char **file_op, struct err *e)
+{
+	const struct xlsx_sheet	*m;
+	const char		*kind, *op, *name;
+	int64_t			 year = 0, no = 0;
+	struct err		 ie;
+
+	*file_op = "";
+	err_clear(&ie);
+	if (xlsx_read_sheet(book, ROUND_XLSX_META_SHEET, &m, &ie) != 0)
+		return 0;
+	if (xlsx_cell_text(m, ROUND_XLSX_META_KIND, 2, &kind, &ie) != 0 ||
+	    strcmp(kind, ROUND_XLSX_KIND) != 0)
+		return 0;
+	if (xlsx_cell_int(m, ROUND_XLSX_META_YEAR, 2, &year, &ie) != 0 ||
+	    xlsx_cell_int(m, ROUND_XLSX_META_ROUND_NO, 2, &no, &ie) != 0)
+		return err_set(e, ERR_INVALID, "wrong_template", NULL,
+		    "Filen siger ikke, hvilken runde den hører til; hent en "
+		    "ny skabelon fra runden");
+	if (year != r->year || no != r->no)
+		return err_set(e, ERR_INVALID, "wrong_round", NULL,
+		    "Filen er skabelonen til takståret %lld, runde %lld, men "
+		    "du indlæser den i takståret %d, runde %d. Hent "
+		    "skabelonen fra denne runde og skriv tallene ind i den",
+		    (long long)year, (long long)no, r->year, r->no);
+	if (xlsx_cell_text(m, ROUND_XLSX_META_OPERATOR, 2, &op, &ie) != 0)
+		op = "";
+	if (xlsx_cell_text(m, ROUND_XLSX_META_OPERATOR_NAME, 2, &name,
+	    &ie) != 0 || *name == '\0')
+		name = op;
+	*file_op = arena_strdup(s->arena, op);
+	if (*expected_op && *op && strcmp(op, expected_op) != 0)
+		return err_set(e, ERR_INVALID, "wrong_operator", NULL,
+		    "Filen er skabelonen for driftsherren %.100s (%.10s), "
+		    "ikke for %.10s. Hent skabelonen for den rigtige "
+		    "driftsherre", name, op, expected_op);
+	return 0;
+}
+
+/* Every row's offer is run by operator op (when op is not ""). */
+static void
+check_rows_operator(struct svc *s, int64_t round_id,
+    const struct round_import_row *rows, size_t n, const char *op,
+    struct round_import_report *rep)
+{
+	struct submission	*subs;
+	struct err		 e;
+	size_t			 nsubs, i, k;
+
+	err_clear(&e);
+	if (*op == '\0' || round_submissions(s, round_id, &subs, &nsubs, &e)
+	    != 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && rows[i].offer_id == rows[i - 1].offer_id)
+			continue;
+		for (k = 0; k < nsubs; k++)
+			if (subs[k].offer_id == rows[i].offer_id)
+				break;
+		if (k == nsubs || strcmp(subs[k].operator_code, op) == 0)
+			continue;
+		err_clear(&e);
+		err_set(&e, ERR_INVALID, "forbidden", "offer_id", "Tilbud nr. "
+		    "%lld drives af %.100s, ikke af driftsherren %.10s, som "
+		    "filen er til", (long long)rows[i].offer_id,
+		    subs[k].operator_name, op);
+		cell_error(&e, rows[i].row, TC_OFFER);
+		add_error(rep, &e);
+	}
+}
+
 int
-round_io_upload(struct svc *s, int64_t round_id, const void *data,
-    size_t len, struct round_import_report *rep, struct err *e)
+round_io_upload(struct svc *s, int64_t round_id, const char *operator_code,
+    const void *data, size_t len, struct round_import_report *rep,
+    struct err *e)
 {
 	const struct xlsx_sheet	*sh;
 	struct xlsx_book	*book;
 	struct round_import_row	*rows;
-	struct err		 he;
-	const char		*t;
+	struct round_import_report check;
+	struct agreement_params	 p;
+	struct tariff_round	 r;
+	struct err		 he, *perr;
+	const char		*t, *expected, *file_op;
 	size_t			 n = 0, i;
 	uint32_t		 rn;
-	int			 rc, r;
+	int			 rc, k, nperr;
 	bool			 referral;
 
 	memset(rep, 0, sizeof(*rep));
 	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
 	    sizeof(*rep->errors));
+	if ((rc = round_get(s, round_id, &r, NULL, e)) != 0 ||
+	    (rc = agreement_params_get(s, r.year, &p, e)) != 0)
+		return rc;
+	expected = operator_of(s, operator_code);
 	if ((rc = xlsx_read_open(&book, s->arena, data, len, e)) != 0)
 		return rc;
 	rc = xlsx_read_sheet(book, ROUND_IO_SHEET, &sh, e);
+	if (rc == 0)
+		rc = check_meta(s, book, &r, expected, &file_op, e);
 	xlsx_read_close(book);
 	if (rc == ERR_NOT_FOUND)
 		return err_set(e, ERR_INVALID, "missing_sheet", NULL,
@@ -562,6 +743,8 @@ round_io_upload(struct svc *s, int64_t round_id, const void *data,
 		    "runden", ROUND_IO_SHEET);
 	if (rc != 0)
 		return rc;
+	if (*expected == '\0')
+		expected = file_op;
 	/* The header must be the template's. */
 	if (xlsx_cell_text(sh, 1, TC_OFFER, &t, NULL) != 0 ||
 	    strcmp(t, "Tilbud nr.") != 0 ||
@@ -585,23 +768,45 @@ round_io_upload(struct svc *s, int64_t round_id, const void *data,
 	rows = arena_calloc(s->arena, sh->nrows ? sh->nrows : 1,
 	    sizeof(*rows));
 	for (rn = 2; rn <= sh->nrows; rn++) {
-		r = read_row(s, sh, rn, referral, &rows[n], rep);
-		if (r == 0)
+		if (read_row(s, sh, rn, referral, p.occupancy_floor_bp,
+		    &rows[n], rep) == 0)
 			n++;
 	}
-	if (rep->nerrors > 0)
-		return err_set(e, ERR_INVALID, "import_failed", NULL,
-		    "%d fejl i filen; intet er gemt", rep->nerrors);
-	if (n == 0)
+	if (s->who->role != ROLE_OPERATOR)
+		check_rows_operator(s, round_id, rows, n, expected, rep);
+	if (n == 0 && rep->nerrors == 0)
 		return err_set(e, ERR_INVALID, "no_lines", NULL,
 		    "Arket »%s« har ingen udfyldte ydelseslinjer",
 		    ROUND_IO_SHEET);
-	rc = round_import_lines(s, round_id, rows, n, 0, rep, e);
+	/* The rows read are checked as the import would, so the file's
+	   errors are all reported at once. */
+	nperr = rep->nerrors;
+	perr = arena_calloc(s->arena, (size_t)nperr + 1, sizeof(*perr));
+	memcpy(perr, rep->errors, (size_t)nperr * sizeof(*perr));
+	if (nperr > 0) {
+		memset(&check, 0, sizeof(check));
+		err_clear(&he);
+		if (n > 0)
+			round_import_lines(s, round_id, rows, n,
+			    ROUND_IMPORT_CHECK, &check, &he);
+		rep->nerrors = 0;
+		for (k = 0; k < check.nerrors; k++)
+			add_error(rep, &check.errors[k]);
+		rc = ERR_INVALID;
+	} else
+		rc = round_import_lines(s, round_id, rows, n, 0, rep, e);
 	/* Name the cell of every line error. */
 	for (i = 0; i < (size_t)rep->nerrors; i++)
 		if (rep->errors[i].line > 0)
 			cell_error(&rep->errors[i], rep->errors[i].line,
 			    col_of_field(rep->errors[i].field));
+	for (k = 0; k < nperr; k++)
+		add_error(rep, &perr[k]);
+	qsort(rep->errors, (size_t)rep->nerrors, sizeof(*rep->errors),
+	    err_row_cmp);
+	if (rc != 0 && rep->nerrors > 0)
+		return err_set(e, ERR_INVALID, "import_failed", NULL,
+		    "%d fejl i filen; intet er gemt", rep->nerrors);
 	return rc;
 }
 

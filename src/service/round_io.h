@@ -14,13 +14,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report/round_xlsx.h"
 #include "service/round.h"
 
 struct buf;
 struct err;
 struct svc;
 
-#define ROUND_IO_SHEET	"Budget"	/* the template's sheet */
+#define ROUND_IO_SHEET	ROUND_XLSX_SHEET	/* the template's sheet */
 
 /*
  * Write the template of round_id to the XLSX file at path: the
@@ -32,13 +33,30 @@ struct svc;
 int	round_io_template(struct svc *s, int64_t round_id,
 	    const char *operator_code, const char *path, struct err *e);
 /*
+ * The file name of the template of round r for operator_code (NULL: the
+ * acting operator's own, or every operator for the secretariat), in the
+ * arena: "takstindberetning-2028-runde-1-851.xlsx".
+ */
+const char *round_io_template_name(struct svc *s,
+	    const struct tariff_round *r, const char *operator_code);
+/*
  * Read an uploaded template (XLSX bytes data[0..len)) and replace the
  * lines of the offers in it (rows with only an offer number are left
- * out). On errors rep->errors lists them, each with line = row and
- * field = cell reference, and nothing changes.
+ * out). The file must belong to the round (its hidden sheet names year
+ * and round; ERR_INVALID "wrong_round" otherwise) and to the operator:
+ * operator_code, or the acting operator's own organisation, or for the
+ * secretariat without operator_code the operator the file names; every
+ * row's offer must be that operator's. Percentages are read as shown
+ * (0,95 in a percentage cell is 95 %) and a budgeted occupancy under the
+ * year's occupancy_floor_bp is refused; amounts in text are read by
+ * text_parse_kr(). On errors rep->errors lists all of them at once,
+ * sorted by row and column, each with line = row and field = cell
+ * reference, and nothing changes. On success rep says how many lines
+ * were read and how many still need a reason.
  */
-int	round_io_upload(struct svc *s, int64_t round_id, const void *data,
-	    size_t len, struct round_import_report *rep, struct err *e);
+int	round_io_upload(struct svc *s, int64_t round_id,
+	    const char *operator_code, const void *data, size_t len,
+	    struct round_import_report *rep, struct err *e);
 /*
  * Import service lines from CSV (data[0..len)) with the header
  *   offer_id;paragraph;level;unit;places;days;month_days;hours;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/role.h"
 #include "service/secretariat.h"
@@ -60,7 +61,8 @@ line_json(struct svc *s, const struct secretariat_line *l)
 	    l->section, "label", l->label, "budget_ore",
 	    (json_int_t)l->budget_ore, "actual_ore", l->has_actual ?
 	    json_integer(l->actual_ore) : json_null());
-	txt = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	txt = json_dumps(j, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);
@@ -222,7 +224,8 @@ secretariat_premises_save(struct svc *s, int year,
 	    (json_int_t)p->rent_ore, "utilities_ore",
 	    (json_int_t)p->utilities_ore, "other_ore",
 	    (json_int_t)p->other_ore, "cost_ore", (json_int_t)cost);
-	txt = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	txt = json_dumps(j, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	snprintf(ids, sizeof(ids), "%d", year);
 	rc = secretariat_store_premises_put(s->db, year, p, s->now_iso, e);

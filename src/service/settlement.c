@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/org.h"
 #include "core/params.h"
@@ -426,7 +427,7 @@ audit_json(struct svc *s, const struct settlement *r)
 		    (json_int_t)r->shares[i].weight, "amount_ore",
 		    (json_int_t)r->shares[i].amount_ore));
 	json_object_set_new(j, "shares", sh);
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);

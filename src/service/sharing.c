@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/money.h"
 #include "core/org.h"
 #include "core/role.h"
@@ -141,7 +142,8 @@ json_text(struct svc *s, json_t *j)
 {
 	char	*txt, *copy;
 
-	txt = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	txt = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	copy = arena_strdup(s->arena, txt);
 	free(txt);

@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/org.h"
 #include "core/role.h"
 #include "core/takeover.h"
+#include "service/offer_event.h"
 #include "service/register.h"
 #include "service/svc.h"
 #include "service/takeover.h"
@@ -44,7 +46,8 @@ audit_takeover(struct svc *s, const struct takeover *t, const char *action,
 	    t->from_code, "notice_on", t->notice_on, "takeover_on",
 	    t->takeover_on, "applied_at", t->applied_at != NULL ?
 	    t->applied_at : "");
-	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	txt = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS |
+	    DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	after = arena_strdup(s->arena, txt != NULL ? txt : "{}");
 	free(txt);
@@ -154,13 +157,15 @@ takeover_notify(struct svc *s, int64_t offer_id, const char *municipality,
 static int
 apply_in_tx(struct svc *s, struct takeover *t, struct err *e)
 {
-	struct offer	o;
+	struct offer	o, before;
 	int		rc;
 
 	if ((rc = offer_store_get(s->db, s->arena, t->offer_id, &o, e)) != 0)
 		return rc;
+	before = o;
 	o.operator_code = t->to_code;
 	if ((rc = register_offer_update_in_tx(s, &o, o.version, e)) != 0 ||
+	    (rc = offer_event_takeover_in_tx(s, t, &before, e)) != 0 ||
 	    (rc = takeover_store_applied(s->db, t->id, s->now_iso, e)) != 0)
 		return rc;
 	t->applied_at = s->now_iso;

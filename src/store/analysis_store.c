@@ -15,7 +15,8 @@
 	" g.name, COALESCE(a.cap_minus_e4, -1), COALESCE(a.target_e4, -1)," \
 	" a.state, a.deadline, a.created_at, a.created_by, a.sent_at," \
 	" a.finalised_at, a.finalised_by, (SELECT count(*) FROM" \
-	" analysis_comment c WHERE c.analysis_id = a.id)"
+	" analysis_comment c WHERE c.analysis_id = a.id)," \
+	" COALESCE(a.price_year, a.to_year)"
 #define A_FROM \
 	" FROM analysis a LEFT JOIN organisation g ON g.code = a.f_operator"
 
@@ -45,6 +46,7 @@ read_analysis(struct db_stmt *st, struct arena *ar, struct analysis *a)
 	a->finalised_at = db_col_dup(st, 19, ar);
 	a->finalised_by = db_col_dup(st, 20, ar);
 	a->ncomments = db_col_i64(st, 21);
+	a->price_year = (int)db_col_i64(st, 22);
 }
 
 static void
@@ -67,8 +69,9 @@ analysis_store_insert(struct db *db, const struct analysis *a,
 
 	st = db_prep(db, "INSERT INTO analysis (title, from_year, to_year, "
 	    "series_name, series_version, f_section, f_unit, f_level, "
-	    "f_operator, cap_minus_e4, target_e4, created_at, created_by) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+	    "f_operator, cap_minus_e4, target_e4, created_at, created_by, "
+	    "price_year) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+	    "$12, $13, $14) "
 	    "RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -85,6 +88,7 @@ analysis_store_insert(struct db *db, const struct analysis *a,
 	bind_opt_e4(st, 11, a->target_e4);
 	db_bind_text(st, 12, at);
 	db_bind_text(st, 13, a->created_by);
+	db_bind_i64(st, 14, a->price_year > 0 ? a->price_year : a->to_year);
 	if ((rc = db_run_id(st, id, e)) != 0)
 		return rc;
 	st = db_prep(db, "INSERT INTO analysis_pl (analysis_id, year, pct_e4) "
@@ -225,13 +229,18 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 	return 0;
 }
 
-/* The current published tariffs the filters $2..$5 select. */
+/*
+ * The current published tariffs the filters $2..$5 select. The newest
+ * version is looked up in the covering index of the current tariffs
+ * (migration 026), named so that the planner does not take the table.
+ */
 #define LIVE_WHERE \
 	" p.superseded_at IS NULL AND p.referred_before = ''" \
 	" AND ($2 = 0 OR p.section = $2) AND ($3 = '' OR p.unit = $3)" \
 	" AND ($4 IS NULL OR p.level = $4)" \
 	" AND ($5 IS NULL OR o.operator_code = $5)" \
 	" AND NOT EXISTS (SELECT 1 FROM published_tariff q" \
+	" INDEXED BY published_tariff_current" \
 	" WHERE q.offer_id = p.offer_id AND q.year = p.year" \
 	" AND q.paragraph = p.paragraph AND q.level = p.level" \
 	" AND q.unit = p.unit AND q.referred_from = p.referred_from" \
@@ -313,7 +322,8 @@ analysis_store_years_live(struct db *db, struct arena *ar,
 	*n = 0;
 	st = db_prep(db, "SELECT p.year, count(*), sum(p.places_centi), "
 	    "sum(p.places_centi * p.tariff_ore) "
-	    "FROM published_tariff p JOIN offer o ON o.id = p.offer_id "
+	    "FROM published_tariff p INDEXED BY published_tariff_current "
+	    "JOIN offer o ON o.id = p.offer_id "
 	    "WHERE p.year BETWEEN $1 AND $6 AND" LIVE_WHERE
 	    " GROUP BY p.year ORDER BY p.year", e);
 	if (st == NULL)

@@ -27,6 +27,9 @@ struct analysis {
 	const char	*title;
 	int		 from_year;
 	int		 to_year;	/* > from_year */
+	int		 price_year;	/* the prices the fixed-price figures
+					   are in: a year of the series, the
+					   to-year by default */
 	const char	*series_name;
 	int64_t		 series_version;
 	int64_t		 f_section;	/* SEL §, 0 for all */

@@ -9,6 +9,12 @@
  * that "$1 IS NULL OR x = $1" is typed by what the caller binds. Values go as text, blobs as
  * binary; results come back as text, bytea decoded on demand.
  *
+ * The SQL is the stores' own; the few SQLite spellings they use are
+ * rewritten once per statement (dialect()): an INDEXED BY hint is
+ * dropped, json_object() is json_build_object(). Functions SQLite has
+ * and PostgreSQL lacks (group_concat, json_valid) are defined by the
+ * PostgreSQL migrations instead.
+ *
  * A write transaction takes a transaction-scoped advisory lock first:
  * one writer at a time, as BEGIN IMMEDIATE gives on SQLite, which the
  * services' read-check-write sequences rely on. Readers are never held.
@@ -43,6 +49,7 @@ struct pg_sig {
 
 struct pg_stmt {
 	struct db_stmt	 base;
+	char		*text;			/* the SQL as sent (dialect) */
 	int		 nparams;		/* the highest $n in the SQL */
 	char		*val[MAX_PARAMS + 1];	/* bound values, owned */
 	int		 len[MAX_PARAMS + 1];
@@ -173,6 +180,7 @@ pg_close(struct db *d)
 		if (db->cache[i] != NULL) {
 			stmt_clear_result(db->cache[i]);
 			stmt_clear_binds(db->cache[i]);
+			free(db->cache[i]->text);
 			free(db->cache[i]);
 		}
 	PQfinish(db->c);
@@ -280,6 +288,56 @@ count_params(const char *sql)
 	return max;
 }
 
+static bool
+ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* sql in PostgreSQL's spelling (see the top of this file); owned. */
+static char *
+dialect(const char *sql)
+{
+	static const char	 hint[] = " INDEXED BY ";
+	static const char	 obj[] = "json_object(";
+	size_t			 n = strlen(sql), cap = n + n / 4 + 64, o = 0;
+	char			*out = xmalloc(cap), q = 0;
+	const char		*p;
+
+	for (p = sql; *p != '\0'; p++) {
+		if (o + 32 >= cap)
+			out = xreallocarray(out, cap *= 2, 1);
+		if (q != 0) {
+			if (*p == q)
+				q = 0;
+			out[o++] = *p;
+			continue;
+		}
+		if (*p == '\'' || *p == '"') {
+			q = *p;
+			out[o++] = *p;
+			continue;
+		}
+		if (strncmp(p, hint, sizeof(hint) - 1) == 0) {
+			p += sizeof(hint) - 1;
+			while (ident_char(p[1]))
+				p++;
+			continue;
+		}
+		if (strncmp(p, obj, sizeof(obj) - 1) == 0 &&
+		    (p == sql || !ident_char(p[-1]))) {
+			memcpy(out + o, "json_build_object(", 18);
+			o += 18;
+			p += sizeof(obj) - 2;
+			continue;
+		}
+		out[o++] = *p;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static struct db_stmt *
 pg_prep(struct db *d, const char *sql, struct err *e)
 {
@@ -306,6 +364,7 @@ pg_prep(struct db *d, const char *sql, struct err *e)
 	s = xcalloc(1, sizeof(*s));
 	s->base.db = d;
 	s->base.sql = sql;
+	s->text = dialect(sql);
 	s->nparams = n;
 	s->row = -1;
 	stmt_clear_binds(s);
@@ -477,7 +536,7 @@ stmt_plan(struct pg_db *db, struct pg_stmt *s, struct err *e)
 		types[n - 1] = s->type[n];
 	}
 	snprintf(g->name, sizeof(g->name), "r%d", db->nnames++);
-	r = PQprepare(db->c, g->name, s->base.sql, s->nparams, types);
+	r = PQprepare(db->c, g->name, s->text, s->nparams, types);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		map_res(db, r, e);
 		PQclear(r);

@@ -140,6 +140,42 @@ meeting_store_years(struct db *db, struct arena *a, bool public_only,
 	return 0;
 }
 
+int
+meeting_store_incomplete(struct db *db, struct arena *a,
+    struct meeting_incomplete **out, size_t *n, struct err *e)
+{
+	struct db_stmt			*st;
+	struct meeting_incomplete	*v;
+	size_t				 k = 0;
+	int				 rc;
+
+	st = db_prep(db, "SELECT m.id, m.title, b.name, m.source_name, "
+	    "m.created_at, (SELECT count(*) FROM agenda_item i WHERE "
+	    "i.meeting_id = m.id), coalesce(json_array_length(m.unplaced), 0) "
+	    "FROM meeting m JOIN body b ON b.id = m.body_id WHERE "
+	    "m.start_unread = 1 AND m.starts_at IS NULL ORDER BY m.created_at "
+	    "DESC, m.id DESC LIMIT 1000", e);
+	if (st == NULL)
+		return ERR_DB;
+	v = arena_calloc(a, 1000, sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v[k].id = db_col_i64(st, 0);
+		v[k].title = arena_strdup(a, db_col_text(st, 1));
+		v[k].body_name = arena_strdup(a, db_col_text(st, 2));
+		v[k].source_name = db_col_text(st, 3) ? arena_strdup(a,
+		    db_col_text(st, 3)) : NULL;
+		v[k].created_at = arena_strdup(a, db_col_text(st, 4));
+		v[k].nitems = (int)db_col_i64(st, 5);
+		v[k++].nunplaced = (int)db_col_i64(st, 6);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int64_t
 meeting_store_find_fingerprint(struct db *db, const char *fp)
 {
@@ -191,8 +227,9 @@ meeting_store_insert(struct db *db, const struct meeting *m, const char *at,
 	    "ends_at, place, room, participants_note, referent, case_no, "
 	    "doc_no, state, agenda_published_at, minutes_circulated_at, "
 	    "minutes_approved_at, source_name, source_fingerprint, unplaced, "
-	    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-	    "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) "
+	    "start_unread, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $19, "
+	    "$18, $18) "
 	    "RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -207,6 +244,7 @@ meeting_store_insert(struct db *db, const struct meeting *m, const char *at,
 	db_bind_text(st, 9, m->case_no);
 	db_bind_text(st, 10, m->doc_no);
 	db_bind_text(st, 11, meeting_state_name(m->state));
+	db_bind_i64(st, 19, m->start_unread);
 	db_bind_text(st, 12, m->agenda_published_at);
 	db_bind_text(st, 13, m->minutes_circulated_at);
 	db_bind_text(st, 14, m->minutes_approved_at);

@@ -47,6 +47,8 @@ struct meeting {
 	const char		*source_name;		/* imported file */
 	const char		*source_fingerprint;	/* 16 hex digits */
 	const char		*unplaced;	/* JSON [{line, text}] or NULL */
+	bool			 start_unread;	/* imported, its start could not
+						   be read from the minutes */
 	const char		*created_at;
 	const char		*updated_at;
 };
@@ -184,6 +186,20 @@ int	meeting_store_list(struct db *db, struct arena *a,
 /* The years that have meetings (public_only as in the filter), newest first. */
 int	meeting_store_years(struct db *db, struct arena *a, bool public_only,
 	    int **out, size_t *n, struct err *e);
+/* A meeting imported without a start (start_unread, starts_at NULL). */
+struct meeting_incomplete {
+	int64_t		 id;
+	const char	*title;
+	const char	*body_name;
+	const char	*source_name;	/* the imported file, or NULL */
+	const char	*created_at;	/* when it was imported, UTC */
+	int		 nitems;
+	int		 nunplaced;	/* text blocks not placed */
+};
+/* Meetings imported whose start could not be read and is still not set,
+   newest import first (at most 1000). */
+int	meeting_store_incomplete(struct db *db, struct arena *a,
+	    struct meeting_incomplete **out, size_t *n, struct err *e);
 /* Id of the meeting imported with fingerprint fp, or 0. */
 int64_t	meeting_store_find_fingerprint(struct db *db, const char *fp);
 /*

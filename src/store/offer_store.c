@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "store/db.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/log.h"
 #include "util/text.h"
 
 /* $1 operator, $2 location, $3 paragraph text, $4 section, $5 kind,
@@ -42,7 +44,8 @@ static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
  * the order of sorts[]) so that SQLite can walk an index instead of
  * sorting every row.
  */
-#define DOC_PAGE(order) "SELECT o.doc FROM offer o WHERE " OFFER_WHERE \
+#define DOC_PAGE(order) "SELECT o.doc, json_valid(o.doc) FROM offer o " \
+	"WHERE " OFFER_WHERE \
 	" ORDER BY " order " LIMIT $10 OFFSET $11"
 static const char *const doc_pages[] = {
 	DOC_PAGE("o.name_key, o.id"),
@@ -324,9 +327,12 @@ offer_store_list_docs(struct db *db, struct arena *a,
 	db_bind_i64(st, 10, f->limit);		/* the page */
 	db_bind_i64(st, 11, f->offset);
 	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
+	/* A document that is not JSON is left out (logged), not the page. */
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
-		if (!db_col_null(st, 0))
+		if (!db_col_null(st, 0) && db_col_i64(st, 1) == 1)
 			v[k++] = arena_strdup(a, db_col_text(st, 0));
+		else if (!db_col_null(st, 0))
+			log_warn("offers: a stored document skipped: not JSON");
 	db_reset(st);
 	if (rc < 0)
 		return rc;
@@ -531,7 +537,7 @@ store_doc(struct db *db, int64_t id, struct err *e)
 		return rc;
 	}
 	j = offer_to_json(&o);
-	txt = json_dumps(j, JSON_COMPACT);
+	txt = json_dumps(j, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(j);
 	arena_cleanup(&a);
 	if ((st = db_prep(db, "UPDATE offer SET doc = $1 WHERE id = $2", e))

@@ -328,13 +328,25 @@ oparl_store_stamps(struct db *db, struct arena *a, const char **created,
 	int		 rc;
 
 	*created = *modified = NULL;
-	st = db_prep(db, "SELECT min(created_at), max(updated_at) FROM body",
-	    e);
+	/* The latest change of any object the feed shows, deletions
+	 * included; a stamp that is not one (a bad row) is passed over. */
+#define STAMP(x)	"CASE WHEN substr(" x ", 1, 1) BETWEEN '0' AND '9' " \
+			"AND length(" x ") >= 20 THEN " x " END"
+	st = db_prep(db, "SELECT (SELECT min(created_at) FROM body), max(x) "
+	    "FROM (SELECT max(" STAMP("updated_at") ") AS x FROM body "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM organisation "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM person "
+	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM membership "
+	    "UNION ALL SELECT max(" STAMP("mm") ") FROM (SELECT " MEETING_MOD
+	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") "
+	    "UNION ALL SELECT max("
+	    STAMP("deleted_at") ") FROM tombstone)", e);
+#undef STAMP
 	if (st == NULL)
 		return ERR_DB;
 	if ((rc = db_step(st, e)) == DB_ROW) {
 		*created = db_col_dup(st, 0, a);
-		*modified = db_col_dup(st, 1, a);
+		*modified = *created != NULL ? db_col_dup(st, 1, a) : NULL;
 	}
 	db_reset(st);
 	return rc < 0 ? rc : 0;

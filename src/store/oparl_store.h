@@ -103,8 +103,10 @@ int	oparl_store_person_memberships(struct db *db, struct arena *a,
 int	oparl_store_body_memberships(struct db *db, struct arena *a,
 	    int64_t **body_ids, int64_t **ids, size_t *n, struct err *e);
 /*
- * The stamps of the register as a whole (first creation and last change
- * of a body), for System and Body; NULL when there are no bodies.
+ * The stamps of the register as a whole, for System and Body: the first
+ * creation of a body, and the latest change of anything the feed shows
+ * (bodies, organisations, persons, memberships, public meetings with
+ * their items and files, deletions); NULL when there are no bodies.
  */
 int	oparl_store_stamps(struct db *db, struct arena *a,
 	    const char **created, const char **modified, struct err *e);

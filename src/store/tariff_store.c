@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/decimal.h"
 #include "core/offer.h"
 #include "core/round.h"
 #include "core/tariff.h"
@@ -535,7 +536,7 @@ encode_warnings(const struct service_line *l)
 			    json_string(l->problem));
 		json_array_append_new(arr, w);
 	}
-	txt = json_dumps(arr, JSON_COMPACT);
+	txt = json_dumps(arr, JSON_COMPACT | DECIMAL_JSON_FLAGS);
 	json_decref(arr);
 	return txt;
 }
@@ -785,7 +786,10 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" p.tariff_exact, p.occupancy_bp, p.places_centi, p.valid_from," \
 	" p.valid_to, p.reason, COALESCE(p.round_id, 0), COALESCE(r.no, 0)," \
 	" COALESCE(p.previous_id, 0), p.published_at, p.published_by," \
-	" p.superseded_at, p.referred_from, p.referred_before"
+	" p.superseded_at, p.referred_from, p.referred_before," \
+	" COALESCE((SELECT sl.days FROM service_line sl WHERE" \
+	" sl.submission_id = p.submission_id AND sl.paragraph = p.paragraph" \
+	" AND sl.level = p.level AND sl.unit = p.unit LIMIT 1), 0)"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
 	" LEFT JOIN organisation g ON g.code = o.operator_code" \
@@ -824,6 +828,7 @@ read_published(struct db_stmt *st, struct arena *a, struct published_tariff *t)
 	t->superseded_at = db_col_dup(st, 25, a);
 	t->referred_from = referral_of(a, st, 26);
 	t->referred_before = referral_of(a, st, 27);
+	t->days = db_col_i64(st, 28);
 }
 
 static int

@@ -95,6 +95,9 @@ struct published_tariff {
 					   structure), or NULL */
 	const char	*referred_before; /* for citizens referred before it
 					   (the structure replaced), or NULL */
+	int64_t		 days;		/* the line's opening days a year;
+					   0 = the year's day basis (or not
+					   from a round's line) */
 };
 
 /* Filter of the published overview. NULL / 0: no filter. */

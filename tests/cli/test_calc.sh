@@ -79,6 +79,25 @@ check "TV-4 Syddanmark deficit" gives surplus \
 check "TV-3 95.51 % accepted" gives occupancy \
     '{"offer_kind": "ordinary", "occupancy_pct": [94, 97.01]}' \
     '"budget_occupancy_pct": 95.51' '"status": "ok"'
+check "TV-3 with three decimals as written" gives occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [94, 97.014]}' \
+    '"budget_occupancy_pct": 95.51' '"budget_occupancy_exact_pct": 95.507,'
+check "place-days: the exact mean, rounded once (95.37, not 95.38)" \
+    gives occupancy \
+    '{"offer_kind": "ordinary", "occupied_days": [3541, 3431], "available_days": [3660, 3650]}' \
+    '"budget_occupancy_pct": 95.37,' '"status": "ok"'
+check "place-days without available days refused" refuses occupancy \
+    '{"offer_kind": "ordinary", "occupied_days": [3541, 3431]}' \
+    'available_days'
+check "occupied over available refused" refuses occupancy \
+    '{"offer_kind": "ordinary", "occupied_days": [3661], "available_days": [3660]}' \
+    'Belagte pladsdøgn'
+check "percentages and place-days together refused" refuses occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [95], "occupied_days": [3541], "available_days": [3660]}' \
+    'ikke begge'
+check "seven decimals refused" refuses occupancy \
+    '{"offer_kind": "ordinary", "occupancy_pct": [95.1234567]}' \
+    'decimaler'
 check "TV-3 91.5 % rejected for ordinary offers" gives occupancy \
     '{"offer_kind": "ordinary", "occupancy_pct": [91, 92]}' \
     '"status": "rejected"' 'DAS'

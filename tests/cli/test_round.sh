@@ -121,7 +121,7 @@ if have zip unzip; then
 
 	mkdir "$T/x"
 	(cd "$T/x" && unzip -q "$T/t.xlsx" &&
-	    sed -i 's|<c r="F2"><v>[0-9.]*</v></c>|<c r="F2"><v>-5</v></c>|' \
+	    sed -i 's|<c r="F2"\( s="[0-9]*"\)\{0,1\}><v>[0-9.]*</v></c>|<c r="F2"><v>-5</v></c>|' \
 	    xl/worksheets/sheet1.xml && cp "$T/t.xlsx" "$T/wrong.xlsx" &&
 	    zip -q "$T/wrong.xlsx" xl/worksheets/sheet1.xml)
 	r upload 1 "$T/wrong.xlsx"; rc=$?

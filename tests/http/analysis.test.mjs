@@ -57,6 +57,42 @@ const NEW = { title: 'Takstanalyse 2024', from_year: '2023',
     to_year: '2024', series: 'state_general_pl', cap_pct: '2',
     target_pct: '1' };
 
+/* The sheets of an XLSX as rows of cell texts (shared strings resolved,
+   numbers as written), with each sheet's XML and the styles. */
+function readXlsx(file) {
+	const part = (p) => spawnSync('unzip', ['-p', file, p]).stdout
+	    .toString();
+	const unxml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+	    .replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+	const strings = [...part('xl/sharedStrings.xml').matchAll(
+	    /<si>([^]*?)<\/si>/g)].map((m) => unxml([...m[1].matchAll(
+	    /<t[^>]*>([^]*?)<\/t>/g)].map((t) => t[1]).join('')));
+	const names = [...part('xl/workbook.xml').matchAll(
+	    /<sheet name="([^"]*)"/g)].map((m) => unxml(m[1]));
+	const book = { names, sheets: {}, xml: {},
+	    styles: part('xl/styles.xml') };
+	names.forEach((n, i) => {
+		const xml = part(`xl/worksheets/sheet${i + 1}.xml`);
+		const rows = [];
+		for (const rm of xml.matchAll(/<row [^>]*>([^]*?)<\/row>/g)) {
+			const row = [];
+			for (const c of rm[1].matchAll(
+			    /<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>([^]*?)<\/c>)/g)) {
+				let col = 0;
+				for (const ch of c[1])
+					col = col * 26 + ch.charCodeAt(0) - 64;
+				const v = /<v>([^<]*)<\/v>/.exec(c[3] || '')?.[1];
+				row[col - 1] = v === undefined ? '' :
+				    /t="s"/.test(c[2]) ? strings[Number(v)] : v;
+			}
+			rows.push(Array.from(row, (x) => x ?? ''));
+		}
+		book.sheets[n] = { rows };
+		book.xml[n] = xml;
+	});
+	return book;
+}
+
 function count(table) {
 	const r = spawnSync('sqlite3', [srv.db, `SELECT count(*) FROM ${table}`]);
 	return Number(r.stdout.toString().trim());
@@ -80,6 +116,8 @@ describe('tariff analysis', () => {
 			[{ to_year: '2026' }, /PL-serien mangler 2026/],
 			[{ from_year: '2010', to_year: '2011' }, /intet panel/],
 			[{ to_year: '2023' }, /Til-året skal ligge efter/],
+			[{ price_year: '1990' }, /Prisåret skal være et år i PL-serien/],
+			[{ price_year: 'x' }, /Angiv året med fire cifre/],
 			[{ series: 'ukendt' }, /Ukendt PL-serie: ukendt/],
 			[{ title: '' }, /Skriv en titel/],
 			[{ cap_pct: '1,23456' }, /procent/],
@@ -106,6 +144,9 @@ describe('tariff analysis', () => {
 		const j = (await admin.get(`/api/v1/analyses/${id}`)).json;
 		assert.equal(j.state, 'draft');
 		assert.equal(j.factor, '1.040000');
+		/* The price year is the to-year unless chosen. */
+		assert.equal(j.price_year, 2024);
+		assert.equal(j.price_factor, '1.000000');
 		const kinds = Object.fromEntries(j.lines.map((l) =>
 		    [`${l.offer_id} ${l.paragraph}`, l.kind]));
 		assert.deepEqual(kinds, { '2 SEL § 107': 'new_offer',
@@ -209,19 +250,55 @@ describe('tariff analysis', () => {
 		assert.match(page.text, /om Taleinstituttet/);
 	});
 
-	test('the XLSX holds every line', async () => {
+	test('the XLSX: overview, lines, new and closed, about', async () => {
 		const r = await admin.get(`/oekonomi/analyser/${id}/analyse.xlsx`);
 		assert.equal(r.status, 200);
 		const f = path.join(srv.dir, 'a.xlsx');
 		fs.writeFileSync(f, r.body);
-		const strings = spawnSync('unzip', ['-p', f,
-		    'xl/sharedStrings.xml']).stdout.toString();
-		const sheet = spawnSync('unzip', ['-p', f,
-		    'xl/worksheets/sheet1.xml']).stdout.toString();
-		assert.equal((sheet.match(/<row /g) || []).length, 1 + 4);
-		for (const s of ['Real ændring (%)', 'I panelet', 'Nyt tilbud',
-		    'Ændret antal pladser', 'Taleinstituttet', 'Sødisbakke'])
-			assert.ok(strings.includes(s), s);
+		const book = readXlsx(f);
+		assert.deepEqual(book.names, ['Oversigt', 'Linjer',
+		    'Nye og lukkede', 'Om analysen']);
+		const j = (await admin.get(`/api/v1/analyses/${id}`)).json;
+		/* Oversigt: the total, then per operator, paragraph, target
+		   group, with the same means as the page. */
+		const ov = book.sheets['Oversigt'];
+		assert.equal(ov.rows[0][0], 'Opdeling');
+		assert.deepEqual(ov.rows[1].slice(0, 5), ['I alt', 'I alt', '2',
+		    String(j.total.unweighted_mean_pct),
+		    String(j.total.weighted_mean_pct)]);
+		assert.equal(ov.rows.filter((x) => x[0] === 'Driftsherre').length,
+		    j.by_operator.length);
+		assert.equal(ov.rows.filter((x) => x[0] === 'Paragraf').length,
+		    j.by_paragraph.length);
+		assert.ok(ov.rows.some((x) => x[0] === 'Målgruppe'));
+		/* Linjer: every line, numbers as numbers. */
+		const li = book.sheets['Linjer'];
+		assert.equal(li.rows.length, 1 + j.lines.length);
+		assert.ok(li.rows[0].includes('Real ændring (%)'));
+		const in4 = li.rows.find((x) => x[0] === 'I panelet' &&
+		    x[2] === '4');
+		const l4 = j.lines.find((l) => l.offer_id === 4);
+		assert.equal(Number(in4[9]), l4.tariff_from_ore / 100);
+		assert.equal(Number(in4[14]), l4.real_change_pct);
+		/* Nye og lukkede: only the lines outside the panel. */
+		const ap = book.sheets['Nye og lukkede'];
+		assert.deepEqual(ap.rows.slice(1).map((x) => x[0]).sort(),
+		    ['Nyt tilbud', 'Ændret antal pladser']);
+		/* Om analysen: what it was computed from. */
+		const ab = Object.fromEntries(book.sheets['Om analysen'].rows);
+		assert.equal(ab['Titel'], 'Takstanalyse 2024');
+		assert.equal(ab['Prisår'], '2024');
+		assert.equal(ab['Serienavn'], 'state_general_pl');
+		assert.equal(ab['Status'], 'I høring');
+		assert.ok(Number(ab['Oprettet']) > 45000, ab['Oprettet']);
+		/* Every sheet: the header row frozen, widths set, kroner and
+		   percentages formatted. */
+		for (const n of book.names) {
+			assert.match(book.xml[n], /<pane [^>]*ySplit="1"[^>]*state="frozen"/, n);
+			assert.match(book.xml[n], /<cols><col /, n);
+		}
+		assert.match(book.styles, /formatCode="#,##0\.00"/);
+		assert.match(book.styles, /formatCode="0\.00"/);
 	});
 
 	test('the PDF: excerpt of the chosen sections, then the report',
@@ -291,5 +368,36 @@ describe('tariff analysis', () => {
 		    { target: 'x' });
 		assert.equal(bad.status, 400);
 		assert.match(bad.text, /Vælg mødet og punktet/);
+	});
+
+	test('a chosen price year: amounts in its prices, changes the same',
+	    async () => {
+		const cr = await postForm(admin, '/oekonomi/analyser',
+		    { ...NEW, title: 'I 2023-priser', price_year: '2023' });
+		assert.equal(cr.status, 303, /alert-error[^]*?<\/div>/.exec(cr.text)?.[0]);
+		const pid = redirectId(cr);
+		const j = (await admin.get(`/api/v1/analyses/${pid}`)).json;
+		assert.equal(j.price_year, 2023);
+		assert.equal(j.factor, '1.040000');
+		assert.equal(j.price_factor, '0.961538');
+		for (const l of j.lines.filter((x) => x.kind === 'in')) {
+			/* 2023 in 2023 prices is the tariff itself; 2024 is
+			   deflated by 1,04; the real change does not move. */
+			assert.equal(l.from_fixed_ore, l.tariff_from_ore);
+			assert.equal(l.to_fixed_ore, Math.round(l.tariff_to_ore / 1.04));
+			assert.equal(l.real_change_pct, Math.round((l.tariff_to_ore /
+			    (l.tariff_from_ore * 1.04) - 1) * 10000) / 100);
+		}
+		const page = await admin.get(`/oekonomi/analyser/${pid}`);
+		assert.match(page.text, /Prisår<\/dt><dd>2023: beløb i faste priser/);
+		assert.match(page.text, /Udgift 2024 i 2023-priser/);
+		assert.equal(spawnSync('sqlite3', [srv.db, 'SELECT price_year FROM ' +
+		    `analysis WHERE id = ${pid}`]).stdout.toString().trim(), '2023');
+		assert.match(count(`audit WHERE entity = 'analysis' AND ` +
+		    `entity_id = '${pid}' AND after_json LIKE '%"price_year":2023%'`)
+		    .toString(), /^1$/);
+		/* The first analysis keeps the to-year. */
+		assert.match((await admin.get(`/oekonomi/analyser/${id}`)).text,
+		    /Prisår<\/dt><dd>2024 \(til-året\)/);
 	});
 });

@@ -3,9 +3,10 @@
  * admins or a request from the machine itself — not for a visitor whose
  * request a trusted proxy relays. Requests by route and status, the
  * latency histogram, database time, cache hits and failed logins move
- * as requests are made.
+ * as requests are made; the outbox length follows the outbox.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { startServer } from './harness.mjs';
@@ -45,13 +46,25 @@ describe('/metrics', () => {
 		await c.get('/api/v1/offers?limit=5');
 		await c.post('/api/v1/session',
 		    { username: 'reader', password: 'forkert-forkert-1' });
-		const r = await c.get('/metrics');
+		/*
+		 * A request is counted when the server has finished it, which
+		 * may be just after its client has the answer: read again for
+		 * a moment until the last one shows.
+		 */
+		const h = 'ramme_http_requests_total{method="GET",' +
+		    'route="/healthz",status="200"}';
+		let r, after;
+		for (let i = 0; i < 50; i++) {
+			r = await c.get('/metrics');
+			after = r.text;
+			if ((sample(after, 'ramme_login_failures_total') ?? 0) >
+			    (sample(before, 'ramme_login_failures_total') ?? 0))
+				break;
+			await new Promise((ok) => setTimeout(ok, 40));
+		}
 		assert.equal(r.status, 200);
 		assert.match(r.headers.get('content-type'),
 		    /^text\/plain; version=0\.0\.4/);
-		const after = r.text;
-		const h = 'ramme_http_requests_total{method="GET",' +
-		    'route="/healthz",status="200"}';
 		assert.equal((sample(after, h) ?? 0) - (sample(before, h) ?? 0),
 		    3, after);
 		assert.ok(sample(after, 'ramme_login_failures_total') >=
@@ -65,6 +78,27 @@ describe('/metrics', () => {
 		    'bucket{le="+Inf"}'), count);
 		assert.match(after, /# TYPE ramme_http_request_duration_seconds histogram/);
 		assert.match(after, /ramme_db_connections\{state="free"\} \d+/);
+	});
+
+	test('the outbox length: queued and failed mails', async () => {
+		const c = srv.client();
+		const q = 'ramme_outbox_mails{state="queued"}';
+		const f = 'ramme_outbox_mails{state="failed"}';
+		const before = (await c.get('/metrics')).text;
+		assert.match(before, /# TYPE ramme_outbox_mails gauge/);
+		const now = new Date().toISOString().slice(0, 19) + 'Z';
+		const ins = (id, state) => `INSERT INTO outbox (kind, about,
+		    about_id, to_addr, subject, body, path, message_id, state,
+		    next_attempt_at, created_at, updated_at) VALUES
+		    ('round_opened', 'round', ${id}, 'a@b.dk', 'Emne', 'x', '/',
+		    '<m${id}@x>', '${state}', 9999999999, '${now}', '${now}');`;
+		const r = spawnSync('sqlite3', [srv.db, ins(1, 'queued') +
+		    ins(2, 'queued') + ins(3, 'failed') + ins(4, 'cancelled')],
+		    { encoding: 'utf8' });
+		assert.equal(r.status, 0, r.stderr);
+		const after = (await c.get('/metrics')).text;
+		assert.equal(sample(after, q) - sample(before, q), 2, after);
+		assert.equal(sample(after, f) - sample(before, f), 1, after);
 	});
 });
 

@@ -342,6 +342,14 @@ describe('OParl read API', { skip: needs(reason === null, reason) }, () => {
 		l = await walk(`${API}/body/nordjylland/meetings?${q}`);
 		assert.deepEqual(l.map((m) => m.id), [`${API}/meeting/${ids.m1}`]);
 		assert.ok(l[0].modified >= t0);
+		/* System and Body are modified by the latest change in the
+		   data, here the meeting's and the deletions. */
+		const sys = await getJson(API);
+		const body = await getJson(`${API}/body/nordjylland`);
+		assert.ok(sys.modified >= l[0].modified,
+		    `System.modified ${sys.modified} < ${l[0].modified}`);
+		assert.ok(sys.modified >= t0);
+		assert.equal(body.modified, sys.modified);
 		const items = await walk(`${API}/body/nordjylland/agendaItems?${q}`);
 		const live = items.filter((i) => !i.deleted);
 		assert.ok(live.every((i) => i.meeting === `${API}/meeting/${ids.m1}`));

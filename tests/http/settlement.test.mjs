@@ -9,9 +9,24 @@
  * a correction needs a reason and becomes a new version.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertApiError, assertDanish, startServer } from './harness.mjs';
+import { assertApiError, assertDanish, needs,
+    startServer } from './harness.mjs';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const havePdftotext = fs.existsSync(PDFTOTEXT);
+
+/* The text of a PDF, whitespace runs made one space. */
+function pdfText(body, name) {
+	const f = path.join(srv.dir, name);
+	fs.writeFileSync(f, body);
+	return spawnSync(PDFTOTEXT, ['-enc', 'UTF-8', f, '-']).stdout
+	    .toString().replace(/\s+/g, ' ');
+}
 
 let srv, admin, op851, op1081, reader, authority, anon;
 let kompasset;	/* the demo's secure institution, run by the region */
@@ -204,6 +219,41 @@ describe('settlements', () => {
 		    `/oekonomi/efterregulering/${list[0].id}`)).text;
 		assert.match(html, /Brønderslev/);
 		assert.doesNotMatch(html, /Aalborg/);
+	});
+
+	test('one settlement as a PDF with its figures',
+	    { skip: needs(havePdftotext, 'pdftotext (poppler-utils)') },
+	    async () => {
+		const url = `/oekonomi/efterregulering/${first.id}`;
+		const page = (await admin.get(url)).text;
+		assert.match(page, new RegExp(`href="${url}/efterregulering\\.pdf"`));
+		assert.match(page, /Faktisk belægning<\/dt><dd>80 %/);
+		const r = await admin.get(`${url}/efterregulering.pdf`);
+		assert.equal(r.status, 200);
+		assert.equal(r.headers.get('content-type'), 'application/pdf');
+		assert.equal(r.body.subarray(0, 5).toString(), '%PDF-');
+		const t = pdfText(r.body, 's.pdf');
+		assert.match(t, new RegExp(`Efterregulering ${YEAR}: Den Sikrede Institution Kompasset`));
+		assert.match(t, /Forudsat belægning 90 %/);
+		/* 2.336 occupied days of 8 places × 365: 80 %. */
+		assert.match(t, /Faktisk belægning 80 %/);
+		assert.match(t, /Takst pr\. døgn 15\.221,00 kr\./);
+		assert.match(t, /Underskud 4\.443\.744,00 kr\./);
+		assert.match(t, /0-17-årige 1\. januar 2031/);
+		assert.match(t, /Sikret institution · version 1 · beregnet \d+\. \S+ 20\d\d/);
+		assert.match(t, /Aalborg 41\.000 1\.549\.923,47 kr\./);
+		assert.match(t, /117\.550 4\.443\.744,00 kr\./);
+		assert.match(t, /I alt/);
+		/* A municipality's PDF holds its own share only. */
+		const own = pdfText((await authority.get(
+		    `${url}/efterregulering.pdf`)).body, 'o.pdf');
+		assert.match(own, /Brønderslev/);
+		assert.doesNotMatch(own, /Aalborg/);
+		/* Others' institutions stay hidden. */
+		assert.equal((await op851.get(`${url}/efterregulering.pdf`))
+		    .status, 404);
+		assert.equal((await anon.get(`${url}/efterregulering.pdf`))
+		    .status === 200, false);
 	});
 
 	test('the operator sees its own institution only', async () => {

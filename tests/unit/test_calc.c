@@ -344,6 +344,17 @@ test_occupancy_tv3(void **state)
 	assert_true(json_is_array(m) && json_array_size(m) >= 1);
 	assert_null(json_object_get(o, "source_years"));
 	json_decref(o);
+	/* TV-3 as written (97.014 %) and as place-days, exact. */
+	o = run("occupancy", "{\"offer_kind\": \"ordinary\","
+	    " \"occupancy_pct\": [94, 97.014]}", 0, &e);
+	assert_true(num_of(o, "budget_occupancy_pct") == 95.51);
+	assert_true(num_of(o, "budget_occupancy_exact_pct") == 95.507);
+	json_decref(o);
+	o = run("occupancy", "{\"offer_kind\": \"ordinary\","
+	    " \"occupied_days\": [3541, 3431],"
+	    " \"available_days\": [3660, 3650]}", 0, &e);
+	assert_true(num_of(o, "budget_occupancy_pct") == 95.37);
+	json_decref(o);
 	o = run("occupancy", "{\"offer_kind\": \"ordinary\", \"year\": 2013,"
 	    " \"occupancy_pct\": [91, 92]}", 0, &e);
 	assert_string_equal(str_of(o, "status"), "rejected");
@@ -381,7 +392,16 @@ test_occupancy_refused(void **state)
 	refused("occupancy", "{\"offer_kind\": \"ordinary\","
 	    " \"occupancy_pct\": [0, 95]}", "occupancy_pct[0]");
 	refused("occupancy", "{\"offer_kind\": \"ordinary\","
-	    " \"occupancy_pct\": [94.005, 95]}", "occupancy_pct[0]");
+	    " \"occupancy_pct\": [94.0000005, 95]}", "occupancy_pct[0]");
+	refused("occupancy", "{\"offer_kind\": \"ordinary\","
+	    " \"occupied_days\": [3541, 3431], \"available_days\": [3660]}",
+	    "available_days");
+	refused("occupancy", "{\"offer_kind\": \"ordinary\","
+	    " \"occupied_days\": [3541.5], \"available_days\": [3660]}",
+	    "occupied_days[0]");
+	refused("occupancy", "{\"offer_kind\": \"ordinary\","
+	    " \"occupied_days\": [3541], \"available_days\": [0]}",
+	    "available_days[0]");
 	refused("occupancy", "{\"offer_kind\": \"ordinary\","
 	    " \"occupancy_pct\": [\"94\", 95]}", "occupancy_pct[0]");
 	refused("occupancy", "{\"offer_kind\": \"ordinary\","

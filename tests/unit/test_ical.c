@@ -17,6 +17,7 @@
 
 #include "meeting_fixture.h"
 #include "report/ical.h"
+#include "report/meeting_fmt.h"
 #include "report/meeting_view.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -304,6 +305,39 @@ test_feed(void **state)
 	buf_cleanup(&t);
 }
 
+/* A title that already names its presenter: "(Thomas)" once, not twice. */
+static void
+test_presenter_once(void **state)
+{
+	struct meeting_fixture	 f;
+	struct buf		 b, t;
+	struct lines		 l;
+	size_t			 from = 0, to = 0;
+
+	(void)state;
+	meeting_fixture_init(&f);
+	f.items[2].title = "Status på Halfway House (Thomas) ";
+	f.items[2].presenter = "Thomas";
+	f.items[4].presenter = "Thomas";
+	buf_init(&b);
+	buf_init(&t);
+	render(&f.v, 1, false, &b, &l);
+	event_range(&l, 1, &from, &to);
+	unescape(&t, prop(&l, from, to, "DESCRIPTION", NULL));
+	assert_non_null(strstr(buf_str(&t),
+	    "3. Status på Halfway House (Thomas) \n"));
+	assert_null(strstr(buf_str(&t), "(Thomas) (Thomas)"));
+	/* A title without the name still gets it. */
+	assert_non_null(strstr(buf_str(&t), " (Thomas)\n"));
+	assert_true(meeting_fmt_title_names("Kategorisering (HETH)", "HETH"));
+	assert_false(meeting_fmt_title_names("Kategorisering (HETH)", "ETH"));
+	assert_false(meeting_fmt_title_names("HETH", "HETH"));
+	assert_false(meeting_fmt_title_names(NULL, "HETH"));
+	lines_free(&l);
+	buf_cleanup(&b);
+	buf_cleanup(&t);
+}
+
 static void
 test_closed(void **state)
 {
@@ -447,19 +481,22 @@ test_empty_and_invalid(void **state)
 	render(NULL, 0, false, &b, &l);
 	lines_free(&l);
 
+	/* A meeting whose times cannot be read is left out, not the rest. */
 	buf_reset(&b);
-	buf_puts(&b, "keep");
 	f.v.start = "6. oktober";
 	assert_int_equal(ical_write(&b, NULL, NULL, &f.v, 1, false, NOW, &e),
-	    ERR_INVALID);
-	assert_string_equal(e.key, "invalid_start");
-	assert_string_equal(buf_str(&b), "keep");
+	    0);
+	assert_null(strstr(buf_str(&b), "BEGIN:VEVENT"));
+	assert_non_null(strstr(buf_str(&b), "END:VCALENDAR"));
+	buf_reset(&b);
 	f.v.start = "2011-10-06T13:00";
 	f.v.end = "2011-10-06T12:00";
 	assert_int_equal(ical_write(&b, NULL, NULL, &f.v, 1, false, NOW, &e),
-	    ERR_INVALID);
-	assert_string_equal(e.key, "invalid_end");
+	    0);
+	assert_null(strstr(buf_str(&b), "BEGIN:VEVENT"));
 	f.v.end = NULL;
+	buf_reset(&b);
+	buf_puts(&b, "keep");
 	assert_int_equal(ical_write(&b, NULL, NULL, &f.v, 1, false, "nu", &e),
 	    ERR_INVALID);
 	assert_string_equal(e.key, "invalid_now");
@@ -512,13 +549,14 @@ test_days(void **state)
 	/* The meeting comes first, unchanged. */
 	assert_true(strstr(s, "UID:meeting-") < strstr(s, "UID:cycle-"));
 
+	/* A day whose date cannot be read is left out, the other kept. */
 	buf_reset(&b);
-	buf_puts(&b, "keep");
 	d[1].date = "2026-02-30";
 	assert_int_equal(ical_write_days(&b, NULL, SITE, NULL, 0, d, 2, false,
-	    NOW, &e), ERR_INVALID);
-	assert_string_equal(e.key, "invalid_date");
-	assert_string_equal(buf_str(&b), "keep");
+	    NOW, &e), 0);
+	s = buf_str(&b);
+	assert_non_null(strstr(s, "UID:cycle-hearing_deadline-2026@ramme"));
+	assert_null(strstr(s, "20260230"));
 	buf_cleanup(&b);
 }
 
@@ -527,6 +565,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_presenter_once),
 		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_escape_and_fold),
 		cmocka_unit_test(test_cancelled_and_states),

@@ -556,6 +556,9 @@ test_import_fixtures(void **st)
 	assert_int_equal(p.m.body_id, f->socdir);
 	assert_string_equal(p.m.starts_at, "2011-10-06T13:00");
 	assert_string_equal(p.m.ends_at, "2011-10-06T16:00");
+	/* Approved as of the meeting's end (CEST), not the import's time:
+	   the date the RSS feed gives the minutes. */
+	assert_string_equal(p.m.minutes_approved_at, "2011-10-06T14:00:00Z");
 	assert_string_equal(p.m.case_no, "2011-43820");
 	assert_string_equal(p.m.doc_no, "2011-296084");
 	assert_int_equal(p.m.state, MEETING_REFERAT_GODKENDT);

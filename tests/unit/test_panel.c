@@ -72,12 +72,12 @@ test_tv14(void **state)
 	factor(f, 104, 100);
 	panel_match(from, 3, to, 3, v, &n);
 	assert_int_equal(n, 3);
-	assert_int_equal(panel_compute(v, n, f, -1, &e), 0);
+	assert_int_equal(panel_compute(v, n, f, NULL, -1, &e), 0);
 	assert_int_equal(find(v, n, 1, "SEL § 107")->real_change_e2, 286);
 	assert_int_equal(find(v, n, 1, "SEL § 107")->from_fixed_ore, 223600);
 	assert_int_equal(find(v, n, 2, "SEL § 108")->real_change_e2, -118);
 	assert_int_equal(find(v, n, 3, "SEL § 107")->real_change_e2, 464);
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_TOTAL, -1, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_TOTAL, -1, g, &ng,
 	    &e), 0);
 	assert_int_equal(ng, 1);
 	assert_int_equal(g[0].n, 3);
@@ -85,7 +85,7 @@ test_tv14(void **state)
 	assert_int_equal(g[0].weighted_e2, 124);
 	assert_int_equal(g[0].target_met, -1);
 	/* By operator: 851 has A and C, 1081 has B. */
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_OPERATOR, 0, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_OPERATOR, 0, g, &ng,
 	    &e), 0);
 	assert_int_equal(ng, 2);
 	assert_string_equal(g[0].key, "1081");
@@ -96,12 +96,66 @@ test_tv14(void **state)
 	assert_int_equal(g[1].n, 2);
 	assert_int_equal(g[1].unweighted_e2, 375);	/* (2.86 + 4.64) / 2 */
 	assert_int_equal(g[1].target_met, 0);
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_SECTION, -1, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_SECTION, -1, g, &ng,
 	    &e), 0);
 	assert_int_equal(ng, 2);
 	assert_string_equal(g[0].label, "SEL § 107");
 	assert_string_equal(g[1].label, "SEL § 108");
 	mpq_clear(f);
+}
+
+/* TV-14 in the prices of 2023: the same changes, other amounts. */
+static void
+test_price_year(void **state)
+{
+	struct panel_row from[] = {
+		ROW(1, "A", "851", "", "SEL § 107", 107, "", TARIFF_UNIT_DAY,
+		    1000, 215000, -1),
+		ROW(2, "B", "1081", "", "SEL § 108", 108, "", TARIFF_UNIT_DAY,
+		    2400, 180000, -1),
+		ROW(3, "C", "851", "", "SEL § 107", 107, "", TARIFF_UNIT_DAY,
+		    600, 340000, -1),
+	};
+	struct panel_row to[] = {
+		ROW(1, "A", "851", "", "SEL § 107", 107, "", TARIFF_UNIT_DAY,
+		    1000, 230000, -1),
+		ROW(2, "B", "1081", "", "SEL § 108", 108, "", TARIFF_UNIT_DAY,
+		    2400, 185000, -1),
+		ROW(3, "C", "851", "", "SEL § 107", 107, "", TARIFF_UNIT_DAY,
+		    600, 370000, -1),
+	};
+	struct panel_line	v[6];
+	struct panel_group	g[7];
+	struct err		e;
+	size_t			n, ng;
+	mpq_t			f, p;
+
+	(void)state;
+	mpq_inits(f, p, NULL);
+	factor(f, 104, 100);
+	factor(p, 100, 104);	/* 2024 → 2023 */
+	panel_match(from, 3, to, 3, v, &n);
+	assert_int_equal(panel_compute(v, n, f, p, -1, &e), 0);
+	assert_int_equal(find(v, n, 1, "SEL § 107")->real_change_e2, 286);
+	assert_int_equal(find(v, n, 1, "SEL § 107")->from_fixed_ore, 215000);
+	/* 2.300 / 1,04 = 2.211,538… */
+	assert_int_equal(find(v, n, 1, "SEL § 107")->to_fixed_ore, 221154);
+	assert_int_equal(panel_groups(v, n, f, p, PANEL_BY_TOTAL, -1, g, &ng,
+	    &e), 0);
+	assert_int_equal(g[0].unweighted_e2, 211);
+	assert_int_equal(g[0].weighted_e2, 124);
+	assert_int_equal(g[0].exp_from_fixed_ore, 8510000);
+	assert_int_equal(g[0].exp_to_ore, 8960000);
+	/* 89.600 / 1,04 = 86.153,846… */
+	assert_int_equal(g[0].exp_to_fixed_ore, 8615385);
+	/* Without a price factor the to-year is the price year. */
+	assert_int_equal(panel_compute(v, n, f, NULL, -1, &e), 0);
+	assert_int_equal(find(v, n, 1, "SEL § 107")->to_fixed_ore, 230000);
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_TOTAL, -1, g, &ng,
+	    &e), 0);
+	assert_int_equal(g[0].exp_from_fixed_ore, 8850400);
+	assert_int_equal(g[0].exp_to_fixed_ore, 8960000);
+	mpq_clears(f, p, NULL);
 }
 
 /* Lines outside the panel, each for its reason. */
@@ -167,10 +221,10 @@ test_apart(void **state)
 		in += v[i].kind == PANEL_IN;
 	assert_int_equal(in, 1);
 	/* Only the panel enters the figures. */
-	assert_int_equal(panel_compute(v, n, f, -1, &e), 0);
+	assert_int_equal(panel_compute(v, n, f, NULL, -1, &e), 0);
 	assert_int_equal(find(v, n, 2, "SEL § 107")->real_change_e2,
 	    PANEL_NO_VALUE);
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_TARGET, -1, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_TARGET, -1, g, &ng,
 	    &e), 0);
 	assert_int_equal(ng, 1);
 	assert_string_equal(g[0].label, "Børn");
@@ -211,21 +265,21 @@ test_cap(void **state)
 	mpq_init(f);
 	assert_int_equal(pl_factor(state_pl, 4, 2014, 2018, f, NULL), 0);
 	panel_match(from, 2, to, 2, v, &n);
-	assert_int_equal(panel_compute(v, n, f, 20000, &e), 0);
+	assert_int_equal(panel_compute(v, n, f, NULL, 20000, &e), 0);
 	assert_int_equal(v[0].cap_ore, 204147);
 	assert_int_equal(v[0].cpd_to_ore, 204146);
 	assert_int_equal(v[0].cpd_from_fixed_ore, 208313);
 	assert_int_equal(v[0].cap_met, 1);
 	assert_int_equal(v[1].cpd_to_ore, 204147);
 	assert_int_equal(v[1].cap_met, 0);	/* compared exactly */
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_TOTAL, -1, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_TOTAL, -1, g, &ng,
 	    &e), 0);
 	assert_int_equal(g[0].cap_n, 2);
 	assert_int_equal(g[0].cap_met_n, 1);
 	/* Without a cost base there is no verdict. */
 	from[0].base_ore = -1;
 	panel_match(from, 2, to, 2, v, &n);
-	assert_int_equal(panel_compute(v, n, f, 20000, &e), 0);
+	assert_int_equal(panel_compute(v, n, f, NULL, 20000, &e), 0);
 	assert_int_equal(v[0].cap_met, -1);
 	assert_int_equal(v[0].cpd_to_ore, PANEL_NO_VALUE);
 	mpq_clear(f);
@@ -254,9 +308,9 @@ test_empty(void **state)
 	factor(f, 1, 1);
 	panel_match(from, 1, to, 1, v, &n);
 	assert_int_equal(n, 2);
-	assert_int_equal(panel_compute(v, n, f, -1, &e), ERR_INVALID);
+	assert_int_equal(panel_compute(v, n, f, NULL, -1, &e), ERR_INVALID);
 	assert_string_equal(e.key, "analysis_empty");
-	assert_int_equal(panel_groups(v, n, f, PANEL_BY_TOTAL, -1, g, &ng,
+	assert_int_equal(panel_groups(v, n, f, NULL, PANEL_BY_TOTAL, -1, g, &ng,
 	    &e), ERR_INVALID);
 	panel_match(NULL, 0, NULL, 0, v, &n);
 	assert_int_equal(n, 0);
@@ -274,6 +328,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tv14),
+		cmocka_unit_test(test_price_year),
 		cmocka_unit_test(test_apart),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_empty),

@@ -147,6 +147,22 @@ test_bad_input(void **state)
 	refused(in, "rounding_ore");
 }
 
+/* 8 places, 365 days, 2.336 occupied days: 80,00 %; rounding. */
+static void
+test_actual_occupancy(void **state)
+{
+	(void)state;
+	assert_int_equal(postadj_actual_bp(2336, 800, 365), 8000);
+	/* 2.000 / 2.920 = 68,493… % */
+	assert_int_equal(postadj_actual_bp(2000, 800, 365), 6849);
+	/* 1 / 3 place-days: 33,333… %; 2 / 3: 66,666… % → 66,67 %. */
+	assert_int_equal(postadj_actual_bp(1, 100, 3), 3333);
+	assert_int_equal(postadj_actual_bp(2, 100, 3), 6667);
+	assert_int_equal(postadj_actual_bp(0, 800, 365), 0);
+	assert_int_equal(postadj_actual_bp(10, 0, 365), -1);
+	assert_int_equal(postadj_actual_bp(-1, 800, 365), -1);
+}
+
 int
 main(void)
 {
@@ -155,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_worked_example_95),
 		cmocka_unit_test(test_shared_with_sign),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_actual_occupancy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

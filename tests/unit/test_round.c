@@ -957,6 +957,79 @@ test_occupancy_prefill(void **state)
 }
 
 /*
+ * The pre-filled occupancy is the exact mean of the accounts' place-days,
+ * rounded once: 3,541/3,660 (96,748… %) and 3,431/3,650 (94 %) give
+ * 95,37 %, not the 95,38 % of the rounded 96,75 % and 94,00 %; saved
+ * unchanged it asks for no reason, and the core gives the same figure.
+ */
+static void
+test_occupancy_prefill_exact(void **state)
+{
+	struct fixture		*f = *state;
+	struct tariff_round	 r = round_of(2024, 1, "2023-01-01",
+	    "2023-12-31");
+	struct accounts_input	 ai;
+	struct accounts_row	 row;
+	struct submission_view	 v;
+	struct service_line	 l = tv2_line();
+	struct agreement_params	 p;
+	struct round_line_ctx	 ctx;
+	struct err		 e;
+	int64_t			 rid, sub, n, ver, bp;
+
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, f->offer);
+	assert_int_equal(round_submission_save(&f->op, sub, 1, &l, 1, &ver,
+	    &e), 0);
+	memset(&ai, 0, sizeof(ai));
+	ai.offer_id = f->offer;
+	ai.tariff_base_ore = ai.revenue_ore = ai.costs_ore = 800000000;
+	ai.year = 2022;
+	ai.occupied_days = 3541;
+	ai.available_days = 3660;
+	assert_int_equal(accounts_report(&f->s, &ai, &row, &e), 0);
+	ai.year = 2023;
+	ai.occupied_days = 3431;
+	ai.available_days = 3650;
+	assert_int_equal(accounts_report(&f->s, &ai, &row, &e), 0);
+
+	r = round_of(2025, 1, "2023-01-01", "2023-12-31");
+	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
+	sub = sub_of(f, rid, f->offer);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].hist_bp[0], 9400);
+	assert_int_equal(v.sub.lines[0].hist_bp[1], 9675);
+	assert_int_equal(v.sub.lines[0].occupancy_bp, 9537);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+	/* Saved as it is: still no reason asked for. */
+	l = v.sub.lines[0];
+	assert_int_equal(round_submission_save(&f->op, sub, v.sub.version, &l,
+	    1, &ver, &e), 0);
+	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
+	assert_int_equal(v.sub.lines[0].nwarnings, 0);
+	assert_int_equal(v.reasons_missing, 0);
+
+	/* The core: days that round to the line's figures are used; a
+	 * history typed over them falls back to the line's percentages. */
+	assert_int_equal(params_defaults(2025, &p, &e), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = 2025;
+	ctx.hist_days[0] = (struct occupancy_year){ 3431, 3650 };
+	ctx.hist_days[1] = (struct occupancy_year){ 3541, 3660 };
+	l.hist_bp[0] = 9400;
+	l.hist_bp[1] = 9675;
+	assert_int_equal(round_line_history_bp(&p, &ctx, &l, &bp), 0);
+	assert_int_equal(bp, 9537);
+	l.hist_bp[1] = 9676;
+	assert_int_equal(round_line_history_bp(&p, &ctx, &l, &bp), 0);
+	assert_int_equal(bp, 9538);
+	l.hist_bp[1] = -1;
+	assert_int_equal(round_line_history_bp(&p, &ctx, &l, &bp), -1);
+	assert_int_equal(round_days_bp(3541, 3660), 9675);
+	assert_int_equal(round_days_bp(1, 0), -1);
+}
+
+/*
  * A secure institution through the services: saved at the year's
  * assumed occupancy it asks for no reason; the next round pre-fills the
  * assumed occupancy of its year, not the history of the accounts.
@@ -1464,7 +1537,7 @@ test_xlsx_template(void **state)
 	/* The operator's template goes back in unchanged. */
 	assert_int_equal(round_io_template(&f->op, rid, NULL, path, &e), 0);
 	assert_non_null(data = slurp(path, &len));
-	assert_int_equal(round_io_upload(&f->op, rid, data, len, &rep, &e), 0);
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, data, len, &rep, &e), 0);
 	free(data);
 	assert_int_equal(rep.submissions, 1);
 	assert_int_equal(round_submission_get(&f->op, sub, &v, &e), 0);
@@ -1475,7 +1548,7 @@ test_xlsx_template(void **state)
 	ver = v.sub.version;
 
 	/* A broken file. */
-	assert_int_equal(round_io_upload(&f->op, rid, "PK\003\004junk", 10,
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, "PK\003\004junk", 10,
 	    &rep, &e), ERR_INVALID);
 
 	/* Text where a number belongs: sheet and cell named. */
@@ -1498,7 +1571,7 @@ test_xlsx_template(void **state)
 	xlsx_end_row(x);
 	assert_int_equal(xlsx_close(x, &e), 0);
 	assert_non_null(data = slurp(path, &len));
-	assert_int_equal(round_io_upload(&f->op, rid, data, len, &rep, &e),
+	assert_int_equal(round_io_upload(&f->op, rid, NULL, data, len, &rep, &e),
 	    ERR_INVALID);
 	free(data);
 	assert_int_equal(rep.nerrors, 1);
@@ -1527,6 +1600,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_occupancy_prefill, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_occupancy_prefill_exact,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secure_prefill, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_deadline_reopen_roles,

@@ -623,6 +623,71 @@ test_dates(void **state)
 }
 
 /* Cells out of order are sorted; a cell given twice is refused. */
+/* Percent formats: built-in 9 and 10, custom codes as LibreOffice and
+ * Excel write them; "%" in quotes or brackets is not a percentage. */
+static void
+test_percent(void **state)
+{
+	static const char styles[] =
+	    "<styleSheet " NS "><numFmts count=\"4\">"
+	    "<numFmt numFmtId=\"164\" formatCode=\"0.00%\"/>"
+	    "<numFmt numFmtId=\"165\" formatCode=\"0&quot; %&quot;\"/>"
+	    "<numFmt numFmtId=\"166\" formatCode=\"[$%-406]0.00\"/>"
+	    "<numFmt numFmtId=\"167\" formatCode=\"#,##0.0\\ %;[Red]\\-#,##0.0\\ %\"/>"
+	    "</numFmts>"
+	    "<cellXfs count=\"7\"><xf numFmtId=\"0\"/><xf numFmtId=\"9\"/>"
+	    "<xf numFmtId=\"10\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+	    "<xf numFmtId=\"166\"/><xf numFmtId=\"167\"/></cellXfs>"
+	    "</styleSheet>";
+	static const char sheet[] =
+	    "<worksheet " NS "><sheetData><row r=\"1\">"
+	    "<c r=\"A1\" s=\"1\"><v>0.95</v></c>"
+	    "<c r=\"B1\" s=\"2\"><v>0.95369999999999999</v></c>"
+	    "<c r=\"C1\" s=\"3\"><v>0.9537</v></c>"
+	    "<c r=\"D1\" s=\"4\"><v>95</v></c>"
+	    "<c r=\"E1\" s=\"5\"><v>95.5</v></c>"
+	    "<c r=\"F1\" s=\"6\"><v>0.961</v></c>"
+	    "<c r=\"G1\"><v>95.37</v></c>"
+	    "<c r=\"H1\" s=\"3\"><v>0.953712</v></c>"
+	    "<c r=\"I1\" t=\"s\" s=\"1\"><v>0</v></c>"
+	    "</row></sheetData></worksheet>";
+	static const char sst[] = "<sst " NS "><si><t>95 %</t></si></sst>";
+	struct arena		 a;
+	const struct xlsx_sheet	*s;
+	struct err		 e;
+	int64_t			 v;
+
+	(void)state;
+	arena_init(&a);
+	s = read_book(&a, NULL, sheet, sst, styles);
+	assert_true(xlsx_read_cell_ref(s, "A1")->percent);
+	assert_true(xlsx_read_cell_ref(s, "C1")->percent);
+	assert_false(xlsx_read_cell_ref(s, "D1")->percent);
+	assert_false(xlsx_read_cell_ref(s, "E1")->percent);
+	assert_false(xlsx_read_cell_ref(s, "G1")->percent);
+	err_clear(&e);
+	assert_int_equal(xlsx_cell_pct(s, 1, 1, &v, &e), 0);
+	assert_int_equal(v, 9500);			/* 0,95 as 95 % */
+	assert_int_equal(xlsx_cell_pct(s, 1, 2, &v, &e), 0);
+	assert_int_equal(v, 9537);			/* binary noise */
+	assert_int_equal(xlsx_cell_pct(s, 1, 3, &v, &e), 0);
+	assert_int_equal(v, 9537);
+	assert_int_equal(xlsx_cell_pct(s, 1, 4, &v, &e), 0);
+	assert_int_equal(v, 9500);			/* "%" in quotes */
+	assert_int_equal(xlsx_cell_pct(s, 1, 5, &v, &e), 0);
+	assert_int_equal(v, 9550);			/* [$%-406] */
+	assert_int_equal(xlsx_cell_pct(s, 1, 6, &v, &e), 0);
+	assert_int_equal(v, 9610);			/* escaped "\ %" */
+	assert_int_equal(xlsx_cell_pct(s, 1, 7, &v, &e), 0);
+	assert_int_equal(v, 9537);			/* a plain number */
+	assert_int_equal(xlsx_cell_pct(s, 1, 8, &v, &e), ERR_INVALID);
+	assert_string_equal(e.field, "H1");		/* 95,3712 % */
+	err_clear(&e);
+	assert_int_equal(xlsx_cell_pct(s, 1, 9, &v, &e), ERR_INVALID);
+	assert_int_equal(xlsx_cell_pct(s, 1, 10, &v, &e), ERR_NOT_FOUND);
+	arena_cleanup(&a);
+}
+
 static void
 test_order(void **state)
 {
@@ -1051,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_zip_bomb),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_percent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1140,3 +1140,13 @@ CREATE FUNCTION ramme_concat(acc text, v text, sep text) RETURNS text
 $$;
 CREATE AGGREGATE group_concat(text, text) (SFUNC = ramme_concat,
 	STYPE = text);
+
+-- SQLite's json_valid(text): 1 when the text is JSON, else 0.
+CREATE FUNCTION json_valid(t text) RETURNS bigint LANGUAGE plpgsql
+    IMMUTABLE AS $$
+BEGIN
+	PERFORM t::json;
+	RETURN 1;
+EXCEPTION WHEN others THEN
+	RETURN 0;
+END $$;
