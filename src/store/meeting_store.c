@@ -92,7 +92,7 @@ meeting_store_list(struct db *db, struct arena *a,
 
 	st = db_prep(db, "SELECT " MEETING_COLS " FROM meeting m JOIN body b "
 	    "ON b.id = m.body_id WHERE ($1 = 0 OR m.body_id = $1) "
-	    "AND ($2 = 0 OR substr(m.starts_at, 1, 4) = printf('%04d', $2)) "
+	    "AND ($2 = 0 OR CAST(substr(m.starts_at, 1, 4) AS INTEGER) = $2) "
 	    "AND ($3 = 0 OR m.state <> 'planlagt') "
 	    "ORDER BY m.starts_at IS NULL, m.starts_at DESC, m.id DESC "
 	    "LIMIT $4", e);

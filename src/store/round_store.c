@@ -196,8 +196,9 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
 
 	st = db_prep(db, "SELECT s.operator_code, COALESCE(g.name, "
 	    "s.operator_code), count(*), "
-	    "sum(s.status IN ('submitted', 'approved')), "
-	    "sum(s.status = 'approved'), sum(s.status = 'returned') "
+	    "sum(CASE WHEN s.status IN ('submitted', 'approved') THEN 1 "
+	    "ELSE 0 END), sum(CASE WHEN s.status = 'approved' THEN 1 ELSE 0 "
+	    "END), sum(CASE WHEN s.status = 'returned' THEN 1 ELSE 0 END) "
 	    "FROM submission s LEFT JOIN organisation g "
 	    "ON g.code = s.operator_code "
 	    "WHERE s.round_id = $1 AND ($2 IS NULL OR s.operator_code = $2) "
