@@ -202,7 +202,7 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
 	    "FROM submission s LEFT JOIN organisation g "
 	    "ON g.code = s.operator_code "
 	    "WHERE s.round_id = $1 AND ($2 IS NULL OR s.operator_code = $2) "
-	    "GROUP BY s.operator_code ORDER BY 2, 1", e);
+	    "GROUP BY s.operator_code, g.name ORDER BY 2, 1", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
