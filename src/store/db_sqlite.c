@@ -64,6 +64,63 @@ map_rc(struct sq_db *db, int rc, struct err *e)
 	}
 }
 
+/* a against b in SQLite's order of values: NULL, numbers, text, blobs. */
+static int
+value_cmp(sqlite3_value *a, sqlite3_value *b)
+{
+	int		ta = sqlite3_value_type(a), tb = sqlite3_value_type(b);
+	int		ra, rb, n, la, lb;
+
+	ra = ta == SQLITE_INTEGER || ta == SQLITE_FLOAT ? 1 :
+	    ta == SQLITE_TEXT ? 2 : 3;
+	rb = tb == SQLITE_INTEGER || tb == SQLITE_FLOAT ? 1 :
+	    tb == SQLITE_TEXT ? 2 : 3;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (ra == 1) {
+		double x = sqlite3_value_double(a), y = sqlite3_value_double(b);
+
+		if (ta == SQLITE_INTEGER && tb == SQLITE_INTEGER) {
+			sqlite3_int64 i = sqlite3_value_int64(a);
+			sqlite3_int64 j = sqlite3_value_int64(b);
+
+			return i < j ? -1 : i > j;
+		}
+		return x < y ? -1 : x > y;
+	}
+	la = sqlite3_value_bytes(a);
+	lb = sqlite3_value_bytes(b);
+	n = memcmp(ra == 2 ? (const void *)sqlite3_value_text(a) :
+	    sqlite3_value_blob(a), ra == 2 ? (const void *)sqlite3_value_text(b) :
+	    sqlite3_value_blob(b), (size_t)(la < lb ? la : lb));
+	if (n != 0)
+		return n;
+	return la < lb ? -1 : la > lb;
+}
+
+/*
+ * greatest(a, b, ...): the largest argument, NULLs passed over (NULL
+ * when all are), as PostgreSQL's GREATEST; the SQL of the stores uses it
+ * where SQLite alone would write the scalar max().
+ */
+static void
+fn_greatest(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_value	*best = NULL;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		if (best == NULL || value_cmp(argv[i], best) > 0)
+			best = argv[i];
+	}
+	if (best == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_value(ctx, best);
+}
+
 static void	sq_close(struct db *);
 static int	sq_exec(struct db *, const char *, struct err *);
 
@@ -93,6 +150,9 @@ db_sqlite_open(struct db **out, const char *path, struct err *e)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+	sqlite3_create_function_v2(db->h, "greatest", -1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fn_greatest, NULL,
+	    NULL, NULL);
 	if (sq_exec(&db->base, "PRAGMA journal_mode=WAL; "
 	    "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
 	    "PRAGMA temp_store=MEMORY;", e) != 0) {

@@ -27,7 +27,7 @@
  * and attachments (items and files carry their meeting's stamps).
  */
 #define MEETING_MOD \
-	"max(m.updated_at, " \
+	"greatest(m.updated_at, " \
 	"COALESCE((SELECT max(xi.updated_at) FROM agenda_item xi " \
 	"WHERE xi.meeting_id = m.id), ''), " \
 	"COALESCE((SELECT max(xf.updated_at) FROM attachment xf " \
@@ -74,7 +74,7 @@
 
 #define ORGANIZATION_LIVE \
 	"SELECT 0 AS grp, b.id AS id, 0 AS mid, 0 AS del, " \
-	"b.created_at AS created, max(b.updated_at, " \
+	"b.created_at AS created, greatest(b.updated_at, " \
 	"COALESCE((SELECT max(xm.updated_at) FROM membership xm " \
 	"WHERE xm.body_id = b.id), ''), " \
 	"COALESCE((SELECT max(xt.deleted_at) FROM tombstone xt " \
@@ -92,7 +92,7 @@
 
 #define PERSON_LIVE \
 	"SELECT 0 AS grp, p.id AS id, 0 AS mid, 0 AS del, " \
-	"p.created_at AS created, max(p.updated_at, " \
+	"p.created_at AS created, greatest(p.updated_at, " \
 	"COALESCE((SELECT max(xm.updated_at) FROM membership xm " \
 	"WHERE xm.person_id = p.id), '')) AS modified, NULL AS key, " \
 	"p.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM person p " \
@@ -338,7 +338,7 @@ oparl_store_stamps(struct db *db, struct arena *a, const char **created,
 	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM person "
 	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM membership "
 	    "UNION ALL SELECT max(" STAMP("mm") ") FROM (SELECT " MEETING_MOD
-	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") "
+	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") mt "
 	    "UNION ALL SELECT max("
 	    STAMP("deleted_at") ") FROM tombstone)", e);
 #undef STAMP
