@@ -60,7 +60,7 @@
 
 /* The filtered set of live and deleted rows. */
 #define SET(live, tomb) \
-	"SELECT * FROM (" live " UNION ALL " tomb ") WHERE " \
+	"SELECT * FROM (" live " UNION ALL " tomb ") u WHERE " \
 	"($1 IS NULL OR created >= $1) AND ($2 IS NULL OR created <= $2) " \
 	"AND ($3 IS NULL OR modified >= $3) AND " \
 	"($4 IS NULL OR modified <= $4) AND ($7 IS NULL OR key = $7)"
@@ -68,7 +68,7 @@
 #define PAGE(live, tomb) \
 	SET(live, tomb) " ORDER BY grp, id, key LIMIT $8 OFFSET $9"
 #define COUNT(live, tomb) \
-	"SELECT count(*) FROM (" SET(live, tomb) ")"
+	"SELECT count(*) FROM (" SET(live, tomb) ") c"
 
 #define BODY_KEY(b)	"COALESCE(" b ".key, 'organ-' || " b ".id)"
 
@@ -340,7 +340,7 @@ oparl_store_stamps(struct db *db, struct arena *a, const char **created,
 	    "UNION ALL SELECT max(" STAMP("mm") ") FROM (SELECT " MEETING_MOD
 	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") mt "
 	    "UNION ALL SELECT max("
-	    STAMP("deleted_at") ") FROM tombstone)", e);
+	    STAMP("deleted_at") ") FROM tombstone) st", e);
 #undef STAMP
 	if (st == NULL)
 		return ERR_DB;
