@@ -4,10 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "store/db.h"
 #include "store/migrate.h"
+#include "service/svc.h"
+#include "util/arena.h"
 #include "util/err.h"
 
 int
@@ -100,6 +103,31 @@ cli_exit_code(int code)
 	default:
 		return 1;
 	}
+}
+
+int
+cli_session_begin(const char *path, struct db **db, struct arena *a,
+    struct svc *s)
+{
+	if (cli_db_open(path, db) != 0)
+		return 1;
+	arena_init(a);
+	svc_init(s, *db, a, NULL, (int64_t)time(NULL));
+	return 0;
+}
+
+void
+cli_session_end(struct db *db, struct arena *a)
+{
+	arena_cleanup(a);
+	db_close(db);
+}
+
+int
+cli_fail(const struct err *e)
+{
+	cli_print_err(e);
+	return cli_exit_code(e->code);
 }
 
 int

@@ -10,8 +10,10 @@
 
 #include <stdbool.h>
 
+struct arena;
 struct db;
 struct err;
+struct svc;
 
 struct cli_cmd {
 	const char	*name;		/* "init", "user", ... */
@@ -44,6 +46,16 @@ int	cli_db_open(const char *path, struct db **out);
 void	cli_print_err(const struct err *e);
 /* Exit code for an error code: 2 for bad input, 1 otherwise. */
 int	cli_exit_code(int code);
+/*
+ * Open the database at path (as cli_db_open()), an arena a and a service
+ * context s acting as the system (no user), at the current time. 0, or 1
+ * after printing the error. Undo with cli_session_end().
+ */
+int	cli_session_begin(const char *path, struct db **db, struct arena *a,
+	    struct svc *s);
+void	cli_session_end(struct db *db, struct arena *a);
+/* Print e (cli_print_err()) and return its exit code (cli_exit_code()). */
+int	cli_fail(const struct err *e);
 
 /* The commands, defined in cmd_*.c. */
 int	cmd_init(int argc, char **argv);

@@ -32,6 +32,17 @@ make_parent(const char *path)
 	free(dir);
 }
 
+/* The current calendar year (UTC). */
+static int
+year_now(void)
+{
+	struct tm	tm;
+	time_t		t = time(NULL);
+
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900;
+}
+
 int
 cmd_init(int argc, char **argv)
 {
@@ -89,6 +100,14 @@ cmd_init(int argc, char **argv)
 		} else
 			printf("demo data: %d organisations, %d offers created, "
 			    "%d updated\n", rep.orgs, rep.created, rep.updated);
+		if (rc == 0 && (rc = demo_totp_optional(&s,
+		    year_now(), &e)) != 0) {
+			cli_print_err(&e);
+			rc = cli_exit_code(rc);
+		} else if (rc == 0)
+			printf("demo data: second factor optional for admins "
+			    "(totp_required_admin = 0 for %d years)\n",
+			    DEMO_TOTP_YEARS);
 		if (rc == 0 && vals[1] == NULL &&
 		    (rc = meeting_load_demo(&s, &nmeet, &e)) != 0) {
 			cli_print_err(&e);

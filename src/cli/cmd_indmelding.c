@@ -28,30 +28,6 @@ static const char usage_text[] =
     "indmelding`)\n";
 
 static int
-begin(const char *path, struct db **db, struct arena *a, struct svc *s)
-{
-	if (cli_db_open(path, db) != 0)
-		return 1;
-	arena_init(a);
-	svc_init(s, *db, a, NULL, (int64_t)time(NULL));
-	return 0;
-}
-
-static void
-end(struct db *db, struct arena *a)
-{
-	arena_cleanup(a);
-	db_close(db);
-}
-
-static int
-fail(const struct err *e)
-{
-	cli_print_err(e);
-	return cli_exit_code(e->code);
-}
-
-static int
 parse_id(const char *s, int64_t *id)
 {
 	if (s == NULL || text_parse_i64(s, id) != 0 || *id <= 0) {
@@ -77,16 +53,16 @@ list_cmd(int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "indmelding list"))
 	    != 0)
 		return rc;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = ind_list(&s, &v, &n, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	for (i = 0; rc == 0 && i < n; i++)
 		printf("%lld\t%d\t%s\t%s\t%s\n", (long long)v[i].id, v[i].year,
 		    ind_year_status_name(v[i].status), v[i].deadline,
 		    v[i].hearing_deadline ? v[i].hearing_deadline : "-");
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -112,16 +88,16 @@ open_cmd(int argc, char **argv)
 		    "[--db PATH]\n", stderr);
 		return 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = ind_open(&s, year > 0 && year < 10000 ? (int)year : 0,
 	    vals[0], &id, &n, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else
 		printf("indmelding %lld opened for %lld: %lld submissions\n",
 		    (long long)id, (long long)year, (long long)n);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -145,11 +121,11 @@ progress_cmd(int argc, char **argv)
 		return rc;
 	if (o.npos != 1 || (rc = parse_id(o.pos[0], &id)) != 0)
 		return rc ? rc : 2;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = ind_get(&s, id, &y, &p, &v, &n, &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	printf("%d (%s): %lld af %lld municipalities, %lld af %lld "
@@ -163,7 +139,7 @@ progress_cmd(int argc, char **argv)
 			printf("  missing: %s %s (%s)\n", v[i].org_code,
 			    v[i].org_name, ind_kind_name(v[i].kind));
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -241,18 +217,18 @@ report_cmd(int argc, char **argv)
 		    " [--out FILE] (xlsx and pdf need --out)\n", stderr);
 		return rc ? rc : 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	buf_init(&b);
 	if ((rc = ind_report(&s, id, &r, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else if (strcmp(fmt, "xlsx") == 0) {
 		if ((rc = ind_io_report_xlsx(&s, &r, vals[1], &e)) != 0)
-			rc = fail(&e);
+			rc = cli_fail(&e);
 	} else if (strcmp(fmt, "pdf") == 0) {
 		if ((rc = ind_io_report_pdf(&s, id, &b, &e)) != 0)
-			rc = fail(&e);
+			rc = cli_fail(&e);
 		else if ((f = fopen(vals[1], "wb")) == NULL ||
 		    fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
 			fprintf(stderr, "ramme: cannot write %s\n", vals[1]);
@@ -274,7 +250,7 @@ report_cmd(int argc, char **argv)
 		json_decref(j);
 	}
 	buf_cleanup(&b);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 

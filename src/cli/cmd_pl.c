@@ -24,30 +24,6 @@ static const char usage_text[] =
     "usage: ramme pl list|show|import|export ... (see `ramme help pl`)\n";
 
 static int
-begin(const char *path, struct db **db, struct arena *a, struct svc *s)
-{
-	if (cli_db_open(path, db) != 0)
-		return 1;
-	arena_init(a);
-	svc_init(s, *db, a, NULL, (int64_t)time(NULL));
-	return 0;
-}
-
-static void
-end(struct db *db, struct arena *a)
-{
-	arena_cleanup(a);
-	db_close(db);
-}
-
-static int
-fail(const struct err *e)
-{
-	cli_print_err(e);
-	return cli_exit_code(e->code);
-}
-
-static int
 pl_list_cmd(int argc, char **argv)
 {
 	struct pl_series_row	*v;
@@ -65,11 +41,11 @@ pl_list_cmd(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = pl_list(&s, &v, &n, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else {
 		printf("%-24s %7s %-10s %-9s %s\n", "SERIES", "VERSION",
 		    "REVISED", "YEARS", "TITLE");
@@ -78,7 +54,7 @@ pl_list_cmd(int argc, char **argv)
 			    v[i].version, v[i].revised_on, v[i].first_year,
 			    v[i].last_year, v[i].title);
 	}
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -126,11 +102,11 @@ pl_show_cmd(int argc, char **argv)
 		fprintf(stderr, "ramme pl show: '%s' is not a year\n", vals[1]);
 		return 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = pl_show(&s, o.pos[0], version, (int)base, &v, &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	printf("%s — %s\nversion %d of %d, revised %s, source: %s\n",
@@ -150,7 +126,7 @@ pl_show_cmd(int argc, char **argv)
 	if (v.nindex > 0)
 		printf("index: %d = 100\n", v.index_base);
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -235,7 +211,7 @@ pl_import_cmd(int argc, char **argv)
 		buf_cleanup(&b);
 		return rc;
 	}
-	if (begin(o.db, &db, &a, &s) != 0) {
+	if (cli_session_begin(o.db, &db, &a, &s) != 0) {
 		buf_cleanup(&b);
 		return 1;
 	}
@@ -245,7 +221,7 @@ pl_import_cmd(int argc, char **argv)
 	if (rc != 0) {
 		for (k = 0; k < rep.nerrors; k++)
 			cli_print_err(&rep.errors[k]);
-		rc = rep.nerrors > 0 ? cli_exit_code(rc) : fail(&e);
+		rc = rep.nerrors > 0 ? cli_exit_code(rc) : cli_fail(&e);
 	} else
 		for (i = 0; i < rep.nseries; i++)
 			printf("%s: %s version %d (%d years)%s\n",
@@ -254,7 +230,7 @@ pl_import_cmd(int argc, char **argv)
 			    "created with" : "new", rep.series[i].version,
 			    rep.series[i].nyears, io.dry_run ?
 			    " — dry run, nothing saved" : "");
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -288,14 +264,14 @@ pl_export_cmd(int argc, char **argv)
 	}
 	if ((rc = parse_version(vals[0], &version)) != 0)
 		return rc;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	buf_init(&b);
 	rc = pl_export(&s, o.pos[0], version, xlsx ? PL_XLSX : PL_CSV, &b,
 	    vals[2], &e);
 	if (rc != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else if (!xlsx) {
 		f = vals[2] != NULL ? fopen(vals[2], "wb") : stdout;
 		if (f == NULL) {
@@ -310,7 +286,7 @@ pl_export_cmd(int argc, char **argv)
 		}
 	}
 	buf_cleanup(&b);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 

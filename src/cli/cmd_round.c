@@ -32,31 +32,6 @@ static const char usage_text[] =
     "submit-all|approve-all|import-lines|publish|tariffs ... (see `ramme "
     "help round`)\n";
 
-/* Open the database and a service context acting as the system. */
-static int
-begin(const char *path, struct db **db, struct arena *a, struct svc *s)
-{
-	if (cli_db_open(path, db) != 0)
-		return 1;
-	arena_init(a);
-	svc_init(s, *db, a, NULL, (int64_t)time(NULL));
-	return 0;
-}
-
-static void
-end(struct db *db, struct arena *a)
-{
-	arena_cleanup(a);
-	db_close(db);
-}
-
-static int
-fail(const struct err *e)
-{
-	cli_print_err(e);
-	return cli_exit_code(e->code);
-}
-
 static int
 parse_id(const char *s, int64_t *id)
 {
@@ -82,11 +57,11 @@ round_list_cmd(int argc, char **argv)
 
 	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "round list")) != 0)
 		return rc;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_list(&s, &v, &n, &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	for (i = 0; i < n; i++)
@@ -94,7 +69,7 @@ round_list_cmd(int argc, char **argv)
 		    v[i].year, v[i].no, round_status_name(v[i].status),
 		    v[i].deadline, v[i].title);
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -145,7 +120,7 @@ round_open_cmd(int argc, char **argv)
 	    (rc = parse_pct(vals[4], "--warn-pct", &t.increase_warn_bp)) != 0)
 		return rc;
 	t.covered_only = vals[5] != NULL;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	memcpy(today, s.now_iso, 10);
 	today[10] = '\0';
@@ -154,11 +129,11 @@ round_open_cmd(int argc, char **argv)
 	    t.year, t.no);
 	err_clear(&e);
 	if ((rc = round_create(&s, &t, &id, &nsub, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else
 		printf("round %lld opened: %d round %d, %lld submissions\n",
 		    (long long)id, t.year, t.no, (long long)nsub);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -180,11 +155,11 @@ round_progress_cmd(int argc, char **argv)
 		return rc;
 	if (o.npos != 1 || (rc = parse_id(o.pos[0], &id)) != 0)
 		return rc ? rc : 2;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_get(&s, id, &t, &p, &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	printf("%d round %d (%s): %lld af %lld operators done\n", t.year, t.no,
@@ -200,7 +175,7 @@ round_progress_cmd(int argc, char **argv)
 			    p.ops[i].name, (long long)p.ops[i].done,
 			    (long long)p.ops[i].offers);
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -272,7 +247,7 @@ round_import_cmd(int argc, char **argv)
 		buf_cleanup(&b);
 		return rc;
 	}
-	if (begin(o.db, &db, &a, &s) != 0) {
+	if (cli_session_begin(o.db, &db, &a, &s) != 0) {
 		buf_cleanup(&b);
 		return 1;
 	}
@@ -290,14 +265,14 @@ round_import_cmd(int argc, char **argv)
 			else
 				cli_print_err(&rep.errors[i]);
 		}
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	} else
 		printf("%d submissions, %d lines imported%s%s\n",
 		    rep.submissions, rep.lines, vals[1] ? arena_printf(&a,
 		    ", %d approved", rep.approved) : "", vals[2] ?
 		    arena_printf(&a, ", %lld tariffs published",
 		    (long long)rep.published) : "");
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -317,16 +292,16 @@ round_publish_cmd(int argc, char **argv)
 		return rc;
 	if (o.npos != 1 || (rc = parse_id(o.pos[0], &id)) != 0)
 		return rc ? rc : 2;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_get(&s, id, &t, NULL, &e)) != 0 ||
 	    (rc = round_publish(&s, id, t.version, &n, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else
 		printf("round %lld published: %lld tariffs\n", (long long)id,
 		    (long long)n);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -356,19 +331,19 @@ round_state_cmd(int argc, char **argv, bool reopen)
 	}
 	if ((rc = parse_id(o.pos[0], &id)) != 0)
 		return rc;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_get(&s, id, &t, NULL, &e)) != 0 ||
 	    (rc = reopen ? round_reopen(&s, id, t.version, vals[0], &e) :
 	    round_close(&s, id, t.version, &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else if (reopen)
 		printf("round %lld reopened until %s\n", (long long)id,
 		    vals[0]);
 	else
 		printf("round %lld closed\n", (long long)id);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -413,15 +388,15 @@ round_template_cmd(int argc, char **argv)
 		    "organisationskode (3, 4 eller 8 cifre)\n");
 		return 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_io_template(&s, id, vals[1], vals[0], &e)) != 0)
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	else
 		printf("template of round %lld written to %s\n",
 		    (long long)id, vals[0]);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -486,7 +461,7 @@ round_upload_cmd(int argc, char **argv)
 		buf_cleanup(&b);
 		return rc;
 	}
-	if (begin(o.db, &db, &a, &s) != 0) {
+	if (cli_session_begin(o.db, &db, &a, &s) != 0) {
 		buf_cleanup(&b);
 		return 1;
 	}
@@ -496,12 +471,12 @@ round_upload_cmd(int argc, char **argv)
 	buf_cleanup(&b);
 	if (rc != 0) {
 		print_import_errors(&rep, true);
-		rc = fail(&e);
+		rc = cli_fail(&e);
 	} else
 		printf("%d submissions, %d lines imported, %d still need a "
 		    "reason\n", rep.submissions, rep.lines,
 		    rep.reasons_missing);
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -568,16 +543,16 @@ round_tariffs_cmd(int argc, char **argv)
 	f.target_group = vals[3];
 	f.municipality = vals[4];
 	f.all_versions = vals[5] != NULL;
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_tariffs(&s, &f, &v, &n, NULL, &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	if (strcmp(fmt, "xlsx") == 0) {
 		if ((rc = round_io_tariffs_xlsx(&s, v, n, vals[7], &e)) != 0)
-			rc = fail(&e);
+			rc = cli_fail(&e);
 		else
 			fprintf(stderr, "%zu tariffs written to %s\n", n,
 			    vals[7]);
@@ -602,7 +577,7 @@ round_tariffs_cmd(int argc, char **argv)
 	}
 	buf_cleanup(&out);
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 
@@ -642,12 +617,12 @@ round_bulk_cmd(int argc, char **argv, enum round_bulk what)
 		    "organisationskode (3, 4 eller 8 cifre)\n", name);
 		return 2;
 	}
-	if (begin(o.db, &db, &a, &s) != 0)
+	if (cli_session_begin(o.db, &db, &a, &s) != 0)
 		return 1;
 	err_clear(&e);
 	if ((rc = round_bulk_plan(&s, id, what, vals[0], &it, &n, &nready,
 	    &e)) != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	for (i = 0; i < n; i++)
@@ -657,7 +632,7 @@ round_bulk_cmd(int argc, char **argv, enum round_bulk what)
 			    it[i].why);
 	if ((rc = round_bulk_act(&s, id, what, vals[0], &done, &failed, &e))
 	    != 0) {
-		rc = fail(&e);
+		rc = cli_fail(&e);
 		goto out;
 	}
 	printf("%d submissions %s, %zu not ready, %d changed meanwhile\n",
@@ -665,7 +640,7 @@ round_bulk_cmd(int argc, char **argv, enum round_bulk what)
 	    n - nready, failed);
 	rc = failed > 0 ? 1 : 0;
 out:
-	end(db, &a);
+	cli_session_end(db, &a);
 	return rc;
 }
 

@@ -1,5 +1,6 @@
 /*
- * cmd_user — `ramme user add` and `ramme user list`.
+ * cmd_user — `ramme user add`, `ramme user list`, and the second factor:
+ * `ramme user totp` (enrol with a given key) and `ramme user totp-reset`.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "core/role.h"
 #include "service/account.h"
 #include "service/svc.h"
+#include "service/twofactor.h"
 #include "store/db.h"
 #include "store/user_store.h"
 #include "util/arena.h"
@@ -120,14 +122,65 @@ user_list(int argc, char **argv)
 	return rc;
 }
 
+/* `user totp NAME --secret B32` and `user totp-reset NAME`. */
+static int
+user_totp(int argc, char **argv, bool reset)
+{
+	static const char *const spec[] = { "--secret=", NULL };
+	const char		*vals[1];
+	struct twofactor_codes	 c;
+	struct cli_opts		 o;
+	struct db		*db;
+	struct arena		 a;
+	struct svc		 s;
+	struct err		 e;
+	int			 rc, i;
+
+	if ((rc = cli_parse(argc, argv, reset ? NULL : spec,
+	    reset ? NULL : vals, &o, reset ? "user totp-reset" :
+	    "user totp")) != 0)
+		return rc;
+	if (o.npos != 1 || (!reset && vals[0] == NULL)) {
+		fprintf(stderr, reset ? "usage: ramme user totp-reset NAME "
+		    "[--db PATH]\n" : "usage: ramme user totp NAME --secret "
+		    "BASE32 [--db PATH]\n");
+		return 2;
+	}
+	if (cli_db_open(o.db, &db) != 0)
+		return 1;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	err_clear(&e);
+	rc = reset ? twofactor_reset(&s, o.pos[0], &e) :
+	    twofactor_set(&s, o.pos[0], vals[0], &c, &e);
+	if (rc != 0) {
+		cli_print_err(&e);
+		rc = cli_exit_code(rc);
+	} else if (reset)
+		printf("second factor of %s removed\n", o.pos[0]);
+	else {
+		printf("second factor of %s enabled; recovery codes:\n",
+		    o.pos[0]);
+		for (i = 0; i < TWOFACTOR_CODES; i++)
+			printf("%s\n", c.code[i]);
+	}
+	arena_cleanup(&a);
+	db_close(db);
+	return rc;
+}
+
 int
 cmd_user(int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "totp") == 0)
+		return user_totp(argc - 1, argv + 1, false);
+	if (argc >= 2 && strcmp(argv[1], "totp-reset") == 0)
+		return user_totp(argc - 1, argv + 1, true);
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
 		return user_add(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return user_list(argc - 1, argv + 1);
-	fprintf(stderr, "usage: ramme user add|list ... (see `ramme help "
+	fprintf(stderr, "usage: ramme user add|list|totp|totp-reset ... (see `ramme help "
 	    "user`)\n");
 	return 2;
 }

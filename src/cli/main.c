@@ -101,14 +101,21 @@ const struct cli_cmd cli_cmds[] = {
 	  "Prints every route with its method, the roles allowed and what it\n"
 	  "does, generated from the route table; docs/api.md is its output.\n",
 	  cmd_routes },
-	{ "user", "add or list users",
+	{ "user", "add or list users, enrol or reset their second factor",
 	  "ramme user add NAME --role admin|operator|authority|reader\n"
 	  "                [--org CODE] [--display-name TEXT] --password-stdin\n"
 	  "                [--db PATH]\n"
-	  "ramme user list [--db PATH]\n\n"
+	  "ramme user list [--db PATH]\n"
+	  "ramme user totp NAME --secret BASE32 [--db PATH]\n"
+	  "ramme user totp-reset NAME [--db PATH]\n\n"
 	  "add creates a user; the password is read from the first line of\n"
 	  "standard input (at least 10 characters). Operators and authorities\n"
-	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n",
+	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n"
+	  "totp enrols NAME's second factor with the given key (base32, at\n"
+	  "least 16 characters; for scripts and tests) and prints ten new\n"
+	  "recovery codes. totp-reset removes it when a phone is lost: the\n"
+	  "next login is with the password alone, and an admin is sent to\n"
+	  "enrol again. Both are audited.\n",
 	  cmd_user },
 	{ "import", "import offers or organisations from CSV",
 	  "ramme import offers FILE.csv [--db PATH] [--dry-run]\n"
@@ -383,9 +390,12 @@ const struct cli_cmd cli_cmds[] = {
 	  "attempts, recipient, subject and the last error, tab separated (or\n"
 	  "JSON). retry makes a queued or failed mail due now with its\n"
 	  "attempts counted from zero; cancel stops it. remind queues the\n"
-	  "reminders of round deadlines (7 days before, and the day after)\n"
-	  "that are due, once per deadline and user, as `ramme serve` does\n"
-	  "every ten minutes. `ramme serve --smtp URL` sends the outbox.\n",
+	  "reminders that are due, once per deadline and user, as `ramme\n"
+	  "serve` does every ten minutes: of tariff rounds, indmeldinger,\n"
+	  "the joint hearing and the approvals still pending, reminder_days\n"
+	  "before the deadline (the agreement parameter of its year, 7 by\n"
+	  "default) and the day after it (not for the hearing). `ramme serve\n"
+	  "--smtp URL` sends the outbox.\n",
 	  cmd_mail },
 	{ "retention", "delete personal data past its retention period",
 	  "ramme retention run [--dry-run] [--db PATH]\n\n"

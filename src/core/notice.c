@@ -13,10 +13,11 @@
 
 const struct notice_kind_info notice_kinds[NOTICE_KIND_COUNT] = {
 	{ NOTICE_OPENED, "opened", "Ny indberetning åbnet",
-	  "Når sekretariatet åbner en indberetning, som din organisation "
-	  "skal udfylde" },
+	  "Når sekretariatet åbner en indberetning eller indmelding, som "
+	  "din organisation skal udfylde" },
 	{ NOTICE_REMINDER, "reminder", "Påmindelse før frist",
-	  "7 dage før fristen, når din organisation ikke har indsendt" },
+	  "Nogle dage før fristen (som udgangspunkt 7), når din "
+	  "organisation ikke har indsendt, svaret eller godkendt" },
 	{ NOTICE_OVERDUE, "overdue", "Fristen er overskredet",
 	  "Dagen efter fristen, når din organisation ikke har indsendt" },
 	{ NOTICE_RETURNED, "returned", "Sendt retur med en kommentar",

@@ -36,8 +36,9 @@ struct notice_kind_info {
 	const char	*hint;		/* Danish, for the choices page */
 };
 
-#define NOTICE_REMINDER_DAYS	7	/* a reminder this many days before
-					   a deadline */
+#define NOTICE_REMINDER_DAYS_MAX 60	/* the longest lead of a reminder;
+					   the lead of a year is the agreement
+					   parameter reminder_days (7) */
 #define NOTICE_ATTEMPTS_MAX	8	/* attempts before a mail fails */
 #define NOTICE_BACKOFF_BASE	60	/* seconds before the 2nd attempt */
 #define NOTICE_BACKOFF_MAX	(6 * 3600) /* seconds, the longest wait */

@@ -200,6 +200,16 @@ static const struct param_desc descs[] = {
 	  "docs/privacy.md: databeskyttelsesforordningen art. 5, stk. 1, e",
 	  PARAM_UNIT_COUNT, 1, 3650, NULL, NULL,
 	  F(retention_mail_days), { { 0, 90 } }, 1 },
+	{ "totp_required_admin",
+	  "Sekretariatets administratorer skal bruge to-trins-bekræftelse",
+	  "OWASP ASVS 2.7 / 2.8",
+	  PARAM_UNIT_FLAG, 0, 1, NULL, NULL,
+	  F(totp_required_admin), { { 0, 1 } }, 1 },
+	{ "reminder_days",
+	  "Dage før en frist, hvor der sendes påmindelse pr. e-mail",
+	  "sekretariatets valg [K]",
+	  PARAM_UNIT_COUNT, 1, 60, NULL, NULL,
+	  F(reminder_days), { { 0, 7 } }, 1 },
 };
 
 #undef F

@@ -139,6 +139,15 @@ struct agreement_params {
 					   is never deleted */
 	int64_t	retention_mail_days;	/* a sent or cancelled mail is kept
 					   this many days (90) */
+	/* Security. */
+	int64_t	totp_required_admin;	/* 1: the secretariat's admins must
+					   use a second login factor (TOTP)
+					   before they can do anything */
+	/* The yearly cycle's e-mail (service/mail.h). */
+	int64_t	reminder_days;		/* a reminder this many days before a
+					   deadline of the year: a tariff
+					   round's, a submission's, a
+					   hearing's, an approval's (7) */
 };
 
 /* Units a parameter is given in. */

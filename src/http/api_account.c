@@ -25,20 +25,31 @@ api_session_create(struct http_req *r)
 	struct account_session	 s;
 	struct err		 e;
 	json_t			*j = NULL;
-	const char		*user = NULL, *pw = NULL;
+	const char		*user = NULL, *pw = NULL, *code = NULL;
 	json_error_t		 je;
 
 	err_clear(&e);
 	if (api_body(r, &j, &e) != 0)
 		goto fail;
-	if (json_unpack_ex(j, &je, JSON_STRICT, "{s:s, s:s}", "username",
-	    &user, "password", &pw) != 0) {
+	if (json_unpack_ex(j, &je, JSON_STRICT, "{s:s, s:s, s?s}", "username",
+	    &user, "password", &pw, "code", &code) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_login", NULL,
-		    "Send {\"username\": ..., \"password\": ...} som tekster");
+		    "Send {\"username\": ..., \"password\": ..., "
+		    "\"code\": ...} som tekster");
 		goto fail;
 	}
 	if (account_login(&r->svc, r->gate, user, pw, r->ip,
 	    http_cookie(r, http_device_cookie_name(r)), &s, &e) != 0)
+		goto fail;
+	/* A second factor: the code in the same request. */
+	if (s.pending != NULL && code == NULL) {
+		err_set(&e, ERR_UNAUTHORIZED, "code_required", "code",
+		    "Brugeren har to-trins-bekræftelse: send også \"code\"");
+		goto fail;
+	}
+	if (s.pending != NULL && account_login_code(&r->svc, r->gate,
+	    s.pending, code, r->ip, http_cookie(r,
+	    http_device_cookie_name(r)), &s, &e) != 0)
 		goto fail;
 	json_decref(j);
 	http_set_session_cookie(r, s.token);

@@ -19,6 +19,7 @@
 #include "core/params.h"
 #include "core/round.h"
 #include "core/tariff.h"
+#include "core/tariff_cause.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "http/http.h"
@@ -61,6 +62,9 @@ tariff_json(const struct published_tariff *t)
 	json_object_set_new(j, "round_no", t->round_no ?
 	    json_integer(t->round_no) : json_null());
 	json_object_set_new(j, "reason", api_opt_json(t->reason));
+	json_object_set_new(j, "cause", api_opt_json(t->cause));
+	json_object_set_new(j, "cause_label",
+	    api_opt_json(tariff_cause_label(t->cause)));
 	json_object_set_new(j, "referred_from", api_opt_json(t->referred_from));
 	json_object_set_new(j, "referred_before",
 	    api_opt_json(t->referred_before));
@@ -347,10 +351,10 @@ void
 api_tariff_change(struct http_req *r)
 {
 	static const char *const allowed[] = { "tariff_ore", "valid_from",
-	    "reason", NULL };
+	    "cause", "reason", NULL };
 	struct err	 e;
 	json_t		*j = NULL;
-	const char	*from = NULL, *reason = NULL;
+	const char	*from = NULL, *cause = NULL, *reason = NULL;
 	int64_t		 id, ore = 0, nid;
 
 	err_clear(&e);
@@ -358,9 +362,10 @@ api_tariff_change(struct http_req *r)
 	    api_fields(j, allowed, NULL, &e) != 0 ||
 	    api_ore(r, j, NULL, "tariff_ore", true, &ore, &e) != 0 ||
 	    api_str(r, j, NULL, "valid_from", true, &from, &e) != 0 ||
-	    api_str(r, j, NULL, "reason", true, &reason, &e) != 0 ||
-	    round_tariff_change(&r->svc, id, ore, from, reason, &nid, &e)
-	    != 0) {
+	    api_str(r, j, NULL, "cause", false, &cause, &e) != 0 ||
+	    api_str(r, j, NULL, "reason", false, &reason, &e) != 0 ||
+	    round_tariff_change(&r->svc, id, ore, from, cause, reason, &nid,
+	    &e) != 0) {
 		api_fail(r, j, &e);
 		return;
 	}

@@ -174,6 +174,13 @@ const char	*http_urlencode(struct arena *a, const char *s);
 const char	*http_device_cookie_name(const struct http_req *r);
 void		 http_set_device_cookie(struct http_req *r, const char *token);
 const char	*http_session_cookie_name(const struct http_req *r);
+/*
+ * The half-logged-in cookie between password and code ("__Host-ramme_2fa"
+ * behind TLS, else "ramme_2fa"): HttpOnly, SameSite=Strict, for
+ * ACCOUNT_PENDING_SECONDS; token NULL clears it.
+ */
+const char	*http_pending_cookie_name(const struct http_req *r);
+void		 http_set_pending_cookie(struct http_req *r, const char *token);
 /* Set or clear the session cookie. */
 void		 http_set_session_cookie(struct http_req *r, const char *token);
 

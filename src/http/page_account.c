@@ -91,6 +91,12 @@ page_login_post(struct http_req *r)
 		login_page(r, user, next, &e, http_status_of_err(e.code));
 		return;
 	}
+	if (s.pending != NULL) {
+		http_set_pending_cookie(r, s.pending);
+		http_redirect(r, arena_printf(&r->arena, "/login/kode?next=%s",
+		    http_urlencode(&r->arena, next)));
+		return;
+	}
 	http_set_session_cookie(r, s.token);
 	http_set_device_cookie(r, s.device);
 	http_redirect(r, next);

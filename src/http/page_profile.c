@@ -69,6 +69,9 @@ page_profile(struct http_req *r)
 	HTML_LIT(h, " ");
 	ui_button_link(h, UI_SECONDARY, "/konto/notifikationer",
 	    "Mine notifikationer");
+	HTML_LIT(h, " ");
+	ui_button_link(h, UI_SECONDARY, "/konto/to-trins",
+	    "To-trins-bekræftelse");
 	HTML_LIT(h, "</p><h2>Hvor du er logget ind</h2>"
 	    "<p>Hver linje er en browser eller et program, der er logget "
 	    "ind med dit brugernavn. Kender du ikke dem alle, så log ud alle "

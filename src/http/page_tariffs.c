@@ -14,6 +14,7 @@
 #include "core/params.h"
 #include "core/role.h"
 #include "core/tariff.h"
+#include "core/tariff_cause.h"
 #include "http/api.h"
 #include "http/html.h"
 #include "http/http.h"
@@ -223,6 +224,15 @@ page_tariffs(struct http_req *r)
 	page_end(&p, rc == 0 ? 200 : 400);
 }
 
+/* The Danish label of a stored cause; the key itself if unknown. */
+static const char *
+cause_label(const char *key)
+{
+	const char *l = tariff_cause_label(key);
+
+	return l != NULL ? l : key;
+}
+
 /* The form of a change in the year, with the values posted and errors. */
 static void
 change_form(struct page *p, const struct published_tariff *t,
@@ -231,10 +241,19 @@ change_form(struct page *p, const struct published_tariff *t,
 	struct http_req	*r = p->r;
 	struct html	*h = &p->h;
 
+	struct ui_option	 opts[16];
+	size_t			 i, n = tariff_cause_count();
+
 	HTML_LIT(h, "<h2>Takstændring i løbet af året</h2><p>En ændring "
-	    "gælder fra en dato og kræver en begrundelse (fx en varig "
-	    "ændring af pladstallet). Den hidtidige takst bevares med "
-	    "gyldighed til dagen før.</p>");
+	    "gælder fra en dato og kræver en årsag fra listen (fx "
+	    "ombygning eller en varig ændring af pladstallet). Den "
+	    "hidtidige takst bevares med gyldighed til dagen før.</p>");
+	if (n > sizeof(opts) / sizeof(opts[0]))
+		n = sizeof(opts) / sizeof(opts[0]);
+	for (i = 0; i < n; i++) {
+		opts[i].value = tariff_cause_at(i)->key;
+		opts[i].label = tariff_cause_at(i)->label;
+	}
 	ui_error_summary(h, errs);
 	HTML_LIT(h, "<form method=\"post\"");
 	html_url(h, "action", idpath(r, "/takster/%lld/aendring", t->id));
@@ -247,9 +266,14 @@ change_form(struct page *p, const struct published_tariff *t,
 	ui_field(h, &(struct ui_field){ .name = "valid_from",
 	    .label = "Gælder fra", .type = UI_DATE, .required = true,
 	    .value = http_form(r, "valid_from") }, errs);
+	ui_select(h, &(struct ui_select){ .name = "cause", .label = "Årsag",
+	    .first = "Vælg årsag", .required = true,
+	    .selected = http_form(r, "cause"), .options = opts,
+	    .noptions = (int)n }, errs);
 	ui_field(h, &(struct ui_field){ .name = "reason",
-	    .label = "Begrundelse", .type = UI_TEXTAREA, .rows = 3,
-	    .required = true, .value = http_form(r, "reason") }, errs);
+	    .label = "Begrundelse", .hint = "Uddyb årsagen. Skal udfyldes, "
+	    "når årsagen er »Andet«", .type = UI_TEXTAREA, .rows = 3,
+	    .value = http_form(r, "reason") }, errs);
 	HTML_LIT(h, "<div class=\"actions\">");
 	ui_button(h, UI_PRIMARY, "Fortsæt", NULL, NULL);
 	HTML_LIT(h, "</div></form>");
@@ -261,8 +285,8 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 {
 	static const struct ui_col cols[] = {
 		{ "Version", UI_COL_NUM }, { "Takst", UI_COL_NUM },
-		{ "Gyldig", 0 }, { "Kilde", 0 }, { "Begrundelse", 0 },
-		{ "Offentliggjort", 0 }, { "Status", 0 },
+		{ "Gyldig", 0 }, { "Kilde", 0 }, { "Årsag", 0 },
+		{ "Begrundelse", 0 }, { "Offentliggjort", 0 }, { "Status", 0 },
 	};
 	struct page		 p;
 	struct html		*h = &p.h;
@@ -310,7 +334,7 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 	ui_facts_end(h);
 
 	HTML_LIT(h, "<h2>Versioner</h2>");
-	ui_table_begin(&tb, h, NULL, cols, 7);
+	ui_table_begin(&tb, h, NULL, cols, 8);
 	for (i = 0; i < n; i++) {
 		ui_row(&tb);
 		ui_cell_int(&tb, v[i].version);
@@ -322,6 +346,8 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 		ui_cell_end(&tb);
 		ui_cell(&tb, v[i].round_no ? arena_printf(&r->arena,
 		    "Runde %d", v[i].round_no) : "Takstændring i året");
+		ui_cell(&tb, v[i].cause != NULL ? cause_label(v[i].cause) :
+		    "");
 		ui_cell(&tb, v[i].reason ? v[i].reason : "");
 		ui_cell_begin(&tb);
 		html_time(h, v[i].published_at);
@@ -400,7 +426,7 @@ kr_da(struct http_req *r, int64_t ore)
  */
 static void
 change_confirm(struct http_req *r, const struct published_tariff *old,
-    int64_t ore, const char *from, const char *reason)
+    int64_t ore, const char *from, const char *cause, const char *reason)
 {
 	struct page	 p;
 	const char	*back = idpath(r, "/takster/%lld", old->id);
@@ -412,7 +438,10 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	cons[1] = arena_printf(&r->arena, "Den nye takst gælder fra %s. Den "
 	    "hidtidige takst gælder til og med %s og bevares som en afløst "
 	    "version.", date_da(r, from), date_da(r, day_before(r, from)));
-	cons[2] = arena_printf(&r->arena, "Begrundelse: %s", reason);
+	cons[2] = reason != NULL && *reason != '\0' ?
+	    arena_printf(&r->arena, "Årsag: %s. Begrundelse: %s",
+	    cause_label(cause), reason) :
+	    arena_printf(&r->arena, "Årsag: %s", cause_label(cause));
 	cons[3] = "Ændringen offentliggøres straks i Takstoversigten og kan "
 	    "ikke fortrydes, kun afløses af en ny ændring.";
 	page_begin_crumbs(&p, r, "Bekræft takstændring", "takster",
@@ -434,7 +463,7 @@ page_tariff_change_post(struct http_req *r)
 	struct ui_errors	 errs;
 	struct published_tariff	 old;
 	struct err		 e;
-	const char		*amount, *from, *reason;
+	const char		*amount, *from, *cause, *reason;
 	int64_t			 id, ore, nid;
 
 	if (tariff_http_path_id(r, &id) != 0)
@@ -442,6 +471,7 @@ page_tariff_change_post(struct http_req *r)
 	err_clear(&e);
 	amount = http_form_text(r, "tariff");
 	from = http_form_text(r, "valid_from");
+	cause = http_form_text(r, "cause");
 	reason = http_form_text(r, "reason");
 	if (http_form_error(r, &e) != 0)
 		;
@@ -449,13 +479,13 @@ page_tariff_change_post(struct http_req *r)
 		err_set(&e, ERR_INVALID, "invalid_amount", "tariff", "Angiv "
 		    "den nye takst i kroner (fx 2.283 eller 2.283,50)");
 	else if (!ui_confirmed(r)) {
-		if (round_tariff_change_check(&r->svc, id, ore, from, reason,
-		    &old, &e) == 0) {
-			change_confirm(r, &old, ore, from, reason);
+		if (round_tariff_change_check(&r->svc, id, ore, from, cause,
+		    reason, &old, &e) == 0) {
+			change_confirm(r, &old, ore, from, cause, reason);
 			return;
 		}
-	} else if (round_tariff_change(&r->svc, id, ore, from, reason, &nid,
-	    &e) == 0) {
+	} else if (round_tariff_change(&r->svc, id, ore, from, cause, reason,
+	    &nid, &e) == 0) {
 		http_redirect(r, idpath(r, "/takster/%lld?besked=aendret",
 		    nid));
 		return;

@@ -13,6 +13,7 @@
 #include "http/http.h"
 #include "http/page.h"
 #include "http/server.h"
+#include "service/account.h"
 #include "util/text.h"
 
 const char *
@@ -403,6 +404,23 @@ http_set_device_cookie(struct http_req *r, const char *token)
 	    arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; "
 	    "SameSite=Strict; Max-Age=31536000%s", http_device_cookie_name(r),
 	    token, http_server_secure(r->srv) ? "; Secure" : ""));
+}
+
+const char *
+http_pending_cookie_name(const struct http_req *r)
+{
+	return http_server_secure(r->srv) ? "__Host-ramme_2fa" : "ramme_2fa";
+}
+
+void
+http_set_pending_cookie(struct http_req *r, const char *token)
+{
+	http_set_header(r, MHD_HTTP_HEADER_SET_COOKIE,
+	    arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict; Max-Age=%d%s", http_pending_cookie_name(r),
+	    token != NULL ? token : "", token != NULL ?
+	    ACCOUNT_PENDING_SECONDS : 0,
+	    http_server_secure(r->srv) ? "; Secure" : ""));
 }
 
 /* v trimmed, in the arena; NULL when NULL or blank. */

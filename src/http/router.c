@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "http/routes.h"
 #include "service/account.h"
+#include "service/twofactor.h"
 
 /* Match pattern against path, capturing :params. */
 static int
@@ -107,6 +108,53 @@ csrf_ok(struct http_req *r, const struct route *rt)
 	if (rt->flags & ROUTE_ANON_FORM)
 		return account_token_equal(http_form(r, "csrf_token"),
 		    http_cookie(r, "ramme_csrf"));
+	return 0;
+}
+
+/*
+ * Paths an admin who must enrol a second factor may still use: the
+ * enrolment itself, logging out, the assets and the session API.
+ */
+static bool
+enrol_exempt(const char *path)
+{
+	return strcmp(path, "/konto/to-trins") == 0 ||
+	    strncmp(path, "/konto/to-trins/", 16) == 0 ||
+	    strcmp(path, "/logout") == 0 || strcmp(path, "/healthz") == 0 ||
+	    strncmp(path, "/static/", 8) == 0 ||
+	    strcmp(path, "/favicon.ico") == 0 ||
+	    strcmp(path, "/api/v1/session") == 0 ||
+	    strncmp(path, "/login", 6) == 0;
+}
+
+/*
+ * An admin without a second factor while it is required is sent to
+ * enrol (a page) or refused (anything else). 1 when the request may go
+ * on; 0 when a response was sent.
+ */
+static int
+enrolment_ok(struct http_req *r, const char *method)
+{
+	struct err	e;
+	bool		must = false;
+
+	if (r->who.role != ROLE_ADMIN || enrol_exempt(r->path))
+		return 1;
+	err_clear(&e);
+	if (twofactor_must_enrol(&r->svc, &r->who, &must, &e) != 0) {
+		http_send_error(r, &e);
+		return 0;
+	}
+	if (!must)
+		return 1;
+	if (!r->is_api && strcmp(method, "GET") == 0) {
+		http_redirect(r, "/konto/to-trins");
+		return 0;
+	}
+	err_set(&e, ERR_FORBIDDEN, "totp_enrol_required", NULL,
+	    "Slå to-trins-bekræftelse til under Min konto, før du gør "
+	    "andet");
+	http_send_error(r, &e);
 	return 0;
 }
 
@@ -208,5 +256,7 @@ router_dispatch(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
+	if (!enrolment_ok(r, method))
+		return;
 	rt->handler(r);
 }

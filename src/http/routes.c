@@ -26,8 +26,10 @@ static const struct route routes[] = {
 	/* Sessions. */
 	{ "POST", "/api/v1/session", ROLES_PUBLIC,
 	  ROUTE_API | ROUTE_NO_CSRF | ROUTE_LOGIN,
-	  api_session_create, "Log in with {username, password}; sets the "
-	  "session cookie and returns {csrf_token, user}" },
+	  api_session_create, "Log in with {username, password, code?} "
+	  "(code: TOTP or recovery code, required when the user has a "
+	  "second factor); sets the session cookie and returns "
+	  "{csrf_token, user}" },
 	{ "GET", "/api/v1/session", ROLES_USERS, ROUTE_API, api_session_get,
 	  "The logged-in user and the CSRF token" },
 	{ "DELETE", "/api/v1/session", ROLES_USERS, ROUTE_API,
@@ -123,7 +125,13 @@ static const struct route routes[] = {
 	{ "GET", "/login", ROLES_PUBLIC, 0, page_login_form, "Login form" },
 	{ "POST", "/login", ROLES_PUBLIC, ROUTE_ANON_FORM | ROUTE_LOGIN,
 	  page_login_post,
-	  "Log in" },
+	  "Log in; a user with a second factor is sent on to /login/kode "
+	  "with a short-lived half-logged-in cookie instead of a session" },
+	{ "GET", "/login/kode", ROLES_PUBLIC, 0, page_login_code_form,
+	  "The second step of a login: the code from the app" },
+	{ "POST", "/login/kode", ROLES_PUBLIC, ROUTE_ANON_FORM | ROUTE_LOGIN,
+	  page_login_code_post, "Finish a login with a TOTP code or a "
+	  "recovery code (rate-limited as the password)" },
 	{ "POST", "/logout", ROLES_USERS, 0, page_logout_post, "Log out" },
 	{ "GET", "/konto", ROLES_USERS, 0, page_profile,
 	  "Min konto: who one is, the sessions open in one's name" },
@@ -132,6 +140,15 @@ static const struct route routes[] = {
 	{ "POST", "/konto/adgangskode", ROLES_USERS, 0, page_password_post,
 	  "Change one's own password (the current one, the new twice); "
 	  "ends one's other sessions" },
+	{ "GET", "/konto/to-trins", ROLES_USERS, 0, page_twofactor,
+	  "To-trins-bekræftelse: its state, or enrolment (the key as text, "
+	  "QR code and otpauth URI)" },
+	{ "POST", "/konto/to-trins", ROLES_USERS, 0, page_twofactor_post,
+	  "Confirm enrolment with a code {code}; shows the recovery codes "
+	  "once" },
+	{ "POST", "/konto/to-trins/slaa-fra", ROLES_USERS, 0,
+	  page_twofactor_disable, "Turn the second factor off (confirm=1, "
+	  "then password and code)" },
 	{ "POST", "/konto/log-ud-alle-steder", ROLES_USERS, 0,
 	  page_logout_everywhere, "End every session of one's own (with "
 	  "confirm=1; else the confirmation)" },
@@ -291,7 +308,9 @@ static const struct route routes[] = {
 	  api_tariff_get, "One published tariff with every version" },
 	{ "POST", "/api/v1/tariffs/:id/change", ROLES_EDITORS, ROUTE_API,
 	  api_tariff_change, "Change a tariff in the year {tariff_ore, "
-	  "valid_from, reason}: a new version" },
+	  "valid_from, cause, reason}: a new version with its cause (renovering, "
+	  "ny_ydelse, pladser, normering, fejl, lovaendring, andet; reason "
+	  "required for andet)" },
 	{ "GET", "/api/v1/accounts", ROLES_EDITORS, ROUTE_API,
 	  api_accounts_list, "Reported accounts; filters offer, year "
 	  "(operators: their own)" },

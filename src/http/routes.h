@@ -31,6 +31,11 @@ void	api_user_patch(struct http_req *r);
 /* page_account.c: login, logout, user administration */
 void	page_login_form(struct http_req *r);
 void	page_login_post(struct http_req *r);
+void	page_login_code_form(struct http_req *r);
+void	page_login_code_post(struct http_req *r);
+void	page_twofactor(struct http_req *r);
+void	page_twofactor_post(struct http_req *r);
+void	page_twofactor_disable(struct http_req *r);
 void	page_logout_post(struct http_req *r);
 void	page_profile(struct http_req *r);
 void	page_metrics(struct http_req *r);

@@ -4,6 +4,7 @@
  * libxlsxwriter reports errors per call; the first one is remembered and
  * returned by xlsx_close(), so callers write cells without checking each.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,26 @@ xlsx_sheet(struct xlsx *x, const char *sheet, const struct xlsx_column *cols,
 {
 	sheet_finish(x);
 	return sheet_start(x, sheet, cols, ncols, e);
+}
+
+void
+xlsx_dropdown(struct xlsx *x, int col, int first, int last,
+    const char *const *values, const char *msg)
+{
+	lxw_data_validation v;
+
+	if (x->ws == NULL || col < 0 || col >= x->ncols || first < 1 ||
+	    last < first)
+		return;
+	memset(&v, 0, sizeof(v));
+	v.validate = LXW_VALIDATION_TYPE_LIST;
+	v.value_list = (char **)(uintptr_t)values;
+	v.ignore_blank = LXW_VALIDATION_ON;
+	v.show_error = LXW_VALIDATION_ON;
+	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	v.error_message = (char *)(uintptr_t)msg;
+	note_error(x, worksheet_data_validation_range(x->ws, (lxw_row_t)first,
+	    (lxw_col_t)col, (lxw_row_t)last, (lxw_col_t)col, &v));
 }
 
 void

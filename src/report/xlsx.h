@@ -1,8 +1,9 @@
 /*
  * xlsx — write tables as an Excel workbook, one per sheet: a header row
  * in bold that stays in view (frozen) with a filter, then data rows
- * where text is text and numbers are numbers. Column widths follow the content unless
- * the caller fixes them. Used by the register export and by reports.
+ * where text is text and numbers are numbers, optionally a column offering
+ * a dropdown of values. Column widths follow the content unless the caller
+ * fixes them. Used by the register export, reports and templates.
  *
  * The workbook is assembled in memory and temporary files and written to
  * its path by xlsx_close(); cells are written left to right, row by row.
@@ -81,6 +82,14 @@ void	xlsx_end_row(struct xlsx *x);
  * (the file could not be written) with e filled.
  */
 int	xlsx_close(struct xlsx *x, struct err *e);
+/*
+ * Offer values (NULL-terminated, together at most 255 characters) as a
+ * dropdown in column col (0-based) of the current sheet's data rows
+ * first..last (1 = the row after the header); the spreadsheet refuses
+ * another value with the Danish message msg. A blank cell stays allowed.
+ */
+void	xlsx_dropdown(struct xlsx *x, int col, int first, int last,
+	    const char *const *values, const char *msg);
 /* Free x without writing anything. NULL is a no-op. */
 void	xlsx_discard(struct xlsx *x);
 

@@ -13,6 +13,7 @@
 #include "service/account.h"
 #include "service/password.h"
 #include "service/svc.h"
+#include "service/twofactor.h"
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/org_store.h"
@@ -433,16 +434,139 @@ fail:
 	return rc;
 }
 
+/*
+ * Open a session for u after a login whose attempt row is attempt: mark
+ * it ok, store the session, audit the login. recovery: a recovery code
+ * was the second factor.
+ */
+static int
+session_open(struct svc *s, const struct user *u, int64_t attempt,
+    const char *ip, const char *device, bool recovery,
+    struct account_session *out, struct err *e)
+{
+	unsigned char	 h[32];
+	char		 expires[21];
+	int		 rc;
+
+	out->token = random_token(s->arena);
+	out->csrf = random_token(s->arena);
+	out->device = device_known(u, device) ? NULL :
+	    device_token(s->arena, u);
+	out->pending = NULL;
+	out->who.user_id = u->id;
+	out->who.username = u->username;
+	out->who.role = u->role;
+	out->who.org_code = u->org_code;
+	token_hash(out->token, h);
+	text_timestamp(expires, s->now + ACCOUNT_SESSION_SECONDS);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = session_store_attempt_ok(s->db, attempt, e)) != 0 ||
+	    (rc = session_store_insert(s->db, h, sizeof(h), u->id, out->csrf,
+	    s->now_iso, expires, e)) != 0 ||
+	    (rc = session_store_purge(s->db, s->now_iso,
+	    s->now - ACCOUNT_LOCK_MEMORY, e)) != 0 ||
+	    (rc = audit_add(s->db, &out->who, s->now_iso, "user",
+	    arena_printf(s->arena, "%lld", (long long)u->id), "login", NULL,
+	    arena_printf(s->arena, "{\"ip\":\"%s\"%s}", ip,
+	    recovery ? ",\"recovery\":true" : ""), e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, e);
+}
+
+/*
+ * The MAC of a half-logged-in token: BLAKE2b over the user id and the
+ * expiry time, keyed by a hash of the user's password hash (as the
+ * device MAC), so only the server makes one and a new password voids it.
+ */
+#define PENDING_RAW	(8 + 8 + 16)	/* user id, expiry, MAC */
+
+static void
+pending_mac(const struct user *u, const unsigned char *head,
+    unsigned char mac[16])
+{
+	unsigned char			key[crypto_generichash_KEYBYTES];
+	crypto_generichash_state	st;
+
+	crypto_generichash(key, sizeof(key),
+	    (const unsigned char *)u->password_hash,
+	    strlen(u->password_hash), NULL, 0);
+	crypto_generichash_init(&st, key, sizeof(key), 16);
+	crypto_generichash_update(&st, (const unsigned char *)"ramme-2fa", 9);
+	crypto_generichash_update(&st, head, 16);
+	crypto_generichash_final(&st, mac, 16);
+	sodium_memzero(key, sizeof(key));
+}
+
+static void
+put_u64(unsigned char *p, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)(v & 0xff);
+}
+
+static uint64_t
+get_u64(const unsigned char *p)
+{
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = 0; i < 8; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static char *
+pending_token(struct svc *s, const struct user *u)
+{
+	unsigned char	raw[PENDING_RAW];
+	char		b64[sodium_base64_ENCODED_LEN(PENDING_RAW,
+			    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+
+	put_u64(raw, (uint64_t)u->id);
+	put_u64(raw + 8, (uint64_t)(s->now + ACCOUNT_PENDING_SECONDS));
+	pending_mac(u, raw, raw + 16);
+	sodium_bin2base64(b64, sizeof(b64), raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return arena_strdup(s->arena, b64);
+}
+
+/* The user of a valid, unexpired pending token into *u; else -1. */
+static int
+pending_user(struct svc *s, const char *token, struct user *u)
+{
+	unsigned char	raw[PENDING_RAW], mac[16];
+	size_t		n;
+	int		rc;
+
+	if (token == NULL || strlen(token) > 64 ||
+	    sodium_base642bin(raw, sizeof(raw), token, strlen(token), NULL, &n,
+	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    n != sizeof(raw) || (int64_t)get_u64(raw + 8) < s->now ||
+	    (int64_t)get_u64(raw + 8) > s->now + ACCOUNT_PENDING_SECONDS)
+		return -1;
+	if (db_begin(s->db, DB_READ, NULL) != 0)
+		return -1;
+	rc = user_store_get(s->db, s->arena, (int64_t)get_u64(raw), u, NULL);
+	db_rollback(s->db);
+	if (rc != 0 || !u->active)
+		return -1;
+	pending_mac(u, raw, mac);
+	return crypto_verify_16(mac, raw + 16) == 0 ? 0 : -1;
+}
+
 int
 account_login(struct svc *s, struct account_gate *g, const char *username,
     const char *password, const char *ip, const char *device,
     struct account_session *out, struct err *e)
 {
 	struct user	 u;
-	unsigned char	 h[32];
 	int64_t		 attempt = 0;
-	char		 expires[21];
-	bool		 found, ok;
+	bool		 found, ok, second;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
@@ -465,30 +589,98 @@ account_login(struct svc *s, struct account_gate *g, const char *username,
 		return err_set(e, ERR_UNAUTHORIZED, "invalid_credentials", NULL,
 		    "Forkert brugernavn eller adgangskode");
 
-	out->token = random_token(s->arena);
-	out->csrf = random_token(s->arena);
-	out->device = device_known(&u, device) ? NULL :
-	    device_token(s->arena, &u);
-	out->who.user_id = u.id;
-	out->who.username = u.username;
-	out->who.role = u.role;
-	out->who.org_code = u.org_code;
-	token_hash(out->token, h);
-	text_timestamp(expires, s->now + ACCOUNT_SESSION_SECONDS);
-	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	if ((rc = session_store_attempt_ok(s->db, attempt, e)) != 0 ||
-	    (rc = session_store_insert(s->db, h, sizeof(h), u.id, out->csrf,
-	    s->now_iso, expires, e)) != 0 ||
-	    (rc = session_store_purge(s->db, s->now_iso,
-	    s->now - ACCOUNT_LOCK_MEMORY, e)) != 0 ||
-	    (rc = audit_add(s->db, &out->who, s->now_iso, "user",
-	    arena_printf(s->arena, "%lld", (long long)u.id), "login", NULL,
-	    arena_printf(s->arena, "{\"ip\":\"%s\"}", ip), e)) != 0) {
-		db_rollback(s->db);
-		return rc;
+	second = twofactor_enabled_in_tx(s, u.id);
+	db_rollback(s->db);
+	if (second) {
+		/* The password was right: the code is the next attempt. */
+		if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+			return rc;
+		if ((rc = session_store_attempt_ok(s->db, attempt, e)) != 0) {
+			db_rollback(s->db);
+			return rc;
+		}
+		if ((rc = db_commit(s->db, e)) != 0)
+			return rc;
+		out->pending = pending_token(s, &u);
+		out->who.user_id = u.id;
+		out->who.username = u.username;
+		out->who.role = u.role;
+		out->who.org_code = u.org_code;
+		return 0;
 	}
-	return db_commit(s->db, e);
+	return session_open(s, &u, attempt, ip, device, false, out, e);
+}
+
+int
+account_login_code(struct svc *s, struct account_gate *g,
+    const char *pending, const char *code, const char *ip,
+    const char *device, struct account_session *out, struct err *e)
+{
+	struct user	 u, again;
+	int64_t		 attempt = 0;
+	bool		 found, recovery = false;
+	int		 rc;
+
+	(void)g;
+	memset(out, 0, sizeof(*out));
+	if (pending_user(s, pending, &u) != 0)
+		return err_set(e, ERR_UNAUTHORIZED, "login_expired", NULL,
+		    "Log ind igen: der gik for lang tid, før koden kom");
+	if ((rc = login_admit(s, u.username, ip, device, &again, &found,
+	    &attempt, e)) != 0)
+		return rc;
+	if (code == NULL || strlen(code) > 64)
+		rc = 0;
+	else {
+		if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+			return rc;
+		rc = twofactor_check_in_tx(s, u.id, code, &recovery, e);
+		if (rc == 1 && (rc = db_commit(s->db, e)) == 0)
+			rc = 1;
+		else if (rc <= 0)
+			db_rollback(s->db);
+	}
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return err_set(e, ERR_UNAUTHORIZED, "wrong_code", "code",
+		    "Koden er forkert eller allerede brugt");
+	return session_open(s, &u, attempt, ip, device, recovery, out, e);
+}
+
+int
+account_password_verify(struct svc *s, struct account_gate *g,
+    const char *password, const char *field, struct err *e)
+{
+	struct user	u;
+	int64_t		n, last;
+	int		rc;
+
+	if (s->who->user_id <= 0)
+		return err_set(e, ERR_UNAUTHORIZED, "login_required", NULL,
+		    "Log ind først");
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = user_store_get(s->db, s->arena, s->who->user_id, &u, e);
+	if (rc == 0)
+		rc = session_store_user_failures(s->db, u.username,
+		    s->now - ACCOUNT_LOCK_MEMORY, &n, &last, e);
+	db_rollback(s->db);
+	if (rc != 0)
+		return rc;
+	if (lock_left(n, last, s->now) > 0)
+		return err_set(e, ERR_RATE_LIMITED, "too_many_attempts", field,
+		    "For mange forkerte forsøg; vent lidt og prøv igen");
+	if (password == NULL || strlen(password) > ACCOUNT_PASSWORD_MAX ||
+	    !verify_password(g, u.password_hash, password)) {
+		if ((rc = record_failure(s, u.username, e)) != 0)
+			return rc;
+		return err_set(e, ERR_INVALID, "wrong_password", field,
+		    "Adgangskoden er forkert");
+	}
+	return 0;
 }
 
 int

@@ -85,8 +85,15 @@ struct account_session {
 	const char	*device;	/* a new known-device token for the
 					   device cookie, or NULL when the
 					   one presented is valid */
+	const char	*pending;	/* instead of a session, when the
+					   user has a second factor and no
+					   code was given: the token of the
+					   half-logged-in cookie (token,
+					   csrf and device are NULL) */
 	struct principal who;
 };
+
+#define ACCOUNT_PENDING_SECONDS	300	/* a half-logged-in state lasts */
 
 /*
  * Check username/password from ip and open a session. Wrong name and
@@ -103,6 +110,28 @@ struct account_session {
 int	account_login(struct svc *s, struct account_gate *g,
 	    const char *username, const char *password, const char *ip,
 	    const char *device, struct account_session *out, struct err *e);
+/*
+ * The second step of a login for a user with a second factor: pending
+ * the token account_login() gave (its cookie: bound to the browser, a
+ * MAC keyed by the user's password hash, valid ACCOUNT_PENDING_SECONDS),
+ * code a TOTP code or an unused recovery code. The rate limits of
+ * account_login() apply and a wrong code counts as a failed login of
+ * the name. ERR_UNAUTHORIZED "login_expired" for a bad or old pending
+ * token, "wrong_code" for a wrong, reused or used-up code. On success
+ * a session as from account_login(); audited (with "recovery": true
+ * when a recovery code was used).
+ */
+int	account_login_code(struct svc *s, struct account_gate *g,
+	    const char *pending, const char *code, const char *ip,
+	    const char *device, struct account_session *out, struct err *e);
+/*
+ * Check the password of the logged-in user for a sensitive change:
+ * ERR_RATE_LIMITED while its name is locked, ERR_INVALID
+ * "wrong_password" on field field when wrong (counted as a failed
+ * login of the name).
+ */
+int	account_password_verify(struct svc *s, struct account_gate *g,
+	    const char *password, const char *field, struct err *e);
 /*
  * The names the page header shows for who: *name the user's display name
  * (else the user name), *org_name the organisation's name (NULL when the

@@ -16,6 +16,7 @@
 #include "service/accounts.h"
 #include "service/approval.h"
 #include "service/cycle.h"
+#include "service/cycle_join.h"
 #include "service/indmelding.h"
 #include "service/meeting.h"
 #include "service/register.h"
@@ -443,6 +444,10 @@ static const struct {
 	{ "hearing_deadline",		resolve_hearing },
 	{ "strategy_approval_deadline",	resolve_strategy },
 	{ "steering_agreement_approval_deadline", resolve_steering },
+	{ "reinforced_nominations",	cycle_join_nominations },
+	{ "expert_panel",		cycle_join_panel },
+	{ "reinforced_in_force",	cycle_join_in_force },
+	{ "takeover_notice_deadline",	cycle_join_takeover },
 };
 
 static cycle_resolver_fn

@@ -10,6 +10,7 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "service/accounts.h"
+#include "service/agreement.h"
 #include "service/analysis.h"
 #include "service/demo.h"
 #include "service/pl.h"
@@ -329,7 +330,22 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	    (rc = round_publish(&d, id, r.version, &n, e)) != 0)
 		return rc;
 	rep->tariffs += n;
-	if ((rc = demo_analysis(s, e)) != 0)
+	if ((rc = demo_analysis(s, e)) != 0 ||
+	    (rc = demo_secretariat(s, e)) != 0)
 		return rc;
-	return demo_secretariat(s, e);
+	return demo_cycle(s, e);
+}
+
+int
+demo_totp_optional(struct svc *s, int year, struct err *e)
+{
+	int	i, rc;
+
+	for (i = 0; i < DEMO_TOTP_YEARS; i++)
+		if ((rc = agreement_param_set(s, year + i,
+		    "totp_required_admin", 0, "Demodata: demo-logins uden "
+		    "to-trins-bekræftelse. Slå det til igen før brug i drift.",
+		    e)) != 0)
+			return rc;
+	return 0;
 }

@@ -53,5 +53,23 @@ int	demo_example_year(struct svc *s, struct demo_report *rep,
  * example year. Returns 0 or the error of the service that failed.
  */
 int	demo_secretariat(struct svc *s, struct err *e);
+/*
+ * The demo's logins (scripts/demo-users, the test suites) have no second
+ * factor: set the agreement parameter totp_required_admin to 0 for
+ * DEMO_TOTP_YEARS agreement years from year on, with the reason said,
+ * so the demo's admin is not sent to enrol. A real installation keeps
+ * the default (1). Audited as any parameter change.
+ */
+#define DEMO_TOTP_YEARS		10
+int	demo_totp_optional(struct svc *s, int year, struct err *e);
+/*
+ * The yearly cycle (cycle_demo.c): the development strategy 2027 on its
+ * way through the councils (some approved, the region with a
+ * reservation, some pending) and the reinforced cooperation of 2027
+ * nominated and assessed by the expert panel. Called by
+ * demo_example_year() after demo_secretariat(). Returns 0 or the error
+ * of the service that failed.
+ */
+int	demo_cycle(struct svc *s, struct err *e);
 
 #endif

@@ -13,6 +13,7 @@
 #include "core/role.h"
 #include "service/agreement.h"
 #include "service/indmelding.h"
+#include "service/mail_events.h"
 #include "service/svc.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -232,7 +233,8 @@ ind_open(struct svc *s, int year, const char *deadline, int64_t *id,
 	if ((rc = audit_add(s->db, s->who, s->now_iso, "indmelding_year",
 	    idtxt(s, *id), "create", NULL, arena_printf(s->arena,
 	    "{\"year\":%s,\"submissions\":%lld}", dump(s, ind_year_json(&y)),
-	    (long long)n), e)) != 0)
+	    (long long)n), e)) != 0 ||
+	    (rc = mail_ind_opened(s, &y, e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
@@ -473,10 +475,32 @@ add_error(struct ind_import_report *rep, const struct err *he, int row)
 	rep->nerrors++;
 }
 
+/* Check the target-group answers of an upload into rep. */
+static int
+fits_upload_check(const struct ind_sub *sub, const struct ind_fits_upload *fu,
+    struct ind_import_report *rep, struct err *e)
+{
+	struct err	he;
+	size_t		i;
+
+	if (sub->kind != IND_MUNICIPALITY)
+		return err_set(e, ERR_INVALID, "no_fits", NULL,
+		    "Kun kommunerne vurderer målgrupperne");
+	for (i = 0; i < fu->n; i++) {
+		err_clear(&he);
+		if (ind_fit_check(&fu->fits[i], &he) != 0)
+			add_error(rep, &he, fu->rows[i]);
+	}
+	err_clear(&he);
+	if (ind_general_check(fu->general, &he) != 0)
+		add_error(rep, &he, fu->general_row);
+	return 0;
+}
+
 int
 ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
-    const int *rows, size_t n, struct ind_import_report *rep,
-    struct err *e)
+    const int *rows, size_t n, const struct ind_fits_upload *fu,
+    struct ind_import_report *rep, struct err *e)
 {
 	struct ind_sub	sub;
 	struct ind_year	y;
@@ -513,6 +537,10 @@ ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
 		if (ind_line_check(sub.kind, &v[i], &he) != 0)
 			add_error(rep, &he, rows[i]);
 	}
+	if (fu != NULL && (rc = fits_upload_check(&sub, fu, rep, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
 	if (rep->nerrors > 0) {
 		db_rollback(s->db);
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
@@ -523,6 +551,11 @@ ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
 			db_rollback(s->db);
 			return rc;
 		}
+	if (fu != NULL && (rc = ind_store_fits_put(s->db, sub_id, fu->fits,
+	    fu->n, fu->general, e)) != 0) {
+		db_rollback(s->db);
+		return rc;
+	}
 	rep->lines = (int)n;
 	return finish_edit(s, &sub, "import", NULL, e);
 }
@@ -584,6 +617,9 @@ ind_act(struct svc *s, int64_t sub_id, int64_t expected_version,
 	    idtxt(s, sub_id), actions[act], dump(s, ind_sub_json(&sub)),
 	    dump(s, ind_sub_json(&after)), e)) != 0)
 		goto fail;
+	if (act != SUBMISSION_SUBMIT && (rc = mail_ind_reviewed(s, &after, &y,
+	    act == SUBMISSION_RETURN, e)) != 0)
+		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
 	if (version != NULL)
@@ -629,6 +665,8 @@ year_set(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = audit_add(s->db, s->who, s->now_iso, "indmelding_year",
 	    idtxt(s, id), action, dump(s, ind_year_json(&old)),
 	    dump(s, ind_year_json(&now)), e)) != 0)
+		goto fail;
+	if (to == IND_HEARING && (rc = mail_ind_hearing(s, &now, e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:

@@ -92,16 +92,29 @@ int	ind_line_save(struct svc *s, int64_t sub_id, int64_t expected_version,
 int	ind_fits_save(struct svc *s, int64_t sub_id, int64_t expected_version,
 	    struct ind_fit *fits, size_t n, const char *general,
 	    int64_t *version, struct err *e);
+/* A municipality's target-group answers read from an upload. */
+struct ind_fits_upload {
+	struct ind_fit	*fits;		/* the groups answered */
+	const int	*rows;		/* the sheet row of each */
+	size_t		 n;
+	const char	*general;	/* wishes for new offers; "" for none */
+	int		 general_row;	/* its sheet row */
+};
+
 /*
  * Replace many lines of a submission at once (an upload), all or
  * nothing: every line's offer must be one of the submission, and every
  * line must pass ind_line_check(); each error goes to rep->errors with
- * line = rows[i] and field = cell_prefix-less field name translated by
- * the caller. On any error nothing changes and ERR_INVALID is returned.
+ * line = rows[i] and field = the line field's name (the caller translates
+ * it to a cell). fu (NULL: none) replaces the fits and the general text
+ * as well, in the same transaction: only a municipality's submission
+ * has them, each fit must pass ind_fit_check() (field "fit_KEY" or
+ * "note_KEY", line its row) and the text ind_general_check() (field
+ * "general"). On any error nothing changes and ERR_INVALID is returned.
  */
 int	ind_lines_import(struct svc *s, int64_t sub_id, struct ind_line *v,
-	    const int *rows, size_t n, struct ind_import_report *rep,
-	    struct err *e);
+	    const int *rows, size_t n, const struct ind_fits_upload *fu,
+	    struct ind_import_report *rep, struct err *e);
 /*
  * Submit (the party), approve, or return with a comment (the secretariat;
  * comment required). Submitting needs at least one offer answered.

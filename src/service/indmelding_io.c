@@ -4,6 +4,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <strings.h>
 #include <string.h>
 
 #include "core/indmelding.h"
@@ -89,6 +90,50 @@ cols_of(enum ind_kind k)
 	return k == IND_MUNICIPALITY ? mcols : ocols;
 }
 
+/* The second sheet's columns, its dropdown and the wishes' row label. */
+enum { F_GROUP = 1, F_FIT = 2, F_NOTE = 3 };
+static const struct xlsx_column fcols[] = {
+	{ "Målgruppe", 40, NULL },
+	{ "Sammenhæng mellem udbud og efterspørgsel (1–5)", 22, NULL },
+	{ "Hvad mangler, og ønsker til nye tilbud", 60, NULL },
+};
+static const char *const fit_values[] = { "1", "2", "3", "4", "5",
+    "ved ikke", NULL };
+#define WISHES_LABEL	"Ønsker til nye tilbud (generelt)"
+
+/* The sheet of target groups: one row a group, then the wishes. */
+static int
+fits_sheet(struct xlsx *x, const struct ind_sub *sub, struct err *e)
+{
+	const struct ind_fit	*f;
+	size_t			 g, i;
+	int			 rc;
+
+	if ((rc = xlsx_sheet(x, IND_IO_FITS, fcols, 3, e)) != 0)
+		return rc;
+	for (g = 0; g < IND_GROUP_COUNT; g++) {
+		for (f = NULL, i = 0; i < sub->nfit; i++)
+			if (strcmp(sub->fits[i].grp, ind_groups[g].key) == 0)
+				f = &sub->fits[i];
+		xlsx_text(x, ind_groups[g].label);
+		if (f == NULL || f->fit < 0)
+			xlsx_blank(x);
+		else if (f->fit == 0)
+			xlsx_text(x, "ved ikke");
+		else
+			xlsx_int(x, f->fit);
+		xlsx_text(x, f != NULL ? f->note : NULL);
+		xlsx_end_row(x);
+	}
+	xlsx_text(x, WISHES_LABEL);
+	xlsx_blank(x);
+	xlsx_text(x, sub->general);
+	xlsx_end_row(x);
+	xlsx_dropdown(x, F_FIT - 1, 1, IND_GROUP_COUNT, fit_values,
+	    "Vælg 1 (passer dårligt) til 5 (passer godt) eller »ved ikke«");
+	return 0;
+}
+
 int
 ind_io_template(struct svc *s, int64_t sub_id, const char *path,
     struct err *e)
@@ -132,6 +177,11 @@ ind_io_template(struct svc *s, int64_t sub_id, const char *path,
 				xlsx_int(x, *(int64_t *)p);
 		}
 		xlsx_end_row(x);
+	}
+	if (v.sub.kind == IND_MUNICIPALITY &&
+	    (rc = fits_sheet(x, &v.sub, e)) != 0) {
+		xlsx_discard(x);
+		return rc;
 	}
 	return xlsx_close(x, e);
 }
@@ -234,13 +284,157 @@ col_of(enum ind_kind kind, const char *field)
 	return 0;
 }
 
+/* e at cell row, col of the sheet of target groups. */
+static void
+at_fits_cell(struct err *e, uint32_t row, uint32_t col)
+{
+	char	ref[XLSX_REF_SIZE], msg[sizeof(e->msg)];
+	const char *m = e->msg;
+
+	xlsx_read_ref_format(ref, row, col);
+	if (strncmp(m, "Celle ", 6) == 0 && (m = strstr(m, ": ")) != NULL)
+		m += 2;
+	else
+		m = e->msg;
+	snprintf(msg, sizeof(msg), "%s", m);
+	snprintf(e->msg, sizeof(e->msg), "Celle %s i arket »%s«: %.440s", ref,
+	    IND_IO_FITS, msg);
+	snprintf(e->field, sizeof(e->field), "%s!%s", IND_IO_FITS, ref);
+	e->line = (int)row;
+}
+
+/* The fit in cell rn, F_FIT: 1–5, 0 for "ved ikke", -1 when empty. */
+static int
+read_fit(const struct xlsx_sheet *sh, uint32_t rn, int *fit, struct err *e)
+{
+	const char	*t;
+	int		 rc;
+
+	*fit = -1;
+	if ((rc = xlsx_cell_text(sh, rn, F_FIT, &t, e)) == ERR_NOT_FOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (strcasecmp(t, "ved ikke") == 0) {
+		*fit = 0;
+		return 0;
+	}
+	if ((t[0] >= '1' && t[0] <= '5') && (t[1] == '\0' ||
+	    strcmp(t + 1, ".0") == 0)) {
+		*fit = t[0] - '0';
+		return 0;
+	}
+	return err_set(e, ERR_INVALID, "invalid_fit", NULL,
+	    "Vælg 1–5 eller »ved ikke«, ikke »%.40s«", t);
+}
+
+/*
+ * Read the sheet of target groups into fu: a row per group named by its
+ * label in column A (in any order; a group left out is not answered),
+ * the wishes in the row WISHES_LABEL. Errors go to rep.
+ */
+static void
+read_fits(struct svc *s, const struct xlsx_sheet *sh,
+    struct ind_fits_upload *fu, struct ind_import_report *rep)
+{
+	struct ind_fit	*fits;
+	struct err	 e;
+	const char	*t;
+	int		*rows, fit;
+	bool		 seen[IND_GROUP_COUNT] = { false };
+	uint32_t	 rn;
+	size_t		 g;
+
+	fits = arena_calloc(s->arena, IND_GROUP_COUNT, sizeof(*fits));
+	rows = arena_calloc(s->arena, IND_GROUP_COUNT, sizeof(*rows));
+	memset(fu, 0, sizeof(*fu));
+	fu->fits = fits;
+	fu->rows = rows;
+	fu->general = "";
+	err_clear(&e);
+	if (xlsx_cell_text(sh, 1, F_GROUP, &t, NULL) != 0 ||
+	    strcmp(t, fcols[0].title) != 0) {
+		err_set(&e, ERR_INVALID, "wrong_columns", NULL, "Arket har "
+		    "ikke skabelonens kolonner; hent en ny skabelon fra "
+		    "indmeldingen");
+		at_fits_cell(&e, 1, F_GROUP);
+		push(rep, &e);
+		return;
+	}
+	for (rn = 2; rn <= sh->nrows; rn++) {
+		err_clear(&e);
+		if (xlsx_cell_text(sh, rn, F_GROUP, &t, NULL) != 0) {
+			if (xlsx_read_cell(sh, rn, F_FIT) == NULL &&
+			    xlsx_read_cell(sh, rn, F_NOTE) == NULL)
+				continue;
+			t = "";
+		}
+		if (strcmp(t, WISHES_LABEL) == 0) {
+			if (xlsx_cell_text(sh, rn, F_NOTE, &t, NULL) == 0)
+				fu->general = arena_strdup(s->arena, t);
+			fu->general_row = (int)rn;
+			continue;
+		}
+		for (g = 0; g < IND_GROUP_COUNT; g++)
+			if (strcmp(t, ind_groups[g].label) == 0)
+				break;
+		if (g == IND_GROUP_COUNT || seen[g]) {
+			err_set(&e, ERR_INVALID, "unknown_group", NULL,
+			    g == IND_GROUP_COUNT ? "Ukendt målgruppe »%.60s«; "
+			    "brug skabelonens navne" : "Målgruppen »%.60s« står "
+			    "to gange", t);
+			at_fits_cell(&e, rn, F_GROUP);
+			push(rep, &e);
+			continue;
+		}
+		seen[g] = true;
+		if (read_fit(sh, rn, &fit, &e) != 0) {
+			at_fits_cell(&e, rn, F_FIT);
+			push(rep, &e);
+			continue;
+		}
+		fits[fu->n].grp = ind_groups[g].key;
+		fits[fu->n].fit = fit;
+		fits[fu->n].note = xlsx_cell_text(sh, rn, F_NOTE, &t, NULL) ==
+		    0 ? arena_strdup(s->arena, t) : NULL;
+		rows[fu->n++] = (int)rn;
+	}
+}
+
+/* The row and cell of a service error on the sheet of target groups. */
+static bool
+fits_error_cell(const struct ind_fits_upload *fu, struct err *e)
+{
+	size_t	i;
+	int	col;
+
+	if (strcmp(e->field, "general") == 0) {
+		at_fits_cell(e, (uint32_t)(fu->general_row > 0 ?
+		    fu->general_row : IND_GROUP_COUNT + 2), F_NOTE);
+		return true;
+	}
+	if (strncmp(e->field, "fit_", 4) == 0)
+		col = F_FIT;
+	else if (strncmp(e->field, "note_", 5) == 0)
+		col = F_NOTE;
+	else
+		return false;
+	for (i = 0; i < fu->n; i++)
+		if (fu->rows[i] == e->line) {
+			at_fits_cell(e, (uint32_t)e->line, (uint32_t)col);
+			return true;
+		}
+	return false;
+}
+
 int
 ind_io_upload(struct svc *s, int64_t sub_id, const void *data, size_t len,
     struct ind_import_report *rep, struct err *e)
 {
-	const struct xlsx_sheet	*sh;
+	const struct xlsx_sheet	*sh, *fsh = NULL;
 	struct xlsx_book	*book;
 	struct ind_sub_view	 v;
+	struct ind_fits_upload	 fu;
 	struct ind_line		*lines;
 	struct err		 he;
 	const char		*t;
@@ -257,6 +451,12 @@ ind_io_upload(struct svc *s, int64_t sub_id, const void *data, size_t len,
 	if ((rc = xlsx_read_open(&book, s->arena, data, len, e)) != 0)
 		return rc;
 	rc = xlsx_read_sheet(book, IND_IO_SHEET, &sh, e);
+	if (rc == 0 && v.sub.kind == IND_MUNICIPALITY &&
+	    (rc = xlsx_read_sheet(book, IND_IO_FITS, &fsh, e)) ==
+	    ERR_NOT_FOUND) {
+		fsh = NULL;
+		rc = 0;
+	}
 	xlsx_read_close(book);
 	if (rc == ERR_NOT_FOUND)
 		return err_set(e, ERR_INVALID, "missing_sheet", NULL,
@@ -282,18 +482,24 @@ ind_io_upload(struct svc *s, int64_t sub_id, const void *data, size_t len,
 	for (rn = 2; rn <= sh->nrows; rn++)
 		if (read_row(s, sh, rn, v.sub.kind, &lines[n], rep) == 0)
 			rows[n++] = (int)rn;
+	if (fsh != NULL)
+		read_fits(s, fsh, &fu, rep);
 	if (rep->nerrors > 0)
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
 		    "%d fejl i filen; intet er gemt", rep->nerrors);
-	if (n == 0)
+	if (n == 0 && fsh == NULL)
 		return err_set(e, ERR_INVALID, "no_lines", NULL,
 		    "Arket »%s« har ingen udfyldte rækker", IND_IO_SHEET);
-	rc = ind_lines_import(s, sub_id, lines, rows, n, rep, e);
-	/* The service names line fields; the user needs the cells. */
-	for (i = 0; i < rep->nerrors; i++)
+	rc = ind_lines_import(s, sub_id, lines, rows, n, fsh != NULL ? &fu :
+	    NULL, rep, e);
+	/* The service names fields; the user needs the sheet and cells. */
+	for (i = 0; i < rep->nerrors; i++) {
+		if (fsh != NULL && fits_error_cell(&fu, &rep->errors[i]))
+			continue;
 		if ((col = col_of(v.sub.kind, rep->errors[i].field)) != 0)
 			at_cell(&rep->errors[i], (uint32_t)rep->errors[i].line,
 			    col);
+	}
 	return rc;
 }
 

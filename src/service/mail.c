@@ -10,7 +10,9 @@
 
 #include "core/decimal.h"
 #include "core/notice.h"
+#include "core/params.h"
 #include "core/role.h"
+#include "service/agreement.h"
 #include "service/mail.h"
 #include "service/svc.h"
 #include "store/audit.h"
@@ -356,6 +358,20 @@ date_add(const char *iso, int days, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
+/* "6. marts 2014" of the ISO date iso, in s's arena. */
+static const char *
+mail_date_da(struct svc *s, const char *iso)
+{
+	struct buf	 b;
+	const char	*r;
+
+	buf_init(&b);
+	text_format_date_da(&b, iso);
+	r = arena_strdup(s->arena, buf_str(&b));
+	buf_cleanup(&b);
+	return r;
+}
+
 /* One notice for the operator of rows v[0..n) (one round, one operator). */
 static int
 remind_group(struct svc *s, const struct outbox_due_sub *v, size_t n,
@@ -402,36 +418,175 @@ remind_group(struct svc *s, const struct outbox_due_sub *v, size_t n,
 	return rc;
 }
 
-int
-mail_remind(struct svc *s, int *queued, struct err *e)
+/* The ISO date on which a reminder for a deadline of year is due. */
+static int
+lead_until(struct svc *s, int year, const char *today, char out[11],
+    struct err *e)
+{
+	struct agreement_params	p;
+	int			rc;
+
+	if (year < PARAMS_YEAR_MIN || year > PARAMS_YEAR_MAX)
+		year = atoi(today);
+	if ((rc = agreement_params_get_in_tx(s, year, &p, e)) != 0)
+		return rc;
+	date_add(today, (int)p.reminder_days, out);
+	return 0;
+}
+
+/* What a deadline of the yearly cycle asks of a party. */
+enum due_what { DUE_IND, DUE_HEARING, DUE_APPROVAL };
+
+/* One reminder or overdue notice for the party of d. */
+static int
+remind_due(struct svc *s, enum due_what w, const struct outbox_due *d,
+    const char *today, int *queued, struct err *e)
+{
+	static const char *const what[] = { "indmelding_year", "hearing",
+	    "agreement_doc" };
+	struct mail_notice	 mn;
+	const char		*date;
+	bool			 overdue = strcmp(d->deadline, today) < 0;
+	int			 q = 0, rc;
+
+	if (overdue && w == DUE_HEARING)
+		return 0;	/* a party that did not comment has none */
+	date = mail_date_da(s, d->deadline);
+	memset(&mn, 0, sizeof(mn));
+	mn.kind = overdue ? NOTICE_OVERDUE : NOTICE_REMINDER;
+	mn.about = what[w];
+	mn.about_id = d->id;
+	mn.org_code = d->org_code;
+	switch (w) {
+	case DUE_IND:
+		mn.subject = overdue ? arena_printf(s->arena, "Fristen er "
+		    "overskredet: indmelding %d", d->year) :
+		    arena_printf(s->arena, "Påmindelse: frist %s for "
+		    "indmelding %d", date, d->year);
+		mn.text = arena_printf(s->arena, "Fristen for jeres indmelding "
+		    "for %d %s den %s, og den er endnu ikke indsendt.\n\n%s\n",
+		    d->year, overdue ? "var" : "er", date, overdue ? "Skriv til "
+		    "sekretariatet, hvis I har brug for mere tid." : "Indsend, "
+		    "når indmeldingen er klar.");
+		mn.path = arena_printf(s->arena, "/indmeldinger/%lld",
+		    (long long)d->id);
+		break;
+	case DUE_HEARING:
+		mn.subject = arena_printf(s->arena, "Påmindelse: høringsfrist "
+		    "%s for statusbillede %d", date, d->year);
+		mn.text = arena_printf(s->arena, "Høringen om statusbilledet "
+		    "for %d slutter den %s, og I har endnu ikke skrevet "
+		    "bemærkninger.\n\nSkriv dem til de enkelte tilbud eller "
+		    "generelt. Har I ingen bemærkninger, kan I se bort fra "
+		    "denne mail.\n", d->year, date);
+		mn.path = arena_printf(s->arena,
+		    "/indmeldinger/%lld/statusbillede", (long long)d->id);
+		break;
+	case DUE_APPROVAL:
+		mn.subject = overdue ? arena_printf(s->arena, "Fristen er "
+		    "overskredet: godkendelse af %s", d->title) :
+		    arena_printf(s->arena, "Påmindelse: frist %s for "
+		    "godkendelse af %s", date, d->title);
+		mn.text = arena_printf(s->arena, "Fristen for at godkende "
+		    "\"%s\" %s den %s, og jeres beslutning er endnu ikke "
+		    "registreret.\n\n%s\n", d->title, overdue ? "var" : "er",
+		    date, overdue ? "Registrér beslutningen, eller skriv til "
+		    "sekretariatet om, hvornår den træffes." : "Registrér "
+		    "beslutningen, når den er truffet.");
+		mn.path = arena_printf(s->arena, "/aftale/dokumenter/%lld",
+		    (long long)d->id);
+		break;
+	}
+	mn.key = arena_printf(s->arena, "%s:%s:%lld:%s:%s",
+	    overdue ? "overdue" : "reminder", what[w], (long long)d->id,
+	    d->deadline, d->org_code);
+	rc = mail_notify(s, &mn, &q, e);
+	*queued += q;
+	return rc;
+}
+
+/* The reminders of the tariff rounds, due by the widest lead. */
+static int
+remind_rounds(struct svc *s, const char *today, const char *widest,
+    const char *oldest, int *queued, struct err *e)
 {
 	struct outbox_due_sub	*v;
-	char			 today[11], until[11], oldest[11];
+	char			 until[11];
 	size_t			 n, i, j;
 	int			 rc;
 
-	*queued = 0;
-	if ((rc = admin_only(s, e)) != 0)
-		return rc;
-	memcpy(today, s->now_iso, 10);
-	today[10] = '\0';
-	date_add(today, NOTICE_REMINDER_DAYS, until);
-	date_add(today, -30, oldest);
-	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
-		return rc;
-	if ((rc = outbox_store_due_subs(s->db, s->arena, until, &v, &n, e))
+	if ((rc = outbox_store_due_subs(s->db, s->arena, widest, &v, &n, e))
 	    != 0)
-		goto fail;
+		return rc;
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && v[j].round_id == v[i].round_id &&
 		    strcmp(v[j].operator_code, v[i].operator_code) == 0; j++)
 			;
 		if (strcmp(v[i].deadline, oldest) < 0)
 			continue;
+		if ((rc = lead_until(s, v[i].year, today, until, e)) != 0)
+			return rc;
+		if (strcmp(v[i].deadline, until) > 0)
+			continue;
 		if ((rc = remind_group(s, v + i, j - i, today, queued, e))
 		    != 0)
-			goto fail;
+			return rc;
 	}
+	return 0;
+}
+
+/* The reminders of the yearly cycle: indmeldinger, hearings, approvals. */
+static int
+remind_cycle(struct svc *s, const char *today, const char *widest,
+    const char *oldest, int *queued, struct err *e)
+{
+	static int (*const load[])(struct db *, struct arena *, const char *,
+	    struct outbox_due **, size_t *, struct err *) = {
+		outbox_store_due_ind, outbox_store_due_hearing,
+		outbox_store_due_approvals,
+	};
+	struct outbox_due	*v;
+	char			 until[11];
+	size_t			 n, i, w;
+	int			 rc;
+
+	for (w = 0; w < sizeof(load) / sizeof(load[0]); w++) {
+		if ((rc = load[w](s->db, s->arena, widest, &v, &n, e)) != 0)
+			return rc;
+		for (i = 0; i < n; i++) {
+			if (strcmp(v[i].deadline, oldest) < 0)
+				continue;
+			if ((rc = lead_until(s, v[i].year, today, until, e))
+			    != 0)
+				return rc;
+			if (strcmp(v[i].deadline, until) > 0)
+				continue;
+			if ((rc = remind_due(s, (enum due_what)w, v + i, today,
+			    queued, e)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int
+mail_remind(struct svc *s, int *queued, struct err *e)
+{
+	char	today[11], widest[11], oldest[11];
+	int	rc;
+
+	*queued = 0;
+	if ((rc = admin_only(s, e)) != 0)
+		return rc;
+	memcpy(today, s->now_iso, 10);
+	today[10] = '\0';
+	date_add(today, NOTICE_REMINDER_DAYS_MAX, widest);
+	date_add(today, -30, oldest);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = remind_rounds(s, today, widest, oldest, queued, e)) != 0 ||
+	    (rc = remind_cycle(s, today, widest, oldest, queued, e)) != 0)
+		goto fail;
 	return db_commit(s->db, e);
 fail:
 	db_rollback(s->db);

@@ -107,11 +107,19 @@ int	mail_outbox_cancel(struct svc *s, int64_t id, struct err *e);
 const char *mail_state_label(const char *state, int *tone);
 
 /*
- * The reminders (secretariat or the system), in one transaction: for each
- * operator with a submission in draft or returned in an open round, a
- * reminder NOTICE_REMINDER_DAYS days before the deadline in force and a
- * notice the day after it (for deadlines at most 30 days past), each once
- * per deadline and recipient. *queued receives the mails written.
+ * The reminders (secretariat or the system), in one transaction, each
+ * once per deadline and recipient: a reminder reminder_days days (the
+ * agreement parameter of the deadline's year, 7 by default) before the
+ * deadline and a notice the day after it (for deadlines at most 30 days
+ * past) to
+ *  - each operator with a tariff submission in draft or returned in an
+ *    open round (the deadline in force, a reopening's);
+ *  - each party with an indmelding in draft or returned in an open year;
+ *  - each party of a year in hearing that has not commented (a reminder
+ *    only: a party without comments has none to give after the deadline);
+ *  - each approving party still pending on a document of the agreement
+ *    (its organisation's users).
+ * *queued receives the mails written.
  */
 int	mail_remind(struct svc *s, int *queued, struct err *e);
 

@@ -9,6 +9,7 @@
 #include "service/mail.h"
 #include "service/mail_events.h"
 #include "service/svc.h"
+#include "store/indmelding_store.h"
 #include "store/meeting_store.h"
 #include "store/outbox_store.h"
 #include "store/round_store.h"
@@ -120,4 +121,85 @@ mail_minutes_circulated(struct svc *s, const struct meeting *m,
     struct err *e)
 {
 	return meeting_notice(s, m, true, e);
+}
+
+/* The same notice to every party of year y. */
+static int
+ind_parties_notify(struct svc *s, const struct ind_year *y,
+    struct mail_notice *n, struct err *e)
+{
+	const char	**orgs;
+	size_t		  k, i;
+	int		  rc;
+
+	if ((rc = outbox_store_ind_parties(s->db, s->arena, y->id, &orgs, &k,
+	    e)) != 0)
+		return rc;
+	for (i = 0; i < k; i++) {
+		n->org_code = orgs[i];
+		if ((rc = mail_notify(s, n, NULL, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+mail_ind_opened(struct svc *s, const struct ind_year *y, struct err *e)
+{
+	struct mail_notice n = {
+	    .kind = NOTICE_OPENED, .about = "indmelding_year",
+	    .about_id = y->id,
+	    .subject = arena_printf(s->arena, "Indmelding %d åbnet", y->year),
+	    .text = arena_printf(s->arena, "Sekretariatet har åbnet den "
+	    "årlige indmelding for %d.\n\nKommunerne melder forventet "
+	    "forbrug og ønsker ind, driftsherrerne kapacitet, belægning og "
+	    "udvikling for deres tilbud. Indmeldingen er udfyldt på forhånd "
+	    "med sidste års svar og registerets oplysninger, hvor de "
+	    "findes.\n\nFristen for at indsende er den %s.\n", y->year,
+	    date_da(s, y->deadline)),
+	    .path = arena_printf(s->arena, "/indmeldinger/%lld",
+	    (long long)y->id) };
+
+	return ind_parties_notify(s, y, &n, e);
+}
+
+int
+mail_ind_reviewed(struct svc *s, const struct ind_sub *sub,
+    const struct ind_year *y, bool returned, struct err *e)
+{
+	return mail_notify(s, &(struct mail_notice){
+	    .kind = returned ? NOTICE_RETURNED : NOTICE_APPROVED,
+	    .about = "indmelding", .about_id = sub->id,
+	    .org_code = sub->org_code,
+	    .subject = arena_printf(s->arena, "%s: indmelding %d", returned ?
+	    "Sendt retur" : "Godkendt", y->year),
+	    .text = returned ? arena_printf(s->arena, "Sekretariatet har sendt "
+	    "jeres indmelding for %d retur med denne kommentar:\n\n%s\n\n"
+	    "Ret indmeldingen, og indsend den igen senest den %s.\n",
+	    y->year, sub->comment != NULL ? sub->comment : "",
+	    date_da(s, y->deadline)) : arena_printf(s->arena,
+	    "Sekretariatet har godkendt jeres indmelding for %d. Den indgår "
+	    "i statusbilledet, som sendes i høring hos parterne.\n", y->year),
+	    .path = arena_printf(s->arena, "/indmelding/%lld",
+	    (long long)sub->id) }, NULL, e);
+}
+
+int
+mail_ind_hearing(struct svc *s, const struct ind_year *y, struct err *e)
+{
+	struct mail_notice n = {
+	    .kind = NOTICE_HEARING, .about = "indmelding_year",
+	    .about_id = y->id,
+	    .subject = arena_printf(s->arena, "Høring: statusbillede %d",
+	    y->year),
+	    .text = arena_printf(s->arena, "Sekretariatet har sendt "
+	    "statusbilledet for %d i skriftlig høring hos kommunerne og "
+	    "driftsherrerne.\n\nI kan skrive bemærkninger til de enkelte "
+	    "tilbud eller generelt senest den %s. Statusbilledet med "
+	    "bemærkningerne forelægges derefter Den Administrative Styregruppe (DAS).\n",
+	    y->year, date_da(s, y->hearing_deadline)),
+	    .path = arena_printf(s->arena, "/indmeldinger/%lld/statusbillede",
+	    (long long)y->id) };
+
+	return ind_parties_notify(s, y, &n, e);
 }

@@ -15,6 +15,7 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "core/tariff.h"
+#include "core/tariff_cause.h"
 #include "service/agreement.h"
 #include "service/mail_events.h"
 #include "service/round.h"
@@ -1715,6 +1716,8 @@ tariff_audit(struct svc *s, const struct published_tariff *t)
 	    "valid_from", t->valid_from, "valid_to", t->valid_to);
 	json_object_set_new(j, "reason", t->reason ? json_string(t->reason) :
 	    json_null());
+	if (t->cause != NULL)
+		json_object_set_new(j, "cause", json_string(t->cause));
 	if (t->referred_from != NULL)
 		json_object_set_new(j, "referred_from",
 		    json_string(t->referred_from));
@@ -1727,7 +1730,7 @@ tariff_audit(struct svc *s, const struct published_tariff *t)
 /* The arguments of a change in the year, before the tariff is read. */
 static int
 change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
-    const char *reason, struct err *e)
+    const char *cause, const char *reason, struct err *e)
 {
 	int rc;
 
@@ -1739,9 +1742,10 @@ change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
 	if (valid_from == NULL || !text_date_valid(valid_from))
 		return err_set(e, ERR_INVALID, "invalid_date", "valid_from",
 		    "Angiv datoen, hvor den nye takst gælder fra (ÅÅÅÅ-MM-DD)");
-	if (reason == NULL || *reason == '\0')
-		return err_set(e, ERR_INVALID, "missing_reason", "reason",
-		    "En takstændring i løbet af året kræver en begrundelse");
+	if ((rc = tariff_cause_check(cause, reason, e)) != 0)
+		return rc;
+	if (reason == NULL)
+		return 0;
 	if (!text_utf8_valid(reason, strlen(reason)) ||
 	    text_utf8_len(reason, strlen(reason)) > ROUND_REASON_MAX ||
 	    text_has_controls(reason))
@@ -1773,12 +1777,13 @@ change_allowed(struct svc *s, const struct published_tariff *old,
 
 int
 round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
-    const char *valid_from, const char *reason,
+    const char *valid_from, const char *cause, const char *reason,
     struct published_tariff *old, struct err *e)
 {
 	int rc;
 
-	if ((rc = change_args(s, tariff_ore, valid_from, reason, e)) != 0)
+	if ((rc = change_args(s, tariff_ore, valid_from, cause, reason, e))
+	    != 0)
 		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
@@ -1791,14 +1796,15 @@ round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
 
 int
 round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
-    const char *valid_from, const char *reason, int64_t *new_id,
-    struct err *e)
+    const char *valid_from, const char *cause, const char *reason,
+    int64_t *new_id, struct err *e)
 {
 	struct published_tariff	old, cut, now;
 	char			prev_day[11];
 	int			rc;
 
-	if ((rc = change_args(s, tariff_ore, valid_from, reason, e)) != 0)
+	if ((rc = change_args(s, tariff_ore, valid_from, cause, reason, e))
+	    != 0)
 		return rc;
 	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
 		return rc;
@@ -1807,7 +1813,7 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 		goto fail;
 	day_before(valid_from, prev_day);
 	if ((rc = tariff_store_published_change(s->db, &old, tariff_ore,
-	    valid_from, prev_day, reason, s->now_iso, s->who->username ?
+	    valid_from, prev_day, cause, reason, s->now_iso, s->who->username ?
 	    s->who->username : "system", new_id, e)) != 0 ||
 	    (rc = tariff_store_published_get(s->db, s->arena, id, &cut, e))
 	    != 0 ||

@@ -227,20 +227,22 @@ int	round_tariff_get(struct svc *s, int64_t id,
  * Change a published tariff in its year (admin, or the offer's
  * operator): the latest version ends the day before valid_from (ISO,
  * after its start and within its validity) and a new version with
- * tariff_ore (øre, ≥ 0) and the reason (required, at most 2000
- * characters) starts then. *new_id receives the new version's id.
+ * tariff_ore (øre, ≥ 0), the cause (a key of core/tariff_cause.h,
+ * required) and the reason (free text, at most 2000 characters; NULL or
+ * "" for none, required for the cause "andet") starts then, audited.
+ * *new_id receives the new version's id.
  */
 int	round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
-	    const char *valid_from, const char *reason, int64_t *new_id,
-	    struct err *e);
+	    const char *valid_from, const char *cause, const char *reason,
+	    int64_t *new_id, struct err *e);
 /*
  * Check a change in the year as round_tariff_change() would, without
  * writing: the same errors, and *old receives the version it would end
  * (for a confirmation that shows old and new tariff).
  */
 int	round_tariff_change_check(struct svc *s, int64_t id,
-	    int64_t tariff_ore, const char *valid_from, const char *reason,
-	    struct published_tariff *old, struct err *e);
+	    int64_t tariff_ore, const char *valid_from, const char *cause,
+	    const char *reason, struct published_tariff *old, struct err *e);
 /*
  * The JSON form of a service line (API output and audit): the entered
  * fields under their API names (places, occupancy_pct and

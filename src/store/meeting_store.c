@@ -269,7 +269,8 @@ meeting_store_update(struct db *db, const struct meeting *m, const char *at,
 	st = db_prep(db, "UPDATE meeting SET body_id = $2, title = $3, "
 	    "starts_at = $4, ends_at = $5, place = $6, room = $7, "
 	    "participants_note = $8, referent = $9, case_no = $10, "
-	    "doc_no = $11, version = version + 1, updated_at = $12 "
+	    "doc_no = $11, version = version + 1, updated_at = $12, "
+	    "start_unread = CASE WHEN $4 IS NULL THEN start_unread ELSE 0 END "
 	    "WHERE id = $1", e);
 	if (st == NULL)
 		return ERR_DB;

@@ -449,7 +449,8 @@ outbox_store_due_subs(struct db *db, struct arena *a, const char *until,
 
 	st = db_prep(db, "SELECT r.id, r.title, CASE WHEN r.reopened = 1 "
 	    "AND r.reopened_until IS NOT NULL THEN r.reopened_until "
-	    "ELSE r.deadline END AS due, s.id, o.name, s.operator_code "
+	    "ELSE r.deadline END AS due, s.id, o.name, s.operator_code, "
+	    "r.year "
 	    "FROM tariff_round r JOIN submission s ON s.round_id = r.id "
 	    "JOIN offer o ON o.id = s.offer_id "
 	    "WHERE r.status = 'open' AND s.status IN ('draft', 'returned') "
@@ -467,6 +468,7 @@ outbox_store_due_subs(struct db *db, struct arena *a, const char *until,
 		v[k].submission_id = db_col_i64(st, 3);
 		v[k].offer_name = db_col_dup(st, 4, a);
 		v[k].operator_code = db_col_dup(st, 5, a);
+		v[k].year = (int)db_col_i64(st, 6);
 		k++;
 	}
 	db_reset(st);
@@ -491,6 +493,97 @@ outbox_store_round_operators(struct db *db, struct arena *a, int64_t round_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, round_id);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		v[k++] = db_col_dup(st, 0, a);
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* Rows of id, year, title, deadline, org_code with until bound to $1. */
+static int
+due_rows(struct db *db, struct arena *a, const char *sql, const char *until,
+    struct outbox_due **out, size_t *n, struct err *e)
+{
+	struct db_stmt		*st;
+	struct outbox_due	*v = NULL;
+	size_t			 k = 0, cap = 0;
+	int			 rc;
+
+	if ((st = db_prep(db, sql, e)) == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, until);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		v = arena_grow(a, v, k, &cap, sizeof(*v));
+		v[k].id = db_col_i64(st, 0);
+		v[k].year = (int)db_col_i64(st, 1);
+		v[k].title = db_col_dup(st, 2, a);
+		v[k].deadline = db_col_dup(st, 3, a);
+		v[k].org_code = db_col_dup(st, 4, a);
+		k++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int
+outbox_store_due_ind(struct db *db, struct arena *a, const char *until,
+    struct outbox_due **out, size_t *n, struct err *e)
+{
+	return due_rows(db, a, "SELECT DISTINCT y.id, y.year, NULL, "
+	    "y.deadline, "
+	    "i.org_code FROM indmelding_year y JOIN indmelding i ON "
+	    "i.year_id = y.id WHERE y.status = 'open' AND i.status IN "
+	    "('draft', 'returned') AND y.deadline <= $1 "
+	    "ORDER BY y.id, i.org_code", until, out, n, e);
+}
+
+int
+outbox_store_due_hearing(struct db *db, struct arena *a, const char *until,
+    struct outbox_due **out, size_t *n, struct err *e)
+{
+	return due_rows(db, a, "SELECT DISTINCT y.id, y.year, NULL, "
+	    "y.hearing_deadline, i.org_code FROM indmelding_year y "
+	    "JOIN indmelding i ON i.year_id = y.id WHERE y.status = "
+	    "'hearing' AND y.hearing_deadline <= $1 AND NOT EXISTS (SELECT 1 "
+	    "FROM indmelding_comment c WHERE c.year_id = y.id AND "
+	    "c.org_code = i.org_code) ORDER BY y.id, i.org_code", until, out,
+	    n, e);
+}
+
+int
+outbox_store_due_approvals(struct db *db, struct arena *a, const char *until,
+    struct outbox_due **out, size_t *n, struct err *e)
+{
+	return due_rows(db, a, "SELECT d.id, d.year, d.title, d.deadline, "
+	    "a.party FROM agreement_approval a JOIN agreement_doc d ON "
+	    "d.id = a.doc_id WHERE a.status = 'afventer' AND d.deadline <= $1 "
+	    "ORDER BY d.id, a.party", until, out, n, e);
+}
+
+int
+outbox_store_ind_parties(struct db *db, struct arena *a, int64_t year_id,
+    const char ***out, size_t *n, struct err *e)
+{
+	struct db_stmt	 *st;
+	const char	**v = NULL;
+	size_t		  k = 0, cap = 0;
+	int		  rc;
+
+	st = db_prep(db, "SELECT DISTINCT org_code FROM indmelding "
+	    "WHERE year_id = $1 ORDER BY org_code", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, year_id);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		v[k++] = db_col_dup(st, 0, a);

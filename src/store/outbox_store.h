@@ -126,6 +126,7 @@ int	outbox_store_optout_set(struct db *db, int64_t user_id,
 /* An operator's unfinished submission of a round with a deadline. */
 struct outbox_due_sub {
 	int64_t		 round_id;
+	int		 year;		/* the round's tariff year */
 	const char	*round_title;
 	const char	*deadline;	/* ISO date in force (a reopening's) */
 	int64_t		 submission_id;
@@ -139,6 +140,38 @@ struct outbox_due_sub {
 int	outbox_store_due_subs(struct db *db, struct arena *a,
 	    const char *until, struct outbox_due_sub **out, size_t *n,
 	    struct err *e);
+/* A party that has not yet done what a deadline of the cycle asks. */
+struct outbox_due {
+	int64_t		 id;		/* the indmelding year or the document */
+	int		 year;		/* its year (the reminder lead's) */
+	const char	*title;		/* the document's title; NULL for an
+					   indmelding year */
+	const char	*deadline;	/* ISO date */
+	const char	*org_code;	/* the party */
+};
+/*
+ * Indmeldinger in draft or returned of open years whose deadline lies on
+ * or before until, by year and party.
+ */
+int	outbox_store_due_ind(struct db *db, struct arena *a, const char *until,
+	    struct outbox_due **out, size_t *n, struct err *e);
+/*
+ * The parties of years in hearing whose hearing deadline lies on or
+ * before until and who have not commented, by year and party.
+ */
+int	outbox_store_due_hearing(struct db *db, struct arena *a,
+	    const char *until, struct outbox_due **out, size_t *n,
+	    struct err *e);
+/*
+ * The parties still pending on a document of the agreement whose
+ * deadline lies on or before until, by document and party.
+ */
+int	outbox_store_due_approvals(struct db *db, struct arena *a,
+	    const char *until, struct outbox_due **out, size_t *n,
+	    struct err *e);
+/* The distinct parties with an indmelding in year_id, in a. */
+int	outbox_store_ind_parties(struct db *db, struct arena *a,
+	    int64_t year_id, const char ***out, size_t *n, struct err *e);
 /* The distinct operators with a submission in round_id, in a. */
 int	outbox_store_round_operators(struct db *db, struct arena *a,
 	    int64_t round_id, const char ***out, size_t *n, struct err *e);

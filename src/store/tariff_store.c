@@ -791,7 +791,8 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" p.superseded_at, p.referred_from, p.referred_before," \
 	" COALESCE((SELECT sl.days FROM service_line sl WHERE" \
 	" sl.submission_id = p.submission_id AND sl.paragraph = p.paragraph" \
-	" AND sl.level = p.level AND sl.unit = p.unit LIMIT 1), 0)"
+	" AND sl.level = p.level AND sl.unit = p.unit LIMIT 1), 0)," \
+	" p.cause"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
 	" LEFT JOIN organisation g ON g.code = o.operator_code" \
@@ -831,6 +832,7 @@ read_published(struct db_stmt *st, struct arena *a, struct published_tariff *t)
 	t->referred_from = referral_of(a, st, 26);
 	t->referred_before = referral_of(a, st, 27);
 	t->days = db_col_i64(st, 28);
+	t->cause = db_col_dup(st, 29, a);
 }
 
 static int
@@ -963,8 +965,8 @@ tariff_store_published_versions(struct db *db, struct arena *a,
 int
 tariff_store_published_change(struct db *db, const struct published_tariff *old,
     int64_t tariff_ore, const char *valid_from, const char *day_before,
-    const char *reason, const char *at, const char *who, int64_t *id,
-    struct err *e)
+    const char *cause, const char *reason, const char *at, const char *who,
+    int64_t *id, struct err *e)
 {
 	struct db_stmt	*st;
 	int		 rc;
@@ -994,10 +996,11 @@ tariff_store_published_change(struct db *db, const struct published_tariff *old,
 	    "paragraph, section, level, unit, version, tariff_ore, "
 	    "tariff_exact, occupancy_bp, places_centi, valid_from, valid_to, "
 	    "reason, previous_id, published_at, published_by, "
-	    "referred_from, referred_before) "
+	    "referred_from, referred_before, cause) "
 	    "SELECT offer_id, year, paragraph, section, level, unit, "
 	    "version + 1, $2, NULL, occupancy_bp, places_centi, $3, $4, $5, "
-	    "id, $6, $7, referred_from, referred_before FROM published_tariff "
+	    "id, $6, $7, referred_from, referred_before, $8 "
+	    "FROM published_tariff "
 	    "WHERE id = $1 RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
@@ -1005,9 +1008,13 @@ tariff_store_published_change(struct db *db, const struct published_tariff *old,
 	db_bind_i64(st, 2, tariff_ore);
 	db_bind_text(st, 3, valid_from);
 	db_bind_text(st, 4, old->valid_to);
-	db_bind_text(st, 5, reason);
+	if (reason != NULL && *reason != '\0')
+		db_bind_text(st, 5, reason);
+	else
+		db_bind_null(st, 5);
 	db_bind_text(st, 6, at);
 	db_bind_text(st, 7, who);
+	db_bind_text(st, 8, cause);
 	rc = db_step(st, e);
 	if (rc == DB_ROW)
 		*id = db_col_i64(st, 0);

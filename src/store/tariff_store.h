@@ -84,6 +84,9 @@ struct published_tariff {
 	const char	*valid_from;
 	const char	*valid_to;
 	const char	*reason;	/* or NULL */
+	const char	*cause;		/* key of the cause of a change in
+					   the year (core/tariff_cause.h),
+					   or NULL */
 	int64_t		 round_id;	/* 0 for a change in the year */
 	int		 round_no;	/* 0 for a change in the year */
 	int64_t		 previous_id;	/* the version it changed, or 0 */
@@ -236,14 +239,16 @@ int	tariff_store_published_versions(struct db *db, struct arena *a,
 	    size_t *n, struct err *e);
 /*
  * A change in the year: end version old on the day before valid_from and
- * insert a new version from valid_from to old's end with tariff_ore and
- * reason. *id receives the new row's id. ERR_CONFLICT if a later version
+ * insert a new version from valid_from to old's end with tariff_ore, the
+ * cause's key (core/tariff_cause.h) and reason (NULL or "": none). *id
+ * receives the new row's id. ERR_CONFLICT if a later version
  * exists already.
  */
 int	tariff_store_published_change(struct db *db,
 	    const struct published_tariff *old, int64_t tariff_ore,
 	    const char *valid_from, const char *day_before,
-	    const char *reason, const char *at, const char *who, int64_t *id,
+	    const char *cause, const char *reason, const char *at,
+	    const char *who, int64_t *id,
 	    struct err *e);
 /* Distinct target groups of offers with current published tariffs. */
 int	tariff_store_target_groups(struct db *db, struct arena *a,

@@ -47,4 +47,20 @@ check "duplicate user exits 2" sh -c \
     "printf 'en lang adgangskode\n' | '$RAMME' user add sekr --role admin --password-stdin --db '$DB'; [ \$? -eq 2 ]"
 check "user list shows the admin" has "sekr" "$RAMME" user list --db "$DB"
 
+# The second factor: enrol with a known key (scripts), reset (lost phone).
+check "user totp needs --secret" exit_code 2 "$RAMME" user totp sekr --db "$DB"
+check "user totp refuses a key that is not base32" exit_code 2 \
+    "$RAMME" user totp sekr --secret 'not-base32!' --db "$DB"
+check "user totp of an unknown user fails" sh -c \
+    "! '$RAMME' user totp nobody --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP --db '$DB'"
+check "user totp prints ten recovery codes" sh -c \
+    "[ \$('$RAMME' user totp sekr --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP --db '$DB' | grep -c '^[0-9a-z]\\{4\\}-[0-9a-z]\\{4\\}-[0-9a-z]\\{4\\}\$') -eq 10 ]"
+check "user totp-reset removes it" has "removed" "$RAMME" user totp-reset sekr --db "$DB"
+check "user totp-reset without a factor fails" sh -c \
+    "! '$RAMME' user totp-reset sekr --db '$DB'"
+if have sqlite3; then
+	check "enrol and reset are audited" sh -c \
+	    "[ \$(sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE action IN ('totp_enrol', 'totp_reset')\") -eq 2 ]"
+fi
+
 finish

@@ -32,7 +32,7 @@ cat >"$T/want" <<'JSON'
       "date": "2016-01-01",
       "kind": "takeover_notice_deadline",
       "title": "Frist for kommunernes varsel om overtagelse af regionale tilbud",
-      "status": "overdue"
+      "status": "done"
     },
     {
       "date": "2016-01-20",

@@ -12,7 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { ROOT, startServer } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+
+import { ROOT, postForm, startServer } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'minutes');
 const read = (f) => fs.readFileSync(path.join(FIX, f), 'utf8');
@@ -103,4 +105,18 @@ test('feeds still answer with a meeting without a start', async () => {
 	}
 	const ics = await admin.get('/kalender.ics');
 	assert.match(ics.text, /BEGIN:VEVENT/);
+});
+
+test('a flagged meeting given its start is complete again', async () => {
+	const q = (s) => spawnSync('sqlite3', [srv.db, s],
+	    { encoding: 'utf8' }).stdout.trim();
+	const [id, body, title] = q('SELECT id, body_id, title FROM meeting ' +
+	    'WHERE start_unread = 1 LIMIT 1').split('|');
+	assert.ok(id, 'a flagged meeting');
+	const r = await postForm(admin, `/moeder/${id}/rediger`,
+	    { body_id: body, title, starts_at: '2014-03-06T10:00' });
+	assert.equal(r.status, 303, r.text.slice(0, 300));
+	assert.equal(q(`SELECT start_unread FROM meeting WHERE id = ${id}`), '0');
+	const list = await admin.get('/moeder/ufuldstaendige');
+	assert.doesNotMatch(list.text, /udateret\.md/);
 });

@@ -53,3 +53,77 @@ describe('the annual cycle joined', () => {
 		assert.ok(['planned', 'open'].includes(s.status), s.status);
 	});
 });
+
+/*
+ * The reinforced cooperation of 2015 (nominated November 2014, assessed
+ * December 2014, in force 1 July 2015) and the takeover notices of the
+ * election period 2014–2017 (deadline 1 January 2016, takeover 1 January
+ * 2017): steps in the past, so their status does not depend on today.
+ */
+describe('the reinforced cooperation and the takeovers joined', () => {
+	const at = async (y, kind) => (await admin.getJson(
+	    `/api/v1/cycle/${y}`)).steps.find((s) => s.kind === kind);
+	const base = '/aftale/forstaerket/2015';
+
+	test('without anything the steps keep their dates', async () => {
+		const n = await at(2014, 'reinforced_nominations');
+		assert.equal(n.date, '2014-11-01');
+		assert.equal(n.status, 'overdue');
+		assert.equal(n.href, undefined);
+		const t = await at(2016, 'takeover_notice_deadline');
+		assert.equal(t.date, '2016-01-01');
+		assert.equal(t.status, 'done');
+		assert.equal(t.href, '/aftale/overtagelser');
+		assert.equal(t.detail, 'Ingen varsler om overtagelse 1. januar 2017');
+	});
+
+	test('nominations done, the panel overdue until it has assessed',
+	    async () => {
+		const auth = await srv.login('authority');
+		const r = await postForm(auth, `${base}/indstillinger`,
+		    { offer_id: '1', reason: 'Sikret institution for hele regionen' });
+		assert.equal(r.status, 303, r.text.slice(0, 400));
+		const n = await at(2014, 'reinforced_nominations');
+		assert.equal(n.status, 'done');
+		assert.equal(n.href, '/aftale/forstaerket?aar=2015');
+		assert.equal(n.belongs_to, 'Forstærket samarbejde 2015');
+		assert.equal(n.detail, '1 tilbud indstillet');
+		let p = await at(2014, 'expert_panel');
+		assert.equal(p.status, 'overdue');
+		assert.equal(p.detail, '0 af 1 tilbud vurderet');
+		const a = await postForm(admin, `${base}/vurderinger`, {
+			offer_id: '1', crit0: '1', crit1: '1', crit2: '1',
+			recommend: '1', note: 'Eneste sikrede institution' });
+		assert.equal(a.status, 303, a.text.slice(0, 400));
+		p = await at(2014, 'expert_panel');
+		assert.equal(p.status, 'done');
+		assert.equal(p.detail, '1 af 1 tilbud vurderet');
+	});
+
+	test('in force: overdue until the councils approve, then done',
+	    async () => {
+		let f = await at(2015, 'reinforced_in_force');
+		assert.equal(f.date, '2015-07-01');
+		assert.equal(f.status, 'overdue');
+		assert.equal((await postForm(admin, `${base}/beslutning`,
+		    { decided_on: '2015-01-20' })).status, 303);
+		f = await at(2015, 'reinforced_in_force');
+		assert.equal(f.status, 'overdue');
+		assert.equal((await postForm(admin, `${base}/godkendelse`,
+		    { approved_on: '2015-04-28' })).status, 303);
+		f = await at(2015, 'reinforced_in_force');
+		assert.equal(f.status, 'done');
+		assert.equal(f.detail, '1 tilbud omfattet');
+		const html = (await admin.get('/aarshjul?aar=2015')).text;
+		assert.match(html, /href="\/aftale\/forstaerket\?aar=2015"/);
+	});
+
+	test('the takeover notices of the period are counted', async () => {
+		const r = await postForm(admin, '/aftale/overtagelser',
+		    { offer_id: '1', municipality: '810', notice_on: '2015-06-01' });
+		assert.equal(r.status, 303, r.text.slice(0, 400));
+		const t = await at(2016, 'takeover_notice_deadline');
+		assert.equal(t.status, 'done');
+		assert.equal(t.detail, '1 varsel om overtagelse 1. januar 2017');
+	});
+});

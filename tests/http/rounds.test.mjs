@@ -390,29 +390,47 @@ describe('publishing and the tariff overview', () => {
 		assert.equal(x.body.subarray(0, 2).toString(), 'PK');
 	});
 
-	test('a change in the year needs a reason and gets a new validity',
+	test('a change in the year needs a cause and gets a new validity',
 	    async () => {
 		const url = `/api/v1/tariffs/${tariff.id}/change`;
+		const versions = async () => (await anon.getJson(
+		    `/api/v1/tariffs/${tariff.id}`)).versions.length;
+		const nv = await versions();
+		let e = await op851.post(url, { tariff_ore: 240000,
+		    valid_from: `${YEAR}-07-01`, reason: 'Ny ydelse' });
+		assertApiError(e, 400, 'missing_cause');
+		assert.equal(e.json.error.field, 'cause');
+		assert.match(e.json.error.message, /årsagen/);
 		assertApiError(await op851.post(url, { tariff_ore: 240000,
-		    valid_from: `${YEAR}-07-01`, reason: '' }), 400,
-		    'missing_reason');
+		    valid_from: `${YEAR}-07-01`, cause: 'ombygget' }), 400,
+		    'invalid_cause');
+		e = await op851.post(url, { tariff_ore: 240000,
+		    valid_from: `${YEAR}-07-01`, cause: 'andet', reason: '' });
+		assertApiError(e, 400, 'missing_reason');
+		assert.equal(e.json.error.field, 'reason');
+		assert.equal(await versions(), nv, 'nothing changed');
 		assertApiError(await op1081.post(url, { tariff_ore: 240000,
-		    valid_from: `${YEAR}-07-01`, reason: 'x' }), 403, 'forbidden');
+		    valid_from: `${YEAR}-07-01`, cause: 'fejl' }), 403,
+		    'forbidden');
 		assertApiError(await reader.post(url, { tariff_ore: 240000,
-		    valid_from: `${YEAR}-07-01`, reason: 'x' }), 403, 'forbidden');
+		    valid_from: `${YEAR}-07-01`, cause: 'fejl' }), 403,
+		    'forbidden');
 		assertApiError(await op851.post(url, { tariff_ore: 2400.5,
-		    valid_from: `${YEAR}-07-01`, reason: 'x' }), 400,
+		    valid_from: `${YEAR}-07-01`, cause: 'fejl' }), 400,
 		    'invalid_amount');
 		assertApiError(await op851.post(url, { tariff_ore: 240000,
-		    valid_from: `${YEAR + 1}-01-01`, reason: 'x' }), 400,
+		    valid_from: `${YEAR + 1}-01-01`, cause: 'fejl' }), 400,
 		    'invalid_date');
 		const r = await op851.post(url, { tariff_ore: 240000,
-		    valid_from: `${YEAR}-07-01`,
+		    valid_from: `${YEAR}-07-01`, cause: 'pladser',
 		    reason: 'Varig udvidelse med to pladser' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.version, 2);
 		assert.equal(r.json.valid_from, `${YEAR}-07-01`);
 		assert.equal(r.json.reason, 'Varig udvidelse med to pladser');
+		assert.equal(r.json.cause, 'pladser');
+		assert.equal(r.json.cause_label, 'Varig ændring af antal pladser');
+		assert.equal(r.json.versions[0].cause, null);
 		assert.deepEqual(r.json.versions.map((v) => [v.version,
 		    v.valid_from, v.valid_to]), [[1, `${YEAR}-01-01`,
 		    `${YEAR}-06-30`], [2, `${YEAR}-07-01`, `${YEAR}-12-31`]]);
@@ -421,7 +439,7 @@ describe('publishing and the tariff overview', () => {
 		assert.deepEqual(l.tariffs.map((t) => t.tariff_ore),
 		    [228300, 240000]);
 		assertApiError(await op851.post(url, { tariff_ore: 250000,
-		    valid_from: `${YEAR}-03-01`, reason: 'x' }), 409,
+		    valid_from: `${YEAR}-03-01`, cause: 'fejl' }), 409,
 		    'not_latest_version');
 	});
 
@@ -436,6 +454,8 @@ describe('publishing and the tariff overview', () => {
 		const v = await anon.get(`/takster/${tariff.id}`);
 		assert.equal(v.status, 200);
 		assert.match(v.text, /Varig udvidelse med to pladser/);
+		assert.match(v.text, /<th[^>]*>Årsag<\/th>/);
+		assert.match(v.text, /Varig ændring af antal pladser/);
 		assert.doesNotMatch(v.text, /name="valid_from"/,
 		    'no change form for anonymous users');
 	});
@@ -450,16 +470,26 @@ describe('publishing and the tariff overview', () => {
 		    .tariffs.find((t) => t.tariff_ore === 240000);
 		const url = `/takster/${cur.id}/aendring`;
 		const form = { tariff: '2.450,50', valid_from: `${YEAR}-10-01`,
-		    reason: 'Ny normering i nattevagten' };
+		    cause: 'normering', reason: 'Ny normering i nattevagten' };
 		const v = await op851.get(`/takster/${cur.id}`);
 		assert.match(v.text, /name="valid_from"/);
+		assert.match(v.text, /<select[^>]*name="cause"/);
+		assert.match(v.text, /<option value="renovering">Ombygning eller renovering<\/option>/);
+		/* Without a cause: refused with the field named, nothing changes. */
+		const nocause = await postForm(op851, url, { ...form, cause: '',
+		    confirm: '1' });
+		assert.equal(nocause.status, 400);
+		assert.match(nocause.text, /Vælg årsagen til takstændringen/);
+		assert.match(nocause.text, /href="#cause"/);
+		assert.deepEqual(await ore(), before);
 		/* Without confirm=1: the confirmation, nothing changes. */
 		const c = await postForm(op851, url, form);
 		assert.equal(c.status, 200, c.text);
 		assert.match(c.text, /<h1>Bekræft takstændring<\/h1>/);
 		assert.match(c.text, /Taksten ændres fra 2\.400,00 kr\. til 2\.450,50 kr\./);
 		assert.match(c.text, /Den nye takst gælder fra 1\. oktober 2031\. Den hidtidige takst gælder til og med 30\. september 2031/);
-		assert.match(c.text, /Begrundelse: Ny normering i nattevagten/);
+		assert.match(c.text, /Årsag: Ændret normering\. Begrundelse: Ny normering i nattevagten/);
+		assert.match(c.text, /name="cause" value="normering"/);
 		assert.match(c.text, /name="confirm" value="1"/);
 		assert.match(c.text, /name="tariff" value="2\.450,50"/);
 		assert.match(c.text, new RegExp(`href="/takster/${cur.id}"[^>]*>Fortryd`));
@@ -480,6 +510,10 @@ describe('publishing and the tariff overview', () => {
 		const n = await op851.get(`/takster/${redirectId(ok)}?besked=aendret`);
 		assert.match(n.text, /Takstændringen er gemt som en ny version/);
 		assert.match(n.text, /Ny normering i nattevagten/);
+		assert.match(n.text, /<td[^>]*>Ændret normering<\/td>/);
+		const j = await anon.getJson(`/api/v1/tariffs/${redirectId(ok)}`);
+		assert.equal(j.cause, 'normering');
+		assert.equal(j.cause_label, 'Ændret normering');
 	});
 });
 

@@ -218,6 +218,16 @@ bullet_rest(const char *p)
 /* Writers                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The text of b copied into a; b is freed. */
+static char *
+done(struct arena *a, struct buf *b)
+{
+	char	*s = arena_strdup(a, buf_str(b));
+
+	buf_cleanup(b);
+	return s;
+}
+
 static void
 put_line(struct buf *b, const char *s)
 {
@@ -247,7 +257,7 @@ w_markdown(struct arena *a, const struct src *s, bool list)
 		else
 			put_line(&b, s->v[i]);
 	}
-	return arena_strdup(a, buf_str(&b));
+	return done(a, &b);
 }
 
 static void
@@ -297,7 +307,7 @@ w_html(struct arena *a, const struct src *s)
 		}
 	}
 	buf_puts(&b, "</body></html>\n");
-	return arena_strdup(a, buf_str(&b));
+	return done(a, &b);
 }
 
 /* A header as a table read cell by cell: each label on a line of its
@@ -315,7 +325,7 @@ w_own_lines(struct arena *a, const struct src *s)
 			    trim(s->v[i] + strlen(lab)));
 		else
 			put_line(&b, s->v[i]);
-	return arena_strdup(a, buf_str(&b));
+	return done(a, &b);
 }
 
 /* "Sagsnr./Dok.nr. A / B" in another seen form (form 0..2). */
@@ -338,7 +348,7 @@ w_case_form(struct arena *a, const struct src *s, int form)
 				    y);
 		} else
 			put_line(&b, s->v[i]);
-	return arena_strdup(a, buf_str(&b));
+	return done(a, &b);
 }
 
 /* Length of the last word of s when it is at least 8 lower-case ASCII
@@ -390,7 +400,7 @@ w_paged(struct arena *a, const struct src *s)
 		put_line(&b, line);
 	}
 	buf_printf(&b, "Side %zu af %zu\n", pages, pages);
-	return arena_strdup(a, buf_str(&b));
+	return done(a, &b);
 }
 
 static void

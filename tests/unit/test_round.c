@@ -1261,9 +1261,11 @@ test_publish_versions_and_change(void **state)
 	struct service_line	 l[2];
 	struct published_tariff	*pt, one, *vers;
 	struct tariff_filter	 flt;
+	struct audit_entry	*h;
 	struct err		 e;
 	int64_t			 rid, rid2, sub, n, ver, nid;
 	size_t			 np, nv;
+	int			 nh;
 
 	assert_int_equal(round_create(&f->s, &r, &rid, &n, &e), 0);
 	sub = sub_of(f, rid, f->offer);
@@ -1327,20 +1329,36 @@ test_publish_versions_and_change(void **state)
 	assert_int_equal(round_tariffs(&f->reader, &flt, &pt, &np, NULL, &e),
 	    0);
 	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 240000,
-	    "2023-07-01", "", &nid, &e), ERR_INVALID);
+	    "2023-07-01", NULL, "Ny normering", &nid, &e), ERR_INVALID);
+	assert_string_equal(e.key, "missing_cause");
+	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 240000,
+	    "2023-07-01", "ombygget", "", &nid, &e), ERR_INVALID);
+	assert_string_equal(e.key, "invalid_cause");
+	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 240000,
+	    "2023-07-01", "andet", "", &nid, &e), ERR_INVALID);
 	assert_string_equal(e.key, "missing_reason");
 	assert_int_equal(round_tariff_change(&f->other, pt[0].id, 240000,
-	    "2023-07-01", "Ny normering", &nid, &e), ERR_FORBIDDEN);
+	    "2023-07-01", "normering", "Ny normering", &nid, &e),
+	    ERR_FORBIDDEN);
 	assert_int_equal(round_tariff_change(&f->reader, pt[0].id, 240000,
-	    "2023-07-01", "Ny normering", &nid, &e), ERR_FORBIDDEN);
+	    "2023-07-01", "normering", "Ny normering", &nid, &e),
+	    ERR_FORBIDDEN);
 	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 240000,
-	    "2024-01-01", "Ny normering", &nid, &e), ERR_INVALID);
+	    "2024-01-01", "normering", "Ny normering", &nid, &e),
+	    ERR_INVALID);
 	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 240000,
-	    "2023-03-01", "Varig ændring af pladstallet (7.2.4)", &nid, &e),
-	    0);
+	    "2023-03-01", "pladser", "Varig ændring af pladstallet (7.2.4)",
+	    &nid, &e), 0);
+	/* The audit record holds the cause of the new version. */
+	assert_int_equal(audit_list(f->t.db, &f->a, "published_tariff",
+	    arena_printf(&f->a, "%lld", (long long)pt[0].id), 10, &h, &nh,
+	    &e), 0);
+	assert_int_equal(nh, 1);
+	assert_string_equal(h[0].action, "change");
+	assert_non_null(strstr(h[0].after_json, "\"cause\":\"pladser\""));
 	/* The changed version cannot be changed again; the new one can. */
 	assert_int_equal(round_tariff_change(&f->op, pt[0].id, 250000,
-	    "2023-02-01", "Igen", &nid, &e), ERR_CONFLICT);
+	    "2023-02-01", "fejl", "Igen", &nid, &e), ERR_CONFLICT);
 	assert_string_equal(e.key, "not_latest_version");
 	assert_int_equal(round_tariff_get(&f->reader, nid, &one, &vers, &nv,
 	    &e), 0);
@@ -1349,6 +1367,7 @@ test_publish_versions_and_change(void **state)
 	assert_string_equal(one.valid_from, "2023-03-01");
 	assert_string_equal(one.valid_to, "2023-12-31");
 	assert_string_equal(one.reason, "Varig ændring af pladstallet (7.2.4)");
+	assert_string_equal(one.cause, "pladser");
 	assert_int_equal(nv, 3);
 	assert_string_equal(vers[1].valid_to, "2023-02-28");
 	assert_non_null(vers[0].superseded_at);
