@@ -365,13 +365,15 @@ export function rawRequest(base, method, p, { headers = {}, body, chunks } = {})
 /* ---- the server ---------------------------------------------------- */
 
 /*
- * Start `ramme serve` on a fresh demo database. Returns the server:
+ * Start `ramme serve` on a fresh demo database, or with opts.db on that
+ * one (a second app server; stop it before the first, which owns the
+ * database). Returns the server:
  *   url, dir, db, proc, stderr() (the log so far), client(), login(name),
  *   dbSnapshot(), stop()
  */
 export async function startServer(opts = {}) {
 	const dir = tempDir();
-	const db = makeDemoDb(dir, opts);
+	const db = opts.db ?? makeDemoDb(dir, opts);
 	const args = ['serve', '--db', db, '--port', '0',
 	    ...(opts.threads ? ['--threads', String(opts.threads)] : []),
 	    ...(opts.args ?? [])];
