@@ -1,9 +1,12 @@
 /*
  * privacy_store — one person's data and its erasure (see
- * privacy_store.h). The export's rows are built by SQLite's json_object()
- * so that each row names its columns as the table does.
+ * privacy_store.h). The export's rows are built by json_object() (on
+ * PostgreSQL json_build_object(), see db_pg.c) so that each row names
+ * its columns as the table does; what the two backends would write
+ * differently (a truth value, a Unix time) is made the same here.
  */
 #include <string.h>
+#include <time.h>
 
 #include "store/db.h"
 #include "store/privacy_store.h"
@@ -95,47 +98,50 @@ static const struct section {
 	const char	*key;
 	enum arg	 arg;
 	const char	*sql;
+	const char	*epoch;	/* a field in Unix seconds, written ISO */
 } sections[] = {
 	{ "person", ARG_PERSON, "SELECT json_object('id', id, 'name', name, "
 	  "'org_code', org_code, 'organisation', organisation, 'email', email, "
 	  "'created_at', created_at, 'updated_at', updated_at, 'erased_at', "
-	  "erased_at) FROM person WHERE id = $1" },
+	  "erased_at) FROM person WHERE id = $1", NULL },
 	{ "user", ARG_USER, "SELECT json_object('id', u.id, 'username', "
 	  "u.username, 'display_name', u.display_name, 'role', u.role, "
 	  "'org_code', u.org_code, 'active', u.active, 'email', (SELECT email "
 	  "FROM user_mail WHERE user_id = u.id), 'created_at', u.created_at, "
-	  "'updated_at', u.updated_at) FROM app_user u WHERE u.id = $1" },
+	  "'updated_at', u.updated_at) FROM app_user u WHERE u.id = $1", NULL },
 	{ "memberships", ARG_PERSON, "SELECT json_object('id', m.id, "
 	  "'body', b.name, 'role', m.role, 'voting', m.voting, 'on_behalf_of', "
 	  "m.on_behalf_of, 'starts_on', m.starts_on, 'ends_on', m.ends_on) "
 	  "FROM membership m JOIN body b ON b.id = m.body_id WHERE "
-	  "m.person_id = $1 ORDER BY m.starts_on, m.id" },
+	  "m.person_id = $1 ORDER BY m.starts_on, m.id", NULL },
 	{ "nominations", ARG_PERSON, "SELECT json_object('nomination', "
 	  "n.title, 'body', b.name, 'org_code', x.org_code, 'created_at', "
 	  "x.created_at) FROM nominee x JOIN nomination n ON n.id = "
 	  "x.nomination_id JOIN body b ON b.id = n.body_id WHERE x.person_id "
-	  "= $1 ORDER BY x.created_at" },
+	  "= $1 ORDER BY x.created_at", NULL },
 	{ "participations", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'organisation', p.organisation, 'note', p.note, 'status', p.status, "
-	  "'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status <> 'afbud' ORDER BY m.starts_at, m.id" },
+	  "'substitute', p.substitute, 'minutes_approved', CASE WHEN "
+	  "m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) FROM "
+	  "meeting_participant p JOIN meeting m ON m.id = p.meeting_id WHERE "
+	  "p.person_id = $1 AND p.status <> 'afbud' ORDER BY m.starts_at, "
+	  "m.id", NULL },
 	{ "apologies", ARG_PERSON, "SELECT json_object('meeting_id', m.id, "
 	  "'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'note', p.note, 'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status = 'afbud' ORDER BY m.starts_at, m.id" },
+	  "CASE WHEN m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) "
+	  "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
+	  "WHERE p.person_id = $1 AND p.status = 'afbud' ORDER BY "
+	  "m.starts_at, m.id", NULL },
 	{ "minutes_signoffs", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'at', s.at) FROM minutes_signoff s JOIN "
 	  "meeting m ON m.id = s.meeting_id WHERE s.person_id = $1 ORDER BY "
-	  "s.at" },
+	  "s.at", NULL },
 	{ "audit_as_actor", ARG_USER, "SELECT json_object('id', id, 'at', at, "
 	  "'username', username, 'entity', entity, 'entity_id', entity_id, "
 	  "'action', action, 'before_json', before_json, 'after_json', "
-	  "after_json) FROM audit WHERE user_id = $1 ORDER BY id" },
+	  "after_json) FROM audit WHERE user_id = $1 ORDER BY id", NULL },
 	{ "audit_as_subject", ARG_PERSON_USER, "SELECT json_object('id', id, "
 	  "'at', at, 'username', username, 'entity', entity, 'entity_id', "
 	  "entity_id, 'action', action, 'before_json', before_json, "
@@ -143,21 +149,39 @@ static const struct section {
 	  "entity_id = CAST($1 AS TEXT)) OR (entity = 'membership' AND "
 	  "entity_id IN (SELECT CAST(id AS TEXT) FROM membership WHERE "
 	  "person_id = $1)) OR (entity = 'user' AND entity_id = CAST($2 AS "
-	  "TEXT)) ORDER BY id" },
-	{ "login_log", ARG_USERNAME, "SELECT json_object('at', "
-	  "strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), 'ip', ip, 'ok', "
-	  "ok) FROM login_attempt WHERE username = $1 ORDER BY at" },
+	  "TEXT)) ORDER BY id", NULL },
+	{ "login_log", ARG_USERNAME, "SELECT json_object('at', at, 'ip', ip, "
+	  "'ok', ok) FROM login_attempt WHERE username = $1 ORDER BY at",
+	  "at" },
 	{ "sessions", ARG_USER, "SELECT json_object('created_at', created_at, "
 	  "'expires_at', expires_at) FROM session WHERE user_id = $1 ORDER BY "
-	  "created_at" },
+	  "created_at", NULL },
 	{ "mail", ARG_PERSON_USER, "SELECT json_object('id', id, 'kind', "
 	  "kind, 'to_addr', to_addr, 'subject', subject, 'state', state, "
 	  "'created_at', created_at, 'sent_at', sent_at) FROM outbox WHERE "
 	  "user_id = $2 OR to_addr = (SELECT email FROM person WHERE id = $1) "
-	  "ORDER BY id" },
+	  "ORDER BY id", NULL },
 	{ "notice_optouts", ARG_USER, "SELECT json_object('kind', kind) FROM "
-	  "notice_optout WHERE user_id = $1 ORDER BY kind" },
+	  "notice_optout WHERE user_id = $1 ORDER BY kind", NULL },
 };
+
+/* Write row's field key, Unix seconds, as "YYYY-MM-DDTHH:MM:SSZ". */
+static void
+epoch_iso(json_t *row, const char *key)
+{
+	json_t		*v = json_object_get(row, key);
+	struct tm	 tm;
+	time_t		 t;
+	char		 b[32];
+
+	if (!json_is_integer(v))
+		return;
+	t = (time_t)json_integer_value(v);
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return;
+	json_object_set_new(row, key, json_string(b));
+}
 
 int
 privacy_store_dossier(struct db *db, const struct privacy_person *p,
@@ -195,8 +219,11 @@ privacy_store_dossier(struct db *db, const struct privacy_person *p,
 		}
 		while ((rc = db_step(st, e)) == DB_ROW)
 			if ((row = json_loads(db_col_text(st, 0), 0, NULL))
-			    != NULL)
+			    != NULL) {
+				if (s->epoch != NULL)
+					epoch_iso(row, s->epoch);
 				json_array_append_new(arr, row);
+			}
 		db_reset(st);
 		if (rc < 0)
 			return rc;
