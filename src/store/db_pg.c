@@ -11,7 +11,8 @@
  *
  * The SQL is the stores' own; the few SQLite spellings they use are
  * rewritten once per statement (dialect()): an INDEXED BY hint is
- * dropped, json_object() is json_build_object(). Functions SQLite has
+ * dropped, json_object() is json_build_object(), and the text column of
+ * json_array_length(column) is cast to json. Functions SQLite has
  * and PostgreSQL lacks (group_concat, json_valid) are defined by the
  * PostgreSQL migrations instead.
  *
@@ -295,13 +296,26 @@ ident_char(char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
+/* The length of a column reference ([t.]name) at p followed by ')'. */
+static size_t
+column_ref(const char *p)
+{
+	size_t	n = 0;
+
+	while (ident_char(p[n]) || p[n] == '.')
+		n++;
+	return p[n] == ')' ? n : 0;
+}
+
 /* sql in PostgreSQL's spelling (see the top of this file); owned. */
 static char *
 dialect(const char *sql)
 {
 	static const char	 hint[] = " INDEXED BY ";
 	static const char	 obj[] = "json_object(";
+	static const char	 alen[] = "json_array_length(";
 	size_t			 n = strlen(sql), cap = n + n / 4 + 64, o = 0;
+	size_t			 col;
 	char			*out = xmalloc(cap), q = 0;
 	const char		*p;
 
@@ -330,6 +344,17 @@ dialect(const char *sql)
 			memcpy(out + o, "json_build_object(", 18);
 			o += 18;
 			p += sizeof(obj) - 2;
+			continue;
+		}
+		if (strncmp(p, alen, sizeof(alen) - 1) == 0 &&
+		    (p == sql || !ident_char(p[-1])) &&
+		    (col = column_ref(p + sizeof(alen) - 1)) > 0) {
+			if (o + col + 64 >= cap)
+				out = xreallocarray(out, cap += col + 64, 1);
+			o += (size_t)snprintf(out + o, cap - o,
+			    "%sCAST(%.*s AS json))", alen, (int)col,
+			    p + sizeof(alen) - 1);
+			p += sizeof(alen) - 1 + col;	/* at the ')' */
 			continue;
 		}
 		out[o++] = *p;
