@@ -179,6 +179,18 @@ db_schema_version_set(struct db *db, int v, struct err *e)
 }
 
 int
+db_backup(struct db *db, const char *path, struct err *e)
+{
+	return db->ops->backup(db, path, e);
+}
+
+int
+db_restore(struct db *db, const char *path, struct err *e)
+{
+	return db->ops->restore(db, path, e);
+}
+
+int
 db_check_integrity(struct db *db, struct err *e)
 {
 	return db->ops->check_integrity(db, e);

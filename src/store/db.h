@@ -130,6 +130,24 @@ int	 db_schema_version_get(struct db *db, int *out, struct err *e);
 int	 db_schema_version_set(struct db *db, int v, struct err *e);
 /* Backend-specific integrity checks after a migration step. */
 int	 db_check_integrity(struct db *db, struct err *e);
+/*
+ * Copy the whole database into the new file path (which must not exist:
+ * ERR_CONFLICT), consistent as of one moment while other connections go
+ * on reading and writing. SQLite: the online backup API, written to
+ * path.tmp and renamed, so path is complete or absent. PostgreSQL:
+ * pg_dump's custom format (pg_dump on the PATH). 0, or ERR_IO / ERR_DB
+ * with the reason.
+ */
+int	 db_backup(struct db *db, const char *path, struct err *e);
+/*
+ * Replace the database's whole content with the backup db_backup() wrote
+ * to path, in one step: SQLite copies it in through the backup API
+ * (ERR_INVALID when path is no ramme database); PostgreSQL runs
+ * pg_restore --clean --if-exists in one transaction. No other process
+ * should use the database meanwhile (stop the servers). The schema is
+ * the backup's: migrate afterwards. 0, or ERR_INVALID / ERR_IO / ERR_DB.
+ */
+int	 db_restore(struct db *db, const char *path, struct err *e);
 /* "sqlite" or "postgresql": selects the DDL of a migration. */
 const char *db_backend(struct db *db);
 

@@ -39,6 +39,8 @@ struct db_ops {
 	int		(*version_get)(struct db *, int *, struct err *);
 	int		(*version_set)(struct db *, int, struct err *);
 	int		(*check_integrity)(struct db *, struct err *);
+	int		(*backup)(struct db *, const char *, struct err *);
+	int		(*restore)(struct db *, const char *, struct err *);
 };
 
 /* The head of every backend's connection. */

@@ -20,8 +20,11 @@
  * one writer at a time, as BEGIN IMMEDIATE gives on SQLite, which the
  * services' read-check-write sequences rely on. Readers are never held.
  */
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <libpq-fe.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +35,8 @@
 #include "store/db_impl.h"
 #include "util/err.h"
 #include "util/mem.h"
+
+extern char **environ;
 
 #define STMT_CACHE	256	/* slots; must be a power of two */
 #define MAX_PARAMS	32
@@ -71,6 +76,7 @@ struct pg_db {
 	int		 ncached;
 	int		 nnames;		/* server statements made */
 	int64_t		 changes;		/* rows of the last command */
+	char		*uri;			/* as opened: for pg_dump */
 };
 
 #define PG(d)	((struct pg_db *)(void *)(d))
@@ -125,12 +131,14 @@ db_pg_open(struct db **out, const char *uri, struct err *e)
 	*out = NULL;
 	db = xcalloc(1, sizeof(*db));
 	db->base.ops = &pg_ops;
+	db->uri = xstrdup(uri);
 	db->c = PQconnectdb(uri);
 	if (PQstatus(db->c) != CONNECTION_OK) {
 		err_set(e, ERR_DB, "database_open", NULL,
 		    "Kan ikke forbinde til PostgreSQL: %s",
 		    PQerrorMessage(db->c));
 		PQfinish(db->c);
+		free(db->uri);
 		free(db);
 		return ERR_DB;
 	}
@@ -185,6 +193,7 @@ pg_close(struct db *d)
 			free(db->cache[i]);
 		}
 	PQfinish(db->c);
+	free(db->uri);
 	free(db);
 }
 
@@ -733,6 +742,76 @@ pg_check_integrity(struct db *d, struct err *e)
 	return 0;	/* foreign keys are checked by every statement */
 }
 
+/*
+ * Run a PostgreSQL client program (argv[0] on the PATH) and wait for it;
+ * its messages go to our standard error. 0 when it exited 0.
+ */
+static int
+run_tool(char *const argv[], struct err *e)
+{
+	pid_t	 pid;
+	int	 st, rc;
+
+	rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	if (rc != 0)
+		return err_set(e, ERR_IO, "tool_missing", NULL,
+		    "%s kunne ikke startes: %s (pakken postgresql-client)",
+		    argv[0], strerror(rc));
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return err_set(e, ERR_IO, "tool_failed", NULL,
+			    "%s: %s", argv[0], strerror(errno));
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return err_set(e, ERR_IO, "tool_failed", NULL,
+		    "%s mislykkedes (se meddelelsen ovenfor)", argv[0]);
+	return 0;
+}
+
+static int
+pg_backup(struct db *d, const char *path, struct err *e)
+{
+	char	*argv[] = { "pg_dump", "--format=custom", "--no-owner",
+	    "--file", NULL, "--dbname", NULL, NULL };
+	char	 tmp[4096];
+	int	 rc;
+
+	if (access(path, F_OK) == 0)
+		return err_set(e, ERR_CONFLICT, "backup_exists", NULL,
+		    "%s findes allerede", path);
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+		return err_set(e, ERR_INVALID, "backup_path", NULL,
+		    "Filnavnet er for langt");
+	argv[4] = tmp;
+	argv[6] = PG(d)->uri;
+	if ((rc = run_tool(argv, e)) != 0) {
+		unlink(tmp);
+		return rc;
+	}
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		return err_set(e, ERR_IO, "backup_failed", NULL,
+		    "Sikkerhedskopien kunne ikke gemmes som %s", path);
+	}
+	return 0;
+}
+
+static int
+pg_restore(struct db *d, const char *path, struct err *e)
+{
+	char	*argv[] = { "pg_restore", "--clean", "--if-exists",
+	    "--no-owner", "--single-transaction", "--exit-on-error",
+	    "--dbname", NULL, NULL, NULL };
+	char	 file[4096];
+
+	if (access(path, R_OK) != 0 ||
+	    (size_t)snprintf(file, sizeof(file), "%s", path) >= sizeof(file))
+		return err_set(e, ERR_INVALID, "restore_not_backup", NULL,
+		    "%s kan ikke læses", path);
+	argv[7] = PG(d)->uri;
+	argv[8] = file;
+	return run_tool(argv, e);
+}
+
 static const struct db_ops pg_ops = {
 	.name = "postgresql",
 	.close = pg_close,
@@ -758,4 +837,6 @@ static const struct db_ops pg_ops = {
 	.version_get = pg_version_get,
 	.version_set = pg_version_set,
 	.check_integrity = pg_check_integrity,
+	.backup = pg_backup,
+	.restore = pg_restore,
 };

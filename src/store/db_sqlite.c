@@ -457,6 +457,95 @@ sq_check_integrity(struct db *db, struct err *e)
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * Run a whole backup from one handle's "main" into another's, waiting
+ * out a lock held by another connection (up to about 10 s). The source
+ * is read in one read transaction: a consistent copy, and in WAL mode the
+ * writers go on meanwhile. SQLITE_DONE or the failing code.
+ */
+static int
+copy_all(sqlite3 *to, sqlite3 *from)
+{
+	sqlite3_backup	*b;
+	int		 rc, tries = 0;
+
+	if ((b = sqlite3_backup_init(to, "main", from, "main")) == NULL)
+		return sqlite3_errcode(to);
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while ((rc == SQLITE_OK || rc == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED) && ++tries < 200);
+	sqlite3_backup_finish(b);
+	return rc;
+}
+
+static int
+sq_backup(struct db *d, const char *path, struct err *e)
+{
+	sqlite3		*to = NULL;
+	char		 tmp[4096];
+	int		 rc;
+
+	if (access(path, F_OK) == 0)
+		return err_set(e, ERR_CONFLICT, "backup_exists", NULL,
+		    "%s findes allerede", path);
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp))
+		return err_set(e, ERR_INVALID, "backup_path", NULL,
+		    "Filnavnet er for langt");
+	unlink(tmp);
+	rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = copy_all(to, SQ(d)->h);
+	if (rc != SQLITE_DONE) {
+		err_set(e, ERR_IO, "backup_failed", NULL,
+		    "Sikkerhedskopien kunne ikke skrives til %s: %s", tmp,
+		    to != NULL ? sqlite3_errmsg(to) : sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(tmp);
+		return ERR_IO;
+	}
+	/* A backup is a plain file: out of WAL mode, nothing beside it. */
+	rc = sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (sqlite3_close(to) != SQLITE_OK || rc != SQLITE_OK ||
+	    rename(tmp, path) != 0) {
+		unlink(tmp);
+		return err_set(e, ERR_IO, "backup_failed", NULL,
+		    "Sikkerhedskopien kunne ikke gemmes som %s", path);
+	}
+	return 0;
+}
+
+static int
+sq_restore(struct db *d, const char *path, struct err *e)
+{
+	sqlite3		*from = NULL;
+	sqlite3_stmt	*st = NULL;
+	int		 rc, version = 0;
+
+	rc = sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(from, "PRAGMA user_version", -1, &st,
+		    NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version <= 0) {
+		sqlite3_close(from);
+		return err_set(e, ERR_INVALID, "restore_not_backup", NULL,
+		    "%s er ikke en sikkerhedskopi af en ramme-database", path);
+	}
+	rc = copy_all(SQ(d)->h, from);
+	sqlite3_close(from);
+	if (rc != SQLITE_DONE)
+		return err_set(e, ERR_DB, "restore_failed", NULL,
+		    "Sikkerhedskopien kunne ikke læses ind: %s",
+		    sqlite3_errstr(rc));
+	return 0;
+}
+
 static const struct db_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -482,4 +571,6 @@ static const struct db_ops sqlite_ops = {
 	.version_get = sq_version_get,
 	.version_set = sq_version_set,
 	.check_integrity = sq_check_integrity,
+	.backup = sq_backup,
+	.restore = sq_restore,
 };

@@ -1,17 +1,15 @@
 /*
  * privacy_store — one person's data and its erasure (see
- * privacy_store.h). The export's rows are built by json_object() (on
- * PostgreSQL json_build_object(), see db_pg.c) so that each row names
- * its columns as the table does; what the two backends would write
- * differently (a truth value, a Unix time) is made the same here.
+ * privacy_store.h). The export's rows are built by SQLite's json_object()
+ * so that each row names its columns as the table does.
  */
 #include <string.h>
-#include <time.h>
 
 #include "store/db.h"
 #include "store/privacy_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define PERSON_COLS \
 	"p.id, p.name, coalesce(p.organisation, (SELECT name FROM " \
@@ -98,27 +96,26 @@ static const struct section {
 	const char	*key;
 	enum arg	 arg;
 	const char	*sql;
-	const char	*epoch;	/* a field in Unix seconds, written ISO */
 } sections[] = {
 	{ "person", ARG_PERSON, "SELECT json_object('id', id, 'name', name, "
 	  "'org_code', org_code, 'organisation', organisation, 'email', email, "
 	  "'created_at', created_at, 'updated_at', updated_at, 'erased_at', "
-	  "erased_at) FROM person WHERE id = $1", NULL },
+	  "erased_at) FROM person WHERE id = $1" },
 	{ "user", ARG_USER, "SELECT json_object('id', u.id, 'username', "
 	  "u.username, 'display_name', u.display_name, 'role', u.role, "
 	  "'org_code', u.org_code, 'active', u.active, 'email', (SELECT email "
 	  "FROM user_mail WHERE user_id = u.id), 'created_at', u.created_at, "
-	  "'updated_at', u.updated_at) FROM app_user u WHERE u.id = $1", NULL },
+	  "'updated_at', u.updated_at) FROM app_user u WHERE u.id = $1" },
 	{ "memberships", ARG_PERSON, "SELECT json_object('id', m.id, "
 	  "'body', b.name, 'role', m.role, 'voting', m.voting, 'on_behalf_of', "
 	  "m.on_behalf_of, 'starts_on', m.starts_on, 'ends_on', m.ends_on) "
 	  "FROM membership m JOIN body b ON b.id = m.body_id WHERE "
-	  "m.person_id = $1 ORDER BY m.starts_on, m.id", NULL },
+	  "m.person_id = $1 ORDER BY m.starts_on, m.id" },
 	{ "nominations", ARG_PERSON, "SELECT json_object('nomination', "
 	  "n.title, 'body', b.name, 'org_code', x.org_code, 'created_at', "
 	  "x.created_at) FROM nominee x JOIN nomination n ON n.id = "
 	  "x.nomination_id JOIN body b ON b.id = n.body_id WHERE x.person_id "
-	  "= $1 ORDER BY x.created_at", NULL },
+	  "= $1 ORDER BY x.created_at" },
 	{ "participations", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'organisation', p.organisation, 'note', p.note, 'status', p.status, "
@@ -126,22 +123,22 @@ static const struct section {
 	  "m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) FROM "
 	  "meeting_participant p JOIN meeting m ON m.id = p.meeting_id WHERE "
 	  "p.person_id = $1 AND p.status <> 'afbud' ORDER BY m.starts_at, "
-	  "m.id", NULL },
+	  "m.id" },
 	{ "apologies", ARG_PERSON, "SELECT json_object('meeting_id', m.id, "
 	  "'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'note', p.note, 'substitute', p.substitute, 'minutes_approved', "
 	  "CASE WHEN m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) "
 	  "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
 	  "WHERE p.person_id = $1 AND p.status = 'afbud' ORDER BY "
-	  "m.starts_at, m.id", NULL },
+	  "m.starts_at, m.id" },
 	{ "minutes_signoffs", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'at', s.at) FROM minutes_signoff s JOIN "
 	  "meeting m ON m.id = s.meeting_id WHERE s.person_id = $1 ORDER BY "
-	  "s.at", NULL },
+	  "s.at" },
 	{ "audit_as_actor", ARG_USER, "SELECT json_object('id', id, 'at', at, "
 	  "'username', username, 'entity', entity, 'entity_id', entity_id, "
 	  "'action', action, 'before_json', before_json, 'after_json', "
-	  "after_json) FROM audit WHERE user_id = $1 ORDER BY id", NULL },
+	  "after_json) FROM audit WHERE user_id = $1 ORDER BY id" },
 	{ "audit_as_subject", ARG_PERSON_USER, "SELECT json_object('id', id, "
 	  "'at', at, 'username', username, 'entity', entity, 'entity_id', "
 	  "entity_id, 'action', action, 'before_json', before_json, "
@@ -149,38 +146,38 @@ static const struct section {
 	  "entity_id = CAST($1 AS TEXT)) OR (entity = 'membership' AND "
 	  "entity_id IN (SELECT CAST(id AS TEXT) FROM membership WHERE "
 	  "person_id = $1)) OR (entity = 'user' AND entity_id = CAST($2 AS "
-	  "TEXT)) ORDER BY id", NULL },
-	{ "login_log", ARG_USERNAME, "SELECT json_object('at', at, 'ip', ip, "
-	  "'ok', ok) FROM login_attempt WHERE username = $1 ORDER BY at",
-	  "at" },
+	  "TEXT)) ORDER BY id" },
+	{ "login_log", ARG_USERNAME, "SELECT json_object('at', at, "
+	  "'ip', ip, 'ok', ok) FROM login_attempt WHERE username = $1 ORDER BY at" },
 	{ "sessions", ARG_USER, "SELECT json_object('created_at', created_at, "
 	  "'expires_at', expires_at) FROM session WHERE user_id = $1 ORDER BY "
-	  "created_at", NULL },
+	  "created_at" },
 	{ "mail", ARG_PERSON_USER, "SELECT json_object('id', id, 'kind', "
 	  "kind, 'to_addr', to_addr, 'subject', subject, 'state', state, "
 	  "'created_at', created_at, 'sent_at', sent_at) FROM outbox WHERE "
 	  "user_id = $2 OR to_addr = (SELECT email FROM person WHERE id = $1) "
-	  "ORDER BY id", NULL },
+	  "ORDER BY id" },
 	{ "notice_optouts", ARG_USER, "SELECT json_object('kind', kind) FROM "
-	  "notice_optout WHERE user_id = $1 ORDER BY kind", NULL },
+	  "notice_optout WHERE user_id = $1 ORDER BY kind" },
 };
 
-/* Write row's field key, Unix seconds, as "YYYY-MM-DDTHH:MM:SSZ". */
-static void
-epoch_iso(json_t *row, const char *key)
+/*
+ * A login row's "at" is Unix seconds in the table; the dossier shows it
+ * as an ISO 8601 UTC time, formatted here so that the SQL stays the same
+ * on both backends. Returns row.
+ */
+static json_t *
+epoch_at(json_t *row)
 {
-	json_t		*v = json_object_get(row, key);
-	struct tm	 tm;
-	time_t		 t;
-	char		 b[32];
+	json_t	*at;
+	char	 iso[21];
 
-	if (!json_is_integer(v))
-		return;
-	t = (time_t)json_integer_value(v);
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return;
-	json_object_set_new(row, key, json_string(b));
+	at = json_object_get(row, "at");
+	if (json_is_integer(at)) {
+		text_timestamp(iso, (long long)json_integer_value(at));
+		json_object_set_new(row, "at", json_string(iso));
+	}
+	return row;
 }
 
 int
@@ -219,11 +216,9 @@ privacy_store_dossier(struct db *db, const struct privacy_person *p,
 		}
 		while ((rc = db_step(st, e)) == DB_ROW)
 			if ((row = json_loads(db_col_text(st, 0), 0, NULL))
-			    != NULL) {
-				if (s->epoch != NULL)
-					epoch_iso(row, s->epoch);
-				json_array_append_new(arr, row);
-			}
+			    != NULL)
+				json_array_append_new(arr,
+				    s->arg == ARG_USERNAME ? epoch_at(row) : row);
 		db_reset(st);
 		if (rc < 0)
 			return rc;
