@@ -7,11 +7,14 @@
  * time it runs with a given set of parameter types (int8, text, bytea;
  * db_bind_null is an integer NULL, db_bind_text(NULL) a text one), so
  * that "$1 IS NULL OR x = $1" is typed by what the caller binds. Values go as text, blobs as
- * binary; results come back as text, bytea decoded on demand.
+ * binary; results come back as text, bytea decoded on demand. A large
+ * blob (an attachment) goes in pieces, so memory does not grow with it
+ * (pg_blob_fill()).
  *
  * The SQL is the stores' own; the few SQLite spellings they use are
  * rewritten once per statement (dialect()): an INDEXED BY hint is
- * dropped, json_object() is json_build_object(). Functions SQLite has
+ * dropped, json_object() is json_build_object(), and the text column of
+ * json_array_length(column) is cast to json. Functions SQLite has
  * and PostgreSQL lacks (group_concat, json_valid) are defined by the
  * PostgreSQL migrations instead.
  *
@@ -304,13 +307,26 @@ ident_char(char c)
 	    (c >= '0' && c <= '9') || c == '_';
 }
 
+/* The length of a column reference ([t.]name) at p followed by ')'. */
+static size_t
+column_ref(const char *p)
+{
+	size_t	n = 0;
+
+	while (ident_char(p[n]) || p[n] == '.')
+		n++;
+	return p[n] == ')' ? n : 0;
+}
+
 /* sql in PostgreSQL's spelling (see the top of this file); owned. */
 static char *
 dialect(const char *sql)
 {
 	static const char	 hint[] = " INDEXED BY ";
 	static const char	 obj[] = "json_object(";
+	static const char	 alen[] = "json_array_length(";
 	size_t			 n = strlen(sql), cap = n + n / 4 + 64, o = 0;
+	size_t			 col;
 	char			*out = xmalloc(cap), q = 0;
 	const char		*p;
 
@@ -339,6 +355,17 @@ dialect(const char *sql)
 			memcpy(out + o, "json_build_object(", 18);
 			o += 18;
 			p += sizeof(obj) - 2;
+			continue;
+		}
+		if (strncmp(p, alen, sizeof(alen) - 1) == 0 &&
+		    (p == sql || !ident_char(p[-1])) &&
+		    (col = column_ref(p + sizeof(alen) - 1)) > 0) {
+			if (o + col + 64 >= cap)
+				out = xreallocarray(out, cap += col + 64, 1);
+			o += (size_t)snprintf(out + o, cap - o,
+			    "%sCAST(%.*s AS json))", alen, (int)col,
+			    p + sizeof(alen) - 1);
+			p += sizeof(alen) - 1 + col;	/* at the ')' */
 			continue;
 		}
 		out[o++] = *p;
@@ -444,22 +471,51 @@ pg_bind_blob(struct db_stmt *st, int n, const void *p, size_t len)
 	s->type[n] = OID_BYTEA;
 }
 
+/*
+ * The placeholder of a blob db_blob_fill() writes: an empty bytea, as
+ * the content arrives in pieces there (len is SQLite's business).
+ */
 static void
 pg_bind_zeroblob(struct db_stmt *st, int n, size_t len)
 {
 	struct pg_stmt	*s = PGS(st);
 
+	(void)len;
 	param_check(s, n);
-	s->val[n] = xcalloc(1, len + 1);
-	s->len[n] = (int)len;
+	s->val[n] = xcalloc(1, 1);
+	s->len[n] = 0;
 	s->fmt[n] = 1;
 	s->type[n] = OID_BYTEA;
 }
 
+#define BLOB_PIECE	(1024 * 1024)	/* bytes sent per statement */
+
+/*
+ * Run sql with nvals parameters as text, except vals[0] when len0 >= 0:
+ * binary, len0 bytes.
+ */
+static int
+blob_exec(struct pg_db *db, const char *sql, int nvals, const char **vals,
+    int len0, struct err *e)
+{
+	int		 lens[2] = { len0 < 0 ? 0 : len0, 0 };
+	int		 fmts[2] = { len0 < 0 ? 0 : 1, 0 };
+	PGresult	*r;
+	int		 rc = 0;
+
+	r = PQexecParams(db->c, sql, nvals, NULL, vals, lens, fmts, 0);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		rc = map_res(db, r, e);
+	PQclear(r);
+	return rc;
+}
+
 /*
  * Fill column of table (its row with id rowid) with len bytes read from
- * fd. libpq sends a parameter whole, so the content is read into memory
- * once here (attachments are at most a few MB).
+ * fd. libpq sends a parameter whole, so the content goes in pieces of
+ * BLOB_PIECE bytes to a temporary table of the session and is joined on
+ * the server by one UPDATE: the process holds one piece at a time,
+ * whatever the size of the file. Inside the caller's transaction.
  */
 static int
 pg_blob_fill(struct db *d, const char *table, const char *column,
@@ -467,46 +523,68 @@ pg_blob_fill(struct db *d, const char *table, const char *column,
 {
 	struct pg_db	*db = PG(d);
 	const char	*vals[2];
-	int		 lens[2], fmts[2] = { 1, 0 };
-	char		*data, id[24], *sql, *qt, *qc;
-	size_t		 off = 0;
+	char		*piece, id[24], no[24], *sql, *qt, *qc;
+	size_t		 off = 0, want, got;
 	ssize_t		 n;
-	PGresult	*r;
-	int		 rc = 0;
+	int		 rc, k = 0;
 
 	if (len > INT32_MAX)
 		return err_set(e, ERR_INVALID, "blob_too_large", NULL,
 		    "Indholdet er for stort til databasen");
-	data = xmalloc(len + 1);
-	while (off < len) {
-		n = pread(fd, data + off, len - off, (off_t)off);
-		if (n <= 0) {
-			free(data);
-			return err_set(e, ERR_IO, "read_failed", NULL,
-			    "Filen kunne ikke læses");
+	if (!pg_in_txn(d)) {
+		/* The pieces live until the commit: one is needed. */
+		if ((rc = pg_begin(d, DB_WRITE, e)) != 0)
+			return rc;
+		if ((rc = pg_blob_fill(d, table, column, rowid, fd, len,
+		    e)) != 0) {
+			pg_rollback(d);
+			return rc;
 		}
-		off += (size_t)n;
+		return pg_commit(d, e);
 	}
+	if ((rc = pg_exec(d, "CREATE TEMP TABLE IF NOT EXISTS ramme_piece "
+	    "(no integer PRIMARY KEY, data bytea NOT NULL) "
+	    "ON COMMIT DELETE ROWS; DELETE FROM ramme_piece", e)) != 0)
+		return rc;
+	piece = xmalloc(BLOB_PIECE);
+	while (off < len) {
+		want = len - off < BLOB_PIECE ? len - off : BLOB_PIECE;
+		for (got = 0; got < want; got += (size_t)n) {
+			n = pread(fd, piece + got, want - got,
+			    (off_t)(off + got));
+			if (n <= 0) {
+				free(piece);
+				return err_set(e, ERR_IO, "read_failed", NULL,
+				    "Filen kunne ikke læses");
+			}
+		}
+		snprintf(no, sizeof(no), "%d", k++);
+		vals[0] = piece;
+		vals[1] = no;
+		if ((rc = blob_exec(db, "INSERT INTO ramme_piece (data, no) "
+		    "VALUES ($1, $2)", 2, vals, (int)want, e)) != 0) {
+			free(piece);
+			return rc;
+		}
+		off += want;
+	}
+	free(piece);
 	qt = PQescapeIdentifier(db->c, table, strlen(table));
 	qc = PQescapeIdentifier(db->c, column, strlen(column));
 	if (qt == NULL || qc == NULL)
 		fatal("db: cannot quote %s.%s", table, column);
-	if (asprintf(&sql, "UPDATE %s SET %s = $1 WHERE rowid = $2", qt,
-	    qc) < 0)
+	if (asprintf(&sql, "UPDATE %s SET %s = coalesce((SELECT "
+	    "string_agg(data, ''::bytea ORDER BY no) FROM ramme_piece), "
+	    "''::bytea) WHERE rowid = $1", qt, qc) < 0)
 		fatal("asprintf");
 	PQfreemem(qt);
 	PQfreemem(qc);
 	snprintf(id, sizeof(id), "%lld", (long long)rowid);
-	vals[0] = data;
-	vals[1] = id;
-	lens[0] = (int)len;
-	lens[1] = 0;
-	r = PQexecParams(db->c, sql, 2, NULL, vals, lens, fmts, 0);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK)
-		rc = map_res(db, r, e);
-	PQclear(r);
+	vals[0] = id;
+	rc = blob_exec(db, sql, 1, vals, -1, e);
 	free(sql);
-	free(data);
+	if (rc == 0)
+		rc = pg_exec(d, "DELETE FROM ramme_piece", e);
 	return rc;
 }
 

@@ -42,7 +42,8 @@ static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
 /*
  * The page of stored documents, one literal statement per sort order (in
  * the order of sorts[]) so that SQLite can walk an index instead of
- * sorting every row.
+ * sorting every row. A missing code sorts first on both backends
+ * (SQLite's default; PostgreSQL's needs NULLS FIRST).
  */
 #define DOC_PAGE(order) "SELECT o.doc, json_valid(o.doc) FROM offer o " \
 	"WHERE " OFFER_WHERE \
@@ -52,8 +53,8 @@ static const char *const doc_pages[] = {
 	DOC_PAGE("o.name_key DESC, o.id DESC"),
 	DOC_PAGE("o.id"),
 	DOC_PAGE("o.id DESC"),
-	DOC_PAGE("o.operator_code, o.name_key, o.id"),
-	DOC_PAGE("o.location_code, o.name_key, o.id"),
+	DOC_PAGE("o.operator_code NULLS FIRST, o.name_key, o.id"),
+	DOC_PAGE("o.location_code NULLS FIRST, o.name_key, o.id"),
 	DOC_PAGE("o.updated_at, o.id"),
 	DOC_PAGE("o.updated_at DESC, o.id DESC"),
 };
@@ -66,8 +67,8 @@ static const char *const list_pages[] = {
 	LIST_PAGE("o.name_key DESC, o.id DESC"),
 	LIST_PAGE("o.id"),
 	LIST_PAGE("o.id DESC"),
-	LIST_PAGE("o.operator_code, o.name_key, o.id"),
-	LIST_PAGE("o.location_code, o.name_key, o.id"),
+	LIST_PAGE("o.operator_code NULLS FIRST, o.name_key, o.id"),
+	LIST_PAGE("o.location_code NULLS FIRST, o.name_key, o.id"),
 	LIST_PAGE("o.updated_at, o.id"),
 	LIST_PAGE("o.updated_at DESC, o.id DESC"),
 };

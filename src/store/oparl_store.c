@@ -150,7 +150,7 @@
 	"min(c) AS modified, NULL AS key, " NULLS8 " FROM (SELECT " \
 	"CAST(substr(m.starts_at, 1, 4) AS INTEGER) AS y, m.created_at AS c " \
 	"FROM meeting m WHERE " MEETING_PUBLIC " AND m.starts_at IS NOT " \
-	"NULL) GROUP BY y HAVING ($6 IS NULL OR y = $6)"
+	"NULL) ty GROUP BY y HAVING ($6 IS NULL OR y = $6)"
 #define TERM_TOMB	TOMB("legislativeterm", "0", "NULL", "meeting")
 
 static const char *const page_sql[OPARL_KIND_COUNT] = {

@@ -119,16 +119,18 @@ static const struct section {
 	{ "participations", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'organisation', p.organisation, 'note', p.note, 'status', p.status, "
-	  "'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status <> 'afbud' ORDER BY m.starts_at, m.id" },
+	  "'substitute', p.substitute, 'minutes_approved', CASE WHEN "
+	  "m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) FROM "
+	  "meeting_participant p JOIN meeting m ON m.id = p.meeting_id WHERE "
+	  "p.person_id = $1 AND p.status <> 'afbud' ORDER BY m.starts_at, "
+	  "m.id" },
 	{ "apologies", ARG_PERSON, "SELECT json_object('meeting_id', m.id, "
 	  "'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'note', p.note, 'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status = 'afbud' ORDER BY m.starts_at, m.id" },
+	  "CASE WHEN m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) "
+	  "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
+	  "WHERE p.person_id = $1 AND p.status = 'afbud' ORDER BY "
+	  "m.starts_at, m.id" },
 	{ "minutes_signoffs", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'at', s.at) FROM minutes_signoff s JOIN "
 	  "meeting m ON m.id = s.meeting_id WHERE s.person_id = $1 ORDER BY "

@@ -13,8 +13,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, needs, postForm, ramme, startServer, tempDir } from
-    './harness.mjs';
+import {
+	needs,
+	postForm,
+	ramme,
+	ROOT,
+	sql,
+	startServer,
+	tempDir,
+} from './harness.mjs';
 
 const SCRIPT = path.join(ROOT, 'tests', 'http', 'smtp_server.py');
 const PORT = 2541;
@@ -230,8 +237,8 @@ describe('mail of the yearly cycle', { skip }, () => {
 		assert.equal(remind(), 0);
 		/* The deadline passes: one overdue notice. */
 		const db = srv.db;
-		spawnSync('sqlite3', [db, `UPDATE agreement_doc SET deadline =
-		    '${day(-1)}' WHERE id = ${id}`]);
+		sql(db, `UPDATE agreement_doc SET deadline =
+		    '${day(-1)}' WHERE id = ${id}`);
 		assert.ok(remind() >= 1);
 		await until('the overdue notice', () =>
 		    to(OP, /^Fristen er overskredet: godkendelse af/).length === 1);
