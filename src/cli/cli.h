@@ -71,6 +71,7 @@ int	cmd_calc(int argc, char **argv);
 int	cmd_meeting(int argc, char **argv);
 int	cmd_round(int argc, char **argv);
 int	cmd_takeover(int argc, char **argv);
+int	cmd_startup(int argc, char **argv);
 int	cmd_cycle(int argc, char **argv);
 int	cmd_indmelding(int argc, char **argv);
 int	cmd_expenditure(int argc, char **argv);

@@ -106,8 +106,8 @@ cmd_init(int argc, char **argv)
 			rc = cli_exit_code(rc);
 		} else if (rc == 0)
 			printf("demo data: second factor optional for admins "
-			    "(totp_required_admin = 0 for %d years)\n",
-			    DEMO_TOTP_YEARS);
+			    "(totp_required_admin = 0 from %d on)\n",
+			    year_now());
 		if (rc == 0 && vals[1] == NULL &&
 		    (rc = meeting_load_demo(&s, &nmeet, &e)) != 0) {
 			cli_print_err(&e);

@@ -348,6 +348,21 @@ const struct cli_cmd cli_cmds[] = {
 	  "operator becomes the municipality in the register (history kept).\n"
 	  "Run it daily.\n",
 	  cmd_takeover },
+	{ "startup", "start-up costs of new offers spread over their first "
+	  "years' tariffs: list, add",
+	  "ramme startup list [--offer ID] [--db PATH]\n"
+	  "ramme startup add OFFER_ID AMOUNT_KR FIRST_YEAR YEARS TEXT "
+	  "[--db PATH]\n\n"
+	  "list prints each start-up cost: id, offer id, offer, years, amount,\n"
+	  "the share of each year and what the costs cover.\n"
+	  "add records the start-up costs of an offer (as the secretariat):\n"
+	  "AMOUNT_KR in kroner as the forms read it (\"1.200.000\" or\n"
+	  "\"1200000,50\") spread over YEARS tariff years (1-10) from\n"
+	  "FIRST_YEAR: each year but the last gets the amount / YEARS rounded\n"
+	  "half up to whole kroner, the last year the remainder. A round adds\n"
+	  "the year's share to the cost base of the offer's first service line.\n"
+	  "Prints the new id; bad input exits 2 with a Danish message.\n",
+	  cmd_startup },
 	{ "cycle", "the annual cycle (årshjul): the steps of a year and the "
 	  "rules",
 	  "ramme cycle show --year Y [--format json|text] [--today DATE]\n"
@@ -355,10 +370,11 @@ const struct cli_cmd cli_cmds[] = {
 	  "ramme cycle rules [--db PATH]\n\n"
 	  "show prints the steps of calendar year Y from the rules, each\n"
 	  "joined to the round, meeting or accounts it belongs to, with its\n"
-	  "status (planned, open, done, overdue) as of today (--today sets\n"
-	  "the day). --format json prints {\"year\": Y, \"steps\": [{\"date\",\n"
-	  "\"kind\", \"title\", \"status\"}, ...]}; text (the default) prints\n"
-	  "date, status, party, kind and title separated by tabs.\n"
+	  "status (planned, open, done, overdue, not_applicable) as of today\n"
+	  "(--today sets the day). --format json prints {\"year\": Y,\n"
+	  "\"steps\": [{\"date\", \"kind\", \"title\", \"status\"}, ...]}; text\n"
+	  "(the default) prints date, status, party, kind and title\n"
+	  "separated by tabs.\n"
 	  "rules lists every rule version: id, kind, the year it applies\n"
 	  "from, how the date is computed, who acts and the title. The\n"
 	  "secretariat changes rules on /aarshjul/regler.\n",

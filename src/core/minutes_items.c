@@ -338,9 +338,37 @@ presenter_in(struct ctx *c, const char *s)
 }
 
 /*
+ * prev ends where no title ends: after a comma, a dash or a word that
+ * joins to what follows ("… Handicapbiler og", "… i forhold til").
+ */
+static bool
+ends_open(const char *prev)
+{
+	static const char *const w[] = { "og", "eller", "samt", "i", "til",
+	    "af", "for", "fra", "med", "om", "på", "ved", "vedr.", "mellem",
+	    "under", "efter", "over", "den", "det", "de", "en", "et", NULL };
+	size_t	n = strlen(prev), k, i;
+
+	if (n == 0)
+		return false;
+	if (prev[n - 1] == ',' || prev[n - 1] == '-' ||
+	    (n >= 3 && strcmp(prev + n - 3, "–") == 0))
+		return true;
+	for (k = n; k > 0 && prev[k - 1] != ' '; k--)
+		;
+	if (k == 0)
+		return false;
+	for (i = 0; w[i] != NULL; i++)
+		if (strcmp(prev + k, w[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Whether the title so far (its last line prev) goes on in the line
- * next: when next ends with the presenter mark ("… formand (BH)"), or
- * prev was a long line wrapped into one starting in lower case.
+ * next: when next ends with the presenter mark ("… formand (BH)"), prev
+ * ends open ("… og"), or prev was a long line wrapped into one starting
+ * in lower case.
  */
 static bool
 title_continues(const struct ctx *c, const char *title, const char *prev,
@@ -352,6 +380,8 @@ title_continues(const struct ctx *c, const char *title, const char *prev,
 	if (presenter_span(title, &at, &m))
 		return false;
 	if (presenter_span(next, &at, &m) && mn_width(next) <= c->wrap)
+		return true;
+	if (ends_open(prev))
 		return true;
 	return mn_width(prev) * 4 >= c->wrap * 3 && mn_is_lower(mn_cp_at(next, &m));
 }
@@ -591,7 +621,28 @@ mn_pre_items(struct ctx *c, size_t hdr_end, size_t limit,
 {
 	size_t	i, k;
 
-	for (i = 0; i < limit; i++)
+	/* A document opening with its kind ("Referat") names it; a line
+	   between that and the header is the title. */
+	for (i = 0; i < limit && (c->l[i].use == USE_GONE ||
+	    c->l[i].len == 0); i++)
+		;
+	if (i < limit && c->l[i].use == USE_NONE && !c->l[i].quoted &&
+	    mn_is_part_marker(c->l[i].s)) {
+		c->l[i].use = USE_MARKER;
+		for (i++; i < limit && (c->l[i].use == USE_GONE ||
+		    c->l[i].len == 0); i++)
+			;
+		for (k = i + 1; k < limit && (c->l[k].use == USE_GONE ||
+		    c->l[k].len == 0); k++)
+			;
+		if (k < limit && c->l[i].use == USE_NONE &&
+		    !c->l[i].quoted && !mn_is_structural(c->l[i].s) &&
+		    c->l[k].use == USE_HEADER) {
+			c->l[i].use = USE_TITLE;
+			c->d->title = c->l[i].s;
+		}
+	}
+	for (i = 0; i < limit && c->d->title == NULL; i++)
 		if (c->l[i].use == USE_NONE && c->l[i].len > 0 &&
 		    !c->l[i].quoted && mn_is_doc_title(c->l[i].s)) {
 			c->l[i].use = USE_TITLE;

@@ -275,6 +275,43 @@ is_page_number(const char *s)
 	return mn_digits(&p, &b) && *p == '\0' && a >= 1 && a <= b;
 }
 
+/* "Side 2 af 5", "Page 2": a page number that says so. */
+static bool
+is_named_page_number(const char *s)
+{
+	return (mn_word_ci(s, "side") != NULL || mn_word_ci(s, "page") !=
+	    NULL) && is_page_number(s);
+}
+
+/*
+ * A page number beside the running text on one line, as a text export
+ * that keeps the layout writes a footer: "Referat · 6. marts 2014    Side
+ * 1 af 4" (or the number first). A gap of three spaces or more parts them;
+ * the number must say it is one ("Side", "Page"), so a table row ending
+ * in "2/5" stays text.
+ */
+static bool
+has_page_number(const char *s)
+{
+	const char	*gap, *last = NULL, *first = NULL;
+	char		 head[64];
+
+	for (gap = strstr(s, "   "); gap != NULL; gap = strstr(gap + 1, "   ")) {
+		if (first == NULL)
+			first = gap;
+		last = gap;
+	}
+	if (first == NULL)
+		return false;
+	if (is_named_page_number(mn_skip_spaces(last)))
+		return true;
+	if ((size_t)(first - s) >= sizeof(head))
+		return false;
+	memcpy(head, s, (size_t)(first - s));
+	head[first - s] = '\0';
+	return is_named_page_number(head);
+}
+
 struct textref {
 	const char	*s;
 	size_t		 i;
@@ -582,7 +619,8 @@ mn_normalise(struct ctx *c, const char *text, size_t len, struct err *e)
 			}
 		strip_markdown(l);
 		l->len = mn_unmarkdown(l->s);
-		if (l->len > 0 && is_page_number(l->s)) {
+		if (l->len > 0 && (is_page_number(l->s) ||
+		    has_page_number(l->s))) {
 			if (npg++ == 0)
 				fpg = l->no;
 			pageno[i] = furniture[i] = true;

@@ -63,6 +63,18 @@ row_cmp(const void *pa, const void *pb)
 	return (int)a->unit - (int)b->unit;
 }
 
+/* Whether v[0..n) is in row_cmp's order already (as the store reads it). */
+static bool
+sorted(const struct panel_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (row_cmp(&v[i - 1], &v[i]) > 0)
+			return false;
+	return true;
+}
+
 /* Whether rows v[0..n) (sorted) hold offer id, and with paragraph p. */
 static void
 offer_has(const struct panel_row *v, size_t n, int64_t id, const char *p,
@@ -107,9 +119,9 @@ panel_match(struct panel_row *from, size_t nfrom, struct panel_row *to,
 	bool	offer, para;
 	int	c;
 
-	if (nfrom > 1)
+	if (!sorted(from, nfrom))
 		qsort(from, nfrom, sizeof(*from), row_cmp);
-	if (nto > 1)
+	if (!sorted(to, nto))
 		qsort(to, nto, sizeof(*to), row_cmp);
 	while (i < nfrom || j < nto) {
 		if (i == nfrom)
@@ -187,18 +199,199 @@ cpd(const struct panel_row *r, mpq_t q)
 	return true;
 }
 
-int
-panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
-    const mpq_t price, int64_t cap_minus_e4, struct err *e)
+/*
+ * Exact integer arithmetic for the figures of a panel line. A PL factor
+ * of ten years of one-decimal percentages is a fraction of about 90 bits
+ * (N / D); a tariff times it, and a real change (to × D − from × N) /
+ * (from × N) scaled by 10^15, stay within 128 bits when taken in steps.
+ * Every figure is the same rational value the GMP code rounds (half-up
+ * on the magnitude, pl_round), so the results are identical; a line
+ * whose numbers do not fit falls back to GMP.
+ */
+typedef unsigned __int128 u128;
+
+#define U128_LIMIT	(((u128)1) << 126)	/* operands kept below */
+
+struct frac {
+	u128	num;
+	u128	den;		/* > 0 */
+};
+
+/* q as a fraction of two 126-bit numbers (q > 0); false if larger. */
+static bool
+frac_of(const mpq_t q, struct frac *f)
+{
+	size_t	words;
+	uint64_t w[2];
+
+	if (mpq_sgn(q) <= 0 || mpz_sizeinbase(mpq_numref(q), 2) > 126 ||
+	    mpz_sizeinbase(mpq_denref(q), 2) > 126)
+		return false;
+	w[0] = w[1] = 0;
+	mpz_export(w, &words, -1, sizeof(w[0]), 0, 0, mpq_numref(q));
+	f->num = ((u128)w[1] << 64) | w[0];
+	w[0] = w[1] = 0;
+	mpz_export(w, &words, -1, sizeof(w[0]), 0, 0, mpq_denref(q));
+	f->den = ((u128)w[1] << 64) | w[0];
+	return true;
+}
+
+/* a × b into *out; false when it would reach U128_LIMIT. */
+static bool
+mul(u128 a, u128 b, u128 *out)
+{
+	if (a != 0 && b > (U128_LIMIT - 1) / a)
+		return false;
+	*out = a * b;
+	return true;
+}
+
+/*
+ * round(m × 10^digits / d), half-up, for m ≥ 0 and d > 0, negated when
+ * neg; false when it does not fit an int64 or an intermediate would
+ * overflow. The quotient is extended a few decimal digits at a time so
+ * that the remainder times the step stays below U128_LIMIT.
+ */
+static bool
+div_round(u128 m, u128 d, int digits, bool neg, int64_t *out)
+{
+	u128	q, r, step;
+	int	k;
+
+	if (d == 0 || d >= U128_LIMIT)
+		return false;
+	q = m / d;
+	r = m % d;
+	while (digits > 0) {
+		step = 1;
+		for (k = 0; k < digits && d < (U128_LIMIT - 1) / (step * 10) &&
+		    k < 18; k++)
+			step *= 10;
+		if (k == 0 || !mul(q, step, &q))
+			return false;
+		q += r * step / d;
+		r = r * step % d;
+		digits -= k;
+	}
+	if (r >= d - r)
+		q++;
+	if (q > (u128)INT64_MAX)
+		return false;
+	*out = neg ? -(int64_t)q : (int64_t)q;
+	return true;
+}
+
+/* The per-analysis constants of the integer path. */
+struct fast {
+	struct frac	f;		/* the PL factor */
+	struct frac	fp;		/* factor × price (= f without price) */
+	struct frac	p;		/* price (1/1 without) */
+	bool		price;
+	u128		keep;		/* 10^6 − cap_minus_e4, or 0 */
+	u128		scale;		/* 10^6 */
+};
+
+/*
+ * The figures of PANEL_IN line l in integers, as the GMP code below
+ * computes them; false (l untouched) when a number does not fit or the
+ * line is one the GMP code rejects with an error.
+ */
+static bool
+line_fast(struct panel_line *l, const struct fast *c, int64_t cap_minus_e4)
+{
+	const struct panel_row	*a = l->from, *b = l->to;
+	struct panel_line	 o = *l;
+	u128			 t, x, y, fn, fd;
+	int64_t			 cpd_from, dfrom, dto;
+	bool			 neg;
+
+	if (a->tariff_ore <= 0 || b->tariff_ore < 0 ||
+	    a->places_centi < 0 || a->places_centi > ANALYSIS_PLACES_MAX)
+		return false;
+	if (!mul((u128)a->tariff_ore, c->fp.num, &t) ||
+	    !div_round(t, c->fp.den, 0, false, &o.from_fixed_ore))
+		return false;
+	o.to_fixed_ore = b->tariff_ore;
+	if (c->price && (!mul((u128)b->tariff_ore, c->p.num, &t) ||
+	    !div_round(t, c->p.den, 0, false, &o.to_fixed_ore)))
+		return false;
+	/* to / (from × N / D) − 1 = (to × D − from × N) / (from × N) */
+	if (!mul((u128)b->tariff_ore, c->f.den, &x) ||
+	    !mul((u128)a->tariff_ore, c->f.num, &y))
+		return false;
+	neg = x < y;
+	t = neg ? y - x : x - y;
+	if (!div_round(t, y, 4, neg, &o.real_change_e2) ||
+	    !div_round(t, y, 15, neg, &o.real_change_e15))
+		return false;
+	if (a->base_ore < 0 || a->places_centi <= 0 || b->base_ore < 0 ||
+	    b->places_centi <= 0)
+		goto done;
+	/* base × 100 / (places_centi × days): øre per place-day. */
+	dfrom = a->days > 0 ? a->days : 365;
+	dto = b->days > 0 ? b->days : 365;
+	if (!mul((u128)a->base_ore, 100, &x) ||
+	    !mul((u128)a->places_centi, (u128)dfrom, &y) ||
+	    !div_round(x, y, 0, false, &cpd_from))
+		return false;
+	if (!mul((u128)b->base_ore, 100, &t) ||
+	    !mul((u128)b->places_centi, (u128)dto, &fd) ||
+	    !div_round(t, fd, 0, false, &o.cpd_to_ore))
+		return false;
+	if (!mul(x, c->f.num, &fn) || !mul(y, c->f.den, &fd) ||
+	    !div_round(fn, fd, 0, false, &o.cpd_from_fixed_ore))
+		return false;
+	if (cap_minus_e4 < 0)
+		goto done;
+	/* cap = cpd_from × N × keep / (D × 10^6) */
+	if (!mul((u128)cpd_from, c->f.num, &t) || !mul(t, c->keep, &fn) ||
+	    !mul(c->f.den, c->scale, &fd) ||
+	    !div_round(fn, fd, 0, false, &o.cap_ore) ||
+	    !mul((u128)o.cpd_to_ore, fd, &t))
+		return false;
+	o.cap_met = t <= fn ? 1 : 0;
+done:
+	*l = o;
+	return true;
+}
+
+static bool
+fast_init(struct fast *c, const mpq_t factor, const mpq_t price,
+    int64_t cap_minus_e4)
+{
+	mpq_t fp;
+	bool ok;
+
+	if (cap_minus_e4 > 100 * PL_PCT_SCALE || !frac_of(factor, &c->f))
+		return false;
+	c->price = price != NULL;
+	c->p.num = c->p.den = 1;
+	c->fp = c->f;
+	c->scale = 100 * PL_PCT_SCALE;
+	c->keep = cap_minus_e4 >= 0 ? c->scale - (u128)cap_minus_e4 : 0;
+	if (price == NULL)
+		return true;
+	mpq_init(fp);
+	mpq_mul(fp, factor, price);
+	ok = frac_of(price, &c->p) && frac_of(fp, &c->fp);
+	mpq_clear(fp);
+	return ok;
+}
+
+static int
+compute(struct panel_line *v, size_t n, const mpq_t factor,
+    const mpq_t price, int64_t cap_minus_e4, bool integers, struct err *e)
 {
 	struct analysis_line		 al;
 	struct analysis_line_out	 o;
 	struct analysis_summary		 s;
+	struct fast			 c;
 	mpq_t				 q, cap;
 	int64_t				 cpd_from;
 	size_t				 i, in = 0;
 	int				 rc = 0;
 
+	integers = integers && fast_init(&c, factor, price, cap_minus_e4);
 	mpq_inits(q, cap, NULL);
 	analysis_init(&o, 1, &s);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -206,6 +399,8 @@ panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
 		if (l->kind != PANEL_IN)
 			continue;
 		in++;
+		if (integers && line_fast(l, &c, cap_minus_e4))
+			continue;
 		al.id = l->from->offer_name;
 		al.places_e2 = l->from->places_centi;
 		al.tariff_from_ore = l->from->tariff_ore;
@@ -289,6 +484,20 @@ group_label(const struct panel_line *l, enum panel_by by)
 	}
 }
 
+int
+panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
+    const mpq_t price, int64_t cap_minus_e4, struct err *e)
+{
+	return compute(v, n, factor, price, cap_minus_e4, true, e);
+}
+
+int
+panel_compute_rational(struct panel_line *v, size_t n, const mpq_t factor,
+    const mpq_t price, int64_t cap_minus_e4, struct err *e)
+{
+	return compute(v, n, factor, price, cap_minus_e4, false, e);
+}
+
 struct gidx {
 	const struct panel_line	*l;
 	const char		*label;
@@ -300,6 +509,61 @@ gidx_cmp(const void *pa, const void *pb)
 	const struct gidx *a = pa, *b = pb;
 
 	return strcmp(a->label, b->label);
+}
+
+/* z = v. */
+static void
+mpz_set_u128(mpz_t z, u128 v)
+{
+	uint64_t w[2] = { (uint64_t)v, (uint64_t)(v >> 64) };
+
+	mpz_import(z, 2, -1, sizeof(w[0]), 0, 0, w);
+}
+
+/*
+ * The sums of group_fill in 128-bit integers: Σ real_change_e15 into
+ * sum, Σ places × to-tariff into sto and Σ places × from-tariff into
+ * sfrom (all zero on entry); false, leaving them zero, when a number is
+ * negative or a sum could overflow.
+ */
+static bool
+sums_fast(const struct gidx *w, size_t k, mpz_t sum, mpz_t sto,
+    mpz_t sfrom)
+{
+	u128	pos = 0, negs = 0, to = 0, from = 0, t;
+	size_t	i;
+
+	for (i = 0; i < k; i++) {
+		const struct panel_line *l = w[i].l;
+		int64_t e = l->real_change_e15;
+
+		if (l->from->places_centi < 0 || l->from->tariff_ore < 0 ||
+		    l->to->tariff_ore < 0 || e == INT64_MIN)
+			return false;
+		if (e >= 0)
+			pos += (u128)e;
+		else
+			negs += (u128)-e;
+		t = (u128)l->from->places_centi * (u128)l->to->tariff_ore;
+		if (t >= U128_LIMIT - to)
+			return false;
+		to += t;
+		t = (u128)l->from->places_centi * (u128)l->from->tariff_ore;
+		if (t >= U128_LIMIT - from)
+			return false;
+		from += t;
+		if (pos >= U128_LIMIT || negs >= U128_LIMIT)
+			return false;
+	}
+	if (pos >= negs)
+		mpz_set_u128(sum, pos - negs);
+	else {
+		mpz_set_u128(sum, negs - pos);
+		mpz_neg(sum, sum);
+	}
+	mpz_set_u128(sto, to);
+	mpz_set_u128(sfrom, from);
+	return true;
 }
 
 /* Fill g from the panel lines w[0..k) (k ≥ 1). */
@@ -320,16 +584,21 @@ group_fill(struct panel_group *g, const struct gidx *w, size_t k,
 	mpq_inits(q, r, NULL);
 	for (i = 0; i < k; i++) {
 		const struct panel_line *l = w[i].l;
-		mpz_set_si(t, (long)l->real_change_e15);
-		mpz_add(sum, sum, t);
-		mpz_set_si(t, (long)l->from->places_centi);
-		mpz_addmul_ui(sfrom, t, (unsigned long)l->from->tariff_ore);
-		mpz_addmul_ui(sto, t, (unsigned long)l->to->tariff_ore);
 		if (l->cap_met >= 0) {
 			g->cap_n++;
 			g->cap_met_n += (size_t)l->cap_met;
 		}
 	}
+	if (!sums_fast(w, k, sum, sto, sfrom))
+		for (i = 0; i < k; i++) {
+			const struct panel_line *l = w[i].l;
+			mpz_set_si(t, (long)l->real_change_e15);
+			mpz_add(sum, sum, t);
+			mpz_set_si(t, (long)l->from->places_centi);
+			mpz_addmul_ui(sfrom, t,
+			    (unsigned long)l->from->tariff_ore);
+			mpz_addmul_ui(sto, t, (unsigned long)l->to->tariff_ore);
+		}
 	/* Unweighted: Σ e15 / k, in hundredths of a percent. */
 	mpz_set(mpq_numref(q), sum);
 	mpz_set_ui(mpq_denref(q), (unsigned long)k * 100000000000UL);

@@ -141,12 +141,22 @@ void	panel_match(struct panel_row *from, size_t nfrom,
  * tariffs in fixed prices are in the prices of the price year: price is
  * the PL factor from the to-year to it (NULL: the to-year itself). The
  * real change does not depend on the price year; the cost per place per
- * day and the cap stay in to-year prices (TV-15). Returns 0,
+ * day and the cap stay in to-year prices (TV-15). The lines are
+ * computed in 128-bit integers, exactly as in rationals (a line whose
+ * numbers do not fit is computed with GMP). Returns 0,
  * or ERR_INVALID as analysis_compute (key "analysis_empty" when no line
  * is in the panel).
  */
 int	panel_compute(struct panel_line *v, size_t n, const mpq_t factor,
 	    const mpq_t price, int64_t cap_minus_e4, struct err *e);
+
+/*
+ * panel_compute in GMP rationals for every line: the reference the
+ * unit tests compare panel_compute's integer arithmetic with.
+ */
+int	panel_compute_rational(struct panel_line *v, size_t n,
+	    const mpq_t factor, const mpq_t price, int64_t cap_minus_e4,
+	    struct err *e);
 
 /*
  * The groups of the panel lines of v[0..n) (computed) by `by` into

@@ -514,6 +514,7 @@ round_line_compute(const struct agreement_params *p,
 	l->problem = NULL;
 	l->nwarnings = 0;
 	l->base_ore = 0;
+	l->startup_ore = 0;
 	l->tariff_ore = 0;
 	l->exact[0] = '\0';
 	if (l->paragraph == NULL || *l->paragraph == '\0')
@@ -554,6 +555,8 @@ round_line_compute(const struct agreement_params *p,
 	in.costs = l->costs;
 	in.income_ore = l->income_ore;
 	in.carry_over_ore = l->carry_over_ore;
+	l->startup_ore = index == 0 ? ctx->startup_ore : 0;
+	in.startup_ore = l->startup_ore;
 	if ((rc = tariff_compute(p, &in, &res, e)) != 0)
 		return line_err(e, index, rc);
 	l->base_ore = res.base_ore;

@@ -170,6 +170,10 @@ struct service_line {
 	bool			 computed;	/* false: no tariff could be
 						   computed (a pre-filled
 						   line under new rules) */
+	int64_t			 startup_ore;	/* the year's share of the
+						   offer's start-up costs added
+						   to the base (the first line
+						   only; ctx->startup_ore) */
 	int64_t			 base_ore;	/* takstberegningsgrundlag */
 	char			 exact[48];	/* exact tariff in øre, text */
 	int64_t			 tariff_ore;	/* published (rounded) tariff */
@@ -194,6 +198,11 @@ struct round_line_ctx {
 						   (most recent first, as
 						   hist_bp); available 0 if
 						   none were reported */
+	int64_t			 startup_ore;	/* the year's share of the
+						   offer's start-up costs, øre
+						   ≥ 0: added to the base of
+						   the first line (index 0), as
+						   the carry-over is */
 };
 
 /* API names ("open", "closed", "published"); "" if unknown. */

@@ -114,7 +114,9 @@ tariff_base(const struct agreement_params *p, const struct tariff_input *in,
 	    (rc = check_amount(c->pension_ore, "costs_ore.pension",
 	    "Tjenestemandspensionen", e)) != 0 ||
 	    (rc = check_amount(in->income_ore, "income_ore",
-	    "Indtægten", e)) != 0)
+	    "Indtægten", e)) != 0 ||
+	    (rc = check_amount(in->startup_ore, "startup_ore",
+	    "Andelen af opstartsomkostningerne", e)) != 0)
 		return rc;
 	if (in->carry_over_ore < -MONEY_INPUT_MAX_ORE ||
 	    in->carry_over_ore > MONEY_INPUT_MAX_ORE)
@@ -153,7 +155,7 @@ tariff_base(const struct agreement_params *p, const struct tariff_input *in,
 	/* Each term is below 10^14, so the sum cannot overflow. */
 	sum = c->wages_ore + c->property_ore + c->other_ore + overhead +
 	    c->capital_ore + c->pension_ore - in->income_ore +
-	    in->carry_over_ore;
+	    in->carry_over_ore + in->startup_ore;
 	if (sum <= 0)
 		return err_set(e, ERR_INVALID, "nonpositive_base", "costs_ore",
 		    "Takstberegningsgrundlaget skal være positivt "

@@ -74,6 +74,9 @@ struct tariff_input {
 	int64_t		 carry_over_ore; /* øre entering this year: a
 					   surplus returned (< 0) or a
 					   deficit recovered (> 0) */
+	int64_t		 startup_ore;	/* the year's share of the offer's
+					   start-up costs (core/startup),
+					   øre, ≥ 0 */
 };
 
 struct tariff_result {
@@ -123,7 +126,7 @@ int		 tariff_days_in_year(const struct agreement_params *p,
 /*
  * The tariff base of in (spec §2.3):
  *   wages + property + other + overhead + capital + pension − income
- *   + carry_over,
+ *   + carry_over + startup,
  * where overhead is the stated amount or overhead_bp of its base (the
  * stated base, or the direct costs, optionally with capital costs, as
  * p->overhead_base says), rounded half up to whole øre. Stores the

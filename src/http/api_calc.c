@@ -101,6 +101,9 @@ param_json(const struct param_desc *d, const struct agreement_params *p,
 			    json_string(rows[i].reason) : json_null());
 			json_object_set_new(j, "updated_at",
 			    json_string(rows[i].updated_at));
+			if (rows[i].onward)	/* set from that year on */
+				json_object_set_new(j, "from_year",
+				    json_integer(rows[i].year));
 		}
 	return j;
 }
@@ -138,19 +141,20 @@ api_param_put(struct http_req *r)
 	json_error_t	 je;
 	json_int_t	 value;
 	const char	*reason = NULL;
-	int		 year = 0;
+	int		 year = 0, onward = 0;
 
 	err_clear(&e);
 	if (param_year(r, &year, &e) != 0 || api_body(r, &in, &e) != 0)
 		goto fail;
-	if (json_unpack_ex(in, &je, JSON_STRICT, "{s:I, s:s}", "value", &value,
-	    "reason", &reason) != 0) {
+	if (json_unpack_ex(in, &je, JSON_STRICT, "{s:I, s:s, s?b}", "value",
+	    &value, "reason", &reason, "onward", &onward) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_param", NULL, "Send "
-		    "{\"value\": heltal, \"reason\": tekst}");
+		    "{\"value\": heltal, \"reason\": tekst, \"onward\": "
+		    "sand/falsk}");
 		goto fail;
 	}
-	if (agreement_param_set(&r->svc, year, r->params[1], value, reason,
-	    &e) != 0)
+	if (agreement_param_set(&r->svc, year, r->params[1], value,
+	    onward != 0, reason, &e) != 0)
 		goto fail;
 	json_decref(in);
 	api_params_get(r);

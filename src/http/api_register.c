@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cursor.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "core/org.h"
 #include "http/api.h"
 #include "http/cache.h"
+#include "http/harmonised_http.h"
 #include "http/http.h"
 #include "http/router.h"
 #include "http/routes.h"
@@ -191,27 +193,40 @@ api_offer_filter(struct http_req *r, struct offer_filter *f,
 	if (f->sort != NULL && !offer_store_sort_valid(f->sort))
 		return err_set(e, ERR_INVALID, "invalid_sort", "sort",
 		    "Ukendt sortering: %.40s", f->sort);
+	if ((s = http_query(r, "cursor")) != NULL && *s) {
+		struct cursor *c = arena_calloc(&r->arena, 1, sizeof(*c));
+
+		if ((rc = cursor_decode(&r->arena, s, c, e)) != 0)
+			return rc;
+		f->after = c;
+		if ((rc = offer_store_cursor_check(f, e)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
 /*
  * The list is served from the stored documents of the offers and kept in
  * the response cache under the canonical filter, valid while the
- * register's generation is unchanged.
+ * register's generation is unchanged. The total of a filter is kept
+ * apart (http_count_cache) under the filter alone, so that another page
+ * of the same filter (another offset or cursor, sort or limit) is one
+ * index seek and no count.
  */
 void
 api_offers_list(struct http_req *r)
 {
 	static const char *const allowed[] = { "operator", "municipality",
 	    "paragraph", "kind", "status", "covered", "q", "sort", "limit",
-	    "offset", NULL };
+	    "offset", "cursor", NULL };
 	static const char *const type = "application/json; charset=utf-8";
 	struct offer_filter	 f;
 	struct cache_entry	*ce;
 	struct err		 e;
 	struct buf		 b;
-	const char		*key;
-	int64_t			 gen;
+	const char		*key, *fkey, *ckey, *tot;
+	int64_t			 gen, known_gen, total;
+	size_t			 len;
 
 	err_clear(&e);
 	if (http_query_check(r, allowed, &e) != 0 ||
@@ -220,23 +235,39 @@ api_offers_list(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d"
-	    "\x1f%s\x1f%s\x1f%lld\x1f%lld", f.operator_code ? f.operator_code :
-	    "", f.location_code ? f.location_code : "", f.paragraph ?
-	    f.paragraph : "", f.kind ? f.kind : "", f.status ? f.status : "",
-	    f.covered, f.q ? f.q : "", f.sort ? f.sort : "",
-	    (long long)f.limit, (long long)f.offset);
+	fkey = arena_printf(&r->arena, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s",
+	    f.operator_code ? f.operator_code : "", f.location_code ?
+	    f.location_code : "", f.paragraph ? f.paragraph : "", f.kind ?
+	    f.kind : "", f.status ? f.status : "", f.covered, f.q ? f.q : "");
+	key = arena_printf(&r->arena, "offers\x1f%s\x1f%s\x1f%lld\x1f%lld\x1f%s",
+	    fkey, f.sort ? f.sort : "", (long long)f.limit,
+	    (long long)f.offset, f.after ? http_query(r, "cursor") : "");
 	if ((ce = resp_cache_get(http_cache(r), key, gen)) != NULL) {
 		http_send_cached(r, 200, type, ce);
 		return;
 	}
+	/* The total depends on the filter only: kept apart from the page. */
+	ckey = arena_printf(&r->arena, "count\x1f%s", fkey);
+	total = -1;
+	if ((ce = resp_cache_get(http_count_cache(r), ckey, gen)) != NULL) {
+		const char *body = resp_cache_body(ce, &len);
+
+		if (len >= 24 || text_parse_i64(arena_strndup(&r->arena, body,
+		    len), &total) != 0 || total < 0)
+			total = -1;
+		resp_cache_release(ce);
+	}
+	known_gen = gen;
 	buf_init(&b);
-	if (register_offer_page_json(&r->svc, &f, &b, &gen, &e) != 0) {
+	if (register_offer_page_json(&r->svc, &f, known_gen, &b, &gen, &total,
+	    &e) != 0) {
 		buf_cleanup(&b);
 		http_send_error(r, &e);
 		return;
 	}
 	resp_cache_put(http_cache(r), key, gen, buf_str(&b), b.len);
+	tot = arena_printf(&r->arena, "%lld", (long long)total);
+	resp_cache_put(http_count_cache(r), ckey, gen, tot, strlen(tot));
 	http_send(r, 200, type, buf_str(&b), b.len);
 	buf_cleanup(&b);
 }
@@ -244,8 +275,9 @@ api_offers_list(struct http_req *r)
 static void
 send_offer(struct http_req *r, int status, int64_t id)
 {
-	struct offer	o;
-	struct err	e;
+	struct offer	 o;
+	struct err	 e;
+	json_t		*j, *g;
 
 	err_clear(&e);
 	if (register_offer_get(&r->svc, id, &o, &e) != 0) {
@@ -256,7 +288,10 @@ send_offer(struct http_req *r, int status, int64_t id)
 	if (status == 201)
 		http_set_header(r, MHD_HTTP_HEADER_LOCATION, arena_printf(
 		    &r->arena, "/api/v1/offers/%lld", (long long)id));
-	http_send_json(r, status, offer_to_json(&o));
+	j = offer_to_json(&o);
+	if ((g = harmonised_offer_json(r, id)) != NULL)
+		json_object_set_new(j, "harmonised", g);
+	http_send_json(r, status, j);
 }
 
 void

@@ -43,6 +43,7 @@ line_from_json(struct http_req *r, const json_t *j, size_t i,
 	    "occupancy_history_pct", "costs_ore", "income_ore",
 	    "carry_over_ore", "reason", "referred_from", "referred_before",
 	    "computed", "tariff_base_ore", "tariff_exact_ore", "tariff_ore",
+	    "startup_ore",
 	    "warnings", NULL };
 	static const char *const costs[] = { "wages", "property", "other",
 	    "overhead", "capital", "pension", NULL };

@@ -71,6 +71,8 @@ tariff_json(const struct published_tariff *t)
 	json_object_set_new(j, "previous_id", t->previous_id ?
 	    json_integer(t->previous_id) : json_null());
 	json_object_set_new(j, "superseded_at", api_opt_json(t->superseded_at));
+	json_object_set_new(j, "harmonised_id", t->harmonised_id ?
+	    json_integer(t->harmonised_id) : json_null());
 	return j;
 }
 

@@ -129,6 +129,10 @@ const struct http_field *http_form_file(struct http_req *r, const char *name);
    order sent, into out[0..max); returns how many there are. */
 size_t		 http_form_files(struct http_req *r, const char *name,
 		    const struct http_field **out, size_t max);
+/* Every text field named name (a group of checkboxes), in the order
+   sent, into out[0..max); returns how many there are. */
+size_t		 http_form_values(struct http_req *r, const char *name,
+		    const char **out, size_t max);
 /* Non-zero when the form body could not be parsed; e says why. */
 int		 http_form_error(struct http_req *r, struct err *e);
 
@@ -151,6 +155,11 @@ void		 http_send_cached(struct http_req *r, int status,
 		    const char *type, struct cache_entry *ce);
 /* The server's response cache. */
 struct resp_cache *http_cache(struct http_req *r);
+/*
+ * The server's cache of list totals: the number of matches of a filter
+ * (as decimal text) at a generation of the register, whatever the page.
+ */
+struct resp_cache *http_count_cache(struct http_req *r);
 /* Queue a JSON response and drop the reference to j. */
 void		 http_send_json(struct http_req *r, int status, json_t *j);
 /* Queue a 303 redirect to a local path. */

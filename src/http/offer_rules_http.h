@@ -15,4 +15,10 @@ void	offer_rules_sections(struct page *p, const struct offer *o);
 /* The offer's long-term purchase agreements (page_purchase.c). */
 void	purchase_section(struct page *p, const struct offer *o);
 
+/*
+ * The offer's tariffs year by year with each year's operator, and its
+ * start-up costs with the share of each year (page_offer_startup.c).
+ */
+void	offer_startup_sections(struct page *p, const struct offer *o);
+
 #endif

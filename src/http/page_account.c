@@ -1,6 +1,7 @@
 /*
  * page_account — login and logout, and the secretariat's user
- * administration.
+ * administration (a user's second factor reset there when a phone is
+ * lost).
  */
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "http/ui.h"
 #include "service/account.h"
 #include "service/register.h"
+#include "service/twofactor.h"
 #include "store/user_store.h"
 #include "util/text.h"
 
@@ -281,9 +283,43 @@ fail:
 	users_page(r, &e, NULL, http_status_of_err(e.code));
 }
 
+/*
+ * The user's second factor: whether it is on, and the button that
+ * resets it (confirmed on the next page).
+ */
+static void
+user_totp(struct page *p, const struct user *u)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+	struct err	 e;
+	bool		 on = false;
+
+	err_clear(&e);
+	HTML_LIT(h, "<h2>To-trins-bekræftelse</h2>");
+	if (twofactor_user_enabled(&r->svc, u->id, &on, &e) != 0) {
+		ui_alert(h, UI_ERROR, NULL, e.msg);
+		return;
+	}
+	if (!on) {
+		HTML_LIT(h, "<p>Brugeren logger ind med adgangskoden alene "
+		    "(to-trins-bekræftelse er ikke slået til).</p>");
+		return;
+	}
+	HTML_LIT(h, "<p>Brugeren logger ind med adgangskode og en kode fra "
+	    "en app. Har brugeren mistet sin telefon, kan du nulstille "
+	    "to-trins-bekræftelsen.</p><form method=\"post\"");
+	html_url(h, "action", arena_printf(&r->arena,
+	    "/brugere/%lld/to-trins/nulstil", (long long)u->id));
+	HTML_LIT(h, ">");
+	page_csrf(p);
+	ui_button(h, UI_SECONDARY, "Nulstil to-trins", NULL, NULL);
+	HTML_LIT(h, "</form>");
+}
+
 static void
 user_form(struct http_req *r, const struct user *u, const struct err *err,
-    int status)
+    const char *flash, int status)
 {
 	struct page		 p;
 	struct html		*h = &p.h;
@@ -295,6 +331,8 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Bruger %s",
 	    u->username), "brugere", (const struct page_crumb[]){
 	    { "/brugere", "Brugere" } }, 1);
+	if (flash != NULL)
+		ui_alert(h, UI_SUCCESS, NULL, flash);
 	ui_error_summary(h, &errs);
 	HTML_LIT(h, "<form class=\"ramme-form\" method=\"post\"");
 	html_url(h, "action", arena_printf(&r->arena, "/brugere/%lld",
@@ -325,6 +363,7 @@ user_form(struct http_req *r, const struct user *u, const struct err *err,
 	    "/brugere/%lld/notifikationer", (long long)u->id),
 	    "E-mailadresse og notifikationer");
 	HTML_LIT(h, "</p>");
+	user_totp(&p, u);
 	page_end(&p, status);
 }
 
@@ -367,9 +406,10 @@ user_confirm(struct http_req *r, const struct user *u, bool with_password)
 void
 page_user_edit_form(struct http_req *r)
 {
-	struct user	u;
-	struct err	e;
-	int64_t		id;
+	struct user	 u;
+	struct err	 e;
+	int64_t		 id;
+	const char	*b = http_query(r, "besked");
 
 	err_clear(&e);
 	if (api_param_id(r, 0, &id, &e) != 0 ||
@@ -377,7 +417,9 @@ page_user_edit_form(struct http_req *r)
 		http_send_error(r, &e);
 		return;
 	}
-	user_form(r, &u, NULL, 200);
+	user_form(r, &u, NULL, b != NULL && strcmp(b, "to-trins-nulstillet")
+	    == 0 ? "To-trins-bekræftelsen er nulstillet. Brugeren logger "
+	    "næste gang ind med adgangskoden alene." : NULL, 200);
 }
 
 void
@@ -421,5 +463,65 @@ page_user_edit_post(struct http_req *r)
 	http_redirect(r, "/brugere?besked=gemt");
 	return;
 fail:
-	user_form(r, &u, &e, http_status_of_err(e.code));
+	user_form(r, &u, &e, NULL, http_status_of_err(e.code));
+}
+
+/* The confirmation of resetting u's second factor. */
+static void
+totp_confirm(struct http_req *r, const struct user *u)
+{
+	static const char *const cons[] = {
+		"Brugerens nøgle i appen og de ubrugte gendannelseskoder "
+		"slettes.",
+		"Brugeren logger næste gang ind med adgangskoden alene og kan "
+		"slå to-trins-bekræftelse til igen under Min konto.",
+		"En administrator bliver bedt om at slå det til igen ved næste "
+		"login, når aftalens parametre kræver to-trins-bekræftelse.",
+	};
+	struct page	 p;
+	const char	*back;
+
+	back = arena_printf(&r->arena, "/brugere/%lld", (long long)u->id);
+	page_begin_crumbs(&p, r, arena_printf(&r->arena, "Nulstil "
+	    "to-trins for %s", u->username), "brugere",
+	    (const struct page_crumb[]){ { "/brugere", "Brugere" },
+	    { back, u->username } }, 2);
+	ui_confirm(&p, &(struct ui_confirm){
+	    .heading = "Vil du nulstille to-trins-bekræftelsen?",
+	    .text = arena_printf(&r->arena, "%s (%s) mister sin "
+	    "to-trins-bekræftelse.", u->display_name != NULL ?
+	    u->display_name : u->username, u->username),
+	    .consequences = cons, .nconsequences = 3,
+	    .action = arena_printf(&r->arena, "%s/to-trins/nulstil", back),
+	    .button = "Nulstil to-trins",
+	    .warning = true, .cancel_href = back });
+	page_end(&p, 200);
+}
+
+void
+page_user_totp_reset(struct http_req *r)
+{
+	struct user	u;
+	struct err	e;
+	int64_t		id;
+
+	err_clear(&e);
+	if (api_param_id(r, 0, &id, &e) != 0 ||
+	    account_user_get(&r->svc, id, &u, &e) != 0) {
+		http_send_error(r, &e);
+		return;
+	}
+	if (http_form_error(r, &e) != 0)
+		goto fail;
+	if (!ui_confirmed(r)) {
+		totp_confirm(r, &u);
+		return;
+	}
+	if (twofactor_reset(&r->svc, u.username, &e) != 0)
+		goto fail;
+	http_redirect(r, arena_printf(&r->arena, "/brugere/%lld?besked="
+	    "to-trins-nulstillet", (long long)u.id));
+	return;
+fail:
+	user_form(r, &u, &e, NULL, http_status_of_err(e.code));
 }

@@ -36,7 +36,7 @@ void
 page_cycle_status_badge(struct html *h, enum cycle_status s)
 {
 	static const enum ui_tone tones[CYCLE_STATUS_COUNT] = {
-		UI_NEUTRAL, UI_INFO, UI_SUCCESS, UI_ERROR
+		UI_NEUTRAL, UI_INFO, UI_SUCCESS, UI_ERROR, UI_NEUTRAL
 	};
 
 	ui_badge(h, (unsigned)s < CYCLE_STATUS_COUNT ? tones[s] : UI_NEUTRAL,

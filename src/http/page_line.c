@@ -215,6 +215,12 @@ line_result(struct html *h, const struct service_line *l)
 	HTML_LIT(h, "<h2 class=\"h3\">Beregnet takst</h2>");
 	tariff_fields_result(h, l->unit, l->tariff_ore, l->base_ore,
 	    l->exact);
+	if (l->startup_ore > 0) {
+		HTML_LIT(h, "<p>Takstgrundlaget indeholder årets andel af "
+		    "tilbuddets opstartsomkostninger: ");
+		tariff_http_kr(h, l->startup_ore);
+		HTML_LIT(h, ".</p>");
+	}
 	if (l->nwarnings == 0) {
 		HTML_LIT(h, "<p>Ingen advarsler.</p>");
 		return;

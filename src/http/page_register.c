@@ -16,6 +16,7 @@
 #include "core/role.h"
 #include "http/api.h"
 #include "http/agreement_http.h"
+#include "http/harmonised_http.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/offer_rules_http.h"
@@ -142,6 +143,13 @@ flash_text(const char *key)
 		return "Hændelsen er registreret.";
 	if (strcmp(key, "koebsaftale") == 0)
 		return "Købsaftalen er registreret.";
+	if (strcmp(key, "harmoniseret") == 0)
+		return "Den harmoniserede takst er registreret.";
+	if (strcmp(key, "harmonisering_ophaevet") == 0)
+		return "Den harmoniserede takst er ophævet. Tilbuddene får "
+		    "hver sin takst fra det valgte år.";
+	if (strcmp(key, "opstart") == 0)
+		return "Opstartsomkostningerne er registreret.";
 	return NULL;
 }
 
@@ -422,7 +430,9 @@ page_offer_view(struct http_req *r)
 		ui_button(h, UI_WARNING_BUTTON, "Slet", NULL, NULL);
 		HTML_LIT(h, "</form></div>");
 	}
+	harmonised_section(&p, &o);
 	offer_rules_sections(&p, &o);
+	offer_startup_sections(&p, &o);
 	if (r->who.role != ROLE_ANON &&
 	    history_offer(&r->svc, o.id, &hist, &nh, &e) == 0) {
 		HTML_LIT(h, "<h2>Historik</h2>");

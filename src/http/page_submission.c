@@ -224,6 +224,11 @@ line_facts(struct html *h, const struct service_line *l)
 	ui_fact_begin(h, "Belægning");
 	tariff_http_pct(h, l->occupancy_bp);
 	ui_fact_end(h);
+	if (l->startup_ore > 0) {
+		ui_fact_begin(h, "Heraf opstartsomkostninger");
+		tariff_http_kr(h, l->startup_ore);
+		ui_fact_end(h);
+	}
 	ui_fact_begin(h, "Takstgrundlag");
 	if (l->computed)
 		tariff_http_kr(h, l->base_ore);
@@ -231,6 +236,51 @@ line_facts(struct html *h, const struct service_line *l)
 		HTML_LIT(h, "Kan ikke beregnes");
 	ui_fact_end(h);
 	ui_facts_end(h);
+}
+
+/* The label of this year's start-up share (several costs: joined). */
+static const char *
+startup_label(struct http_req *r, const struct submission_view *v)
+{
+	const char	*s = "Opstartsomkostninger";
+	size_t		 i;
+
+	for (i = 0; i < v->nstartup; i++)
+		s = i == 0 ? tariff_http_startup_label(r, &v->startup[i],
+		    v->round.year) : arena_printf(&r->arena, "%s; %s", s,
+		    tariff_http_startup_label(r, &v->startup[i],
+		    v->round.year));
+	return s;
+}
+
+/*
+ * The start-up costs with a share in this year, and a warning when the
+ * first line was computed with another share (costs recorded since).
+ */
+static void
+startup_notice(struct page *p, const struct submission_view *v)
+{
+	struct http_req	*r = p->r;
+	struct html	*h = &p->h;
+	int64_t		 have;
+
+	if (v->nstartup == 0 && (v->sub.nlines_loaded == 0 ||
+	    v->sub.lines[0].startup_ore == 0))
+		return;
+	have = v->sub.nlines_loaded > 0 ? v->sub.lines[0].startup_ore : 0;
+	if (v->nstartup > 0)
+		ui_alert(h, UI_INFO, startup_label(r, v), arena_printf(
+		    &r->arena, "%s kr. lægges til takstgrundlaget for linje 1.",
+		    tariff_http_kr_value(r, v->startup_ore)));
+	if (v->sub.nlines_loaded > 0 && have != v->startup_ore)
+		ui_alert(h, UI_WARNING, "Opstartsomkostningerne er ændret",
+		    v->may_edit ? arena_printf(&r->arena, "Linje 1 er beregnet "
+		    "med %s kr. Gem linje 1 igen, så taksten medtager %s kr.",
+		    tariff_http_kr_value(r, have),
+		    tariff_http_kr_value(r, v->startup_ore)) : arena_printf(
+		    &r->arena, "Linje 1 er beregnet med %s kr., men årets andel "
+		    "er %s kr.", tariff_http_kr_value(r, have),
+		    tariff_http_kr_value(r, v->startup_ore)));
 }
 
 /* Every cost line of each service line beside last year's. */
@@ -308,6 +358,19 @@ costs(struct page *p, const struct submission_view *v)
 			ui_cell_begin(&t);
 			if (x != NULL)
 				change(h, old, cur);
+			else
+				HTML_LIT(h, "–");
+			ui_cell_end(&t);
+		}
+		if (l->startup_ore != 0 || (x != NULL && x->startup_ore != 0)) {
+			ui_row(&t);
+			ui_cell(&t, l->startup_ore != 0 ? startup_label(r, v) :
+			    "Opstartsomkostninger");
+			amount_cell(&t, x != NULL, x ? x->startup_ore : 0);
+			amount_cell(&t, true, l->startup_ore);
+			ui_cell_begin(&t);
+			if (x != NULL)
+				change(h, x->startup_ore, l->startup_ore);
 			else
 				HTML_LIT(h, "–");
 			ui_cell_end(&t);
@@ -497,6 +560,7 @@ tariff_http_submission_page(struct http_req *r, int64_t id,
 	ui_fact_end(h);
 	ui_facts_end(h);
 
+	startup_notice(&p, &v);
 	lines_table(&p, &v);
 	actions(&p, &v, &errs);
 	costs(&p, &v);

@@ -16,12 +16,14 @@
 #include "core/tariff.h"
 #include "core/tariff_cause.h"
 #include "http/api.h"
+#include "http/harmonised_http.h"
 #include "http/html.h"
 #include "http/http.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/tariff_http.h"
 #include "http/ui.h"
+#include "service/harmonised.h"
 #include "service/reduction.h"
 #include "service/register.h"
 #include "service/round.h"
@@ -139,13 +141,15 @@ page_tariffs(struct http_req *r)
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct published_tariff	*v = NULL;
+	struct harmonised	*hv = NULL;
+	const struct harmonised	*g;
 	struct tariff_filter	 f;
 	struct ui_table		 t;
 	struct ui_errors	 errs;
 	struct err		 e;
 	const char		**groups = NULL, *q;
 	int			*years = NULL;
-	size_t			 n = 0, ng = 0, ny = 0, i;
+	size_t			 n = 0, ng = 0, ny = 0, nh = 0, i;
 	int			 rc;
 
 	err_clear(&e);
@@ -170,6 +174,17 @@ page_tariffs(struct http_req *r)
 	    "af året har sin egen begrundelse og gyldighedsperiode.</p>");
 	ui_error_summary(h, &errs);
 	filters(&p, groups, ng, years, ny, &errs);
+	if (harmonised_list(&r->svc, 0, &hv, &nh, &e) != 0)
+		nh = 0;
+	if (nh > 0) {
+		HTML_LIT(h, "<h2>Harmoniserede takster</h2><ul>");
+		for (i = 0; i < nh; i++) {
+			HTML_LIT(h, "<li>");
+			harmonised_line(r, h, &hv[i], true);
+			HTML_LIT(h, "</li>");
+		}
+		HTML_LIT(h, "</ul>");
+	}
 	q = filter_query(r);
 	HTML_LIT(h, "<div class=\"actions\"><span>Hent oversigten:</span>"
 	    "<a download");
@@ -187,8 +202,20 @@ page_tariffs(struct http_req *r)
 	ui_table_begin(&t, h, NULL, cols, 11);
 	for (i = 0; i < n; i++) {
 		ui_row(&t);
-		ui_cell_link(&t, idpath(r, "/tilbud/%lld", v[i].offer_id),
-		    v[i].offer_name);
+		ui_cell_begin(&t);
+		HTML_LIT(h, "<a");
+		html_url(h, "href", idpath(r, "/tilbud/%lld", v[i].offer_id));
+		HTML_LIT(h, ">");
+		html_text(h, v[i].offer_name);
+		HTML_LIT(h, "</a>");
+		/* The row of a group's one tariff names its members. */
+		if (v[i].harmonised_id != 0 &&
+		    (g = harmonised_find(hv, nh, v[i].offer_id)) != NULL) {
+			HTML_LIT(h, "<br><small>");
+			harmonised_line(r, h, g, false);
+			HTML_LIT(h, "</small>");
+		}
+		ui_cell_end(&t);
 		ui_cell(&t, v[i].operator_name ? v[i].operator_name :
 		    "Ikke oplyst");
 		ui_cell(&t, v[i].location_name ? v[i].location_name :
@@ -291,9 +318,10 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 	struct page		 p;
 	struct html		*h = &p.h;
 	struct published_tariff	 t, *v;
+	struct harmonised	*hv = NULL;
 	struct ui_table		 tb;
 	struct err		 e;
-	size_t			 n, i;
+	size_t			 n, i, nh = 0;
 	const char		*flash;
 
 	err_clear(&e);
@@ -331,6 +359,12 @@ tariff_page(struct http_req *r, int64_t id, const struct ui_errors *errs,
 	ui_fact_begin(h, "Gyldig");
 	validity(h, &t);
 	ui_fact_end(h);
+	if (t.harmonised_id != 0 && harmonised_list(&r->svc, t.offer_id, &hv,
+	    &nh, &e) == 0 && nh > 0) {
+		ui_fact_begin(h, "Harmoniseret takst");
+		harmonised_line(r, h, &hv[0], true);
+		ui_fact_end(h);
+	}
 	ui_facts_end(h);
 
 	HTML_LIT(h, "<h2>Versioner</h2>");
@@ -430,7 +464,8 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 {
 	struct page	 p;
 	const char	*back = idpath(r, "/takster/%lld", old->id);
-	const char	*cons[4];
+	const char	*cons[5];
+	int		 ncons = 4;
 
 	/* "kr." ends the sentence. */
 	cons[0] = arena_printf(&r->arena, "Taksten ændres fra %s til %s",
@@ -444,6 +479,9 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	    arena_printf(&r->arena, "Årsag: %s", cause_label(cause));
 	cons[3] = "Ændringen offentliggøres straks i Takstoversigten og kan "
 	    "ikke fortrydes, kun afløses af en ny ændring.";
+	if (old->harmonised_id != 0)
+		cons[ncons++] = "Taksten er harmoniseret: ændringen gælder "
+		    "alle tilbuddene med den harmoniserede takst.";
 	page_begin_crumbs(&p, r, "Bekræft takstændring", "takster",
 	    (const struct page_crumb[]){ { "/takster", "Takstoversigt" },
 	    { back, old->offer_name } }, 2);
@@ -451,7 +489,7 @@ change_confirm(struct http_req *r, const struct published_tariff *old,
 	    .heading = arena_printf(&r->arena, "Offentliggør ny takst for %s?",
 	    old->offer_name),
 	    .text = "Når du bekræfter, sker dette:",
-	    .consequences = cons, .nconsequences = 4,
+	    .consequences = cons, .nconsequences = ncons,
 	    .action = idpath(r, "/takster/%lld/aendring", old->id),
 	    .button = "Offentliggør takstændring", .cancel_href = back });
 	page_end(&p, 200);

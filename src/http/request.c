@@ -166,6 +166,26 @@ http_form_files(struct http_req *r, const char *name,
 	return n;
 }
 
+size_t
+http_form_values(struct http_req *r, const char *name, const char **out,
+    size_t max)
+{
+	size_t	n = 0;
+	int	i;
+
+	form_parse(r);
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].name, name) == 0 &&
+		    r->form[i].filename == NULL &&
+		    strlen(r->form[i].value) == r->form[i].len &&
+		    text_utf8_valid(r->form[i].value, r->form[i].len)) {
+			if (n < max)
+				out[n] = r->form[i].value;
+			n++;
+		}
+	return n;
+}
+
 int
 http_form_error(struct http_req *r, struct err *e)
 {

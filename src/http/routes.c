@@ -45,11 +45,13 @@ static const struct route routes[] = {
 	/* Offers. */
 	{ "GET", "/api/v1/offers", ROLES_PUBLIC, ROUTE_API, api_offers_list,
 	  "Offers; filters operator, municipality, paragraph, kind, status, "
-	  "covered, q; sort; limit (1-1000), offset" },
+	  "covered, q; sort; limit (1-1000), offset; cursor (the "
+	  "next_cursor of the previous page)" },
 	{ "POST", "/api/v1/offers", ROLES_EDITORS, ROUTE_API,
 	  api_offers_create, "Create an offer (operators: their own)" },
 	{ "GET", "/api/v1/offers/:id", ROLES_PUBLIC, ROUTE_API, api_offer_get,
-	  "One offer, with its ETag" },
+	  "One offer, with its ETag; harmonised: its harmonised tariff "
+	  "group, when it has one" },
 	{ "PATCH", "/api/v1/offers/:id", ROLES_EDITORS, ROUTE_API,
 	  api_offer_patch, "Change fields of an offer; needs If-Match" },
 	{ "DELETE", "/api/v1/offers/:id", ROLES_EDITORS, ROUTE_API,
@@ -66,6 +68,14 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/offers/:id/events", ROLES_PUBLIC, ROUTE_API,
 	  api_offer_events, "An offer taken over, taken home or closed: its "
 	  "dated events with operator and status before and after" },
+	{ "GET", "/api/v1/offers/:id/startup-costs", ROLES_PUBLIC, ROUTE_API,
+	  api_offer_startup_list, "The start-up costs of an offer with the "
+	  "share of each tariff year" },
+	{ "POST", "/api/v1/offers/:id/startup-costs", ROLES_EDITORS,
+	  ROUTE_API, api_offer_startup_create, "Record start-up costs "
+	  "{amount_ore, first_year, years, text} spread over the first "
+	  "years' tariffs (the secretariat, or the operator of the first "
+	  "year)" },
 
 	/* Users. */
 	{ "GET", "/api/v1/users", ROLES_ADMIN, ROUTE_API, api_users_list,
@@ -102,7 +112,8 @@ static const struct route routes[] = {
 	  api_params_get, "The agreement parameters of a year: value, "
 	  "default, unit, range" },
 	{ "PUT", "/api/v1/params/:year/:key", ROLES_ADMIN, ROUTE_API,
-	  api_param_put, "Set a parameter {value, reason} (audited)" },
+	  api_param_put, "Set a parameter {value, reason, onward}: onward "
+	  "true sets it from that year on (audited)" },
 
 	/* The annual cycle (årshjul). */
 	{ "GET", "/api/v1/cycle/:year", ROLES_PUBLIC, ROUTE_API,
@@ -192,6 +203,18 @@ static const struct route routes[] = {
 	  ROLE_BIT(ROLE_AUTHORITY), 0, page_purchase_post,
 	  "Record a long-term purchase agreement (the secretariat, or a "
 	  "municipality as the buyer)" },
+	{ "GET", "/tilbud/:id/harmoniser", ROLES_EDITORS, 0,
+	  page_harmonised_form, "Form to give the offer one harmonised "
+	  "tariff with other offers of its operator" },
+	{ "POST", "/tilbud/:id/harmoniser", ROLES_EDITORS, 0,
+	  page_harmonised_post, "Group the offer with other offers of the "
+	  "same operator under one harmonised tariff (the secretariat, or "
+	  "the operator of all the offers)" },
+	{ "POST", "/tilbud/:id/harmoniser/ophaev", ROLES_EDITORS, 0,
+	  page_harmonised_dissolve, "Dissolve the offer's harmonised tariff "
+	  "from a year, after a confirmation: its offers report and publish "
+	  "their own tariffs again from then (the secretariat, or the "
+	  "operator)" },
 	{ "GET", "/tilbud/:id/haendelse", ROLES_ADMIN, 0,
 	  page_offer_event_form, "Form to record an offer taken over, taken "
 	  "home or closed from a date" },
@@ -199,6 +222,12 @@ static const struct route routes[] = {
 	  page_offer_event_post, "Record an offer taken over, taken home or "
 	  "closed from a date (confirmed first); the operator or status "
 	  "changes from that date" },
+	{ "GET", "/tilbud/:id/opstart", ROLES_EDITORS, 0,
+	  page_offer_startup_form, "Form to record the start-up costs of an "
+	  "offer" },
+	{ "POST", "/tilbud/:id/opstart", ROLES_EDITORS, 0,
+	  page_offer_startup_post, "Record the start-up costs of an offer "
+	  "(the secretariat, or the operator of the first year)" },
 	{ "GET", "/beregn", ROLES_PUBLIC, 0, page_calc,
 	  "Tariff, surplus and occupancy calculators" },
 	{ "POST", "/beregn/takst", ROLES_PUBLIC, ROUTE_ANON_FORM,
@@ -216,6 +245,9 @@ static const struct route routes[] = {
 	  "Form to change a user" },
 	{ "POST", "/brugere/:id", ROLES_ADMIN, 0, page_user_edit_post,
 	  "Save changes to a user" },
+	{ "POST", "/brugere/:id/to-trins/nulstil", ROLES_ADMIN, 0,
+	  page_user_totp_reset, "Reset a user's second factor (a lost "
+	  "phone; confirmed first, audited)" },
 	{ "GET", "/brugere/:id/notifikationer", ROLES_ADMIN, 0,
 	  page_user_notices, "A user's e-mail address and notification "
 	  "choices" },

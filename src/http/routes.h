@@ -46,6 +46,7 @@ void	page_users(struct http_req *r);
 void	page_user_create(struct http_req *r);
 void	page_user_edit_form(struct http_req *r);
 void	page_user_edit_post(struct http_req *r);
+void	page_user_totp_reset(struct http_req *r);
 
 /* page_mail.c: a user's notifications, the outbox */
 void	page_notices(struct http_req *r);
@@ -328,9 +329,17 @@ void	page_offer_event_form(struct http_req *r);
 void	page_offer_event_post(struct http_req *r);
 void	api_offer_coverage(struct http_req *r);
 void	api_offer_events(struct http_req *r);
+/* page_offer_startup.c: start-up costs of an offer */
+void	page_offer_startup_form(struct http_req *r);
+void	page_offer_startup_post(struct http_req *r);
+void	api_offer_startup_list(struct http_req *r);
+void	api_offer_startup_create(struct http_req *r);
 /* page_purchase.c: long-term purchase agreements */
 void	page_purchases(struct http_req *r);
 void	page_purchase_form(struct http_req *r);
+void	page_harmonised_form(struct http_req *r);
+void	page_harmonised_post(struct http_req *r);
+void	page_harmonised_dissolve(struct http_req *r);
 void	page_purchase_post(struct http_req *r);
 void	api_purchases(struct http_req *r);
 

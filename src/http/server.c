@@ -50,6 +50,7 @@ struct http_server {
 
 	struct account_gate	 gate;		/* bounds argon2 hashing */
 	struct resp_cache	*cache;		/* public list responses */
+	struct resp_cache	*counts;	/* totals of list filters */
 	struct peer_limits	*peers;		/* trusted proxies, connections
 						   per client address */
 	struct metrics		*metrics;	/* GET /metrics */
@@ -59,6 +60,12 @@ struct resp_cache *
 http_cache(struct http_req *r)
 {
 	return r->srv->cache;
+}
+
+struct resp_cache *
+http_count_cache(struct http_req *r)
+{
+	return r->srv->counts;
 }
 
 static uint64_t
@@ -397,6 +404,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	account_gate_init(&s->gate, (int)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
 	    sysconf(_SC_NPROCESSORS_ONLN) : 1));
 	s->cache = resp_cache_new(64, 16u * 1024 * 1024);
+	s->counts = resp_cache_new(1024, 256u * 1024);
 	(void)router_routes(&nroutes);
 	s->metrics = metrics_new(nroutes);
 
@@ -419,6 +427,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		    s->cfg.listen, s->cfg.port);
 		account_gate_cleanup(&s->gate);
 		resp_cache_free(s->cache);
+		resp_cache_free(s->counts);
 		metrics_free(s->metrics);
 		goto fail;
 	}
@@ -517,6 +526,7 @@ http_server_stop(struct http_server *s)
 	free(s->pool);
 	account_gate_cleanup(&s->gate);
 	resp_cache_free(s->cache);
+	resp_cache_free(s->counts);
 	metrics_free(s->metrics);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);

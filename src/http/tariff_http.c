@@ -8,6 +8,7 @@
 
 #include "core/role.h"
 #include "core/round.h"
+#include "core/startup.h"
 #include "http/api.h"
 #include "http/html.h"
 #include "http/http.h"
@@ -17,6 +18,7 @@
 #include "service/round.h"
 #include "store/round_store.h"
 #include "store/tariff_store.h"
+#include "store/startup_store.h"
 #include "util/text.h"
 
 void
@@ -164,4 +166,21 @@ tariff_http_round_badge(struct html *h, const struct tariff_round *t)
 	ui_badge(h, t->status == ROUND_OPEN ? UI_INFO :
 	    t->status == ROUND_PUBLISHED ? UI_SUCCESS : UI_NEUTRAL,
 	    round_status_label(t->status));
+}
+
+const char *
+tariff_http_startup_label(struct http_req *r, const struct startup_row *c,
+    int year)
+{
+	struct startup_cost	sc = { c->amount_ore, c->first_year, c->years };
+	int			k = startup_index(&sc, year);
+
+	if (c->years == 1)
+		return arena_printf(&r->arena, "Opstartsomkostninger %d: 1/1",
+		    c->first_year);
+	if (k == 0)
+		return arena_printf(&r->arena, "Opstartsomkostninger %d–%d",
+		    c->first_year, c->first_year + c->years - 1);
+	return arena_printf(&r->arena, "Opstartsomkostninger %d–%d: %d/%d",
+	    c->first_year, c->first_year + c->years - 1, k, c->years);
 }

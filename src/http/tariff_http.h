@@ -14,6 +14,7 @@ struct http_req;
 struct page;
 struct tariff_round;
 struct published_tariff;
+struct startup_row;
 struct tariff_filter;
 
 /*
@@ -107,5 +108,13 @@ void	tariff_http_submission_page(struct http_req *r, int64_t id,
  * klar", the secretariat's "Godkend alle indsendte" (page_round_bulk.c).
  */
 void	round_bulk_section(struct page *p, const struct tariff_round *t);
+
+/*
+ * The label of start-up cost c in the tariff of year: "Opstartsomkostninger
+ * 2027–2029: 1/3" (which share of how many), without the share when
+ * year has none. In r's arena.
+ */
+const char *tariff_http_startup_label(struct http_req *r,
+	    const struct startup_row *c, int year);
 
 #endif

@@ -75,6 +75,18 @@ on_start(void *ud, const XML_Char *name, const XML_Char **attrs)
 	else if (strcmp(c->text_elem, "w:t") == 0 &&
 	    (strcmp(name, "w:br") == 0 || strcmp(name, "w:cr") == 0))
 		buf_putc(&c->out, '\n');
+	else if (strcmp(c->text_elem, "w:t") == 0 &&
+	    strcmp(name, "w:noBreakHyphen") == 0)
+		buf_putc(&c->out, '-');	/* "2011-43820" kept whole */
+}
+
+/* The last character written is ch: make it to (a cell's paragraph
+   break a tab, a row's last tab a line break). */
+static void
+retail(struct collect *c, char ch, char to)
+{
+	if (c->out.len > 0 && c->out.data[c->out.len - 1] == ch)
+		c->out.data[c->out.len - 1] = to;
 }
 
 static void XMLCALL
@@ -86,6 +98,11 @@ on_end(void *ud, const XML_Char *name)
 		c->in_text = false;
 	else if (strcmp(name, c->break_elem) == 0 && c->out.len < DOC_TEXT_MAX)
 		buf_putc(&c->out, '\n');
+	else if (strcmp(name, "w:tc") == 0)
+		retail(c, '\n', '\t');	/* the cells of a row on one
+						   line, parted by tabs */
+	else if (strcmp(name, "w:tr") == 0)
+		retail(c, '\t', '\n');
 	else if (strcmp(name, "w:tbl") == 0 && c->out.len < DOC_TEXT_MAX)
 		buf_putc(&c->out, '\n');	/* a table is a block: an
 						   empty line after it */
@@ -257,7 +274,7 @@ pdf_text_file(struct arena *a, const char *path)
 	struct buf			 out;
 	char				 chunk[16384];
 	char				*argv[] = { (char *)"pdftotext", (char *)"-q",
-					    (char *)"-enc", (char *)"UTF-8",
+					    (char *)"-layout", (char *)"-enc", (char *)"UTF-8",
 					    (char *)"-l", (char *)"500",
 					    (char *)(uintptr_t)path,
 					    (char *)"-", NULL };

@@ -1,7 +1,9 @@
 /*
  * doc_text — what kind of document an uploaded attachment (bilag) is,
- * and its text for search: PDF through the pdftotext program when it is
- * installed, DOCX and XLSX read directly (the words of the document, the
+ * and its text for search and import: PDF through the pdftotext program
+ * when it is installed, with its layout (the columns of a line kept on
+ * it, so a table's row stays one line), DOCX and XLSX read directly (the
+ * words of the document, a table row as its cells parted by tabs, the
  * shared strings of the workbook).
  *
  * The input is untrusted: archives and their parts are bounded, XML with

@@ -1,14 +1,11 @@
 /*
  * pdf — agenda, minutes and meeting packet as PDF (see pdf.h).
  *
- * Layout is a single column flowing down A4 pages. Every text goes
- * through one routine, flow(), which lays it out with pango at the
- * column's width and draws it line by line, starting a new page when the
- * next line would cross the bottom margin; headings ask for room for a
- * few lines after them so they never end a page. The document is laid
- * out twice with identical fonts and metrics (hinting off): the first
- * pass writes to nowhere and only counts pages, the second draws "Side n
- * af N" and the bookmarks.
+ * Drawn on a pdf_doc (see pdf_doc.h): a single column flowing down A4
+ * pages, text broken between lines at the bottom margin; headings ask
+ * for room for a few lines after them so they never end a page. Of the
+ * document's two passes the first only counts pages, the second draws
+ * "Side n af N" and the bookmarks.
  *
  * The packet joins PDFs with pdfunite (poppler-utils) through
  * posix_spawnp, never a shell; see pdf_packet_write() in pdf.h.
@@ -23,49 +20,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cairo.h>
 #include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include "report/meeting_fmt.h"
 #include "report/meeting_view.h"
 #include "report/pdf.h"
+#include "report/pdf_doc.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
 
-#define PT_PER_MM	(72.0 / 25.4)
-#define PAGE_W		(210.0 * PT_PER_MM)		/* A4 */
-#define PAGE_H		(297.0 * PT_PER_MM)
-#define MARGIN_L	(25.0 * PT_PER_MM)
-#define MARGIN_R	(20.0 * PT_PER_MM)
-#define MARGIN_T	(20.0 * PT_PER_MM)
-#define TEXT_W		(PAGE_W - MARGIN_L - MARGIN_R)
-#define TEXT_BOTTOM	(PAGE_H - 25.0 * PT_PER_MM)
-#define FOOTER_Y	(PAGE_H - 17.0 * PT_PER_MM)
-#define LABEL_W		(36.0 * PT_PER_MM)	/* header block labels */
-#define INDENT		(5.0 * PT_PER_MM)	/* bilag list */
-
-#define FONT_FAMILY	"DejaVu Sans"
-
-enum font {
-	F_BODY,		/* running text, 10 pt */
-	F_BOLD,		/* labels, 10 pt bold */
-	F_ITEM,		/* item headings, 11 pt bold */
-	F_SECTION,	/* section headings, 13 pt bold */
-	F_TITLE,	/* "Dagsorden", 20 pt bold */
-	F_SMALL,	/* footer, 8 pt */
-	F_COUNT
-};
-
-static const char *font_spec[F_COUNT] = {
-	[F_BODY]	= FONT_FAMILY " 10",
-	[F_BOLD]	= FONT_FAMILY " Bold 10",
-	[F_ITEM]	= FONT_FAMILY " Bold 11",
-	[F_SECTION]	= FONT_FAMILY " Bold 13",
-	[F_TITLE]	= FONT_FAMILY " Bold 20",
-	[F_SMALL]	= FONT_FAMILY " 8",
-};
+#define LABEL_W		(36.0 * PDF_PT_PER_MM)	/* header block labels */
+#define INDENT		PDF_INDENT		/* bilag list */
 
 /* An attachment on the packet's contents page. */
 struct pdf_att {
@@ -80,41 +46,15 @@ enum att_page {
 };
 
 struct pdf {
-	cairo_surface_t		*surface;
-	cairo_t			*cr;
-	PangoFontMap		*fontmap;	/* own map: thread-safe */
-	PangoContext		*pctx;
-	PangoFontDescription	*font[F_COUNT];
+	struct pdf_doc		*d;		/* the pass being drawn */
 	const struct meeting_view *v;
 	enum pdf_kind		 kind;
 	bool			 include_closed;
-	double			 y;		/* top of the next line */
-	int			 page;		/* current page, from 1 */
-	int			 total;		/* pages; 0 while counting */
 	int			 outline;	/* bookmark parent of items */
-	int			 mark_page;	/* where the last heading is */
-	double			 mark_y;
-	struct buf		 foot;		/* footer text, left */
 	const struct pdf_att	*att;		/* packet contents page */
 	size_t			 natt;
 	enum att_page		 att_page;
 };
-
-static cairo_status_t
-to_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_append(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t
-to_nowhere(void *closure, const unsigned char *data, unsigned int len)
-{
-	(void)closure;
-	(void)data;
-	(void)len;
-	return CAIRO_STATUS_SUCCESS;
-}
 
 static const char *
 kind_name(enum pdf_kind kind)
@@ -138,160 +78,18 @@ draft(const struct pdf *p)
 
 /* ---- Text and pages -------------------------------------------------- */
 
-/*
- * A layout of prefix (bold, a literal) followed by text (cleaned to
- * valid UTF-8), width points wide, in font f.
- */
 static PangoLayout *
-layout(struct pdf *p, enum font f, const char *prefix, const char *text,
+layout(struct pdf *p, enum pdf_font f, const char *prefix, const char *text,
     double width)
 {
-	PangoLayout	*l;
-	PangoAttrList	*attrs;
-	PangoAttribute	*a;
-	struct buf	 b;
-	size_t		 plen = prefix != NULL ? strlen(prefix) : 0;
-
-	buf_init(&b);
-	if (prefix != NULL)
-		buf_puts(&b, prefix);
-	meeting_fmt_utf8(&b, text);
-	l = pango_layout_new(p->pctx);
-	pango_layout_set_font_description(l, p->font[f]);
-	pango_layout_set_width(l, pango_units_from_double(width));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(l, buf_str(&b), (int)b.len);
-	if (plen > 0) {
-		attrs = pango_attr_list_new();
-		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-		a->start_index = 0;
-		a->end_index = (guint)plen;
-		pango_attr_list_insert(attrs, a);
-		pango_layout_set_attributes(l, attrs);
-		pango_attr_list_unref(attrs);
-	}
-	buf_cleanup(&b);
-	return l;
-}
-
-static double
-layout_height(PangoLayout *l)
-{
-	int	w, h;
-
-	pango_layout_get_size(l, &w, &h);
-	return pango_units_to_double(h);
+	return pdf_doc_layout(p->d, f, prefix, text, width, PANGO_ALIGN_LEFT);
 }
 
 /* Height of one line of running text. */
 static double
 line_height(struct pdf *p)
 {
-	PangoLayout	*l = layout(p, F_BODY, NULL, "Æg", TEXT_W);
-	double		 h = layout_height(l);
-
-	g_object_unref(l);
-	return h;
-}
-
-static void
-footer(struct pdf *p)
-{
-	PangoLayout	*l;
-	char		 text[64];
-
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_move_to(p->cr, MARGIN_L, FOOTER_Y - 4.0);
-	cairo_line_to(p->cr, PAGE_W - MARGIN_R, FOOTER_Y - 4.0);
-	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
-	l = layout(p, F_SMALL, NULL, buf_str(&p->foot), TEXT_W * 0.75);
-	cairo_move_to(p->cr, MARGIN_L, FOOTER_Y);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
-	snprintf(text, sizeof(text), "Side %d af %d", p->page,
-	    p->total > 0 ? p->total : p->page);
-	l = layout(p, F_SMALL, NULL, text, TEXT_W);
-	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-	cairo_move_to(p->cr, MARGIN_L, FOOTER_Y);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
-	cairo_restore(p->cr);
-}
-
-static void
-new_page(struct pdf *p)
-{
-	footer(p);
-	cairo_show_page(p->cr);
-	p->page++;
-	p->y = MARGIN_T;
-}
-
-/* True when nothing has been drawn below the top margin yet. */
-static bool
-page_empty(const struct pdf *p)
-{
-	return p->y <= MARGIN_T + 0.01;
-}
-
-/*
- * Leave space before the next block, or start a new page when fewer
- * than keep points would be left after it.
- */
-static void
-space(struct pdf *p, double before, double keep)
-{
-	if (page_empty(p))
-		return;
-	if (p->y + before + keep > TEXT_BOTTOM) {
-		new_page(p);
-		return;
-	}
-	p->y += before;
-}
-
-/* Draw l at x line by line from p->y, breaking pages between lines. */
-static void
-flow(struct pdf *p, PangoLayout *l, double x)
-{
-	PangoLayoutIter	*it;
-	PangoRectangle	 r;
-	double		 h, base;
-
-	it = pango_layout_get_iter(l);
-	do {
-		pango_layout_iter_get_line_extents(it, NULL, &r);
-		h = pango_units_to_double(r.height);
-		base = pango_units_to_double(pango_layout_iter_get_baseline(it)
-		    - r.y);
-		if (p->y + h > TEXT_BOTTOM && !page_empty(p))
-			new_page(p);
-		cairo_move_to(p->cr, x + pango_units_to_double(r.x),
-		    p->y + base);
-		pango_cairo_show_layout_line(p->cr,
-		    pango_layout_iter_get_line_readonly(it));
-		p->y += h;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
-/*
- * Structure tags make the PDF a tagged PDF (headings, paragraphs) for
- * screen readers; cairo writes them from the second pass's drawing.
- */
-static void
-tag_begin(struct pdf *p, const char *tag)
-{
-	cairo_tag_begin(p->cr, tag, NULL);
-}
-
-static void
-tag_end(struct pdf *p, const char *tag)
-{
-	cairo_tag_end(p->cr, tag);
+	return pdf_doc_line_height(p->d, PDF_BODY);
 }
 
 /*
@@ -302,7 +100,7 @@ tag_end(struct pdf *p, const char *tag)
 #define PARA_GAP	3.0
 
 static void
-para(struct pdf *p, enum font f, const char *prefix, const char *text,
+para(struct pdf *p, enum pdf_font f, const char *prefix, const char *text,
     double before)
 {
 	PangoLayout	*l;
@@ -319,11 +117,13 @@ para(struct pdf *p, enum font f, const char *prefix, const char *text,
 		memcpy(one, s, (size_t)(nl - s));
 		one[nl - s] = '\0';
 		if (!meeting_fmt_blank(one)) {
-			l = layout(p, f, first ? prefix : NULL, one, TEXT_W);
-			space(p, first ? before : PARA_GAP, line_height(p));
-			tag_begin(p, "P");
-			flow(p, l, MARGIN_L);
-			tag_end(p, "P");
+			l = layout(p, f, first ? prefix : NULL, one,
+			    PDF_TEXT_W);
+			pdf_doc_space(p->d, first ? before : PARA_GAP,
+			    line_height(p));
+			cairo_tag_begin(p->d->cr, "P", NULL);
+			pdf_doc_flow(p->d, l, 0.0);
+			cairo_tag_end(p->d->cr, "P");
 			g_object_unref(l);
 			first = false;
 		}
@@ -336,18 +136,11 @@ para(struct pdf *p, enum font f, const char *prefix, const char *text,
  * follows, tagged tag ("H1" ...).
  */
 static void
-heading(struct pdf *p, enum font f, const char *tag, const char *text,
+heading(struct pdf *p, enum pdf_font f, const char *tag, const char *text,
     double before, double keep_lines)
 {
-	PangoLayout	*l = layout(p, f, NULL, text, TEXT_W);
-
-	space(p, before, layout_height(l) + keep_lines * line_height(p));
-	p->mark_page = p->page;
-	p->mark_y = p->y;
-	tag_begin(p, tag);
-	flow(p, l, MARGIN_L);
-	tag_end(p, tag);
-	g_object_unref(l);
+	pdf_doc_heading(p->d, f, tag, text, before,
+	    keep_lines * line_height(p));
 }
 
 /* A bold label ("Indstilling") followed by its text. */
@@ -356,8 +149,8 @@ labelled(struct pdf *p, const char *label, const char *text)
 {
 	if (meeting_fmt_blank(text))
 		return;
-	heading(p, F_BOLD, "H4", label, 7.0, 3.0);
-	para(p, F_BODY, NULL, text, 1.0);
+	heading(p, PDF_BOLD, "H4", label, 7.0, 3.0);
+	para(p, PDF_BODY, NULL, text, 1.0);
 }
 
 /* A bookmark to the last heading (second pass only). */
@@ -367,14 +160,14 @@ bookmark(struct pdf *p, int parent, const char *title)
 	struct buf	attrs, t;
 	int		id;
 
-	if (p->total == 0)
+	if (p->d->total == 0)
 		return parent;
 	buf_init(&attrs);
 	buf_init(&t);
 	meeting_fmt_utf8(&t, title);
-	buf_printf(&attrs, "page=%d pos=[%d %d]", p->mark_page,
-	    (int)MARGIN_L, (int)p->mark_y);
-	id = cairo_pdf_surface_add_outline(p->surface, parent, buf_str(&t),
+	buf_printf(&attrs, "page=%d pos=[%d %d]", p->d->mark_page,
+	    (int)PDF_MARGIN_L, (int)p->d->mark_y);
+	id = cairo_pdf_surface_add_outline(p->d->surface, parent, buf_str(&t),
 	    buf_str(&attrs), 0);
 	buf_cleanup(&attrs);
 	buf_cleanup(&t);
@@ -412,8 +205,14 @@ people_list(struct buf *b, const struct meeting_view *v, const char *status)
 			buf_puts(b, k + 1 == n ? " og " : ", ");
 		k++;
 		buf_puts(b, mp->name);
-		if (!meeting_fmt_blank(mp->organisation))
+		/* "Name (Organisation, note)", as minutes write it */
+		if (!meeting_fmt_blank(mp->organisation) &&
+		    !meeting_fmt_blank(mp->note))
+			buf_printf(b, " (%s, %s)", mp->organisation, mp->note);
+		else if (!meeting_fmt_blank(mp->organisation))
 			buf_printf(b, " (%s)", mp->organisation);
+		else if (!meeting_fmt_blank(mp->note))
+			buf_printf(b, " (%s)", mp->note);
 		if (!meeting_fmt_blank(mp->substitute))
 			buf_printf(b, strcmp(status, "afbud") == 0 ?
 			    " – %s deltog i stedet" : " (stedfortræder: %s)",
@@ -430,20 +229,20 @@ header_row(struct pdf *p, const char *label, const char *value)
 
 	if (meeting_fmt_blank(value))
 		return;
-	lab = layout(p, F_BOLD, NULL, label, LABEL_W - 6.0);
-	val = layout(p, F_BODY, NULL, value, TEXT_W - LABEL_W);
-	h = layout_height(val);
-	if (layout_height(lab) > h)
-		h = layout_height(lab);
-	if (p->y + h > TEXT_BOTTOM && !page_empty(p))
-		new_page(p);
-	tag_begin(p, "P");
-	cairo_move_to(p->cr, MARGIN_L, p->y);
-	pango_cairo_show_layout(p->cr, lab);
-	cairo_move_to(p->cr, MARGIN_L + LABEL_W, p->y);
-	pango_cairo_show_layout(p->cr, val);
-	tag_end(p, "P");
-	p->y += h + 3.0;
+	lab = layout(p, PDF_BOLD, NULL, label, LABEL_W - 6.0);
+	val = layout(p, PDF_BODY, NULL, value, PDF_TEXT_W - LABEL_W);
+	h = pdf_doc_layout_height(val);
+	if (pdf_doc_layout_height(lab) > h)
+		h = pdf_doc_layout_height(lab);
+	if (p->d->y + h > PDF_TEXT_BOTTOM && !pdf_doc_page_empty(p->d))
+		pdf_doc_new_page(p->d);
+	cairo_tag_begin(p->d->cr, "P", NULL);
+	cairo_move_to(p->d->cr, PDF_MARGIN_L, p->d->y);
+	pango_cairo_show_layout(p->d->cr, lab);
+	cairo_move_to(p->d->cr, PDF_MARGIN_L + LABEL_W, p->d->y);
+	pango_cairo_show_layout(p->d->cr, val);
+	cairo_tag_end(p->d->cr, "P");
+	p->d->y += h + 3.0;
 	g_object_unref(lab);
 	g_object_unref(val);
 }
@@ -458,16 +257,24 @@ header(struct pdf *p)
 	buf_puts(&b, kind_name(p->kind));
 	if (draft(p))
 		buf_puts(&b, " – udkast");
-	heading(p, F_TITLE, "H1", buf_str(&b), 0.0, 3.0);
-	p->y += 8.0;
+	heading(p, PDF_TITLE, "H1", buf_str(&b), 0.0, 3.0);
+	p->d->y += 8.0;
 	if (cancelled(v)) {
-		cairo_set_source_rgb(p->cr, 0.7, 0.0, 0.0);
-		para(p, F_SECTION, NULL, "Mødet er aflyst", 0.0);
-		cairo_set_source_rgb(p->cr, 0.0, 0.0, 0.0);
-		p->y += 8.0;
+		cairo_set_source_rgb(p->d->cr, 0.7, 0.0, 0.0);
+		para(p, PDF_HEAD, NULL, "Mødet er aflyst", 0.0);
+		cairo_set_source_rgb(p->d->cr, 0.0, 0.0, 0.0);
+		p->d->y += 8.0;
 	}
-	header_row(p, "Møde", !meeting_fmt_blank(v->title) ? v->title :
-	    v->body_name);
+	/* A title that does not name the body stands under the heading,
+	   the body in the "Møde" row. */
+	if (!meeting_fmt_blank(v->title) && !meeting_fmt_blank(v->body_name) &&
+	    strstr(v->title, v->body_name) == NULL) {
+		para(p, PDF_HEAD, NULL, v->title, 0.0);
+		p->d->y += 6.0;
+		header_row(p, "Møde", v->body_name);
+	} else
+		header_row(p, "Møde", !meeting_fmt_blank(v->title) ? v->title :
+		    v->body_name);
 	buf_reset(&b);
 	meeting_fmt_when_da(&b, v);
 	header_row(p, "Tid", buf_str(&b));
@@ -495,12 +302,12 @@ header(struct pdf *p)
 	header_row(p, "Sagsnr./Dok.nr.", buf_str(&b));
 	buf_cleanup(&b);
 
-	p->y += 6.0;
-	cairo_set_line_width(p->cr, 0.8);
-	cairo_move_to(p->cr, MARGIN_L, p->y);
-	cairo_line_to(p->cr, PAGE_W - MARGIN_R, p->y);
-	cairo_stroke(p->cr);
-	p->y += 6.0;
+	p->d->y += 6.0;
+	cairo_set_line_width(p->d->cr, 0.8);
+	cairo_move_to(p->d->cr, PDF_MARGIN_L, p->d->y);
+	cairo_line_to(p->d->cr, PDF_PAGE_W - PDF_MARGIN_R, p->d->y);
+	cairo_stroke(p->d->cr);
+	p->d->y += 6.0;
 }
 
 /*
@@ -517,7 +324,7 @@ link_begin(struct pdf *p, const char *url)
 		return false;
 	buf_init(&attrs);
 	buf_printf(&attrs, "uri='%s'", url);
-	cairo_tag_begin(p->cr, CAIRO_TAG_LINK, buf_str(&attrs));
+	cairo_tag_begin(p->d->cr, CAIRO_TAG_LINK, buf_str(&attrs));
 	buf_cleanup(&attrs);
 	return true;
 }
@@ -541,7 +348,8 @@ item(struct pdf *p, const struct meeting_view_item *it)
 	bool		link;
 
 	buf_init(&b);
-	buf_printf(&b, "%d. ", it->number);
+	if (it->number > 0)	/* an unnumbered item has none */
+		buf_printf(&b, "%d. ", it->number);
 	meeting_fmt_utf8(&b, it->title);
 	/* Titles usually carry the initials already: "… (HETH)". */
 	if (!meeting_fmt_blank(it->presenter) &&
@@ -553,10 +361,10 @@ item(struct pdf *p, const struct meeting_view_item *it)
 	if (it->closed)
 		buf_puts(&b, " – lukket punkt");
 	/* Room for the heading, a label and a few lines of text. */
-	heading(p, F_ITEM, "H3", buf_str(&b), 16.0, 5.0);
+	heading(p, PDF_ITEM, "H3", buf_str(&b), 16.0, 5.0);
 	(void)bookmark(p, p->outline, buf_str(&b));
 
-	para(p, F_BODY, NULL, it->background, 4.0);
+	para(p, PDF_BODY, NULL, it->background, 4.0);
 	labelled(p, "Tidligere indstilling", it->earlier);
 	labelled(p, "Indstilling", it->recommendation);
 
@@ -565,7 +373,7 @@ item(struct pdf *p, const struct meeting_view_item *it)
 		    p->include_closed))
 			nfiles++;
 	if (nfiles > 0) {
-		heading(p, F_BOLD, "H4", "Bilag", 7.0, 2.0);
+		heading(p, PDF_BOLD, "H4", "Bilag", 7.0, 2.0);
 		for (k = 0; k < it->nfiles; k++) {
 			const struct meeting_view_file *f = &it->files[k];
 			PangoLayout *l;
@@ -578,14 +386,14 @@ item(struct pdf *p, const struct meeting_view_item *it)
 			    f->name : "Bilag");
 			if (f->closed)
 				buf_puts(&b, " (lukket bilag)");
-			l = layout(p, F_BODY, NULL, buf_str(&b),
-			    TEXT_W - INDENT);
-			tag_begin(p, "P");
+			l = layout(p, PDF_BODY, NULL, buf_str(&b),
+			    PDF_TEXT_W - INDENT);
+			cairo_tag_begin(p->d->cr, "P", NULL);
 			link = link_begin(p, f->url);
-			flow(p, l, MARGIN_L + INDENT);
+			pdf_doc_flow(p->d, l, INDENT);
 			if (link)
-				cairo_tag_end(p->cr, CAIRO_TAG_LINK);
-			tag_end(p, "P");
+				cairo_tag_end(p->d->cr, CAIRO_TAG_LINK);
+			cairo_tag_end(p->d->cr, "P");
 			g_object_unref(l);
 		}
 	}
@@ -595,7 +403,7 @@ item(struct pdf *p, const struct meeting_view_item *it)
 		if (!meeting_fmt_blank(it->result)) {
 			buf_reset(&b);
 			capitalised(&b, it->result);
-			para(p, F_BODY, "Beslutning: ", buf_str(&b), 7.0);
+			para(p, PDF_BODY, "Beslutning: ", buf_str(&b), 7.0);
 		}
 	}
 	buf_cleanup(&b);
@@ -610,12 +418,12 @@ contents_page(struct pdf *p)
 
 	if (p->att_page == ATT_NONE)
 		return;
-	if (!page_empty(p))
-		new_page(p);
-	heading(p, F_SECTION, "H2", p->att_page == ATT_MERGED ?
+	if (!pdf_doc_page_empty(p->d))
+		pdf_doc_new_page(p->d);
+	heading(p, PDF_HEAD, "H2", p->att_page == ATT_MERGED ?
 	    "Bilag i denne mødepakke" : "Bilag til mødet", 0.0, 3.0);
 	(void)bookmark(p, CAIRO_PDF_OUTLINE_ROOT, "Bilag");
-	para(p, F_BODY, NULL, p->att_page == ATT_MERGED ?
+	para(p, PDF_BODY, NULL, p->att_page == ATT_MERGED ?
 	    "Bilagene følger efter denne side i den rækkefølge, de er "
 	    "nævnt her." :
 	    "Bilagene kunne ikke samles i denne fil. De findes som "
@@ -627,7 +435,7 @@ contents_page(struct pdf *p)
 		meeting_fmt_utf8(&b, !meeting_fmt_blank(p->att[i].name) ?
 		    p->att[i].name : "Bilag");
 		buf_printf(&b, " – til punkt %d", p->att[i].item->number);
-		para(p, F_BODY, NULL, buf_str(&b), 4.0);
+		para(p, PDF_BODY, NULL, buf_str(&b), 4.0);
 	}
 	buf_cleanup(&b);
 }
@@ -648,7 +456,7 @@ document(struct pdf *p)
 			continue;
 		if (!meeting_fmt_blank(it->section) && (section == NULL ||
 		    strcmp(section, it->section) != 0)) {
-			heading(p, F_SECTION, "H2", it->section, 20.0, 8.0);
+			heading(p, PDF_HEAD, "H2", it->section, 20.0, 8.0);
 			p->outline = bookmark(p, CAIRO_PDF_OUTLINE_ROOT,
 			    it->section);
 			section = it->section;
@@ -656,129 +464,63 @@ document(struct pdf *p)
 		item(p, it);
 	}
 	contents_page(p);
-	footer(p);
-	cairo_show_page(p->cr);
 }
 
+/* One pass: the meeting drawn on d by a fresh copy of *arg. */
 static void
-metadata(struct pdf *p)
+draw(struct pdf_doc *d, const void *arg)
 {
+	struct pdf	p = *(const struct pdf *)arg;
+
+	p.d = d;
+	document(&p);
+}
+
+/* Both passes into out, with the document's metadata and footer. */
+static int
+render(const struct pdf *p, struct buf *out, struct err *e)
+{
+	struct pdf_doc_spec	 spec = { 0 };
 	struct meeting_fmt_tm	 tm;
-	struct buf		 b;
+	struct buf		 title, author, foot;
 	int64_t			 t;
 	char			 date[96];
+	int			 rc;
 
-	buf_init(&b);
-	buf_printf(&b, "%s – ", kind_name(p->kind));
-	meeting_fmt_utf8(&b, !meeting_fmt_blank(p->v->title) ? p->v->title :
-	    p->v->body_name);
+	if (p->kind != PDF_AGENDA && p->kind != PDF_MINUTES)
+		return err_set(e, ERR_INVALID, "invalid_kind", NULL,
+		    "Ukendt dokumenttype");
+	buf_init(&title);
+	buf_init(&author);
+	buf_init(&foot);
+	buf_printf(&title, "%s – ", kind_name(p->kind));
+	meeting_fmt_utf8(&title, !meeting_fmt_blank(p->v->title) ?
+	    p->v->title : p->v->body_name);
+	meeting_fmt_utf8(&author, p->v->body_name);
+	meeting_fmt_utf8(&foot, p->v->body_name);
+	buf_printf(&foot, "%s%s", foot.len > 0 ? " · " : "",
+	    kind_name(p->kind));
 	if (meeting_fmt_local(p->v->start, &tm) == 0) {
-		buf_puts(&b, ", ");
-		meeting_fmt_date_da(&b, &tm);
+		buf_puts(&title, ", ");
+		meeting_fmt_date_da(&title, &tm);
+		buf_puts(&foot, " · ");
+		meeting_fmt_date_da(&foot, &tm);
 	}
-	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE,
-	    buf_str(&b));
-	buf_reset(&b);
-	meeting_fmt_utf8(&b, p->v->body_name);
-	cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_AUTHOR,
-	    buf_str(&b));
-	cairo_pdf_surface_set_metadata(p->surface,
-	    CAIRO_PDF_METADATA_CREATOR, "ramme");
+	spec.title = buf_str(&title);
+	spec.author = buf_str(&author);
+	spec.footer = buf_str(&foot);
 	/* A fixed date keeps equal input giving equal bytes. */
 	if (meeting_fmt_utc(p->v->updated_at, &t) == 0) {
 		meeting_fmt_from_epoch(t, &tm);
 		snprintf(date, sizeof(date), "%04d-%02d-%02dT%02d:%02d:%02dZ",
 		    tm.year, tm.mon, tm.day, tm.hour, tm.min, tm.sec);
-		cairo_pdf_surface_set_metadata(p->surface,
-		    CAIRO_PDF_METADATA_CREATE_DATE, date);
-		cairo_pdf_surface_set_metadata(p->surface,
-		    CAIRO_PDF_METADATA_MOD_DATE, date);
+		spec.date = date;
 	}
-	buf_cleanup(&b);
-}
-
-/*
- * One pass: lay the document out on a PDF surface writing through
- * write_fn. Returns the number of pages, or -1 if cairo failed.
- */
-static int
-pass(struct pdf *p, cairo_write_func_t write_fn, void *closure)
-{
-	cairo_font_options_t	*fo;
-	cairo_status_t		 st;
-	struct meeting_fmt_tm	 tm;
-	int			 i, pages;
-
-	p->surface = cairo_pdf_surface_create_for_stream(write_fn, closure,
-	    PAGE_W, PAGE_H);
-	p->cr = cairo_create(p->surface);
-	p->fontmap = pango_cairo_font_map_new();
-	p->pctx = pango_font_map_create_context(p->fontmap);
-	pango_context_set_language(p->pctx, pango_language_from_string("da"));
-	pango_cairo_context_set_resolution(p->pctx, 72.0);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(p->pctx, fo);
-	cairo_font_options_destroy(fo);
-	pango_cairo_update_context(p->cr, p->pctx);
-	for (i = 0; i < F_COUNT; i++)
-		p->font[i] = pango_font_description_from_string(font_spec[i]);
-
-	buf_init(&p->foot);
-	meeting_fmt_utf8(&p->foot, p->v->body_name);
-	buf_printf(&p->foot, "%s%s", p->foot.len > 0 ? " · " : "",
-	    kind_name(p->kind));
-	if (meeting_fmt_local(p->v->start, &tm) == 0) {
-		buf_puts(&p->foot, " · ");
-		meeting_fmt_date_da(&p->foot, &tm);
-	}
-	if (p->total > 0)
-		metadata(p);
-	p->page = 1;
-	p->y = MARGIN_T;
-	cairo_set_source_rgb(p->cr, 0.0, 0.0, 0.0);
-	document(p);
-	pages = p->page;
-
-	for (i = 0; i < F_COUNT; i++)
-		pango_font_description_free(p->font[i]);
-	g_object_unref(p->pctx);
-	g_object_unref(p->fontmap);
-	st = cairo_status(p->cr);
-	cairo_destroy(p->cr);
-	cairo_surface_finish(p->surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(p->surface);
-	cairo_surface_destroy(p->surface);
-	buf_cleanup(&p->foot);
-	return st == CAIRO_STATUS_SUCCESS ? pages : -1;
-}
-
-/* Both passes into out. */
-static int
-render(struct pdf *p, struct buf *out, struct err *e)
-{
-	struct buf	doc;
-	int		pages;
-
-	if (p->kind != PDF_AGENDA && p->kind != PDF_MINUTES)
-		return err_set(e, ERR_INVALID, "invalid_kind", NULL,
-		    "Ukendt dokumenttype");
-	p->total = 0;
-	if ((pages = pass(p, to_nowhere, NULL)) < 0)
-		return err_set(e, ERR_INTERNAL, "pdf_render", NULL,
-		    "PDF-filen kunne ikke dannes");
-	p->total = pages;
-	buf_init(&doc);
-	if (pass(p, to_buf, &doc) < 0) {
-		buf_cleanup(&doc);
-		return err_set(e, ERR_INTERNAL, "pdf_render", NULL,
-		    "PDF-filen kunne ikke dannes");
-	}
-	buf_append(out, doc.data != NULL ? doc.data : "", doc.len);
-	buf_cleanup(&doc);
-	return 0;
+	rc = pdf_doc_render(&spec, draw, p, out, e);
+	buf_cleanup(&title);
+	buf_cleanup(&author);
+	buf_cleanup(&foot);
+	return rc;
 }
 
 int

@@ -13,6 +13,7 @@
 #include "core/surplus.h"
 #include "service/accounts.h"
 #include "service/agreement.h"
+#include "service/offer_event.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
 #include "store/audit.h"
@@ -124,6 +125,8 @@ accounts_report(struct svc *s, const struct accounts_input *in,
 	struct setaside_summary	 sum;
 	size_t			 nl, nk, nextra = 0, nce, nlots, i;
 	char			*before = NULL;
+	const char		*cur;
+	bool			 changed;
 	int			 rc, existed, as_of;
 
 	if ((rc = editors_only(s, e)) != 0)
@@ -146,9 +149,22 @@ accounts_report(struct svc *s, const struct accounts_input *in,
 		return rc;
 	if ((rc = offer_store_get(s->db, s->arena, in->offer_id, &o, e)) != 0)
 		goto fail;
+	/* The accounts of a year belong to that year's operator. */
+	cur = o.operator_code;
+	if ((rc = offer_event_operator_of_year(s, in->offer_id, cur, in->year,
+	    &o.operator_code, &changed, e)) != 0)
+		goto fail;
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
+		goto fail;
+	}
+	if (!role_may_edit_offer(s->who, o.operator_code) && changed &&
+	    s->who->role == ROLE_OPERATOR) {
+		rc = err_set(e, ERR_FORBIDDEN, "operator_changed", NULL,
+		    "Tilbuddet har skiftet driftsherre: regnskabet for %d "
+		    "indberettes af driftsherren for det år. Du kan se jeres "
+		    "tidligere regnskaber, men ikke ændre dem", in->year);
 		goto fail;
 	}
 	if (!role_may_edit_offer(s->who, o.operator_code)) {

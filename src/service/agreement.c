@@ -52,13 +52,34 @@ agreement_params_overrides(struct svc *s, int year, struct param_row **out,
 	return rc;
 }
 
+/*
+ * After an onward change from year: every later year still passes
+ * params_validate(), else e names the first that does not.
+ */
+static int
+check_later(struct svc *s, int year, struct err *e)
+{
+	struct agreement_params	p;
+	struct err		in;
+	int			y, rc;
+
+	for (y = year + 1; y <= PARAMS_YEAR_MAX; y++) {
+		if ((rc = agreement_params_get_in_tx(s, y, &p, e)) != 0)
+			return rc;
+		if ((rc = params_validate(&p, &in)) != 0)
+			return err_set(e, rc, in.key, in.field, "I %d: %s", y,
+			    in.msg);
+	}
+	return 0;
+}
+
 int
 agreement_param_set(struct svc *s, int year, const char *key, int64_t value,
-    const char *reason, struct err *e)
+    bool onward, const char *reason, struct err *e)
 {
 	const struct param_desc	*d;
-	struct agreement_params	 p;
-	int64_t			 old;
+	struct agreement_params	 p, without;
+	int64_t			 old, inherited;
 	char			 id[80];
 	int			 rc;
 
@@ -83,18 +104,22 @@ agreement_param_set(struct svc *s, int year, const char *key, int64_t value,
 	if ((rc = params_set(&p, key, value, e)) != 0 ||
 	    (rc = params_validate(&p, e)) != 0)
 		goto fail;
-	if (value == params_desc_default(d, year))
+	if ((rc = params_defaults(year, &without, e)) != 0 ||
+	    (rc = param_store_inherit(s->db, year, &without, e)) != 0)
+		goto fail;
+	params_get(&without, key, &inherited);
+	if (!onward && value == inherited)
 		rc = param_store_delete(s->db, year, key, e);
 	else
-		rc = param_store_put(s->db, year, key, value, reason,
+		rc = param_store_put(s->db, year, key, value, onward, reason,
 		    s->now_iso, e);
-	if (rc != 0)
+	if (rc != 0 || (onward && (rc = check_later(s, year, e)) != 0))
 		goto fail;
 	snprintf(id, sizeof(id), "%d/%s", year, key);
 	if ((rc = audit_add(s->db, s->who, s->now_iso, "agreement_param", id,
 	    "update", arena_printf(s->arena, "{\"value\":%lld}",
-	    (long long)old), arena_printf(s->arena, "{\"value\":%lld}",
-	    (long long)value), e)) != 0)
+	    (long long)old), arena_printf(s->arena, "{\"value\":%lld%s}",
+	    (long long)value, onward ? ",\"onward\":true" : ""), e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:

@@ -6,6 +6,7 @@
 #ifndef RAMME_AGREEMENT_H
 #define RAMME_AGREEMENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct agreement_params;
@@ -26,16 +27,21 @@ int	agreement_params_get(struct svc *s, int year,
  */
 int	agreement_params_get_in_tx(struct svc *s, int year,
 	    struct agreement_params *out, struct err *e);
-/* The stored overrides of year (to show which values differ). */
+/* The overrides in force in year, own and inherited (to show which
+ * values differ and why). */
 int	agreement_params_overrides(struct svc *s, int year,
 	    struct param_row **out, int *n, struct err *e);
 /*
- * Set parameter key of year to value (admin only). The value is checked
- * against the parameter's range and the whole set against its bands; a
- * value equal to the default removes the override. reason is required
- * (why the rule differs), at most 500 characters. Audited.
+ * Set parameter key of year to value (admin only); onward: from year on,
+ * for every later year until another row of key (see param_store.h),
+ * else for year only. The value is checked against the parameter's
+ * range and the whole set against its bands, onward in every year it
+ * reaches; a value for year only that equals what the year would have
+ * without it (the default or an earlier onward value) removes the
+ * year's override. reason is required (why the rule differs), at most
+ * 500 characters. Audited.
  */
 int	agreement_param_set(struct svc *s, int year, const char *key,
-	    int64_t value, const char *reason, struct err *e);
+	    int64_t value, bool onward, const char *reason, struct err *e);
 
 #endif

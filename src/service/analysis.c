@@ -201,7 +201,8 @@ build(struct svc *s, struct analysis_view *v, const mpq_t f, const mpq_t p,
 	if ((rc = load_rows(s, &v->a, &from, &nfrom, &to, &nto, NULL, NULL,
 	    e)) != 0)
 		return rc;
-	v->lines = arena_calloc(s->arena, nfrom + nto + 1, sizeof(*v->lines));
+	/* panel_match writes every line it gives. */
+	v->lines = arena_array(s->arena, nfrom + nto + 1, sizeof(*v->lines));
 	panel_match(from, nfrom, to, nto, v->lines, &v->nlines);
 	for (i = 0; i < v->nlines; i++)
 		v->counts[v->lines[i].kind]++;
@@ -320,9 +321,10 @@ groups(struct svc *s, struct analysis_view *v, const mpq_t f, const mpq_t p,
 	size_t	n = v->nlines + 1, one;
 	int	rc;
 
-	v->by_operator = arena_calloc(s->arena, n, sizeof(*v->by_operator));
-	v->by_section = arena_calloc(s->arena, n, sizeof(*v->by_section));
-	v->by_target = arena_calloc(s->arena, n, sizeof(*v->by_target));
+	/* Room for a group per line; only the groups found are written. */
+	v->by_operator = arena_array(s->arena, n, sizeof(*v->by_operator));
+	v->by_section = arena_array(s->arena, n, sizeof(*v->by_section));
+	v->by_target = arena_array(s->arena, n, sizeof(*v->by_target));
 	if ((rc = panel_groups(v->lines, v->nlines, f, p, PANEL_BY_TOTAL,
 	    v->a.target_e4, &v->total, &one, e)) != 0 ||
 	    (rc = panel_groups(v->lines, v->nlines, f, p, PANEL_BY_OPERATOR,

@@ -511,10 +511,10 @@ static int
 read_occupancy_days(const json_t *in, struct occupancy_input *oi,
     struct err *e)
 {
-	const json_t	*occ, *avail;
+	const json_t	*occ = NULL, *avail = NULL;
 	char		 path[48];
 	size_t		 i;
-	int64_t		 o, a;
+	int64_t		 o = 0, a = 0;
 	int		 rc;
 
 	if (field(in, "occupancy_pct") != NULL)

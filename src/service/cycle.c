@@ -33,10 +33,10 @@
 #define HISTORY_MAX	200	/* audit entries shown for one kind */
 
 static const char *const status_names[CYCLE_STATUS_COUNT] = {
-	"planned", "open", "done", "overdue"
+	"planned", "open", "done", "overdue", "not_applicable"
 };
 static const char *const status_labels[CYCLE_STATUS_COUNT] = {
-	"Planlagt", "Åben", "Afsluttet", "Overskredet"
+	"Planlagt", "Åben", "Afsluttet", "Overskredet", "Ikke aktuel"
 };
 
 const char *
@@ -593,6 +593,7 @@ cycle_due(struct svc *s, const char *from, const char *to,
 			if (strcmp(it[i].date, from) < 0 ||
 			    strcmp(it[i].date, to) > 0 ||
 			    it[i].status == CYCLE_DONE ||
+			    it[i].status == CYCLE_NOT_APPLICABLE ||
 			    !acts_on(s->who, it[i].party))
 				continue;
 			res[k++] = it[i];

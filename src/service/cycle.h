@@ -40,6 +40,9 @@ enum cycle_status {
 				   called) */
 	CYCLE_DONE,		/* Afsluttet */
 	CYCLE_OVERDUE,		/* Overskredet: the date passed, not done */
+	CYCLE_NOT_APPLICABLE,	/* Ikke aktuel: what the step is about does
+				   not exist in the year (no reinforced
+				   cooperation), and its date has passed */
 	CYCLE_STATUS_COUNT
 };
 
@@ -74,7 +77,10 @@ struct cycle_resolve_ctx {
 typedef int (*cycle_resolver_fn)(struct cycle_resolve_ctx *c,
     struct cycle_item *item, struct err *e);
 
-/* API names ("planned", "open", "done", "overdue") and Danish labels. */
+/*
+ * API names ("planned", "open", "done", "overdue", "not_applicable") and
+ * Danish labels.
+ */
 const char	*cycle_status_name(enum cycle_status s);
 const char	*cycle_status_label(enum cycle_status s);
 

@@ -16,34 +16,42 @@
 #define REINFORCED_YEAR_MIN	2007	/* reinforced_view_get's range */
 #define REINFORCED_YEAR_MAX	2100
 
-/* Status by date alone: overdue once the date has passed. */
+/*
+ * Status by date alone, for a step whose year holds nothing: planned
+ * until its date, then missing, which is overdue for a step that should
+ * have made something (the nominations) and not applicable for one
+ * about what is not there (the assessment of no nominations, a
+ * cooperation that was never decided).
+ */
 static void
-by_date(struct cycle_resolve_ctx *c, struct cycle_item *it)
+by_date(struct cycle_resolve_ctx *c, struct cycle_item *it,
+    enum cycle_status missing)
 {
-	it->status = strcmp(it->date, c->today) < 0 ? CYCLE_OVERDUE :
-	    CYCLE_PLANNED;
+	it->status = strcmp(it->date, c->today) < 0 ? missing : CYCLE_PLANNED;
 }
 
 /*
  * The reinforced cooperation of year into *v; false (and the status by
- * date) when the year is out of range or holds nothing yet.
+ * date, missing once passed) when the year is out of range or holds
+ * nothing yet.
  */
 static int
 load_year(struct cycle_resolve_ctx *c, struct cycle_item *it, int year,
-    struct reinforced_view *v, bool *found, struct err *e)
+    enum cycle_status missing, struct reinforced_view *v, bool *found,
+    struct err *e)
 {
 	int rc;
 
 	*found = false;
 	if (year < REINFORCED_YEAR_MIN || year > REINFORCED_YEAR_MAX) {
-		by_date(c, it);
+		by_date(c, it, missing);
 		return 0;
 	}
 	if ((rc = reinforced_view_get(c->sys, year, v, e)) != 0)
 		return rc;
 	if (v->nnoms == 0 && v->nassessments == 0 && v->ndecided == 0 &&
 	    *v->y.decided_on == '\0' && *v->y.approved_on == '\0') {
-		by_date(c, it);
+		by_date(c, it, missing);
 		return 0;
 	}
 	*found = true;
@@ -79,8 +87,8 @@ cycle_join_nominations(struct cycle_resolve_ctx *c, struct cycle_item *it,
 	bool			found;
 	int			rc;
 
-	if ((rc = load_year(c, it, c->year + 1, &v, &found, e)) != 0 ||
-	    !found)
+	if ((rc = load_year(c, it, c->year + 1, CYCLE_OVERDUE, &v, &found,
+	    e)) != 0 || !found)
 		return rc;
 	it->detail = arena_printf(c->sys->arena, "%zu tilbud indstillet",
 	    v.nnoms);
@@ -103,8 +111,8 @@ cycle_join_panel(struct cycle_resolve_ctx *c, struct cycle_item *it,
 	bool			found;
 	int			rc;
 
-	if ((rc = load_year(c, it, c->year + 1, &v, &found, e)) != 0 ||
-	    !found)
+	if ((rc = load_year(c, it, c->year + 1, CYCLE_NOT_APPLICABLE, &v,
+	    &found, e)) != 0 || !found)
 		return rc;
 	for (i = 0; i < v.nnoms; i++) {
 		/* An offer nominated by several counts once. */
@@ -141,7 +149,8 @@ cycle_join_in_force(struct cycle_resolve_ctx *c, struct cycle_item *it,
 	bool			found, passed;
 	int			rc;
 
-	if ((rc = load_year(c, it, c->year, &v, &found, e)) != 0 || !found)
+	if ((rc = load_year(c, it, c->year, CYCLE_NOT_APPLICABLE, &v, &found,
+	    e)) != 0 || !found)
 		return rc;
 	passed = strcmp(it->date, c->today) <= 0;
 	it->detail = arena_printf(c->sys->arena, "%zu tilbud omfattet",

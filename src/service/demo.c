@@ -15,6 +15,7 @@
 #include "service/demo.h"
 #include "service/pl.h"
 #include "service/register.h"
+#include "service/harmonised.h"
 #include "service/round.h"
 #include "service/svc.h"
 #include "store/offer_store.h"
@@ -261,6 +262,24 @@ demo_analysis(struct svc *s, struct err *e)
 	return analysis_finalise(&d, id, 2, e);
 }
 
+/*
+ * November: the region gives its two § 107 offers one harmonised tariff
+ * from the next tariff year (as the minutes of October 2011 did for two
+ * offers of one operator); the next round asks for one line set.
+ */
+static int
+demo_harmonised(struct svc *s, const struct offer *o, struct err *e)
+{
+	struct svc	d;
+	int64_t		ids[2], id;
+
+	ids[0] = o[1].id;	/* Neurocenter Østerskoven */
+	ids[1] = o[3].id;	/* Center for Døvblindhed og Høretab */
+	clock_at(&d, s, at(2025, 11, 10, 9));
+	return harmonised_create(&d, "Fælles takst for neurorehabilitering og "
+	    "døvblindhed", DEMO_TARIFF_YEAR + 1, ids, 2, &id, e);
+}
+
 int
 demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 {
@@ -330,7 +349,8 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 	    (rc = round_publish(&d, id, r.version, &n, e)) != 0)
 		return rc;
 	rep->tariffs += n;
-	if ((rc = demo_analysis(s, e)) != 0 ||
+	if ((rc = demo_harmonised(s, o, e)) != 0 ||
+	    (rc = demo_analysis(s, e)) != 0 ||
 	    (rc = demo_secretariat(s, e)) != 0)
 		return rc;
 	return demo_cycle(s, e);
@@ -339,13 +359,7 @@ demo_example_year(struct svc *s, struct demo_report *rep, struct err *e)
 int
 demo_totp_optional(struct svc *s, int year, struct err *e)
 {
-	int	i, rc;
-
-	for (i = 0; i < DEMO_TOTP_YEARS; i++)
-		if ((rc = agreement_param_set(s, year + i,
-		    "totp_required_admin", 0, "Demodata: demo-logins uden "
-		    "to-trins-bekræftelse. Slå det til igen før brug i drift.",
-		    e)) != 0)
-			return rc;
-	return 0;
+	return agreement_param_set(s, year, "totp_required_admin", 0, true,
+	    "Demodata: demo-logins uden to-trins-bekræftelse. Slå det til "
+	    "igen før brug i drift.", e);
 }

@@ -55,12 +55,11 @@ int	demo_example_year(struct svc *s, struct demo_report *rep,
 int	demo_secretariat(struct svc *s, struct err *e);
 /*
  * The demo's logins (scripts/demo-users, the test suites) have no second
- * factor: set the agreement parameter totp_required_admin to 0 for
- * DEMO_TOTP_YEARS agreement years from year on, with the reason said,
+ * factor: set the agreement parameter totp_required_admin to 0 from
+ * agreement year on (one row, see param_store.h), with the reason said,
  * so the demo's admin is not sent to enrol. A real installation keeps
  * the default (1). Audited as any parameter change.
  */
-#define DEMO_TOTP_YEARS		10
 int	demo_totp_optional(struct svc *s, int year, struct err *e);
 /*
  * The yearly cycle (cycle_demo.c): the development strategy 2027 on its

@@ -38,6 +38,8 @@ static const struct {
 	{ "tariff_ore", "Takst" }, { "valid_from", "Gyldig fra" },
 	{ "valid_to", "Gyldig til" }, { "submitted_at", "Indsendt" },
 	{ "approved_at", "Godkendt" }, { "returned_at", "Sendt retur" },
+	{ "harmonised_tariff", "Harmoniseret takst" },
+	{ "from_year", "Gælder fra år" }, { "offers", "Tilbud" },
 };
 
 const char *
@@ -68,6 +70,12 @@ action_label(const char *a)
 		return "Sendt retur";
 	if (strcmp(a, "minutes") == 0)
 		return "Referat ændret";
+	if (strcmp(a, "harmonise") == 0)
+		return "Harmoniseret takst";
+	if (strcmp(a, "tariff_change") == 0)
+		return "Takst ændret i året";
+	if (strcmp(a, "dissolve") == 0)
+		return "Harmoniseret takst ophævet";
 	if (strncmp(a, "import", 6) == 0)
 		return "Indlæst fra fil";
 	return a;

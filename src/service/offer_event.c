@@ -2,6 +2,7 @@
  * offer_event — opt-outs and offers' events (see offer_event.h).
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -373,5 +374,41 @@ offer_event_as_of(struct svc *s, struct offer *v, size_t n,
 		if (offer_status_parse(status, &os) == 0)
 			v[i].status = os;
 	}
+	return 0;
+}
+
+int
+offer_event_operator_of_year(struct svc *s, int64_t offer_id,
+    const char *current, int year, const char **operator, bool *changed,
+    struct err *e)
+{
+	struct offer_event_row		*ev = NULL;
+	struct offer_event_state	*st;
+	const char			*op, *status = "";
+	size_t				 ne = 0, k;
+	char				 end[11];
+	int				 rc;
+
+	*operator = current;
+	if (changed != NULL)
+		*changed = false;
+	if ((rc = offer_event_store_list(s->db, s->arena, offer_id, NULL, &ev,
+	    &ne, e)) != 0 || ne == 0)
+		return rc;
+	st = arena_alloc(s->arena, ne * sizeof(*st));
+	for (k = 0; k < ne; k++) {
+		st[k].on_date = ev[k].on_date;
+		st[k].from_operator = ev[k].from_operator;
+		st[k].to_operator = ev[k].to_operator;
+		st[k].from_status = ev[k].from_status;
+		st[k].to_status = ev[k].to_status;
+		if (changed != NULL &&
+		    strcmp(ev[k].from_operator, ev[k].to_operator) != 0)
+			*changed = true;
+	}
+	snprintf(end, sizeof(end), "%04d-12-31", year);
+	op = current != NULL ? current : "";
+	offer_event_state_at(st, ne, end, &op, &status);
+	*operator = *op != '\0' ? op : current;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #ifndef RAMME_OFFER_EVENT_SERVICE_H
 #define RAMME_OFFER_EVENT_SERVICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -79,5 +80,18 @@ int	offer_event_takeover_in_tx(struct svc *s, const struct takeover *t,
  */
 int	offer_event_as_of(struct svc *s, struct offer *v, size_t n,
 	    const char *date, struct err *e);
+
+/*
+ * The operator of offer_id for the tariffs and accounts of year: the
+ * operator in force on 31 December of year by the offer's events (a
+ * takeover dated D belongs to the new operator from year(D) on), current
+ * (the offer's record, may be NULL) when it has no events. Inside the
+ * caller's transaction. *operator receives the code (NULL: none), and
+ * *changed (may be NULL) whether the offer ever changed hands; the
+ * store's OFFER_EVENT_OPERATOR_SQL is the same rule in SQL.
+ */
+int	offer_event_operator_of_year(struct svc *s, int64_t offer_id,
+	    const char *current, int year, const char **operator,
+	    bool *changed, struct err *e);
 
 #endif

@@ -497,6 +497,15 @@ not_found:
 	    "Objektet findes ikke");
 }
 
+/* A stored stamp the feed can show; a bad row's is passed over. */
+static bool
+stamp_valid(const char *stamp)
+{
+	char	out[OPARL_FEED_STAMP];
+
+	return oparl_feed_time(stamp, "stamp", out, NULL) == 0;
+}
+
 int
 oparl_feed_body(struct svc *s, struct oparl_legislative_term **terms,
     size_t *nterms, const char **created, const char **modified,
@@ -513,7 +522,8 @@ oparl_feed_body(struct svc *s, struct oparl_legislative_term **terms,
 	f.limit = 10000;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = oparl_store_stamps(s->db, s->arena, created, modified, e);
+	rc = oparl_store_stamps(s->db, s->arena, stamp_valid, created,
+	    modified, e);
 	db_rollback(s->db);
 	if (rc != 0 || (rc = load(s, OPARL_LEGISLATIVE_TERM, &f, &p, e)) != 0)
 		return rc;

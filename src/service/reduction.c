@@ -72,6 +72,35 @@ current_only(struct published_tariff *v, size_t n)
 	return k;
 }
 
+/*
+ * A harmonised group's one tariff once, on its first member offer: the
+ * other members carry the same amount and the group's places, and would
+ * weigh the group as many times as it has members.
+ */
+static size_t
+group_once(struct published_tariff *v, size_t n)
+{
+	struct published_tariff	x;
+	size_t			i, j, k = 0;
+	bool			dup;
+
+	for (i = 0; i < n; i++) {
+		dup = false;
+		for (j = 0; j < n && v[i].harmonised_id != 0 && !dup; j++) {
+			if (v[j].harmonised_id != v[i].harmonised_id ||
+			    v[j].offer_id >= v[i].offer_id)
+				continue;
+			x = v[j];
+			x.offer_id = v[i].offer_id;	/* the line, not the
+							   offer */
+			dup = same_line(&x, &v[i]);
+		}
+		if (!dup)
+			v[k++] = v[i];
+	}
+	return k;
+}
+
 static int
 list_year(struct svc *s, int year, struct published_tariff **v, size_t *n,
     struct err *e)
@@ -86,6 +115,7 @@ list_year(struct svc *s, int year, struct published_tariff **v, size_t *n,
 	    != 0)
 		return rc;
 	*n = current_only(*v, *n);
+	*n = group_once(*v, *n);
 	/* For the merge with the other year. */
 	if (*n > 1)
 		qsort(*v, *n, sizeof(**v), line_qsort);

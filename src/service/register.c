@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cursor.h"
 #include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
@@ -158,24 +159,28 @@ check_filter(const struct offer_filter *f, struct err *e)
 		return err_set(e, ERR_INVALID, "invalid_sort", "sort",
 		    "Ukendt sortering: %.40s (gyldige: name, -name, id, -id, "
 		    "operator, location, updated, -updated)", f->sort);
-	return 0;
+	return offer_store_cursor_check(f, e);
 }
 
 int
 register_offer_page_json(struct svc *s, const struct offer_filter *f,
-    struct buf *out, int64_t *generation, struct err *e)
+    int64_t known_gen, struct buf *out, int64_t *generation, int64_t *total,
+    struct err *e)
 {
 	const char	**docs;
+	struct cursor	  next;
 	size_t		  n, i;
-	int64_t		  total;
-	int		  rc;
+	int		  rc, more;
 
 	if ((rc = check_filter(f, e)) != 0)
 		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
 	*generation = offer_store_generation(s->db);
-	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, &total, e);
+	if (*generation != known_gen)
+		*total = -1;		/* counted for another snapshot */
+	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, total,
+	    &next, &more, e);
 	db_rollback(s->db);
 	if (rc != 0)
 		return rc;
@@ -185,8 +190,14 @@ register_offer_page_json(struct svc *s, const struct offer_filter *f,
 			buf_putc(out, ',');
 		buf_puts(out, docs[i]);
 	}
-	buf_printf(out, "],\"total\":%lld,\"limit\":%lld,\"offset\":%lld}",
-	    (long long)total, (long long)f->limit, (long long)f->offset);
+	buf_printf(out, "],\"total\":%lld,\"limit\":%lld,\"offset\":%lld,"
+	    "\"next_cursor\":", (long long)*total, (long long)f->limit,
+	    (long long)f->offset);
+	/* The token is base64url: no character needs escaping in JSON. */
+	if (more)
+		buf_printf(out, "\"%s\"}", cursor_encode(s->arena, &next));
+	else
+		buf_puts(out, "null}");
 	return 0;
 }
 

@@ -38,13 +38,20 @@ int	register_offer_list(struct svc *s, const struct offer_filter *f,
 	    struct offer **out, size_t *n, int64_t *total, struct err *e);
 /*
  * The JSON body of an offer list, {"offers":[...],"total":..,"limit":..,
- * "offset":..}, appended to out from the stored documents in one read
- * transaction; *generation receives the register's change counter of
- * that snapshot (for response caches).
+ * "offset":..,"next_cursor":..}, appended to out from the stored
+ * documents in one read transaction; *generation receives the
+ * register's change counter of that snapshot (for response caches).
+ * next_cursor is the token of the page's last row (pass it back as
+ * f->after for the next page), or null when no rows follow. total counts
+ * every match, before the cursor too. *total: on entry the number of
+ * matches of f's filter if known at generation known_gen (it is then not
+ * counted again when the snapshot is at that generation), else -1; on
+ * return the number of matches.
  */
 struct buf;
 int	register_offer_page_json(struct svc *s, const struct offer_filter *f,
-	    struct buf *out, int64_t *generation, struct err *e);
+	    int64_t known_gen, struct buf *out, int64_t *generation,
+	    int64_t *total, struct err *e);
 /* The register's change counter now (see offer_store_generation). */
 int	register_generation(struct svc *s, int64_t *out, struct err *e);
 int	register_offer_get(struct svc *s, int64_t id, struct offer *out,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/decimal.h"
+#include "core/harmonised.h"
 #include "core/money.h"
 #include "core/occupancy.h"
 #include "core/offer.h"
@@ -18,11 +19,14 @@
 #include "core/tariff_cause.h"
 #include "service/agreement.h"
 #include "service/mail_events.h"
+#include "service/offer_event.h"
 #include "service/round.h"
+#include "service/startup.h"
 #include "service/svc.h"
 #include "store/accounts_store.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/harmonised_store.h"
 #include "store/offer_store.h"
 #include "store/round_store.h"
 #include "store/tariff_store.h"
@@ -125,6 +129,7 @@ round_line_json(const struct service_line *l)
 	json_object_set_new(j, "income_ore", json_integer(l->income_ore));
 	json_object_set_new(j, "carry_over_ore",
 	    json_integer(l->carry_over_ore));
+	json_object_set_new(j, "startup_ore", json_integer(l->startup_ore));
 	json_object_set_new(j, "reason", l->reason ? json_string(l->reason) :
 	    json_null());
 	json_object_set_new(j, "referred_from", l->referred_from ?
@@ -172,6 +177,8 @@ round_submission_json(const struct submission *sub)
 	json_object_set_new(j, "reviewed_by", sub->reviewed_by ?
 	    json_string(sub->reviewed_by) : json_null());
 	json_object_set_new(j, "updated_at", json_string(sub->updated_at));
+	json_object_set_new(j, "harmonised_id", sub->harmonised_id ?
+	    json_integer(sub->harmonised_id) : json_null());
 	return j;
 }
 
@@ -317,6 +324,10 @@ line_audit_buf(struct buf *b, const struct service_line *l)
 	if (l->income_ore) {
 		PUT_LIT(b, ",\"income_ore\":");
 		i64_buf(b, l->income_ore);
+	}
+	if (l->startup_ore) {
+		PUT_LIT(b, ",\"startup_ore\":");
+		i64_buf(b, l->startup_ore);
 	}
 	if (l->carry_over_ore) {
 		PUT_LIT(b, ",\"carry_over_ore\":");
@@ -550,90 +561,228 @@ compute_or_mark(struct svc *s, const struct agreement_params *p,
 
 /* ---- rounds --------------------------------------------------------- */
 
+/* What the pre-fill of a round reads once. */
+struct prefill_data {
+	struct accounts_carry		*carry;
+	struct accounts_occupancy	*occ;
+	struct prev_tariff		*prev;
+	size_t				 ncarry, nocc, nprev;
+	int				 first, last;	/* source years */
+};
+
+/*
+ * Pre-fill line l, copied from a round shift years before: the history
+ * from ctx->hist_days (else the source's, shifted), the budgeted
+ * occupancy from that history (a secure institution's at the year's
+ * assumed occupancy), no reason; then compute it. The caller sets
+ * ctx (class, place-days, last year's tariff) and the carry-over.
+ */
+static void
+prefill_line(struct svc *s, const struct agreement_params *p,
+    const struct round_line_ctx *ctx, int shift, struct service_line *l)
+{
+	struct service_line	src = *l;
+	int64_t			acc;
+	int			k;
+
+	for (k = 0; k < 2; k++) {
+		acc = round_days_bp(ctx->hist_days[k].occupied,
+		    ctx->hist_days[k].available);
+		if (acc >= 0)
+			l->hist_bp[k] = acc;
+		else if (k - shift >= 0 && k - shift < 2)
+			l->hist_bp[k] = src.hist_bp[k - shift];
+		else
+			l->hist_bp[k] = -1;
+	}
+	/* The history's mean, exact from the place-days. */
+	if (round_line_history_bp(p, ctx, l, &acc) == 0 &&
+	    acc >= 1 && acc <= MONEY_BP_ONE)
+		l->occupancy_bp = acc;
+	/* A secure institution is budgeted at the year's assumed occupancy,
+	 * not at its history. */
+	if (ctx->cls == OCCUPANCY_SECURE)
+		l->occupancy_bp = p->secure_occupancy_bp;
+	l->reason = NULL;
+	compute_or_mark(s, p, ctx, l);
+}
+
+/* Check the carry-over of lines v[0..n-1] and store them in sub_id. */
+static int
+prefill_store(struct svc *s, int64_t sub_id, struct service_line *v,
+    size_t n, const int64_t *carry, int64_t *nlines, struct err *e)
+{
+	size_t	i;
+	int	rc;
+
+	(void)round_lines_check(v, n, carry, NULL);
+	for (i = 0; i < n; i++) {
+		if ((rc = tariff_store_line_insert(s->db, sub_id, &v[i], e))
+		    != 0)
+			return rc;
+		(*nlines)++;
+	}
+	return 0;
+}
+
+/*
+ * The first round of a harmonised group: its submission (on the first
+ * member) was pre-filled from that offer's own lines; add the other
+ * members' latest lines, each pre-filled as its own offer's, and merge
+ * them into the group's one line set (core/harmonised): places, costs
+ * and carry-over summed, occupancy weighted by places, the history from
+ * the members' place-days summed.
+ */
+static int
+prefill_group(struct svc *s, const struct tariff_round *r,
+    const struct agreement_params *p, const struct prefill_data *d,
+    const struct submission *sub, int64_t *nlines, struct err *e)
+{
+	struct round_line_row	*rows;
+	struct service_line	*own, *all, *merged;
+	struct round_line_ctx	 ctx;
+	struct occupancy_year	 days[2], sum[2];
+	const int64_t		*c;
+	int64_t			 carry = 0, lead_carry, acc;
+	size_t			 nrows, nown, n, k, i, q;
+	int			*years, rc;
+	bool			 has_carry, known[2];
+
+	if ((rc = harmonised_store_member_lines(s->db, s->arena, sub->id,
+	    &rows, &years, &nrows, e)) != 0)
+		return rc;
+	if (nrows == 0)
+		return 0;
+	if ((rc = tariff_store_lines(s->db, s->arena, sub->id, &own, &nown,
+	    e)) != 0)
+		return rc;
+	all = arena_calloc(s->arena, nown + nrows, sizeof(*all));
+	for (i = 0; i < nown; i++)
+		all[i] = own[i];
+	c = carry_of(d->carry, d->ncarry, sub->offer_id);
+	has_carry = c != NULL;
+	lead_carry = c != NULL ? *c : 0;
+	carry = lead_carry;
+	days_of(d->occ, d->nocc, sub->offer_id, d->last, sum);
+	for (q = 0; q < 2; q++)
+		known[q] = sum[q].available > 0;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.year = r->year;
+	ctx.pl_bp = r->pl_bp;
+	ctx.increase_warn_bp = r->increase_warn_bp;
+	for (i = 0; i < nrows; i++) {
+		struct service_line *l = &all[nown + i];
+		bool first = i == 0 || rows[i - 1].offer_id != rows[i].offer_id;
+
+		*l = rows[i].line;
+		ctx.cls = class_of(rows[i].offer_kind);
+		days_of(d->occ, d->nocc, rows[i].offer_id, d->last, days);
+		memcpy(ctx.hist_days, days, sizeof(days));
+		c = carry_of(d->carry, d->ncarry, rows[i].offer_id);
+		l->carry_over_ore = first && c != NULL ? *c : 0;
+		if (first && c != NULL) {
+			carry += *c;
+			has_carry = true;
+		}
+		if (first)
+			for (q = 0; q < 2; q++) {
+				known[q] = known[q] && days[q].available > 0;
+				sum[q].occupied += days[q].occupied;
+				sum[q].available += days[q].available;
+			}
+		ctx.prev_tariff_ore = prev_of(d->prev, d->nprev,
+		    rows[i].offer_id, l);
+		prefill_line(s, p, &ctx, r->year - years[i], l);
+	}
+	merged = arena_calloc(s->arena, nown + nrows, sizeof(*merged));
+	harmonised_merge_lines(all, nown + nrows, merged, &n);
+	/* The group's place-days, where every member reported them. */
+	for (q = 0; q < 2; q++)
+		if (!known[q])
+			memset(&sum[q], 0, sizeof(sum[q]));
+	ctx.cls = class_of(sub->offer_kind);
+	memcpy(ctx.hist_days, sum, sizeof(sum));
+	for (k = 0; k < n; k++) {
+		ctx.prev_tariff_ore = prev_of(d->prev, d->nprev, sub->offer_id,
+		    &merged[k]);
+		for (q = 0; q < 2; q++)
+			if ((acc = round_days_bp(sum[q].occupied,
+			    sum[q].available)) >= 0)
+				merged[k].hist_bp[q] = acc;
+		prefill_line(s, p, &ctx, 0, &merged[k]);
+	}
+	if ((rc = tariff_store_lines_delete(s->db, sub->id, e)) != 0)
+		return rc;
+	*nlines -= (int64_t)nown;
+	return prefill_store(s, sub->id, merged, n, has_carry ? &carry : NULL,
+	    nlines, e);
+}
+
 /* Pre-fill the lines of the new round r (inside the transaction). */
 static int
 prefill(struct svc *s, const struct tariff_round *r,
     const struct agreement_params *p, int64_t *nlines, struct err *e)
 {
 	struct round_line_row		*rows;
-	struct accounts_carry		*carry;
-	struct accounts_occupancy	*occ;
-	struct prev_tariff		*prev;
+	struct submission		*subs;
+	struct prefill_data		 d;
 	struct round_line_ctx		 ctx;
-	size_t				 nrows, ncarry, nocc, nprev, i, j, g;
-	int				*years, first, last, k, shift, rc;
-	const int64_t			*c;
+	size_t				 nrows, nsubs, i, j, g;
+	int				*years, rc;
 
 	*nlines = 0;
-	occupancy_source_years(p, r->year, &first, &last);
+	memset(&d, 0, sizeof(d));
+	occupancy_source_years(p, r->year, &d.first, &d.last);
 	if ((rc = tariff_store_prefill_rows(s->db, s->arena, r->id, &rows,
 	    &years, &nrows, e)) != 0 ||
-	    (rc = accounts_store_carry(s->db, s->arena, r->year, 0, &carry,
-	    &ncarry, e)) != 0 ||
-	    (rc = accounts_store_occupancy(s->db, s->arena, last - 1, last, 0,
-	    &occ, &nocc, e)) != 0 ||
+	    (rc = accounts_store_carry(s->db, s->arena, r->year, 0, &d.carry,
+	    &d.ncarry, e)) != 0 ||
+	    (rc = accounts_store_occupancy(s->db, s->arena, d.last - 1, d.last,
+	    0, &d.occ, &d.nocc, e)) != 0 ||
 	    (rc = tariff_store_prev_tariffs(s->db, s->arena, r->year - 1, 0,
-	    &prev, &nprev, e)) != 0)
+	    &d.prev, &d.nprev, e)) != 0)
 		return rc;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.year = r->year;
 	ctx.pl_bp = r->pl_bp;
 	ctx.increase_warn_bp = r->increase_warn_bp;
 	for (g = 0; g < nrows; g = j) {
+		const int64_t		*c;
+		struct service_line	*v;
+
+		c = carry_of(d.carry, d.ncarry, rows[g].offer_id);
+		if ((rc = startup_share_in_tx(s, rows[g].offer_id, r->year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			return rc;
 		for (j = g; j < nrows &&
 		    rows[j].submission_id == rows[g].submission_id; j++) {
-			struct service_line	*l = &rows[j].line;
-			struct service_line	 src = *l;
-			int64_t			 acc;
+			struct service_line *l = &rows[j].line;
 
 			l->pos = (int)(j - g + 1);
-			shift = r->year - years[j];
 			ctx.cls = class_of(rows[j].offer_kind);
-			days_of(occ, nocc, rows[j].offer_id, last,
+			days_of(d.occ, d.nocc, rows[j].offer_id, d.last,
 			    ctx.hist_days);
-			for (k = 0; k < 2; k++) {
-				acc = round_days_bp(ctx.hist_days[k].occupied,
-				    ctx.hist_days[k].available);
-				if (acc >= 0)
-					l->hist_bp[k] = acc;
-				else if (k - shift >= 0 && k - shift < 2)
-					l->hist_bp[k] = src.hist_bp[k - shift];
-				else
-					l->hist_bp[k] = -1;
-			}
-			/* The history's mean, exact from the place-days. */
-			if (round_line_history_bp(p, &ctx, l, &acc) == 0 &&
-			    acc >= 1 && acc <= MONEY_BP_ONE)
-				l->occupancy_bp = acc;
-			/* A secure institution is budgeted at the year's
-			 * assumed occupancy, not at its history. */
-			if (class_of(rows[j].offer_kind) == OCCUPANCY_SECURE)
-				l->occupancy_bp = p->secure_occupancy_bp;
-			c = carry_of(carry, ncarry, rows[j].offer_id);
 			l->carry_over_ore = j == g && c != NULL ? *c : 0;
-			l->reason = NULL;
-			ctx.prev_tariff_ore = prev_of(prev, nprev,
+			ctx.prev_tariff_ore = prev_of(d.prev, d.nprev,
 			    rows[j].offer_id, l);
-			compute_or_mark(s, p, &ctx, l);
+			prefill_line(s, p, &ctx, r->year - years[j], l);
 		}
 		/* The carry-over check of the whole submission. */
-		{
-			struct service_line	*v;
-			size_t			 m = j - g;
-
-			v = arena_calloc(s->arena, m, sizeof(*v));
-			for (i = 0; i < m; i++)
-				v[i] = rows[g + i].line;
-			c = carry_of(carry, ncarry, rows[g].offer_id);
-			(void)round_lines_check(v, m, c, NULL);
-			for (i = 0; i < m; i++) {
-				if ((rc = tariff_store_line_insert(s->db,
-				    rows[g].submission_id, &v[i], e)) != 0)
-					return rc;
-				(*nlines)++;
-			}
-		}
+		v = arena_calloc(s->arena, j - g, sizeof(*v));
+		for (i = 0; i < j - g; i++)
+			v[i] = rows[g + i].line;
+		if ((rc = prefill_store(s, rows[g].submission_id, v, j - g, c,
+		    nlines, e)) != 0)
+			return rc;
 	}
+	/* A harmonised group reports once: its first round merges. */
+	if ((rc = tariff_store_submission_list(s->db, s->arena, r->id, NULL,
+	    &subs, &nsubs, e)) != 0)
+		return rc;
+	for (i = 0; i < nsubs; i++)
+		if (subs[i].harmonised_id != 0 && (rc = prefill_group(s, r, p,
+		    &d, &subs[i], nlines, e)) != 0)
+			return rc;
 	return 0;
 }
 
@@ -855,6 +1004,7 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	struct tariff_round	r;
 	struct offer		o;
 	struct submission	sub;
+	const char		*group = NULL;
 	int			rc;
 
 	if ((rc = admin_only(s, e)) != 0)
@@ -869,9 +1019,23 @@ round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 		    "Runden er offentliggjort");
 		goto fail;
 	}
+	if ((rc = offer_event_operator_of_year(s, offer_id, o.operator_code,
+	    r.year, &o.operator_code, NULL, e)) != 0)
+		goto fail;
 	if (o.operator_code == NULL) {
 		rc = err_set(e, ERR_INVALID, "missing_operator", "offer_id",
 		    "Tilbuddet har ingen driftsherre");
+		goto fail;
+	}
+	/* A member of a group that reports in the round has no line set of
+	 * its own. */
+	if ((rc = harmonised_store_reported(s->db, s->arena, round_id, r.year,
+	    offer_id, &group, e)) != 0)
+		goto fail;
+	if (group != NULL) {
+		rc = err_set(e, ERR_CONFLICT, "already_in_round", "offer_id",
+		    "Tilbuddet er med i runden gennem den harmoniserede takst "
+		    "%s", group);
 		goto fail;
 	}
 	if ((rc = tariff_store_add_submission(s->db, &r, offer_id,
@@ -1004,6 +1168,9 @@ line_context(struct svc *s, const struct agreement_params *p,
 	    sub->offer_id, &occ, &nocc, e)) != 0)
 		return rc;
 	days_of(occ, nocc, sub->offer_id, last, ctx->hist_days);
+	if ((rc = startup_share_in_tx(s, sub->offer_id, r->year,
+	    &ctx->startup_ore, NULL, NULL, e)) != 0)
+		return rc;
 	*has_carry = nc > 0;
 	*carry = nc > 0 ? c[0].to_tariff_ore : 0;
 	return 0;
@@ -1031,6 +1198,9 @@ round_submission_get(struct svc *s, int64_t id, struct submission_view *out,
 		goto done;
 	out->has_carry = nc > 0;
 	out->expected_carry_ore = nc > 0 ? c[0].to_tariff_ore : 0;
+	if ((rc = startup_share_in_tx(s, out->sub.offer_id, out->round.year,
+	    &out->startup_ore, &out->startup, &out->nstartup, e)) != 0)
+		goto done;
 	occupancy_source_years(&p, out->round.year, &first, &last);
 	out->hist_years[0] = last;
 	out->hist_years[1] = last - 1;
@@ -1219,6 +1389,9 @@ round_line_preview(struct svc *s, int64_t submission_id,
 		goto done;
 	if (line->paragraph != NULL && line->level != NULL)
 		ctx.prev_tariff_ore = prev_of(prev, nprev, sub.offer_id, line);
+	/* The start-up share belongs to the first line only. */
+	if (line->pos > 1 || (line->pos == 0 && sub.nlines > 0))
+		ctx.startup_ore = 0;
 	rc = round_line_compute(&p, &ctx, 0, line, e);
 done:
 	db_rollback(s->db);
@@ -1233,6 +1406,30 @@ round_line_delete(struct svc *s, int64_t submission_id,
 
 	return save_lines(s, submission_id, expected_version, NULL, 0, &edit,
 	    version, e);
+}
+
+/*
+ * The first line carries the year's start-up share as it is now: costs
+ * recorded after the lines were computed need them saved again.
+ */
+static int
+check_startup(struct svc *s, const struct submission *sub, int year,
+    enum submission_action act, const struct service_line *lines, size_t n,
+    struct err *e)
+{
+	int64_t	share;
+	int	rc;
+
+	if ((rc = startup_share_in_tx(s, sub->offer_id, year, &share, NULL,
+	    NULL, e)) != 0)
+		return rc;
+	if (n == 0 || lines[0].startup_ore == share)
+		return 0;
+	return err_set(e, ERR_CONFLICT, "startup_changed", "lines[0]",
+	    "Opstartsomkostningerne for tilbuddet er ændret, siden linje 1 "
+	    "blev beregnet. %s", act == SUBMISSION_SUBMIT ? "Gem linje 1 "
+	    "igen, og indsend så" : "Send indberetningen retur, så "
+	    "driftsherren kan gemme linje 1 igen");
 }
 
 /* Lines ready to submit: at least one, all computed, reasons given. */
@@ -1315,6 +1512,9 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	if ((rc = tariff_store_lines(s->db, s->arena, id, &lines, &n, e)) != 0)
 		goto fail;
 	if (act == SUBMISSION_SUBMIT && (rc = check_ready(lines, n, e)) != 0)
+		goto fail;
+	if ((act == SUBMISSION_SUBMIT || act == SUBMISSION_APPROVE) &&
+	    (rc = check_startup(s, &sub, r.year, act, lines, n, e)) != 0)
 		goto fail;
 	before = submission_audit(s, &sub, false, NULL, 0);
 	if ((rc = tariff_store_submission_set(s->db, id, expected_version,
@@ -1532,6 +1732,9 @@ round_import_lines(struct svc *s, int64_t round_id,
 		}
 		ctx.cls = class_of(sub->offer_kind);
 		days_of(occ, nocc, sub->offer_id, ylast, ctx.hist_days);
+		if ((rc = startup_share_in_tx(s, sub->offer_id, r.year,
+		    &ctx.startup_ore, NULL, NULL, e)) != 0)
+			goto fail;
 		for (k = g; k < j; k++) {
 			struct round_import_row	*row = &rows[order[k].idx];
 			struct service_line	*l = &row->line;
@@ -1755,15 +1958,33 @@ change_args(struct svc *s, int64_t tariff_ore, const char *valid_from,
 	return 0;
 }
 
-/* May the user change old from valid_from on? */
+/*
+ * May the user change old from valid_from on? The operator of the
+ * tariff's year (offer_event_operator_of_year) may, not the one before
+ * or after a change of hands. Inside a transaction.
+ */
 static int
 change_allowed(struct svc *s, const struct published_tariff *old,
     const char *valid_from, struct err *e)
 {
-	if (!role_may_edit_offer(s->who, old->operator_code))
+	const char	*op;
+	bool		 changed;
+	int		 rc;
+
+	if ((rc = offer_event_operator_of_year(s, old->offer_id,
+	    old->operator_code, old->year, &op, &changed, e)) != 0)
+		return rc;
+	if (!role_may_edit_offer(s->who, op)) {
+		if (changed && s->who->role == ROLE_OPERATOR)
+			return err_set(e, ERR_FORBIDDEN, "operator_changed",
+			    NULL, "Tilbuddet har skiftet driftsherre: "
+			    "taksterne for %d ændres af driftsherren for det "
+			    "år. Du kan se jeres tidligere takster, men ikke "
+			    "ændre dem", old->year);
 		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan "
 		    "kun ændre takster for tilbud, som din egen organisation "
 		    "er driftsherre for");
+	}
 	if (old->superseded_at != NULL)
 		return err_set(e, ERR_CONFLICT, "superseded", NULL, "Taksten "
 		    "er afløst af en senere runde og kan ikke ændres");
@@ -1787,11 +2008,11 @@ round_tariff_change_check(struct svc *s, int64_t id, int64_t tariff_ore,
 		return rc;
 	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
 		return rc;
-	rc = tariff_store_published_get(s->db, s->arena, id, old, e);
+	if ((rc = tariff_store_published_get(s->db, s->arena, id, old, e))
+	    == 0)
+		rc = change_allowed(s, old, valid_from, e);
 	db_rollback(s->db);
-	if (rc != 0)
-		return rc;
-	return change_allowed(s, old, valid_from, e);
+	return rc;
 }
 
 int
@@ -1799,8 +2020,10 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
     const char *valid_from, const char *cause, const char *reason,
     int64_t *new_id, struct err *e)
 {
-	struct published_tariff	old, cut, now;
-	char			prev_day[11];
+	struct published_tariff	old, cut, now, *sib = NULL;
+	char			prev_day[11], *after, *news;
+	size_t			nsib = 0, i;
+	int64_t			sib_new = 0;
 	int			rc;
 
 	if ((rc = change_args(s, tariff_ore, valid_from, cause, reason, e))
@@ -1812,6 +2035,12 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    != 0 || (rc = change_allowed(s, &old, valid_from, e)) != 0)
 		goto fail;
 	day_before(valid_from, prev_day);
+	if ((rc = tariff_store_published_siblings(s->db, s->arena, &old, &sib,
+	    &nsib, e)) != 0)
+		goto fail;
+	for (i = 0; i < nsib; i++)
+		if ((rc = change_allowed(s, &sib[i], valid_from, e)) != 0)
+			goto fail;
 	if ((rc = tariff_store_published_change(s->db, &old, tariff_ore,
 	    valid_from, prev_day, cause, reason, s->now_iso, s->who->username ?
 	    s->who->username : "system", new_id, e)) != 0 ||
@@ -1820,10 +2049,41 @@ round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    (rc = tariff_store_published_get(s->db, s->arena, *new_id, &now,
 	    e)) != 0)
 		goto fail;
-	if ((rc = audit_add(s->db, s->who, s->now_iso, "published_tariff",
-	    idtxt(s, id), "change", tariff_audit(s, &old), arena_printf(
-	    s->arena, "{\"ended\":%s,\"new\":%s}", tariff_audit(s, &cut),
-	    tariff_audit(s, &now)), e)) != 0)
+	if (old.harmonised_id == 0) {
+		if ((rc = audit_add(s->db, s->who, s->now_iso,
+		    "published_tariff", idtxt(s, id), "change",
+		    tariff_audit(s, &old), arena_printf(s->arena,
+		    "{\"ended\":%s,\"new\":%s}", tariff_audit(s, &cut),
+		    tariff_audit(s, &now)), e)) != 0)
+			goto fail;
+		return db_commit(s->db, e);
+	}
+	/*
+	 * A harmonised group's one tariff: the same change on every member
+	 * offer, in this transaction, audited once with the group.
+	 */
+	after = arena_printf(s->arena, "{\"ended\":[%s", tariff_audit(s,
+	    &cut));
+	news = arena_printf(s->arena, "%s", tariff_audit(s, &now));
+	for (i = 0; i < nsib; i++) {
+		if ((rc = tariff_store_published_change(s->db, &sib[i],
+		    tariff_ore, valid_from, prev_day, cause, reason, s->now_iso,
+		    s->who->username ? s->who->username : "system", &sib_new,
+		    e)) != 0 ||
+		    (rc = tariff_store_published_get(s->db, s->arena,
+		    sib[i].id, &cut, e)) != 0 ||
+		    (rc = tariff_store_published_get(s->db, s->arena, sib_new,
+		    &now, e)) != 0)
+			goto fail;
+		after = arena_printf(s->arena, "%s,%s", after,
+		    tariff_audit(s, &cut));
+		news = arena_printf(s->arena, "%s,%s", news,
+		    tariff_audit(s, &now));
+	}
+	after = arena_printf(s->arena, "%s],\"new\":[%s]}", after, news);
+	if ((rc = audit_add(s->db, s->who, s->now_iso, "harmonised_tariff",
+	    idtxt(s, old.harmonised_id), "tariff_change", tariff_audit(s,
+	    &old), after, e)) != 0)
 		goto fail;
 	return db_commit(s->db, e);
 fail:

@@ -26,6 +26,7 @@
 
 #include "core/round.h"
 #include "store/round_store.h"
+#include "store/startup_store.h"
 #include "store/tariff_store.h"
 
 struct audit_entry;
@@ -50,6 +51,13 @@ struct submission_view {
 						   year before, valid at its
 						   end */
 	size_t			 nprev;
+	int64_t			 startup_ore;	/* the share of the offer's
+						   start-up costs in this year (core/
+						   startup), added to the first
+						   line's base; 0: none */
+	struct startup_row	*startup;	/* the start-up costs with a
+						   share in this year */
+	size_t			 nstartup;
 	struct submission	 src;		/* the earlier submission the
 						   lines were pre-filled from
 						   (src.id 0: none), with its
@@ -124,7 +132,11 @@ int	round_reopen(struct svc *s, int64_t id, int64_t expected_version,
  */
 int	round_publish(struct svc *s, int64_t id, int64_t expected_version,
 	    int64_t *n, struct err *e);
-/* Add an offer to a round that is not published (admin). */
+/*
+ * Add an offer to a round that is not published (admin). A member of a
+ * harmonised group that applies in the year gets the group's submission
+ * if the round has none yet; if it has, ERR_CONFLICT naming the group.
+ */
 int	round_add_offer(struct svc *s, int64_t round_id, int64_t offer_id,
 	    int64_t *submission_id, struct err *e);
 
@@ -230,7 +242,10 @@ int	round_tariff_get(struct svc *s, int64_t id,
  * tariff_ore (øre, ≥ 0), the cause (a key of core/tariff_cause.h,
  * required) and the reason (free text, at most 2000 characters; NULL or
  * "" for none, required for the cause "andet") starts then, audited.
- * *new_id receives the new version's id.
+ * A tariff of a harmonised group changes the same way on every member
+ * offer in the one transaction, audited once on the group
+ * ("harmonised_tariff", action "tariff_change"). *new_id receives the
+ * new version's id (of the offer of id).
  */
 int	round_tariff_change(struct svc *s, int64_t id, int64_t tariff_ore,
 	    const char *valid_from, const char *cause, const char *reason,

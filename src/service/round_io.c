@@ -12,6 +12,7 @@
 #include "core/role.h"
 #include "core/round.h"
 #include "core/tariff.h"
+#include "core/tariff_cause.h"
 #include "report/csv.h"
 #include "report/xlsx.h"
 #include "report/round_xlsx.h"
@@ -975,9 +976,21 @@ static const char *const export_titles[] = {
 	"Tilbud nr.", "Tilbud", "Driftsherre", "Beliggenhedskommune",
 	"Målgrupper", "Paragraf", "Takstniveau", "Enhed", "Takst (kr.)",
 	"Pladser", "Budgetteret belægning (%)", "Takstår", "Gyldig fra",
-	"Gyldig til", "Version", "Runde", "Begrundelse", "Visiteret fra",
+	"Gyldig til", "Version", "Runde", "Årsag", "Begrundelse",
+	"Visiteret fra",
 	"Visiteret før", NULL
 };
+
+/* The Danish label of a change's cause (a stored key), NULL for none. */
+static const char *
+cause_text(const char *key)
+{
+	const char *l;
+
+	if (key == NULL)
+		return NULL;
+	return (l = tariff_cause_label(key)) != NULL ? l : key;
+}
 
 /* Hundredths as "2283,5" (Danish decimal comma, no thousands dots). */
 static const char *
@@ -1027,6 +1040,7 @@ round_io_tariffs_csv(struct svc *s, const struct published_tariff *v,
 		    (long long)v[i].version));
 		csv_write_value(&w, v[i].round_no ? arena_printf(s->arena,
 		    "%d", v[i].round_no) : "");
+		csv_write_text(&w, cause_text(v[i].cause));
 		csv_write_text(&w, v[i].reason);
 		csv_write_value(&w, v[i].referred_from);
 		csv_write_value(&w, v[i].referred_before);
@@ -1038,7 +1052,7 @@ int
 round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
     size_t n, const char *path, struct err *e)
 {
-	struct xlsx_column	 cols[19];
+	struct xlsx_column	 cols[20];
 	struct xlsx		*x;
 	size_t			 i;
 	int			 k, rc;
@@ -1069,6 +1083,7 @@ round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
 			xlsx_int(x, v[i].round_no);
 		else
 			xlsx_blank(x);
+		xlsx_text(x, cause_text(v[i].cause));
 		xlsx_text(x, v[i].reason);
 		xlsx_date(x, v[i].referred_from);
 		xlsx_date(x, v[i].referred_before);

@@ -392,3 +392,20 @@ fail:
 	db_rollback(s->db);
 	return rc;
 }
+
+int
+twofactor_user_enabled(struct svc *s, int64_t user_id, bool *enabled,
+    struct err *e)
+{
+	int	rc;
+
+	*enabled = false;
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan se andres to-trins-bekræftelse");
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	*enabled = twofactor_enabled_in_tx(s, user_id);
+	db_rollback(s->db);
+	return 0;
+}

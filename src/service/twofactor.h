@@ -87,6 +87,12 @@ int	twofactor_set(struct svc *s, const char *username, const char *secret,
  */
 int	twofactor_reset(struct svc *s, const char *username, struct err *e);
 /*
+ * Whether user_id logs in with a second factor, in *enabled (admin only:
+ * the user's page in the user administration).
+ */
+int	twofactor_user_enabled(struct svc *s, int64_t user_id, bool *enabled,
+	    struct err *e);
+/*
  * Within the caller's write transaction: check code for user_id, a TOTP
  * code of an enabled factor (its step recorded, so a code works once)
  * or an unused recovery code (marked used; *recovery set). 1 when

@@ -187,12 +187,45 @@ unit_of(const char *s)
 	return s != NULL && tariff_unit_parse(s, &u) == 0 ? u : TARIFF_UNIT_DAY;
 }
 
-static int
-read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
-    size_t *n, struct err *e)
+/*
+ * The rows of a year repeat their strings: an offer's lines follow each
+ * other (its name, operator and target group), and a few paragraphs and
+ * levels recur. One copy each in the arena instead of one per row.
+ */
+static const char *
+same(struct arena *ar, const char *s, const char *prev)
 {
-	struct panel_row	*v = NULL, *nv;
-	size_t			 k = 0, cap = 0;
+	if (s == NULL)
+		s = "";
+	return prev != NULL && strcmp(s, prev) == 0 ? prev :
+	    arena_strdup(ar, s);
+}
+
+#define INTERN_MAX	16
+
+static const char *
+intern(struct arena *ar, const char *s, const char **seen, size_t *n)
+{
+	size_t i;
+
+	if (s == NULL)
+		s = "";
+	for (i = 0; i < *n; i++)
+		if (strcmp(s, seen[i]) == 0)
+			return seen[i];
+	if (*n == INTERN_MAX)
+		return arena_strdup(ar, s);
+	return seen[(*n)++] = arena_strdup(ar, s);
+}
+
+/* The rows of st into *out (*n set); hint: the rows expected, or 0. */
+static int
+read_rows(struct db_stmt *st, struct arena *ar, size_t hint,
+    struct panel_row **out, size_t *n, struct err *e)
+{
+	struct panel_row	*v = NULL, *nv, *prev;
+	const char		*paras[INTERN_MAX], *levels[INTERN_MAX];
+	size_t			 k = 0, cap = 0, nparas = 0, nlevels = 0;
 	int			 rc;
 
 	while ((rc = db_step(st, e)) == DB_ROW) {
@@ -200,21 +233,26 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 		if (k == cap) {
 			/* Every field is set below: no zeroing (a year of a
 			   national register is 15,000 rows). */
-			cap = cap ? cap * 2 : 64;
-			nv = arena_alloc(ar, cap * sizeof(*v));
+			cap = cap ? cap * 2 : hint > 0 ? hint : 64;
+			nv = arena_array(ar, cap, sizeof(*v));
 			if (k > 0)
 				memcpy(nv, v, k * sizeof(*v));
 			v = nv;
 		}
 		r = &v[k++];
+		prev = k > 1 ? &v[k - 2] : NULL;
 		r->offer_id = db_col_i64(st, 0);
-		r->offer_name = arena_strdup(ar, db_col_text(st, 1));
-		r->operator_code = arena_strdup(ar, db_col_text(st, 2));
-		r->operator_name = arena_strdup(ar, db_col_text(st, 3));
-		r->target_group = arena_strdup(ar, db_col_text(st, 4));
-		r->paragraph = arena_strdup(ar, db_col_text(st, 5));
+		r->offer_name = same(ar, db_col_text(st, 1),
+		    prev ? prev->offer_name : NULL);
+		r->operator_code = same(ar, db_col_text(st, 2),
+		    prev ? prev->operator_code : NULL);
+		r->operator_name = same(ar, db_col_text(st, 3),
+		    prev ? prev->operator_name : NULL);
+		r->target_group = same(ar, db_col_text(st, 4),
+		    prev ? prev->target_group : NULL);
+		r->paragraph = intern(ar, db_col_text(st, 5), paras, &nparas);
 		r->section = db_col_i64(st, 6);
-		r->level = arena_strdup(ar, db_col_text(st, 7));
+		r->level = intern(ar, db_col_text(st, 7), levels, &nlevels);
 		r->unit = unit_of(db_col_text(st, 8));
 		r->places_centi = db_col_i64(st, 9);
 		r->tariff_ore = db_col_i64(st, 10);
@@ -230,22 +268,28 @@ read_rows(struct db_stmt *st, struct arena *ar, struct panel_row **out,
 }
 
 /*
- * The current published tariffs the filters $2..$5 select. The newest
- * version is looked up in the covering index of the current tariffs
- * (migration 026), named so that the planner does not take the table.
+ * The current published tariffs the filters $2..$5 select, from the rows
+ * the triggers of migration 030 keep: one per line and year, the newest
+ * version not superseded and not for citizens referred before a cut-off,
+ * with the cost base and days of the service line it was published from.
  */
-#define LIVE_WHERE \
-	" p.superseded_at IS NULL AND p.referred_before = ''" \
-	" AND ($2 = 0 OR p.section = $2) AND ($3 = '' OR p.unit = $3)" \
-	" AND ($4 IS NULL OR p.level = $4)" \
-	" AND ($5 IS NULL OR o.operator_code = $5)" \
-	" AND NOT EXISTS (SELECT 1 FROM published_tariff q" \
-	" INDEXED BY published_tariff_current" \
-	" WHERE q.offer_id = p.offer_id AND q.year = p.year" \
-	" AND q.paragraph = p.paragraph AND q.level = p.level" \
-	" AND q.unit = p.unit AND q.referred_from = p.referred_from" \
-	" AND q.referred_before = '' AND q.superseded_at IS NULL" \
-	" AND q.version > p.version)"
+#define CUR_WHERE \
+	" ($2 = 0 OR c.section = $2) AND ($3 = '' OR c.unit = $3)" \
+	" AND ($4 IS NULL OR c.level = $4)" \
+	" AND ($5 IS NULL OR c.operator_code = $5)"
+
+/*
+ * A harmonised group's one tariff counts once, on its first member
+ * offer: every member carries the same amount and the group's places.
+ * True for the other members' rows (only rows of a group are looked at).
+ */
+#define HARMONISED_REPEAT \
+	" c.harmonised_id IS NOT NULL AND EXISTS (SELECT 1 FROM" \
+	" published_tariff h WHERE h.harmonised_id = c.harmonised_id" \
+	" AND h.year = c.year AND h.offer_id < c.offer_id" \
+	" AND h.paragraph = c.paragraph AND h.level = c.level" \
+	" AND h.unit = c.unit AND h.referred_from = c.referred_from" \
+	" AND h.superseded_at IS NULL)"
 
 static void
 bind_filters(struct db_stmt *st, const struct analysis *a)
@@ -261,30 +305,40 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
     const struct analysis *a, int year, struct panel_row **out, size_t *n,
     struct err *e)
 {
-	struct db_stmt *st;
+	struct db_stmt	*st;
+	size_t		 hint = 0;
+	int		 rc;
 
 	*out = NULL;
 	*n = 0;
-	st = db_prep(db, "SELECT p.offer_id, o.name, "
-	    "COALESCE(o.operator_code, ''), "
-	    "COALESCE(g.name, o.operator_code, ''), "
-	    "COALESCE((SELECT t.text FROM offer_target_group t "
-	    "WHERE t.offer_id = o.id ORDER BY t.pos LIMIT 1), ''), "
-	    "p.paragraph, p.section, p.level, p.unit, p.places_centi, "
-	    "p.tariff_ore, COALESCE(sl.base_ore, -1), COALESCE(sl.days, 0) "
-	    "FROM published_tariff p JOIN offer o ON o.id = p.offer_id "
-	    "LEFT JOIN organisation g ON g.code = o.operator_code "
-	    "LEFT JOIN service_line sl ON sl.submission_id = p.submission_id "
-	    "AND sl.paragraph = p.paragraph AND sl.level = p.level "
-	    "AND sl.unit = p.unit AND sl.referred_from = p.referred_from "
-	    "AND sl.referred_before = p.referred_before "
-	    "WHERE p.year = $1 AND" LIVE_WHERE
-	    " ORDER BY p.offer_id, p.paragraph, p.level, p.unit", e);
+	/* The number of rows, from the kept sums: one array of that size. */
+	st = db_prep(db, "SELECT COALESCE(sum(c.nlines), 0) "
+	    "FROM tariff_year_sum c WHERE c.year = $1 AND" CUR_WHERE, e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, year);
 	bind_filters(st, a);
-	return read_rows(st, ar, out, n, e);
+	if ((rc = db_step(st, e)) == DB_ROW && db_col_i64(st, 0) > 0)
+		hint = (size_t)db_col_i64(st, 0);
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	st = db_prep(db, "SELECT c.offer_id, o.name, "
+	    "COALESCE(o.operator_code, ''), "
+	    "COALESCE(g.name, o.operator_code, ''), "
+	    "COALESCE((SELECT t.text FROM offer_target_group t "
+	    "WHERE t.offer_id = o.id ORDER BY t.pos LIMIT 1), ''), "
+	    "c.paragraph, c.section, c.level, c.unit, c.places_centi, "
+	    "c.tariff_ore, COALESCE(c.base_ore, -1), COALESCE(c.days, 0) "
+	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
+	    "LEFT JOIN organisation g ON g.code = o.operator_code "
+	    "WHERE c.year = $1 AND" CUR_WHERE " AND NOT (" HARMONISED_REPEAT ")"
+	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, year);
+	bind_filters(st, a);
+	return read_rows(st, ar, hint, out, n, e);
 }
 
 static int
@@ -320,12 +374,23 @@ analysis_store_years_live(struct db *db, struct arena *ar,
 
 	*out = NULL;
 	*n = 0;
-	st = db_prep(db, "SELECT p.year, count(*), sum(p.places_centi), "
-	    "sum(p.places_centi * p.tariff_ore) "
-	    "FROM published_tariff p INDEXED BY published_tariff_current "
-	    "JOIN offer o ON o.id = p.offer_id "
-	    "WHERE p.year BETWEEN $1 AND $6 AND" LIVE_WHERE
-	    " GROUP BY p.year ORDER BY p.year", e);
+	/* The sums the triggers of migration 030 keep per year, operator,
+	   section, unit and level, less the rows of a harmonised group's
+	   members after the first (a handful, found in tariff_current). */
+	/* The group rows are taken through their own small index first
+	   (materialised), not by the year range of every current tariff. */
+	st = db_prep(db, "WITH g AS MATERIALIZED (SELECT c.year, c.offer_id, "
+	    "c.paragraph, c.level, c.unit, c.referred_from, c.section, "
+	    "c.operator_code, c.places_centi, c.tariff_ore, c.harmonised_id "
+	    "FROM tariff_current c WHERE c.harmonised_id IS NOT NULL) "
+	    "SELECT y, sum(n), sum(pl), sum(x) FROM ("
+	    "SELECT c.year AS y, c.nlines AS n, c.places_centi AS pl, "
+	    "c.exp_centi_ore AS x FROM tariff_year_sum c "
+	    "WHERE c.year BETWEEN $1 AND $6 AND" CUR_WHERE
+	    " UNION ALL SELECT c.year, -1, -c.places_centi, "
+	    "-c.places_centi * c.tariff_ore FROM g c "
+	    "WHERE c.year BETWEEN $1 AND $6 AND" CUR_WHERE " AND"
+	    HARMONISED_REPEAT ") s GROUP BY y HAVING sum(n) > 0 ORDER BY y", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, a->from_year);
@@ -417,7 +482,7 @@ analysis_store_rows_frozen(struct db *db, struct arena *ar, int64_t id,
 		return ERR_DB;
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, side);
-	return read_rows(st, ar, out, n, e);
+	return read_rows(st, ar, 0, out, n, e);
 }
 
 int

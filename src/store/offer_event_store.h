@@ -70,4 +70,20 @@ int	offer_event_store_insert(struct db *db, const struct offer_event_row *r,
 int	offer_event_store_applied(struct db *db, int64_t id, const char *at,
 	    struct err *e);
 
+/*
+ * SQL of the operator of the offer whose id is the column OFFER for the
+ * tariffs and accounts of a year, END being a parameter holding that
+ * year's 31 December (ISO): the new operator of the latest event on or
+ * before END, else the old operator of the first event after it, else
+ * the offer's own operator_code (o_code). The rule of
+ * offer_event_operator_of_year() in service/offer_event.h.
+ */
+#define OFFER_EVENT_OPERATOR_SQL(OFFER, END, O_CODE) \
+	"COALESCE((SELECT NULLIF(ev.to_operator, '') FROM offer_event ev" \
+	" WHERE ev.offer_id = " OFFER " AND ev.on_date <= " END \
+	" ORDER BY ev.on_date DESC, ev.id DESC LIMIT 1)," \
+	" (SELECT NULLIF(ev.from_operator, '') FROM offer_event ev" \
+	" WHERE ev.offer_id = " OFFER " AND ev.on_date > " END \
+	" ORDER BY ev.on_date, ev.id LIMIT 1), " O_CODE ")"
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cursor.h"
 #include "core/decimal.h"
 #include "core/offer.h"
 #include "core/offer_json.h"
@@ -19,13 +20,17 @@
 #include "util/text.h"
 
 /* $1 operator, $2 location, $3 paragraph text, $4 section, $5 kind,
- * $6 status, $7 covered, $8 name pattern. */
+ * $6 status, $7 covered, $8 name pattern. Every column the conditions
+ * read on offer is in each offer_list_* index (migration 031), so the
+ * count and the rows a page skips are read from the index alone; the
+ * paragraphs matching $3/$4 are read once (offer_paragraph_text and
+ * offer_paragraph_section), not probed per offer. */
 #define OFFER_WHERE \
 	"o.deleted_at IS NULL" \
 	" AND ($1 IS NULL OR o.operator_code = $1)" \
 	" AND ($2 IS NULL OR o.location_code = $2)" \
-	" AND ($3 IS NULL OR EXISTS (SELECT 1 FROM offer_paragraph p" \
-	"   WHERE p.offer_id = o.id AND (p.text = $3 OR p.section = $4)))" \
+	" AND ($3 IS NULL OR o.id IN (SELECT p.offer_id FROM offer_paragraph p" \
+	"   WHERE p.text = $3 OR p.section = $4))" \
 	" AND ($5 IS NULL OR o.kind = $5)" \
 	" AND ($6 IS NULL OR o.status = $6)" \
 	" AND ($7 IS NULL OR o.covered = $7)" \
@@ -36,41 +41,82 @@
 	" o.covered, o.category, o.status, o.opened_on, o.status_from," \
 	" o.tilbudsportal_id, o.note, o.source, o.updated_at"
 
+/* The sort orders; a cursor's sort is the index in this list. */
 static const char *sorts[] = { "name", "-name", "id", "-id", "operator",
     "location", "updated", "-updated", NULL };
+enum { SORT_NAME, SORT_NAME_DESC, SORT_ID, SORT_ID_DESC, SORT_OPERATOR,
+    SORT_LOCATION, SORT_UPDATED, SORT_UPDATED_DESC, NSORTS };
 
 /*
- * The page of stored documents, one literal statement per sort order (in
- * the order of sorts[]) so that SQLite can walk an index instead of
- * sorting every row. A missing code sorts first on both backends
- * (SQLite's default; PostgreSQL's needs NULLS FIRST).
+ * ORDER BY of each sort order, in the order of sorts[]: each is the
+ * column order of one index of migration 031 (the id sorts: the rowid),
+ * so SQLite walks that index and never sorts. NULL operators and
+ * locations come first (SQLite's order for ASC; written out for other
+ * databases).
  */
-#define DOC_PAGE(order) "SELECT o.doc, json_valid(o.doc) FROM offer o " \
-	"WHERE " OFFER_WHERE \
+#define ORDER_NAME	"o.name_key, o.id"
+#define ORDER_NAME_DESC	"o.name_key DESC, o.id DESC"
+#define ORDER_ID	"o.id"
+#define ORDER_ID_DESC	"o.id DESC"
+#define ORDER_OPERATOR	"o.operator_code NULLS FIRST, o.name_key, o.id"
+#define ORDER_LOCATION	"o.location_code NULLS FIRST, o.name_key, o.id"
+#define ORDER_UPDATED	"o.updated_at, o.id"
+#define ORDER_UPDATED_DESC "o.updated_at DESC, o.id DESC"
+
+/*
+ * The page of stored documents with the sort keys of each row (for the
+ * next page's cursor): $10 rows after skipping $11. One literal
+ * statement per sort order so that SQLite can walk an index instead of
+ * sorting every row.
+ */
+#define DOC_COLS "SELECT o.doc, json_valid(o.doc), o.id, o.name_key," \
+	" o.operator_code, o.location_code, o.updated_at FROM offer o WHERE "
+#define DOC_PAGE(order) DOC_COLS OFFER_WHERE \
 	" ORDER BY " order " LIMIT $10 OFFSET $11"
 static const char *const doc_pages[] = {
-	DOC_PAGE("o.name_key, o.id"),
-	DOC_PAGE("o.name_key DESC, o.id DESC"),
-	DOC_PAGE("o.id"),
-	DOC_PAGE("o.id DESC"),
-	DOC_PAGE("o.operator_code NULLS FIRST, o.name_key, o.id"),
-	DOC_PAGE("o.location_code NULLS FIRST, o.name_key, o.id"),
-	DOC_PAGE("o.updated_at, o.id"),
-	DOC_PAGE("o.updated_at DESC, o.id DESC"),
+	DOC_PAGE(ORDER_NAME), DOC_PAGE(ORDER_NAME_DESC), DOC_PAGE(ORDER_ID),
+	DOC_PAGE(ORDER_ID_DESC), DOC_PAGE(ORDER_OPERATOR),
+	DOC_PAGE(ORDER_LOCATION), DOC_PAGE(ORDER_UPDATED),
+	DOC_PAGE(ORDER_UPDATED_DESC),
+};
+
+/*
+ * The same after a cursor: the rows whose sort key and id come after
+ * the cursor's ($12 first key, $13 second key, $14 id), a row-value
+ * comparison the index seeks to. For the operator and location orders
+ * the cursor's first key may be NULL (an offer without one); the rows
+ * after it are then the NULL ones after its name and id and every row
+ * with a value (doc_after_null).
+ */
+#define DOC_AFTER(cond, order) DOC_COLS OFFER_WHERE " AND " cond \
+	" ORDER BY " order " LIMIT $10 OFFSET $11"
+static const char *const doc_after[] = {
+	DOC_AFTER("(o.name_key, o.id) > ($12, $14)", ORDER_NAME),
+	DOC_AFTER("(o.name_key, o.id) < ($12, $14)", ORDER_NAME_DESC),
+	DOC_AFTER("o.id > $14", ORDER_ID),
+	DOC_AFTER("o.id < $14", ORDER_ID_DESC),
+	DOC_AFTER("(o.operator_code, o.name_key, o.id) > ($12, $13, $14)",
+	    ORDER_OPERATOR),
+	DOC_AFTER("(o.location_code, o.name_key, o.id) > ($12, $13, $14)",
+	    ORDER_LOCATION),
+	DOC_AFTER("(o.updated_at, o.id) > ($12, $14)", ORDER_UPDATED),
+	DOC_AFTER("(o.updated_at, o.id) < ($12, $14)", ORDER_UPDATED_DESC),
+};
+static const char *const doc_after_null[] = {
+	DOC_AFTER("(o.operator_code IS NOT NULL OR (o.name_key, o.id) > "
+	    "($13, $14))", ORDER_OPERATOR),
+	DOC_AFTER("(o.location_code IS NOT NULL OR (o.name_key, o.id) > "
+	    "($13, $14))", ORDER_LOCATION),
 };
 
 /* The same page as rows of the struct list, one statement per sort. */
 #define LIST_PAGE(order) "SELECT " OFFER_COLS " FROM offer o WHERE " \
 	OFFER_WHERE " ORDER BY " order " LIMIT $10 OFFSET $11"
 static const char *const list_pages[] = {
-	LIST_PAGE("o.name_key, o.id"),
-	LIST_PAGE("o.name_key DESC, o.id DESC"),
-	LIST_PAGE("o.id"),
-	LIST_PAGE("o.id DESC"),
-	LIST_PAGE("o.operator_code NULLS FIRST, o.name_key, o.id"),
-	LIST_PAGE("o.location_code NULLS FIRST, o.name_key, o.id"),
-	LIST_PAGE("o.updated_at, o.id"),
-	LIST_PAGE("o.updated_at DESC, o.id DESC"),
+	LIST_PAGE(ORDER_NAME), LIST_PAGE(ORDER_NAME_DESC), LIST_PAGE(ORDER_ID),
+	LIST_PAGE(ORDER_ID_DESC), LIST_PAGE(ORDER_OPERATOR),
+	LIST_PAGE(ORDER_LOCATION), LIST_PAGE(ORDER_UPDATED),
+	LIST_PAGE(ORDER_UPDATED_DESC),
 };
 
 /* The children of one offer, by its primary key. */
@@ -86,11 +132,50 @@ static const char *const child_sql[] = {
 int
 offer_store_sort_valid(const char *sort)
 {
+	return offer_store_sort_index(sort) >= 0;
+}
+
+int
+offer_store_sort_index(const char *sort)
+{
 	int i;
 
+	if (sort == NULL)
+		return SORT_NAME;
 	for (i = 0; sorts[i] != NULL; i++)
 		if (strcmp(sort, sorts[i]) == 0)
-			return 1;
+			return i;
+	return -1;
+}
+
+int
+offer_store_cursor_check(const struct offer_filter *f, struct err *e)
+{
+	const struct cursor	*c = f->after;
+	int			 ok;
+
+	if (c == NULL)
+		return 0;
+	if (c->sort != offer_store_sort_index(f->sort))
+		return err_set(e, ERR_INVALID, "invalid_cursor", "cursor",
+		    "Cursoren hører til en anden sortering; hent listen "
+		    "forfra uden cursor");
+	switch (c->sort) {
+	case SORT_ID:
+	case SORT_ID_DESC:
+		ok = 1;
+		break;
+	case SORT_OPERATOR:
+	case SORT_LOCATION:
+		ok = c->k2 != NULL;
+		break;
+	default:
+		ok = c->k1 != NULL;
+		break;
+	}
+	if (!ok || c->id < 0)
+		return err_set(e, ERR_INVALID, "invalid_cursor", "cursor",
+		    "Ugyldig cursor: hent listen forfra uden cursor");
 	return 0;
 }
 
@@ -296,50 +381,142 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 	return 0;
 }
 
+/* The statement of f's page of documents, with the cursor's keys bound. */
+static struct db_stmt *
+doc_stmt(struct db *db, struct arena *a, const struct offer_filter *f,
+    struct err *e)
+{
+	const struct cursor	*c = f->after;
+	struct db_stmt		*st;
+	int			 which = offer_store_sort_index(f->sort), null_key;
+
+	if (which < 0)
+		which = SORT_NAME;
+	null_key = c != NULL && (which == SORT_OPERATOR ||
+	    which == SORT_LOCATION) && c->k1 == NULL;
+	if (c == NULL)
+		st = db_prep(db, doc_pages[which], e);
+	else if (null_key)
+		st = db_prep(db, doc_after_null[which - SORT_OPERATOR], e);
+	else
+		st = db_prep(db, doc_after[which], e);
+	if (st == NULL)
+		return NULL;
+	bind_filter(st, a, f);
+	db_bind_i64(st, 10, f->limit + 1);	/* one more: is there a next? */
+	db_bind_i64(st, 11, f->offset);
+	if (c == NULL)
+		return st;
+	if (which != SORT_ID && which != SORT_ID_DESC && !null_key)
+		db_bind_text(st, 12, c->k1);
+	if (which == SORT_OPERATOR || which == SORT_LOCATION)
+		db_bind_text(st, 13, c->k2);
+	db_bind_i64(st, 14, c->id);
+	return st;
+}
+
+/* The cursor of the current row of a doc_stmt for sort order which. */
+static void
+row_cursor(struct db_stmt *st, struct arena *a, int which, struct cursor *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->sort = which;
+	c->id = db_col_i64(st, 2);
+	switch (which) {
+	case SORT_NAME:
+	case SORT_NAME_DESC:
+		c->k1 = db_col_dup(st, 3, a);
+		break;
+	case SORT_OPERATOR:
+		c->k1 = db_col_dup(st, 4, a);
+		c->k2 = db_col_dup(st, 3, a);
+		break;
+	case SORT_LOCATION:
+		c->k1 = db_col_dup(st, 5, a);
+		c->k2 = db_col_dup(st, 3, a);
+		break;
+	case SORT_UPDATED:
+	case SORT_UPDATED_DESC:
+		c->k1 = db_col_dup(st, 6, a);
+		break;
+	default:
+		break;
+	}
+}
+
 int
 offer_store_list_docs(struct db *db, struct arena *a,
     const struct offer_filter *f, const char ***out, size_t *n,
-    int64_t *total, struct err *e)
+    int64_t *total, struct cursor *next, int *more, struct err *e)
 {
 	struct db_stmt	*st;
 	const char	**v;
-	size_t		 k = 0;
-	int		 rc, which = 0, i;
+	size_t		 k = 0, rows = 0;
+	int		 rc, which;
 
 	*out = NULL;
 	*n = 0;
-	*total = 0;
-	for (i = 0; sorts[i] != NULL; i++)
-		if (f->sort != NULL && strcmp(f->sort, sorts[i]) == 0)
-			which = i;
-	st = db_prep(db, "SELECT count(*) FROM offer o WHERE " OFFER_WHERE, e);
-	if (st == NULL)
-		return ERR_DB;
-	bind_filter(st, a, f);
-	rc = db_step(st, e);
-	if (rc == DB_ROW)
-		*total = db_col_i64(st, 0);
-	db_reset(st);
-	if (rc < 0)
+	*more = 0;
+	memset(next, 0, sizeof(*next));
+	if ((rc = offer_store_cursor_check(f, e)) != 0)
 		return rc;
-	if ((st = db_prep(db, doc_pages[which], e)) == NULL)
+	if ((which = offer_store_sort_index(f->sort)) < 0)
+		which = SORT_NAME;
+	if (*total < 0) {
+		st = db_prep(db, "SELECT count(*) FROM offer o WHERE "
+		    OFFER_WHERE, e);
+		if (st == NULL)
+			return ERR_DB;
+		bind_filter(st, a, f);
+		*total = 0;
+		rc = db_step(st, e);
+		if (rc == DB_ROW)
+			*total = db_col_i64(st, 0);
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	if ((st = doc_stmt(db, a, f, e)) == NULL)
 		return ERR_DB;
-	bind_filter(st, a, f);
-	db_bind_i64(st, 10, f->limit);		/* the page */
-	db_bind_i64(st, 11, f->offset);
 	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
 	/* A document that is not JSON is left out (logged), not the page. */
-	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)f->limit)
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (rows++ == (size_t)f->limit) {
+			*more = 1;
+			break;
+		}
+		row_cursor(st, a, which, next);
 		if (!db_col_null(st, 0) && db_col_i64(st, 1) == 1)
 			v[k++] = arena_strdup(a, db_col_text(st, 0));
 		else if (!db_col_null(st, 0))
 			log_warn("offers: a stored document skipped: not JSON");
+	}
 	db_reset(st);
 	if (rc < 0)
 		return rc;
 	*out = v;
 	*n = k;
 	return 0;
+}
+
+const char *
+offer_store_list_sql(int i)
+{
+	static const char *const count =
+	    "SELECT count(*) FROM offer o WHERE " OFFER_WHERE;
+	int n = NSORTS;
+
+	if (i == 0)
+		return count;
+	if (--i < n)
+		return doc_pages[i];
+	if ((i -= n) < n)
+		return doc_after[i];
+	if ((i -= n) < 2)
+		return doc_after_null[i];
+	if ((i -= 2) < n)
+		return list_pages[i];
+	return NULL;
 }
 
 int64_t

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 struct arena;
+struct cursor;
 struct db;
 struct err;
 struct offer;
@@ -24,11 +25,19 @@ struct offer_filter {
 	const char	*q;		/* part of the name, case-folded */
 	const char	*sort;		/* name|-name|id|-id|operator|location|updated|-updated */
 	int64_t		 limit;		/* rows, 1..1000 */
-	int64_t		 offset;	/* rows to skip */
+	int64_t		 offset;	/* rows to skip (after the cursor, if any) */
+	const struct cursor *after;	/* keyset: only rows after this one; NULL from the start */
 };
 
 /* True if sort is one of the names struct offer_filter accepts. */
 int	offer_store_sort_valid(const char *sort);
+/* The number of sort order sort (NULL: the default, by name), or -1. */
+int	offer_store_sort_index(const char *sort);
+/*
+ * Check that f->after (if set) was made for f's sort order and carries
+ * the keys that order needs: 0, or ERR_INVALID "invalid_cursor".
+ */
+int	offer_store_cursor_check(const struct offer_filter *f, struct err *e);
 /*
  * A page of offers matching f, complete with children, in arena a;
  * *total receives the number of matches without limit/offset.
@@ -39,11 +48,21 @@ int	offer_store_list(struct db *db, struct arena *a,
 /*
  * The same page as offer_store_list, as the stored JSON documents of the
  * offers (see offer_json.h), without building them: the fast path of the
- * API. Strings are in a.
+ * API. Strings are in a. f->after (checked with offer_store_cursor_check)
+ * starts the page after that row. If rows follow the page, *next
+ * receives the cursor of its last row and *more is set; else *more is 0.
+ * *total: on entry the number of matches if the caller knows it for this
+ * snapshot (it is then not counted again), else -1; on return the number.
  */
 int	offer_store_list_docs(struct db *db, struct arena *a,
 	    const struct offer_filter *f, const char ***out, size_t *n,
-	    int64_t *total, struct err *e);
+	    int64_t *total, struct cursor *next, int *more, struct err *e);
+/*
+ * The text of the list's statement i (the count, then the pages of every
+ * sort order with and without a cursor), NULL past the last: for checking
+ * their query plans.
+ */
+const char *offer_store_list_sql(int i);
 /*
  * The register's change counter: it grows with every committed change to
  * offers and organisations, from any process. -1 on error.

@@ -320,34 +320,43 @@ oparl_store_body_memberships(struct db *db, struct arena *a,
 	return 0;
 }
 
-int
-oparl_store_stamps(struct db *db, struct arena *a, const char **created,
-    const char **modified, struct err *e)
+/* The first row of sql's one column for which valid() holds, in a. */
+static int
+first_valid(struct db *db, struct arena *a, const char *sql,
+    bool (*valid)(const char *), const char **out, struct err *e)
 {
 	struct db_stmt	*st;
 	int		 rc;
 
-	*created = *modified = NULL;
-	/* The latest change of any object the feed shows, deletions
-	 * included; a stamp that is not one (a bad row) is passed over. */
-#define STAMP(x)	"CASE WHEN substr(" x ", 1, 1) BETWEEN '0' AND '9' " \
-			"AND length(" x ") >= 20 THEN " x " END"
-	st = db_prep(db, "SELECT (SELECT min(created_at) FROM body), max(x) "
-	    "FROM (SELECT max(" STAMP("updated_at") ") AS x FROM body "
-	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM organisation "
-	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM person "
-	    "UNION ALL SELECT max(" STAMP("updated_at") ") FROM membership "
-	    "UNION ALL SELECT max(" STAMP("mm") ") FROM (SELECT " MEETING_MOD
-	    " AS mm FROM meeting m WHERE " MEETING_PUBLIC ") mt "
-	    "UNION ALL SELECT max("
-	    STAMP("deleted_at") ") FROM tombstone) st", e);
-#undef STAMP
-	if (st == NULL)
+	*out = NULL;
+	if ((st = db_prep(db, sql, e)) == NULL)
 		return ERR_DB;
-	if ((rc = db_step(st, e)) == DB_ROW) {
-		*created = db_col_dup(st, 0, a);
-		*modified = *created != NULL ? db_col_dup(st, 1, a) : NULL;
-	}
+	while ((rc = db_step(st, e)) == DB_ROW)
+		if (!db_col_null(st, 0) && valid(db_col_text(st, 0))) {
+			*out = db_col_dup(st, 0, a);
+			break;
+		}
 	db_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+int
+oparl_store_stamps(struct db *db, struct arena *a,
+    bool (*valid)(const char *), const char **created, const char **modified,
+    struct err *e)
+{
+	int	rc;
+
+	*modified = NULL;
+	if ((rc = first_valid(db, a, "SELECT created_at FROM body "
+	    "ORDER BY created_at", valid, created, e)) != 0 || *created == NULL)
+		return rc;
+	/* Newest first: the first that is a stamp is the latest change. */
+	return first_valid(db, a, "SELECT x FROM (SELECT updated_at AS x "
+	    "FROM body UNION ALL SELECT updated_at FROM organisation "
+	    "UNION ALL SELECT updated_at FROM person "
+	    "UNION ALL SELECT updated_at FROM membership "
+	    "UNION ALL SELECT " MEETING_MOD " FROM meeting m WHERE "
+	    MEETING_PUBLIC " UNION ALL SELECT deleted_at FROM tombstone) st "
+	    "ORDER BY x DESC", valid, modified, e);
 }

@@ -106,9 +106,12 @@ int	oparl_store_body_memberships(struct db *db, struct arena *a,
  * The stamps of the register as a whole, for System and Body: the first
  * creation of a body, and the latest change of anything the feed shows
  * (bodies, organisations, persons, memberships, public meetings with
- * their items and files, deletions); NULL when there are no bodies.
+ * their items and files, deletions), in a. Stored text for which
+ * valid() is false is passed over (the next earlier or later one
+ * counts). NULL when there is no body with a valid creation stamp.
  */
 int	oparl_store_stamps(struct db *db, struct arena *a,
-	    const char **created, const char **modified, struct err *e);
+	    bool (*valid)(const char *stamp), const char **created,
+	    const char **modified, struct err *e);
 
 #endif

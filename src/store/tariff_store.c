@@ -12,6 +12,7 @@
 #include "core/round.h"
 #include "core/tariff.h"
 #include "store/db.h"
+#include "store/offer_event_store.h"
 #include "store/tariff_store.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -45,22 +46,39 @@ tariff_store_create_submissions(struct db *db, const struct tariff_round *r,
     const char *at, int64_t *n, struct err *e)
 {
 	struct db_stmt	*st;
+	char		 end[11];
 	int		 rc;
 
-	st = db_prep(db, "INSERT INTO submission (round_id, offer_id, "
+	/*
+	 * A harmonised group that applies in the year reports once: its
+	 * first taking-part member offer gets the submission, naming the
+	 * group, and the other members get none.
+	 */
+	st = db_prep(db, "WITH part AS (SELECT o.id, o.operator_code "
+	    "FROM offer o WHERE o.deleted_at IS NULL "
+	    "AND o.operator_code IS NOT NULL AND o.status <> 'closed' "
+	    "AND (o.kind IS NULL OR o.kind <> 'supervision') "
+	    "AND ($5 = 0 OR o.covered = 1)), "
+	    "grp AS (SELECT m.offer_id, h.id AS gid FROM harmonised_member m "
+	    "JOIN harmonised_tariff h ON h.id = m.group_id "
+	    "WHERE h.from_year <= $3 AND (h.to_year IS NULL OR h.to_year >= $3) "
+	    "AND m.offer_id IN (SELECT id FROM part)), "
+	    "lead AS (SELECT gid, min(offer_id) AS offer_id FROM grp "
+	    "GROUP BY gid) "
+	    "INSERT INTO submission (round_id, offer_id, "
 	    "operator_code, status, version, created_at, updated_at, "
-	    "prefilled_from) "
-	    "SELECT $1, o.id, o.operator_code, 'draft', 1, $2, $2, "
+	    "prefilled_from, harmonised_id) "
+	    "SELECT $1, o.id, " OFFER_EVENT_OPERATOR_SQL("o.id", "$6",
+	    "o.operator_code") ", 'draft', 1, $2, $2, "
 	    " (SELECT s2.id FROM submission s2 "
 	    "  JOIN tariff_round r2 ON r2.id = s2.round_id "
 	    "  WHERE s2.offer_id = o.id AND (r2.year < $3 OR "
 	    "  (r2.year = $3 AND r2.no < $4)) AND EXISTS (SELECT 1 FROM "
 	    "  service_line l WHERE l.submission_id = s2.id) "
-	    "  ORDER BY r2.year DESC, r2.no DESC LIMIT 1) "
-	    "FROM offer o WHERE o.deleted_at IS NULL "
-	    "AND o.operator_code IS NOT NULL AND o.status <> 'closed' "
-	    "AND (o.kind IS NULL OR o.kind <> 'supervision') "
-	    "AND ($5 = 0 OR o.covered = 1) ORDER BY o.id", e);
+	    "  ORDER BY r2.year DESC, r2.no DESC LIMIT 1), "
+	    " (SELECT gid FROM lead WHERE lead.offer_id = o.id) "
+	    "FROM part o WHERE o.id NOT IN (SELECT offer_id FROM grp) "
+	    "OR o.id IN (SELECT offer_id FROM lead) ORDER BY o.id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, r->id);
@@ -68,6 +86,8 @@ tariff_store_create_submissions(struct db *db, const struct tariff_round *r,
 	db_bind_i64(st, 3, r->year);
 	db_bind_i64(st, 4, r->no);
 	db_bind_i64(st, 5, r->covered_only ? 1 : 0);
+	snprintf(end, sizeof(end), "%04d-12-31", r->year);
+	db_bind_text(st, 6, end);
 	rc = db_step(st, e);
 	db_reset(st);
 	if (rc < 0)
@@ -86,13 +106,17 @@ tariff_store_add_submission(struct db *db, const struct tariff_round *r,
 
 	st = db_prep(db, "INSERT INTO submission (round_id, offer_id, "
 	    "operator_code, status, version, created_at, updated_at, "
-	    "prefilled_from) VALUES ($1, $2, $3, 'draft', 1, $4, $4, "
+	    "prefilled_from, harmonised_id) VALUES ($1, $2, $3, 'draft', 1, "
+	    "$4, $4, "
 	    " (SELECT s2.id FROM submission s2 "
 	    "  JOIN tariff_round r2 ON r2.id = s2.round_id "
 	    "  WHERE s2.offer_id = $2 AND (r2.year < $5 OR "
 	    "  (r2.year = $5 AND r2.no < $6)) AND EXISTS (SELECT 1 FROM "
 	    "  service_line l WHERE l.submission_id = s2.id) "
-	    "  ORDER BY r2.year DESC, r2.no DESC LIMIT 1)) RETURNING id", e);
+	    "  ORDER BY r2.year DESC, r2.no DESC LIMIT 1), "
+	    " (SELECT h.id FROM harmonised_member m JOIN harmonised_tariff h "
+	    "  ON h.id = m.group_id WHERE m.offer_id = $2 AND h.from_year <= $5 "
+	    "  AND (h.to_year IS NULL OR h.to_year >= $5))) RETURNING id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, r->id);
@@ -119,9 +143,9 @@ tariff_store_add_submission(struct db *db, const struct tariff_round *r,
 	" l.overhead_ore, l.capital_ore, l.pension_ore, l.income_ore," \
 	" l.carry_over_ore, l.reason, l.referred_from, l.referred_before"
 #define LINE_INPUT_NCOLS	22
-/* The computed ones that follow (4 columns). */
+/* The computed ones that follow (5 columns). */
 #define LINE_RESULT_COLS \
-	"l.base_ore, l.tariff_exact, l.tariff_ore, l.warnings"
+	"l.base_ore, l.tariff_exact, l.tariff_ore, l.warnings, l.startup_ore"
 
 static void
 read_line_input(struct db_stmt *st, struct arena *a, int c,
@@ -195,6 +219,7 @@ read_line_result(struct db_stmt *st, struct arena *a, int c,
 	    "" : db_col_text(st, c + 1));
 	l->tariff_ore = l->computed ? db_col_i64(st, c + 2) : 0;
 	decode_warnings(a, db_col_text(st, c + 3), l);
+	l->startup_ore = db_col_i64(st, c + 4);
 }
 
 int
@@ -279,7 +304,12 @@ tariff_store_round_lines(struct db *db, struct arena *a, int64_t round_id,
 	" COALESCE(o.kind, ''), s.operator_code, COALESCE(g.name," \
 	" s.operator_code), s.status, s.comment, COALESCE(s.prefilled_from," \
 	" 0), s.created_at, s.updated_at, s.submitted_at, s.reviewed_at," \
-	" s.reviewed_by"
+	" s.reviewed_by, COALESCE(s.harmonised_id, 0), (SELECT h.name ||" \
+	" ': ' || (SELECT group_concat(name, ', ') FROM (SELECT o2.name" \
+	" FROM harmonised_member m JOIN offer o2 ON o2.id = m.offer_id" \
+	" WHERE m.group_id = h.id ORDER BY o2.name_key, o2.id) hm) FROM" \
+	" harmonised_tariff h WHERE h.id = s.harmonised_id)"
+#define SUB_NCOLS	20
 #define SUB_FROM \
 	" FROM submission s JOIN tariff_round r ON r.id = s.round_id" \
 	" JOIN offer o ON o.id = s.offer_id" \
@@ -308,6 +338,10 @@ read_submission(struct db_stmt *st, struct arena *a, struct submission *s)
 	s->submitted_at = db_col_dup(st, 15, a);
 	s->reviewed_at = db_col_dup(st, 16, a);
 	s->reviewed_by = db_col_dup(st, 17, a);
+	s->harmonised_id = db_col_i64(st, 18);
+	/* A group's submission is named by the group and its members. */
+	if (s->harmonised_id != 0 && !db_col_null(st, 19))
+		s->offer_name = arena_strdup(a, db_col_text(st, 19));
 }
 
 int
@@ -393,10 +427,10 @@ tariff_store_submission_list(struct db *db, struct arena *a, int64_t round_id,
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		read_submission(st, a, &v[k]);
-		v[k].nlines = db_col_i64(st, 18);
-		v[k].nwarnings = db_col_i64(st, 19);
-		v[k].reasons_missing = db_col_i64(st, 20);
-		v[k].not_computed = db_col_i64(st, 21);
+		v[k].nlines = db_col_i64(st, SUB_NCOLS + 0);
+		v[k].nwarnings = db_col_i64(st, SUB_NCOLS + 1);
+		v[k].reasons_missing = db_col_i64(st, SUB_NCOLS + 2);
+		v[k].not_computed = db_col_i64(st, SUB_NCOLS + 3);
 		k++;
 	}
 	db_reset(st);
@@ -557,10 +591,10 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	    "property_ore, other_ore, overhead_ore, capital_ore, pension_ore, "
 	    "income_ore, carry_over_ore, base_ore, tariff_exact, tariff_ore, "
 	    "warnings, nwarnings, reasons_asked, reason, referred_from, "
-	    "referred_before) VALUES ($1, $2, $3, "
+	    "referred_before, startup_ore) VALUES ($1, $2, $3, "
 	    "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
 	    "$18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, "
-	    "$30)", e);
+	    "$30, $31)", e);
 	if (st == NULL)
 		return ERR_DB;
 	for (i = 0; i < l->nwarnings; i++)
@@ -610,6 +644,7 @@ tariff_store_line_insert(struct db *db, int64_t id,
 	    NULL);
 	db_bind_text(st, 29, referral_db(l->referred_from));
 	db_bind_text(st, 30, referral_db(l->referred_before));
+	db_bind_i64(st, 31, l->computed ? l->startup_ore : 0);
 	free(warnings);
 	return db_run(st, e);
 }
@@ -731,10 +766,20 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	char		 from[16], to[16];
 	int		 rc;
 
+	/*
+	 * The offers a submission publishes for: its own, and every live
+	 * member of the harmonised group it reports for (the same lines).
+	 */
+#define PUBLISH_TARGETS \
+	" (SELECT id AS sid, offer_id AS oid FROM submission WHERE" \
+	" round_id = $1 AND status = 'approved' UNION SELECT s3.id," \
+	" m.offer_id FROM submission s3 JOIN harmonised_member m ON" \
+	" m.group_id = s3.harmonised_id JOIN offer mo ON mo.id =" \
+	" m.offer_id AND mo.deleted_at IS NULL AND mo.status <> 'closed'" \
+	" WHERE s3.round_id = $1 AND s3.status = 'approved') "
 	st = db_prep(db, "UPDATE published_tariff SET superseded_at = $2 "
 	    "WHERE year = $3 AND superseded_at IS NULL AND offer_id IN "
-	    "(SELECT offer_id FROM submission WHERE round_id = $1 "
-	    "AND status = 'approved')", e);
+	    "(SELECT oid FROM" PUBLISH_TARGETS "pt)", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, r->id);
@@ -751,18 +796,20 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	    "paragraph, section, level, unit, version, tariff_ore, "
 	    "tariff_exact, occupancy_bp, places_centi, valid_from, valid_to, "
 	    "round_id, submission_id, published_at, published_by, "
-	    "referred_from, referred_before) "
-	    "SELECT s.offer_id, $2, l.paragraph, l.section, l.level, l.unit, "
+	    "referred_from, referred_before, harmonised_id) "
+	    "SELECT t.oid, $2, l.paragraph, l.section, l.level, l.unit, "
 	    " COALESCE((SELECT max(p.version) FROM published_tariff p "
-	    "  WHERE p.offer_id = s.offer_id AND p.year = $2 "
+	    "  WHERE p.offer_id = t.oid AND p.year = $2 "
 	    "  AND p.paragraph = l.paragraph AND p.level = l.level "
 	    "  AND p.unit = l.unit AND p.referred_from = l.referred_from "
 	    "  AND p.referred_before = l.referred_before), 0) + 1, "
 	    " l.tariff_ore, l.tariff_exact, l.occupancy_bp, l.places_centi, "
-	    " $3, $4, $1, s.id, $5, $6, l.referred_from, l.referred_before "
-	    "FROM submission s JOIN service_line l ON l.submission_id = s.id "
-	    "WHERE s.round_id = $1 AND s.status = 'approved' "
-	    "AND l.tariff_ore IS NOT NULL ORDER BY s.offer_id, l.pos", e);
+	    " $3, $4, $1, s.id, $5, $6, l.referred_from, l.referred_before, "
+	    " s.harmonised_id "
+	    "FROM" PUBLISH_TARGETS "t JOIN submission s ON s.id = t.sid "
+	    "JOIN service_line l ON l.submission_id = s.id "
+	    "WHERE l.tariff_ore IS NOT NULL ORDER BY t.oid, l.pos", e);
+#undef PUBLISH_TARGETS
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, r->id);
@@ -779,9 +826,12 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	return 0;
 }
 
+/* The operator of a tariff's year (offer_event_operator_of_year). */
+#define PT_OP	OFFER_EVENT_OPERATOR_SQL("p.offer_id", \
+	"(p.year || '-12-31')", "o.operator_code")
 #define PT_COLS \
-	"p.id, p.offer_id, o.name, o.operator_code, COALESCE(g.name," \
-	" o.operator_code), o.location_code, lg.name, (SELECT" \
+	"p.id, p.offer_id, o.name, " PT_OP ", COALESCE(g.name," \
+	" " PT_OP "), o.location_code, lg.name, (SELECT" \
 	" group_concat(t.text, '; ') FROM (SELECT text FROM" \
 	" offer_target_group WHERE offer_id = o.id ORDER BY pos) t)," \
 	" p.year, p.paragraph, p.level, p.unit, p.version, p.tariff_ore," \
@@ -792,10 +842,10 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" COALESCE((SELECT sl.days FROM service_line sl WHERE" \
 	" sl.submission_id = p.submission_id AND sl.paragraph = p.paragraph" \
 	" AND sl.level = p.level AND sl.unit = p.unit LIMIT 1), 0)," \
-	" p.cause"
+	" p.cause, COALESCE(p.harmonised_id, 0)"
 #define PT_FROM \
 	" FROM published_tariff p JOIN offer o ON o.id = p.offer_id" \
-	" LEFT JOIN organisation g ON g.code = o.operator_code" \
+	" LEFT JOIN organisation g ON g.code = " PT_OP \
 	" LEFT JOIN organisation lg ON lg.code = o.location_code" \
 	" LEFT JOIN tariff_round r ON r.id = p.round_id"
 
@@ -833,6 +883,7 @@ read_published(struct db_stmt *st, struct arena *a, struct published_tariff *t)
 	t->referred_before = referral_of(a, st, 27);
 	t->days = db_col_i64(st, 28);
 	t->cause = db_col_dup(st, 29, a);
+	t->harmonised_id = db_col_i64(st, 30);
 }
 
 static int
@@ -867,7 +918,7 @@ tariff_store_published_list(struct db *db, struct arena *a,
 	*out = NULL;
 	*n = 0;
 	st = db_prep(db, "SELECT " PT_COLS PT_FROM " WHERE "
-	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR o.operator_code = $2) "
+	    "($1 = 0 OR p.year = $1) AND ($2 IS NULL OR " PT_OP " = $2) "
 	    "AND ($3 IS NULL OR p.paragraph = $3 OR p.section = $4) "
 	    "AND ($5 IS NULL OR EXISTS (SELECT 1 FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id AND t.text LIKE $5 ESCAPE '\\')) "
@@ -963,6 +1014,40 @@ tariff_store_published_versions(struct db *db, struct arena *a,
 }
 
 int
+tariff_store_published_siblings(struct db *db, struct arena *a,
+    const struct published_tariff *t, struct published_tariff **out,
+    size_t *n, struct err *e)
+{
+	struct db_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if (t->harmonised_id == 0)
+		return 0;
+	st = db_prep(db, "SELECT " PT_COLS PT_FROM " WHERE p.harmonised_id = $1 "
+	    "AND p.offer_id <> $2 AND p.year = $3 AND p.paragraph = $4 "
+	    "AND p.level = $5 AND p.unit = $6 AND p.referred_from = $7 "
+	    "AND p.referred_before = $8 AND p.superseded_at IS NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM published_tariff q "
+	    "WHERE q.offer_id = p.offer_id AND q.year = p.year "
+	    "AND q.paragraph = p.paragraph AND q.level = p.level "
+	    "AND q.unit = p.unit AND q.referred_from = p.referred_from "
+	    "AND q.referred_before = p.referred_before "
+	    "AND q.version > p.version) ORDER BY o.name_key, p.offer_id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, t->harmonised_id);
+	db_bind_i64(st, 2, t->offer_id);
+	db_bind_i64(st, 3, t->year);
+	db_bind_text(st, 4, t->paragraph);
+	db_bind_text(st, 5, t->level);
+	db_bind_text(st, 6, tariff_unit_name(t->unit));
+	db_bind_text(st, 7, referral_db(t->referred_from));
+	db_bind_text(st, 8, referral_db(t->referred_before));
+	return read_published_rows(st, a, out, n, e);
+}
+
+int
 tariff_store_published_change(struct db *db, const struct published_tariff *old,
     int64_t tariff_ore, const char *valid_from, const char *day_before,
     const char *cause, const char *reason, const char *at, const char *who,
@@ -996,10 +1081,10 @@ tariff_store_published_change(struct db *db, const struct published_tariff *old,
 	    "paragraph, section, level, unit, version, tariff_ore, "
 	    "tariff_exact, occupancy_bp, places_centi, valid_from, valid_to, "
 	    "reason, previous_id, published_at, published_by, "
-	    "referred_from, referred_before, cause) "
+	    "referred_from, referred_before, cause, harmonised_id) "
 	    "SELECT offer_id, year, paragraph, section, level, unit, "
 	    "version + 1, $2, NULL, occupancy_bp, places_centi, $3, $4, $5, "
-	    "id, $6, $7, referred_from, referred_before, $8 "
+	    "id, $6, $7, referred_from, referred_before, $8, harmonised_id "
 	    "FROM published_tariff "
 	    "WHERE id = $1 RETURNING id", e);
 	if (st == NULL)

@@ -41,6 +41,11 @@ struct submission {
 	const char		*submitted_at;	/* or NULL */
 	const char		*reviewed_at;	/* or NULL */
 	const char		*reviewed_by;	/* or NULL */
+	int64_t			 harmonised_id;	/* the harmonised group this
+						   submission reports for (on
+						   its first member offer; then
+						   offer_name is the group's
+						   name and its members), or 0 */
 
 	/* Lists: summed over the lines. */
 	int64_t			 nlines;
@@ -101,6 +106,9 @@ struct published_tariff {
 	int64_t		 days;		/* the line's opening days a year;
 					   0 = the year's day basis (or not
 					   from a round's line) */
+	int64_t		 harmonised_id;	/* the harmonised group whose one
+					   tariff this is (the same on every
+					   member offer), or 0 */
 };
 
 /* Filter of the published overview. NULL / 0: no filter. */
@@ -235,6 +243,14 @@ int	tariff_store_published_get(struct db *db, struct arena *a, int64_t id,
 /* Every version of the tariff of t's offer, year, paragraph, level, unit
  * and referral dates. */
 int	tariff_store_published_versions(struct db *db, struct arena *a,
+	    const struct published_tariff *t, struct published_tariff **out,
+	    size_t *n, struct err *e);
+/*
+ * The current latest versions of the tariff line of t on the other
+ * member offers of its harmonised group (none if t has no group), by
+ * offer name.
+ */
+int	tariff_store_published_siblings(struct db *db, struct arena *a,
 	    const struct published_tariff *t, struct published_tariff **out,
 	    size_t *n, struct err *e);
 /*

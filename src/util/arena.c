@@ -41,8 +41,9 @@ arena_cleanup(struct arena *a)
 	a->total = 0;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* n bytes, aligned, as they are. */
+static void *
+take(struct arena *a, size_t n)
 {
 	struct arena_block	*b;
 	size_t			 cap, need;
@@ -75,8 +76,24 @@ arena_alloc(struct arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += need;
 	a->total += need;
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void *p = take(a, n);
+
 	memset(p, 0, n);
 	return p;
+}
+
+void *
+arena_array(struct arena *a, size_t nmemb, size_t size)
+{
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		fatal("arena_array: overflow");
+	return take(a, nmemb * size);
 }
 
 void *

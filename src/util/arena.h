@@ -28,6 +28,12 @@ void	*arena_alloc(struct arena *a, size_t n);
 /* nmemb * size zeroed bytes; aborts on overflow. */
 void	*arena_calloc(struct arena *a, size_t nmemb, size_t size);
 /*
+ * nmemb * size bytes, aligned, NOT zeroed; aborts on overflow. For a
+ * large array the caller fills before reading: the pages of it never
+ * written are never touched.
+ */
+void	*arena_array(struct arena *a, size_t nmemb, size_t size);
+/*
  * Make room for element k of the array v of elements of size sz, whose
  * capacity is *cap: returns v if k < *cap, else a copy of the first k
  * elements in a new array of twice the capacity (at least 16), zeroed

@@ -118,6 +118,24 @@ describe('the reinforced cooperation and the takeovers joined', () => {
 		assert.match(html, /href="\/aftale\/forstaerket\?aar=2015"/);
 	});
 
+	test('a year without a reinforced cooperation: not applicable, '
+	    + 'not overdue', async () => {
+		const f = await at(2013, 'reinforced_in_force');
+		assert.equal(f.date, '2013-07-01');
+		assert.equal(f.status, 'not_applicable');
+		assert.equal(f.href, undefined);
+		assert.equal((await at(2012, 'expert_panel')).status,
+		    'not_applicable');
+		/* Nobody nominated by the date: that step is overdue. */
+		assert.equal((await at(2012, 'reinforced_nominations')).status,
+		    'overdue');
+		/* Ahead of its date the step is planned. */
+		assert.equal((await at(year + 2, 'reinforced_in_force')).status,
+		    'planned');
+		const html = (await admin.get('/aarshjul?aar=2013')).text;
+		assert.match(html, /<span class="badge">Ikke aktuel<\/span>/);
+	});
+
 	test('the takeover notices of the period are counted', async () => {
 		const r = await postForm(admin, '/aftale/overtagelser',
 		    { offer_id: '1', municipality: '810', notice_on: '2015-06-01' });

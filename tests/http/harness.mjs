@@ -177,13 +177,14 @@ export function sql(db, query) {
 
 /*
  * Create a demo database in dir with the standard users. The demo
- * meetings come only with minutes: true, and never the example year:
- * most tests build their own.
+ * meetings come only with minutes: true, and the example year (its
+ * published tariffs) only with example: true: most tests build their own.
  */
 export function makeDemoDb(dir, { demo = true, minutes = false,
-    users = USERS } = {}) {
+    example = false, users = USERS } = {}) {
 	const db = newDb(dir);
-	ramme(['init', '--db', db, ...(demo ? ['--demo', '--no-example'] : []),
+	ramme(['init', '--db', db, ...(demo ? ['--demo'] : []),
+	    ...(demo && !example ? ['--no-example'] : []),
 	    ...(demo && !minutes ? ['--no-minutes'] : [])], { ok: true });
 	for (const [name, [role, org]] of Object.entries(users))
 		ramme(['user', 'add', name, '--role', role,
@@ -568,4 +569,142 @@ export function postFile(c, p, fields, file, name, type) {
 export function redirectId(r) {
 	assert.equal(r.status, 303, `${r.status} ${r.text.slice(0, 400)}`);
 	return Number(/\/(\d+)(\?|$)/.exec(r.headers.get('location'))[1]);
+}
+
+/* ---- XLSX uploads ---------------------------------------------------- */
+
+const CRC_TABLE = (() => {
+	const t = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++)
+			c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		t[n] = c >>> 0;
+	}
+	return t;
+})();
+
+function crc32(buf) {
+	let c = 0xffffffff;
+	for (const b of buf)
+		c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+/*
+ * A zip of {name: string} with stored (uncompressed) entries: enough
+ * for the workbooks the tests build by hand.
+ */
+export function zipStored(files) {
+	const locals = [], centrals = [];
+	let offset = 0;
+	for (const [name, text] of Object.entries(files)) {
+		const data = Buffer.from(text, 'utf8');
+		const fname = Buffer.from(name, 'utf8');
+		const crc = crc32(data);
+		const h = Buffer.alloc(30);
+		h.writeUInt32LE(0x04034b50, 0);
+		h.writeUInt16LE(20, 4);
+		h.writeUInt32LE(crc, 14);
+		h.writeUInt32LE(data.length, 18);
+		h.writeUInt32LE(data.length, 22);
+		h.writeUInt16LE(fname.length, 26);
+		const c = Buffer.alloc(46);
+		c.writeUInt32LE(0x02014b50, 0);
+		c.writeUInt16LE(20, 4);
+		c.writeUInt16LE(20, 6);
+		c.writeUInt32LE(crc, 16);
+		c.writeUInt32LE(data.length, 20);
+		c.writeUInt32LE(data.length, 24);
+		c.writeUInt16LE(fname.length, 28);
+		c.writeUInt32LE(offset, 42);
+		locals.push(h, fname, data);
+		centrals.push(c, fname);
+		offset += h.length + fname.length + data.length;
+	}
+	const cd = Buffer.concat(centrals);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(Object.keys(files).length, 8);
+	end.writeUInt16LE(Object.keys(files).length, 10);
+	end.writeUInt32LE(cd.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return Buffer.concat([...locals, cd, end]);
+}
+
+export const XLSX_TYPE =
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/*
+ * POST the workbook bytes to p as client c, as the form field "file"
+ * named budget.xlsx, with csrf (default: c's session token).
+ */
+export function uploadXlsx(c, p, bytes, csrf = c.csrf) {
+	const fd = new FormData();
+	fd.append('csrf_token', csrf);
+	fd.append('file', new Blob([bytes], { type: XLSX_TYPE }), 'budget.xlsx');
+	return c.request('POST', p, { body: fd });
+}
+
+/* ---- A local SMTP server --------------------------------------------- */
+
+let smtpPythonFound;
+
+/*
+ * The Python that has aiosmtpd (Debian's, also under pyenv and the
+ * like), or null; for needs(smtpPython() !== null, 'python3-aiosmtpd').
+ */
+export function smtpPython() {
+	if (smtpPythonFound !== undefined)
+		return smtpPythonFound;
+	smtpPythonFound = null;
+	for (const py of ['/usr/bin/python3', 'python3']) {
+		const r = spawnSync(py, ['-c', 'import aiosmtpd'],
+		    { stdio: 'ignore' });
+		if (r.status === 0) {
+			smtpPythonFound = py;
+			break;
+		}
+	}
+	return smtpPythonFound;
+}
+
+/*
+ * Start tests/http/smtp_server.py on port, keeping each mail received in
+ * dir (NAME.eml and NAME.json), answering after delay seconds when
+ * delay > 0. Resolves when it listens; { stop() } ends it.
+ */
+export async function startSmtp(port, dir, delay = 0) {
+	const args = [path.join(ROOT, 'tests', 'http', 'smtp_server.py'),
+	    String(port), dir];
+	if (delay > 0)
+		args.push('--delay', String(delay));
+	const proc = spawn(smtpPython(), args,
+	    { stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '', err = '';
+	proc.stderr.on('data', (d) => { err += d; });
+	await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(
+		    `SMTP server not ready: ${err}`)), 15000);
+		proc.stdout.on('data', (d) => {
+			out += d;
+			if (out.includes('ready')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		proc.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`SMTP server exited ${code}: ${err}`));
+		});
+	});
+	return {
+		async stop() {
+			if (proc.exitCode !== null)
+				return;
+			const done = new Promise((ok) => proc.on('exit', ok));
+			proc.kill('SIGTERM');
+			await done;
+		},
+	};
 }

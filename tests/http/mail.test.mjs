@@ -8,64 +8,16 @@
  * and no --smtp (the outbox only collects).
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, needs, postForm, ramme, startServer, tempDir } from
-    './harness.mjs';
+import { needs, postForm, ramme, smtpPython, startServer, startSmtp,
+    tempDir } from './harness.mjs';
 
-const SCRIPT = path.join(ROOT, 'tests', 'http', 'smtp_server.py');
-
-/* The Python that has aiosmtpd (Debian's, also under pyenv and the like). */
-function findPython() {
-	for (const py of ['/usr/bin/python3', 'python3']) {
-		const r = spawnSync(py, ['-c', 'import aiosmtpd'],
-		    { stdio: 'ignore' });
-		if (r.status === 0)
-			return py;
-	}
-	return null;
-}
-const PYTHON = findPython();
-const skip = needs(PYTHON !== null, 'python3-aiosmtpd');
+const skip = needs(smtpPython() !== null, 'python3-aiosmtpd');
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-/* Start the SMTP server on port, keeping mails in dir. */
-async function startSmtp(port, dir, delay = 0) {
-	const args = [SCRIPT, String(port), dir];
-	if (delay > 0)
-		args.push('--delay', String(delay));
-	const proc = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-	let out = '', err = '';
-	proc.stderr.on('data', (d) => { err += d; });
-	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(
-		    `SMTP server not ready: ${err}`)), 15000);
-		proc.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('ready')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		proc.on('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`SMTP server exited ${code}: ${err}`));
-		});
-	});
-	return {
-		async stop() {
-			if (proc.exitCode !== null)
-				return;
-			const done = new Promise((ok) => proc.on('exit', ok));
-			proc.kill('SIGTERM');
-			await done;
-		},
-	};
-}
 
 /* The messages received in dir: [{raw, meta}]. */
 function received(dir) {

@@ -8,67 +8,17 @@
  * reminder_days.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import {
-	needs,
-	postForm,
-	ramme,
-	ROOT,
-	sql,
-	startServer,
-	tempDir,
-} from './harness.mjs';
+import { needs, postForm, ramme, smtpPython, sql, startServer, startSmtp,
+    tempDir } from './harness.mjs';
 
-const SCRIPT = path.join(ROOT, 'tests', 'http', 'smtp_server.py');
 const PORT = 2541;
 
-function findPython() {
-	for (const py of ['/usr/bin/python3', 'python3']) {
-		const r = spawnSync(py, ['-c', 'import aiosmtpd'],
-		    { stdio: 'ignore' });
-		if (r.status === 0)
-			return py;
-	}
-	return null;
-}
-const PYTHON = findPython();
-const skip = needs(PYTHON !== null, 'python3-aiosmtpd');
+const skip = needs(smtpPython() !== null, 'python3-aiosmtpd');
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-async function startSmtp(port, dir) {
-	const proc = spawn(PYTHON, [SCRIPT, String(port), dir],
-	    { stdio: ['ignore', 'pipe', 'pipe'] });
-	let out = '', err = '';
-	proc.stderr.on('data', (d) => { err += d; });
-	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(
-		    `SMTP server not ready: ${err}`)), 15000);
-		proc.stdout.on('data', (d) => {
-			out += d;
-			if (out.includes('ready')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		proc.on('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`SMTP server exited ${code}: ${err}`));
-		});
-	});
-	return {
-		async stop() {
-			if (proc.exitCode !== null)
-				return;
-			const done = new Promise((ok) => proc.on('exit', ok));
-			proc.kill('SIGTERM');
-			await done;
-		},
-	};
-}
 
 /* The mails received: [{to, subject, text}], subject and body decoded. */
 function received(dir) {

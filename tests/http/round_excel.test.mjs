@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { postFile, postForm, startServer } from './harness.mjs';
+import { postForm, startServer, uploadXlsx, zipStored } from './harness.mjs';
 
 let srv, admin, op851, op1081, reader;
 let r31, r32;
@@ -18,7 +18,6 @@ let r31, r32;
 const YEAR = 2031;
 const day = (offset) => new Date(Date.now() + offset * 86400000)
     .toISOString().slice(0, 10);
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function newRound(year) {
 	const r = await admin.post('/api/v1/rounds', { year, no: 1,
@@ -29,63 +28,6 @@ async function newRound(year) {
 
 const subsOf = async (c, id) =>
     (await c.getJson(`/api/v1/rounds/${id}/submissions`)).submissions;
-
-/* ---- a small zip writer (stored entries) ----------------------------- */
-
-const CRC = (() => {
-	const t = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++)
-			c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		t[n] = c >>> 0;
-	}
-	return t;
-})();
-
-function crc32(buf) {
-	let c = 0xffffffff;
-	for (const b of buf)
-		c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-function zip(files) {
-	const locals = [], centrals = [];
-	let offset = 0;
-	for (const [name, text] of Object.entries(files)) {
-		const data = Buffer.from(text, 'utf8');
-		const fname = Buffer.from(name, 'utf8');
-		const crc = crc32(data);
-		const h = Buffer.alloc(30);
-		h.writeUInt32LE(0x04034b50, 0);
-		h.writeUInt16LE(20, 4);
-		h.writeUInt32LE(crc, 14);
-		h.writeUInt32LE(data.length, 18);
-		h.writeUInt32LE(data.length, 22);
-		h.writeUInt16LE(fname.length, 26);
-		locals.push(h, fname, data);
-		const c = Buffer.alloc(46);
-		c.writeUInt32LE(0x02014b50, 0);
-		c.writeUInt16LE(20, 4);
-		c.writeUInt16LE(20, 6);
-		c.writeUInt32LE(crc, 16);
-		c.writeUInt32LE(data.length, 20);
-		c.writeUInt32LE(data.length, 24);
-		c.writeUInt16LE(fname.length, 28);
-		c.writeUInt32LE(offset, 42);
-		centrals.push(c, fname);
-		offset += h.length + fname.length + data.length;
-	}
-	const cd = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(Object.keys(files).length, 8);
-	end.writeUInt16LE(Object.keys(files).length, 10);
-	end.writeUInt32LE(cd.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, cd, end]);
-}
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -176,7 +118,7 @@ function libreOffice(rows, meta) {
 	files['xl/sharedStrings.xml'] = `<sst ${NS} count="${sst.length}" ` +
 	    `uniqueCount="${sst.length}">` + sst.map((s) =>
 	    `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('') + '</sst>';
-	return zip(files);
+	return zipStored(files);
 }
 
 /* A row of a service line: occupancy as given, costs as numbers. */
@@ -188,8 +130,8 @@ const row = (offer, occ, extra = {}) => {
 	return r;
 };
 
-const upload = (c, id, bytes) => postFile(c, `/takstindberetning/${id}/skabelon`,
-    {}, bytes, 'budget.xlsx', XLSX);
+const upload = (c, id, bytes) =>
+    uploadXlsx(c, `/takstindberetning/${id}/skabelon`, bytes);
 
 before(async () => {
 	srv = await startServer();

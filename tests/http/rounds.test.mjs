@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { assertApiError, assertDanish, postForm, redirectId, startServer }
-    from './harness.mjs';
+import { assertApiError, assertDanish, postForm, redirectId, startServer,
+    uploadXlsx, zipStored } from './harness.mjs';
 
 let srv, admin, op851, op1081, reader, authority, anon;
 let open, late;		/* an open round and one past its deadline */
@@ -547,62 +547,6 @@ describe('accounts', () => {
 
 /* ---- XLSX ----------------------------------------------------------- */
 
-const CRC_TABLE = (() => {
-	const t = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++)
-			c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		t[n] = c >>> 0;
-	}
-	return t;
-})();
-
-function crc32(buf) {
-	let c = 0xffffffff;
-	for (const b of buf)
-		c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-/* A zip of {name: string} with stored (uncompressed) entries. */
-function zip(files) {
-	const locals = [], centrals = [];
-	let offset = 0;
-	for (const [name, text] of Object.entries(files)) {
-		const data = Buffer.from(text, 'utf8');
-		const fname = Buffer.from(name, 'utf8');
-		const crc = crc32(data);
-		const h = Buffer.alloc(30);
-		h.writeUInt32LE(0x04034b50, 0);
-		h.writeUInt16LE(20, 4);
-		h.writeUInt32LE(crc, 14);
-		h.writeUInt32LE(data.length, 18);
-		h.writeUInt32LE(data.length, 22);
-		h.writeUInt16LE(fname.length, 26);
-		const c = Buffer.alloc(46);
-		c.writeUInt32LE(0x02014b50, 0);
-		c.writeUInt16LE(20, 4);
-		c.writeUInt16LE(20, 6);
-		c.writeUInt32LE(crc, 16);
-		c.writeUInt32LE(data.length, 20);
-		c.writeUInt32LE(data.length, 24);
-		c.writeUInt16LE(fname.length, 28);
-		c.writeUInt32LE(offset, 42);
-		locals.push(h, fname, data);
-		centrals.push(c, fname);
-		offset += h.length + fname.length + data.length;
-	}
-	const cd = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(Object.keys(files).length, 8);
-	end.writeUInt16LE(Object.keys(files).length, 10);
-	end.writeUInt32LE(cd.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, cd, end]);
-}
-
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -619,7 +563,7 @@ function workbook(rows, sheet = 'Budget') {
 			return `<c r="${ref}"><v>${v}</v></c>`;
 		return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
 	}).join('') + '</row>').join('');
-	return zip({
+	return zipStored({
 		'[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?>' +
 		    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/' +
 		    'content-types"/>',
@@ -660,13 +604,8 @@ describe('the XLSX template', () => {
 	const csrf = (html) =>
 	    /<input type="hidden" name="csrf_token" value="([^"]+)"/.exec(html)[1];
 
-	async function upload(c, bytes, html = page.text) {
-		const fd = new FormData();
-		fd.append('csrf_token', csrf(html));
-		fd.append('file', new Blob([bytes]), 'budget.xlsx');
-		return c.request('POST', `/takstindberetning/${round.id}/skabelon`,
-		    { body: fd });
-	}
+	const upload = (c, bytes, html = page.text) => uploadXlsx(c,
+	    `/takstindberetning/${round.id}/skabelon`, bytes, csrf(html));
 
 	const snapshot = async () => Promise.all(subs.map((s) =>
 	    op851.getJson(`/api/v1/submissions/${s.id}`)));

@@ -313,3 +313,70 @@ describe('turning it off', () => {
 		await srv.login('tf.off');
 	});
 });
+
+describe('the secretariat resets a second factor from the web', () => {
+	test('a button on the user\'s page, confirmed, audited, admins only',
+	    async () => {
+		addUser('tf.lost');
+		ramme(['user', 'totp', 'tf.lost', '--secret', KEY, '--db', srv.db],
+		    { ok: true });
+		const id = Number(sql(
+		    "SELECT id FROM app_user WHERE username = 'tf.lost'"));
+		const url = `/brugere/${id}/to-trins/nulstil`;
+		const on = () => Number(sql(
+		    `SELECT count(*) FROM user_totp WHERE user_id = ${id}`));
+		assert.equal(on(), 1);
+		const admin = await srv.login('admin');
+		const page = await admin.get(`/brugere/${id}`);
+		assert.equal(page.status, 200);
+		assert.match(page.text, /<h2>To-trins-bekræftelse<\/h2>/);
+		assert.match(page.text, new RegExp(`action="${url}"`));
+		assert.match(page.text, />Nulstil to-trins</);
+
+		/* Only the secretariat's admins: nothing changes for others. */
+		const before = audits('totp_reset');
+		for (const name of ['op851', 'authority', 'reader']) {
+			const c = await srv.login(name);
+			const r = await postForm(c, url, { confirm: '1' });
+			assert.equal(r.status, 403, `${name}: ${r.status}`);
+			assert.equal((await c.get(`/brugere/${id}`)).status, 403);
+		}
+		assert.equal(on(), 1);
+		assert.equal(audits('totp_reset'), before);
+
+		/* First the confirmation, which changes nothing. */
+		const conf = await postForm(admin, url, {});
+		assert.equal(conf.status, 200);
+		assert.match(conf.text,
+		    /Vil du nulstille to-trins-bekræftelsen\?/);
+		assert.match(conf.text, /name="confirm" value="1"/);
+		assert.match(conf.text, /Fortryd/);
+		assert.equal(on(), 1);
+
+		const done = await postForm(admin, url, { confirm: '1' });
+		assert.equal(done.status, 303, done.text.slice(0, 400));
+		assert.equal(done.headers.get('location'),
+		    `/brugere/${id}?besked=to-trins-nulstillet`);
+		assert.equal(on(), 0);
+		assert.equal(audits('totp_reset'), before + 1);
+		assert.equal(sql("SELECT username || ' ' || entity_id FROM audit " +
+		    "WHERE action = 'totp_reset' ORDER BY id DESC LIMIT 1"),
+		    `admin ${id}`);
+		const after = await admin.get(done.headers.get('location'));
+		assert.match(after.text, /To-trins-bekræftelsen er nulstillet/);
+		assert.match(after.text, /adgangskoden alene/);
+		assert.doesNotMatch(after.text, />Nulstil to-trins</);
+
+		/* The next login is with the password alone. */
+		const c = srv.client();
+		const r = await c.post('/api/v1/session', { username: 'tf.lost',
+		    password: PASSWORD });
+		assert.equal(r.status, 200, r.text);
+
+		/* Nothing left to reset: refused in Danish. */
+		const again = await postForm(admin, url, { confirm: '1' });
+		assert.equal(again.status, 409);
+		assert.match(again.text, /tf\.lost har ikke to-trins-bekræftelse/);
+		assert.equal(audits('totp_reset'), before + 1);
+	});
+});

@@ -728,6 +728,68 @@ test_page_furniture(void **state)
 	arena_cleanup(&a);
 }
 
+/*
+ * Minutes as a PDF's text with its layout kept (pdftotext -layout): the
+ * document's kind above its title, the header a table whose long values
+ * go on indented, a heading wrapped after "og" and "til", and a footer
+ * with the page number beside the running text.
+ */
+static void
+test_layout_text(void **state)
+{
+	static const char text[] =
+	    "Referat\n"
+	    "\n"
+	    "Temadag om botilbud\n"
+	    "\n"
+	    "Møde          Den Administrative Styregruppe\n"
+	    "Tid           5. marts 2014, kl. 13.00-15.00\n"
+	    "Deltagere     Jan Nielsen (Frederikshavn Kommune, formand), Jane "
+	    "Hvas\n"
+	    "              (Hjørring Kommune)\n"
+	    "Afbud         Per Hansen (Thisted Kommune)\n"
+	    "\n"
+	    "1. Orientering om takster for botilbud og\n"
+	    "botilbudsområdet i forhold til\n"
+	    "rammeaftalen 2015\n"
+	    "Referat\n"
+	    "Taget til efterretning.\n"
+	    "\n"
+	    "DAS · Referat · 5. marts 2014                        Side 1 af 2\n"
+	    "2. Evt.\n"
+	    "Referat\n"
+	    "Pladser i alt      2/5\n"
+	    "\n"
+	    "DAS · Referat · 5. marts 2014                        Side 2 af 2\n";
+	struct arena		a;
+	struct minutes_doc	d;
+
+	(void)state;
+	arena_init(&a);
+	parse_ok(&a, text, &d);
+	assert_string_equal(d.title, "Temadag om botilbud");
+	assert_string_equal(d.body, "Den Administrative Styregruppe");
+	assert_string_equal(d.start, "2014-03-05T13:00");
+	assert_int_equal(d.nparticipants, 2);
+	assert_person(&d.participants[0], "Jan Nielsen",
+	    "Frederikshavn Kommune", "formand");
+	assert_person(&d.participants[1], "Jane Hvas", "Hjørring Kommune",
+	    NULL);
+	assert_int_equal(d.napologies, 1);
+	assert_int_equal(d.nitems, 2);
+	assert_string_equal(d.items[0].title, "Orientering om takster for "
+	    "botilbud og botilbudsområdet i forhold til rammeaftalen 2015");
+	assert_string_equal(d.items[0].minutes, "Taget til efterretning.");
+	assert_string_equal(d.items[1].title, "Evt.");
+	/* only a number that says so is a page number */
+	assert_contains(d.items[1].minutes, "Pladser i alt");
+	assert_contains(d.items[1].minutes, "2/5");
+	assert_true(has_warning(&d, "page_number_removed"));
+	assert_int_equal(d.nunplaced, 0);
+	assert_int_equal(coverage_misses(&d), 0);
+	arena_cleanup(&a);
+}
+
 static void
 test_hyphenation(void **state)
 {
@@ -1298,6 +1360,7 @@ main(void)
 		cmocka_unit_test(test_seed_2014),
 		cmocka_unit_test(test_coverage),
 		cmocka_unit_test(test_page_furniture),
+		cmocka_unit_test(test_layout_text),
 		cmocka_unit_test(test_hyphenation),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_agenda_list),

@@ -323,6 +323,123 @@ test_empty(void **state)
 	mpq_clear(f);
 }
 
+/* A fixed pseudo-random sequence (xorshift64). */
+static uint64_t
+rnd(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/*
+ * The integer arithmetic of panel_compute against the GMP rationals of
+ * panel_compute_rational on random lines: every figure identical, for
+ * factors of one to fifteen years of percentages with up to four
+ * decimals, with and without a price year and a cap, including tariffs
+ * and cost bases on the half-øre edges the rounding decides.
+ */
+static void
+test_integers(void **state)
+{
+	enum { N = 400 };
+	static struct panel_row	from[N], to[N];
+	static struct panel_line	a[2 * N], b[2 * N];
+	struct panel_group	ga[N + 1], gb[N + 1];
+	struct pl_year		ys[16];
+	struct err		e;
+	uint64_t		x = 88172645463325252ULL;
+	size_t			na, nb, nga, ngb, i, j;
+	int			round, years, by;
+	int64_t			cap;
+	mpq_t			f, p, *pp;
+
+	(void)state;
+	mpq_inits(f, p, NULL);
+	for (round = 0; round < 60; round++) {
+		years = 1 + round % 15;
+		for (i = 0; i < (size_t)years; i++) {
+			ys[i].year = 2011 + (int)i;
+			ys[i].pct_e4 = (int64_t)(rnd(&x) % 60000) - 10000;
+			if (round % 3 == 0)	/* one decimal, as the state's */
+				ys[i].pct_e4 -= ys[i].pct_e4 % 1000;
+		}
+		assert_int_equal(pl_factor(ys, (size_t)years, 2010,
+		    2010 + years, f, NULL), 0);
+		pp = NULL;
+		if (round % 4 == 1) {
+			assert_int_equal(pl_factor(ys, (size_t)years,
+			    2010 + years, 2010 + years / 2, p, NULL), 0);
+			pp = &p;
+		}
+		cap = round % 5 == 0 ? -1 : (int64_t)(rnd(&x) % 100000);
+		for (i = 0; i < N; i++) {
+			int64_t places = 100 + (int64_t)(rnd(&x) % 5000);
+			struct panel_row r = { (int64_t)i + 1, "Tilbud",
+			    i % 3 ? "851" : "1081", "Tilbud", i % 2 ? "Voksne" :
+			    "Børn", "SEL § 107", 107, "", TARIFF_UNIT_DAY,
+			    places, 0, -1, 365 };
+
+			from[i] = to[i] = r;
+			from[i].tariff_ore = 1 + (int64_t)(rnd(&x) %
+			    (i % 7 ? 2000000 : 200)) + (i % 7 ? 0 : 1000);
+			to[i].tariff_ore = (int64_t)(rnd(&x) % 2500000);
+			if (i % 11 == 0)
+				to[i].tariff_ore = from[i].tariff_ore;
+			if (i % 4 != 3) {
+				from[i].base_ore = (int64_t)(rnd(&x) %
+				    20000000000ULL);
+				to[i].base_ore = (int64_t)(rnd(&x) %
+				    20000000000ULL);
+				to[i].days = 200 + (int64_t)(rnd(&x) % 166);
+			}
+			if (i % 13 == 0)	/* a cost per day of x,5 øre */
+				from[i].base_ore = places * 365 / 2 *
+				    (1 + 2 * (int64_t)(rnd(&x) % 1000)) / 100;
+		}
+		panel_match(from, N, to, N, a, &na);
+		panel_match(from, N, to, N, b, &nb);
+		assert_int_equal(na, nb);
+		assert_int_equal(panel_compute(a, na, f,
+		    pp ? *pp : NULL, cap, &e), 0);
+		assert_int_equal(panel_compute_rational(b, nb, f,
+		    pp ? *pp : NULL, cap, &e), 0);
+		for (i = 0; i < na; i++) {
+			assert_int_equal(a[i].kind, b[i].kind);
+			assert_int_equal(a[i].from_fixed_ore, b[i].from_fixed_ore);
+			assert_int_equal(a[i].to_fixed_ore, b[i].to_fixed_ore);
+			assert_int_equal(a[i].real_change_e2, b[i].real_change_e2);
+			assert_int_equal(a[i].real_change_e15,
+			    b[i].real_change_e15);
+			assert_int_equal(a[i].cpd_from_fixed_ore,
+			    b[i].cpd_from_fixed_ore);
+			assert_int_equal(a[i].cpd_to_ore, b[i].cpd_to_ore);
+			assert_int_equal(a[i].cap_ore, b[i].cap_ore);
+			assert_int_equal(a[i].cap_met, b[i].cap_met);
+		}
+		for (by = PANEL_BY_OPERATOR; by <= PANEL_BY_TOTAL; by++) {
+			assert_int_equal(panel_groups(a, na, f, pp ? *pp : NULL,
+			    (enum panel_by)by, 20000, ga, &nga, &e), 0);
+			assert_int_equal(panel_groups(b, nb, f, pp ? *pp : NULL,
+			    (enum panel_by)by, 20000, gb, &ngb, &e), 0);
+			assert_int_equal(nga, ngb);
+			for (j = 0; j < nga; j++) {
+				assert_int_equal(ga[j].n, gb[j].n);
+				assert_int_equal(ga[j].unweighted_e2,
+				    gb[j].unweighted_e2);
+				assert_int_equal(ga[j].weighted_e2,
+				    gb[j].weighted_e2);
+				assert_int_equal(ga[j].exp_from_fixed_ore,
+				    gb[j].exp_from_fixed_ore);
+				assert_int_equal(ga[j].cap_met_n,
+				    gb[j].cap_met_n);
+			}
+		}
+	}
+	mpq_clears(f, p, NULL);
+}
+
 int
 main(void)
 {
@@ -332,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_apart),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_integers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
