@@ -60,6 +60,8 @@ int	cli_fail(const struct err *e);
 /* The commands, defined in cmd_*.c. */
 int	cmd_init(int argc, char **argv);
 int	cmd_migrate(int argc, char **argv);
+int	cmd_backup(int argc, char **argv);
+int	cmd_restore(int argc, char **argv);
 int	cmd_serve(int argc, char **argv);
 int	cmd_routes(int argc, char **argv);
 int	cmd_user(int argc, char **argv);

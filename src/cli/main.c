@@ -37,6 +37,25 @@ const struct cli_cmd cli_cmds[] = {
 	  "transaction, and prints the schema version. A database without\n"
 	  "rules of the annual cycle (årshjul) gets the default ones.\n",
 	  cmd_migrate },
+	{ "backup", "copy the whole database to a file while it is in use",
+	  "ramme backup --out FILE [--db PATH]\n\n"
+	  "Writes a consistent copy of the database as of one moment to\n"
+	  "FILE, which must not exist; the servers go on meanwhile. SQLite:\n"
+	  "through SQLite's online backup, a database file of its own (a\n"
+	  "writer is not held up). PostgreSQL (--db postgresql://...): runs\n"
+	  "pg_dump --format=custom, which must be on the PATH; pg_dump may\n"
+	  "also be run directly. FILE appears complete or not at all.\n",
+	  cmd_backup },
+	{ "restore", "replace a database with a backup",
+	  "ramme restore --from FILE [--db PATH] [--force]\n\n"
+	  "Puts the backup FILE written by `ramme backup` into the database\n"
+	  "and brings its schema up to date. Stop every `ramme serve` on\n"
+	  "the database first. An existing SQLite file, or a PostgreSQL\n"
+	  "database that has data, is overwritten only with --force.\n"
+	  "SQLite: copied in through the backup API (a file that is no\n"
+	  "ramme database is refused). PostgreSQL: pg_restore --clean\n"
+	  "--if-exists in one transaction (pg_restore on the PATH).\n",
+	  cmd_restore },
 	{ "serve", "serve the web application and the API",
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
 	  "            [--secure-cookies] [--public-url URL]\n"

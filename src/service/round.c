@@ -1649,6 +1649,8 @@ round_import_lines(struct svc *s, int64_t round_id,
 	int			 rc;
 
 	memset(rep, 0, sizeof(*rep));
+	buf_init(&ab);	/* fail: frees them, from the first step on */
+	buf_init(&bb);
 	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
 	    sizeof(*rep->errors));
 	if ((rc = editors_only(s, e)) != 0 ||
@@ -1783,8 +1785,6 @@ round_import_lines(struct svc *s, int64_t round_id,
 	}
 
 	/* Write: every submission in the file gets its new lines. */
-	buf_init(&ab);
-	buf_init(&bb);
 	for (g = 0; g < o; g++) {
 		size_t	 a = start[g], b = start[g + 1], m;
 		int64_t	 v;

@@ -306,7 +306,7 @@ approval_store_pending(struct db *db, struct arena *a, const char *party,
 	if (party != NULL)
 		db_bind_text(st, 1, party);
 	else
-		db_bind_null(st, 1);
+		db_bind_text(st, 1, NULL);
 	return party_rows(st, a, out, n, e);
 }
 
@@ -374,7 +374,7 @@ approval_store_file_add(struct db *db, int64_t doc_id, const char *name,
 	if (filename != NULL)
 		db_bind_text(st, 3, filename);
 	else
-		db_bind_null(st, 3);
+		db_bind_text(st, 3, NULL);
 	db_bind_text(st, 4, hash);
 	db_bind_text(st, 5, at);
 	db_bind_text(st, 6, who);

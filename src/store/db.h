@@ -3,8 +3,9 @@
  *
  * SQL is written once, in PostgreSQL's placeholder style ($1..$n), and
  * kept portable (RETURNING, ON CONFLICT, CASE, COALESCE, ISO date text).
- * Backends are sibling files: db_sqlite.c (the embedded default); a
- * PostgreSQL driver implements the same functions over libpq.
+ * Backends are sibling files behind a table of operations (db_impl.h):
+ * db_sqlite.c (the embedded default) and db_pg.c (libpq); db_open()
+ * picks one by the form of its argument.
  *
  * A struct db is one connection and is used by one thread at a time.
  * Statements prepared with db_prep() are cached per connection, keyed by
@@ -34,11 +35,15 @@ enum {
 };
 
 /*
- * Open (and create) the database at path, configure the connection (WAL,
- * synchronous=FULL, foreign keys, busy timeout, defensive mode). Does not
+ * Open a connection. where is either a file path — the SQLite database
+ * there is opened (and created) with WAL, synchronous=FULL, foreign keys,
+ * a busy timeout and defensive mode — or a PostgreSQL connection URI
+ * (postgresql://user@host:port/dbname, or ?host=/socket/dir). Does not
  * migrate; see migrate.h. Returns 0 or ERR_DB.
  */
-int	 db_open(struct db **out, const char *path, struct err *e);
+int	 db_open(struct db **out, const char *where, struct err *e);
+/* True when where is a PostgreSQL connection URI, not a file path. */
+bool	 db_is_uri(const char *where);
 /* Finalize cached statements and close. NULL is a no-op. */
 void	 db_close(struct db *db);
 /* Run a script of ;-separated statements without parameters. */
@@ -61,6 +66,7 @@ void	 db_bind_i64(struct db_stmt *st, int n, int64_t v);
 /* Bind text (copied); NULL binds SQL NULL. */
 void	 db_bind_text(struct db_stmt *st, int n, const char *s);
 void	 db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
+/* SQL NULL where an integer goes (a text NULL: db_bind_text(st, n, NULL)). */
 void	 db_bind_null(struct db_stmt *st, int n);
 /* Bind a blob of len zero bytes, to be filled by db_blob_fill(). */
 void	 db_bind_zeroblob(struct db_stmt *st, int n, size_t len);
@@ -124,6 +130,24 @@ int	 db_schema_version_get(struct db *db, int *out, struct err *e);
 int	 db_schema_version_set(struct db *db, int v, struct err *e);
 /* Backend-specific integrity checks after a migration step. */
 int	 db_check_integrity(struct db *db, struct err *e);
+/*
+ * Copy the whole database into the new file path (which must not exist:
+ * ERR_CONFLICT), consistent as of one moment while other connections go
+ * on reading and writing. SQLite: the online backup API, written to
+ * path.tmp and renamed, so path is complete or absent. PostgreSQL:
+ * pg_dump's custom format (pg_dump on the PATH). 0, or ERR_IO / ERR_DB
+ * with the reason.
+ */
+int	 db_backup(struct db *db, const char *path, struct err *e);
+/*
+ * Replace the database's whole content with the backup db_backup() wrote
+ * to path, in one step: SQLite copies it in through the backup API
+ * (ERR_INVALID when path is no ramme database); PostgreSQL runs
+ * pg_restore --clean --if-exists in one transaction. No other process
+ * should use the database meanwhile (stop the servers). The schema is
+ * the backup's: migrate afterwards. 0, or ERR_INVALID / ERR_IO / ERR_DB.
+ */
+int	 db_restore(struct db *db, const char *path, struct err *e);
 /* "sqlite" or "postgresql": selects the DDL of a migration. */
 const char *db_backend(struct db *db);
 

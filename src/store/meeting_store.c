@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "store/meeting_store.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/err.h"
 
 /* The order of the sections, for numbering. */
@@ -92,7 +93,7 @@ meeting_store_list(struct db *db, struct arena *a,
 
 	st = db_prep(db, "SELECT " MEETING_COLS " FROM meeting m JOIN body b "
 	    "ON b.id = m.body_id WHERE ($1 = 0 OR m.body_id = $1) "
-	    "AND ($2 = 0 OR substr(m.starts_at, 1, 4) = printf('%04d', $2)) "
+	    "AND ($2 = 0 OR CAST(substr(m.starts_at, 1, 4) AS INTEGER) = $2) "
 	    "AND ($3 = 0 OR m.state <> 'planlagt') "
 	    "ORDER BY m.starts_at IS NULL, m.starts_at DESC, m.id DESC "
 	    "LIMIT $4", e);
@@ -1192,12 +1193,12 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 		"INSERT INTO meeting_fts (rowid, title, body, "
 		    "minutes, files, meeting_id, body_id, year, section, result) "
 		    "SELECT i.id, i.title, "
-		    "trim(COALESCE(i.presenter, '') || char(10) || "
-		    "COALESCE(i.background, '') || char(10) || "
-		    "COALESCE(i.recommendation, ''), char(10)), "
+		    "trim(COALESCE(i.presenter, '') || '\n' || "
+		    "COALESCE(i.background, '') || '\n' || "
+		    "COALESCE(i.recommendation, ''), '\n'), "
 		    "CASE WHEN m.state = 'referat_godkendt' THEN i.minutes END, "
-		    "(SELECT group_concat(f.name || COALESCE(char(10) || b.text, "
-		    "''), char(10)) FROM attachment f LEFT JOIN file_blob b ON "
+		    "(SELECT group_concat(f.name || COALESCE('\n' || b.text, "
+		    "''), '\n') FROM attachment f LEFT JOIN file_blob b ON "
 		    "b.hash = f.blob_hash WHERE f.item_id = i.id AND "
 		    "f.closed = 0), m.id, m.body_id, "
 		    "CAST(substr(m.starts_at, 1, 4) AS INTEGER), "
@@ -1227,6 +1228,115 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 	return 0;
 }
 
+/*
+ * The service's FTS5 query (every word quoted, all required, the last a
+ * prefix when it ends in '*') as PostgreSQL tsquery text for
+ * to_tsquery('danish', …): 'w1' & 'w2' & 'w3':*.
+ */
+static const char *
+pg_tsquery(struct arena *a, const char *match)
+{
+	struct buf	 b;
+	const char	*p = match, *end, *out;
+	int		 words = 0;
+
+	buf_init(&b);
+	while ((p = strchr(p, '"')) != NULL) {
+		if ((end = strchr(p + 1, '"')) == NULL)
+			break;
+		if (words++ > 0)
+			buf_puts(&b, " & ");
+		buf_putc(&b, '\'');
+		buf_append(&b, p + 1, (size_t)(end - p - 1));
+		buf_putc(&b, '\'');
+		p = end + 1;
+		if (*p == '*')
+			buf_puts(&b, ":*");
+	}
+	out = arena_strdup(a, buf_str(&b));
+	buf_cleanup(&b);
+	return out;
+}
+
+/* meeting_store_search on PostgreSQL: the tsvector with its GIN index. */
+static int
+search_pg(struct db *db, struct arena *a, const struct search_filter *f,
+    struct search_hit **out, size_t *n, int64_t *total, struct err *e)
+{
+	struct db_stmt		*st;
+	struct search_hit	*v;
+	const char		*q = pg_tsquery(a, f->match);
+	size_t			 k = 0;
+	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
+				    f->limit : 20;
+
+#define PG_FROM(t, f, joins) \
+	" FROM meeting_fts " t " JOIN search_row " f " ON " f ".id = " \
+	t ".rowid" joins " WHERE " t ".tsv @@ to_tsquery('danish', $1)" \
+	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
+	" AND ($4 IS NULL OR " f ".section = $4)" \
+	" AND ($5 IS NULL OR " f ".result = $5)"
+	st = db_prep(db, "SELECT count(*) FROM (SELECT 1" PG_FROM("s", "f", "")
+	    " LIMIT $8 + 1) x", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, q);
+	db_bind_i64(st, 2, f->body_id);
+	db_bind_i64(st, 3, f->year);
+	db_bind_text(st, 4, f->section);
+	db_bind_text(st, 5, f->result);
+	db_bind_i64(st, 8, SEARCH_MAX_HITS);
+	rc = db_step(st, e);
+	*total = rc == DB_ROW ? db_col_i64(st, 0) : 0;
+	db_reset(st);
+	if (rc < 0)
+		return err_set(e, ERR_INVALID, "invalid_query", "q",
+		    "Søgningen kunne ikke forstås");
+	st = db_prep(db, "SELECT i.id, m.id, i.number, i.title, m.title, "
+	    "b.name, m.starts_at, f.section, f.result, "
+	    "ts_headline('danish', concat_ws(' ', s.title, s.body, s.minutes, "
+	    "s.files), to_tsquery('danish', $1), 'StartSel=' || chr(1) || "
+	    "', StopSel=' || chr(2) || ', MaxWords=24, MinWords=8')"
+	    PG_FROM("s", "f", " JOIN agenda_item i ON i.id = s.rowid "
+	    "JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = "
+	    "m.body_id") " AND i.closed = 0 AND s.rowid >= (SELECT "
+	    "COALESCE(min(r), 0) FROM (SELECT c.rowid AS r"
+	    PG_FROM("c", "cf", "") " ORDER BY c.rowid DESC LIMIT $8) y)"
+	    " ORDER BY ts_rank_cd(s.tsv, to_tsquery('danish', $1)) DESC, "
+	    "s.rowid DESC LIMIT $6 OFFSET $7", e);
+#undef PG_FROM
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_text(st, 1, q);
+	db_bind_i64(st, 2, f->body_id);
+	db_bind_i64(st, 3, f->year);
+	db_bind_text(st, 4, f->section);
+	db_bind_text(st, 5, f->result);
+	db_bind_i64(st, 6, limit);
+	db_bind_i64(st, 7, f->offset);
+	db_bind_i64(st, 8, SEARCH_MAX_HITS);
+	v = arena_calloc(a, (size_t)limit, sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
+		v[k].item_id = db_col_i64(st, 0);
+		v[k].meeting_id = db_col_i64(st, 1);
+		v[k].number = (int)db_col_i64(st, 2);
+		v[k].title = db_col_dup(st, 3, a);
+		v[k].meeting_title = db_col_dup(st, 4, a);
+		v[k].body_name = db_col_dup(st, 5, a);
+		v[k].starts_at = db_col_dup(st, 6, a);
+		v[k].section = db_col_dup(st, 7, a);
+		v[k].result = db_col_dup(st, 8, a);
+		v[k].snippet = db_col_dup(st, 9, a);
+		k++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int
 meeting_store_search(struct db *db, struct arena *a,
     const struct search_filter *f, struct search_hit **out, size_t *n,
@@ -1237,6 +1347,9 @@ meeting_store_search(struct db *db, struct arena *a,
 	size_t			 k = 0;
 	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
 				    f->limit : 20;
+
+	if (strcmp(db_backend(db), "postgresql") == 0)
+		return search_pg(db, a, f, out, n, total, e);
 
 	/*
 	 * $1 match, $2 body, $3 year, $4 section, $5 result, $6 limit, $7

@@ -22,8 +22,11 @@ struct err;
 int	migrate_run(struct db *db, int *applied, struct err *e);
 /* The version the binary's newest migration brings a database to. */
 int	migrate_latest(void);
-/* How many migrations a database at version would run. */
-int	migrate_steps_after(int version);
+/*
+ * The same for one backend ("sqlite", "postgresql"): both must be equal,
+ * every migration has a file under each backend's folder.
+ */
+int	migrate_latest_of(const char *backend);
 
 /* The number of migration files numbered above version. */
 int	migrate_pending(int version);

@@ -28,10 +28,7 @@ optout_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id > 0 ? offer_id : 0);
-	if (municipality != NULL)
-		db_bind_text(st, 2, municipality);
-	else
-		db_bind_null(st, 2);
+	db_bind_text(st, 2, municipality);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		r = &v[k++];
@@ -92,10 +89,7 @@ offer_event_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id > 0 ? offer_id : 0);
-	if (due != NULL)
-		db_bind_text(st, 2, due);
-	else
-		db_bind_null(st, 2);
+	db_bind_text(st, 2, due);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		r = &v[k++];

@@ -210,7 +210,7 @@ bind_filter(struct db_stmt *st, struct arena *a, const struct offer_filter *f)
 		*p = '\0';
 		db_bind_text(st, 8, pat);
 	} else
-		db_bind_null(st, 8);
+		db_bind_text(st, 8, NULL);
 }
 
 static void

@@ -27,7 +27,7 @@
  * and attachments (items and files carry their meeting's stamps).
  */
 #define MEETING_MOD \
-	"max(m.updated_at, " \
+	"greatest(m.updated_at, " \
 	"COALESCE((SELECT max(xi.updated_at) FROM agenda_item xi " \
 	"WHERE xi.meeting_id = m.id), ''), " \
 	"COALESCE((SELECT max(xf.updated_at) FROM attachment xf " \
@@ -44,8 +44,8 @@
 
 /* A blank text: NULL or only white space (as meeting_fmt_blank). */
 #define BLANK(x) \
-	"(trim(COALESCE(" x ", ''), ' ' || char(9) || char(10) || " \
-	"char(13)) = '')"
+	"(trim(COALESCE(" x ", ''), ' ' || '\t' || '\n' || " \
+	"'\r') = '')"
 
 /*
  * The public tombstones of kind that no live row of table has replaced
@@ -60,7 +60,7 @@
 
 /* The filtered set of live and deleted rows. */
 #define SET(live, tomb) \
-	"SELECT * FROM (" live " UNION ALL " tomb ") WHERE " \
+	"SELECT * FROM (" live " UNION ALL " tomb ") u WHERE " \
 	"($1 IS NULL OR created >= $1) AND ($2 IS NULL OR created <= $2) " \
 	"AND ($3 IS NULL OR modified >= $3) AND " \
 	"($4 IS NULL OR modified <= $4) AND ($7 IS NULL OR key = $7)"
@@ -68,13 +68,13 @@
 #define PAGE(live, tomb) \
 	SET(live, tomb) " ORDER BY grp, id, key LIMIT $8 OFFSET $9"
 #define COUNT(live, tomb) \
-	"SELECT count(*) FROM (" SET(live, tomb) ")"
+	"SELECT count(*) FROM (" SET(live, tomb) ") c"
 
 #define BODY_KEY(b)	"COALESCE(" b ".key, 'organ-' || " b ".id)"
 
 #define ORGANIZATION_LIVE \
 	"SELECT 0 AS grp, b.id AS id, 0 AS mid, 0 AS del, " \
-	"b.created_at AS created, max(b.updated_at, " \
+	"b.created_at AS created, greatest(b.updated_at, " \
 	"COALESCE((SELECT max(xm.updated_at) FROM membership xm " \
 	"WHERE xm.body_id = b.id), ''), " \
 	"COALESCE((SELECT max(xt.deleted_at) FROM tombstone xt " \
@@ -92,7 +92,7 @@
 
 #define PERSON_LIVE \
 	"SELECT 0 AS grp, p.id AS id, 0 AS mid, 0 AS del, " \
-	"p.created_at AS created, max(p.updated_at, " \
+	"p.created_at AS created, greatest(p.updated_at, " \
 	"COALESCE((SELECT max(xm.updated_at) FROM membership xm " \
 	"WHERE xm.person_id = p.id), '')) AS modified, NULL AS key, " \
 	"p.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM person p " \
@@ -150,7 +150,7 @@
 	"min(c) AS modified, NULL AS key, " NULLS8 " FROM (SELECT " \
 	"CAST(substr(m.starts_at, 1, 4) AS INTEGER) AS y, m.created_at AS c " \
 	"FROM meeting m WHERE " MEETING_PUBLIC " AND m.starts_at IS NOT " \
-	"NULL) GROUP BY y HAVING ($6 IS NULL OR y = $6)"
+	"NULL) ty GROUP BY y HAVING ($6 IS NULL OR y = $6)"
 #define TERM_TOMB	TOMB("legislativeterm", "0", "NULL", "meeting")
 
 static const char *const page_sql[OPARL_KIND_COUNT] = {
@@ -357,6 +357,6 @@ oparl_store_stamps(struct db *db, struct arena *a,
 	    "UNION ALL SELECT updated_at FROM person "
 	    "UNION ALL SELECT updated_at FROM membership "
 	    "UNION ALL SELECT " MEETING_MOD " FROM meeting m WHERE "
-	    MEETING_PUBLIC " UNION ALL SELECT deleted_at FROM tombstone) "
+	    MEETING_PUBLIC " UNION ALL SELECT deleted_at FROM tombstone) st "
 	    "ORDER BY x DESC", valid, modified, e);
 }

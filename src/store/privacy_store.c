@@ -9,6 +9,7 @@
 #include "store/privacy_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/text.h"
 
 #define PERSON_COLS \
 	"p.id, p.name, coalesce(p.organisation, (SELECT name FROM " \
@@ -118,16 +119,18 @@ static const struct section {
 	{ "participations", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'organisation', p.organisation, 'note', p.note, 'status', p.status, "
-	  "'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status <> 'afbud' ORDER BY m.starts_at, m.id" },
+	  "'substitute', p.substitute, 'minutes_approved', CASE WHEN "
+	  "m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) FROM "
+	  "meeting_participant p JOIN meeting m ON m.id = p.meeting_id WHERE "
+	  "p.person_id = $1 AND p.status <> 'afbud' ORDER BY m.starts_at, "
+	  "m.id" },
 	{ "apologies", ARG_PERSON, "SELECT json_object('meeting_id', m.id, "
 	  "'meeting', m.title, 'starts_at', m.starts_at, 'name', p.name, "
 	  "'note', p.note, 'substitute', p.substitute, 'minutes_approved', "
-	  "m.minutes_approved_at IS NOT NULL) FROM meeting_participant p JOIN "
-	  "meeting m ON m.id = p.meeting_id WHERE p.person_id = $1 AND "
-	  "p.status = 'afbud' ORDER BY m.starts_at, m.id" },
+	  "CASE WHEN m.minutes_approved_at IS NOT NULL THEN 1 ELSE 0 END) "
+	  "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "
+	  "WHERE p.person_id = $1 AND p.status = 'afbud' ORDER BY "
+	  "m.starts_at, m.id" },
 	{ "minutes_signoffs", ARG_PERSON, "SELECT json_object('meeting_id', "
 	  "m.id, 'meeting', m.title, 'at', s.at) FROM minutes_signoff s JOIN "
 	  "meeting m ON m.id = s.meeting_id WHERE s.person_id = $1 ORDER BY "
@@ -144,9 +147,8 @@ static const struct section {
 	  "entity_id IN (SELECT CAST(id AS TEXT) FROM membership WHERE "
 	  "person_id = $1)) OR (entity = 'user' AND entity_id = CAST($2 AS "
 	  "TEXT)) ORDER BY id" },
-	{ "login_log", ARG_USERNAME, "SELECT json_object('at', "
-	  "strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), 'ip', ip, 'ok', "
-	  "ok) FROM login_attempt WHERE username = $1 ORDER BY at" },
+	{ "login_log", ARG_USERNAME, "SELECT json_object('at', at, "
+	  "'ip', ip, 'ok', ok) FROM login_attempt WHERE username = $1 ORDER BY at" },
 	{ "sessions", ARG_USER, "SELECT json_object('created_at', created_at, "
 	  "'expires_at', expires_at) FROM session WHERE user_id = $1 ORDER BY "
 	  "created_at" },
@@ -158,6 +160,25 @@ static const struct section {
 	{ "notice_optouts", ARG_USER, "SELECT json_object('kind', kind) FROM "
 	  "notice_optout WHERE user_id = $1 ORDER BY kind" },
 };
+
+/*
+ * A login row's "at" is Unix seconds in the table; the dossier shows it
+ * as an ISO 8601 UTC time, formatted here so that the SQL stays the same
+ * on both backends. Returns row.
+ */
+static json_t *
+epoch_at(json_t *row)
+{
+	json_t	*at;
+	char	 iso[21];
+
+	at = json_object_get(row, "at");
+	if (json_is_integer(at)) {
+		text_timestamp(iso, (long long)json_integer_value(at));
+		json_object_set_new(row, "at", json_string(iso));
+	}
+	return row;
+}
 
 int
 privacy_store_dossier(struct db *db, const struct privacy_person *p,
@@ -196,7 +217,8 @@ privacy_store_dossier(struct db *db, const struct privacy_person *p,
 		while ((rc = db_step(st, e)) == DB_ROW)
 			if ((row = json_loads(db_col_text(st, 0), 0, NULL))
 			    != NULL)
-				json_array_append_new(arr, row);
+				json_array_append_new(arr,
+				    s->arg == ARG_USERNAME ? epoch_at(row) : row);
 		db_reset(st);
 		if (rc < 0)
 			return rc;

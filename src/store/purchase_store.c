@@ -25,10 +25,7 @@ purchase_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id > 0 ? offer_id : 0);
-	if (buyer != NULL)
-		db_bind_text(st, 2, buyer);
-	else
-		db_bind_null(st, 2);
+	db_bind_text(st, 2, buyer);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		p = &v[k++];

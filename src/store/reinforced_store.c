@@ -196,7 +196,7 @@ reinforced_store_coverages(struct db *db, struct arena *a, int64_t offer_id,
 	    "reinforced_coverage c JOIN offer o ON o.id = c.offer_id LEFT JOIN "
 	    "organisation g ON g.code = o.operator_code WHERE CASE WHEN $1 > 0 "
 	    "THEN c.offer_id = $1 WHEN $2 > 0 THEN c.year = $2 WHEN $2 < 0 THEN "
-	    "1 ELSE c.status <> 'ophoert' END ORDER BY CASE WHEN $1 > 0 THEN -c.year ELSE 0 "
+	    "1 = 1 ELSE c.status <> 'ophoert' END ORDER BY CASE WHEN $1 > 0 THEN -c.year ELSE 0 "
 	    "END, o.name", e);
 	if (st == NULL)
 		return ERR_DB;

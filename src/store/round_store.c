@@ -129,7 +129,7 @@ round_store_set_status(struct db *db, int64_t id, int64_t expected_version,
 	int		 rc;
 
 	st = db_prep(db, "UPDATE tariff_round SET status = $3, "
-	    "reopened_until = $4, reopened = (reopened OR $4 IS NOT NULL), "
+	    "reopened_until = $4, reopened = CASE WHEN reopened = 1 OR $4 IS NOT NULL THEN 1 ELSE 0 END, "
 	    "version = version + 1, updated_at = $5, "
 	    "closed_at = CASE WHEN $3 = 'open' THEN NULL "
 	    "  ELSE COALESCE(closed_at, $5) END, "
@@ -196,12 +196,13 @@ round_store_progress(struct db *db, struct arena *a, int64_t id,
 
 	st = db_prep(db, "SELECT s.operator_code, COALESCE(g.name, "
 	    "s.operator_code), count(*), "
-	    "sum(s.status IN ('submitted', 'approved')), "
-	    "sum(s.status = 'approved'), sum(s.status = 'returned') "
+	    "sum(CASE WHEN s.status IN ('submitted', 'approved') THEN 1 "
+	    "ELSE 0 END), sum(CASE WHEN s.status = 'approved' THEN 1 ELSE 0 "
+	    "END), sum(CASE WHEN s.status = 'returned' THEN 1 ELSE 0 END) "
 	    "FROM submission s LEFT JOIN organisation g "
 	    "ON g.code = s.operator_code "
 	    "WHERE s.round_id = $1 AND ($2 IS NULL OR s.operator_code = $2) "
-	    "GROUP BY s.operator_code ORDER BY 2, 1", e);
+	    "GROUP BY s.operator_code, g.name ORDER BY 2, 1", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, id);

@@ -52,7 +52,7 @@ takeover_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	if (due != NULL)
 		db_bind_text(st, 2, due);
 	else
-		db_bind_null(st, 2);
+		db_bind_text(st, 2, NULL);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		row(st, a, &v[k++]);

@@ -307,7 +307,7 @@ tariff_store_round_lines(struct db *db, struct arena *a, int64_t round_id,
 	" s.reviewed_by, COALESCE(s.harmonised_id, 0), (SELECT h.name ||" \
 	" ': ' || (SELECT group_concat(name, ', ') FROM (SELECT o2.name" \
 	" FROM harmonised_member m JOIN offer o2 ON o2.id = m.offer_id" \
-	" WHERE m.group_id = h.id ORDER BY o2.name_key, o2.id)) FROM" \
+	" WHERE m.group_id = h.id ORDER BY o2.name_key, o2.id) hm) FROM" \
 	" harmonised_tariff h WHERE h.id = s.harmonised_id)"
 #define SUB_NCOLS	20
 #define SUB_FROM \
@@ -411,9 +411,11 @@ tariff_store_submission_list(struct db *db, struct arena *a, int64_t round_id,
 	st = db_prep(db, "SELECT " SUB_COLS ", COALESCE(x.nlines, 0), "
 	    "COALESCE(x.nw, 0), COALESCE(x.missing, 0), COALESCE(x.nc, 0)"
 	    SUB_FROM " LEFT JOIN (SELECT submission_id, count(*) AS nlines, "
-	    "sum(nwarnings) AS nw, sum(reasons_asked > 0 AND (reason IS NULL "
-	    "OR trim(reason, ' ' || char(9, 10, 13)) = '')) AS missing, "
-	    "sum(tariff_ore IS NULL) AS nc FROM service_line WHERE "
+	    "sum(nwarnings) AS nw, sum(CASE WHEN reasons_asked > 0 AND "
+	    "(reason IS NULL OR trim(reason, ' \t\n\r') = '') THEN 1 "
+	    "ELSE 0 END) AS missing, "
+	    "sum(CASE WHEN tariff_ore IS NULL THEN 1 ELSE 0 END) AS nc "
+	    "FROM service_line WHERE "
 	    "submission_id IN (SELECT id FROM submission WHERE round_id = $1) "
 	    "GROUP BY submission_id) x ON x.submission_id = s.id "
 	    "WHERE s.round_id = $1 AND ($2 IS NULL OR s.operator_code = $2) "
@@ -777,7 +779,7 @@ tariff_store_publish(struct db *db, const struct tariff_round *r,
 	" WHERE s3.round_id = $1 AND s3.status = 'approved') "
 	st = db_prep(db, "UPDATE published_tariff SET superseded_at = $2 "
 	    "WHERE year = $3 AND superseded_at IS NULL AND offer_id IN "
-	    "(SELECT oid FROM" PUBLISH_TARGETS ")", e);
+	    "(SELECT oid FROM" PUBLISH_TARGETS "pt)", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, r->id);

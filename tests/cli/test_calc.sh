@@ -152,16 +152,17 @@ check "both pl_pct and series" refuses fixed-prices \
 check "a named series needs --db" refuses fixed-prices \
     '{"series": "state_general_pl", "from_year": 2020, "to_year": 2024}' \
     'kræver en database'
-"$RAMME" init --db "$T/db" >/dev/null 2>&1
+DB=$(newdb)
+"$RAMME" init --db "$DB" >/dev/null 2>&1
 check "series from the database (TV-13)" sh -c "
 	printf '%s' '{\"series\": \"state_general_pl\", \"from_year\": 2020, \"to_year\": 2024, \"amount_ore\": 200000}' |
-	    '$RAMME' calc fixed-prices --db '$T/db' | grep -qF '\"amount_ore\": 225036'"
+	    '$RAMME' calc fixed-prices --db '$DB' | grep -qF '\"amount_ore\": 225036'"
 check "TV-14 with the stored series" sh -c "
 	printf '%s' '{\"series\": \"state_general_pl\", $(printf '%s' "$TV14" | sed 's/"pl_pct": {"2024": 4.0}, //')}' |
-	    '$RAMME' calc analysis --db '$T/db' | grep -qF '\"weighted_mean_pct\": 1.24'"
+	    '$RAMME' calc analysis --db '$DB' | grep -qF '\"weighted_mean_pct\": 1.24'"
 check "unknown series exits 2" sh -c "
 	printf '%s' '{\"series\": \"nope\", \"from_year\": 2020, \"to_year\": 2024}' |
-	    '$RAMME' calc fixed-prices --db '$T/db' 2>'$T/err'; [ \$? -eq 2 ] &&
+	    '$RAMME' calc fixed-prices --db '$DB' 2>'$T/err'; [ \$? -eq 2 ] &&
 	    grep -qF 'PL-serien findes ikke' '$T/err'"
 
 # Bad input: exit 2, a Danish message on stderr.

@@ -27,7 +27,7 @@ check "unknown option exits 2" exit_code 2 "$RAMME" init --db "$T/x.db" --colour
 check "docs/cli.md matches the help texts" sh -c \
     "'$RAMME' help --markdown | cmp -s - '$ROOT/docs/cli.md'"
 
-DB=$T/ramme.db
+DB=$(newdb)
 check "init creates a database" "$RAMME" init --db "$DB"
 check "init again is harmless" "$RAMME" init --db "$DB"
 check "migrate reports the version" has "schema version" "$RAMME" migrate --db "$DB"
@@ -58,9 +58,9 @@ check "user totp prints ten recovery codes" sh -c \
 check "user totp-reset removes it" has "removed" "$RAMME" user totp-reset sekr --db "$DB"
 check "user totp-reset without a factor fails" sh -c \
     "! '$RAMME' user totp-reset sekr --db '$DB'"
-if have sqlite3; then
-	check "enrol and reset are audited" sh -c \
-	    "[ \$(sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE action IN ('totp_enrol', 'totp_reset')\") -eq 2 ]"
+if db_have; then
+	check "enrol and reset are audited" [ "$(dbq "SELECT count(*) FROM audit
+	    WHERE action IN ('totp_enrol', 'totp_reset')")" -eq 2 ]
 fi
 
 finish

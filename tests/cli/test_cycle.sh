@@ -13,7 +13,7 @@ T=$(mktemp -d /tmp/ramme-cli-cycle.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 c() {	# c ARGS...: ramme cycle ARGS --db DB; output in $T/out, $T/err
 	"$RAMME" cycle "$@" --db "$DB" >"$T/out" 2>"$T/err"
 	rc=$?

@@ -12,7 +12,7 @@ T=$(mktemp -d /tmp/ramme-expenditure.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB="$T/ramme.db"
+DB=$(newdb)
 "$RAMME" init --db "$DB" --demo --no-example >/dev/null 2>&1
 
 # run ARGS...: run ramme; output in $T/out, $T/err, status in $T/rc.

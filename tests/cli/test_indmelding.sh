@@ -12,7 +12,7 @@ T=$(mktemp -d /tmp/ramme-cli-indmelding.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 r() {	# r ARGS...: ramme indmelding ARGS --db DB; output in $T/out, $T/err
 	"$RAMME" indmelding "$@" --db "$DB" >"$T/out" 2>"$T/err"
 }

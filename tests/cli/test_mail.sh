@@ -11,7 +11,7 @@ T=$(mktemp -d /tmp/ramme-cli-mail.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 m() {	# m ARGS...: ramme mail ARGS --db DB; output in $T/out, $T/err
 	"$RAMME" mail "$@" --db "$DB" >"$T/out" 2>"$T/err"
 }
@@ -26,7 +26,7 @@ t() {
 "$RAMME" init --db "$DB" --demo --no-example >/dev/null 2>&1
 printf 'Hest-Kaffe-Tarn-27\n' | "$RAMME" user add aalborg --role operator \
     --org 851 --password-stdin --db "$DB" >/dev/null 2>&1
-sqlite3 "$DB" "INSERT INTO user_mail (user_id, email, updated_at) SELECT
+dbq "INSERT INTO user_mail (user_id, email, updated_at) SELECT
     id, 'jens@aalborg.dk', 'x' FROM app_user WHERE username = 'aalborg'"
 
 m list; rc=$?

@@ -12,12 +12,12 @@ T=$(mktemp -d /tmp/ramme-cli-mail-cycle.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 m() {	# m ARGS...: ramme mail ARGS --db DB; output in $T/out, $T/err
 	"$RAMME" mail "$@" --db "$DB" >"$T/out" 2>"$T/err"
 }
 q() {	# q SQL: one value from the database
-	sqlite3 "$DB" "$1"
+	dbq "$1"
 }
 
 "$RAMME" init --db "$DB" --demo --no-example >/dev/null 2>&1
@@ -26,7 +26,7 @@ for u in "bronderslev authority 810" "aalborg operator 851"; do
 	printf 'Hest-Kaffe-Tarn-27\n' | "$RAMME" user add "$1" --role "$2" \
 	    --org "$3" --password-stdin --db "$DB" >/dev/null 2>&1
 done
-sqlite3 "$DB" "INSERT INTO user_mail (user_id, email, updated_at) SELECT
+dbq "INSERT INTO user_mail (user_id, email, updated_at) SELECT
     id, username || '@example.dk', 'x' FROM app_user
     WHERE username IN ('bronderslev', 'aalborg')"
 
@@ -39,15 +39,15 @@ check "the opened year queues one mail for the municipality" [ \
 check "and one for the operator (both of its indmeldinger in one year)" [ \
     "$(q "SELECT count(*) FROM outbox WHERE kind = 'opened' AND
     to_addr = 'aalborg@example.dk'")" -eq 1 ]
-check "the mail names the deadline in Danish" sh -c "sqlite3 '$DB' \"SELECT
-    body FROM outbox WHERE kind = 'opened' LIMIT 1\" | grep -q 'Fristen for at
-    indsende er den [0-9]*\. [a-z]* 20[0-9][0-9]'"
+q "SELECT body FROM outbox WHERE kind = 'opened' LIMIT 1" >"$T/body"
+check "the mail names the deadline in Danish" grep -q 'Fristen for at
+    indsende er den [0-9]*\. [a-z]* 20[0-9][0-9]' "$T/body"
 
 m remind; rc=$?
 check "10 days before, outside the lead of 7: nothing" sh -c \
     "[ $rc -eq 0 ] && grep -q '^0 reminders queued' '$T/out'"
 
-sqlite3 "$DB" "INSERT INTO agreement_param (year, key, value, reason,
+dbq "INSERT INTO agreement_param (year, key, value, reason,
     updated_at) VALUES (2031, 'reminder_days', 14, 'test', 'x')"
 m remind; rc=$?
 check "with reminder_days 14 for 2031 the reminders are queued" sh -c \
@@ -61,8 +61,8 @@ check "remind again queues nothing" sh -c \
 
 # The deadline passed yesterday (the year's row moved back in time).
 past=$(date -u -d '-1 days' +%Y-%m-%d)
-sqlite3 "$DB" "UPDATE indmelding_year SET deadline = '$past'"
-sqlite3 "$DB" "UPDATE indmelding SET status = 'submitted'
+dbq "UPDATE indmelding_year SET deadline = '$past'"
+dbq "UPDATE indmelding SET status = 'submitted'
     WHERE org_code = '851'"
 m remind; rc=$?
 check "after the deadline: the overdue notice for the party missing only" \

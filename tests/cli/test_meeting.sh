@@ -12,7 +12,7 @@ T=$(mktemp -d /tmp/ramme-cli-meeting.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 "$RAMME" init --db "$DB" >/dev/null 2>&1
 
 "$RAMME" meeting import "$FIX"/*.txt --db "$DB" >"$T/ids1" 2>"$T/err1"

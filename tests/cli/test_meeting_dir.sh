@@ -13,7 +13,7 @@ T=$(mktemp -d /tmp/ramme-cli-meeting-dir.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 "$RAMME" init --db "$DB" >/dev/null 2>&1
 A=$T/arkiv
 mkdir -p "$A/2011" "$A/2012/word" "$A/2014"

@@ -8,7 +8,7 @@ RAMME=${1:?usage: test_pl.sh PATH/TO/ramme}
 T=$(mktemp -d /tmp/ramme-pl.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
-DB="$T/ramme.db"
+DB=$(newdb)
 
 check "init loads the state series" sh -c \
     "'$RAMME' init --db '$DB' | grep -q 'state_general_pl loaded'"

@@ -11,7 +11,7 @@ T=$(mktemp -d /tmp/ramme-cli-xlround.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
 
-DB=$T/ramme.db
+DB=$(newdb)
 r() {	# r ARGS...: ramme round ARGS --db DB; output in $T/out, $T/err
 	"$RAMME" round "$@" --db "$DB" >"$T/out" 2>"$T/err"
 }
@@ -19,8 +19,7 @@ refused() {
 	[ "$rc" -eq "$1" ] && [ ! -s "$T/out" ] && grep -qF -- "$2" "$T/err"
 }
 
-"$RAMME" init --db "$DB" --demo >/dev/null 2>&1
-check "init --demo" [ -s "$DB" ]
+check "init --demo" "$RAMME" init --db "$DB" --demo
 r open 2040 1 --deadline 2099-06-30 --opens 2000-01-01; rc=$?
 a=$(sed -n 's/^round \([0-9]*\) opened.*/\1/p' "$T/out")
 r open 2041 1 --deadline 2099-06-30 --opens 2000-01-01

@@ -10,7 +10,7 @@ RAMME=${1:?usage: test_takeover.sh PATH/TO/ramme}
 T=$(mktemp -d /tmp/ramme-takeover.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/check.inc"
-DB="$T/ramme.db"
+DB=$(newdb)
 
 "$RAMME" init --db "$DB" --demo >/dev/null 2>&1
 

@@ -7,12 +7,12 @@
  * leave tombstones for the open meetings API. Only the secretariat edits.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import {
 	postFile as upload,
 	postForm as form,
+	sql as harnessSql,
 	startServer,
 } from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
@@ -39,9 +39,7 @@ async function page(c, p, status = 200) {
 }
 
 function sql(q) {
-	const r = spawnSync('sqlite3', [srv.db, q], { encoding: 'utf8' });
-	assert.equal(r.status, 0, r.stderr);
-	return r.stdout.trim();
+	return harnessSql(srv.db, q).trim();
 }
 
 /* [number, title] of the items in the order of the admin page. */

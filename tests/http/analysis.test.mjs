@@ -11,8 +11,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { assertDanish, needs, postForm, ramme, redirectId,
-    startServer } from './harness.mjs';
+import {
+	assertDanish,
+	needs,
+	postForm,
+	ramme,
+	redirectId,
+	sql,
+	startServer,
+} from './harness.mjs';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const havePdftotext = fs.existsSync(PDFTOTEXT);
@@ -94,8 +101,7 @@ function readXlsx(file) {
 }
 
 function count(table) {
-	const r = spawnSync('sqlite3', [srv.db, `SELECT count(*) FROM ${table}`]);
-	return Number(r.stdout.toString().trim());
+	return Number(sql(srv.db, `SELECT count(*) FROM ${table}`).trim());
 }
 
 let id, tariffs;
@@ -211,8 +217,8 @@ describe('tariff analysis', () => {
 		assert.equal(r.status, 303, r.text.slice(0, 300));
 		assert.equal(count('analysis_line'), 7);
 		/* A later correction of a tariff does not change it. */
-		spawnSync('sqlite3', [srv.db, 'UPDATE published_tariff SET ' +
-		    'tariff_ore = tariff_ore * 2 WHERE year = 2024']);
+		sql(srv.db, 'UPDATE published_tariff SET ' +
+		    'tariff_ore = tariff_ore * 2 WHERE year = 2024');
 		const j = (await admin.get(`/api/v1/analyses/${id}`)).json;
 		assert.equal(j.state, 'hearing');
 		assert.deepEqual(j.lines.filter((l) => l.kind === 'in'), tariffs);
@@ -352,8 +358,8 @@ describe('tariff analysis', () => {
 	});
 
 	test('"Sæt på dagsorden" attaches the PDF to a new item', async () => {
-		const body = spawnSync('sqlite3', [srv.db, 'SELECT id FROM body ' +
-		    "WHERE key = 'socdir'"]).stdout.toString().trim();
+		const body = sql(srv.db, 'SELECT id FROM body ' +
+		    "WHERE key = 'socdir'").trim();
 		const m = redirectId(await postForm(admin, '/moeder/nyt',
 		    { body_id: body, starts_at: '2099-03-06T10:00',
 		    place: 'Aalborg' }));
@@ -391,8 +397,8 @@ describe('tariff analysis', () => {
 		const page = await admin.get(`/oekonomi/analyser/${pid}`);
 		assert.match(page.text, /Prisår<\/dt><dd>2023: beløb i faste priser/);
 		assert.match(page.text, /Udgift 2024 i 2023-priser/);
-		assert.equal(spawnSync('sqlite3', [srv.db, 'SELECT price_year FROM ' +
-		    `analysis WHERE id = ${pid}`]).stdout.toString().trim(), '2023');
+		assert.equal(sql(srv.db, 'SELECT price_year FROM ' +
+		    `analysis WHERE id = ${pid}`).trim(), '2023');
 		assert.match(count(`audit WHERE entity = 'analysis' AND ` +
 		    `entity_id = '${pid}' AND after_json LIKE '%"price_year":2023%'`)
 		    .toString(), /^1$/);

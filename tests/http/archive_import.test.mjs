@@ -12,9 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { spawnSync } from 'node:child_process';
 
-import { ROOT, postForm, startServer } from './harness.mjs';
+import { postForm, ROOT, sql, startServer } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'minutes');
 const read = (f) => fs.readFileSync(path.join(FIX, f), 'utf8');
@@ -108,8 +107,7 @@ test('feeds still answer with a meeting without a start', async () => {
 });
 
 test('a flagged meeting given its start is complete again', async () => {
-	const q = (s) => spawnSync('sqlite3', [srv.db, s],
-	    { encoding: 'utf8' }).stdout.trim();
+	const q = (s) => sql(srv.db, s).trim();
 	const [id, body, title] = q('SELECT id, body_id, title FROM meeting ' +
 	    'WHERE start_unread = 1 LIMIT 1').split('|');
 	assert.ok(id, 'a flagged meeting');

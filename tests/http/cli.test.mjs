@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, makeDemoDb, ramme, startServer, tempDir } from './harness.mjs';
+import {
+	PASSWORD,
+	dropDb,
+	makeDemoDb,
+	ramme,
+	startServer,
+	tempDir,
+} from './harness.mjs';
 
 /* A minimal RFC 4180 reader/writer for the export's ';' CSV. */
 function parseCsv(text) {
@@ -245,6 +252,7 @@ describe('import', () => {
 			const bOffers = exportJson(b).filter((o) => o.name !== 'VoksenBøgen');
 			assert.deepEqual(comparable(bOffers), comparable(aOffers));
 		} finally {
+			dropDb(d);
 			fs.rmSync(d, { recursive: true, force: true });
 		}
 	});
@@ -273,6 +281,7 @@ describe('import', () => {
 			    comparable(aOffers.filter((o) => o.id <= 18),
 			    { keepId: true }));
 		} finally {
+			dropDb(d);
 			fs.rmSync(d, { recursive: true, force: true });
 		}
 	});
@@ -333,6 +342,7 @@ describe('import', () => {
 			assert.ok(o, 'the offer was not imported with its Danish name');
 			assert.deepEqual(o.places, { 2025: 7.5 });
 		} finally {
+			dropDb(d);
 			fs.rmSync(d, { recursive: true, force: true });
 		}
 	});

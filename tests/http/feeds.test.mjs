@@ -8,10 +8,9 @@
  * and lists, the offers' CSV, JSON and XLSX exports, the tariffs' CSV.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { startServer } from './harness.mjs';
+import { sql as harnessSql, startServer } from './harness.mjs';
 
 let srv, badId;
 before(async () => {
@@ -40,9 +39,7 @@ before(async () => {
 after(async () => { await srv?.stop(); });
 
 function sql(q) {
-	const r = spawnSync('sqlite3', [srv.db, q], { encoding: 'utf8' });
-	assert.equal(r.status, 0, r.stderr);
-	return r.stdout.trim();
+	return harnessSql(srv.db, q).trim();
 }
 
 async function ok(p) {

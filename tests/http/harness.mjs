@@ -125,13 +125,64 @@ export function ramme(args, opts = {}) {
 }
 
 /*
- * Create a demo database at dir/ramme.db with the standard users. The
- * demo meetings come only with minutes: true, and the example year (its
+ * With RAMME_TEST_PGHOST (a socket directory) and RAMME_TEST_PGPORT set,
+ * every database is a fresh PostgreSQL database on that server (the
+ * suite's throwaway cluster) instead of a SQLite file: newDb(dir) gives
+ * its --db argument, dropDb() removes it, sql() runs a query on either.
+ */
+const PGHOST = process.env.RAMME_TEST_PGHOST;
+const PGPORT = process.env.RAMME_TEST_PGPORT;
+export const ON_PG = Boolean(PGHOST);
+
+function psql(dbname, query) {
+	const r = spawnSync('psql', ['-h', PGHOST, '-p', PGPORT, '-U',
+	    'postgres', '-d', dbname, '-XAtq', '-v', 'ON_ERROR_STOP=1',
+	    '-c', query], { encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`psql: ${query}: ${r.stderr}`);
+	return r.stdout;
+}
+
+/* The --db of a new, empty database whose files live under dir. */
+export function newDb(dir) {
+	if (!ON_PG)
+		return path.join(dir, 'ramme.db');
+	const name = 't_' + path.basename(dir).replace(/[^a-zA-Z0-9]/g, '_')
+	    .toLowerCase();
+	psql('postgres', `DROP DATABASE IF EXISTS ${name}`);
+	psql('postgres', `CREATE DATABASE ${name}`);
+	fs.writeFileSync(path.join(dir, 'pg-database'), name);
+	return `postgresql://postgres@/${name}?host=${PGHOST}&port=${PGPORT}`;
+}
+
+/* Drop the PostgreSQL database newDb(dir) made, if any. */
+export function dropDb(dir) {
+	const f = path.join(dir, 'pg-database');
+	if (ON_PG && fs.existsSync(f))
+		psql('postgres', 'DROP DATABASE IF EXISTS ' +
+		    fs.readFileSync(f, 'utf8').trim() + ' WITH (FORCE)');
+}
+
+/* Run one SQL statement on db (a --db value); its rows as text. */
+export function sql(db, query) {
+	if (db.startsWith('postgresql://')) {
+		const name = /^postgresql:\/\/[^/]*\/([^?]+)/.exec(db)[1];
+		return psql(name, query).replace(/\|/g, '|');
+	}
+	const r = spawnSync('sqlite3', [db, query], { encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`sqlite3: ${query}: ${r.stderr}`);
+	return r.stdout;
+}
+
+/*
+ * Create a demo database in dir with the standard users. The demo
+ * meetings come only with minutes: true, and the example year (its
  * published tariffs) only with example: true: most tests build their own.
  */
 export function makeDemoDb(dir, { demo = true, minutes = false,
     example = false, users = USERS } = {}) {
-	const db = path.join(dir, 'ramme.db');
+	const db = newDb(dir);
 	ramme(['init', '--db', db, ...(demo ? ['--demo'] : []),
 	    ...(demo && !example ? ['--no-example'] : []),
 	    ...(demo && !minutes ? ['--no-minutes'] : [])], { ok: true });
@@ -220,9 +271,23 @@ export class Client {
 		for (const k of Object.keys(headers))
 			if (headers[k] === null)
 				delete headers[k];
-		const res = await fetch(this.base + p, {
+		const go = () => fetch(this.base + p, {
 			method, headers, body, redirect: 'manual',
 		});
+		let res;
+		try {
+			res = await go();
+		} catch (err) {
+			/*
+			 * A pooled connection the server closed as idle while
+			 * a synchronous child (ramme import on a slow
+			 * database) held the event loop: a read is sent again
+			 * once, on a new connection.
+			 */
+			if (method !== 'GET' && method !== 'HEAD')
+				throw err;
+			res = await go();
+		}
 		const buf = Buffer.from(await res.arrayBuffer());
 		const cookies = setCookieHeaders(res.headers).map(parseSetCookie);
 		if (opts.cookies !== false)
@@ -315,13 +380,15 @@ export function rawRequest(base, method, p, { headers = {}, body, chunks } = {})
 /* ---- the server ---------------------------------------------------- */
 
 /*
- * Start `ramme serve` on a fresh demo database. Returns the server:
+ * Start `ramme serve` on a fresh demo database, or with opts.db on that
+ * one (a second app server; stop it before the first, which owns the
+ * database). Returns the server:
  *   url, dir, db, proc, stderr() (the log so far), client(), login(name),
  *   dbSnapshot(), stop()
  */
 export async function startServer(opts = {}) {
 	const dir = tempDir();
-	const db = makeDemoDb(dir, opts);
+	const db = opts.db ?? makeDemoDb(dir, opts);
 	const args = ['serve', '--db', db, '--port', '0',
 	    ...(opts.threads ? ['--threads', String(opts.threads)] : []),
 	    ...(opts.args ?? [])];
@@ -420,8 +487,10 @@ export async function startServer(opts = {}) {
 				assert.equal(code, 0,
 				    `ramme serve exited ${code}:\n${stderr.slice(-3000)}`);
 			} finally {
-				if (!process.env.RAMME_KEEP_TMP)
+				if (!process.env.RAMME_KEEP_TMP) {
+					dropDb(dir);
 					fs.rmSync(dir, { recursive: true, force: true });
+				}
 			}
 		},
 	};

@@ -8,12 +8,11 @@
  * reminder_days.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { needs, postForm, ramme, smtpPython, startServer, startSmtp,
+import { needs, postForm, ramme, smtpPython, sql, startServer, startSmtp,
     tempDir } from './harness.mjs';
 
 const PORT = 2541;
@@ -188,8 +187,8 @@ describe('mail of the yearly cycle', { skip }, () => {
 		assert.equal(remind(), 0);
 		/* The deadline passes: one overdue notice. */
 		const db = srv.db;
-		spawnSync('sqlite3', [db, `UPDATE agreement_doc SET deadline =
-		    '${day(-1)}' WHERE id = ${id}`]);
+		sql(db, `UPDATE agreement_doc SET deadline =
+		    '${day(-1)}' WHERE id = ${id}`);
 		assert.ok(remind() >= 1);
 		await until('the overdue notice', () =>
 		    to(OP, /^Fristen er overskredet: godkendelse af/).length === 1);

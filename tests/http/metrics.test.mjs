@@ -6,10 +6,9 @@
  * as requests are made; the outbox length follows the outbox.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { startServer } from './harness.mjs';
+import { sql, startServer } from './harness.mjs';
 
 let srv;
 before(async () => {
@@ -92,10 +91,8 @@ describe('/metrics', () => {
 		    next_attempt_at, created_at, updated_at) VALUES
 		    ('round_opened', 'round', ${id}, 'a@b.dk', 'Emne', 'x', '/',
 		    '<m${id}@x>', '${state}', 9999999999, '${now}', '${now}');`;
-		const r = spawnSync('sqlite3', [srv.db, ins(1, 'queued') +
-		    ins(2, 'queued') + ins(3, 'failed') + ins(4, 'cancelled')],
-		    { encoding: 'utf8' });
-		assert.equal(r.status, 0, r.stderr);
+		sql(srv.db, ins(1, 'queued') + ins(2, 'queued') +
+		    ins(3, 'failed') + ins(4, 'cancelled'));
 		const after = (await c.get('/metrics')).text;
 		assert.equal(sample(after, q) - sample(before, q), 2, after);
 		assert.equal(sample(after, f) - sample(before, f), 1, after);

@@ -14,7 +14,11 @@ import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
-import { postForm as form, startServer } from './harness.mjs';
+import {
+	postForm as form,
+	sql as harnessSql,
+	startServer,
+} from './harness.mjs';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const havePdftotext = fs.existsSync(PDFTOTEXT);
@@ -46,9 +50,7 @@ async function page(c, p, status = 200) {
 }
 
 function sql(q) {
-	const r = spawnSync('sqlite3', [srv.db, q], { encoding: 'utf8' });
-	assert.equal(r.status, 0, r.stderr);
-	return r.stdout.trim();
+	return harnessSql(srv.db, q).trim();
 }
 
 let nPdf = 0;

@@ -23,6 +23,7 @@ import {
 	postFile as upload,
 	postForm as form,
 	redirectId,
+	sql,
 	startServer,
 } from './harness.mjs';
 import { makePdf } from './minipdf.mjs';
@@ -336,8 +337,8 @@ describe('OParl read API', { skip: needs(reason === null, reason) }, () => {
 		const members = await walk(`${API}/body/nordjylland/memberships`);
 		const gone = Number(/\/(\d+)$/.exec(members.find((m) =>
 		    m.role === 'medlem').id)[1]);
-		execFileSync('sqlite3', [srv.db, 'DELETE FROM membership WHERE ' +
-		    `id = ${gone}`]);
+		sql(srv.db, 'DELETE FROM membership WHERE ' +
+		    `id = ${gone}`);
 
 		l = await walk(`${API}/body/nordjylland/meetings?${q}`);
 		assert.deepEqual(l.map((m) => m.id), [`${API}/meeting/${ids.m1}`]);

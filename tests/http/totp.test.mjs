@@ -6,12 +6,17 @@
  * the CLI's enrol and reset, and their audit rows.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
-import { PASSWORD, assertApiError, postForm, ramme, startServer }
-    from './harness.mjs';
+import {
+	assertApiError,
+	PASSWORD,
+	postForm,
+	ramme,
+	sql as harnessSql,
+	startServer,
+} from './harness.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -48,9 +53,7 @@ function totp(secret, at = Date.now() / 1000) {
 const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 function sql(q) {
-	const r = spawnSync('sqlite3', [srv.db, q], { encoding: 'utf8' });
-	assert.equal(r.status, 0, r.stderr);
-	return r.stdout.trim();
+	return harnessSql(srv.db, q).trim();
 }
 
 function audits(action) {

@@ -208,11 +208,69 @@ test_migrate_referral(void **state)
 	testdb_close(&t);
 }
 
+/* The number of organisations in db. */
+static int64_t
+count_orgs(struct db *db)
+{
+	struct db_stmt	*st;
+	struct err	 e;
+	int64_t		 n = -1;
+
+	st = db_prep(db, "SELECT count(*) FROM organisation", &e);
+	assert_non_null(st);
+	if (db_step(st, &e) == DB_ROW)
+		n = db_col_i64(st, 0);
+	db_reset(st);
+	return n;
+}
+
+/*
+ * db_backup writes a new file with the rows of the moment (refusing an
+ * existing one) while a read transaction stays open; db_restore puts it
+ * back over later changes and refuses a file that is no ramme database.
+ */
+static void
+test_backup_restore(void **state)
+{
+	struct testdb	 t;
+	struct err	 e;
+	char		 bak[96], junk[96];
+	FILE		*f;
+
+	(void)state;
+	assert_int_equal(testdb_open(&t), 0);
+	assert_int_equal(db_exec(t.db, "INSERT INTO organisation (code, "
+	    "name, kind, created_at, updated_at) VALUES ('851', 'Aalborg', "
+	    "'kommune', 'x', 'x')", &e), 0);
+	snprintf(bak, sizeof(bak), "%s.bak", t.path);
+	snprintf(junk, sizeof(junk), "%s.junk", t.path);
+	unlink(bak);
+	assert_int_equal(db_backup(t.db, bak, &e), 0);
+	assert_int_equal(access(bak, F_OK), 0);
+	assert_int_equal(db_backup(t.db, bak, &e), ERR_CONFLICT);
+
+	assert_int_equal(db_exec(t.db, "DELETE FROM organisation", &e), 0);
+	assert_int_equal(count_orgs(t.db), 0);
+	assert_int_equal(db_restore(t.db, bak, &e), 0);
+	assert_int_equal(count_orgs(t.db), 1);
+
+	assert_non_null(f = fopen(junk, "w"));
+	fputs("not a database\n", f);
+	fclose(f);
+	assert_int_not_equal(db_restore(t.db, junk, &e), 0);
+	assert_string_equal(e.key, "restore_not_backup");
+	assert_int_equal(count_orgs(t.db), 1);
+	unlink(bak);
+	unlink(junk);
+	testdb_close(&t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_backup_restore),
 		cmocka_unit_test(test_bind_order),
 		cmocka_unit_test(test_constraints_and_tx),
 		cmocka_unit_test(test_migrate_referral),
