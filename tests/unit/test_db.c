@@ -4,15 +4,63 @@
  * migrations.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "store/migrate.h"
 #include "testdb.h"
 #include "util/embed.h"
 
 extern const struct embedded_file migrations_sqlite[];
+extern const unsigned migrations_sqlite_count;
+extern const struct embedded_file migrations_postgresql[];
+extern const unsigned migrations_postgresql_count;
+
+/*
+ * Every SQLite migration from the PostgreSQL baseline on has a PostgreSQL
+ * twin of the same number, and no twin stands alone: a schema change
+ * made for one backend only fails here, not on a deployed database.
+ */
+static void
+test_migration_twins(void **state)
+{
+	unsigned	i, j;
+	int		base;
+
+	(void)state;
+	assert_true(migrations_postgresql_count > 0);
+	base = atoi(migrations_postgresql[0].name);
+	for (i = 0; i < migrations_sqlite_count; i++) {
+		int n = atoi(migrations_sqlite[i].name);
+		bool found = false;
+
+		if (n <= base)
+			continue;
+		for (j = 0; j < migrations_postgresql_count; j++)
+			if (atoi(migrations_postgresql[j].name) == n)
+				found = true;
+		if (!found)
+			fail_msg("no PostgreSQL twin of %s",
+			    migrations_sqlite[i].name);
+	}
+	for (j = 1; j < migrations_postgresql_count; j++) {
+		int n = atoi(migrations_postgresql[j].name);
+		bool found = false;
+
+		for (i = 0; i < migrations_sqlite_count; i++)
+			if (atoi(migrations_sqlite[i].name) == n)
+				found = true;
+		if (!found)
+			fail_msg("no SQLite migration for %s",
+			    migrations_postgresql[j].name);
+	}
+	assert_int_equal(migrate_latest_of("sqlite"),
+	    migrate_latest_of("postgresql"));
+}
 
 static void
 test_migrate(void **state)
@@ -270,6 +318,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrate),
+		cmocka_unit_test(test_migration_twins),
 		cmocka_unit_test(test_backup_restore),
 		cmocka_unit_test(test_bind_order),
 		cmocka_unit_test(test_constraints_and_tx),
