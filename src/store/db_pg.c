@@ -78,10 +78,14 @@ struct pg_db {
 	int		 ncached;
 	int		 nnames;		/* server statements made */
 	int64_t		 changes;		/* rows of the last command */
+	int64_t		 written;		/* rows written since open */
 	char		*uri;			/* as opened: for pg_dump */
 };
 
 #define PG(d)	((struct pg_db *)(void *)(d))
+
+/* Rows written through one connection after which its close analyzes. */
+#define ANALYZE_AFTER	1000
 #define PGS(s)	((struct pg_stmt *)(void *)(s))
 
 static const struct db_ops pg_ops;
@@ -123,6 +127,7 @@ notice_quiet(void *arg, const char *msg)
 }
 
 static void	pg_close(struct db *);
+static bool	pg_in_txn(struct db *);
 static int	pg_exec(struct db *, const char *, struct err *);
 
 int
@@ -194,6 +199,14 @@ pg_close(struct db *d)
 			free(db->cache[i]->text);
 			free(db->cache[i]);
 		}
+	/*
+	 * After a bulk write (an import, a round's lines) the planner's
+	 * statistics are fresh before the next request, as SQLite's
+	 * PRAGMA optimize on close does: autovacuum may be a minute late,
+	 * and without statistics the register's page is a full sort.
+	 */
+	if (db->written >= ANALYZE_AFTER && !pg_in_txn(d))
+		PQclear(PQexec(db->c, "ANALYZE"));
 	PQfinish(db->c);
 	free(db->uri);
 	free(db);
@@ -666,6 +679,8 @@ pg_step(struct db_stmt *st, struct err *e)
 			return rc;
 		}
 		db->changes = strtoll(PQcmdTuples(s->res), NULL, 10);
+		if (status == PGRES_COMMAND_OK)
+			db->written += db->changes;
 		s->nrows = status == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
 		s->row = -1;
 	}
