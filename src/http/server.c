@@ -32,6 +32,7 @@
 #include "http/upload.h"
 #include "service/account.h"
 #include "store/db.h"
+#include "store/doc_cache.h"
 #include "store/migrate.h"
 #include "util/log.h"
 #include "util/mem.h"
@@ -51,6 +52,7 @@ struct http_server {
 	struct account_gate	 gate;		/* bounds argon2 hashing */
 	struct resp_cache	*cache;		/* public list responses */
 	struct resp_cache	*counts;	/* totals of list filters */
+	struct doc_cache	*docs;		/* offers' stored documents */
 	struct peer_limits	*peers;		/* trusted proxies, connections
 						   per client address */
 	struct metrics		*metrics;	/* GET /metrics */
@@ -148,6 +150,12 @@ on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
 
 /* How far past the body limit a refused body is still read. */
 #define DRAIN_FACTOR	8
+
+/*
+ * Bytes of offers' documents a server keeps in memory (doc_cache): the
+ * national register of some 20,000 offers is about 9 MB.
+ */
+#define DOC_CACHE_BYTES	(32u * 1024 * 1024)
 
 static void
 queue_too_large(struct http_req *r)
@@ -269,6 +277,7 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		struct db	*db = pool_take(s);
 		uint64_t	 t0 = db_busy_ns(db);
 		svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+		r->svc.docs = s->docs;
 		router_dispatch(r);
 		r->db_ns = db_busy_ns(db) - t0;
 		pool_give(s, db);
@@ -405,6 +414,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 	    sysconf(_SC_NPROCESSORS_ONLN) : 1));
 	s->cache = resp_cache_new(64, 16u * 1024 * 1024);
 	s->counts = resp_cache_new(1024, 256u * 1024);
+	s->docs = doc_cache_new(DOC_CACHE_BYTES);
 	(void)router_routes(&nroutes);
 	s->metrics = metrics_new(nroutes);
 
@@ -428,6 +438,7 @@ http_server_start(struct http_server **out, const struct http_config *cfg,
 		account_gate_cleanup(&s->gate);
 		resp_cache_free(s->cache);
 		resp_cache_free(s->counts);
+		doc_cache_free(s->docs);
 		metrics_free(s->metrics);
 		goto fail;
 	}
@@ -527,6 +538,7 @@ http_server_stop(struct http_server *s)
 	account_gate_cleanup(&s->gate);
 	resp_cache_free(s->cache);
 	resp_cache_free(s->counts);
+	doc_cache_free(s->docs);
 	metrics_free(s->metrics);
 	pthread_mutex_destroy(&s->pool_mu);
 	pthread_cond_destroy(&s->pool_cv);

@@ -179,8 +179,8 @@ register_offer_page_json(struct svc *s, const struct offer_filter *f,
 	*generation = offer_store_generation(s->db);
 	if (*generation != known_gen)
 		*total = -1;		/* counted for another snapshot */
-	rc = offer_store_list_docs(s->db, s->arena, f, &docs, &n, total,
-	    &next, &more, e);
+	rc = offer_store_list_docs(s->db, s->arena, f, s->docs, *generation,
+	    &docs, &n, total, &next, &more, e);
 	db_rollback(s->db);
 	if (rc != 0)
 		return rc;

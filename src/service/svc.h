@@ -12,6 +12,7 @@
 
 struct arena;
 struct db;
+struct doc_cache;
 struct principal;
 
 struct svc {
@@ -20,6 +21,8 @@ struct svc {
 	const struct principal	*who;		/* never NULL */
 	int64_t			 now;		/* epoch seconds of the action */
 	char			 now_iso[21];	/* the same as ISO 8601 UTC */
+	struct doc_cache	*docs;		/* offers' documents kept by the
+						   process, or NULL */
 };
 
 /* Fill s; now is epoch seconds (time(NULL) outside tests). */

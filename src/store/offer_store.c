@@ -13,6 +13,7 @@
 #include "core/offer.h"
 #include "core/offer_json.h"
 #include "store/db.h"
+#include "store/doc_cache.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -64,20 +65,30 @@ enum { SORT_NAME, SORT_NAME_DESC, SORT_ID, SORT_ID_DESC, SORT_OPERATOR,
 #define ORDER_UPDATED_DESC "o.updated_at DESC, o.id DESC"
 
 /*
- * The page of stored documents with the sort keys of each row (for the
- * next page's cursor): $10 rows after skipping $11. One literal
- * statement per sort order so that SQLite can walk an index instead of
- * sorting every row.
+ * The page's rows, as each offer's id and the sort keys of its order (for
+ * the next page's cursor), in the columns read by row_cursor: id,
+ * name_key, operator_code, location_code, updated_at, each NULL when the
+ * order has no use for it, so that the walk is read from the order's
+ * index alone ($10 rows after skipping $11). One literal statement per
+ * sort order so that SQLite can walk an index instead of sorting every
+ * row. The documents come from doc_sql or the process's doc_cache.
  */
-#define DOC_COLS "SELECT o.doc, json_valid(o.doc), o.id, o.name_key," \
-	" o.operator_code, o.location_code, o.updated_at FROM offer o WHERE "
-#define DOC_PAGE(order) DOC_COLS OFFER_WHERE \
-	" ORDER BY " order " LIMIT $10 OFFSET $11"
+#define KEYS_NAME	"o.id, o.name_key, NULL, NULL, NULL"
+#define KEYS_ID		"o.id, NULL, NULL, NULL, NULL"
+#define KEYS_OPERATOR	"o.id, o.name_key, o.operator_code, NULL, NULL"
+#define KEYS_LOCATION	"o.id, o.name_key, NULL, o.location_code, NULL"
+#define KEYS_UPDATED	"o.id, NULL, NULL, NULL, o.updated_at"
+#define DOC_PAGE(keys, order) "SELECT " keys " FROM offer o WHERE " \
+	OFFER_WHERE " ORDER BY " order " LIMIT $10 OFFSET $11"
 static const char *const doc_pages[] = {
-	DOC_PAGE(ORDER_NAME), DOC_PAGE(ORDER_NAME_DESC), DOC_PAGE(ORDER_ID),
-	DOC_PAGE(ORDER_ID_DESC), DOC_PAGE(ORDER_OPERATOR),
-	DOC_PAGE(ORDER_LOCATION), DOC_PAGE(ORDER_UPDATED),
-	DOC_PAGE(ORDER_UPDATED_DESC),
+	DOC_PAGE(KEYS_NAME, ORDER_NAME),
+	DOC_PAGE(KEYS_NAME, ORDER_NAME_DESC),
+	DOC_PAGE(KEYS_ID, ORDER_ID),
+	DOC_PAGE(KEYS_ID, ORDER_ID_DESC),
+	DOC_PAGE(KEYS_OPERATOR, ORDER_OPERATOR),
+	DOC_PAGE(KEYS_LOCATION, ORDER_LOCATION),
+	DOC_PAGE(KEYS_UPDATED, ORDER_UPDATED),
+	DOC_PAGE(KEYS_UPDATED, ORDER_UPDATED_DESC),
 };
 
 /*
@@ -88,25 +99,30 @@ static const char *const doc_pages[] = {
  * after it are then the NULL ones after its name and id and every row
  * with a value (doc_after_null).
  */
-#define DOC_AFTER(cond, order) DOC_COLS OFFER_WHERE " AND " cond \
-	" ORDER BY " order " LIMIT $10 OFFSET $11"
+#define DOC_AFTER(keys, cond, order) "SELECT " keys " FROM offer o WHERE " \
+	OFFER_WHERE " AND " cond " ORDER BY " order " LIMIT $10 OFFSET $11"
 static const char *const doc_after[] = {
-	DOC_AFTER("(o.name_key, o.id) > ($12, $14)", ORDER_NAME),
-	DOC_AFTER("(o.name_key, o.id) < ($12, $14)", ORDER_NAME_DESC),
-	DOC_AFTER("o.id > $14", ORDER_ID),
-	DOC_AFTER("o.id < $14", ORDER_ID_DESC),
-	DOC_AFTER("(o.operator_code, o.name_key, o.id) > ($12, $13, $14)",
+	DOC_AFTER(KEYS_NAME, "(o.name_key, o.id) > ($12, $14)", ORDER_NAME),
+	DOC_AFTER(KEYS_NAME, "(o.name_key, o.id) < ($12, $14)",
+	    ORDER_NAME_DESC),
+	DOC_AFTER(KEYS_ID, "o.id > $14", ORDER_ID),
+	DOC_AFTER(KEYS_ID, "o.id < $14", ORDER_ID_DESC),
+	DOC_AFTER(KEYS_OPERATOR,
+	    "(o.operator_code, o.name_key, o.id) > ($12, $13, $14)",
 	    ORDER_OPERATOR),
-	DOC_AFTER("(o.location_code, o.name_key, o.id) > ($12, $13, $14)",
+	DOC_AFTER(KEYS_LOCATION,
+	    "(o.location_code, o.name_key, o.id) > ($12, $13, $14)",
 	    ORDER_LOCATION),
-	DOC_AFTER("(o.updated_at, o.id) > ($12, $14)", ORDER_UPDATED),
-	DOC_AFTER("(o.updated_at, o.id) < ($12, $14)", ORDER_UPDATED_DESC),
+	DOC_AFTER(KEYS_UPDATED, "(o.updated_at, o.id) > ($12, $14)",
+	    ORDER_UPDATED),
+	DOC_AFTER(KEYS_UPDATED, "(o.updated_at, o.id) < ($12, $14)",
+	    ORDER_UPDATED_DESC),
 };
 static const char *const doc_after_null[] = {
-	DOC_AFTER("(o.operator_code IS NOT NULL OR (o.name_key, o.id) > "
-	    "($13, $14))", ORDER_OPERATOR),
-	DOC_AFTER("(o.location_code IS NOT NULL OR (o.name_key, o.id) > "
-	    "($13, $14))", ORDER_LOCATION),
+	DOC_AFTER(KEYS_OPERATOR, "(o.operator_code IS NOT NULL OR "
+	    "(o.name_key, o.id) > ($13, $14))", ORDER_OPERATOR),
+	DOC_AFTER(KEYS_LOCATION, "(o.location_code IS NOT NULL OR "
+	    "(o.name_key, o.id) > ($13, $14))", ORDER_LOCATION),
 };
 
 /* The same page as rows of the struct list, one statement per sort. */
@@ -119,15 +135,27 @@ static const char *const list_pages[] = {
 	LIST_PAGE(ORDER_UPDATED_DESC),
 };
 
-/* The children of one offer, by its primary key. */
+/*
+ * The children of up to CHILD_BATCH offers of a page in one statement, by
+ * their primary keys: one round trip per kind and batch instead of one per
+ * offer (PostgreSQL answers each over the socket). Unused places are bound
+ * to 0, which no offer has.
+ */
+#define CHILD_BATCH	25
+#define CHILD_IDS	"$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14," \
+	"$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25"
 static const char *const child_sql[] = {
-	"SELECT offer_id, text FROM offer_paragraph WHERE offer_id = $1 "
-	    "ORDER BY pos",
-	"SELECT offer_id, text FROM offer_target_group WHERE offer_id = $1 "
-	    "ORDER BY pos",
+	"SELECT offer_id, text FROM offer_paragraph WHERE offer_id IN ("
+	    CHILD_IDS ") ORDER BY offer_id, pos",
+	"SELECT offer_id, text FROM offer_target_group WHERE offer_id IN ("
+	    CHILD_IDS ") ORDER BY offer_id, pos",
 	"SELECT offer_id, year, places_centi FROM offer_places "
-	    "WHERE offer_id = $1 ORDER BY year",
+	    "WHERE offer_id IN (" CHILD_IDS ") ORDER BY offer_id, year",
 };
+
+/* The stored documents of up to CHILD_BATCH offers, whether each is JSON. */
+static const char doc_sql[] = "SELECT id, doc, json_valid(doc) FROM offer "
+    "WHERE id IN (" CHILD_IDS ")";
 
 int
 offer_store_sort_valid(const char *sort)
@@ -330,7 +358,8 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 {
 	struct db_stmt	*st;
 	struct offer	*v;
-	size_t		 k = 0, i;
+	struct id_index	*idx;
+	size_t		 k = 0, i, j;
 	enum child	 c;
 	int		 rc, which = 0;
 
@@ -363,15 +392,19 @@ offer_store_list(struct db *db, struct arena *a, const struct offer_filter *f,
 	if (rc < 0)
 		return rc;
 
-	/* A page is short: each offer's children by primary key. */
+	/* A page is short: its offers' children by primary key, in batches. */
+	idx = arena_calloc(a, k ? k : 1, sizeof(*idx));
+	for (i = 0; i < k; i++)
+		idx[i] = (struct id_index){ v[i].id, i };
+	qsort(idx, k, sizeof(*idx), id_cmp);
 	for (c = CHILD_PARAGRAPH; c <= CHILD_PLACES; c++) {
 		if ((st = db_prep(db, child_sql[c], e)) == NULL)
 			return ERR_DB;
-		for (i = 0; i < k; i++) {
-			struct id_index one = { v[i].id, 0 };
-
-			db_bind_i64(st, 1, v[i].id);
-			if ((rc = load_children(db, a, st, c, &v[i], &one, 1,
+		for (i = 0; i < k; i += CHILD_BATCH) {
+			for (j = 0; j < CHILD_BATCH; j++)
+				db_bind_i64(st, (int)j + 1,
+				    i + j < k ? idx[i + j].id : 0);
+			if ((rc = load_children(db, a, st, c, v, idx, k,
 			    e)) != 0)
 				return rc;
 		}
@@ -421,37 +454,86 @@ row_cursor(struct db_stmt *st, struct arena *a, int which, struct cursor *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->sort = which;
-	c->id = db_col_i64(st, 2);
+	c->id = db_col_i64(st, 0);
 	switch (which) {
 	case SORT_NAME:
 	case SORT_NAME_DESC:
-		c->k1 = db_col_dup(st, 3, a);
+		c->k1 = db_col_dup(st, 1, a);
 		break;
 	case SORT_OPERATOR:
-		c->k1 = db_col_dup(st, 4, a);
-		c->k2 = db_col_dup(st, 3, a);
+		c->k1 = db_col_dup(st, 2, a);
+		c->k2 = db_col_dup(st, 1, a);
 		break;
 	case SORT_LOCATION:
-		c->k1 = db_col_dup(st, 5, a);
-		c->k2 = db_col_dup(st, 3, a);
+		c->k1 = db_col_dup(st, 3, a);
+		c->k2 = db_col_dup(st, 1, a);
 		break;
 	case SORT_UPDATED:
 	case SORT_UPDATED_DESC:
-		c->k1 = db_col_dup(st, 6, a);
+		c->k1 = db_col_dup(st, 4, a);
 		break;
 	default:
 		break;
 	}
 }
 
+/*
+ * Fill the NULL documents of v[0..k) (offers ids[0..k)) from the table,
+ * CHILD_BATCH at a time, and keep them in dc for generation gen. A
+ * document that is not JSON stays NULL (logged), not the page.
+ */
+static int
+fetch_docs(struct db *db, struct doc_cache *dc, int64_t gen,
+    const int64_t *ids, const char **v, size_t k, struct arena *a,
+    struct err *e)
+{
+	struct db_stmt	*st;
+	struct id_index	*idx;
+	size_t		 i, j, m = 0;
+	int		 rc;
+
+	idx = arena_calloc(a, k ? k : 1, sizeof(*idx));
+	for (i = 0; i < k; i++)
+		if (v[i] == NULL)
+			idx[m++] = (struct id_index){ ids[i], i };
+	qsort(idx, m, sizeof(*idx), id_cmp);
+	if ((st = db_prep(db, doc_sql, e)) == NULL)
+		return ERR_DB;
+	for (i = 0; i < m; i += CHILD_BATCH) {
+		for (j = 0; j < CHILD_BATCH; j++)
+			db_bind_i64(st, (int)j + 1, i + j < m ? idx[i + j].id : 0);
+		while ((rc = db_step(st, e)) == DB_ROW) {
+			struct id_index key = { db_col_i64(st, 0), 0 }, *hit;
+			const char *doc = db_col_text(st, 1);
+
+			hit = bsearch(&key, idx, m, sizeof(*idx), id_cmp);
+			if (hit == NULL)
+				continue;
+			if (doc == NULL || db_col_i64(st, 2) != 1) {
+				log_warn("offers: the stored document of offer "
+				    "%lld skipped: not JSON", (long long)key.id);
+				continue;
+			}
+			v[hit->pos] = arena_strdup(a, doc);
+			doc_cache_put(dc, gen, key.id, doc, strlen(doc));
+		}
+		db_reset(st);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 int
 offer_store_list_docs(struct db *db, struct arena *a,
-    const struct offer_filter *f, const char ***out, size_t *n,
-    int64_t *total, struct cursor *next, int *more, struct err *e)
+    const struct offer_filter *f, struct doc_cache *dc, int64_t gen,
+    const char ***out, size_t *n, int64_t *total, struct cursor *next,
+    int *more, struct err *e)
 {
 	struct db_stmt	*st;
 	const char	**v;
-	size_t		 k = 0, rows = 0;
+	int64_t		*ids;
+	size_t		 k = 0, i, cap;
 	int		 rc, which;
 
 	*out = NULL;
@@ -478,24 +560,31 @@ offer_store_list_docs(struct db *db, struct arena *a,
 	}
 	if ((st = doc_stmt(db, a, f, e)) == NULL)
 		return ERR_DB;
-	v = arena_calloc(a, (size_t)(f->limit > 0 ? f->limit : 1), sizeof(*v));
-	/* A document that is not JSON is left out (logged), not the page. */
+	cap = (size_t)(f->limit > 0 ? f->limit : 1);
+	ids = arena_calloc(a, cap, sizeof(*ids));
+	v = arena_calloc(a, cap, sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (rows++ == (size_t)f->limit) {
+		if (k == cap) {
 			*more = 1;
 			break;
 		}
-		row_cursor(st, a, which, next);
-		if (!db_col_null(st, 0) && db_col_i64(st, 1) == 1)
-			v[k++] = arena_strdup(a, db_col_text(st, 0));
-		else if (!db_col_null(st, 0))
-			log_warn("offers: a stored document skipped: not JSON");
+		ids[k++] = db_col_i64(st, 0);
+		if (k == cap)		/* the page's last row */
+			row_cursor(st, a, which, next);
 	}
 	db_reset(st);
 	if (rc < 0)
 		return rc;
+	if (gen < 0)			/* no generation read: no cache */
+		dc = NULL;
+	if (doc_cache_get(dc, gen, ids, k, v, a) > 0 &&
+	    (rc = fetch_docs(db, dc, gen, ids, v, k, a, e)) != 0)
+		return rc;
+	/* The documents left out close up. */
+	for (i = 0, *n = 0; i < k; i++)
+		if (v[i] != NULL)
+			v[(*n)++] = v[i];
 	*out = v;
-	*n = k;
 	return 0;
 }
 
@@ -516,6 +605,10 @@ offer_store_list_sql(int i)
 		return doc_after_null[i];
 	if ((i -= 2) < n)
 		return list_pages[i];
+	if ((i -= n) < 3)
+		return child_sql[i];
+	if (i == 3)
+		return doc_sql;
 	return NULL;
 }
 

@@ -11,6 +11,7 @@
 struct arena;
 struct cursor;
 struct db;
+struct doc_cache;
 struct err;
 struct offer;
 
@@ -53,14 +54,18 @@ int	offer_store_list(struct db *db, struct arena *a,
  * receives the cursor of its last row and *more is set; else *more is 0.
  * *total: on entry the number of matches if the caller knows it for this
  * snapshot (it is then not counted again), else -1; on return the number.
+ * The documents are read from dc (NULL: none) when it holds generation
+ * gen (offer_store_generation of this snapshot) and kept there when read.
+ * A stored document that is not JSON is left out (logged).
  */
 int	offer_store_list_docs(struct db *db, struct arena *a,
-	    const struct offer_filter *f, const char ***out, size_t *n,
-	    int64_t *total, struct cursor *next, int *more, struct err *e);
+	    const struct offer_filter *f, struct doc_cache *dc, int64_t gen,
+	    const char ***out, size_t *n, int64_t *total, struct cursor *next,
+	    int *more, struct err *e);
 /*
  * The text of the list's statement i (the count, then the pages of every
- * sort order with and without a cursor), NULL past the last: for checking
- * their query plans.
+ * sort order with and without a cursor, then the batches of children),
+ * NULL past the last: for checking their query plans.
  */
 const char *offer_store_list_sql(int i);
 /*

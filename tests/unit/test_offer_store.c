@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "core/cursor.h"
+#include "store/doc_cache.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "testdb.h"
@@ -23,8 +24,9 @@ static const char *const sorts[] = { "name", "-name", "id", "-id",
     "operator", "location", "updated", "-updated" };
 
 struct fixture {
-	struct testdb	t;
-	struct arena	a;
+	struct testdb		 t;
+	struct arena		 a;
+	struct doc_cache	*dc;	/* filled by the pages read */
 };
 
 /*
@@ -41,6 +43,8 @@ setup(void **state)
 	if (f == NULL || testdb_open(&f->t) != 0)
 		return -1;
 	arena_init(&f->a);
+	if ((f->dc = doc_cache_new(1u << 20)) == NULL)
+		return -1;
 	if (db_exec(f->t.db,
 	    "INSERT INTO organisation (code, name, kind, created_at, "
 	    "updated_at) SELECT column1, column2, column3, '2025-01-01', "
@@ -76,6 +80,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 
 	arena_cleanup(&f->a);
+	doc_cache_free(f->dc);
 	testdb_close(&f->t);
 	free(f);
 	return 0;
@@ -103,7 +108,8 @@ check_plans(struct fixture *f)
 		db_reset(st);
 		assert_int_equal(rc, DB_DONE);
 	}
-	assert_int_equal(i, 27);	/* count, 8 + 8 + 2 pages, 8 lists */
+	/* count, 8 + 8 + 2 pages, 8 lists, 3 batches of children, docs */
+	assert_int_equal(i, 31);
 }
 
 static void
@@ -122,15 +128,27 @@ static size_t
 page(struct fixture *f, struct offer_filter *flt, int64_t *ids,
     struct cursor *next, int *more)
 {
-	const char	**docs;
-	size_t		  n, i;
-	int64_t		  total;
+	const char	**docs, **cached;
+	struct cursor	  next2;
+	size_t		  n, n2, i;
+	int64_t		  total, total2, gen;
+	int		  more2;
 	struct err	  e;
 
 	total = -1;
-	assert_int_equal(offer_store_list_docs(f->t.db, &f->a, flt, &docs, &n,
-	    &total, next, more, &e), 0);
+	assert_int_equal(offer_store_list_docs(f->t.db, &f->a, flt, NULL, 0,
+	    &docs, &n, &total, next, more, &e), 0);
 	assert_true(total >= (int64_t)n);
+	/* The same page through the process's cache, cold or warm. */
+	total2 = -1;
+	gen = offer_store_generation(f->t.db);
+	assert_int_equal(offer_store_list_docs(f->t.db, &f->a, flt, f->dc,
+	    gen, &cached, &n2, &total2, &next2, &more2, &e), 0);
+	assert_int_equal(n2, n);
+	assert_int_equal(total2, total);
+	assert_int_equal(more2, *more);
+	for (i = 0; i < n; i++)
+		assert_string_equal(cached[i], docs[i]);
 	for (i = 0; i < n; i++) {
 		const char *p = strstr(docs[i], "\"id\"");
 
