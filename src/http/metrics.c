@@ -181,6 +181,21 @@ metrics_write_outbox(struct buf *out, int64_t queued, int64_t failed)
 	    (long long)queued, (long long)failed);
 }
 
+void
+metrics_write_docs(struct buf *out, uint64_t hits, uint64_t misses,
+    size_t bytes)
+{
+	buf_printf(out, "# HELP ramme_doc_cache_requests_total Lookups of "
+	    "offers' documents kept in memory for the register's list.\n"
+	    "# TYPE ramme_doc_cache_requests_total counter\n"
+	    "ramme_doc_cache_requests_total{result=\"hit\"} %llu\n"
+	    "ramme_doc_cache_requests_total{result=\"miss\"} %llu\n"
+	    "# HELP ramme_doc_cache_bytes Bytes of offers' documents kept in "
+	    "memory.\n# TYPE ramme_doc_cache_bytes gauge\n"
+	    "ramme_doc_cache_bytes %zu\n", (unsigned long long)hits,
+	    (unsigned long long)misses, bytes);
+}
+
 /*
  * The counters for monitoring: to the secretariat's admins, or to a
  * request from the machine itself (the client's address, so a request

@@ -42,5 +42,11 @@ void		 metrics_write(const struct metrics *m, struct buf *out,
  */
 void		 metrics_write_outbox(struct buf *out, int64_t queued,
 		    int64_t failed);
+/*
+ * Append the counters of the offers' documents kept in memory
+ * (doc_cache): lookups answered and missed so far, bytes held now.
+ */
+void		 metrics_write_docs(struct buf *out, uint64_t hits,
+		    uint64_t misses, size_t bytes);
 
 #endif

@@ -561,4 +561,10 @@ http_server_metrics(struct http_server *s, struct buf *out)
 	pthread_mutex_unlock(&s->pool_mu);
 	metrics_write(s->metrics, out, routes, n, hits, misses, nfree,
 	    s->npool);
+	if (s->docs != NULL) {
+		size_t bytes;
+
+		doc_cache_stats(s->docs, &hits, &misses, &bytes);
+		metrics_write_docs(out, hits, misses, bytes);
+	}
 }

@@ -8,7 +8,9 @@
  *     through A at once (the cache is keyed on the change counter,
  *     read per request);
  *   - failed logins counted on A limit the name on B (login attempts
- *     live in the database).
+ *     live in the database);
+ *   - B's offers' documents kept in memory (store/doc_cache) give way to
+ *     a change made through A on B's next page (the same counter).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -78,6 +80,43 @@ describe('sessions', () => {
 		assert.ok(out.status === 200 || out.status === 204, out.text);
 		assertApiError(await via(onA, a).get('/api/v1/session'), 401,
 		    'login_required');
+	});
+});
+
+/* Lookups of offers' documents kept in memory by server srv so far. */
+async function docHits(srv) {
+	const r = await srv.client().get('/metrics');
+	const m = /^ramme_doc_cache_requests_total\{result="hit"\} (\d+)$/m
+	    .exec(r.text);
+	assert.ok(m, 'no document cache counter in /metrics');
+	return Number(m[1]);
+}
+
+describe('the documents kept in memory', () => {
+	test('an offer changed through A shows at once in every new page B '
+	    + 'reads', async () => {
+		const op = await a.login('op851');
+		/* Each query string is new: no page comes from the response
+		 * cache, every document from B's documents in memory. */
+		const page = (n) => b.client().getJson(
+		    `/api/v1/offers?sort=id&operator=851&limit=${n}`);
+		const first = await page(900);
+		const h0 = await docHits(b);
+		const again = await page(899);
+		assert.ok(await docHits(b) >= h0 + again.offers.length,
+		    'B read the documents again from the database');
+		const o = first.offers[0];
+		const got = await op.getJson(`/api/v1/offers/${o.id}`);
+		const r = await op.patch(`/api/v1/offers/${o.id}`,
+		    { name: 'Botilbuddet Lindholm Å' },
+		    { headers: { 'if-match': `"${got.version}"` } });
+		assert.equal(r.status, 200, r.text);
+		const now = await page(898);
+		assert.equal(now.offers.find((x) => x.id === o.id).name,
+		    'Botilbuddet Lindholm Å');
+		/* The others are as before. */
+		for (const x of now.offers.filter((y) => y.id !== o.id))
+			assert.deepEqual(x, first.offers.find((y) => y.id === x.id));
 	});
 });
 
