@@ -10,17 +10,16 @@
 #include "core/harmonised.h"
 #include "core/offer.h"
 #include "core/role.h"
-#include "http/api.h"
 #include "http/gov.h"
 #include "http/harmonised_http.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/offer_form.h"
 #include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/harmonised.h"
-#include "service/register.h"
 #include "service/round.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -236,9 +235,8 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
     int status)
 {
 	struct org_names	 on;
-	struct ui_errors	 errs;
-	struct page		 p;
-	struct html		*h = &p.h;
+	struct offer_form	 f;
+	struct html		*h = &f.p.h;
 	struct offer		*c = NULL;
 	struct err		 e;
 	size_t			 n = 0, i;
@@ -249,28 +247,20 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
 		return;
 	}
 	org_names_load(r, &on);
-	ui_errors_init(&errs);
-	if (err != NULL)
-		ui_errors_add_err(&errs, r, err);
-	page_begin_crumbs(&p, r, "Harmonisér takst", "tilbud",
-	    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
-	    { idpath(r, "/tilbud/%lld", o->id), o->name } }, 2);
-	ui_error_summary(h, &errs);
+	offer_form_begin(&f, r, o, "Harmonisér takst", err);
 	HTML_LIT(h, "<p>En harmoniseret takst er én takst, der gælder for "
 	    "flere tilbud hos samme driftsherre (");
 	html_text(h, org_names_name(&on, o->operator_code));
 	HTML_LIT(h, "). Taksten vises på alle tilbuddene og i "
-	    "takstoversigten.</p><form class=\"stack\" method=\"post\"");
-	html_url(h, "action", idpath(r, "/tilbud/%lld/harmoniser", o->id));
-	HTML_LIT(h, ">");
-	page_csrf(&p);
+	    "takstoversigten.</p>");
+	offer_form_open(&f, "harmoniser");
 	ui_field(h, &(struct ui_field){ .name = "name",
 	    .label = "Navn på den harmoniserede takst",
 	    .value = gov_field(r, "name"), .maxlength = HARMONISED_NAME_MAX,
-	    .required = true }, &errs);
+	    .required = true }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "from_year",
 	    .label = "Gælder fra år", .width = "xs", .inputmode = "numeric",
-	    .value = gov_field(r, "from_year"), .required = true }, &errs);
+	    .value = gov_field(r, "from_year"), .required = true }, &f.errs);
 	HTML_LIT(h, "<fieldset id=\"offers\"><legend class=\"form-label\">"
 	    "Tilbud med samme takst</legend><p class=\"form-hint\">");
 	html_text(h, o->name);
@@ -283,24 +273,19 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
 		    (long long)c[i].id), .label = c[i].name,
 		    .value = arena_printf(&r->arena, "%lld",
 		    (long long)c[i].id), .checked = checked(r, c[i].id) });
-	HTML_LIT(h, "</fieldset><div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Harmonisér", NULL, NULL);
-	HTML_LIT(h, "</div></form>");
-	page_end(&p, status);
+	HTML_LIT(h, "</fieldset>");
+	offer_form_close(&f, "Harmonisér");
+	page_end(&f.p, status);
 }
 
+/* The offer of the path, if the user may change its tariffs. */
 static int
 load(struct http_req *r, struct offer *o)
 {
-	struct err	e;
-	int64_t		id;
+	struct err e;
 
-	err_clear(&e);
-	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    register_offer_get(&r->svc, id, o, &e) != 0) {
-		http_send_error(r, &e);
+	if (offer_form_load(r, o) != 0)
 		return -1;
-	}
 	if (!role_may_edit_offer(&r->who, o->operator_code)) {
 		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL, "Kun "
 		    "sekretariatet eller tilbuddets driftsherre kan "
@@ -350,23 +335,15 @@ page_harmonised_post(struct http_req *r)
 		y = 0;
 	rc = harmonised_create(&r->svc, gov_field(r, "name"), (int)y, ids, k,
 	    &gid, &e);
-	if (rc == ERR_FORBIDDEN || rc == ERR_NOT_FOUND) {
-		http_send_error(r, &e);
-		return;
-	}
-	if (rc != 0) {
-		form_page(r, &o, &e, http_status_of_err(rc));
-		return;
-	}
-	http_redirect(r, idpath(r, "/tilbud/%lld?besked=harmoniseret", o.id));
+	offer_form_done(r, &o, rc, &e, form_page, "harmoniseret");
 }
 
 void
 page_harmonised_dissolve(struct http_req *r)
 {
 	struct harmonised	*v = NULL;
+	struct offer_form	 f;
 	struct offer		 o;
-	struct page		 p;
 	struct err		 e;
 	const char		*year, *what[2];
 	char			*end;
@@ -397,10 +374,8 @@ page_harmonised_dissolve(struct http_req *r)
 		    "driftsherren en takst for hvert tilbud i takstrunden.", y);
 		what[1] = "De takster, der allerede er offentliggjort, "
 		    "ændres ikke.";
-		page_begin_crumbs(&p, r, "Ophæv harmoniseret takst", "tilbud",
-		    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
-		    { idpath(r, "/tilbud/%lld", o.id), o.name } }, 2);
-		ui_confirm(&p, &(struct ui_confirm){
+		offer_form_begin(&f, r, &o, "Ophæv harmoniseret takst", NULL);
+		ui_confirm(&f.p, &(struct ui_confirm){
 		    .heading = arena_printf(&r->arena, "Ophæv %s fra %ld?",
 		    v[0].name, y),
 		    .text = "Tilbuddene får hver sin takst igen.",
@@ -408,7 +383,7 @@ page_harmonised_dissolve(struct http_req *r)
 		    .action = idpath(r, "/tilbud/%lld/harmoniser/ophaev", o.id),
 		    .button = "Ophæv harmoniseret takst", .warning = true,
 		    .cancel_href = idpath(r, "/tilbud/%lld", o.id) });
-		page_end(&p, 200);
+		page_end(&f.p, 200);
 		return;
 	}
 	if ((rc = harmonised_dissolve(&r->svc, v[0].id, (int)y, &e)) != 0) {
@@ -416,12 +391,10 @@ page_harmonised_dissolve(struct http_req *r)
 			http_send_error(r, &e);
 			return;
 		}
-		page_begin_crumbs(&p, r, "Ophæv harmoniseret takst", "tilbud",
-		    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
-		    { idpath(r, "/tilbud/%lld", o.id), o.name } }, 2);
-		ui_alert(&p.h, UI_ERROR, NULL, e.msg);
-		dissolve_form(&p, &o, &v[0]);
-		page_end(&p, http_status_of_err(rc));
+		offer_form_begin(&f, r, &o, "Ophæv harmoniseret takst", NULL);
+		ui_alert(&f.p.h, UI_ERROR, NULL, e.msg);
+		dissolve_form(&f.p, &o, &v[0]);
+		page_end(&f.p, http_status_of_err(rc));
 		return;
 	}
 	http_redirect(r, idpath(r,

@@ -13,17 +13,16 @@
 #include "core/offer_event.h"
 #include "core/org.h"
 #include "core/role.h"
-#include "http/api.h"
 #include "http/gov.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/offer_form.h"
 #include "http/offer_rules_http.h"
 #include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/offer_event.h"
-#include "service/register.h"
 #include "store/offer_store.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -260,35 +259,6 @@ offer_rules_sections(struct page *p, const struct offer *o)
 
 /* ---- the forms ---------------------------------------------------- */
 
-static int
-load(struct http_req *r, struct offer *o)
-{
-	struct err	e;
-	int64_t		id;
-
-	err_clear(&e);
-	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    register_offer_get(&r->svc, id, o, &e) != 0) {
-		http_send_error(r, &e);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-begin(struct page *p, struct http_req *r, const struct offer *o,
-    const char *title)
-{
-	struct page_crumb *c;
-
-	c = arena_alloc(&r->arena, 2 * sizeof(*c));
-	c[0].href = "/tilbud";
-	c[0].label = "Tilbud";
-	c[1].href = arena_printf(&r->arena, "/tilbud/%lld", (long long)o->id);
-	c[1].label = o->name;
-	page_begin_crumbs(p, r, title, "tilbud", c, 2);
-}
-
 /* The steps the acting user may take, as options; *n of them. */
 static const struct ui_option *
 step_options(struct http_req *r, int last, int *n)
@@ -318,11 +288,10 @@ optout_page(struct http_req *r, const struct offer *o, const struct err *err,
 	struct optout_row	*v = NULL;
 	struct org_names	 on;
 	struct standing		*sv;
-	struct ui_errors	 errs;
 	struct ui_option	*mo;
 	const struct ui_option	*so;
-	struct page		 p;
-	struct html		*h = &p.h;
+	struct offer_form	 f;
+	struct html		*h = &f.p.h;
 	struct err		 e;
 	size_t			 n = 0;
 	int			 ns, k, nm = 0, nso = 0, last = -1;
@@ -334,11 +303,7 @@ optout_page(struct http_req *r, const struct offer *o, const struct err *err,
 	}
 	org_names_load(r, &on);
 	sv = standings(r, &on, v, n, &ns);
-	ui_errors_init(&errs);
-	if (err != NULL)
-		ui_errors_add_err(&errs, r, err);
-	begin(&p, r, o, "Fravalg af tilbuddet");
-	ui_error_summary(h, &errs);
+	offer_form_begin(&f, r, o, "Fravalg af tilbuddet", err);
 	HTML_LIT(h, "<p>Et tilbud i kategori 2 kan fravælges af den enkelte "
 	    "kommune med en begrundelse. Sekretariatet kan bede kommunen "
 	    "genoverveje fravalget.</p>");
@@ -346,11 +311,7 @@ optout_page(struct http_req *r, const struct offer *o, const struct err *err,
 		ui_alert(h, UI_INFO, NULL, "Tilbuddet er ikke i kategori 2 og "
 		    "kan ikke fravælges.");
 	else {
-		HTML_LIT(h, "<form class=\"stack\" method=\"post\"");
-		html_url(h, "action", arena_printf(&r->arena,
-		    "/tilbud/%lld/fravalg", (long long)o->id));
-		HTML_LIT(h, ">");
-		page_csrf(&p);
+		offer_form_open(&f, "fravalg");
 		if (r->who.role == ROLE_ADMIN) {
 			mo = arena_alloc(&r->arena, (size_t)(ns + 1) *
 			    sizeof(*mo));
@@ -364,7 +325,7 @@ optout_page(struct http_req *r, const struct offer *o, const struct err *err,
 			    "municipality", .label = "Kommune", .first =
 			    "Vælg …", .options = mo, .noptions = nm,
 			    .selected = gov_field(r, "municipality"),
-			    .required = true }, &errs);
+			    .required = true }, &f.errs);
 			HTML_LIT(h, "<input type=\"hidden\" name=\"step\" "
 			    "value=\"genovervej\">");
 		} else {
@@ -382,31 +343,26 @@ optout_page(struct http_req *r, const struct offer *o, const struct err *err,
 			ui_radios(h, &(struct ui_radios){ .name = "step",
 			    .legend = "Hvad vil kommunen?", .options = so,
 			    .noptions = nso, .selected = nso == 1 ?
-			    so[0].value : gov_field(r, "step") }, &errs);
+			    so[0].value : gov_field(r, "step") }, &f.errs);
 		}
 		ui_field(h, &(struct ui_field){ .name = "text",
 		    .label = r->who.role == ROLE_ADMIN ? "Bemærkning til "
 		    "kommunen" : "Begrundelse", .type = UI_TEXTAREA,
 		    .value = gov_field(r, "text"), .required = true,
-		    .maxlength = OPTOUT_TEXT_MAX }, &errs);
-		HTML_LIT(h, "<div class=\"actions\">");
-		ui_button(h, UI_PRIMARY, "Gem", NULL, NULL);
-		HTML_LIT(h, "</div></form>");
+		    .maxlength = OPTOUT_TEXT_MAX }, &f.errs);
+		offer_form_close(&f, "Gem");
 	}
 	if (n > 0) {
 		HTML_LIT(h, "<h2>Forløb</h2>");
 		steps_table(r, h, &on, v, n);
 	}
-	page_end(&p, status);
+	page_end(&f.p, status);
 }
 
 void
 page_offer_optout_form(struct http_req *r)
 {
-	struct offer o;
-
-	if (load(r, &o) == 0)
-		optout_page(r, &o, NULL, 200);
+	offer_form_get(r, optout_page);
 }
 
 void
@@ -416,21 +372,12 @@ page_offer_optout_post(struct http_req *r)
 	struct err	e;
 	int		rc;
 
-	if (load(r, &o) != 0)
+	if (offer_form_load(r, &o) != 0)
 		return;
 	err_clear(&e);
 	rc = optout_record(&r->svc, o.id, gov_field(r, "municipality"),
 	    gov_field(r, "step"), gov_field_text(r, "text"), &e);
-	if (rc == ERR_FORBIDDEN) {
-		http_send_error(r, &e);
-		return;
-	}
-	if (rc != 0) {
-		optout_page(r, &o, &e, http_status_of_err(rc));
-		return;
-	}
-	http_redirect(r, arena_printf(&r->arena, "/tilbud/%lld?besked=fravalg",
-	    (long long)o.id));
+	offer_form_done(r, &o, rc, &e, optout_page, "fravalg");
 }
 
 static void
@@ -438,28 +385,21 @@ event_page(struct http_req *r, const struct offer *o, const struct err *err,
     int status)
 {
 	struct org_names	 on;
-	struct ui_errors	 errs;
 	struct ui_option	*ko;
-	struct page		 p;
-	struct html		*h = &p.h;
+	struct offer_form	 f;
+	struct html		*h = &f.p.h;
 	int			 k;
 
 	org_names_load(r, &on);
-	ui_errors_init(&errs);
-	if (err != NULL)
-		ui_errors_add_err(&errs, r, err);
-	begin(&p, r, o, "Overtagelse, hjemtagelse eller lukning");
-	ui_error_summary(h, &errs);
+	offer_form_begin(&f, r, o, "Overtagelse, hjemtagelse eller lukning",
+	    err);
 	HTML_LIT(h, "<p>Hændelsen ændrer tilbuddets driftsherre eller status "
 	    "fra den valgte dato. Registret vist pr. en dato følger "
 	    "hændelserne. Driftsherre nu: ");
 	html_text(h, o->operator_code ? org_names_name(&on, o->operator_code) :
 	    "Ikke oplyst");
-	HTML_LIT(h, ".</p><form class=\"stack\" method=\"post\"");
-	html_url(h, "action", arena_printf(&r->arena, "/tilbud/%lld/haendelse",
-	    (long long)o->id));
-	HTML_LIT(h, ">");
-	page_csrf(&p);
+	HTML_LIT(h, ".</p>");
+	offer_form_open(&f, "haendelse");
 	ko = arena_alloc(&r->arena, OFFER_EVENT_KIND_COUNT * sizeof(*ko));
 	for (k = 0; k < OFFER_EVENT_KIND_COUNT; k++) {
 		ko[k].value = offer_event_kind_name((enum offer_event_kind)k);
@@ -468,33 +408,28 @@ event_page(struct http_req *r, const struct offer *o, const struct err *err,
 	ui_radios(h, &(struct ui_radios){ .name = "kind",
 	    .legend = "Hvad sker der med tilbuddet?", .options = ko,
 	    .noptions = OFFER_EVENT_KIND_COUNT,
-	    .selected = gov_field(r, "kind") }, &errs);
+	    .selected = gov_field(r, "kind") }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "on_date", .label = "Fra dato",
 	    .type = UI_DATE, .width = "m", .value = gov_field(r, "on_date"),
-	    .required = true }, &errs);
+	    .required = true }, &f.errs);
 	ui_select_begin(h, &(struct ui_select){ .name = "to_operator",
 	    .label = "Ny driftsherre", .first = "Vælg …",
 	    .hint = "Ved overtagelse og hjemtagelse; ikke ved lukning",
-	    .selected = gov_field(r, "to_operator") }, &errs);
+	    .selected = gov_field(r, "to_operator") }, &f.errs);
 	org_names_options(h, &on, gov_field(r, "to_operator"), 0, NULL);
 	ui_select_end(h);
 	ui_field(h, &(struct ui_field){ .name = "note", .label = "Note",
 	    .type = UI_TEXTAREA, .value = gov_field(r, "note"),
 	    .maxlength = OPTOUT_TEXT_MAX, .hint = "Fx beslutningen og mødet, "
-	    "den blev truffet på" }, &errs);
-	HTML_LIT(h, "<div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Registrér", NULL, NULL);
-	HTML_LIT(h, "</div></form>");
-	page_end(&p, status);
+	    "den blev truffet på" }, &f.errs);
+	offer_form_close(&f, "Registrér");
+	page_end(&f.p, status);
 }
 
 void
 page_offer_event_form(struct http_req *r)
 {
-	struct offer o;
-
-	if (load(r, &o) == 0)
-		event_page(r, &o, NULL, 200);
+	offer_form_get(r, event_page);
 }
 
 void
@@ -505,16 +440,16 @@ page_offer_event_post(struct http_req *r)
 		"datoen kommet, ændres tilbudsregistret med det samme.",
 		"Hændelsen står i tilbuddets historik og kan ikke slettes.",
 	};
+	struct offer_form f;
 	struct offer	 o;
-	struct page	 p;
 	struct err	 e;
 	int		 rc;
 
-	if (load(r, &o) != 0)
+	if (offer_form_load(r, &o) != 0)
 		return;
 	if (!ui_confirmed(r)) {
-		begin(&p, r, &o, "Registrér hændelsen");
-		ui_confirm(&p, &(struct ui_confirm){
+		offer_form_begin(&f, r, &o, "Registrér hændelsen", NULL);
+		ui_confirm(&f.p, &(struct ui_confirm){
 		    .heading = "Registrér hændelsen?",
 		    .text = "Kontrollér dato og driftsherre, før du gemmer.",
 		    .consequences = what, .nconsequences = 2,
@@ -522,23 +457,14 @@ page_offer_event_post(struct http_req *r)
 		    (long long)o.id), .button = "Registrér hændelsen",
 		    .cancel_href = arena_printf(&r->arena, "/tilbud/%lld",
 		    (long long)o.id) });
-		page_end(&p, 200);
+		page_end(&f.p, 200);
 		return;
 	}
 	err_clear(&e);
 	rc = offer_event_record(&r->svc, o.id, gov_field(r, "kind"),
 	    gov_field(r, "on_date"), gov_field(r, "to_operator"),
 	    gov_field_text(r, "note"), NULL, &e);
-	if (rc == ERR_FORBIDDEN) {
-		http_send_error(r, &e);
-		return;
-	}
-	if (rc != 0) {
-		event_page(r, &o, &e, http_status_of_err(rc));
-		return;
-	}
-	http_redirect(r, arena_printf(&r->arena,
-	    "/tilbud/%lld?besked=haendelse", (long long)o.id));
+	offer_form_done(r, &o, rc, &e, event_page, "haendelse");
 }
 
 /* ---- the overview ---------------------------------------------------- */

@@ -18,6 +18,7 @@
 #include "http/gov.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/offer_form.h"
 #include "http/offer_rules_http.h"
 #include "http/org_names.h"
 #include "http/page.h"
@@ -160,70 +161,38 @@ static void
 form_page(struct http_req *r, const struct offer *o, const struct err *err,
     int status)
 {
-	struct ui_errors	 errs;
-	struct page		 p;
-	struct html		*h = &p.h;
+	struct offer_form	 f;
+	struct html		*h = &f.p.h;
 
-	ui_errors_init(&errs);
-	if (err != NULL)
-		ui_errors_add_err(&errs, r, err);
-	page_begin_crumbs(&p, r, "Registrér opstartsomkostninger", "tilbud",
-	    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
-	    { arena_printf(&r->arena, "/tilbud/%lld", (long long)o->id),
-	    o->name } }, 2);
-	ui_error_summary(h, &errs);
+	offer_form_begin(&f, r, o, "Registrér opstartsomkostninger", err);
 	HTML_LIT(h, "<p>Et nyt tilbuds opstartsomkostninger indgår i taksten "
 	    "og fordeles ligeligt på de første år (afrundet til hele kroner; "
-	    "resten lægges på det sidste år).</p><form class=\"stack\" "
-	    "method=\"post\"");
-	html_url(h, "action", arena_printf(&r->arena, "/tilbud/%lld/opstart",
-	    (long long)o->id));
-	HTML_LIT(h, ">");
-	page_csrf(&p);
+	    "resten lægges på det sidste år).</p>");
+	offer_form_open(&f, "opstart");
 	ui_field(h, &(struct ui_field){ .name = "amount",
 	    .label = "Opstartsomkostninger i alt", .suffix = "kr.",
 	    .width = "m", .inputmode = "decimal",
-	    .value = gov_field(r, "amount"), .required = true }, &errs);
+	    .value = gov_field(r, "amount"), .required = true }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "first_year",
 	    .label = "Første takstår", .width = "xs", .inputmode = "numeric",
-	    .value = gov_field(r, "first_year"), .required = true }, &errs);
+	    .value = gov_field(r, "first_year"), .required = true }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "years",
 	    .label = "Fordeles over", .suffix = "år", .width = "xs",
 	    .hint = arena_printf(&r->arena, "Højst %d år",
 	    STARTUP_YEARS_MAX), .inputmode = "numeric",
-	    .value = gov_field(r, "years"), .required = true }, &errs);
+	    .value = gov_field(r, "years"), .required = true }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "text",
 	    .label = "Hvad dækker omkostningerne?", .type = UI_TEXTAREA,
 	    .value = gov_field(r, "text"), .required = true,
-	    .maxlength = STARTUP_TEXT_MAX }, &errs);
-	HTML_LIT(h, "<div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Registrér", NULL, NULL);
-	HTML_LIT(h, "</div></form>");
-	page_end(&p, status);
-}
-
-static int
-load(struct http_req *r, struct offer *o)
-{
-	struct err	e;
-	int64_t		id;
-
-	err_clear(&e);
-	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    register_offer_get(&r->svc, id, o, &e) != 0) {
-		http_send_error(r, &e);
-		return -1;
-	}
-	return 0;
+	    .maxlength = STARTUP_TEXT_MAX }, &f.errs);
+	offer_form_close(&f, "Registrér");
+	page_end(&f.p, status);
 }
 
 void
 page_offer_startup_form(struct http_req *r)
 {
-	struct offer o;
-
-	if (load(r, &o) == 0)
-		form_page(r, &o, NULL, 200);
+	offer_form_get(r, form_page);
 }
 
 /* A whole number from the form field name, or -1. */
@@ -247,7 +216,7 @@ page_offer_startup_post(struct http_req *r)
 	const char	*amount;
 	int		 rc;
 
-	if (load(r, &o) != 0)
+	if (offer_form_load(r, &o) != 0)
 		return;
 	err_clear(&e);
 	amount = gov_field(r, "amount");
@@ -258,16 +227,7 @@ page_offer_startup_post(struct http_req *r)
 		rc = startup_record(&r->svc, o.id, ore, form_int(r,
 		    "first_year"), form_int(r, "years"), gov_field_text(r,
 		    "text"), NULL, &e);
-	if (rc == ERR_FORBIDDEN) {
-		http_send_error(r, &e);
-		return;
-	}
-	if (rc != 0) {
-		form_page(r, &o, &e, http_status_of_err(rc));
-		return;
-	}
-	http_redirect(r, arena_printf(&r->arena,
-	    "/tilbud/%lld?besked=opstart", (long long)o.id));
+	offer_form_done(r, &o, rc, &e, form_page, "opstart");
 }
 
 /* ---- JSON ----------------------------------------------------------- */

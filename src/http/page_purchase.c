@@ -13,13 +13,13 @@
 #include "http/gov.h"
 #include "http/html.h"
 #include "http/http.h"
+#include "http/offer_form.h"
 #include "http/offer_rules_http.h"
 #include "http/org_names.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "http/ui.h"
 #include "service/purchase.h"
-#include "service/register.h"
 #include "util/arena.h"
 #include "util/err.h"
 
@@ -95,33 +95,21 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
 	    { "buyer", "Den købende kommune" },
 	    { "operator", "Driftsherren" } };
 	struct org_names	 on;
-	struct ui_errors	 errs;
-	struct page		 p;
-	struct html		*h = &p.h;
+	struct offer_form	 f;
+	struct html		*h = &f.p.h;
 
 	org_names_load(r, &on);
-	ui_errors_init(&errs);
-	if (err != NULL)
-		ui_errors_add_err(&errs, r, err);
-	page_begin_crumbs(&p, r, "Registrér købsaftale", "tilbud",
-	    (const struct page_crumb[]){ { "/tilbud", "Tilbud" },
-	    { arena_printf(&r->arena, "/tilbud/%lld", (long long)o->id),
-	    o->name } }, 2);
-	ui_error_summary(h, &errs);
+	offer_form_begin(&f, r, o, "Registrér købsaftale", err);
 	HTML_LIT(h, "<p>En langvarig købsaftale binder den købende kommune til "
 	    "at købe pladser i tilbuddet hos driftsherren (");
 	html_text(h, o->operator_code ? org_names_name(&on, o->operator_code) :
 	    "ikke oplyst");
-	HTML_LIT(h, ") i bindingsperioden.</p><form class=\"stack\" "
-	    "method=\"post\"");
-	html_url(h, "action", arena_printf(&r->arena,
-	    "/tilbud/%lld/koebsaftale", (long long)o->id));
-	HTML_LIT(h, ">");
-	page_csrf(&p);
+	HTML_LIT(h, ") i bindingsperioden.</p>");
+	offer_form_open(&f, "koebsaftale");
 	if (r->who.role == ROLE_ADMIN) {
 		ui_select_begin(h, &(struct ui_select){ .name = "buyer",
 		    .label = "Købende kommune", .first = "Vælg …",
-		    .required = true }, &errs);
+		    .required = true }, &f.errs);
 		org_names_options(h, &on, gov_field(r, "buyer"), 1, NULL);
 		ui_select_end(h);
 	} else {
@@ -133,46 +121,26 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
 	}
 	ui_field(h, &(struct ui_field){ .name = "starts_on",
 	    .label = "Binding fra", .type = UI_DATE, .width = "m",
-	    .value = gov_field(r, "starts_on"), .required = true }, &errs);
+	    .value = gov_field(r, "starts_on"), .required = true }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "binding_years",
 	    .label = "Bindingsperiode", .suffix = "år", .width = "xs",
 	    .inputmode = "numeric", .value = gov_field(r, "binding_years"),
-	    .required = true }, &errs);
+	    .required = true }, &f.errs);
 	ui_radios(h, &(struct ui_radios){ .name = "guarantor",
 	    .legend = "Hvem giver tomgangsgaranti?", .options = guar,
 	    .noptions = 3, .selected = gov_field(r, "guarantor") != NULL ?
-	    gov_field(r, "guarantor") : "" }, &errs);
+	    gov_field(r, "guarantor") : "" }, &f.errs);
 	ui_field(h, &(struct ui_field){ .name = "note", .label = "Note",
 	    .type = UI_TEXTAREA, .value = gov_field(r, "note"),
-	    .maxlength = OFFER_TEXT_MAX }, &errs);
-	HTML_LIT(h, "<div class=\"actions\">");
-	ui_button(h, UI_PRIMARY, "Registrér", NULL, NULL);
-	HTML_LIT(h, "</div></form>");
-	page_end(&p, status);
-}
-
-static int
-load(struct http_req *r, struct offer *o)
-{
-	struct err	e;
-	int64_t		id;
-
-	err_clear(&e);
-	if (api_param_id(r, 0, &id, &e) != 0 ||
-	    register_offer_get(&r->svc, id, o, &e) != 0) {
-		http_send_error(r, &e);
-		return -1;
-	}
-	return 0;
+	    .maxlength = OFFER_TEXT_MAX }, &f.errs);
+	offer_form_close(&f, "Registrér");
+	page_end(&f.p, status);
 }
 
 void
 page_purchase_form(struct http_req *r)
 {
-	struct offer o;
-
-	if (load(r, &o) == 0)
-		form_page(r, &o, NULL, 200);
+	offer_form_get(r, form_page);
 }
 
 void
@@ -182,22 +150,13 @@ page_purchase_post(struct http_req *r)
 	struct err	e;
 	int		rc;
 
-	if (load(r, &o) != 0)
+	if (offer_form_load(r, &o) != 0)
 		return;
 	err_clear(&e);
 	rc = purchase_record(&r->svc, o.id, gov_field(r, "buyer"),
 	    gov_field(r, "starts_on"), gov_field(r, "binding_years"),
 	    gov_field(r, "guarantor"), gov_field_text(r, "note"), NULL, &e);
-	if (rc == ERR_FORBIDDEN) {
-		http_send_error(r, &e);
-		return;
-	}
-	if (rc != 0) {
-		form_page(r, &o, &e, http_status_of_err(rc));
-		return;
-	}
-	http_redirect(r, arena_printf(&r->arena,
-	    "/tilbud/%lld?besked=koebsaftale", (long long)o.id));
+	offer_form_done(r, &o, rc, &e, form_page, "koebsaftale");
 }
 
 void

@@ -93,7 +93,7 @@ meeting_store_list(struct db *db, struct arena *a,
 
 	st = db_prep(db, "SELECT " MEETING_COLS " FROM meeting m JOIN body b "
 	    "ON b.id = m.body_id WHERE ($1 = 0 OR m.body_id = $1) "
-	    "AND ($2 = 0 OR CAST(substr(m.starts_at, 1, 4) AS INTEGER) = $2) "
+	    "AND ($2 = 0 OR " MEETING_YEAR_SQL("m.starts_at") " = $2) "
 	    "AND ($3 = 0 OR m.state <> 'planlagt') "
 	    "ORDER BY m.starts_at IS NULL, m.starts_at DESC, m.id DESC "
 	    "LIMIT $4", e);
@@ -124,15 +124,16 @@ meeting_store_years(struct db *db, struct arena *a, bool public_only,
 	size_t		 k = 0;
 	int		 rc;
 
-	st = db_prep(db, "SELECT DISTINCT CAST(substr(starts_at, 1, 4) AS "
-	    "INTEGER) AS y FROM meeting WHERE starts_at IS NOT NULL AND "
+	st = db_prep(db, "SELECT DISTINCT " MEETING_YEAR_SQL("starts_at")
+	    " AS y FROM meeting WHERE starts_at IS NOT NULL AND "
 	    "($1 = 0 OR state <> 'planlagt') ORDER BY y DESC LIMIT 300", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, public_only);
 	v = arena_calloc(a, 300, sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW)
-		v[k++] = (int)db_col_i64(st, 0);
+		if ((v[k] = (int)db_col_i64(st, 0)) > 0)	/* 0: no year */
+			k++;
 	db_reset(st);
 	if (rc < 0)
 		return rc;
@@ -1201,7 +1202,7 @@ meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
 		    "''), '\n') FROM attachment f LEFT JOIN file_blob b ON "
 		    "b.hash = f.blob_hash WHERE f.item_id = i.id AND "
 		    "f.closed = 0), m.id, m.body_id, "
-		    "CAST(substr(m.starts_at, 1, 4) AS INTEGER), "
+		    MEETING_YEAR_SQL("m.starts_at") ", "
 		    "i.section, CASE WHEN m.state = 'referat_godkendt' THEN "
 		    "i.result END FROM agenda_item i JOIN meeting m ON "
 		    "m.id = i.meeting_id WHERE m.id = $1 AND i.closed = 0 AND "

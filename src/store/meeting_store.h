@@ -22,6 +22,18 @@ struct arena;
 struct db;
 struct err;
 
+/*
+ * SQL for the year of the meeting start column c: its first four
+ * characters as a number when they are four digits, 0 when they are not
+ * (a start an old import left unreadable), NULL when c is NULL. The same
+ * on SQLite and PostgreSQL, where a bare CAST of such a start would fail
+ * the whole statement instead of reading 0.
+ */
+#define MEETING_YEAR_SQL(c) \
+	"CASE WHEN length(" c ") < 4 OR trim(substr(" c ", 1, 4), " \
+	"'0123456789') <> '' THEN 0 ELSE CAST(substr(" c ", 1, 4) AS " \
+	"INTEGER) END"
+
 struct meeting {
 	int64_t			 id;
 	int64_t			 version;
@@ -183,7 +195,10 @@ int	meeting_store_get(struct db *db, struct arena *a, int64_t id,
 int	meeting_store_list(struct db *db, struct arena *a,
 	    const struct meeting_filter *f, struct meeting **out, size_t *n,
 	    struct err *e);
-/* The years that have meetings (public_only as in the filter), newest first. */
+/*
+ * The years that have meetings (public_only as in the filter), newest
+ * first; a start without a year (MEETING_YEAR_SQL gives 0) adds none.
+ */
 int	meeting_store_years(struct db *db, struct arena *a, bool public_only,
 	    int **out, size_t *n, struct err *e);
 /* A meeting imported without a start (start_unread, starts_at NULL). */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/meeting_store.h"
 #include "store/oparl_store.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -148,7 +149,7 @@
 #define TERM_LIVE \
 	"SELECT 0 AS grp, y AS id, 0 AS mid, 0 AS del, min(c) AS created, " \
 	"min(c) AS modified, NULL AS key, " NULLS8 " FROM (SELECT " \
-	"CAST(substr(m.starts_at, 1, 4) AS INTEGER) AS y, m.created_at AS c " \
+	MEETING_YEAR_SQL("m.starts_at") " AS y, m.created_at AS c " \
 	"FROM meeting m WHERE " MEETING_PUBLIC " AND m.starts_at IS NOT " \
 	"NULL) ty GROUP BY y HAVING ($6 IS NULL OR y = $6)"
 #define TERM_TOMB	TOMB("legislativeterm", "0", "NULL", "meeting")
