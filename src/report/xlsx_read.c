@@ -205,13 +205,13 @@ wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else if (st->in_sheets && is(name, "sheet")) {
 		v = attr(atts, "name");
 		if (v == NULL || *v == '\0' || strlen(v) > NAME_MAX_BYTES) {
-			xlsx_read_fail(&st->ps, ERR_INVALID, "invalid_sheet_name",
-			    NOT_XLSX ": et ark har et ugyldigt navn");
+			xlsx_read_fail(&st->ps, ERR_INVALID,
+			    "invalid_sheet_name", NOT_XLSX ": et ark har et ugyldigt navn");
 			return;
 		}
 		if (st->n >= XLSX_READ_MAX_SHEETS) {
-			xlsx_read_fail(&st->ps, ERR_TOO_LARGE, "too_many_sheets",
-			    "Filen har for mange ark (højst %d)",
+			xlsx_read_fail(&st->ps, ERR_TOO_LARGE,
+			    "too_many_sheets", "Filen har for mange ark (højst %d)",
 			    XLSX_READ_MAX_SHEETS);
 			return;
 		}
@@ -280,14 +280,14 @@ sst_end(void *ud, const XML_Char *name)
 	} else if (is(name, "si") && st->in_si) {
 		st->in_si = false;
 		if (st->n >= XLSX_READ_MAX_STRINGS) {
-			xlsx_read_fail(&st->ps, ERR_TOO_LARGE, "too_many_strings",
-			    "Filen har for mange forskellige tekster (højst "
+			xlsx_read_fail(&st->ps, ERR_TOO_LARGE,
+			    "too_many_strings", "Filen har for mange forskellige tekster (højst "
 			    "1.000.000)");
 			return;
 		}
 		st->v = grow(st->v, &st->cap, st->n, sizeof(*st->v));
-		st->v[st->n++] = xlsx_read_unescape(st->ps.b->arena, buf_str(&st->text),
-		    st->text.len);
+		st->v[st->n++] = xlsx_read_unescape(st->ps.b->arena,
+		    buf_str(&st->text), st->text.len);
 	}
 }
 
@@ -299,8 +299,8 @@ sst_text(void *ud, const XML_Char *s, int len)
 	if (st->ps.rc != 0 || !st->in_t)
 		return;
 	if ((size_t)len > XLSX_READ_MAX_TEXT - st->text.len) {
-		xlsx_read_fail(&st->ps, ERR_INVALID, "text_too_long", "Tekst nr. %zu i "
-		    "filen er for lang (over %d byte)", st->n + 1,
+		xlsx_read_fail(&st->ps, ERR_INVALID, "text_too_long",
+		    "Tekst nr. %zu i filen er for lang (over %d byte)", st->n + 1,
 		    XLSX_READ_MAX_TEXT);
 		return;
 	}
@@ -470,8 +470,8 @@ load_book(struct xlsx_book *b, struct err *e)
 	sst.ps.e = e;
 	buf_init(&sst.text);
 	path = rel_by_type(&rels, "/sharedStrings");
-	rc = path == NULL ? 0 : xlsx_read_part(&sst.ps, path, sst_start, sst_end,
-	    sst_text);
+	rc = path == NULL ? 0 : xlsx_read_part(&sst.ps, path, sst_start,
+	    sst_end, sst_text);
 	buf_cleanup(&sst.text);
 	b->strings = to_arena(b->arena, sst.v, sst.n, sizeof(*sst.v));
 	b->nstrings = sst.n;

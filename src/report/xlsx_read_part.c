@@ -145,8 +145,8 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	(void)sysid;
 	(void)pubid;
 	(void)has_internal_subset;
-	xlsx_read_fail(ps, ERR_INVALID, "xml_doctype", NOT_XLSX ": %s indeholder en "
-	    "DTD, hvad Excel-filer ikke gør", ps->part);
+	xlsx_read_fail(ps, ERR_INVALID, "xml_doctype", NOT_XLSX
+	    ": %s indeholder en DTD, hvad Excel-filer ikke gør", ps->part);
 }
 
 static void XMLCALL

@@ -138,14 +138,14 @@ sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		st->in_row = true;
 		if ((r = attr(atts, "r")) == NULL) {
 			if (st->row >= XLSX_READ_MAX_ROWS)
-				xlsx_read_fail(&st->ps, ERR_INVALID, "too_many_rows",
-				    "Arket »%s« har flere end %d rækker",
+				xlsx_read_fail(&st->ps, ERR_INVALID,
+				    "too_many_rows", "Arket »%s« har flere end %d rækker",
 				    st->name, XLSX_READ_MAX_ROWS);
 			st->row++;
 		} else if (parse_uint(r, XLSX_READ_MAX_ROWS, &st->row) != 0 ||
 		    st->row == 0) {
-			xlsx_read_fail(&st->ps, ERR_INVALID, "invalid_row", "Arket »%s« "
-			    "har et ugyldigt rækkenummer", st->name);
+			xlsx_read_fail(&st->ps, ERR_INVALID, "invalid_row",
+			    "Arket »%s« har et ugyldigt rækkenummer", st->name);
 		}
 		st->col = 0;
 	} else if (is(name, "sheetData")) {
@@ -159,8 +159,8 @@ push_cell(struct sheet_state *st, const struct xlsx_cell *c)
 	const struct xlsx_cell *prev;
 
 	if (st->n >= XLSX_READ_MAX_CELLS) {
-		xlsx_read_fail(&st->ps, ERR_TOO_LARGE, "too_many_cells", "Arket »%s« "
-		    "har for mange udfyldte celler (højst 1.000.000)",
+		xlsx_read_fail(&st->ps, ERR_TOO_LARGE, "too_many_cells",
+		    "Arket »%s« har for mange udfyldte celler (højst 1.000.000)",
 		    st->name);
 		return;
 	}
@@ -199,10 +199,12 @@ cell_end(struct sheet_state *st)
 		/* Strings keep their spaces; the rest is trimmed below. */
 		if (st->has_is) {
 			c.type = XLSX_CELL_STRING;
-			c.text = xlsx_read_unescape(a, buf_str(&st->t), st->t.len);
+			c.text = xlsx_read_unescape(a, buf_str(&st->t),
+			    st->t.len);
 		} else if (st->has_v) {
 			c.type = XLSX_CELL_STRING;
-			c.text = xlsx_read_unescape(a, buf_str(&st->v), st->v.len);
+			c.text = xlsx_read_unescape(a, buf_str(&st->v),
+			    st->v.len);
 		}
 		goto done;
 	}

@@ -227,8 +227,9 @@ round_import_lines(struct svc *s, int64_t round_id,
 			for (k = g; k < j; k++)
 				group[k - g] = rows[order[k].idx].line;
 			err_clear(&le);
-			if (round_lines_check(group, j - g, round_carry_of(carry,
-			    ncarry, key.offer_id), &le) != 0)
+			if (round_lines_check(group, j - g,
+			    round_carry_of(carry, ncarry, key.offer_id), &le)
+			    != 0)
 				import_error(rep, first->row, &le);
 			err_clear(&le);
 			if (rep->nerrors == 0 && approve &&

@@ -317,8 +317,8 @@ line_audit_buf(struct buf *b, const struct service_line *l)
  * too (which never change, so the record of its creation holds them).
  */
 void
-round_submission_audit_buf(struct buf *b, const struct submission *sub, bool ident,
-    const struct service_line *lines, size_t n)
+round_submission_audit_buf(struct buf *b, const struct submission *sub,
+    bool ident, const struct service_line *lines, size_t n)
 {
 	size_t i;
 

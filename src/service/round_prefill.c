@@ -280,8 +280,8 @@ prefill_group(struct svc *s, const struct tariff_round *r,
 	ctx.cls = round_class_of(sub->offer_kind);
 	memcpy(ctx.hist_days, sum, sizeof(sum));
 	for (k = 0; k < n; k++) {
-		ctx.prev_tariff_ore = round_prev_of(d->prev, d->nprev, sub->offer_id,
-		    &merged[k]);
+		ctx.prev_tariff_ore = round_prev_of(d->prev, d->nprev,
+		    sub->offer_id, &merged[k]);
 		for (q = 0; q < 2; q++)
 			if ((acc = round_days_bp(sum[q].occupied,
 			    sum[q].available)) >= 0)

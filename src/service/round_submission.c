@@ -304,8 +304,8 @@ save_lines(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
 	    != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
-	    idtxt(s, id), "update", before, round_submission_audit(s, &now, false,
-	    lines, n), e)) != 0)
+	    idtxt(s, id), "update", before, round_submission_audit(s, &now,
+	    false, lines, n), e)) != 0)
 		goto fail;
 	if ((rc = db_commit(s->db, e)) != 0)
 		return rc;
@@ -361,7 +361,8 @@ round_line_preview(struct svc *s, int64_t submission_id,
 	    &carry, e)) != 0)
 		goto done;
 	if (line->paragraph != NULL && line->level != NULL)
-		ctx.prev_tariff_ore = round_prev_of(prev, nprev, sub.offer_id, line);
+		ctx.prev_tariff_ore = round_prev_of(prev, nprev, sub.offer_id,
+		    line);
 	/* The start-up share belongs to the first line only. */
 	if (line->pos > 1 || (line->pos == 0 && sub.nlines > 0))
 		ctx.startup_ore = 0;
@@ -484,7 +485,8 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	}
 	if ((rc = tariff_store_lines(s->db, s->arena, id, &lines, &n, e)) != 0)
 		goto fail;
-	if (act == SUBMISSION_SUBMIT && (rc = round_check_ready(lines, n, e)) != 0)
+	if (act == SUBMISSION_SUBMIT &&
+	    (rc = round_check_ready(lines, n, e)) != 0)
 		goto fail;
 	if ((act == SUBMISSION_SUBMIT || act == SUBMISSION_APPROVE) &&
 	    (rc = check_startup(s, &sub, r.year, act, lines, n, e)) != 0)
@@ -496,8 +498,8 @@ round_submission_act(struct svc *s, int64_t id, int64_t expected_version,
 	    (rc = tariff_store_submission_get(s->db, s->arena, id, &now, e))
 	    != 0 ||
 	    (rc = audit_add(s->db, s->who, s->now_iso, "submission",
-	    idtxt(s, id), actions[act], before, round_submission_audit(s, &now, false,
-	    NULL, 0), e)) != 0)
+	    idtxt(s, id), actions[act], before, round_submission_audit(s, &now,
+	    false, NULL, 0), e)) != 0)
 		goto fail;
 	if ((act == SUBMISSION_RETURN || act == SUBMISSION_APPROVE) &&
 	    (rc = mail_submission_reviewed(s, &now, &r,
