@@ -1,7 +1,13 @@
 /*
  * round_io — templates, uploads, CSV import and tariff exports (see
- * round_io.h). This file reads and writes files; the rules are in
+ * round_io.h). These files read and write files; the rules are in
  * service/round and core/round.
+ *
+ * This file owns the upload of a filled-in template: its cells read and
+ * checked against the sheet it was made from, errors by row and cell, all
+ * or nothing. The CSV import of service lines is in round_csv.c; the
+ * files given out (the template, the published tariffs) in
+ * round_export.c; what they share in round_io_impl.h.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +26,7 @@
 #include "service/agreement.h"
 #include "service/round.h"
 #include "service/round_io.h"
+#include "service/round_io_impl.h"
 #include "service/svc.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -61,159 +68,6 @@ _Static_assert((int)TC_WARNINGS == (int)ROUND_XLSX_COL_WARNINGS &&
     (int)TC_REASON == (int)ROUND_XLSX_COL_REASON &&
     (int)TC_OCC == (int)ROUND_XLSX_COL_OCC,
     "the template's columns are report/round_xlsx's");
-
-/* The operator a template or upload is for: the given code, an
- * operator's own organisation, or "" (the secretariat: every one). */
-static const char *
-operator_of(struct svc *s, const char *operator_code)
-{
-	if (operator_code != NULL && *operator_code != '\0')
-		return operator_code;
-	if (s->who->role == ROLE_OPERATOR && s->who->org_code != NULL)
-		return s->who->org_code;
-	return "";
-}
-
-/* Add level to the distinct list v[0..*n) (at most max). */
-static void
-level_add(const char **v, size_t *n, size_t max, const char *level)
-{
-	size_t i;
-
-	if (level == NULL || *level == '\0')
-		return;
-	for (i = 0; i < *n; i++)
-		if (strcmp(v[i], level) == 0)
-			return;
-	if (*n < max)
-		v[(*n)++] = level;
-}
-
-/* Last year's published tariff of line l of offer_id, or NULL. */
-static const struct published_tariff *
-prev_of_line(const struct published_tariff *v, size_t n, int64_t offer_id,
-    const struct service_line *l)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].offer_id == offer_id && v[i].unit == l->unit &&
-		    strcmp(v[i].paragraph, l->paragraph) == 0 &&
-		    strcmp(v[i].level ? v[i].level : "", l->level ?
-		    l->level : "") == 0)
-			return &v[i];
-	return NULL;
-}
-
-const char *
-round_io_template_name(struct svc *s, const struct tariff_round *r,
-    const char *operator_code)
-{
-	const char *op = operator_of(s, operator_code);
-
-	return arena_printf(s->arena, "takstindberetning-%d-runde-%d%s%s.xlsx",
-	    r->year, r->no, *op ? "-" : "", op);
-}
-
-int
-round_io_template(struct svc *s, int64_t round_id, const char *operator_code,
-    const char *path, struct err *e)
-{
-	struct agreement_params	 p;
-	struct tariff_round	 r;
-	struct tariff_filter	 f;
-	struct submission	*subs;
-	struct round_line_row	*lines;
-	struct published_tariff	*prev = NULL;
-	struct round_xlsx	 v;
-	struct round_xlsx_row	*rows;
-	const char		**levels;
-	struct buf		 w;
-	size_t			 nsubs, nlines, nprev = 0, i, k, m, nrows = 0;
-	int			 rc, first, last, c;
-
-	if ((rc = round_get(s, round_id, &r, NULL, e)) != 0 ||
-	    (rc = agreement_params_get(s, r.year, &p, e)) != 0 ||
-	    (rc = round_submission_lines(s, round_id, &subs, &nsubs, &lines,
-	    &nlines, e)) != 0)
-		return rc;
-	memset(&v, 0, sizeof(v));
-	v.operator_code = operator_of(s, operator_code);
-	v.operator_name = "";
-	memset(&f, 0, sizeof(f));
-	f.year = r.year - 1;
-	f.operator_code = *v.operator_code ? v.operator_code : NULL;
-	if ((rc = round_tariffs(s, &f, &prev, &nprev, NULL, e)) != 0)
-		return rc;
-	occupancy_source_years(&p, r.year, &first, &last);
-	v.round_id = r.id;
-	v.year = r.year;
-	v.round_no = r.no;
-	v.round_title = r.title;
-	v.hist_years[0] = last;
-	v.hist_years[1] = last - 1;
-	v.occupancy_floor_bp = p.occupancy_floor_bp;
-	rows = arena_calloc(s->arena, nlines + nsubs + 1, sizeof(*rows));
-	levels = arena_calloc(s->arena, 32, sizeof(*levels));
-	level_add(levels, &v.nlevels, 32, "lav");
-	level_add(levels, &v.nlevels, 32, "mellem");
-	level_add(levels, &v.nlevels, 32, "høj");
-	buf_init(&w);
-	for (i = 0; i < nsubs; i++) {
-		if (*v.operator_code &&
-		    strcmp(subs[i].operator_code, v.operator_code) != 0)
-			continue;
-		if (*v.operator_code)
-			v.operator_name = subs[i].operator_name;
-		for (k = 0, m = 0; k < nlines; k++) {
-			const struct service_line	*l = &lines[k].line;
-			const struct published_tariff	*pt;
-			struct round_xlsx_row		*x = &rows[nrows];
-
-			if (lines[k].submission_id != subs[i].id)
-				continue;
-			m++;
-			nrows++;
-			x->offer_id = subs[i].offer_id;
-			x->offer_name = subs[i].offer_name;
-			x->line = l;
-			level_add(levels, &v.nlevels, 32, l->level);
-			if ((pt = prev_of_line(prev, nprev, subs[i].offer_id,
-			    l)) != NULL) {
-				x->has_prev = true;
-				x->prev_tariff_ore = pt->tariff_ore;
-				x->prev_places_centi = pt->places_centi;
-				x->prev_occupancy_bp = pt->occupancy_bp;
-			}
-			buf_reset(&w);
-			for (c = 0; c < (int)l->nwarnings; c++) {
-				char msg[ROUND_WARN_MSG];
-
-				if (c > 0)
-					buf_puts(&w, " | ");
-				round_warning_text(l, (size_t)c, msg,
-				    sizeof(msg));
-				buf_puts(&w, msg);
-				if (l->warnings[c].needs_reason)
-					buf_puts(&w, " (kræver begrundelse)");
-			}
-			x->warnings = w.len ? arena_strdup(s->arena,
-			    buf_str(&w)) : NULL;
-		}
-		if (m == 0) {
-			rows[nrows].offer_id = subs[i].offer_id;
-			rows[nrows].offer_name = subs[i].offer_name;
-			nrows++;
-		}
-	}
-	buf_cleanup(&w);
-	if (*v.operator_code && *v.operator_name == '\0')
-		v.operator_name = v.operator_code;
-	v.levels = levels;
-	v.rows = rows;
-	v.nrows = nrows;
-	return round_xlsx_write(&v, path, e);
-}
 
 /* The column of a line field, for errors; TC_OFFER when unknown. */
 static int
@@ -425,8 +279,8 @@ cell_referral(struct svc *s, const struct xlsx_sheet *sh, uint32_t row,
 }
 
 /* "day", "døgn", "dag", "måned", "time", "år" and their API names. */
-static int
-unit_parse_da(const char *u, enum tariff_unit *out)
+int
+round_io_unit_parse_da(const char *u, enum tariff_unit *out)
 {
 	static const struct {
 		const char		*name;
@@ -450,16 +304,6 @@ unit_parse_da(const char *u, enum tariff_unit *out)
 			return 0;
 		}
 	return -1;
-}
-
-/* Collect one error; false once the list is full. */
-static bool
-add_error(struct round_import_report *rep, const struct err *e)
-{
-	if (rep->nerrors >= ROUND_IMPORT_ERRORS_MAX)
-		return false;
-	rep->errors[rep->nerrors++] = *e;
-	return true;
 }
 
 static int
@@ -537,7 +381,7 @@ read_row(struct svc *s, const struct xlsx_sheet *sh, uint32_t rn,
 		return -1;
 	}
 	l->reason = *reason ? reason : NULL;
-	if (unit_parse_da(unit, &l->unit) != 0) {
+	if (round_io_unit_parse_da(unit, &l->unit) != 0) {
 		err_set(&e, ERR_INVALID, "invalid_unit", "unit", "Ukendt enhed "
 		    "»%.40s« (døgn, måned, time eller år)", unit);
 		cell_error(&e, (int)rn, TC_UNIT);
@@ -809,286 +653,4 @@ round_io_upload(struct svc *s, int64_t round_id, const char *operator_code,
 		return err_set(e, ERR_INVALID, "import_failed", NULL,
 		    "%d fejl i filen; intet er gemt", rep->nerrors);
 	return rc;
-}
-
-/* ---- CSV import ------------------------------------------------------- */
-
-enum ccol {
-	CC_OFFER, CC_PARAGRAPH, CC_LEVEL, CC_UNIT, CC_PLACES, CC_DAYS,
-	CC_MONTH_DAYS, CC_HOURS, CC_OCC, CC_HIST1, CC_HIST2, CC_WAGES,
-	CC_PROPERTY, CC_OTHER, CC_OVERHEAD, CC_CAPITAL, CC_PENSION, CC_INCOME,
-	CC_CARRY, CC_REASON, CC_REFERRED_FROM, CC_REFERRED_BEFORE, CC_COUNT
-};
-
-static const char *const ccol_names[CC_COUNT] = {
-	"offer_id", "paragraph", "level", "unit", "places", "days",
-	"month_days", "hours", "occupancy_pct", "hist1_pct", "hist2_pct",
-	"wages_ore", "property_ore", "other_ore", "overhead_ore",
-	"capital_ore", "pension_ore", "income_ore", "carry_over_ore", "reason",
-	"referred_from", "referred_before",
-};
-
-static int csv_error(struct round_import_report *, int, const char *,
-    const char *, ...) __attribute__((format(printf, 4, 5)));
-
-static int
-csv_error(struct round_import_report *rep, int line, const char *field,
-    const char *fmt, ...)
-{
-	struct err	e;
-	char		msg[400];
-	va_list		ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	err_clear(&e);
-	err_set(&e, ERR_INVALID, "invalid_value", field, "%s", msg);
-	e.line = line;
-	add_error(rep, &e);
-	return -1;
-}
-
-int
-round_io_import_csv(struct svc *s, int64_t round_id, const char *data,
-    size_t len, unsigned flags, struct round_import_report *rep,
-    struct err *e)
-{
-	struct csv		 c;
-	struct round_import_row	*rows;
-	int			 map[CC_COUNT], rc, i, k, f;
-	size_t			 n = 0;
-	bool			 bad_before = false;
-
-	memset(rep, 0, sizeof(*rep));
-	rep->errors = arena_calloc(s->arena, ROUND_IMPORT_ERRORS_MAX,
-	    sizeof(*rep->errors));
-	if ((rc = csv_parse(s->arena, data, len, &c, e)) != 0)
-		return rc;
-	for (k = 0; k < CC_COUNT; k++)
-		map[k] = -1;
-	for (f = 0; f < c.records[0].nfields; f++) {
-		const char *h = text_trim(c.records[0].fields[f].s);
-
-		for (k = 0; k < CC_COUNT; k++)
-			if (strcmp(h, ccol_names[k]) == 0)
-				break;
-		if (k == CC_COUNT)
-			return err_set(e, ERR_INVALID, "unknown_column", h,
-			    "Ukendt kolonne i linje 1: %.60s", h);
-		map[k] = f;
-	}
-	for (k = 0; k <= CC_OCC; k++)
-		if (map[k] < 0 && k != CC_LEVEL && k != CC_DAYS &&
-		    k != CC_MONTH_DAYS && k != CC_HOURS)
-			return err_set(e, ERR_INVALID, "missing_column",
-			    ccol_names[k], "Kolonnen %s "
-			    "mangler", ccol_names[k]);
-	rows = arena_calloc(s->arena, (size_t)c.nrecords, sizeof(*rows));
-	for (i = 1; i < c.nrecords; i++) {
-		const struct csv_record	*rec = &c.records[i];
-		struct round_import_row	*row = &rows[n];
-		struct service_line	*l = &row->line;
-		const char		*v[CC_COUNT];
-		int64_t			*num[CC_COUNT];
-		int			 bad = 0;
-
-		if (bad_before)
-			memset(row, 0, sizeof(*row));
-		bad_before = true;
-		row->row = rec->line;
-		for (k = 0; k < CC_COUNT; k++)
-			v[k] = map[k] >= 0 && map[k] < rec->nfields ?
-			    text_trim(rec->fields[map[k]].s) : "";
-		memset(num, 0, sizeof(num));
-		num[CC_DAYS] = &l->days;
-		num[CC_MONTH_DAYS] = &l->month_days;
-		num[CC_WAGES] = &l->costs.wages_ore;
-		num[CC_PROPERTY] = &l->costs.property_ore;
-		num[CC_OTHER] = &l->costs.other_ore;
-		num[CC_OVERHEAD] = &l->costs.overhead_ore;
-		num[CC_CAPITAL] = &l->costs.capital_ore;
-		num[CC_PENSION] = &l->costs.pension_ore;
-		num[CC_INCOME] = &l->income_ore;
-		num[CC_CARRY] = &l->carry_over_ore;
-		if (text_parse_i64(v[CC_OFFER], &row->offer_id) != 0)
-			bad = csv_error(rep, rec->line, "offer_id", "offer_id "
-			    "skal være et tilbudsnummer, ikke »%.40s«",
-			    v[CC_OFFER]);
-		l->paragraph = v[CC_PARAGRAPH];
-		l->level = v[CC_LEVEL];
-		l->reason = *v[CC_REASON] ? v[CC_REASON] : NULL;
-		/* The dates are checked with the line (core/round). */
-		l->referred_from = *v[CC_REFERRED_FROM] ?
-		    v[CC_REFERRED_FROM] : NULL;
-		l->referred_before = *v[CC_REFERRED_BEFORE] ?
-		    v[CC_REFERRED_BEFORE] : NULL;
-		if (unit_parse_da(v[CC_UNIT], &l->unit) != 0)
-			bad = csv_error(rep, rec->line, "unit", "Ukendt enhed "
-			    "»%.40s« (day, month, hour eller year)",
-			    v[CC_UNIT]);
-		for (k = 0; k < CC_COUNT; k++)
-			if (num[k] != NULL && *v[k] &&
-			    text_parse_i64(v[k], num[k]) != 0)
-				bad = csv_error(rep, rec->line, ccol_names[k],
-				    "Skal være et helt tal (øre eller dage), "
-				    "ikke »%.40s«", v[k]);
-		if (text_parse_centi(v[CC_PLACES], &l->places_centi) != 0)
-			bad = csv_error(rep, rec->line, "places", "Pladser "
-			    "skal "
-			    "være et tal med højst to decimaler, ikke »%.40s«",
-			    v[CC_PLACES]);
-		if (*v[CC_HOURS] &&
-		    text_parse_centi(v[CC_HOURS], &l->hours_centi) != 0)
-			bad = csv_error(rep, rec->line, "hours", "Timer skal "
-			    "være et tal med højst to decimaler, ikke »%.40s«",
-			    v[CC_HOURS]);
-		if (text_parse_centi(v[CC_OCC], &l->occupancy_bp) != 0)
-			bad = csv_error(rep, rec->line, "occupancy_pct",
-			    "Belægningen skal være en procent med højst to "
-			    "decimaler, ikke »%.40s«", v[CC_OCC]);
-		l->hist_bp[0] = l->hist_bp[1] = -1;
-		for (k = 0; k < 2; k++)
-			if (*v[CC_HIST1 + k] &&
-			    text_parse_centi(v[CC_HIST1 + k],
-			    &l->hist_bp[k]) != 0)
-				bad = csv_error(rep, rec->line,
-				    ccol_names[CC_HIST1 + k], "Belægningen "
-				    "skal "
-				    "være en procent, ikke »%.40s«",
-				    v[CC_HIST1 + k]);
-		if (bad == 0) {
-			n++;
-			bad_before = false;
-		}
-		if (rep->nerrors >= ROUND_IMPORT_ERRORS_MAX)
-			break;
-	}
-	if (rep->nerrors > 0)
-		return err_set(e, ERR_INVALID, "import_failed", NULL,
-		    "%d fejl i filen; intet er gemt", rep->nerrors);
-	return round_import_lines(s, round_id, rows, n, flags, rep, e);
-}
-
-/* ---- exports ---------------------------------------------------------- */
-
-static const char *const export_titles[] = {
-	"Tilbud nr.", "Tilbud", "Driftsherre", "Beliggenhedskommune",
-	"Målgrupper", "Paragraf", "Takstniveau", "Enhed", "Takst (kr.)",
-	"Pladser", "Budgetteret belægning (%)", "Takstår", "Gyldig fra",
-	"Gyldig til", "Version", "Runde", "Årsag", "Begrundelse",
-	"Visiteret fra",
-	"Visiteret før", NULL
-};
-
-/* The Danish label of a change's cause (a stored key), NULL for none. */
-static const char *
-cause_text(const char *key)
-{
-	const char *l;
-
-	if (key == NULL)
-		return NULL;
-	return (l = tariff_cause_label(key)) != NULL ? l : key;
-}
-
-/* Hundredths as "2283,5" (Danish decimal comma, no thousands dots). */
-static const char *
-centi_text(struct svc *s, int64_t v)
-{
-	struct buf	 b;
-	char		*r, *p;
-
-	buf_init(&b);
-	text_format_centi(&b, v);
-	r = arena_strdup(s->arena, buf_str(&b));
-	buf_cleanup(&b);
-	if ((p = strchr(r, '.')) != NULL)
-		*p = ',';
-	return r;
-}
-
-void
-round_io_tariffs_csv(struct svc *s, const struct published_tariff *v,
-    size_t n, struct buf *out)
-{
-	struct csv_writer	w;
-	size_t			i;
-	int			k;
-
-	csv_writer_init(&w, out, ';', true);
-	for (k = 0; export_titles[k] != NULL; k++)
-		csv_write_text(&w, export_titles[k]);
-	csv_end_row(&w);
-	for (i = 0; i < n; i++) {
-		csv_write_value(&w, arena_printf(s->arena, "%lld",
-		    (long long)v[i].offer_id));
-		csv_write_text(&w, v[i].offer_name);
-		csv_write_text(&w, v[i].operator_name);
-		csv_write_text(&w, v[i].location_name);
-		csv_write_text(&w, v[i].target_groups);
-		csv_write_text(&w, v[i].paragraph);
-		csv_write_text(&w, v[i].level);
-		csv_write_text(&w, tariff_unit_label(v[i].unit));
-		csv_write_value(&w, centi_text(s, v[i].tariff_ore));
-		csv_write_value(&w, centi_text(s, v[i].places_centi));
-		csv_write_value(&w, centi_text(s, v[i].occupancy_bp));
-		csv_write_value(&w, arena_printf(s->arena, "%d", v[i].year));
-		csv_write_value(&w, v[i].valid_from);
-		csv_write_value(&w, v[i].valid_to);
-		csv_write_value(&w, arena_printf(s->arena, "%lld",
-		    (long long)v[i].version));
-		csv_write_value(&w, v[i].round_no ? arena_printf(s->arena,
-		    "%d", v[i].round_no) : "");
-		csv_write_text(&w, cause_text(v[i].cause));
-		csv_write_text(&w, v[i].reason);
-		csv_write_value(&w, v[i].referred_from);
-		csv_write_value(&w, v[i].referred_before);
-		csv_end_row(&w);
-	}
-}
-
-int
-round_io_tariffs_xlsx(struct svc *s, const struct published_tariff *v,
-    size_t n, const char *path, struct err *e)
-{
-	struct xlsx_column	 cols[20];
-	struct xlsx		*x;
-	size_t			 i;
-	int			 k, rc;
-
-	memset(cols, 0, sizeof(cols));
-	for (k = 0; export_titles[k] != NULL; k++)
-		cols[k].title = export_titles[k];
-	cols[8].num_format = "#,##0.00";
-	if ((rc = xlsx_open(&x, path, "Takster", cols, k, e)) != 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		xlsx_int(x, v[i].offer_id);
-		xlsx_text(x, v[i].offer_name);
-		xlsx_text(x, v[i].operator_name);
-		xlsx_text(x, v[i].location_name);
-		xlsx_text(x, v[i].target_groups);
-		xlsx_text(x, v[i].paragraph);
-		xlsx_text(x, v[i].level);
-		xlsx_text(x, tariff_unit_label(v[i].unit));
-		xlsx_centi(x, v[i].tariff_ore);
-		xlsx_centi(x, v[i].places_centi);
-		xlsx_centi(x, v[i].occupancy_bp);
-		xlsx_int(x, v[i].year);
-		xlsx_date(x, v[i].valid_from);
-		xlsx_date(x, v[i].valid_to);
-		xlsx_int(x, v[i].version);
-		if (v[i].round_no)
-			xlsx_int(x, v[i].round_no);
-		else
-			xlsx_blank(x);
-		xlsx_text(x, cause_text(v[i].cause));
-		xlsx_text(x, v[i].reason);
-		xlsx_date(x, v[i].referred_from);
-		xlsx_date(x, v[i].referred_before);
-		xlsx_end_row(x);
-	}
-	(void)s;
-	return xlsx_close(x, e);
 }

@@ -1,4 +1,5 @@
 /* startup_store — start-up costs of offers (see startup_store.h). */
+#include <stdint.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -16,30 +17,24 @@ startup_store_list(struct db *db, struct arena *a, int64_t offer_id,
 	int			 rc;
 
 	/*
-	 * One offer's costs are read through the offer's index (a round asks
+	 * One offer (the range offer_id to offer_id) or all (0 to the
+	 * largest id): a range keeps both on the offer's index (a round asks
 	 * once per submission); written with "$1 = 0 OR ..." the planner
 	 * walked every offer instead, once per call.
 	 */
-	if (offer_id > 0)
-		st = db_prep(db, "SELECT c.id, c.offer_id, o.name, "
-		    "c.amount_ore, c.first_year, c.years, c.text, c.created_at, "
-		    "c.created_by FROM startup_cost c "
-		    "JOIN offer o ON o.id = c.offer_id WHERE c.offer_id = $1 "
-		    "AND ($2 = 0 OR ($2 >= c.first_year AND "
-		    "$2 < c.first_year + c.years)) "
-		    "ORDER BY c.offer_id, c.first_year, c.id", e);
-	else
-		st = db_prep(db, "SELECT c.id, c.offer_id, o.name, "
-		    "c.amount_ore, c.first_year, c.years, c.text, c.created_at, "
-		    "c.created_by FROM startup_cost c "
-		    "JOIN offer o ON o.id = c.offer_id WHERE $1 = 0 "
-		    "AND ($2 = 0 OR ($2 >= c.first_year AND "
-		    "$2 < c.first_year + c.years)) "
-		    "ORDER BY c.offer_id, c.first_year, c.id", e);
+	st = db_prep(db, "SELECT c.id, c.offer_id, o.name, "
+	    "c.amount_ore, c.first_year, c.years, c.text, c.created_at, "
+	    "c.created_by FROM startup_cost c "
+	    "JOIN offer o ON o.id = c.offer_id "
+	    "WHERE c.offer_id BETWEEN $1 AND $2 "
+	    "AND ($3 = 0 OR ($3 >= c.first_year AND "
+	    "$3 < c.first_year + c.years)) "
+	    "ORDER BY c.offer_id, c.first_year, c.id", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, offer_id > 0 ? offer_id : 0);
-	db_bind_i64(st, 2, year > 0 ? year : 0);
+	db_bind_i64(st, 2, offer_id > 0 ? offer_id : INT64_MAX);
+	db_bind_i64(st, 3, year > 0 ? year : 0);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		v = arena_grow(a, v, k, &cap, sizeof(*v));
 		r = &v[k++];
