@@ -183,6 +183,7 @@ body_setup(struct http_server *s, struct http_req *r)
 		return;
 	db = pool_take(s);
 	svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+	r->svc.key = s->cfg.totp_key;
 	if (router_allows(r, rt) && (r->upload = upload_new(r,
 	    s->cfg.upload_dir, s->cfg.body_limit)) != NULL)
 		r->limit = s->cfg.max_upload;
@@ -269,6 +270,7 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		struct db	*db = pool_take(s);
 		uint64_t	 t0 = db_busy_ns(db);
 		svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+		r->svc.key = s->cfg.totp_key;
 		router_dispatch(r);
 		r->db_ns = db_busy_ns(db) - t0;
 		pool_give(s, db);

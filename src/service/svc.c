@@ -16,4 +16,5 @@ svc_init(struct svc *s, struct db *db, struct arena *a,
 	s->who = who != NULL ? who : &svc_system;
 	s->now = now;
 	text_timestamp(s->now_iso, now);
+	s->key = NULL;
 }

@@ -13,6 +13,7 @@
 struct arena;
 struct db;
 struct principal;
+struct seal_key;
 
 struct svc {
 	struct db		*db;
@@ -20,9 +21,13 @@ struct svc {
 	const struct principal	*who;		/* never NULL */
 	int64_t			 now;		/* epoch seconds of the action */
 	char			 now_iso[21];	/* the same as ISO 8601 UTC */
+	const struct seal_key	*key;		/* seals the TOTP secrets
+						   (service/twofactor); NULL:
+						   no usable key file, second
+						   factors refused */
 };
 
-/* Fill s; now is epoch seconds (time(NULL) outside tests). */
+/* Fill s (key NULL); now is epoch seconds (time(NULL) outside tests). */
 void	svc_init(struct svc *s, struct db *db, struct arena *a,
 	    const struct principal *who, int64_t now);
 /* The principal used by CLI commands run on the server itself. */
