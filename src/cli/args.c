@@ -150,25 +150,36 @@ cli_db_open(const char *path, struct db **out)
 	return 0;
 }
 
+const char *
+cli_key_path(const char *dbpath, const char *given, char *buf, size_t size,
+    bool *is_default)
+{
+	const char	*path = given;
+
+	*is_default = false;
+	if (path == NULL || *path == '\0')
+		path = getenv("RAMME_KEY_FILE");
+	if (path != NULL && *path != '\0')
+		return path;
+	if (db_is_uri(dbpath) ||
+	    (size_t)snprintf(buf, size, "%s.key", dbpath) >= size)
+		return NULL;
+	*is_default = true;
+	return buf;
+}
+
 int
 cli_totp_key(struct svc *s, const char *dbpath, const char *given,
     struct seal_key *key, struct err *e)
 {
 	char		 def[4096];
-	const char	*path = given;
-	bool		 any;
+	const char	*path;
+	bool		 any, is_default;
 	int		 rc, n;
 
 	s->key = NULL;
-	if (path == NULL || *path == '\0')
-		path = getenv("RAMME_KEY_FILE");
-	if (path != NULL && *path == '\0')
-		path = NULL;
-	if (path == NULL && !db_is_uri(dbpath)) {
-		if ((size_t)snprintf(def, sizeof(def), "%s.key", dbpath) >=
-		    sizeof(def))
-			return err_set(e, ERR_INVALID, "key_path", "key_file",
-			    "Databasens sti er for lang til en nøglefil");
+	path = cli_key_path(dbpath, given, def, sizeof(def), &is_default);
+	if (path != NULL && is_default) {
 		if (access(def, F_OK) != 0) {
 			if ((rc = twofactor_any_sealed(s, &any, e)) != 0)
 				return rc;

@@ -9,6 +9,7 @@
 #define RAMME_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct arena;
 struct db;
@@ -57,6 +58,14 @@ int	cli_session_begin(const char *path, struct db **db, struct arena *a,
 void	cli_session_end(struct db *db, struct arena *a);
 /* Print e (cli_print_err()) and return its exit code (cli_exit_code()). */
 int	cli_fail(const struct err *e);
+/*
+ * The path of the key file of the TOTP secrets of the database at
+ * dbpath: given (--key-file), else $RAMME_KEY_FILE, else for a SQLite
+ * database <dbpath>.key (written into buf of size bytes; *is_default
+ * set). NULL when there is none (PostgreSQL without either).
+ */
+const char *cli_key_path(const char *dbpath, const char *given, char *buf,
+	    size_t size, bool *is_default);
 /*
  * The key file that seals the TOTP secrets (util/seal) of the database
  * at dbpath: given (--key-file), else $RAMME_KEY_FILE, else for a SQLite
