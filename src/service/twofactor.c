@@ -343,11 +343,9 @@ twofactor_check_in_tx(struct svc *s, int64_t user_id, const char *code,
 		ok = totp_verify(key, n, code, s->now, t.last_step, &step);
 	sodium_memzero(&t, sizeof(t));
 	sodium_memzero(key, sizeof(key));
-	if (rc != 0 && code_normalise(code, norm) != 0) {
-		if (e != NULL)
-			*e = ke;
-		return rc;
-	}
+	if (rc != 0 && code_normalise(code, norm) != 0)
+		return err_set(e, rc, ke.key, NULL, "%s Indtil da kan du "
+		    "bruge en af dine gendannelseskoder.", ke.msg);
 	if (ok) {
 		rc = totp_store_use_step(s->db, user_id, step, e);
 		if (rc == ERR_CONFLICT)
