@@ -112,8 +112,6 @@ static int
 secret_open(struct svc *s, int64_t user_id, const struct totp_row *t,
     uint8_t out[TOTP_SECRET_MAX], size_t *n, struct err *e)
 {
-	struct err	oe;
-
 	*n = 0;
 	if (s->key == NULL)
 		return no_key(e);
@@ -125,13 +123,12 @@ secret_open(struct svc *s, int64_t user_id, const struct totp_row *t,
 		*n = t->secretlen;
 		return 0;
 	}
-	err_clear(&oe);
 	if (seal_open(s->key, user_id, t->secret, t->secretlen, out,
-	    TOTP_SECRET_MAX, n, &oe) != 0)
+	    TOTP_SECRET_MAX, n, NULL) != 0)
 		return err_set(e, ERR_BUSY, "totp_wrong_key", NULL,
 		    "To-trins-bekræftelse kan ikke bruges lige nu: serverens "
-		    "nøglefil (--key-file) åbner ikke den gemte nøgle (%s). "
-		    "Kontakt dem, der driver systemet.", oe.key);
+		    "nøglefil (--key-file) åbner ikke den gemte nøgle. "
+		    "Kontakt dem, der driver systemet.");
 	return 0;
 }
 
