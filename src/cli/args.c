@@ -5,13 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "store/db.h"
 #include "store/migrate.h"
 #include "service/svc.h"
+#include "service/twofactor.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/seal.h"
 
 int
 cli_parse(int argc, char **argv, const char *const *spec, const char **vals,
@@ -144,5 +147,71 @@ cli_db_open(const char *path, struct db **out)
 		*out = NULL;
 		return 1;
 	}
+	return 0;
+}
+
+const char *
+cli_key_path(const char *dbpath, const char *given, char *buf, size_t size,
+    bool *is_default)
+{
+	const char	*path = given;
+
+	*is_default = false;
+	if (path == NULL || *path == '\0')
+		path = getenv("RAMME_KEY_FILE");
+	if (path != NULL && *path != '\0')
+		return path;
+	if (db_is_uri(dbpath) ||
+	    (size_t)snprintf(buf, size, "%s.key", dbpath) >= size)
+		return NULL;
+	*is_default = true;
+	return buf;
+}
+
+int
+cli_totp_key(struct svc *s, const char *dbpath, const char *given,
+    struct seal_key *key, struct err *e)
+{
+	char		 def[4096];
+	const char	*path;
+	bool		 any, is_default;
+	int		 rc, n;
+
+	s->key = NULL;
+	path = cli_key_path(dbpath, given, def, sizeof(def), &is_default);
+	if (path != NULL && is_default) {
+		if (access(def, F_OK) != 0) {
+			if ((rc = twofactor_any_sealed(s, &any, e)) != 0)
+				return rc;
+			if (any)
+				return err_set(e, ERR_INVALID, "key_missing",
+				    "key_file", "Nøglefilen %s mangler, men "
+				    "databasen har forseglede nøgler til "
+				    "to-trins-bekræftelse; giv den rigtige "
+				    "med --key-file", def);
+			rc = seal_key_create(key, def, e);
+			if (rc == ERR_CONFLICT)		/* made meanwhile */
+				rc = seal_key_load(key, def, e);
+			else if (rc == 0)
+				printf("key file %s created (mode 0600): keep "
+				    "a copy apart from the database's "
+				    "backups\n", def);
+			if (rc != 0)
+				return rc;
+		} else if ((rc = seal_key_load(key, def, e)) != 0)
+			return rc;
+	} else if (path == NULL)
+		return 0;
+	else if ((rc = seal_key_load(key, path, e)) != 0)
+		return rc;
+	s->key = key;
+	if ((rc = twofactor_seal_all(s, &n, e)) != 0) {
+		s->key = NULL;
+		seal_key_wipe(key);
+		return rc;
+	}
+	if (n > 0)
+		printf("second factor: %d secret(s) sealed with the key file\n",
+		    n);
 	return 0;
 }

@@ -9,10 +9,12 @@
 #define RAMME_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct arena;
 struct db;
 struct err;
+struct seal_key;
 struct svc;
 
 struct cli_cmd {
@@ -56,6 +58,29 @@ int	cli_session_begin(const char *path, struct db **db, struct arena *a,
 void	cli_session_end(struct db *db, struct arena *a);
 /* Print e (cli_print_err()) and return its exit code (cli_exit_code()). */
 int	cli_fail(const struct err *e);
+/*
+ * The path of the key file of the TOTP secrets of the database at
+ * dbpath: given (--key-file), else $RAMME_KEY_FILE, else for a SQLite
+ * database <dbpath>.key (written into buf of size bytes; *is_default
+ * set). NULL when there is none (PostgreSQL without either).
+ */
+const char *cli_key_path(const char *dbpath, const char *given, char *buf,
+	    size_t size, bool *is_default);
+/*
+ * The key file that seals the TOTP secrets (util/seal) of the database
+ * at dbpath: given (--key-file), else $RAMME_KEY_FILE, else for a SQLite
+ * database the file <dbpath>.key beside it, made with mode 0600 when it
+ * is missing and the database holds no sealed secret yet. Its key goes
+ * into key and s->key points at it; then every secret still stored
+ * plain is sealed (service/twofactor: twofactor_seal_all), which prints
+ * a line when it sealed some. s->key stays NULL, returning 0, when
+ * there is no key file to use (PostgreSQL without --key-file); on an
+ * error too, which is in e: a key file that is missing (given, or the
+ * default while seals exist), not 32 bytes, readable by others, or that
+ * does not open the stored seals ("totp_wrong_key").
+ */
+int	cli_totp_key(struct svc *s, const char *dbpath, const char *given,
+	    struct seal_key *key, struct err *e);
 
 /* The commands, defined in cmd_*.c. */
 int	cmd_init(int argc, char **argv);

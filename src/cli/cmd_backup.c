@@ -4,11 +4,15 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "store/db.h"
+#include "service/svc.h"
+#include "service/twofactor.h"
 #include "store/migrate.h"
+#include "util/arena.h"
 #include "util/err.h"
 
 /* Open the database at where without creating or migrating it. */
@@ -42,6 +46,54 @@ remove_sqlite(const char *path)
 		unlink(side);
 }
 
+/* Name the key file of the second factors, which no backup holds. */
+static void
+key_note(const char *where, const char *what)
+{
+	char		 buf[4096];
+	const char	*path;
+	bool		 is_default;
+
+	path = cli_key_path(where, NULL, buf, sizeof(buf), &is_default);
+	printf("%s: the key file of the second factors (%s); keep a copy of "
+	    "it apart from the backups\n", what, path != NULL ? path :
+	    "--key-file of the servers");
+}
+
+/*
+ * After a restore: when the database holds sealed second factors and
+ * its key file is not where the servers will look, say so.
+ */
+static void
+restored_key_check(const char *where)
+{
+	struct db	*db;
+	struct arena	 a;
+	struct svc	 s;
+	struct err	 e;
+	char		 buf[4096];
+	const char	*path;
+	bool		 any = false, is_default;
+
+	err_clear(&e);
+	if (db_open(&db, where, &e) != 0)
+		return;
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	(void)twofactor_any_sealed(&s, &any, &e);
+	arena_cleanup(&a);
+	db_close(db);
+	if (!any)
+		return;
+	path = cli_key_path(where, NULL, buf, sizeof(buf), &is_default);
+	if (path != NULL && access(path, R_OK) == 0)
+		return;
+	fprintf(stderr, "ramme: the restored database has sealed second "
+	    "factors: put the key file of the database the backup was taken "
+	    "from at %s (or give each server --key-file); without it they "
+	    "cannot be used\n", path != NULL ? path : "--key-file");
+}
+
 int
 cmd_backup(int argc, char **argv)
 {
@@ -72,6 +124,7 @@ cmd_backup(int argc, char **argv)
 		return cli_fail(&e);
 	printf("backup of %s (schema version %d) written to %s\n", o.db,
 	    version, vals[0]);
+	key_note(o.db, "not in the backup");
 	return 0;
 }
 
@@ -125,5 +178,6 @@ cmd_restore(int argc, char **argv)
 		return cli_fail(&e);
 	printf("%s restored into %s; %d migration(s) applied, schema "
 	    "version %d\n", vals[0], o.db, applied, version);
+	restored_key_check(o.db);
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include "store/migrate.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/seal.h"
 
 /* Create the directory that will hold path, if it has one. */
 static void
@@ -47,8 +48,9 @@ int
 cmd_init(int argc, char **argv)
 {
 	static const char *const spec[] = { "--demo", "--no-minutes",
-	    "--no-example", NULL };
-	const char		*vals[3];
+	    "--no-example", "--key-file=", NULL };
+	const char		*vals[4];
+	struct seal_key		 key;
 	struct cli_opts		 o;
 	struct db		*db;
 	struct arena		 a;
@@ -91,6 +93,16 @@ cmd_init(int argc, char **argv)
 	}
 	if (nrules > 0)
 		printf("annual cycle: %d default rules\n", nrules);
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	rc = cli_totp_key(&s, o.db, vals[3], &key, &e);
+	seal_key_wipe(&key);
+	arena_cleanup(&a);
+	if (rc != 0) {
+		cli_print_err(&e);
+		db_close(db);
+		return cli_exit_code(rc);
+	}
 	if (vals[0] != NULL) {
 		arena_init(&a);
 		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
@@ -134,14 +146,17 @@ cmd_init(int argc, char **argv)
 int
 cmd_migrate(int argc, char **argv)
 {
+	static const char *const spec[] = { "--key-file=", NULL };
+	const char	*vals[1];
 	struct cli_opts	 o;
 	struct db	*db;
 	struct arena	 a;
 	struct svc	 s;
 	struct err	 e;
+	struct seal_key	 key;
 	int		 rc, applied, version, nrules;
 
-	if ((rc = cli_parse(argc, argv, NULL, NULL, &o, "migrate")) != 0)
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, "migrate")) != 0)
 		return rc;
 	err_clear(&e);
 	if ((rc = db_open(&db, o.db, &e)) != 0) {
@@ -160,11 +175,15 @@ cmd_migrate(int argc, char **argv)
 	arena_init(&a);
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
 	rc = cycle_seed_defaults(&s, &nrules, &e);
-	arena_cleanup(&a);
 	if (rc != 0)
 		cli_print_err(&e);
 	else if (nrules > 0)
 		printf("annual cycle: %d default rules\n", nrules);
+	/* The secrets an earlier version stored plain are sealed. */
+	if (rc == 0 && (rc = cli_totp_key(&s, o.db, vals[0], &key, &e)) != 0)
+		cli_print_err(&e);
+	seal_key_wipe(&key);
+	arena_cleanup(&a);
 	db_close(db);
 	return rc != 0 ? cli_exit_code(rc) : 0;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "http/router.h"
@@ -16,10 +17,13 @@
 #include "core/notice.h"
 #include "service/mailer.h"
 #include "service/retention.h"
+#include "service/svc.h"
 #include "store/db.h"
+#include "util/arena.h"
 #include "util/err.h"
-#include "util/text.h"
 #include "util/log.h"
+#include "util/seal.h"
+#include "util/text.h"
 
 /* "50M", "512K", "1G" or bytes into *out; 0 or -1. */
 static int
@@ -135,8 +139,8 @@ cmd_serve(int argc, char **argv)
 	    "--max-upload=", "--trusted-proxy=", "--max-conn-per-ip=",
 	    "--timeout=", "--log-format=", "--smtp=", "--smtp-user=",
 	    "--smtp-password-file=", "--smtp-from=", "--smtp-timeout=",
-	    "--smtp-backoff=", NULL };
-	const char		*vals[20];
+	    "--smtp-backoff=", "--key-file=", NULL };
+	const char		*vals[21];
 	char			 public_url[300], site_url[300], pw[512];
 	struct cli_opts		 o;
 	struct http_config	 cfg;
@@ -146,6 +150,9 @@ cmd_serve(int argc, char **argv)
 	struct retention_worker	*retention;
 	struct db		*db;
 	struct err		 e;
+	struct seal_key		 key;
+	struct arena		 a;
+	struct svc		 s;
 	sigset_t		 set;
 	long			 v;
 	char			*end;
@@ -259,7 +266,30 @@ cmd_serve(int argc, char **argv)
 	/* The database must exist; `ramme init` creates it. */
 	if (cli_db_open(o.db, &db) != 0)
 		return 1;
+	/*
+	 * The key of the TOTP secrets: a key file that cannot be used is a
+	 * configuration error and stops the start; one that is fine but
+	 * does not open the stored secrets (another database's), or none
+	 * (PostgreSQL without --key-file), leaves the server running with
+	 * second factors refused, so users without one are not locked out.
+	 */
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	err_clear(&e);
+	rc = cli_totp_key(&s, o.db, vals[20], &key, &e);
+	arena_cleanup(&a);
 	db_close(db);
+	if (rc != 0 && strcmp(e.key, "totp_wrong_key") != 0) {
+		seal_key_wipe(&key);
+		return cli_fail(&e);
+	}
+	if (rc != 0)
+		log_error("second factor refused: %s", e.msg);
+	else if (s.key == NULL)
+		log_warn("second factor refused: no key file for the TOTP "
+		    "secrets of a PostgreSQL database; give --key-file FILE "
+		    "(or RAMME_KEY_FILE)");
+	cfg.totp_key = s.key;
 
 	/* Block the signals in every thread; this one waits for them. */
 	sigemptyset(&set);
@@ -308,6 +338,7 @@ cmd_serve(int argc, char **argv)
 	retention_stop(retention);
 	mailer_stop(mailer);
 	http_server_stop(srv);
+	seal_key_wipe(&key);
 	log_info("stopped");
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "store/user_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/seal.h"
 
 /* Read the first line of standard input into buf (without the newline). */
 static int
@@ -126,9 +127,11 @@ user_list(int argc, char **argv)
 static int
 user_totp(int argc, char **argv, bool reset)
 {
-	static const char *const spec[] = { "--secret=", NULL };
-	const char		*vals[1];
+	static const char *const spec[] = { "--key-file=", "--secret=",
+	    NULL };
+	const char		*vals[2];
 	struct twofactor_codes	 c;
+	struct seal_key		 key;
 	struct cli_opts		 o;
 	struct db		*db;
 	struct arena		 a;
@@ -136,14 +139,15 @@ user_totp(int argc, char **argv, bool reset)
 	struct err		 e;
 	int			 rc, i;
 
-	if ((rc = cli_parse(argc, argv, reset ? NULL : spec,
-	    reset ? NULL : vals, &o, reset ? "user totp-reset" :
-	    "user totp")) != 0)
+	if ((rc = cli_parse(argc, argv, spec, vals, &o, reset ?
+	    "user totp-reset" : "user totp")) != 0)
 		return rc;
-	if (o.npos != 1 || (!reset && vals[0] == NULL)) {
+	if (o.npos != 1 || (!reset && vals[1] == NULL) ||
+	    (reset && vals[1] != NULL)) {
 		fprintf(stderr, reset ? "usage: ramme user totp-reset NAME "
-		    "[--db PATH]\n" : "usage: ramme user totp NAME --secret "
-		    "BASE32 [--db PATH]\n");
+		    "[--key-file FILE] [--db PATH]\n" : "usage: ramme user "
+		    "totp NAME --secret BASE32 [--key-file FILE] "
+		    "[--db PATH]\n");
 		return 2;
 	}
 	if (cli_db_open(o.db, &db) != 0)
@@ -151,8 +155,16 @@ user_totp(int argc, char **argv, bool reset)
 	arena_init(&a);
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
 	err_clear(&e);
-	rc = reset ? twofactor_reset(&s, o.pos[0], &e) :
-	    twofactor_set(&s, o.pos[0], vals[0], &c, &e);
+	/* A reset needs no key: it is the way out when the key is lost. */
+	if ((rc = cli_totp_key(&s, o.db, vals[0], &key, &e)) != 0 && reset) {
+		cli_print_err(&e);
+		err_clear(&e);
+		rc = 0;
+	}
+	if (rc == 0)
+		rc = reset ? twofactor_reset(&s, o.pos[0], &e) :
+		    twofactor_set(&s, o.pos[0], vals[1], &c, &e);
+	seal_key_wipe(&key);
 	if (rc != 0) {
 		cli_print_err(&e);
 		rc = cli_exit_code(rc);

@@ -9,12 +9,24 @@
 #include "cli/cli.h"
 #include "http/server.h"
 
+/* The key file, as init, migrate and serve explain it. */
+#define KEY_FILE_HELP \
+	"\nThe TOTP secrets of the second factor are sealed at rest with a\n" \
+	"key file of exactly 32 random bytes, mode 0600 (readable by the\n" \
+	"owner only; anything wider is refused): --key-file FILE, else\n" \
+	"$RAMME_KEY_FILE, else beside a SQLite database PATH.key, made\n" \
+	"when missing (unless the database already holds sealed secrets).\n" \
+	"PostgreSQL has no default. Make one with\n" \
+	"  (umask 077; head -c 32 /dev/urandom > FILE)\n" \
+	"and back it up apart from the database.\n"
+
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 const struct cli_cmd cli_cmds[] = {
 	{ "init", "create or migrate a database, optionally with demo data",
-	  "ramme init [--db PATH] [--demo [--no-minutes] [--no-example]]\n\n"
+	  "ramme init [--db PATH] [--key-file FILE]\n"
+	  "           [--demo [--no-minutes] [--no-example]]\n\n"
 	  "Creates the database (default $RAMME_DB or var/ramme.db), brings\n"
 	  "its schema up to date and loads the state's general price-and-wage\n"
 	  "series (state_general_pl, version 1) when it is missing; a\n"
@@ -29,13 +41,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "an example tariff analysis 2024-2025, and the secretariat's\n"
 	  "accounts 2011 and budget 2012 from the minutes, with the two\n"
 	  "half-yearly invoices of 2011 split by population. Loading the\n"
-	  "demo data into a database that has it already changes nothing.\n",
+	  "demo data into a database that has it already changes nothing.\n"
+	  KEY_FILE_HELP,
 	  cmd_init },
 	{ "migrate", "apply pending schema migrations",
-	  "ramme migrate [--db PATH]\n\n"
+	  "ramme migrate [--db PATH] [--key-file FILE]\n\n"
 	  "Applies every migration the database lacks, each in its own\n"
 	  "transaction, and prints the schema version. A database without\n"
-	  "rules of the annual cycle (årshjul) gets the default ones.\n",
+	  "rules of the annual cycle (årshjul) gets the default ones.\n"
+	  "Second-factor secrets an earlier version stored plain are sealed\n"
+	  "with the key file.\n"
+	  KEY_FILE_HELP,
 	  cmd_migrate },
 	{ "backup", "copy the whole database to a file while it is in use",
 	  "ramme backup --out FILE [--db PATH]\n\n"
@@ -44,7 +60,10 @@ const struct cli_cmd cli_cmds[] = {
 	  "through SQLite's online backup, a database file of its own (a\n"
 	  "writer is not held up). PostgreSQL (--db postgresql://...): runs\n"
 	  "pg_dump --format=custom, which must be on the PATH; pg_dump may\n"
-	  "also be run directly. FILE appears complete or not at all.\n",
+	  "also be run directly. FILE appears complete or not at all.\n"
+	  "The key file of the second factors (--key-file; beside a SQLite\n"
+	  "database, PATH.key) is not in the backup: keep a copy of it\n"
+	  "apart, since a backup without its key cannot open them.\n",
 	  cmd_backup },
 	{ "restore", "replace a database with a backup",
 	  "ramme restore --from FILE [--db PATH] [--force]\n\n"
@@ -54,7 +73,10 @@ const struct cli_cmd cli_cmds[] = {
 	  "database that has data, is overwritten only with --force.\n"
 	  "SQLite: copied in through the backup API (a file that is no\n"
 	  "ramme database is refused). PostgreSQL: pg_restore --clean\n"
-	  "--if-exists in one transaction (pg_restore on the PATH).\n",
+	  "--if-exists in one transaction (pg_restore on the PATH).\n"
+	  "Put the key file of the database the backup was taken from back\n"
+	  "too (PATH.key beside a SQLite database, or --key-file): without\n"
+	  "it the second factors in the backup cannot be used.\n",
 	  cmd_restore },
 	{ "serve", "serve the web application and the API",
 	  "ramme serve [--db PATH] [--listen ADDR] [--port N] [--threads N]\n"
@@ -65,7 +87,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "            [--max-conn-per-ip N] [--timeout SECONDS]\n"
 	  "            [--log-format text|json] [--smtp URL [--smtp-from ADDR]\n"
 	  "            [--smtp-user NAME --smtp-password-file FILE]\n"
-	  "            [--smtp-timeout SECONDS] [--smtp-backoff SECONDS]]\n\n"
+	  "            [--smtp-timeout SECONDS] [--smtp-backoff SECONDS]]\n"
+	  "            [--key-file FILE]\n\n"
 	  "Serves HTTP on ADDR:N (default 127.0.0.1:8080) until SIGTERM or\n"
 	  "SIGINT, then finishes the requests under way and exits. Put a TLS\n"
 	  "proxy in front for production and pass --secure-cookies there.\n"
@@ -113,7 +136,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "                     line\n"
 	  "  --smtp-timeout S   seconds for one SMTP exchange (default 60)\n"
 	  "  --smtp-backoff S   seconds before the second attempt, doubling\n"
-	  "                     up to 6 hours; 8 attempts (default 60)\n",
+	  "                     up to 6 hours; 8 attempts (default 60)\n"
+	  "  --key-file FILE    the key of the second factors (below); every\n"
+	  "                     server of one database needs the same file\n"
+	  KEY_FILE_HELP
+	  "\nA key file that is missing, not 32 bytes or readable by others\n"
+	  "stops the start. One that does not open the stored secrets (the\n"
+	  "key of another database), or none on PostgreSQL, is logged and\n"
+	  "the server runs with second factors refused: users without one\n"
+	  "log in as before, recovery codes still work.\n",
 	  cmd_serve },
 	{ "routes", "print the HTTP API reference (Markdown)",
 	  "ramme routes\n\n"
@@ -125,8 +156,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "                [--org CODE] [--display-name TEXT] --password-stdin\n"
 	  "                [--db PATH]\n"
 	  "ramme user list [--db PATH]\n"
-	  "ramme user totp NAME --secret BASE32 [--db PATH]\n"
-	  "ramme user totp-reset NAME [--db PATH]\n\n"
+	  "ramme user totp NAME --secret BASE32 [--key-file FILE] [--db PATH]\n"
+	  "ramme user totp-reset NAME [--key-file FILE] [--db PATH]\n\n"
 	  "add creates a user; the password is read from the first line of\n"
 	  "standard input (at least 10 characters). Operators and authorities\n"
 	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n"
@@ -134,7 +165,8 @@ const struct cli_cmd cli_cmds[] = {
 	  "least 16 characters; for scripts and tests) and prints ten new\n"
 	  "recovery codes. totp-reset removes it when a phone is lost: the\n"
 	  "next login is with the password alone, and an admin is sent to\n"
-	  "enrol again. Both are audited.\n",
+	  "enrol again. Both are audited. totp seals the key with the key\n"
+	  "file (see `ramme help serve`); totp-reset works without one.\n",
 	  cmd_user },
 	{ "import", "import offers or organisations from CSV",
 	  "ramme import offers FILE.csv [--db PATH] [--dry-run]\n"

@@ -191,6 +191,7 @@ body_setup(struct http_server *s, struct http_req *r)
 		return;
 	db = pool_take(s);
 	svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
+	r->svc.key = s->cfg.totp_key;
 	if (router_allows(r, rt) && (r->upload = upload_new(r,
 	    s->cfg.upload_dir, s->cfg.body_limit)) != NULL)
 		r->limit = s->cfg.max_upload;
@@ -278,6 +279,7 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 		uint64_t	 t0 = db_busy_ns(db);
 		svc_init(&r->svc, db, &r->arena, &r->who, (int64_t)time(NULL));
 		r->svc.docs = s->docs;
+		r->svc.key = s->cfg.totp_key;
 		router_dispatch(r);
 		r->db_ns = db_busy_ns(db) - t0;
 		pool_give(s, db);

@@ -11,6 +11,7 @@
 
 struct err;
 struct http_server;
+struct seal_key;
 
 /*
  * Who runs the site, for the page frame, the accessibility statement and
@@ -63,6 +64,9 @@ struct http_config {
 					   (also between header lines); 0:
 					   HTTP_TIMEOUT_DEFAULT */
 	struct http_site site;		/* who runs the site */
+	const struct seal_key *totp_key; /* seals the TOTP secrets (each
+					   request's svc.key); NULL: second
+					   factors refused */
 	bool		 mail_smtp;	/* the outbox is sent (serve --smtp);
 					   else it only collects */
 };

@@ -17,4 +17,5 @@ svc_init(struct svc *s, struct db *db, struct arena *a,
 	s->now = now;
 	text_timestamp(s->now_iso, now);
 	s->docs = NULL;
+	s->key = NULL;
 }

@@ -14,6 +14,7 @@ struct arena;
 struct db;
 struct doc_cache;
 struct principal;
+struct seal_key;
 
 struct svc {
 	struct db		*db;
@@ -23,9 +24,14 @@ struct svc {
 	char			 now_iso[21];	/* the same as ISO 8601 UTC */
 	struct doc_cache	*docs;		/* offers' documents kept by the
 						   process, or NULL */
+	const struct seal_key	*key;		/* seals the TOTP secrets
+						   (service/twofactor); NULL:
+						   no usable key file, second
+						   factors refused */
 };
 
-/* Fill s; now is epoch seconds (time(NULL) outside tests). */
+/* Fill s (docs and key NULL); now is epoch seconds (time(NULL) outside
+ * tests). */
 void	svc_init(struct svc *s, struct db *db, struct arena *a,
 	    const struct principal *who, int64_t now);
 /* The principal used by CLI commands run on the server itself. */

@@ -18,6 +18,7 @@
 #include "store/user_store.h"
 #include "util/arena.h"
 #include "util/err.h"
+#include "util/seal.h"
 
 /* Crockford's base32 in lower case: no i, l, o, u to misread. */
 static const char code_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -89,6 +90,63 @@ static const char *
 user_id_text(struct svc *s, int64_t id)
 {
 	return arena_printf(s->arena, "%lld", (long long)id);
+}
+
+/* The error of a second factor used without a usable key file. */
+static int
+no_key(struct err *e)
+{
+	return err_set(e, ERR_BUSY, "totp_no_key", NULL,
+	    "To-trins-bekræftelse kan ikke bruges lige nu: der er ingen "
+	    "brugbar nøglefil til de gemte nøgler (giv den med "
+	    "--key-file). Kontakt dem, der driver systemet.");
+}
+
+/*
+ * The raw secret of row t of user_id into out (TOTP_SECRET_MAX bytes),
+ * its length into *n: opened with s->key, or as stored by a version
+ * before the seal. ERR_BUSY "totp_no_key" without a key, or
+ * "totp_wrong_key" when the key does not open it.
+ */
+static int
+secret_open(struct svc *s, int64_t user_id, const struct totp_row *t,
+    uint8_t out[TOTP_SECRET_MAX], size_t *n, struct err *e)
+{
+	*n = 0;
+	if (s->key == NULL)
+		return no_key(e);
+	if (!t->sealed) {
+		if (t->secretlen > TOTP_SECRET_MAX)
+			return err_set(e, ERR_DB, "bad_secret", NULL,
+			    "Den gemte nøgle er ugyldig");
+		memcpy(out, t->secret, t->secretlen);
+		*n = t->secretlen;
+		return 0;
+	}
+	if (seal_open(s->key, user_id, t->secret, t->secretlen, out,
+	    TOTP_SECRET_MAX, n, NULL) != 0)
+		return err_set(e, ERR_BUSY, "totp_wrong_key", NULL,
+		    "To-trins-bekræftelse kan ikke bruges lige nu: serverens "
+		    "nøglefil (--key-file) åbner ikke den gemte nøgle. "
+		    "Kontakt dem, der driver systemet.");
+	return 0;
+}
+
+/* Seal the secret of len bytes for user_id and store it, not enabled. */
+static int
+secret_put(struct svc *s, int64_t user_id, const uint8_t *key, size_t len,
+    struct err *e)
+{
+	uint8_t	sealed[TOTP_STORED_MAX];
+	size_t	n;
+	int	rc;
+
+	if (s->key == NULL)
+		return no_key(e);
+	if ((rc = seal_close(s->key, user_id, key, len, sealed,
+	    sizeof(sealed), &n, e)) != 0)
+		return rc;
+	return totp_store_put(s->db, user_id, sealed, n, s->now_iso, e);
 }
 
 bool
@@ -169,7 +227,8 @@ int
 twofactor_begin(struct svc *s, struct twofactor_setup *out, struct err *e)
 {
 	struct totp_row	t;
-	uint8_t		key[TOTP_SECRET_BYTES];
+	uint8_t		key[TOTP_SECRET_MAX];
+	size_t		n;
 	int		rc;
 
 	memset(out, 0, sizeof(*out));
@@ -181,17 +240,21 @@ twofactor_begin(struct svc *s, struct twofactor_setup *out, struct err *e)
 		if (t.enabled)
 			return err_set(e, ERR_CONFLICT, "totp_enabled", NULL,
 			    "To-trins-bekræftelse er allerede slået til");
-		setup_of(s, t.secret, t.secretlen, out);
+		rc = secret_open(s, s->who->user_id, &t, key, &n, e);
+		if (rc == 0)
+			setup_of(s, key, n, out);
 		sodium_memzero(&t, sizeof(t));
-		return 0;
+		sodium_memzero(key, sizeof(key));
+		return rc;
 	}
-	randombytes_buf(key, sizeof(key));
-	if ((rc = totp_store_put(s->db, s->who->user_id, key, sizeof(key),
-	    s->now_iso, e)) != 0) {
+	randombytes_buf(key, TOTP_SECRET_BYTES);
+	if ((rc = secret_put(s, s->who->user_id, key, TOTP_SECRET_BYTES,
+	    e)) != 0) {
+		sodium_memzero(key, sizeof(key));
 		db_rollback(s->db);
 		return rc;
 	}
-	setup_of(s, key, sizeof(key), out);
+	setup_of(s, key, TOTP_SECRET_BYTES, out);
 	sodium_memzero(key, sizeof(key));
 	return db_commit(s->db, e);
 }
@@ -201,8 +264,10 @@ twofactor_confirm(struct svc *s, const char *code,
     struct twofactor_codes *out, struct err *e)
 {
 	uint8_t		h[TWOFACTOR_CODES][TOTP_CODE_HASH];
+	uint8_t		key[TOTP_SECRET_MAX];
 	struct totp_row	t;
 	int64_t		step;
+	size_t		n = 0;
 	int		rc;
 
 	memset(out, 0, sizeof(*out));
@@ -220,7 +285,9 @@ twofactor_confirm(struct svc *s, const char *code,
 		    "To-trins-bekræftelse er allerede slået til");
 		goto fail;
 	}
-	if (!totp_verify(t.secret, t.secretlen, code, s->now, 0, &step)) {
+	if ((rc = secret_open(s, s->who->user_id, &t, key, &n, e)) != 0)
+		goto fail;
+	if (!totp_verify(key, n, code, s->now, 0, &step)) {
 		rc = err_set(e, ERR_INVALID, "wrong_code", "code",
 		    "Koden passer ikke. Skriv de 6 cifre, som appen viser "
 		    "nu, og tjek at telefonens ur går rigtigt.");
@@ -237,9 +304,11 @@ twofactor_confirm(struct svc *s, const char *code,
 	    "{\"totp\":true}", e)) != 0)
 		goto fail;
 	sodium_memzero(&t, sizeof(t));
+	sodium_memzero(key, sizeof(key));
 	return db_commit(s->db, e);
 fail:
 	sodium_memzero(&t, sizeof(t));
+	sodium_memzero(key, sizeof(key));
 	memset(out, 0, sizeof(*out));
 	db_rollback(s->db);
 	return rc;
@@ -250,18 +319,30 @@ twofactor_check_in_tx(struct svc *s, int64_t user_id, const char *code,
     bool *recovery, struct err *e)
 {
 	struct totp_row	t;
+	struct err	ke;
 	char		norm[TWOFACTOR_CODE_CHARS + 1];
 	uint8_t		h[TOTP_CODE_HASH];
-	int64_t		step;
-	int		ok, rc;
+	uint8_t		key[TOTP_SECRET_MAX];
+	int64_t		step = 0;
+	size_t		n = 0;
+	int		ok = 0, rc;
 
 	*recovery = false;
 	if (code == NULL || totp_store_get(s->db, s->arena, user_id, &t,
 	    NULL) != 0 || !t.enabled)
 		return 0;
-	ok = totp_verify(t.secret, t.secretlen, code, s->now, t.last_step,
-	    &step);
+	/*
+	 * Without a key that opens the secret a recovery code still works
+	 * (only its hash is stored); anything else gets the key's error.
+	 */
+	err_clear(&ke);
+	if ((rc = secret_open(s, user_id, &t, key, &n, &ke)) == 0)
+		ok = totp_verify(key, n, code, s->now, t.last_step, &step);
 	sodium_memzero(&t, sizeof(t));
+	sodium_memzero(key, sizeof(key));
+	if (rc != 0 && code_normalise(code, norm) != 0)
+		return err_set(e, rc, ke.key, NULL, "%s Indtil da kan du "
+		    "bruge en af dine gendannelseskoder.", ke.msg);
 	if (ok) {
 		rc = totp_store_use_step(s->db, user_id, step, e);
 		if (rc == ERR_CONFLICT)
@@ -347,7 +428,7 @@ twofactor_set(struct svc *s, const char *username, const char *secret,
 		return rc;
 	if ((rc = user_store_get_by_name(s->db, s->arena, username, &u,
 	    e)) != 0 ||
-	    (rc = totp_store_put(s->db, u.id, key, n, s->now_iso, e)) != 0 ||
+	    (rc = secret_put(s, u.id, key, n, e)) != 0 ||
 	    (rc = totp_store_enable(s->db, u.id, 0, s->now_iso, e)) != 0 ||
 	    (rc = totp_store_codes_put(s->db, u.id,
 	    (const uint8_t (*)[TOTP_CODE_HASH])h, TWOFACTOR_CODES,
@@ -408,4 +489,97 @@ twofactor_user_enabled(struct svc *s, int64_t user_id, bool *enabled,
 	*enabled = twofactor_enabled_in_tx(s, user_id);
 	db_rollback(s->db);
 	return 0;
+}
+
+int
+twofactor_any_sealed(struct svc *s, bool *any, struct err *e)
+{
+	struct totp_row	t;
+	int64_t		id;
+	int		rc;
+
+	*any = false;
+	if ((rc = db_begin(s->db, DB_READ, e)) != 0)
+		return rc;
+	rc = totp_store_sealed_any(s->db, s->arena, &id, &t, e);
+	db_rollback(s->db);
+	sodium_memzero(&t, sizeof(t));
+	if (rc == ERR_NOT_FOUND)
+		return 0;
+	*any = rc == 0;
+	return rc;
+}
+
+/* Within a transaction: whether s->key opens a stored seal (or none). */
+static int
+key_check_in_tx(struct svc *s, struct err *e)
+{
+	struct totp_row	t;
+	uint8_t		key[TOTP_SECRET_MAX];
+	int64_t		id;
+	size_t		n;
+	int		rc;
+
+	rc = totp_store_sealed_any(s->db, s->arena, &id, &t, NULL);
+	if (rc == ERR_NOT_FOUND)
+		return 0;
+	if (rc != 0)
+		return err_set(e, ERR_DB, "db_error", NULL,
+		    "De gemte nøgler kunne ikke læses");
+	rc = seal_open(s->key, id, t.secret, t.secretlen, key, sizeof(key),
+	    &n, NULL);
+	sodium_memzero(&t, sizeof(t));
+	sodium_memzero(key, sizeof(key));
+	if (rc != 0)
+		return err_set(e, ERR_INVALID, "totp_wrong_key", "key_file",
+		    "Nøglefilen åbner ikke de gemte nøgler til "
+		    "to-trins-bekræftelse: den hører til en anden database "
+		    "eller er blevet skiftet ud. Giv den rigtige med "
+		    "--key-file");
+	return 0;
+}
+
+int
+twofactor_seal_all(struct svc *s, int *sealed, struct err *e)
+{
+	struct totp_row	t;
+	uint8_t		out[TOTP_STORED_MAX];
+	int64_t		ids[64];
+	size_t		i, n, len;
+	int		rc;
+
+	*sealed = 0;
+	if (s->key == NULL)
+		return no_key(e);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	if ((rc = key_check_in_tx(s, e)) != 0)
+		goto fail;
+	for (;;) {
+		if ((rc = totp_store_plain_ids(s->db, ids, 64, &n, e)) != 0)
+			goto fail;
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if ((rc = totp_store_get(s->db, s->arena, ids[i], &t,
+			    e)) != 0)
+				goto fail;
+			rc = seal_close(s->key, ids[i], t.secret, t.secretlen,
+			    out, sizeof(out), &len, e);
+			sodium_memzero(&t, sizeof(t));
+			if (rc != 0 ||
+			    (rc = totp_store_seal(s->db, ids[i], out, len,
+			    e)) != 0 ||
+			    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+			    user_id_text(s, ids[i]), "totp_seal",
+			    "{\"sealed\":false}", "{\"sealed\":true}", e)) != 0)
+				goto fail;
+			(*sealed)++;
+		}
+	}
+	return db_commit(s->db, e);
+fail:
+	*sealed = 0;
+	db_rollback(s->db);
+	return rc;
 }

@@ -6,6 +6,14 @@
  * off with password and code. The secretariat resets it when a phone is
  * lost. The agreement parameter totp_required_admin of the current year
  * makes it required for admins. Every change is audited.
+ *
+ * The secrets are sealed at rest (util/seal) with the key in s->key,
+ * the user id bound in, so a copy of the database or of a backup mints
+ * no codes. Without a key (s->key NULL) or with one that does not open
+ * them, enrolment and TOTP codes are refused with ERR_BUSY
+ * ("totp_no_key", "totp_wrong_key", naming --key-file); recovery codes,
+ * stored as hashes only, still work, and users without a factor are not
+ * touched.
  */
 #ifndef RAMME_TWOFACTOR_H
 #define RAMME_TWOFACTOR_H
@@ -102,5 +110,18 @@ int	twofactor_check_in_tx(struct svc *s, int64_t user_id,
 	    const char *code, bool *recovery, struct err *e);
 /* True when user_id has an enabled factor (within a transaction). */
 bool	twofactor_enabled_in_tx(struct svc *s, int64_t user_id);
+/*
+ * True in *any when some stored secret is sealed: a missing key file
+ * must then not be replaced by a new one.
+ */
+int	twofactor_any_sealed(struct svc *s, bool *any, struct err *e);
+/*
+ * With the key in s->key: check that it opens the stored seals
+ * (ERR_INVALID "totp_wrong_key" on field "key_file" when it does not;
+ * nothing is changed), then seal every secret still stored plain by an
+ * earlier version, in one transaction, each audited ("totp_seal").
+ * Their number into *sealed (0 when there were none: idempotent).
+ */
+int	twofactor_seal_all(struct svc *s, int *sealed, struct err *e);
 
 #endif

@@ -32,6 +32,8 @@ check "help restore names --force" sh -c "'$RAMME' help restore | grep -q -- '--
 "$RAMME" init --db "$DB" --demo >/dev/null 2>&1
 printf 'Hest-Kaffe-Tarn-27\n' | "$RAMME" user add sekr --role admin \
     --password-stdin --db "$DB" >/dev/null 2>&1
+"$RAMME" user totp sekr --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP \
+    --db "$DB" >/dev/null 2>&1
 db_have || { finish; exit; }
 before=$(counts)
 
@@ -48,6 +50,7 @@ wait "$reader" 2>/dev/null
 reader=""
 check "backup while the database is read" sh -c \
     "[ $rc -eq 0 ] && grep -q 'written to' '$T/out' && [ -s '$T/backup' ]"
+cp "$T/out" "$T/backup.out"
 check "no temporary file is left" [ ! -e "$T/backup.tmp" ]
 "$RAMME" backup --out "$T/backup" --db "$DB" >"$T/out" 2>"$T/err"; rc=$?
 check "an existing file is not overwritten" sh -c \
@@ -57,6 +60,20 @@ check "backup needs --out" sh -c "'$RAMME' backup --db '$DB'; [ \$? -eq 2 ]"
 "$RAMME" restore --from "$T/backup" --db "$R2" >"$T/out" 2>"$T/err"; rc=$?
 check "restore into a new database" sh -c \
     "[ $rc -eq 0 ] && grep -q 'restored into' '$T/out'"
+check "backup names the key file it does not hold" \
+    grep -q "not in the backup: the key file" "$T/backup.out"
+case $R2 in
+postgresql://*) ;;
+*)
+	check "restore names the key file the sealed factors need" \
+	    grep -q "sealed second factors: put the key file.*$R2.key" "$T/err"
+	check "without it the restored database refuses to make a new one" \
+	    sh -c "! '$RAMME' migrate --db '$R2' 2>'$T/mig.err' &&
+	    grep -q 'mangler' '$T/mig.err' && [ ! -e '$R2.key' ]"
+	cp -p "$DB.key" "$R2.key"
+	check "with the original key file it opens them" "$RAMME" migrate \
+	    --db "$R2" ;;
+esac
 check "the restored database has the same rows" \
     [ "$(DB=$R2 counts)" = "$before" ]
 check "the rows are there at all" [ "$(echo "$before" | cut -d' ' -f2)" -gt 0 ]

@@ -58,9 +58,29 @@ check "user totp prints ten recovery codes" sh -c \
 check "user totp-reset removes it" has "removed" "$RAMME" user totp-reset sekr --db "$DB"
 check "user totp-reset without a factor fails" sh -c \
     "! '$RAMME' user totp-reset sekr --db '$DB'"
+# The key file that seals the secrets (beside a SQLite database).
+check "user totp again" "$RAMME" user totp sekr \
+    --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP --db "$DB"
+case $DB in
+postgresql://*) ;;
+*)
+	check "init made the key file with mode 600 and 32 bytes" \
+	    [ "$(stat -c %a:%s "$DB.key")" = 600:32 ]
+	check "the secret is stored sealed" [ "$(sqlite3 "$DB" "SELECT sealed,
+	    length(secret) FROM user_totp")" = "1|61" ] ;;
+esac
+(umask 077; head -c 31 /dev/urandom > "$T/short.key")
+check "a key file of 31 bytes is refused" exit_code 2 "$RAMME" user totp \
+    sekr --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP --key-file "$T/short.key" \
+    --db "$DB"
+check "the refusal says how big it must be" has "32 byte" "$RAMME" user \
+    totp sekr --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP \
+    --key-file "$T/short.key" --db "$DB"
+check "totp-reset without a usable key still works" has "removed" \
+    "$RAMME" user totp-reset sekr --key-file "$T/short.key" --db "$DB"
 if db_have; then
 	check "enrol and reset are audited" [ "$(dbq "SELECT count(*) FROM audit
-	    WHERE action IN ('totp_enrol', 'totp_reset')")" -eq 2 ]
+	    WHERE action IN ('totp_enrol', 'totp_reset')")" -eq 4 ]
 fi
 
 finish

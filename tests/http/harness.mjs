@@ -15,6 +15,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -133,6 +134,21 @@ export function ramme(args, opts = {}) {
 const PGHOST = process.env.RAMME_TEST_PGHOST;
 const PGPORT = process.env.RAMME_TEST_PGPORT;
 export const ON_PG = Boolean(PGHOST);
+
+/*
+ * The key file of the second factors' secrets: a SQLite database gets
+ * its own beside it (made by init), a PostgreSQL one has no default, so
+ * every command and server here gets this one through RAMME_KEY_FILE
+ * (the same for all servers of one database, as in production).
+ */
+if (ON_PG && !process.env.RAMME_KEY_FILE) {
+	const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-key-'));
+	const keyFile = path.join(keyDir, 'totp.key');
+	fs.writeFileSync(keyFile, crypto.randomBytes(32), { mode: 0o600 });
+	process.env.RAMME_KEY_FILE = keyFile;
+	process.on('exit', () => fs.rmSync(keyDir, { recursive: true,
+	    force: true }));
+}
 
 function psql(dbname, query) {
 	const r = spawnSync('psql', ['-h', PGHOST, '-p', PGPORT, '-U',
