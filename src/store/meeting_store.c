@@ -1259,83 +1259,76 @@ pg_tsquery(struct arena *a, const char *match)
 	return out;
 }
 
-/* meeting_store_search on PostgreSQL: the tsvector with its GIN index. */
-static int
-search_pg(struct db *db, struct arena *a, const struct search_filter *f,
-    struct search_hit **out, size_t *n, int64_t *total, struct err *e)
-{
-	struct db_stmt		*st;
-	struct search_hit	*v;
-	const char		*q = pg_tsquery(a, f->match);
-	size_t			 k = 0;
-	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
-				    f->limit : 20;
+/*
+ * The statements of a search, per backend: $1 match (FTS5's MATCH
+ * expression, or a tsquery on PostgreSQL), $2 body, $3 year, $4 section,
+ * $5 result, $6 limit, $7 offset, $8 SEARCH_MAX_HITS, $9/$10 the lowest
+ * and highest rowid ranked. The filters read search_row (a filter on an
+ * UNINDEXED column of meeting_fts would read the whole content row of
+ * every hit).
+ *
+ * newest: the rowids of the $8 + 1 newest hits, newest first, in one walk
+ * of the index: their number is the capped count, and the $8-th and the
+ * first bound the rows the page ranks, so a rank is computed for those,
+ * not for every hit of a common word (with a filter, rows between them
+ * that fail it are ranked too and dropped). page: the ranked page within
+ * the bounds; the join re-checks that the item is open.
+ */
+struct search_sql {
+	const char	*newest;
+	const char	*page;
+};
 
+#define SEARCH_FROM(t, f, joins) \
+	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
+	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
+	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
+	" AND ($4 IS NULL OR " f ".section = $4)" \
+	" AND ($5 IS NULL OR " f ".result = $5)"
 #define PG_FROM(t, f, joins) \
 	" FROM meeting_fts " t " JOIN search_row " f " ON " f ".id = " \
 	t ".rowid" joins " WHERE " t ".tsv @@ to_tsquery('danish', $1)" \
 	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
 	" AND ($4 IS NULL OR " f ".section = $4)" \
 	" AND ($5 IS NULL OR " f ".result = $5)"
-	st = db_prep(db, "SELECT count(*) FROM (SELECT 1" PG_FROM("s", "f", "")
-	    " LIMIT $8 + 1) x", e);
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_text(st, 1, q);
-	db_bind_i64(st, 2, f->body_id);
-	db_bind_i64(st, 3, f->year);
-	db_bind_text(st, 4, f->section);
-	db_bind_text(st, 5, f->result);
-	db_bind_i64(st, 8, SEARCH_MAX_HITS);
-	rc = db_step(st, e);
-	*total = rc == DB_ROW ? db_col_i64(st, 0) : 0;
-	db_reset(st);
-	if (rc < 0)
-		return err_set(e, ERR_INVALID, "invalid_query", "q",
-		    "Søgningen kunne ikke forstås");
-	st = db_prep(db, "SELECT i.id, m.id, i.number, i.title, m.title, "
-	    "b.name, m.starts_at, f.section, f.result, "
-	    "ts_headline('danish', concat_ws(' ', s.title, s.body, s.minutes, "
-	    "s.files), to_tsquery('danish', $1), 'StartSel=' || chr(1) || "
-	    "', StopSel=' || chr(2) || ', MaxWords=24, MinWords=8')"
-	    PG_FROM("s", "f", " JOIN agenda_item i ON i.id = s.rowid "
-	    "JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = "
-	    "m.body_id") " AND i.closed = 0 AND s.rowid >= (SELECT "
-	    "COALESCE(min(r), 0) FROM (SELECT c.rowid AS r"
-	    PG_FROM("c", "cf", "") " ORDER BY c.rowid DESC LIMIT $8) y)"
+#define SEARCH_JOINS " JOIN agenda_item i ON i.id = s.rowid JOIN meeting m " \
+	"ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
+#define SEARCH_COLS "SELECT i.id, m.id, i.number, i.title, m.title, " \
+	"b.name, m.starts_at, f.section, f.result, "
+
+static const struct search_sql search_sqlite = {
+	"SELECT s.rowid" SEARCH_FROM("s", "f", "")
+	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
+	SEARCH_COLS "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
+	    SEARCH_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
+	    " AND s.rowid BETWEEN $9 AND $10 ORDER BY rank LIMIT $6 OFFSET $7",
+};
+static const struct search_sql search_postgresql = {
+	"SELECT s.rowid" PG_FROM("s", "f", "")
+	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
+	SEARCH_COLS "ts_headline('danish', concat_ws(' ', s.title, s.body, "
+	    "s.minutes, s.files), to_tsquery('danish', $1), 'StartSel=' || "
+	    "chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=8')"
+	    PG_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
+	    " AND s.rowid BETWEEN $9 AND $10"
 	    " ORDER BY ts_rank_cd(s.tsv, to_tsquery('danish', $1)) DESC, "
-	    "s.rowid DESC LIMIT $6 OFFSET $7", e);
+	    "s.rowid DESC LIMIT $6 OFFSET $7",
+};
+#undef SEARCH_FROM
 #undef PG_FROM
-	if (st == NULL)
-		return ERR_DB;
-	db_bind_text(st, 1, q);
+#undef SEARCH_JOINS
+#undef SEARCH_COLS
+
+/* Bind the match and the filters of f to st. */
+static void
+search_bind(struct db_stmt *st, const char *match,
+    const struct search_filter *f)
+{
+	db_bind_text(st, 1, match);
 	db_bind_i64(st, 2, f->body_id);
 	db_bind_i64(st, 3, f->year);
 	db_bind_text(st, 4, f->section);
 	db_bind_text(st, 5, f->result);
-	db_bind_i64(st, 6, limit);
-	db_bind_i64(st, 7, f->offset);
-	db_bind_i64(st, 8, SEARCH_MAX_HITS);
-	v = arena_calloc(a, (size_t)limit, sizeof(*v));
-	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
-		v[k].item_id = db_col_i64(st, 0);
-		v[k].meeting_id = db_col_i64(st, 1);
-		v[k].number = (int)db_col_i64(st, 2);
-		v[k].title = db_col_dup(st, 3, a);
-		v[k].meeting_title = db_col_dup(st, 4, a);
-		v[k].body_name = db_col_dup(st, 5, a);
-		v[k].starts_at = db_col_dup(st, 6, a);
-		v[k].section = db_col_dup(st, 7, a);
-		v[k].result = db_col_dup(st, 8, a);
-		v[k].snippet = db_col_dup(st, 9, a);
-		k++;
-	}
-	db_reset(st);
-	if (rc < 0)
-		return rc;
-	*out = v;
-	*n = k;
-	return 0;
 }
 
 int
@@ -1343,70 +1336,46 @@ meeting_store_search(struct db *db, struct arena *a,
     const struct search_filter *f, struct search_hit **out, size_t *n,
     int64_t *total, struct err *e)
 {
+	const struct search_sql	*sql = &search_sqlite;
+	const char		*match = f->match;
 	struct db_stmt		*st;
 	struct search_hit	*v;
+	int64_t			 lo = 0, hi = 0;
 	size_t			 k = 0;
 	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
 				    f->limit : 20;
 
-	if (strcmp(db_backend(db), "postgresql") == 0)
-		return search_pg(db, a, f, out, n, total, e);
-
-	/*
-	 * $1 match, $2 body, $3 year, $4 section, $5 result, $6 limit, $7
-	 * offset, $8 SEARCH_MAX_HITS. The filters read search_row (a filter
-	 * on an UNINDEXED column of meeting_fts would read the whole content
-	 * row of every hit). The count stops after $8 + 1 hits. The page
-	 * ranks the $8 newest hits only: the rowids of the $8-th newest and
-	 * the newest hit bound the rows FTS5 ranks, so bm25 is computed for
-	 * those, not for every hit of a common word (with a filter, rows
-	 * between them that fail it are ranked too and dropped). The join
-	 * re-checks that the item is open.
-	 */
-#define SEARCH_FROM(t, f, joins) \
-	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
-	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
-	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
-	" AND ($4 IS NULL OR " f ".section = $4)" \
-	" AND ($5 IS NULL OR " f ".result = $5)"
-	st = db_prep(db, "SELECT count(*) FROM (SELECT 1" SEARCH_FROM("s", "f",
-	    "") " LIMIT $8 + 1)", e);
-	if (st == NULL)
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (strcmp(db_backend(db), "postgresql") == 0) {
+		sql = &search_postgresql;
+		match = pg_tsquery(a, f->match);
+	}
+	if ((st = db_prep(db, sql->newest, e)) == NULL)
 		return ERR_DB;
-	db_bind_text(st, 1, f->match);
-	db_bind_i64(st, 2, f->body_id);
-	db_bind_i64(st, 3, f->year);
-	db_bind_text(st, 4, f->section);
-	db_bind_text(st, 5, f->result);
+	search_bind(st, match, f);
 	db_bind_i64(st, 8, SEARCH_MAX_HITS);
-	rc = db_step(st, e);
-	*total = rc == DB_ROW ? db_col_i64(st, 0) : 0;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (*total == 0)
+			hi = db_col_i64(st, 0);
+		if (*total < SEARCH_MAX_HITS)
+			lo = db_col_i64(st, 0);
+		++*total;
+	}
 	db_reset(st);
 	if (rc < 0)
 		return err_set(e, ERR_INVALID, "invalid_query", "q",
 		    "Søgningen kunne ikke forstås");
-	st = db_prep(db, "SELECT i.id, m.id, i.number, i.title, m.title, "
-	    "b.name, m.starts_at, f.section, f.result, "
-	    "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
-	    SEARCH_FROM("s", "f", " JOIN agenda_item i ON i.id = s.rowid "
-	    "JOIN meeting m ON m.id = i.meeting_id JOIN body b ON b.id = "
-	    "m.body_id") " AND i.closed = 0 AND s.rowid >= (SELECT "
-	    "COALESCE(min(r), 0) FROM (SELECT c.rowid AS r"
-	    SEARCH_FROM("c", "cf", "") " ORDER BY c.rowid DESC LIMIT $8))"
-	    " AND s.rowid <= (SELECT c.rowid" SEARCH_FROM("c", "cf", "")
-	    " ORDER BY c.rowid DESC LIMIT 1) ORDER BY rank LIMIT $6 OFFSET $7",
-	    e);
-#undef SEARCH_FROM
-	if (st == NULL)
+	if (*total == 0)
+		return 0;
+	if ((st = db_prep(db, sql->page, e)) == NULL)
 		return ERR_DB;
-	db_bind_text(st, 1, f->match);
-	db_bind_i64(st, 2, f->body_id);
-	db_bind_i64(st, 3, f->year);
-	db_bind_text(st, 4, f->section);
-	db_bind_text(st, 5, f->result);
+	search_bind(st, match, f);
 	db_bind_i64(st, 6, limit);
 	db_bind_i64(st, 7, f->offset);
-	db_bind_i64(st, 8, SEARCH_MAX_HITS);
+	db_bind_i64(st, 9, lo);
+	db_bind_i64(st, 10, hi);
 	v = arena_calloc(a, (size_t)limit, sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
 		v[k].item_id = db_col_i64(st, 0);
