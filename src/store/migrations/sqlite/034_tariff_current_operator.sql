@@ -15,7 +15,8 @@
 --   tariff_current_line    inserting (year, offer, paragraph, level,
 --                          unit, referred-from) into this view finds the
 --                          current row of that line again (the triggers
---                          on published_tariff);
+--                          on an update and a delete of published_tariff;
+--                          an inserted tariff is found by its id);
 --   tariff_current_offer   inserting an offer's id into this view finds
 --                          the operator of each of its kept rows again
 --                          (the triggers on the offer's operator and on
@@ -68,17 +69,10 @@ ON tariff_current_line BEGIN
 	    AND offer_id = NEW.offer_id AND paragraph = NEW.paragraph
 	    AND level = NEW.level AND unit = NEW.unit
 	    AND referred_from = NEW.referred_from;
-	INSERT INTO tariff_current (year, offer_id, paragraph, level, unit,
-	    referred_from, tariff_id, version, section, places_centi,
-	    tariff_ore, submission_id, base_ore, days, operator_code,
-	    harmonised_id)
-	SELECT year, offer_id, paragraph, level, unit, referred_from,
-	    tariff_id, version, section, places_centi, tariff_ore,
-	    submission_id, base_ore, days, operator_code, harmonised_id
-	FROM tariff_current_rows r WHERE r.year = NEW.year
-	    AND r.offer_id = NEW.offer_id AND r.paragraph = NEW.paragraph
-	    AND r.level = NEW.level AND r.unit = NEW.unit
-	    AND r.referred_from = NEW.referred_from;
+	INSERT INTO tariff_current SELECT * FROM tariff_current_rows r
+	WHERE r.year = NEW.year AND r.offer_id = NEW.offer_id
+	    AND r.paragraph = NEW.paragraph AND r.level = NEW.level
+	    AND r.unit = NEW.unit AND r.referred_from = NEW.referred_from;
 END;
 
 -- The operator of one offer's kept rows, found again (the rows whose
@@ -102,7 +96,9 @@ END;
 -- A write of a published tariff finds the current row of its line
 -- again (of both lines when an update moved it to another). A row that
 -- cannot be current (superseded or referred-before when inserted)
--- changes nothing.
+-- changes nothing; one that can replaces the older versions kept and
+-- is found by its id (the write of a round's publication: one search of
+-- its line fewer than through tariff_current_line).
 DROP TRIGGER published_tariff_cur_ins;
 DROP TRIGGER published_tariff_cur_upd;
 DROP TRIGGER published_tariff_cur_del;
@@ -110,8 +106,12 @@ DROP TRIGGER offer_operator_cur;
 
 CREATE TRIGGER published_tariff_cur_ins AFTER INSERT ON published_tariff
 WHEN NEW.superseded_at IS NULL AND NEW.referred_before = '' BEGIN
-	INSERT INTO tariff_current_line VALUES (NEW.year, NEW.offer_id,
-	    NEW.paragraph, NEW.level, NEW.unit, NEW.referred_from);
+	DELETE FROM tariff_current WHERE year = NEW.year
+	    AND offer_id = NEW.offer_id AND paragraph = NEW.paragraph
+	    AND level = NEW.level AND unit = NEW.unit
+	    AND referred_from = NEW.referred_from AND version < NEW.version;
+	INSERT INTO tariff_current SELECT * FROM tariff_current_rows r
+	WHERE r.tariff_id = NEW.id;
 END;
 
 CREATE TRIGGER published_tariff_cur_upd AFTER UPDATE ON published_tariff
