@@ -149,7 +149,7 @@ BEGIN
 	END IF;
 	RETURN NULL;
 END $$;
-CREATE TRIGGER offer_event_cur_ins AFTER INSERT OR DELETE ON offer_event
+CREATE TRIGGER offer_event_cur AFTER INSERT OR DELETE ON offer_event
 	FOR EACH ROW EXECUTE FUNCTION offer_event_cur();
 CREATE TRIGGER offer_event_cur_upd AFTER UPDATE OF offer_id, on_date,
     from_operator, to_operator ON offer_event
