@@ -271,7 +271,9 @@ read_rows(struct db_stmt *st, struct arena *ar, size_t hint,
  * The current published tariffs the filters $2..$5 select, from the rows
  * the triggers of migration 030 keep: one per line and year, the newest
  * version not superseded and not for citizens referred before a cut-off,
- * with the cost base and days of the service line it was published from.
+ * with the cost base and days of the service line it was published from
+ * and the operator of its year (migration 034: an offer taken over from
+ * a date is the old operator's before that date's year).
  */
 #define CUR_WHERE \
 	" ($2 = 0 OR c.section = $2) AND ($3 = '' OR c.unit = $3)" \
@@ -323,15 +325,15 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 	db_reset(st);
 	if (rc < 0)
 		return rc;
-	st = db_prep(db, "SELECT c.offer_id, o.name, "
-	    "COALESCE(o.operator_code, ''), "
-	    "COALESCE(g.name, o.operator_code, ''), "
+	/* The operator of the tariff's year, as kept (migration 034). */
+	st = db_prep(db, "SELECT c.offer_id, o.name, c.operator_code, "
+	    "COALESCE(g.name, c.operator_code), "
 	    "COALESCE((SELECT t.text FROM offer_target_group t "
 	    "WHERE t.offer_id = o.id ORDER BY t.pos LIMIT 1), ''), "
 	    "c.paragraph, c.section, c.level, c.unit, c.places_centi, "
 	    "c.tariff_ore, COALESCE(c.base_ore, -1), COALESCE(c.days, 0) "
 	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
-	    "LEFT JOIN organisation g ON g.code = o.operator_code "
+	    "LEFT JOIN organisation g ON g.code = c.operator_code "
 	    "WHERE c.year = $1 AND" CUR_WHERE " AND NOT (" HARMONISED_REPEAT ")"
 	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
 	if (st == NULL)

@@ -89,7 +89,8 @@ int	analysis_store_pl(struct db *db, struct arena *ar, int64_t id,
  * The current published tariffs of year selected by a's filters (lines
  * of citizens referred before a cut-off left out), with the cost base
  * and days of the service line they were published from (-1 and 0 for a
- * tariff changed in the year), ordered by offer, paragraph, level, unit.
+ * tariff changed in the year) and the operator of the year (by the
+ * offer's events), ordered by offer, paragraph, level, unit.
  */
 int	analysis_store_rows_live(struct db *db, struct arena *ar,
 	    const struct analysis *a, int year, struct panel_row **out,

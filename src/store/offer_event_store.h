@@ -76,7 +76,8 @@ int	offer_event_store_applied(struct db *db, int64_t id, const char *at,
  * year's 31 December (ISO): the new operator of the latest event on or
  * before END, else the old operator of the first event after it, else
  * the offer's own operator_code (o_code). The rule of
- * offer_event_operator_of_year() in service/offer_event.h.
+ * offer_event_operator_of_year() in service/offer_event.h, and of the
+ * view tariff_current_rows (migration 034) for the kept current tariffs.
  */
 #define OFFER_EVENT_OPERATOR_SQL(OFFER, END, O_CODE) \
 	"COALESCE((SELECT NULLIF(ev.to_operator, '') FROM offer_event ev" \

@@ -5,10 +5,11 @@
  * the year with a cause, when a later round of the same year supersedes
  * a tariff, when an offer gets another operator, when a tariff or the
  * service line it was published from is corrected directly in SQL,
- * when a version is deleted and when offers share a harmonised tariff
- * (it counts once). After each, the draft analysis shows the
- * new figures and the kept rows equal the same rows found from
- * published_tariff itself.
+ * when a version is deleted, when offers share a harmonised tariff
+ * (it counts once) and when an offer is taken over from a date (the
+ * years before keep the old operator; its event moved or deleted in SQL).
+ * After each, the draft analysis shows the new figures and the kept rows
+ * equal the same rows found from published_tariff itself.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -38,12 +39,23 @@ function publish(y, no, lines) {
 	    '--approve', '--publish', '--db', srv.db], { ok: true });
 }
 
-/* The kept rows equal the rows found from published_tariff. */
+/*
+ * The kept rows equal the rows found from published_tariff, each naming
+ * the operator of its year: the new operator of the offer's latest event
+ * on or before 31 December, else the old operator of its first event
+ * after, else the offer's operator.
+ */
 function assertKept(what) {
+	const ev = (cmp, col, dir) => `(SELECT NULLIF(ev.${col}, '')
+	    FROM offer_event ev WHERE ev.offer_id = p.offer_id
+	    AND ev.on_date ${cmp} p.year || '-12-31'
+	    ORDER BY ev.on_date ${dir}, ev.id ${dir} LIMIT 1)`;
 	const cur = `SELECT p.year, p.offer_id, p.paragraph, p.level, p.unit,
 	    p.referred_from, p.id, p.version, p.section, p.places_centi,
 	    p.tariff_ore, p.submission_id, sl.base_ore, sl.days,
-	    COALESCE(o.operator_code, ''), p.harmonised_id
+	    COALESCE(${ev('<=', 'to_operator', 'DESC')},
+	    ${ev('>', 'from_operator', 'ASC')}, o.operator_code, ''),
+	    p.harmonised_id
 	    FROM published_tariff p JOIN offer o ON o.id = p.offer_id
 	    LEFT JOIN service_line sl ON sl.submission_id = p.submission_id
 	    AND sl.paragraph = p.paragraph AND sl.level = p.level
@@ -233,5 +245,65 @@ describe('the analysis follows the published tariffs', () => {
 		    AND h.superseded_at IS NULL)) k GROUP BY y ORDER BY y`);
 		assert.equal(kept, rule);
 		assert.equal(rule.split('\n')[1].split('|')[1], '2');
+	});
+
+	test('an offer taken over from a date keeps its earlier years\' ' +
+	    'operator', async () => {
+		/* Offer 3 (operator 1081) has tariffs of 2022, 2023 and 2024;
+		   851 takes it over from 1 March 2024. */
+		publish(2022, 1, ['3;SEL § 108;;day;12;95;690000000;50000000;' +
+		    '50000000']);
+		const r = await postForm(admin, '/oekonomi/analyser', {
+		    title: 'Før overtagelsen', from_year: '2022',
+		    to_year: '2023', series: 'state_general_pl' });
+		assert.equal(r.status, 303, r.text.slice(0, 300));
+		const early = redirectId(r);
+		const orgs = await admin.get('/api/v1/organisations');
+		const name = Object.fromEntries((orgs.json.organisations ??
+		    orgs.json).map((o) => [o.code, o.name]));
+		assert.ok(name['1081'] && name['851']);
+		const opOf = (y) => sql('SELECT operator_code FROM ' +
+		    `tariff_current WHERE offer_id = 3 AND year = ${y}`);
+		assert.deepEqual([opOf(2022), opOf(2023), opOf(2024)],
+		    ['1081', '1081', '1081']);
+
+		const ev = await postForm(admin, '/tilbud/3/haendelse', {
+		    kind: 'overtaget', on_date: '2024-03-01', to_operator: '851',
+		    note: 'Overtaget efter aftale', confirm: '1' });
+		assert.equal(ev.status, 303, ev.text.slice(0, 400));
+		assert.equal(sql('SELECT operator_code FROM offer WHERE id = 3'),
+		    '851');
+		assert.deepEqual([opOf(2022), opOf(2023), opOf(2024)],
+		    ['1081', '1081', '851']);
+		assertKept('taken over');
+
+		/* The analysis of 2023 names the old operator, that of 2024
+		   the new one (the to-year's operator groups a line). */
+		const groups = async (a) => (await admin.get(
+		    `/api/v1/analyses/${a}`)).json.by_operator.map((g) =>
+		    [g.key, g.label]);
+		assert.deepEqual(await groups(early),
+		    [['1081', name['1081']]]);
+		const page = (await admin.get(`/oekonomi/analyser/${early}`))
+		    .text;
+		const table = page.slice(page.indexOf('Pr. driftsherre'));
+		const byOp = table.slice(0, table.indexOf('</table>'));
+		assert.ok(byOp.includes(name['1081']), 'the old operator');
+		assert.ok(!byOp.includes(name['851']), 'not the new one');
+		assert.ok((await groups(id)).some(([k, l]) => k === '851' &&
+		    l === name['851']));
+
+		/* The event's date moved into 2023 in SQL, then deleted: the
+		   rows follow it. */
+		sql('UPDATE offer_event SET on_date = \'2023-06-01\' ' +
+		    'WHERE offer_id = 3');
+		assert.deepEqual([opOf(2022), opOf(2023), opOf(2024)],
+		    ['1081', '851', '851']);
+		assertKept('event moved');
+		assert.deepEqual(await groups(early), [['851', name['851']]]);
+		sql('DELETE FROM offer_event WHERE offer_id = 3');
+		assert.deepEqual([opOf(2022), opOf(2023), opOf(2024)],
+		    ['851', '851', '851']);
+		assertKept('event deleted');
 	});
 });
