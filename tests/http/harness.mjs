@@ -724,3 +724,32 @@ export async function startSmtp(port, dir, delay = 0) {
 		},
 	};
 }
+
+/* ---- RFC 4648 base32 and RFC 6238 TOTP, to play the phone's app ---- */
+
+/* The bytes of a base32 key. */
+export function base32Decode(s) {
+	const alpha = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = 0, acc = 0;
+	const out = [];
+	for (const ch of s.replace(/[\s=]/g, '').toUpperCase()) {
+		acc = (acc << 5) | alpha.indexOf(ch);
+		bits += 5;
+		if (bits >= 8) {
+			out.push((acc >>> (bits - 8)) & 255);
+			bits -= 8;
+		}
+	}
+	return Buffer.from(out);
+}
+
+/* The six-digit code of the base32 key secret at epoch seconds at. */
+export function totp(secret, at = Date.now() / 1000) {
+	const msg = Buffer.alloc(8);
+	msg.writeBigUInt64BE(BigInt(Math.floor(at / 30)));
+	const h = crypto.createHmac('sha1', base32Decode(secret)).update(msg)
+	    .digest();
+	const o = h[19] & 15;
+	const v = (h.readUInt32BE(o) & 0x7fffffff) % 1000000;
+	return String(v).padStart(6, '0');
+}

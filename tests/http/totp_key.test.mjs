@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
+	base32Decode,
 	dropDb,
 	makeDemoDb,
 	ON_PG,
@@ -21,38 +22,12 @@ import {
 	sql as harnessSql,
 	startServer,
 	tempDir,
+	totp,
 } from './harness.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.stop(); });
-
-/* ---- RFC 4648 base32 and RFC 6238 TOTP, to play the phone's app ---- */
-
-function base32Decode(s) {
-	const alpha = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = 0, acc = 0;
-	const out = [];
-	for (const ch of s.replace(/[\s=]/g, '').toUpperCase()) {
-		acc = (acc << 5) | alpha.indexOf(ch);
-		bits += 5;
-		if (bits >= 8) {
-			out.push((acc >>> (bits - 8)) & 255);
-			bits -= 8;
-		}
-	}
-	return Buffer.from(out);
-}
-
-function totp(secret, at = Date.now() / 1000) {
-	const msg = Buffer.alloc(8);
-	msg.writeBigUInt64BE(BigInt(Math.floor(at / 30)));
-	const h = crypto.createHmac('sha1', base32Decode(secret)).update(msg)
-	    .digest();
-	const o = h[19] & 15;
-	const v = (h.readUInt32BE(o) & 0x7fffffff) % 1000000;
-	return String(v).padStart(6, '0');
-}
 
 const KEY = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
