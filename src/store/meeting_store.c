@@ -1351,6 +1351,14 @@ meeting_store_search(struct db *db, struct arena *a,
 	if (strcmp(db_backend(db), "postgresql") == 0) {
 		sql = &search_postgresql;
 		match = pg_tsquery(a, f->match);
+		/*
+		 * A plan for the query's own words: the generic plan of a
+		 * prepared statement, made without them, walks every row
+		 * and tests its tsvector even for a word in none.
+		 */
+		if (db_in_txn(db) && db_exec(db, "SET LOCAL plan_cache_mode = "
+		    "force_custom_plan", e) != 0)
+			return ERR_DB;
 	}
 	if ((st = db_prep(db, sql->newest, e)) == NULL)
 		return ERR_DB;
