@@ -1,0 +1,263 @@
+/*
+ * meeting_search — the public search index of the minutes in the
+ * database (the part of meeting_store.h that keeps and searches it):
+ * FTS5 on SQLite, a weighted tsvector with its GIN index on PostgreSQL,
+ * each holding the public projection only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/meeting.h"
+#include "store/db.h"
+#include "store/meeting_store.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+int
+meeting_store_fts_sync(struct db *db, int64_t meeting_id, struct err *e)
+{
+	static const char *const sql[] = {
+		/*
+		 * The rows of the meeting by rowid (= item id; items stay in
+		 * their meeting, and deleting one deletes its row):
+		 * meeting_id is an UNINDEXED column, and a WHERE on it reads
+		 * the whole index.
+		 */
+		"DELETE FROM meeting_fts WHERE rowid IN (SELECT id "
+		    "FROM agenda_item WHERE meeting_id = $1)",
+		/*
+		 * The public projection only: open items of a meeting whose
+		 * agenda is public, minutes once approved, open attachments.
+		 */
+		"INSERT INTO meeting_fts (rowid, title, body, "
+		    "minutes, files, meeting_id, body_id, year, section, result) "
+		    "SELECT i.id, i.title, "
+		    "trim(COALESCE(i.presenter, '') || '\n' || "
+		    "COALESCE(i.background, '') || '\n' || "
+		    "COALESCE(i.recommendation, ''), '\n'), "
+		    "CASE WHEN m.state = 'referat_godkendt' THEN i.minutes END, "
+		    "(SELECT group_concat(f.name || COALESCE('\n' || b.text, "
+		    "''), '\n') FROM attachment f LEFT JOIN file_blob b ON "
+		    "b.hash = f.blob_hash WHERE f.item_id = i.id AND "
+		    "f.closed = 0), m.id, m.body_id, "
+		    MEETING_YEAR_SQL("m.starts_at") ", "
+		    "i.section, CASE WHEN m.state = 'referat_godkendt' THEN "
+		    "i.result END FROM agenda_item i JOIN meeting m ON "
+		    "m.id = i.meeting_id WHERE m.id = $1 AND i.closed = 0 AND "
+		    "m.state <> 'planlagt'",
+		/* The filter columns beside them (search_row, migration 007). */
+		"DELETE FROM search_row WHERE id IN (SELECT id "
+		    "FROM agenda_item WHERE meeting_id = $1)",
+		"INSERT INTO search_row (id, body_id, year, section, "
+		    "result) SELECT rowid, body_id, year, section, result FROM "
+		    "meeting_fts WHERE rowid IN (SELECT id FROM agenda_item "
+		    "WHERE meeting_id = $1)",
+	};
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((st = db_prep(db, sql[i], e)) == NULL)
+			return ERR_DB;
+		db_bind_i64(st, 1, meeting_id);
+		if ((rc = db_run(st, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * The service's FTS5 query (every word quoted, all required, the last a
+ * prefix when it ends in '*') as PostgreSQL tsquery text for
+ * to_tsquery('danish', …): 'w1' & 'w2' & 'w3':*.
+ */
+static const char *
+pg_tsquery(struct arena *a, const char *match)
+{
+	struct buf	 b;
+	const char	*p = match, *end, *out;
+	int		 words = 0;
+
+	buf_init(&b);
+	while ((p = strchr(p, '"')) != NULL) {
+		if ((end = strchr(p + 1, '"')) == NULL)
+			break;
+		if (words++ > 0)
+			buf_puts(&b, " & ");
+		buf_putc(&b, '\'');
+		buf_append(&b, p + 1, (size_t)(end - p - 1));
+		buf_putc(&b, '\'');
+		p = end + 1;
+		if (*p == '*')
+			buf_puts(&b, ":*");
+	}
+	out = arena_strdup(a, buf_str(&b));
+	buf_cleanup(&b);
+	return out;
+}
+
+/*
+ * The statements of a search, per backend: $1 match (FTS5's MATCH
+ * expression, or a tsquery on PostgreSQL), $2 body, $3 year, $4 section,
+ * $5 result, $6 limit, $7 offset, $8 SEARCH_MAX_HITS, $9/$10 the lowest
+ * and highest rowid ranked. The filters read search_row (a filter on an
+ * UNINDEXED column of meeting_fts would read the whole content row of
+ * every hit).
+ *
+ * newest: the rowids of the $8 + 1 newest hits, newest first, in one walk
+ * of the index: their number is the capped count, and the $8-th and the
+ * first bound the rows the page ranks, so a rank is computed for those,
+ * not for every hit of a common word (with a filter, rows between them
+ * that fail it are ranked too and dropped). page: the ranked page within
+ * the bounds; the join re-checks that the item is open.
+ */
+struct search_sql {
+	const char	*newest;
+	const char	*page;
+};
+
+#define SEARCH_FROM(t, f, joins) \
+	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
+	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
+	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
+	" AND ($4 IS NULL OR " f ".section = $4)" \
+	" AND ($5 IS NULL OR " f ".result = $5)"
+#define PG_FROM(t, f, joins) \
+	" FROM meeting_fts " t " JOIN search_row " f " ON " f ".id = " \
+	t ".rowid" joins " WHERE " t ".tsv @@ to_tsquery('danish', $1)" \
+	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
+	" AND ($4 IS NULL OR " f ".section = $4)" \
+	" AND ($5 IS NULL OR " f ".result = $5)"
+#define SEARCH_JOINS " JOIN agenda_item i ON i.id = s.rowid JOIN meeting m " \
+	"ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
+#define SEARCH_COLS "SELECT i.id, m.id, i.number, i.title, m.title, " \
+	"b.name, m.starts_at, f.section, f.result, "
+
+static const struct search_sql search_sqlite = {
+	"SELECT s.rowid" SEARCH_FROM("s", "f", "")
+	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
+	SEARCH_COLS "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
+	    SEARCH_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
+	    " AND s.rowid BETWEEN $9 AND $10 ORDER BY rank LIMIT $6 OFFSET $7",
+};
+static const struct search_sql search_postgresql = {
+	"SELECT s.rowid" PG_FROM("s", "f", "")
+	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
+	SEARCH_COLS "ts_headline('danish', concat_ws(' ', s.title, s.body, "
+	    "s.minutes, s.files), to_tsquery('danish', $1), 'StartSel=' || "
+	    "chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=8')"
+	    PG_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
+	    " AND s.rowid BETWEEN $9 AND $10"
+	    " ORDER BY ts_rank_cd(s.tsv, to_tsquery('danish', $1)) DESC, "
+	    "s.rowid DESC LIMIT $6 OFFSET $7",
+};
+#undef SEARCH_FROM
+#undef PG_FROM
+#undef SEARCH_JOINS
+#undef SEARCH_COLS
+
+/* Bind the match and the filters of f to st. */
+static void
+search_bind(struct db_stmt *st, const char *match,
+    const struct search_filter *f)
+{
+	db_bind_text(st, 1, match);
+	db_bind_i64(st, 2, f->body_id);
+	db_bind_i64(st, 3, f->year);
+	db_bind_text(st, 4, f->section);
+	db_bind_text(st, 5, f->result);
+}
+
+int
+meeting_store_search(struct db *db, struct arena *a,
+    const struct search_filter *f, struct search_hit **out, size_t *n,
+    int64_t *total, struct err *e)
+{
+	const struct search_sql	*sql = &search_sqlite;
+	const char		*match = f->match;
+	struct db_stmt		*st;
+	struct search_hit	*v;
+	int64_t			 lo = 0, hi = 0;
+	size_t			 k = 0;
+	int			 rc, limit = f->limit > 0 && f->limit <= 200 ?
+				    f->limit : 20;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (strcmp(db_backend(db), "postgresql") == 0) {
+		sql = &search_postgresql;
+		match = pg_tsquery(a, f->match);
+		/*
+		 * A plan for the query's own words: the generic plan of a
+		 * prepared statement, made without them, walks every row
+		 * and tests its tsvector even for a word in none.
+		 */
+		if (db_in_txn(db) && db_exec(db, "SET LOCAL plan_cache_mode = "
+		    "force_custom_plan", e) != 0)
+			return ERR_DB;
+	}
+	if ((st = db_prep(db, sql->newest, e)) == NULL)
+		return ERR_DB;
+	search_bind(st, match, f);
+	db_bind_i64(st, 8, SEARCH_MAX_HITS);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (*total == 0)
+			hi = db_col_i64(st, 0);
+		if (*total < SEARCH_MAX_HITS)
+			lo = db_col_i64(st, 0);
+		++*total;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return err_set(e, ERR_INVALID, "invalid_query", "q",
+		    "Søgningen kunne ikke forstås");
+	if (*total == 0)
+		return 0;
+	if ((st = db_prep(db, sql->page, e)) == NULL)
+		return ERR_DB;
+	search_bind(st, match, f);
+	db_bind_i64(st, 6, limit);
+	db_bind_i64(st, 7, f->offset);
+	db_bind_i64(st, 9, lo);
+	db_bind_i64(st, 10, hi);
+	v = arena_calloc(a, (size_t)limit, sizeof(*v));
+	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
+		v[k].item_id = db_col_i64(st, 0);
+		v[k].meeting_id = db_col_i64(st, 1);
+		v[k].number = (int)db_col_i64(st, 2);
+		v[k].title = db_col_dup(st, 3, a);
+		v[k].meeting_title = db_col_dup(st, 4, a);
+		v[k].body_name = db_col_dup(st, 5, a);
+		v[k].starts_at = db_col_dup(st, 6, a);
+		v[k].section = db_col_dup(st, 7, a);
+		v[k].result = db_col_dup(st, 8, a);
+		v[k].snippet = db_col_dup(st, 9, a);
+		k++;
+	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t
+meeting_store_fts_closed_rows(struct db *db)
+{
+	struct db_stmt	*st;
+	int64_t		 n = -1;
+
+	st = db_prep(db, "SELECT count(*) FROM meeting_fts s LEFT JOIN "
+	    "agenda_item i ON i.id = s.rowid WHERE i.id IS NULL OR "
+	    "i.closed = 1", NULL);
+	if (st == NULL)
+		return -1;
+	if (db_step(st, NULL) == DB_ROW)
+		n = db_col_i64(st, 0);
+	db_reset(st);
+	return n;
+}
