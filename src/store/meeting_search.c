@@ -101,32 +101,29 @@ pg_tsquery(struct arena *a, const char *match)
 /*
  * The statements of a search, per backend: $1 match (FTS5's MATCH
  * expression, or a tsquery on PostgreSQL), $2 body, $3 year, $4 section,
- * $5 result, $6 limit, $7 offset, $8 SEARCH_MAX_HITS, $9/$10 the lowest
- * and highest rowid ranked. The filters read search_row (a filter on an
- * UNINDEXED column of meeting_fts would read the whole content row of
- * every hit).
+ * $5 result, $6 limit, $7 offset, $8 SEARCH_MAX_HITS; on SQLite $9/$10
+ * the lowest and highest rowid ranked, on PostgreSQL $9 the rowids
+ * themselves (an array). The SQLite filters read search_row (a filter on
+ * an UNINDEXED column of meeting_fts would read the whole content row of
+ * every hit); PostgreSQL's meeting_fts is a plain table with them.
  *
  * newest: the rowids of the $8 + 1 newest hits, newest first, in one walk
  * of the index: their number is the capped count, and the $8-th and the
  * first bound the rows the page ranks, so a rank is computed for those,
- * not for every hit of a common word (with a filter, rows between them
- * that fail it are ranked too and dropped). page: the ranked page within
- * the bounds; the join re-checks that the item is open.
+ * not for every hit of a common word. page: the ranked page of those
+ * rows; the join re-checks that the item is open. FTS5 ranks every row
+ * between the bounds (with a filter, rows between them that fail it are
+ * ranked too and dropped); PostgreSQL ranks exactly the hits read.
  */
 struct search_sql {
 	const char	*newest;
 	const char	*page;
+	int		 by_ids;	/* page takes $9 = the rowids */
 };
 
 #define SEARCH_FROM(t, f, joins) \
 	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
 	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
-	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
-	" AND ($4 IS NULL OR " f ".section = $4)" \
-	" AND ($5 IS NULL OR " f ".result = $5)"
-#define PG_FROM(t, f, joins) \
-	" FROM meeting_fts " t " JOIN search_row " f " ON " f ".id = " \
-	t ".rowid" joins " WHERE " t ".tsv @@ to_tsquery('danish', $1)" \
 	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
 	" AND ($4 IS NULL OR " f ".section = $4)" \
 	" AND ($5 IS NULL OR " f ".result = $5)"
@@ -141,22 +138,55 @@ static const struct search_sql search_sqlite = {
 	SEARCH_COLS "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
 	    SEARCH_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
 	    " AND s.rowid BETWEEN $9 AND $10 ORDER BY rank LIMIT $6 OFFSET $7",
+	0,
 };
+#define PG_SNIPPET "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || " \
+	"', MaxWords=24, MinWords=8'"
 static const struct search_sql search_postgresql = {
-	"SELECT s.rowid" PG_FROM("s", "f", "")
-	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
-	SEARCH_COLS "ts_headline('danish', concat_ws(' ', s.title, s.body, "
-	    "s.minutes, s.files), to_tsquery('danish', $1), 'StartSel=' || "
-	    "chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=8')"
-	    PG_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
-	    " AND s.rowid BETWEEN $9 AND $10"
-	    " ORDER BY ts_rank_cd(s.tsv, to_tsquery('danish', $1)) DESC, "
-	    "s.rowid DESC LIMIT $6 OFFSET $7",
+	"SELECT f.rowid FROM meeting_fts f"
+	    " WHERE f.tsv @@ to_tsquery('danish', $1)"
+	    " AND ($2 = 0 OR f.body_id = $2) AND ($3 = 0 OR f.year = $3)"
+	    " AND ($4 IS NULL OR f.section = $4)"
+	    " AND ($5 IS NULL OR f.result = $5)"
+	    " ORDER BY f.rowid DESC LIMIT $8 + 1",
+	SEARCH_COLS "CASE WHEN f.rank_tsv @@ to_tsquery('danish', $1) THEN "
+	    "ts_headline('danish', concat_ws(' ', f.title, f.body, f.minutes), "
+	    "to_tsquery('danish', $1), " PG_SNIPPET ") ELSE ts_headline("
+	    "'danish', concat_ws(' ', f.title, f.body, f.minutes, f.files), "
+	    "to_tsquery('danish', $1), " PG_SNIPPET ") END"
+	    " FROM (SELECT h.rowid, CASE WHEN h.rank_tsv @@ q.q THEN "
+	    "ts_rank_cd(h.rank_tsv, q.q) ELSE ts_rank_cd(h.tsv, q.q) END AS r"
+	    " FROM meeting_fts h, to_tsquery('danish', $1) q (q)"
+	    " WHERE h.rowid = ANY (CAST($9 AS BIGINT[]))"
+	    " ORDER BY r DESC, h.rowid DESC LIMIT $6 OFFSET $7) p"
+	    " JOIN meeting_fts f ON f.rowid = p.rowid"
+	    " JOIN agenda_item i ON i.id = p.rowid"
+	    " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON"
+	    " b.id = m.body_id WHERE i.closed = 0"
+	    " ORDER BY p.r DESC, p.rowid DESC",
+	1,
 };
 #undef SEARCH_FROM
-#undef PG_FROM
 #undef SEARCH_JOINS
 #undef SEARCH_COLS
+#undef PG_SNIPPET
+
+/*
+ * PostgreSQL's planner does not know that testing a row against a
+ * tsquery means unpacking its tsvector (3 KB with the attachments'
+ * words): for a common word it walks the rowids backwards and tests row
+ * after row, or reads the whole table. The GIN index answers the test
+ * without the rows (no recheck for words and prefixes), so the newest
+ * hits are read through it alone, planned for the query's own words (the
+ * generic plan of a prepared statement is made without them). The page
+ * reads its rowids by the primary key whatever they are: its generic
+ * plan spares planning for the thousand of them each time.
+ */
+#define PG_NEWEST_ON "SET LOCAL plan_cache_mode = force_custom_plan; " \
+	"SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
+#define PG_NEWEST_OFF "SET LOCAL enable_seqscan TO DEFAULT; " \
+	"SET LOCAL enable_indexscan TO DEFAULT; " \
+	"SET LOCAL plan_cache_mode = force_generic_plan"
 
 /* Bind the match and the filters of f to st. */
 static void
@@ -178,6 +208,7 @@ meeting_store_search(struct db *db, struct arena *a,
 	const struct search_sql	*sql = &search_sqlite;
 	const char		*match = f->match;
 	struct db_stmt		*st;
+	struct buf		 ids;
 	struct search_hit	*v;
 	int64_t			 lo = 0, hi = 0;
 	size_t			 k = 0;
@@ -190,39 +221,52 @@ meeting_store_search(struct db *db, struct arena *a,
 	if (strcmp(db_backend(db), "postgresql") == 0) {
 		sql = &search_postgresql;
 		match = pg_tsquery(a, f->match);
-		/*
-		 * A plan for the query's own words: the generic plan of a
-		 * prepared statement, made without them, walks every row
-		 * and tests its tsvector even for a word in none.
-		 */
-		if (db_in_txn(db) && db_exec(db, "SET LOCAL plan_cache_mode = "
-		    "force_custom_plan", e) != 0)
+		if (db_in_txn(db) && db_exec(db, PG_NEWEST_ON, e) != 0)
 			return ERR_DB;
 	}
 	if ((st = db_prep(db, sql->newest, e)) == NULL)
 		return ERR_DB;
 	search_bind(st, match, f);
 	db_bind_i64(st, 8, SEARCH_MAX_HITS);
+	buf_init(&ids);
+	buf_putc(&ids, '{');
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		if (*total == 0)
 			hi = db_col_i64(st, 0);
-		if (*total < SEARCH_MAX_HITS)
+		if (*total < SEARCH_MAX_HITS) {
 			lo = db_col_i64(st, 0);
+			if (sql->by_ids)
+				buf_printf(&ids, *total > 0 ? ",%lld" :
+				    "%lld", (long long)lo);
+		}
 		++*total;
 	}
+	buf_putc(&ids, '}');
 	db_reset(st);
-	if (rc < 0)
+	if (rc < 0) {
+		buf_cleanup(&ids);
 		return err_set(e, ERR_INVALID, "invalid_query", "q",
 		    "Søgningen kunne ikke forstås");
-	if (*total == 0)
-		return 0;
-	if ((st = db_prep(db, sql->page, e)) == NULL)
+	}
+	if (sql->by_ids && db_in_txn(db) && db_exec(db, PG_NEWEST_OFF,
+	    e) != 0) {
+		buf_cleanup(&ids);
 		return ERR_DB;
+	}
+	if (*total == 0 || (st = db_prep(db, sql->page, e)) == NULL) {
+		buf_cleanup(&ids);
+		return *total == 0 ? 0 : ERR_DB;
+	}
 	search_bind(st, match, f);
 	db_bind_i64(st, 6, limit);
 	db_bind_i64(st, 7, f->offset);
-	db_bind_i64(st, 9, lo);
-	db_bind_i64(st, 10, hi);
+	if (sql->by_ids)
+		db_bind_text(st, 9, buf_str(&ids));
+	else {
+		db_bind_i64(st, 9, lo);
+		db_bind_i64(st, 10, hi);
+	}
+	buf_cleanup(&ids);
 	v = arena_calloc(a, (size_t)limit, sizeof(*v));
 	while ((rc = db_step(st, e)) == DB_ROW && k < (size_t)limit) {
 		v[k].item_id = db_col_i64(st, 0);
