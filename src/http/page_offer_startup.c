@@ -6,6 +6,7 @@
  * JSON /api/v1/offers/:id/startup-costs.
  */
 #include <jansson.h>
+#include <stdbool.h>
 #include <microhttpd.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "http/tariff_http.h"
 #include "http/ui.h"
 #include "service/register.h"
+#include "service/offer_event.h"
 #include "service/round.h"
 #include "service/startup.h"
 #include "store/tariff_store.h"
@@ -189,10 +191,46 @@ form_page(struct http_req *r, const struct offer *o, const struct err *err,
 	page_end(&f.p, status);
 }
 
+/*
+ * Whether the user may register the offer's start-up costs for some
+ * year: the secretariat, its operator, or an operator it passes to by an
+ * event (the service decides by the operator of the first year).
+ */
+static bool
+may_register(struct http_req *r, const struct offer *o)
+{
+	struct offer_event_row	*v = NULL;
+	struct err		 e;
+	size_t			 n = 0, i;
+
+	if (role_may_edit_offer(&r->who, o->operator_code))
+		return true;
+	if (r->who.role != ROLE_OPERATOR || offer_event_list(&r->svc, o->id,
+	    &v, &n, &e) != 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (*v[i].to_operator != '\0' &&
+		    role_may_edit_offer(&r->who, v[i].to_operator))
+			return true;
+	return false;
+}
+
 void
 page_offer_startup_form(struct http_req *r)
 {
-	offer_form_get(r, form_page);
+	struct offer	o;
+	struct err	e;
+
+	if (offer_form_load(r, &o) != 0)
+		return;
+	if (!may_register(r, &o)) {
+		err_set(&e, ERR_FORBIDDEN, "forbidden", NULL, "Du kan kun "
+		    "registrere opstartsomkostninger for tilbud, som din egen "
+		    "organisation er driftsherre for");
+		http_send_error(r, &e);
+		return;
+	}
+	form_page(r, &o, NULL, 200);
 }
 
 /* A whole number from the form field name, or -1. */

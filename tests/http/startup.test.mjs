@@ -113,6 +113,10 @@ describe('start-up costs', () => {
 	test('the form on the offer page, with its errors in Danish', async () => {
 		assert.equal((await reader.get(`/tilbud/${fresh.id}/opstart`))
 		    .status, 403);
+		/* Another operator sees no form it could not send. */
+		const other = await op1081.get(`/tilbud/${fresh.id}/opstart`);
+		assert.equal(other.status, 403);
+		assert.match(other.text, /din egen organisation er driftsherre/);
 		const f = await op851.get(`/tilbud/${fresh.id}/opstart`);
 		assert.equal(f.status, 200);
 		assert.match(f.text, /Registrér opstartsomkostninger/);
@@ -143,6 +147,11 @@ describe('a round through the years', () => {
 		const now = await anon.getJson(`/api/v1/tariffs?offer=${taken.id}`);
 		assert.deepEqual(now.tariffs.map((t) => t.operator_code),
 		    before.tariffs.map(() => '1081'));
+		/* The operator it passes to may register its start-up costs. */
+		assert.equal((await op851.get(`/tilbud/${taken.id}/opstart`))
+		    .status, 200);
+		assert.equal((await op1081.get(`/tilbud/${taken.id}/opstart`))
+		    .status, 200);
 	});
 
 	test('2030: the region reports the offer; the share is in year 1',
