@@ -111,9 +111,12 @@ pg_tsquery(struct arena *a, const char *match)
  * of the index: their number is the capped count, and the $8-th and the
  * first bound the rows the page ranks, so a rank is computed for those,
  * not for every hit of a common word. page: the ranked page of those
- * rows; the join re-checks that the item is open. FTS5 ranks every row
- * between the bounds (with a filter, rows between them that fail it are
- * ranked too and dropped); PostgreSQL ranks exactly the hits read.
+ * rows, the filters applied before the rank (on SQLite bm25(), which is
+ * FTS5's rank, computed for the rows the filters keep; ORDER BY rank
+ * would rank every row between the bounds first), and the snippets made
+ * for the page's rows only, in a second walk between the lowest and the
+ * highest of them; PostgreSQL ranks exactly the hits read. Ties go to the
+ * newer item. The join re-checks that the item is open.
  */
 struct search_sql {
 	const char	*newest;
@@ -121,23 +124,30 @@ struct search_sql {
 	int		 by_ids;	/* page takes $9 = the rowids */
 };
 
-#define SEARCH_FROM(t, f, joins) \
+#define SEARCH_FROM(t, f) \
 	" FROM meeting_fts " t " CROSS JOIN search_row " f " ON " f ".id = " \
-	t ".rowid" joins " WHERE " t ".meeting_fts MATCH $1" \
+	t ".rowid WHERE " t ".meeting_fts MATCH $1" \
 	" AND ($2 = 0 OR " f ".body_id = $2) AND ($3 = 0 OR " f ".year = $3)" \
 	" AND ($4 IS NULL OR " f ".section = $4)" \
 	" AND ($5 IS NULL OR " f ".result = $5)"
-#define SEARCH_JOINS " JOIN agenda_item i ON i.id = s.rowid JOIN meeting m " \
-	"ON m.id = i.meeting_id JOIN body b ON b.id = m.body_id"
 #define SEARCH_COLS "SELECT i.id, m.id, i.number, i.title, m.title, " \
 	"b.name, m.starts_at, f.section, f.result, "
 
 static const struct search_sql search_sqlite = {
-	"SELECT s.rowid" SEARCH_FROM("s", "f", "")
+	"SELECT s.rowid" SEARCH_FROM("s", "f")
 	    " ORDER BY s.rowid DESC LIMIT $8 + 1",
-	SEARCH_COLS "snippet(meeting_fts, -1, char(1), char(2), '…', 24)"
-	    SEARCH_FROM("s", "f", SEARCH_JOINS) " AND i.closed = 0"
-	    " AND s.rowid BETWEEN $9 AND $10 ORDER BY rank LIMIT $6 OFFSET $7",
+	"WITH p AS MATERIALIZED (SELECT h.rowid AS id, bm25(h.meeting_fts) "
+	    "AS r" SEARCH_FROM("h", "g") " AND h.rowid BETWEEN $9 AND $10"
+	    " ORDER BY r, h.rowid DESC LIMIT $6 OFFSET $7) "
+	    SEARCH_COLS "snippet(s.meeting_fts, -1, char(1), char(2), '…', 24)"
+	    " FROM meeting_fts s CROSS JOIN p ON p.id = s.rowid"
+	    " CROSS JOIN search_row f ON f.id = s.rowid"
+	    " CROSS JOIN agenda_item i ON i.id = s.rowid"
+	    " CROSS JOIN meeting m ON m.id = i.meeting_id"
+	    " CROSS JOIN body b ON b.id = m.body_id"
+	    " WHERE s.meeting_fts MATCH $1 AND i.closed = 0 AND s.rowid"
+	    " BETWEEN (SELECT min(id) FROM p) AND (SELECT max(id) FROM p)"
+	    " ORDER BY p.r, p.id DESC",
 	0,
 };
 #define PG_SNIPPET "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || " \
@@ -167,7 +177,6 @@ static const struct search_sql search_postgresql = {
 	1,
 };
 #undef SEARCH_FROM
-#undef SEARCH_JOINS
 #undef SEARCH_COLS
 #undef PG_SNIPPET
 
