@@ -115,8 +115,12 @@ pg_tsquery(struct arena *a, const char *match)
  * FTS5's rank, computed for the rows the filters keep; ORDER BY rank
  * would rank every row between the bounds first), and the snippets made
  * for the page's rows only, in a second walk between the lowest and the
- * highest of them; PostgreSQL ranks exactly the hits read. Ties go to the
- * newer item. The join re-checks that the item is open.
+ * highest of them. PostgreSQL ranks exactly the hits read, by the words
+ * of title, text and minutes (search_rank, migration 036) when they hold
+ * the whole query, else by the whole tsvector (attachments too), and
+ * takes the snippet from the same text (the attachments' alone in the
+ * second case). Ties go to the newer item. The join re-checks that the
+ * item is open.
  */
 struct search_sql {
 	const char	*newest;
@@ -159,21 +163,21 @@ static const struct search_sql search_postgresql = {
 	    " AND ($4 IS NULL OR f.section = $4)"
 	    " AND ($5 IS NULL OR f.result = $5)"
 	    " ORDER BY f.rowid DESC LIMIT $8 + 1",
-	SEARCH_COLS "CASE WHEN f.rank_tsv @@ to_tsquery('danish', $1) THEN "
-	    "ts_headline('danish', concat_ws(' ', f.title, f.body, f.minutes), "
-	    "to_tsquery('danish', $1), " PG_SNIPPET ") ELSE ts_headline("
-	    "'danish', concat_ws(' ', f.title, f.body, f.minutes, f.files), "
-	    "to_tsquery('danish', $1), " PG_SNIPPET ") END"
-	    " FROM (SELECT h.rowid, CASE WHEN h.rank_tsv @@ q.q THEN "
-	    "ts_rank_cd(h.rank_tsv, q.q) ELSE ts_rank_cd(h.tsv, q.q) END AS r"
-	    " FROM meeting_fts h, to_tsquery('danish', $1) q (q)"
-	    " WHERE h.rowid = ANY (CAST($9 AS BIGINT[]))"
-	    " ORDER BY r DESC, h.rowid DESC LIMIT $6 OFFSET $7) p"
-	    " JOIN meeting_fts f ON f.rowid = p.rowid"
-	    " JOIN agenda_item i ON i.id = p.rowid"
+	SEARCH_COLS "CASE WHEN p.main THEN ts_headline('danish', concat_ws("
+	    "' ', f.title, f.body, f.minutes), to_tsquery('danish', $1), "
+	    PG_SNIPPET ") ELSE ts_headline('danish', f.files, to_tsquery("
+	    "'danish', $1), " PG_SNIPPET ") END"
+	    " FROM (SELECT k.id, k.tsv @@ q.q AS main, CASE WHEN k.tsv @@ q.q"
+	    " THEN ts_rank_cd(k.tsv, q.q) ELSE (SELECT ts_rank_cd(h.tsv, q.q)"
+	    " FROM meeting_fts h WHERE h.rowid = k.id) END AS r"
+	    " FROM search_rank k, to_tsquery('danish', $1) q (q)"
+	    " WHERE k.id = ANY (CAST($9 AS BIGINT[]))"
+	    " ORDER BY r DESC, k.id DESC LIMIT $6 OFFSET $7) p"
+	    " JOIN meeting_fts f ON f.rowid = p.id"
+	    " JOIN agenda_item i ON i.id = p.id"
 	    " JOIN meeting m ON m.id = i.meeting_id JOIN body b ON"
 	    " b.id = m.body_id WHERE i.closed = 0"
-	    " ORDER BY p.r DESC, p.rowid DESC",
+	    " ORDER BY p.r DESC, p.id DESC",
 	1,
 };
 #undef SEARCH_FROM

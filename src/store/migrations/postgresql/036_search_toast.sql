@@ -6,26 +6,41 @@
 -- attachments' words) inline, a row filled much of a page of the table,
 -- and ranking unpacked 3 KB per hit (pglz, the default, takes about 75 µs
 -- for one). Now:
---   - the wide columns go out of line (toast_tuple_target at its least,
---     128 bytes), the whole tsvector compressed with lz4 where the server
---     has it (about ten times faster to unpack than pglz);
---   - rank_tsv, the words of title, text and minutes with their weights
---     (about 1 KB), stays in the row (STORAGE MAIN): the page ranks and
---     picks its snippet from it when it holds every word of the query,
---     and from the whole tsvector only when it does not.
+--   - meeting_fts keeps only its narrow columns in the row: the text and
+--     the whole tsvector go out of line (toast_tuple_target at its least,
+--     128 bytes), the tsvector compressed with lz4 where the server has it
+--     (about ten times faster to unpack than pglz);
+--   - search_rank holds the words of title, text and minutes with their
+--     weights (about 1 KB, kept in its row), written by a trigger with
+--     every row of meeting_fts: the page ranks and picks its snippet from
+--     them when they hold every word of the query, and from the whole
+--     tsvector only when they do not.
 -- Rewriting the rows applies all of it to what is there.
 
-ALTER TABLE meeting_fts ADD COLUMN rank_tsv tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('danish', COALESCE(title, '')), 'A') ||
-    setweight(to_tsvector('danish', COALESCE(body, '')), 'B') ||
-    setweight(to_tsvector('danish', COALESCE(minutes, '')), 'C')) STORED;
-ALTER TABLE meeting_fts ALTER COLUMN rank_tsv SET STORAGE MAIN;
+CREATE TABLE search_rank (
+	id	BIGINT PRIMARY KEY REFERENCES meeting_fts (rowid)
+		    ON DELETE CASCADE,
+	tsv	tsvector NOT NULL
+);
+ALTER TABLE search_rank ALTER COLUMN tsv SET STORAGE MAIN;
+
+CREATE FUNCTION search_rank_put() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO search_rank (id, tsv) VALUES (NEW.rowid,
+	    setweight(to_tsvector('danish', COALESCE(NEW.title, '')), 'A') ||
+	    setweight(to_tsvector('danish', COALESCE(NEW.body, '')), 'B') ||
+	    setweight(to_tsvector('danish', COALESCE(NEW.minutes, '')), 'C'))
+	    ON CONFLICT (id) DO UPDATE SET tsv = EXCLUDED.tsv;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER meeting_fts_rank AFTER INSERT OR UPDATE ON meeting_fts
+	FOR EACH ROW EXECUTE FUNCTION search_rank_put();
+
 DO $$
 BEGIN
 	ALTER TABLE meeting_fts ALTER COLUMN tsv SET COMPRESSION lz4;
-	ALTER TABLE meeting_fts ALTER COLUMN rank_tsv SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
-	RAISE NOTICE 'lz4 not available: the tsvectors stay compressed with pglz';
+	RAISE NOTICE 'lz4 not available: the tsvector stays compressed with pglz';
 END $$;
 ALTER TABLE meeting_fts SET (toast_tuple_target = 128);
 UPDATE meeting_fts SET title = title;
