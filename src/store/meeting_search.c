@@ -115,12 +115,12 @@ pg_tsquery(struct arena *a, const char *match)
  * FTS5's rank, computed for the rows the filters keep; ORDER BY rank
  * would rank every row between the bounds first), and the snippets made
  * for the page's rows only, in a second walk between the lowest and the
- * highest of them. PostgreSQL ranks exactly the hits read, by the words
- * of title, text and minutes (search_rank, migration 036) when they hold
- * the whole query, else by the whole tsvector (attachments too), and
- * takes the snippet from the same text (the attachments' alone in the
- * second case). Ties go to the newer item. The join re-checks that the
- * item is open.
+ * highest of them. PostgreSQL ranks exactly the hits read by the words
+ * of title, text and minutes (search_rank, migration 036) and takes the
+ * snippet from that text; a hit those words do not answer alone (the
+ * query's words are in the attachments) ranks after them, its snippet
+ * from the attachments' text. Ties go to the newer item. The join
+ * re-checks that the item is open.
  */
 struct search_sql {
 	const char	*newest;
@@ -168,8 +168,7 @@ static const struct search_sql search_postgresql = {
 	    PG_SNIPPET ") ELSE ts_headline('danish', f.files, to_tsquery("
 	    "'danish', $1), " PG_SNIPPET ") END"
 	    " FROM (SELECT k.id, k.tsv @@ q.q AS main, CASE WHEN k.tsv @@ q.q"
-	    " THEN ts_rank_cd(k.tsv, q.q) ELSE (SELECT ts_rank_cd(h.tsv, q.q)"
-	    " FROM meeting_fts h WHERE h.rowid = k.id) END AS r"
+	    " THEN ts_rank_cd(k.tsv, q.q) ELSE 0 END AS r"
 	    " FROM search_rank k, to_tsquery('danish', $1) q (q)"
 	    " WHERE k.id = ANY (CAST($9 AS BIGINT[]))"
 	    " ORDER BY r DESC, k.id DESC LIMIT $6 OFFSET $7) p"

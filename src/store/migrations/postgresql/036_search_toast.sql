@@ -12,9 +12,10 @@
 --     (about ten times faster to unpack than pglz);
 --   - search_rank holds the words of title, text and minutes with their
 --     weights (about 1 KB, kept in its row), written by a trigger with
---     every row of meeting_fts: the page ranks and picks its snippet from
---     them when they hold every word of the query, and from the whole
---     tsvector only when they do not.
+--     every row of meeting_fts: the page ranks by them and takes its
+--     snippet from that text when they hold every word of the query; a
+--     hit they do not answer (its words are in the attachments) ranks
+--     after those, its snippet from the attachments' text.
 -- Rewriting the rows applies all of it to what is there.
 
 CREATE TABLE search_rank (
