@@ -6,6 +6,7 @@
 #include "core/tariff.h"
 #include "store/analysis_store.h"
 #include "store/db.h"
+#include "store/offer_event_store.h"
 #include "util/arena.h"
 #include "util/err.h"
 
@@ -275,10 +276,19 @@ read_rows(struct db_stmt *st, struct arena *ar, size_t hint,
  * and the operator of its year (migration 034: an offer taken over from
  * a date is the old operator's before that date's year).
  */
-#define CUR_WHERE \
+#define CUR_WHERE_LINE \
 	" ($2 = 0 OR c.section = $2) AND ($3 = '' OR c.unit = $3)" \
-	" AND ($4 IS NULL OR c.level = $4)" \
-	" AND ($5 IS NULL OR c.operator_code = $5)"
+	" AND ($4 IS NULL OR c.level = $4)"
+#define CUR_WHERE CUR_WHERE_LINE " AND ($5 IS NULL OR c.operator_code = $5)"
+/*
+ * The operator filter of the panel's rows: the offer's operator in the
+ * to-year ($6, its 31 December), the operator a line is grouped by, so
+ * that an offer taken over between the two years is one continuing offer
+ * of its new operator (not a new one of it and a closed one of the old).
+ */
+#define CUR_WHERE_PANEL CUR_WHERE_LINE " AND ($5 IS NULL OR " \
+	OFFER_EVENT_OPERATOR_SQL("c.offer_id", "$6", "o.operator_code") \
+	" = $5)"
 
 /*
  * A harmonised group's one tariff counts once, on its first member
@@ -313,7 +323,8 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 
 	*out = NULL;
 	*n = 0;
-	/* The number of rows, from the kept sums: one array of that size. */
+	/* The number of rows, from the kept sums (by the operator of year:
+	   a first size, the array grows if a takeover adds rows). */
 	st = db_prep(db, "SELECT COALESCE(sum(c.nlines), 0) "
 	    "FROM tariff_year_sum c WHERE c.year = $1 AND" CUR_WHERE, e);
 	if (st == NULL)
@@ -334,12 +345,14 @@ analysis_store_rows_live(struct db *db, struct arena *ar,
 	    "c.tariff_ore, COALESCE(c.base_ore, -1), COALESCE(c.days, 0) "
 	    "FROM tariff_current c JOIN offer o ON o.id = c.offer_id "
 	    "LEFT JOIN organisation g ON g.code = c.operator_code "
-	    "WHERE c.year = $1 AND" CUR_WHERE " AND NOT (" HARMONISED_REPEAT ")"
-	    " ORDER BY c.offer_id, c.paragraph, c.level, c.unit", e);
+	    "WHERE c.year = $1 AND" CUR_WHERE_PANEL " AND NOT ("
+	    HARMONISED_REPEAT ") ORDER BY c.offer_id, c.paragraph, c.level, "
+	    "c.unit", e);
 	if (st == NULL)
 		return ERR_DB;
 	db_bind_i64(st, 1, year);
 	bind_filters(st, a);
+	db_bind_text(st, 6, arena_printf(ar, "%04d-12-31", a->to_year));
 	return read_rows(st, ar, hint, out, n, e);
 }
 

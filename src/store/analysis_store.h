@@ -90,7 +90,9 @@ int	analysis_store_pl(struct db *db, struct arena *ar, int64_t id,
  * of citizens referred before a cut-off left out), with the cost base
  * and days of the service line they were published from (-1 and 0 for a
  * tariff changed in the year) and the operator of the year (by the
- * offer's events), ordered by offer, paragraph, level, unit.
+ * offer's events), ordered by offer, paragraph, level, unit. a's operator
+ * filter selects the offers run by it in a's to-year, the operator the
+ * panel groups a line by, whichever year is read.
  */
 int	analysis_store_rows_live(struct db *db, struct arena *ar,
 	    const struct analysis *a, int year, struct panel_row **out,

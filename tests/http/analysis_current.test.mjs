@@ -293,6 +293,25 @@ describe('the analysis follows the published tariffs', () => {
 		assert.ok((await groups(id)).some(([k, l]) => k === '851' &&
 		    l === name['851']));
 
+		/* Filtered by operator, the offer is the new operator's one
+		   continuing offer, and not the old one's at all. */
+		const lines3 = async (op) => {
+			const f = await postForm(admin, '/oekonomi/analyser', {
+			    title: `Driftsherre ${op}`, from_year: '2023',
+			    to_year: '2024', series: 'state_general_pl',
+			    operator: op });
+			if (f.status === 400 && /intet panel/.test(f.text))
+				return [];	/* none of the operator's lines */
+			assert.equal(f.status, 303, f.text.slice(0, 300));
+			return (await admin.get(`/api/v1/analyses/${redirectId(f)}`))
+			    .json.lines.filter((l) => l.offer_id === 3)
+			    .map((l) => l.kind);
+		};
+		const taken = await lines3('851');
+		assert.ok(taken.length > 0 && !taken.includes('new_offer'),
+		    taken.join());
+		assert.deepEqual(await lines3('1081'), []);
+
 		/* The event's date moved into 2023 in SQL, then deleted: the
 		   rows follow it. */
 		sql('UPDATE offer_event SET on_date = \'2023-06-01\' ' +
