@@ -46,6 +46,15 @@ int	seal_key_load(struct seal_key *key, const char *path, struct err *e);
  */
 int	seal_key_create(struct seal_key *key, const char *path,
 	    struct err *e);
+/* Bytes of a key's fingerprint as text: 8 hex digits and the NUL. */
+#define SEAL_FINGERPRINT	9
+/*
+ * The fingerprint of key into out: the first 8 hex digits of the
+ * BLAKE2b hash (32 bytes) of the key. It names a key in logs, audit
+ * records and the CLI's output without giving anything of it away.
+ */
+void	seal_key_fingerprint(const struct seal_key *key,
+	    char out[SEAL_FINGERPRINT]);
 /* Wipe key from memory. */
 void	seal_key_wipe(struct seal_key *key);
 /*
