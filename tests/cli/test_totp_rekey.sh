@@ -42,7 +42,9 @@ snap() {
 
 # serve KEYFILE: starts a server with that key file; its URL in $URL.
 serve() {
-	"$RAMME" serve --db "$DB" --port 0 --key-file "$1" >"$T/srv.out" \
+	rm -f "$T/srv.out" "$T/srv.err"
+	: >"$T/srv.out"
+	"$RAMME" serve --db "$DB" --port 0 --key-file "$1" >>"$T/srv.out" \
 	    2>"$T/srv.err" &
 	SRV=$!
 	URL=""
