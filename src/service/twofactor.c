@@ -150,11 +150,13 @@ secret_put(struct svc *s, int64_t user_id, const uint8_t *key, size_t len,
 
 	if (s->key == NULL)
 		return no_key(e);
-	if (key_check_in_tx(s, NULL) != 0)
+	if ((rc = key_check_in_tx(s, e)) == ERR_INVALID)
 		return err_set(e, ERR_BUSY, "totp_wrong_key", NULL,
 		    "To-trins-bekræftelse kan ikke bruges lige nu: serverens "
 		    "nøglefil (--key-file) åbner ikke de gemte nøgler. "
 		    "Kontakt dem, der driver systemet.");
+	if (rc != 0)
+		return rc;
 	if ((rc = seal_close(s->key, user_id, key, len, sealed,
 	    sizeof(sealed), &n, e)) != 0)
 		return rc;
