@@ -2,8 +2,8 @@
  * seal — a small secret sealed at rest under a 32-byte key with
  * XChaCha20-Poly1305 (libsodium's crypto_aead_xchacha20poly1305_ietf).
  *
- * A seal is: one version byte (SEAL_VERSION; a later key or format takes
- * the next number, so a key can be rotated), a random 24-byte nonce, and
+ * A seal is: one version byte (SEAL_VERSION; a later format takes the
+ * next number), a random 24-byte nonce, and
  * the ciphertext with its 16-byte tag. The associated data is the
  * version byte and the owner (a user id, 8 bytes big-endian): a seal
  * opens only for the owner it was made for, so it cannot be moved to
@@ -11,6 +11,8 @@
  *
  * The key lives in a file of exactly SEAL_KEY_BYTES raw bytes, readable
  * by its owner only (mode 0600 or stricter); seal_key_create() makes one.
+ * A new key replaces an old one by opening every seal with the old and
+ * sealing it again with the new (service/twofactor: twofactor_rekey).
  * Call sodium_init() first.
  */
 #ifndef RAMME_SEAL_H
