@@ -297,8 +297,8 @@ cmd_user(int argc, char **argv)
 		return user_add(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return user_list(argc - 1, argv + 1);
-	fprintf(stderr, "usage: ramme user add|list|totp|totp-reset|totp-rekey ... "
-	    "(see `ramme help "
+	fprintf(stderr, "usage: ramme user add|list|totp|totp-reset|"
+	    "totp-rekey ... (see `ramme help "
 	    "user`)\n");
 	return 2;
 }
