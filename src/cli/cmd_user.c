@@ -1,11 +1,14 @@
 /*
  * cmd_user — `ramme user add`, `ramme user list`, and the second factor:
- * `ramme user totp` (enrol with a given key) and `ramme user totp-reset`.
+ * `ramme user totp` (enrol with a given key), `ramme user totp-reset` and
+ * `ramme user totp-rekey` (seal every secret again with a new key file).
  */
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/role.h"
@@ -181,9 +184,111 @@ user_totp(int argc, char **argv, bool reset)
 	return rc;
 }
 
+/*
+ * The new key of `user totp-rekey` from path into nk: an existing file
+ * is never overwritten, only used when it is a valid key file (made
+ * beforehand, or by an earlier run); else a new one is made with mode
+ * 0600 (*made set, so a failed rotation can remove it again).
+ */
+static int
+rekey_new_key(const char *path, struct seal_key *nk, bool *made,
+    struct err *e)
+{
+	int	rc;
+
+	*made = false;
+	if (access(path, F_OK) == 0)
+		return seal_key_load(nk, path, e);
+	if ((rc = seal_key_create(nk, path, e)) == 0)
+		*made = true;
+	return rc;
+}
+
+/* `user totp-rekey --key-file OLD --new-key-file NEW`. */
+static int
+user_totp_rekey(int argc, char **argv)
+{
+	static const char *const spec[] = { "--key-file=", "--new-key-file=",
+	    NULL };
+	const char	*vals[2], *oldpath;
+	char		 def[4096], fold[SEAL_FINGERPRINT];
+	char		 fnew[SEAL_FINGERPRINT];
+	struct seal_key	 old, nk;
+	struct cli_opts	 o;
+	struct db	*db;
+	struct arena	 a;
+	struct svc	 s;
+	struct err	 e;
+	bool		 is_default, made = false;
+	int		 rc, n = 0;
+
+	if ((rc = cli_parse(argc, argv, spec, vals, &o,
+	    "user totp-rekey")) != 0)
+		return rc;
+	if (o.npos != 0 || vals[1] == NULL || *vals[1] == '\0') {
+		fprintf(stderr, "usage: ramme user totp-rekey [--key-file OLD] "
+		    "--new-key-file NEW [--db PATH]\n");
+		return 2;
+	}
+	oldpath = cli_key_path(o.db, vals[0], def, sizeof(def), &is_default);
+	if (oldpath == NULL) {
+		fprintf(stderr, "ramme: giv den nøglefil, serverne bruger nu, "
+		    "med --key-file (eller RAMME_KEY_FILE)\n");
+		return 2;
+	}
+	memset(&old, 0, sizeof(old));
+	memset(&nk, 0, sizeof(nk));
+	err_clear(&e);
+	if ((rc = seal_key_load(&old, oldpath, &e)) != 0)
+		return cli_fail(&e);
+	if (cli_db_open(o.db, &db) != 0) {
+		seal_key_wipe(&old);
+		return 1;
+	}
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	if ((rc = rekey_new_key(vals[1], &nk, &made, &e)) == 0) {
+		s.key = &old;
+		rc = twofactor_rekey(&s, &nk, &n, &e);
+		s.key = NULL;
+		if (rc != 0 && made)
+			(void)unlink(vals[1]);
+	}
+	seal_key_fingerprint(&old, fold);
+	seal_key_fingerprint(&nk, fnew);
+	seal_key_wipe(&old);
+	seal_key_wipe(&nk);
+	arena_cleanup(&a);
+	db_close(db);
+	if (rc != 0)
+		return cli_fail(&e);
+	printf("second factor: %d secret(s) sealed again with %s "
+	    "(key %s, was %s)%s\n", n, vals[1], fnew, fold,
+	    made ? "; the key file was created with mode 0600" : "");
+	printf("next:\n");
+	if (is_default)
+		printf("  1. the server reads the default key file %s:\n"
+		    "     stop it, cp -p %s %s.%s (the old key),\n"
+		    "     mv %s %s, and start it again\n", oldpath,
+		    oldpath, oldpath, fold, vals[1], oldpath);
+	else
+		printf("  1. install %s on every server of this database as\n"
+		    "     its --key-file (or RAMME_KEY_FILE) and restart each;\n"
+		    "     until it restarts, a server refuses TOTP codes with\n"
+		    "     503 (recovery codes still work)\n", vals[1]);
+	printf("  2. keep the old key (%s) until every server runs with\n"
+	    "     the new one, then delete it from the servers\n"
+	    "  3. backups made before now open only with the old key: keep\n"
+	    "     a copy of it (apart from them) for as long as they are kept\n",
+	    fold);
+	return 0;
+}
+
 int
 cmd_user(int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "totp-rekey") == 0)
+		return user_totp_rekey(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "totp") == 0)
 		return user_totp(argc - 1, argv + 1, false);
 	if (argc >= 2 && strcmp(argv[1], "totp-reset") == 0)
@@ -192,7 +297,8 @@ cmd_user(int argc, char **argv)
 		return user_add(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return user_list(argc - 1, argv + 1);
-	fprintf(stderr, "usage: ramme user add|list|totp|totp-reset ... (see `ramme help "
+	fprintf(stderr, "usage: ramme user add|list|totp|totp-reset|"
+	    "totp-rekey ... (see `ramme help "
 	    "user`)\n");
 	return 2;
 }

@@ -151,13 +151,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "Prints every route with its method, the roles allowed and what it\n"
 	  "does, generated from the route table; docs/api.md is its output.\n",
 	  cmd_routes },
-	{ "user", "add or list users, enrol or reset their second factor",
+	{ "user", "add or list users; enrol, reset or rekey second factors",
 	  "ramme user add NAME --role admin|operator|authority|reader\n"
 	  "                [--org CODE] [--display-name TEXT] --password-stdin\n"
 	  "                [--db PATH]\n"
 	  "ramme user list [--db PATH]\n"
 	  "ramme user totp NAME --secret BASE32 [--key-file FILE] [--db PATH]\n"
-	  "ramme user totp-reset NAME [--key-file FILE] [--db PATH]\n\n"
+	  "ramme user totp-reset NAME [--key-file FILE] [--db PATH]\n"
+	  "ramme user totp-rekey [--key-file OLD] --new-key-file NEW\n"
+	  "                [--db PATH]\n\n"
 	  "add creates a user; the password is read from the first line of\n"
 	  "standard input (at least 10 characters). Operators and authorities\n"
 	  "need --org with their organisation's code (e.g. 851 for Aalborg).\n"
@@ -166,7 +168,19 @@ const struct cli_cmd cli_cmds[] = {
 	  "recovery codes. totp-reset removes it when a phone is lost: the\n"
 	  "next login is with the password alone, and an admin is sent to\n"
 	  "enrol again. Both are audited. totp seals the key with the key\n"
-	  "file (see `ramme help serve`); totp-reset works without one.\n",
+	  "file (see `ramme help serve`); totp-reset works without one.\n"
+	  "\ntotp-rekey rotates that key: in one transaction it opens every\n"
+	  "stored secret with OLD (the key file the servers use now) and\n"
+	  "seals it again with NEW, each audited (totp_reseal, naming the\n"
+	  "keys by fingerprint: the first 8 hex digits of their BLAKE2b\n"
+	  "hash). When OLD does not open every secret nothing is changed.\n"
+	  "NEW is made with mode 0600 when it does not exist; an existing\n"
+	  "NEW is never overwritten, only used when it is a valid key file\n"
+	  "(32 bytes, owner only) holding another key than OLD, so it can be\n"
+	  "made and copied to the servers beforehand. Then install NEW on\n"
+	  "every server and restart it: a server still holding OLD refuses\n"
+	  "TOTP codes and enrolments with 503 (recovery codes still work).\n"
+	  "Keep OLD for the backups made before the rotation.\n",
 	  cmd_user },
 	{ "import", "import offers or organisations from CSV",
 	  "ramme import offers FILE.csv [--db PATH] [--dry-run]\n"

@@ -132,7 +132,14 @@ secret_open(struct svc *s, int64_t user_id, const struct totp_row *t,
 	return 0;
 }
 
-/* Seal the secret of len bytes for user_id and store it, not enabled. */
+static int	key_check_in_tx(struct svc *s, struct err *e);
+
+/*
+ * Seal the secret of len bytes for user_id and store it, not enabled.
+ * Only with a key that opens the seals already stored: a server still
+ * holding the key of before a rotation (twofactor_rekey) must refuse,
+ * not seal a secret no other server can open.
+ */
 static int
 secret_put(struct svc *s, int64_t user_id, const uint8_t *key, size_t len,
     struct err *e)
@@ -143,6 +150,13 @@ secret_put(struct svc *s, int64_t user_id, const uint8_t *key, size_t len,
 
 	if (s->key == NULL)
 		return no_key(e);
+	if ((rc = key_check_in_tx(s, e)) == ERR_INVALID)
+		return err_set(e, ERR_BUSY, "totp_wrong_key", NULL,
+		    "To-trins-bekræftelse kan ikke bruges lige nu: serverens "
+		    "nøglefil (--key-file) åbner ikke de gemte nøgler. "
+		    "Kontakt dem, der driver systemet.");
+	if (rc != 0)
+		return rc;
 	if ((rc = seal_close(s->key, user_id, key, len, sealed,
 	    sizeof(sealed), &n, e)) != 0)
 		return rc;
@@ -580,6 +594,113 @@ twofactor_seal_all(struct svc *s, int *sealed, struct err *e)
 	return db_commit(s->db, e);
 fail:
 	*sealed = 0;
+	db_rollback(s->db);
+	return rc;
+}
+
+/*
+ * The secret of row t of user_id opened with the old key s->key (or
+ * taken as stored, when plain) and sealed with nk into out (cap bytes),
+ * its length into *outlen. ERR_INVALID "totp_rekey_wrong_key" when the
+ * old key does not open it.
+ */
+static int
+reseal_one(struct svc *s, const struct seal_key *nk, int64_t user_id,
+    const struct totp_row *t, uint8_t *out, size_t cap, size_t *outlen,
+    struct err *e)
+{
+	uint8_t	raw[TOTP_SECRET_MAX];
+	size_t	n = 0;
+	int	rc;
+
+	if (!t->sealed) {
+		if (t->secretlen > sizeof(raw))
+			return err_set(e, ERR_DB, "bad_secret", NULL,
+			    "Den gemte nøgle er ugyldig");
+		memcpy(raw, t->secret, t->secretlen);
+		n = t->secretlen;
+	} else if (seal_open(s->key, user_id, t->secret, t->secretlen, raw,
+	    sizeof(raw), &n, NULL) != 0) {
+		sodium_memzero(raw, sizeof(raw));
+		if (seal_open(nk, user_id, t->secret, t->secretlen, raw,
+		    sizeof(raw), &n, NULL) == 0) {
+			sodium_memzero(raw, sizeof(raw));
+			return err_set(e, ERR_INVALID, "totp_rekey_wrong_key",
+			    "key_file", "Den gamle nøglefil åbner ikke alle "
+			    "gemte nøgler til to-trins-bekræftelse, men den "
+			    "nye gør (bruger %lld): nøglen er allerede skiftet. "
+			    "Intet er ændret.", (long long)user_id);
+		}
+		return err_set(e, ERR_INVALID, "totp_rekey_wrong_key",
+		    "key_file", "Den gamle nøglefil (--key-file) åbner ikke "
+		    "alle gemte nøgler til to-trins-bekræftelse (bruger %lld). "
+		    "Intet er ændret; giv den nøglefil, serverne bruger nu.",
+		    (long long)user_id);
+	}
+	rc = seal_close(nk, user_id, raw, n, out, cap, outlen, e);
+	sodium_memzero(raw, sizeof(raw));
+	return rc;
+}
+
+int
+twofactor_rekey(struct svc *s, const struct seal_key *nk, int *resealed,
+    struct err *e)
+{
+	struct totp_row	t;
+	uint8_t		out[TOTP_STORED_MAX];
+	char		fold[SEAL_FINGERPRINT], fnew[SEAL_FINGERPRINT];
+	const char	*was;
+	int64_t		ids[64], after = 0;
+	size_t		i, n, len;
+	int		rc;
+
+	*resealed = 0;
+	if (s->who->role != ROLE_ADMIN)
+		return err_set(e, ERR_FORBIDDEN, "forbidden", NULL,
+		    "Kun sekretariatet kan skifte nøglen");
+	if (s->key == NULL)
+		return no_key(e);
+	if (sodium_memcmp(s->key->k, nk->k, SEAL_KEY_BYTES) == 0)
+		return err_set(e, ERR_INVALID, "totp_rekey_same_key",
+		    "new_key_file", "Den nye nøglefil indeholder den samme "
+		    "nøgle som den gamle; lav en ny");
+	seal_key_fingerprint(s->key, fold);
+	seal_key_fingerprint(nk, fnew);
+	if ((rc = db_begin(s->db, DB_WRITE, e)) != 0)
+		return rc;
+	for (;;) {
+		if ((rc = totp_store_ids_after(s->db, after, ids, 64, &n,
+		    e)) != 0)
+			goto fail;
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			if ((rc = totp_store_get(s->db, s->arena, ids[i], &t,
+			    e)) != 0)
+				goto fail;
+			was = t.sealed ? arena_printf(s->arena,
+			    "{\"sealed\":true,\"key\":\"%s\"}", fold) :
+			    "{\"sealed\":false}";
+			rc = reseal_one(s, nk, ids[i], &t, out, sizeof(out),
+			    &len, e);
+			sodium_memzero(&t, sizeof(t));
+			if (rc != 0 ||
+			    (rc = totp_store_reseal(s->db, ids[i], out, len,
+			    e)) != 0 ||
+			    (rc = audit_add(s->db, s->who, s->now_iso, "user",
+			    user_id_text(s, ids[i]), "totp_reseal", was,
+			    arena_printf(s->arena, "{\"sealed\":true,"
+			    "\"key\":\"%s\"}", fnew), e)) != 0)
+				goto fail;
+			(*resealed)++;
+		}
+		after = ids[n - 1];
+	}
+	sodium_memzero(out, sizeof(out));
+	return db_commit(s->db, e);
+fail:
+	sodium_memzero(out, sizeof(out));
+	*resealed = 0;
 	db_rollback(s->db);
 	return rc;
 }

@@ -25,6 +25,7 @@
 struct account_gate;
 struct err;
 struct principal;
+struct seal_key;
 struct svc;
 
 #define TWOFACTOR_CODES		10	/* recovery codes per enrolment */
@@ -123,5 +124,18 @@ int	twofactor_any_sealed(struct svc *s, bool *any, struct err *e);
  * Their number into *sealed (0 when there were none: idempotent).
  */
 int	twofactor_seal_all(struct svc *s, int *sealed, struct err *e);
+/*
+ * Rotate the key: in one transaction, open every stored secret with the
+ * current key s->key and seal it again with nk for the same user (a
+ * plain one of an earlier version is sealed with nk on the way), each
+ * audited ("totp_reseal", old and new naming the keys by their
+ * fingerprints only). Admin only. Refused with nothing changed when
+ * nk is the current key (ERR_INVALID "totp_rekey_same_key") or when
+ * s->key does not open every seal ("totp_rekey_wrong_key", saying
+ * whether nk does: a rotation already made). The number of secrets
+ * sealed with nk into *resealed (0 for none: no secret stored).
+ */
+int	twofactor_rekey(struct svc *s, const struct seal_key *nk,
+	    int *resealed, struct err *e);
 
 #endif

@@ -88,6 +88,40 @@ totp_store_plain_ids(struct db *db, int64_t *ids, size_t max, size_t *n,
 }
 
 int
+totp_store_ids_after(struct db *db, int64_t after, int64_t *ids, size_t max,
+    size_t *n, struct err *e)
+{
+	struct db_stmt	*st;
+	int		 rc = 0;
+
+	*n = 0;
+	st = db_prep(db, "SELECT user_id FROM user_totp WHERE user_id > $1 "
+	    "ORDER BY user_id", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, after);
+	while (*n < max && (rc = db_step(st, e)) == DB_ROW)
+		ids[(*n)++] = db_col_i64(st, 0);
+	db_reset(st);
+	return rc < 0 ? rc : 0;
+}
+
+int
+totp_store_reseal(struct db *db, int64_t user_id, const uint8_t *seal,
+    size_t len, struct err *e)
+{
+	struct db_stmt	*st;
+
+	st = db_prep(db, "UPDATE user_totp SET secret = $2, sealed = 1 "
+	    "WHERE user_id = $1", e);
+	if (st == NULL)
+		return ERR_DB;
+	db_bind_i64(st, 1, user_id);
+	db_bind_blob(st, 2, seal, len);
+	return db_run_one(db, st, "To-trins-bekræftelsen", e);
+}
+
+int
 totp_store_seal(struct db *db, int64_t user_id, const uint8_t *seal,
     size_t len, struct err *e)
 {

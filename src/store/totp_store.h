@@ -56,6 +56,19 @@ int	totp_store_seal(struct db *db, int64_t user_id, const uint8_t *seal,
 int	totp_store_plain_ids(struct db *db, int64_t *ids, size_t max,
 	    size_t *n, struct err *e);
 /*
+ * Up to max user ids with a stored secret (sealed or not) above after,
+ * lowest first, into ids; their number into *n. Called again with the
+ * last id as after it walks every row while the rows are rewritten.
+ */
+int	totp_store_ids_after(struct db *db, int64_t after, int64_t *ids,
+	    size_t max, size_t *n, struct err *e);
+/*
+ * Replace the secret of user_id by seal (len bytes, made with another
+ * key), marking it sealed and keeping the rest of the row.
+ */
+int	totp_store_reseal(struct db *db, int64_t user_id, const uint8_t *seal,
+	    size_t len, struct err *e);
+/*
  * One sealed row (the lowest user id) into *user_id and out, to check
  * that a key opens the stored seals; ERR_NOT_FOUND when there is none.
  */

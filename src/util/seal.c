@@ -173,3 +173,13 @@ seal_open(const struct seal_key *key, int64_t owner, const uint8_t *in,
 	*outlen = (size_t)mlen;
 	return 0;
 }
+
+void
+seal_key_fingerprint(const struct seal_key *key, char out[SEAL_FINGERPRINT])
+{
+	uint8_t	h[crypto_generichash_BYTES];
+
+	crypto_generichash(h, sizeof(h), key->k, sizeof(key->k), NULL, 0);
+	sodium_bin2hex(out, SEAL_FINGERPRINT, h, 4);
+	sodium_memzero(h, sizeof(h));
+}

@@ -2,8 +2,8 @@
  * seal — a small secret sealed at rest under a 32-byte key with
  * XChaCha20-Poly1305 (libsodium's crypto_aead_xchacha20poly1305_ietf).
  *
- * A seal is: one version byte (SEAL_VERSION; a later key or format takes
- * the next number, so a key can be rotated), a random 24-byte nonce, and
+ * A seal is: one version byte (SEAL_VERSION; a later format takes the
+ * next number), a random 24-byte nonce, and
  * the ciphertext with its 16-byte tag. The associated data is the
  * version byte and the owner (a user id, 8 bytes big-endian): a seal
  * opens only for the owner it was made for, so it cannot be moved to
@@ -11,6 +11,8 @@
  *
  * The key lives in a file of exactly SEAL_KEY_BYTES raw bytes, readable
  * by its owner only (mode 0600 or stricter); seal_key_create() makes one.
+ * A new key replaces an old one by opening every seal with the old and
+ * sealing it again with the new (service/twofactor: twofactor_rekey).
  * Call sodium_init() first.
  */
 #ifndef RAMME_SEAL_H
@@ -46,6 +48,15 @@ int	seal_key_load(struct seal_key *key, const char *path, struct err *e);
  */
 int	seal_key_create(struct seal_key *key, const char *path,
 	    struct err *e);
+/* Bytes of a key's fingerprint as text: 8 hex digits and the NUL. */
+#define SEAL_FINGERPRINT	9
+/*
+ * The fingerprint of key into out: the first 8 hex digits of the
+ * BLAKE2b hash (32 bytes) of the key. It names a key in logs, audit
+ * records and the CLI's output without giving anything of it away.
+ */
+void	seal_key_fingerprint(const struct seal_key *key,
+	    char out[SEAL_FINGERPRINT]);
 /* Wipe key from memory. */
 void	seal_key_wipe(struct seal_key *key);
 /*

@@ -3,7 +3,10 @@
  * holds the key shown at enrolment, a seal does not move to another
  * user, plain rows of an earlier version are sealed when a server
  * starts (once), and a wrong or unusable key file gives a clear error,
- * never a crash, and locks no user without a second factor out.
+ * never a crash, and locks no user without a second factor out. After
+ * the key is rotated (ramme user totp-rekey) a server still holding the
+ * old key refuses codes and enrolments with 503, restarted with the new
+ * key it logs the user in.
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -268,5 +271,65 @@ describe('a wrong or unusable key file', () => {
 		    { env: { RAMME_KEY_FILE: '' } });
 		assert.notEqual(r.status, 0);
 		assert.match(r.stderr, ON_PG ? /--key-file/ : /none\.key/);
+	});
+});
+
+describe('a rotated key', () => {
+	test('the old key gets 503, running or restarted; the new key logs in', async () => {
+		const dir = tempDir();
+		const db = makeDemoDb(dir, { demo: false, users: {} });
+		const oldKey = ON_PG ? process.env.RAMME_KEY_FILE : `${db}.key`;
+		const newKey = path.join(dir, 'new.key');
+		addUser(db, 'tk.rot');
+		addUser(db, 'tk.later');
+		const out = ramme(['user', 'totp', 'tk.rot', '--secret', KEY,
+		    '--key-file', oldKey, '--db', db], { ok: true }).stdout;
+		const codes = out.split('\n').filter((l) => /^[0-9a-z]{4}-/.test(l));
+		const before = stored(db, 'tk.rot').secret;
+		let s1, s2, s3;
+		try {
+			/* A server running with the key when it is rotated. */
+			s1 = await startServer({ db, args: ['--key-file', oldKey] });
+			const r0 = await loginWithCode(s1, 'tk.rot', codes[0]);
+			assert.equal(r0.status, 303, r0.text.slice(0, 300));
+			const rk = ramme(['user', 'totp-rekey', '--key-file', oldKey,
+			    '--new-key-file', newKey, '--db', db], { ok: true });
+			assert.match(rk.stdout, /1 secret\(s\) sealed again/);
+			assert.notEqual(stored(db, 'tk.rot').secret, before);
+			assert.equal(fs.statSync(newKey).mode & 0o777, 0o600);
+			const r1 = await loginWithCode(s1, 'tk.rot', totp(KEY));
+			assert.equal(r1.status, 503);
+			assert.match(r1.text, /nøglefil/);
+			assert.ok(!r1.headers.get('set-cookie')?.includes('ramme_session='),
+			    'a session from the old key');
+			/* Nor does it enrol anyone with the old key. */
+			const c = await s1.login('tk.later');
+			const e = await c.get('/konto/to-trins');
+			assert.equal(e.status, 200);
+			assert.match(e.text, /åbner ikke de gemte nøgler/);
+			assert.equal(q(db, "SELECT count(*) FROM user_totp t JOIN " +
+			    "app_user u ON u.id = t.user_id WHERE u.username = " +
+			    "'tk.later'"), '0');
+			await s1.stop();
+			/* Restarted with the old key: refused, and logged. */
+			s2 = await startServer({ db, args: ['--key-file', oldKey] });
+			assert.match(s2.stderr(), /second factor refused/);
+			const api = await s2.client().post('/api/v1/session', {
+			    username: 'tk.rot', password: PASSWORD, code: totp(KEY) });
+			assert.equal(api.status, 503);
+			await s2.stop();
+			/* Restarted with the new key: the same code logs in. */
+			s3 = await startServer({ db, args: ['--key-file', newKey] });
+			assert.doesNotMatch(s3.stderr(), /second factor refused/);
+			const r3 = await loginWithCode(s3, 'tk.rot', totp(KEY));
+			assert.equal(r3.status, 303, r3.text.slice(0, 300));
+			assert.equal(r3.headers.get('location'), '/tilbud');
+		} finally {
+			for (const s of [s1, s2, s3])
+				if (s)
+					await s.stop();
+			dropDb(dir);
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

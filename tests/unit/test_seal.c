@@ -2,7 +2,8 @@
  * Unit tests for src/util/seal.c: a round trip, and a wrong key, a
  * changed byte, another owner, a short input, an unknown version all
  * refused with their error; the key file: made with mode 0600, loaded
- * back, refused when not 32 bytes or readable by others.
+ * back, refused when not 32 bytes or readable by others; a key's
+ * fingerprint (BLAKE2b, 8 hex digits).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,6 +173,25 @@ test_key_file(void **state)
 	seal_key_wipe(&k2);
 }
 
+static void
+test_fingerprint(void **state)
+{
+	struct seal_key	k, other;
+	char		fp[SEAL_FINGERPRINT], fp2[SEAL_FINGERPRINT];
+
+	(void)state;
+	key_fill(&k, 7);
+	key_fill(&other, 8);
+	seal_key_fingerprint(&k, fp);
+	/* hashlib.blake2b(bytes([7] * 32), digest_size=32).hexdigest()[:8] */
+	assert_string_equal(fp, "17cdc7bc");
+	seal_key_fingerprint(&other, fp2);
+	assert_string_not_equal(fp, fp2);
+	/* The key is unchanged. */
+	assert_int_equal(k.k[0], 7);
+	assert_int_equal(k.k[SEAL_KEY_BYTES - 1], 7);
+}
+
 int
 main(void)
 {
@@ -179,6 +199,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_key_file),
+		cmocka_unit_test(test_fingerprint),
 	};
 
 	if (sodium_init() < 0)
