@@ -73,6 +73,17 @@ cmd_init(int argc, char **argv)
 	err_clear(&e);
 	db_schema_version_get(db, &version, &e);
 	printf("database %s at schema version %d\n", o.db, version);
+	/* The key file first: a wrong one stops init before it loads data. */
+	arena_init(&a);
+	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
+	rc = cli_totp_key(&s, o.db, vals[3], &key, &e);
+	seal_key_wipe(&key);
+	arena_cleanup(&a);
+	if (rc != 0) {
+		cli_print_err(&e);
+		db_close(db);
+		return cli_exit_code(rc);
+	}
 	arena_init(&a);
 	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
 	if ((rc = pl_load_initial(&s, &loaded, &e)) != 0) {
@@ -93,16 +104,6 @@ cmd_init(int argc, char **argv)
 	}
 	if (nrules > 0)
 		printf("annual cycle: %d default rules\n", nrules);
-	arena_init(&a);
-	svc_init(&s, db, &a, NULL, (int64_t)time(NULL));
-	rc = cli_totp_key(&s, o.db, vals[3], &key, &e);
-	seal_key_wipe(&key);
-	arena_cleanup(&a);
-	if (rc != 0) {
-		cli_print_err(&e);
-		db_close(db);
-		return cli_exit_code(rc);
-	}
 	if (vals[0] != NULL) {
 		arena_init(&a);
 		svc_init(&s, db, &a, NULL, (int64_t)time(NULL));

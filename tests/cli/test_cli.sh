@@ -70,6 +70,14 @@ postgresql://*) ;;
 	    length(secret) FROM user_totp")" = "1|61" ] ;;
 esac
 (umask 077; head -c 31 /dev/urandom > "$T/short.key")
+# A key file that cannot be used stops init before it loads anything.
+DB2=$(newdb nokey)
+check "init with a missing key file fails" exit_code 2 "$RAMME" init \
+    --db "$DB2" --demo --key-file "$T/missing.key"
+check "and has loaded nothing" [ "$(DB=$DB2 dbq "SELECT (SELECT count(*)
+    FROM pl_series) + (SELECT count(*) FROM cycle_rule) + (SELECT count(*)
+    FROM offer)")" = 0 ]
+check "nor made the key file" [ ! -e "$T/missing.key" ]
 check "a key file of 31 bytes is refused" exit_code 2 "$RAMME" user totp \
     sekr --secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP --key-file "$T/short.key" \
     --db "$DB"
